@@ -1,0 +1,87 @@
+import type { RecordedEvent } from '../event';
+import type { EventHandler, Subscription } from '../event-store';
+
+/** Wakes sleeping subscriptions when this process appends; other processes are seen by polling. */
+export class AppendSignal {
+  private waiters = new Set<() => void>();
+  /** Bumped on every notify, so a reader can tell whether it missed one while it was reading. */
+  version = 0;
+
+  notify(): void {
+    this.version++;
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const wake of waiters) wake();
+  }
+
+  /** Sleeps until the next notify or the timeout; returns at once if one came after `seenVersion`. */
+  wait(timeoutMs: number, seenVersion: number): { promise: Promise<void>; cancel: () => void } {
+    if (this.version !== seenVersion) return { promise: Promise.resolve(), cancel: () => undefined };
+    let wake!: () => void;
+    const promise = new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    const timer = setTimeout(() => this.release(wake), timeoutMs);
+    timer.unref?.();
+    this.waiters.add(wake);
+    return {
+      promise,
+      cancel: () => {
+        clearTimeout(timer);
+        this.release(wake);
+      },
+    };
+  }
+
+  private release(wake: () => void): void {
+    this.waiters.delete(wake);
+    wake();
+  }
+}
+
+export interface CatchUpSource {
+  readPage(after: number, maxCount: number): Promise<RecordedEvent[]>;
+  signal: AppendSignal;
+  pollIntervalMs: number;
+}
+
+const PAGE_SIZE = 512;
+
+/**
+ * Reads pages after the checkpoint and hands each event to the handler, one at a time, in
+ * order; when caught up it sleeps until an append in this process or the next poll.
+ */
+export function catchUpSubscription(source: CatchUpSource, after: number, handler: EventHandler): Subscription {
+  let stopped = false;
+  let cancelWait: (() => void) | undefined;
+  const run = async (): Promise<void> => {
+    let checkpoint = after;
+    while (!stopped) {
+      const versionBeforeRead = source.signal.version;
+      const page = await source.readPage(checkpoint, PAGE_SIZE);
+      if (page.length === 0) {
+        if (stopped) return;
+        const waiting = source.signal.wait(source.pollIntervalMs, versionBeforeRead);
+        cancelWait = waiting.cancel;
+        await waiting.promise;
+        cancelWait = undefined;
+        continue;
+      }
+      for (const event of page) {
+        if (stopped) return;
+        await handler(event);
+        checkpoint = event.position;
+      }
+    }
+  };
+  const done = run();
+  done.catch(() => undefined);
+  return {
+    done,
+    async stop() {
+      stopped = true;
+      cancelWait?.();
+      await done.catch(() => undefined);
+    },
+  };
+}

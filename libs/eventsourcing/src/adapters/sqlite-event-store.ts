@@ -1,0 +1,258 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { NewEvent, RecordedEvent } from '../event';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store';
+import { sealEvents } from '../hash-chain';
+import { assertValidStreamId } from '../stream-name';
+import { planAppend, type StreamHead, type StoredEventRef } from './append-rules';
+import { AppendSignal, catchUpSubscription } from './catch-up-subscription';
+import { filterStreamEvents } from './read-filters';
+
+interface EventRow {
+  position: number;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface SqliteEventStoreOptions {
+  /** How often a live subscription looks for events written by another process. */
+  pollIntervalMs?: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position  INTEGER PRIMARY KEY AUTOINCREMENT,
+  stream_id TEXT    NOT NULL,
+  revision  INTEGER NOT NULL,
+  event_id  TEXT    NOT NULL,
+  type      TEXT    NOT NULL,
+  data      TEXT    NOT NULL,
+  metadata  TEXT    NOT NULL,
+  UNIQUE (stream_id, revision),
+  UNIQUE (event_id)
+);`;
+
+/**
+ * The embedded default: one SQLite file in WAL mode with `synchronous=FULL`, so a resolved
+ * append survives a crash or power loss. Several processes may open the same file; SQLite's
+ * write lock serialises their appends and global positions stay gap-free in commit order.
+ *
+ * Appends that arrive while a commit is pending are grouped into one transaction (group commit):
+ * one fsync serves many writers without weakening durability. Each append in a group is checked
+ * on its own, so one writer's conflict never fails another's append.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly signal = new AppendSignal();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly pollIntervalMs: number;
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly stmt: {
+    head: Database.Statement<[string], { revision: number; metadata: string }>;
+    findEvent: Database.Statement<[string], StoredEventRef>;
+    insert: Database.Statement<[string, number, string, string, string, string]>;
+    readStream: Database.Statement<[string], EventRow>;
+    readStreamTo: Database.Statement<[string, number], EventRow>;
+    readAll: Database.Statement<[number, number], EventRow>;
+    headPosition: Database.Statement<[], { position: number | null }>;
+  };
+
+  constructor(readonly file: string, options: SqliteEventStoreOptions = {}) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(SCHEMA);
+    this.stmt = {
+      head: this.db.prepare(
+        'SELECT revision, metadata FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      findEvent: this.db.prepare(
+        'SELECT stream_id AS streamId, revision, position FROM events WHERE event_id = ?',
+      ),
+      insert: this.db.prepare(
+        'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      readStream: this.db.prepare(
+        'SELECT position, stream_id, revision, type, data, metadata FROM events WHERE stream_id = ? ORDER BY revision',
+      ),
+      readStreamTo: this.db.prepare(
+        'SELECT position, stream_id, revision, type, data, metadata FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision',
+      ),
+      readAll: this.db.prepare(
+        'SELECT position, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
+      headPosition: this.db.prepare('SELECT MAX(position) AS position FROM events'),
+    };
+  }
+
+  appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    try {
+      assertValidStreamId(streamId);
+      if (events.length === 0) throw new Error('appendToStream needs at least one event');
+      if (this.closed) throw new Error('the event store is closed');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events, expected, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const outcomes = this.commitGroup(batch);
+    batch.forEach((request, i) => {
+      const outcome = outcomes[i];
+      if ('result' in outcome) request.resolve(outcome.result);
+      else request.reject(outcome.error);
+    });
+    if (outcomes.some((o) => 'written' in o && o.written)) this.signal.notify();
+  }
+
+  /**
+   * One transaction for the whole group; if it fails for a reason that is not a single append's
+   * own (disk full, a constraint we did not foresee), every append is retried on its own so that
+   * only the faulty one fails.
+   */
+  private commitGroup(batch: PendingAppend[]): Outcome[] {
+    const recordedAt = new Date().toISOString();
+    try {
+      return this.db.transaction(() => batch.map((r) => this.tryAppend(r, recordedAt))).immediate();
+    } catch (groupError) {
+      if (batch.length === 1) return [{ error: groupError }];
+      return batch.map((request) => {
+        try {
+          return this.db.transaction(() => this.tryAppend(request, recordedAt)).immediate();
+        } catch (error) {
+          return { error };
+        }
+      });
+    }
+  }
+
+  /** Checks and writes one append inside the open transaction; rule violations become outcomes. */
+  private tryAppend(request: PendingAppend, recordedAt: string): Outcome {
+    let plan;
+    try {
+      const headRow = this.stmt.head.get(request.streamId);
+      const head: StreamHead | undefined = headRow
+        ? { revision: headRow.revision, hash: (JSON.parse(headRow.metadata) as { hash: string }).hash }
+        : undefined;
+      plan = planAppend(request.streamId, request.events, request.expected, head, (id) =>
+        this.stmt.findEvent.get(id),
+      );
+    } catch (error) {
+      return { error };
+    }
+    if (plan.kind === 'already-appended') return { result: plan.result, written: false };
+    const sealed = sealEvents(request.streamId, plan.firstRevision, plan.prevHash, request.events, recordedAt);
+    let position = 0;
+    sealed.forEach((event, index) => {
+      const info = this.stmt.insert.run(
+        request.streamId,
+        plan.firstRevision + index,
+        event.metadata.eventId,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      );
+      position = Number(info.lastInsertRowid);
+    });
+    return {
+      result: { nextExpectedRevision: plan.firstRevision + sealed.length - 1, position },
+      written: true,
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertValidStreamId(streamId);
+    const rows =
+      options.toRevision === undefined
+        ? this.stmt.readStream.all(streamId)
+        : this.stmt.readStreamTo.all(streamId, options.toRevision);
+    return filterStreamEvents(rows.map(toRecordedEvent), { toRecordedAt: options.toRecordedAt });
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? -1;
+    return this.stmt.readAll.all(options.after ?? 0, limit).map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
+    const subscription = catchUpSubscription(
+      {
+        readPage: (after, maxCount) => this.readAll({ after, maxCount }),
+        signal: this.signal,
+        pollIntervalMs: this.pollIntervalMs,
+      },
+      options.after ?? 0,
+      handler,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.done.finally(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    return this.stmt.headPosition.get()?.position ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    if (this.pending.length > 0) this.flush();
+    this.db.close();
+  }
+}
+
+type Outcome = { result: AppendResult; written: boolean } | { error: unknown };
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+  };
+}
