@@ -37,12 +37,17 @@ export interface NewEvent<E extends DomainEvent = DomainEvent> {
   metadata: Omit<EventMetadata, 'recordedAt' | 'prevHash' | 'hash'>;
 }
 
-/** An event as read back from the store. `position` is the global position in `$all`. */
-export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
-  streamId: string;
-  revision: number;
-  position: number;
-  type: E['type'];
-  data: E['data'];
-  metadata: EventMetadata;
-}
+/**
+ * An event as read back from the store. `position` is the global position in `$all`.
+ * Distributes over a union, so `switch (event.type)` narrows `data`.
+ */
+export type RecordedEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent
+  ? {
+      streamId: string;
+      revision: number;
+      position: number;
+      type: E['type'];
+      data: E['data'];
+      metadata: EventMetadata;
+    }
+  : never;

@@ -1,0 +1,55 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe, sendProblem } from '@app/shared';
+import { type ApiOptions, ApiModule } from './api.module';
+import { correlationMiddleware } from './correlation.middleware';
+import { rateLimitMiddleware } from './rate-limit.middleware';
+
+/**
+ * The API exactly as it runs in production, for main.ts and for tests alike: security headers,
+ * a body size limit, correlation ids, problem+json for every error, validation, OpenAPI.
+ */
+export async function buildApi(options: ApiOptions): Promise<NestExpressApplication> {
+  const { config } = options;
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
+  const logger = new NestLogger('Http');
+  // Body parser errors (malformed JSON, too large) happen before Nest routes: render them here.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    sendProblem(error, req, res, logger);
+  });
+  app.use(correlationMiddleware);
+  if (config.rateLimitPerMinute > 0) {
+    app.use(rateLimitMiddleware(config.rateLimitPerMinute));
+    app.use((error: unknown, req: Request, res: Response, next: NextFunction) =>
+      error ? sendProblem(error, req, res, logger) : next(),
+    );
+  }
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kommunale Präventionsketten – funding programme API')
+      .setDescription('Event-sourced backend of a public funding programme: calls, expressions of interest, …')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@app/shared';
+import { buildApi } from './build-api';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApi({ config });
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host}:${config.port}`;
+  process.stdout.write(
+    `API listening on ${url} (store: ${config.eventStore.kind}${config.eventStore.kind === 'sqlite' ? ` ${config.eventStore.file}` : ''}); docs at ${url}/docs\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`The API could not start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

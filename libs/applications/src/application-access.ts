@@ -1,0 +1,71 @@
+import { NotFound } from '@app/eventsourcing';
+import { hasRole, type Principal } from '@app/identity';
+import { callStream, evolveCall, initialCallState } from '@app/programmes-calls';
+import type { CommandService, LoadedStream, MunicipalityRegistry } from '@app/shared';
+import type { CallFacts } from './call-facts';
+import { NotLeadApplicant } from './errors';
+import {
+  type Applicant,
+  applicationStream,
+  evolveExpressionOfInterest,
+  type ExpressionOfInterestState,
+  initialExpressionOfInterestState,
+  involves,
+} from './expression-of-interest';
+import type { MemberLookup } from './joint-application';
+
+/** The call as its own stream says it is now: the authoritative facts for a decision. */
+export async function loadCallFacts(commands: CommandService, callId: string): Promise<CallFacts> {
+  const { state } = await commands.load(callStream(callId), { evolve: evolveCall, initialState: initialCallState });
+  if (state.status === 'none') {
+    return {
+      callId,
+      programmeId: '',
+      status: 'none',
+      closesAt: '',
+      eligibleApplicantTypes: [],
+      conditions: { councilResolution: 'not-required', coordinatorRequired: false },
+    };
+  }
+  const { terms } = state;
+  return {
+    callId,
+    programmeId: terms.programmeId,
+    status: state.status,
+    closesAt: terms.closesAt,
+    eligibleApplicantTypes: terms.eligibleApplicantTypes,
+    conditions: terms.conditions,
+  };
+}
+
+/**
+ * Loads an expression of interest that the caller may change: it must exist and, for a
+ * municipality, be led by it. Members may read it but not change it (403); anyone else learns
+ * nothing of it (404).
+ */
+export async function loadForChange(
+  commands: CommandService,
+  applicationId: string,
+  principal: Principal,
+): Promise<LoadedStream<Exclude<ExpressionOfInterestState, { status: 'none' }>>> {
+  const loaded = await commands.load(applicationStream(applicationId), {
+    evolve: evolveExpressionOfInterest,
+    initialState: initialExpressionOfInterestState,
+  });
+  const { state } = loaded;
+  if (state.status === 'none') throw new NotFound('Expression of interest', applicationId);
+  if (hasRole(principal, 'municipality')) {
+    if (!principal.ags || !involves(state, principal.ags)) throw new NotFound('Expression of interest', applicationId);
+    if (state.applicant.ags !== principal.ags) throw new NotLeadApplicant(applicationId);
+  }
+  return { state, revision: loaded.revision };
+}
+
+export function lookUpMembers(registry: MunicipalityRegistry, memberAgs: string[] = []): MemberLookup[] {
+  return memberAgs.map((ags) => ({ ags, municipality: toApplicant(registry, ags) }));
+}
+
+export function toApplicant(registry: MunicipalityRegistry, ags: string): Applicant | undefined {
+  const m = registry.find(ags);
+  return m && { ags: m.ags, name: m.name, type: m.type, population: m.population, regierungsbezirk: m.regierungsbezirk };
+}

@@ -1,0 +1,45 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '@app/identity';
+import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
+import { loadCallFacts, loadForChange, lookUpMembers } from '../application-access';
+import { applicationStream } from '../expression-of-interest';
+import { type ExpressionOfInterestDto, toContent } from '../expression-of-interest.dto';
+import { reviseExpressionOfInterestDecider } from './revise-expression-of-interest.decide';
+
+export class ReviseExpressionOfInterestCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly principal: Principal,
+    readonly applicationId: string,
+    readonly body: ExpressionOfInterestDto,
+    readonly expectedRevision?: number,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReviseExpressionOfInterestCommand)
+export class ReviseExpressionOfInterestHandler implements ICommandHandler<ReviseExpressionOfInterestCommand> {
+  constructor(
+    private readonly commands: CommandService,
+    private readonly registry: MunicipalityRegistry,
+  ) {}
+
+  async execute(command: ReviseExpressionOfInterestCommand): Promise<CommandAccepted> {
+    const { principal, applicationId, body, expectedRevision } = command;
+    const { state } = await loadForChange(this.commands, applicationId, principal);
+    const { memberAgs, content } = toContent(body);
+    const outcome = await this.commands.run(
+      applicationStream(applicationId),
+      reviseExpressionOfInterestDecider,
+      {
+        applicationId,
+        content,
+        members: lookUpMembers(this.registry, memberAgs),
+        call: await loadCallFacts(this.commands, state.callId),
+        now: this.commands.now().toISOString(),
+      },
+      { expectedRevision },
+    );
+    return CommandAccepted.of(applicationId, outcome.revision);
+  }
+}

@@ -1,0 +1,49 @@
+import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
+import {
+  AlreadySubmitted,
+  CoordinatorMissing,
+  CouncilResolutionMissing,
+  ExpressionOfInterestIncomplete,
+  SubmissionAfterDeadline,
+} from '../errors';
+import { bruecken, call2011, drafted } from '../testing-fixtures';
+import { submitExpressionOfInterestDecider } from './submit-expression-of-interest.decide';
+
+const spec = deciderSpecification(submitExpressionOfInterestDecider);
+const submit = (now: string, call = call2011()) => ({ applicationId: 'kkz-2011.05978000', call, now });
+
+describe('submit an expression of interest', () => {
+  it('accepts a complete submission before the closing date', () =>
+    spec
+      .given([drafted()])
+      .when(submit('2011-12-15T22:59:59.999Z'))
+      .then([
+        {
+          type: 'ExpressionOfInterestSubmitted',
+          data: { applicationId: 'kkz-2011.05978000', callId: 'kkz-2011', submittedAt: '2011-12-15T22:59:59.999Z' },
+        },
+      ]));
+
+  it('refuses a submission after the call closed at 24:00 Berlin time', () =>
+    spec.given([drafted()]).when(submit('2011-12-15T23:00:00.000Z')).thenThrows(SubmissionAfterDeadline, 'submission-after-deadline'));
+
+  it('refuses a second submission', () =>
+    spec
+      .given([drafted(), { type: 'ExpressionOfInterestSubmitted', data: { applicationId: 'kkz-2011.05978000', callId: 'kkz-2011', submittedAt: '2011-12-10T10:00:00.000Z' } }])
+      .when(submit('2011-12-11T10:00:00.000Z'))
+      .thenThrows(AlreadySubmitted));
+
+  it('names what is missing from an incomplete submission', () =>
+    spec
+      .given([drafted(bruecken({ goals: ' ', measures: undefined }))])
+      .when(submit('2011-12-01T10:00:00.000Z'))
+      .thenThrows(ExpressionOfInterestIncomplete, 'expression-of-interest-incomplete'));
+
+  it('refuses a submission without the coordinator the call requires', () =>
+    spec.given([drafted(bruecken({ coordinator: undefined }))]).when(submit('2011-12-01T10:00:00.000Z')).thenThrows(CoordinatorMissing));
+
+  it('accepts a promised resolution when it may follow after selection, not when required at submission', () => {
+    const strict = call2011({ conditions: { councilResolution: 'required-at-submission', coordinatorRequired: true } });
+    spec.given([drafted()]).when(submit('2011-12-01T10:00:00.000Z', strict)).thenThrows(CouncilResolutionMissing, 'council-resolution-missing');
+  });
+});

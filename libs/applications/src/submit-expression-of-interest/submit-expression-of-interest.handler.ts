@@ -1,0 +1,30 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '@app/identity';
+import { CommandAccepted, CommandService } from '@app/shared';
+import { loadCallFacts, loadForChange } from '../application-access';
+import { applicationStream } from '../expression-of-interest';
+import { submitExpressionOfInterestDecider } from './submit-expression-of-interest.decide';
+
+export class SubmitExpressionOfInterestCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly principal: Principal,
+    readonly applicationId: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SubmitExpressionOfInterestCommand)
+export class SubmitExpressionOfInterestHandler implements ICommandHandler<SubmitExpressionOfInterestCommand> {
+  constructor(private readonly commands: CommandService) {}
+
+  async execute({ principal, applicationId }: SubmitExpressionOfInterestCommand): Promise<CommandAccepted> {
+    const { state } = await loadForChange(this.commands, applicationId, principal);
+    const outcome = await this.commands.run(applicationStream(applicationId), submitExpressionOfInterestDecider, {
+      applicationId,
+      call: await loadCallFacts(this.commands, state.callId),
+      now: this.commands.now().toISOString(),
+    });
+    return CommandAccepted.of(applicationId, outcome.revision);
+  }
+}

@@ -1,0 +1,98 @@
+import type { Decider } from './decider';
+import { fold } from './decider';
+import type { Actor, DomainEvent, NewEvent, RecordedEvent } from './event';
+import type { EventStore, ExpectedRevision } from './event-store';
+import { ConcurrencyError } from './errors';
+import { deterministicUuid, newId } from './ids';
+
+/** Who asks, why, and when: everything the envelope needs that the decider must not know. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  /** The event or request that caused this command; defaults to the correlation id. */
+  causationId?: string;
+  /** Set from an Idempotency-Key: makes event ids deterministic, so a retry writes nothing twice. */
+  commandId?: string;
+  /** Business time of the fact, from the one Clock (or the date the fact really happened). */
+  occurredAt: string;
+}
+
+export interface CommandOutcome<E extends DomainEvent, S> {
+  events: E[];
+  state: S;
+  /** Revision of the stream after the command (-1: the stream still does not exist). */
+  revision: number;
+  /** Global position of the last event written; undefined when nothing was written. */
+  position?: number;
+}
+
+export interface CommandPathOptions {
+  /** From If-Match: refuse if the stream moved on since the caller read it. */
+  expectedRevision?: number;
+  /** How often to reload and decide again after losing a race (only without If-Match). */
+  retries?: number;
+}
+
+export const SCHEMA_VERSION = 1;
+
+/**
+ * The one path every command takes: load the stream, fold, decide, append with the revision that
+ * was read. A lost race is retried by deciding again on the fresh state, because the decision may
+ * differ; with an explicit expected revision, the conflict goes back to the caller instead.
+ */
+export async function runCommand<C, E extends DomainEvent, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  context: CommandContext,
+  options: CommandPathOptions = {},
+): Promise<CommandOutcome<E, S>> {
+  const attempts = options.expectedRevision === undefined ? (options.retries ?? 3) + 1 : 1;
+  for (let attempt = 1; ; attempt++) {
+    const history = (await store.readStream(streamId)) as RecordedEvent<E>[];
+    const revision = history.length - 1;
+    const state = fold(decider, history as unknown as E[]);
+    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      throw new ConcurrencyError(streamId, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
+    }
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { events, state, revision };
+    const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
+    try {
+      const result = await store.appendToStream(
+        streamId,
+        events.map((event, i) => envelope(event, streamId, revision + 1 + i, context)),
+        expected,
+      );
+      return {
+        events,
+        state: events.reduce(decider.evolve, state),
+        revision: result.nextExpectedRevision,
+        position: result.position,
+      };
+    } catch (error) {
+      if (error instanceof ConcurrencyError && attempt < attempts) continue;
+      throw error;
+    }
+  }
+}
+
+function envelope(event: DomainEvent, streamId: string, revision: number, context: CommandContext): NewEvent {
+  const eventId = context.commandId
+    ? deterministicUuid(`${context.commandId}:${streamId}:${revision}`)
+    : newId();
+  return {
+    type: event.type,
+    data: event.data,
+    metadata: {
+      eventId,
+      schemaVersion: SCHEMA_VERSION,
+      occurredAt: context.occurredAt,
+      actor: context.actor,
+      correlationId: context.correlationId,
+      causationId: context.causationId ?? context.correlationId,
+      ...(context.commandId ? { commandId: context.commandId } : {}),
+    },
+  };
+}

@@ -1,0 +1,13 @@
+export * from './event';
+export * from './event-store';
+export * from './errors';
+export * from './domain-error';
+export * from './decider';
+export * from './command-path';
+export * from './projection';
+export * from './ids';
+export * from './canonical-json';
+export * from './hash-chain';
+export * from './stream-name';
+export { MemoryEventStore } from './adapters/memory-event-store';
+export { SqliteEventStore } from './adapters/sqlite-event-store';

@@ -1,0 +1,103 @@
+import type { RecordedEvent } from './event';
+import type { EventStore, Subscription } from './event-store';
+
+/**
+ * A read model: a fold over `$all`. `apply` has no I/O and ignores events it does not know; it may
+ * update the state it is given in place (read models grow large) but must return it, and the
+ * same events in the same order must always give the same state, so a rebuild equals the live one.
+ */
+export interface Projection<S> {
+  readonly name: string;
+  initialState(): S;
+  apply(state: S, event: RecordedEvent): S;
+}
+
+/** Folds a list of events through a projection from scratch: the rebuild path. */
+export function rebuild<S>(projection: Projection<S>, events: Iterable<RecordedEvent>): S {
+  let state = projection.initialState();
+  for (const event of events) state = projection.apply(state, event);
+  return state;
+}
+
+interface Waiter {
+  position: number;
+  resolve: () => void;
+}
+
+/**
+ * Keeps in-memory read models caught up with the store through one catch-up subscription.
+ * `waitFor(position)` lets a command answer only after its own events are visible to queries.
+ */
+export class ProjectionRunner {
+  private readonly states = new Map<string, unknown>();
+  private readonly projections: Projection<unknown>[] = [];
+  private subscription?: Subscription;
+  private waiters: Waiter[] = [];
+  private failure?: unknown;
+  position = 0;
+
+  constructor(private readonly store: EventStore) {}
+
+  register<S>(projection: Projection<S>): void {
+    if (this.subscription) throw new Error(`Projection ${projection.name} registered after start`);
+    if (this.states.has(projection.name)) return;
+    this.projections.push(projection as Projection<unknown>);
+    this.states.set(projection.name, projection.initialState());
+  }
+
+  state<S>(projection: Projection<S>): S {
+    if (!this.states.has(projection.name)) throw new Error(`Projection ${projection.name} is not registered`);
+    return this.states.get(projection.name) as S;
+  }
+
+  /** Catches up from the beginning of the store, then continues live. Resolves once caught up. */
+  async start(): Promise<void> {
+    const head = await this.store.headPosition();
+    this.subscription = this.store.subscribeToAll({ after: this.position }, (event) => this.apply(event));
+    this.subscription.done.catch((error: unknown) => {
+      this.failure = error;
+      this.releaseAll();
+    });
+    await this.waitFor(head, 0);
+  }
+
+  private apply(event: RecordedEvent): void {
+    for (const projection of this.projections) {
+      this.states.set(projection.name, projection.apply(this.states.get(projection.name), event));
+    }
+    this.position = event.position;
+    if (this.waiters.length === 0) return;
+    const ready = this.waiters.filter((w) => w.position <= this.position);
+    this.waiters = this.waiters.filter((w) => w.position > this.position);
+    for (const w of ready) w.resolve();
+  }
+
+  /**
+   * Resolves once events up to `position` are applied. A timeout of 0 waits without limit;
+   * otherwise it resolves false after the timeout, and the caller answers anyway.
+   */
+  waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (position <= this.position) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const waiter: Waiter = { position, resolve: () => resolve(true) };
+      this.waiters.push(waiter);
+      if (timeoutMs > 0) {
+        setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          resolve(false);
+        }, timeoutMs).unref();
+      }
+    });
+  }
+
+  private releaseAll(): void {
+    for (const w of this.waiters) w.resolve();
+    this.waiters = [];
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.releaseAll();
+  }
+}

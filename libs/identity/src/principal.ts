@@ -1,0 +1,18 @@
+export const ROLES = ['grants-office', 'municipality', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The authenticated caller. A municipality user is bound to exactly one AGS. */
+export interface Principal {
+  subject: string;
+  roles: Role[];
+  ags?: string;
+}
+
+export function hasRole(principal: Principal, role: Role): boolean {
+  return principal.roles.includes(role);
+}
+
+/** The role recorded as the actor of events: the most privileged one the caller holds. */
+export function primaryRole(principal: Principal): Role {
+  return ROLES.find((r) => principal.roles.includes(r)) ?? principal.roles[0];
+}

@@ -1,0 +1,95 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, SignJWT } from 'jose';
+import { Unauthenticated } from './auth-errors';
+import { type Principal, type Role, ROLES } from './principal';
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+const DEV_ISSUER = 'kkz-dev';
+const DEV_AUDIENCE = 'kkz-api';
+
+/** Turns verified claims into a Principal, refusing tokens whose roles or AGS do not fit. */
+export function principalFromClaims(claims: JWTPayload, rolesClaim = 'roles', agsClaim = 'ags'): Principal {
+  const rawRoles = claims[rolesClaim];
+  const list = Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? [rawRoles] : [];
+  const roles = list.filter((r): r is Role => ROLES.includes(r as Role));
+  if (!claims.sub) throw new Unauthenticated('invalid-token', 'The token has no subject.');
+  if (roles.length === 0) throw new Unauthenticated('invalid-token', 'The token grants none of the roles of this system.');
+  const ags = claims[agsClaim];
+  if (roles.includes('municipality') && (typeof ags !== 'string' || !/^\d{8}$/.test(ags))) {
+    throw new Unauthenticated('invalid-token', 'A municipality token must name its 8-digit AGS.');
+  }
+  return { subject: claims.sub, roles, ...(typeof ags === 'string' ? { ags } : {}) };
+}
+
+function invalid(error: unknown): never {
+  if (error instanceof Unauthenticated) throw error;
+  const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'The token has expired.' : 'The token is not valid.';
+  throw new Unauthenticated('invalid-token', reason);
+}
+
+/** Development: HS256 tokens signed with a local secret (npm run token). */
+export class DevTokenVerifier implements TokenVerifier {
+  private readonly key: Uint8Array;
+  constructor(secret: string) {
+    this.key = new TextEncoder().encode(secret);
+  }
+  async verify(token: string): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        algorithms: ['HS256'],
+      });
+      return principalFromClaims(payload);
+    } catch (error) {
+      invalid(error);
+    }
+  }
+}
+
+/** Production: tokens of the ministry's identity provider, checked against its JWKS. */
+export class OidcTokenVerifier implements TokenVerifier {
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+  constructor(
+    private readonly options: { jwksUrl: string; issuer: string; audience: string; rolesClaim: string; agsClaim: string },
+  ) {
+    this.jwks = createRemoteJWKSet(new URL(options.jwksUrl));
+  }
+  async verify(token: string): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, this.jwks, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+      });
+      return principalFromClaims(payload, this.options.rolesClaim, this.options.agsClaim);
+    } catch (error) {
+      invalid(error);
+    }
+  }
+}
+
+export interface DevTokenRequest {
+  role: Role;
+  ags?: string;
+  subject?: string;
+  /** e.g. '8h', '30d' */
+  expiresIn?: string;
+}
+
+export async function signDevToken(secret: string, request: DevTokenRequest): Promise<string> {
+  if (request.role === 'municipality' && !/^\d{8}$/.test(request.ags ?? '')) {
+    throw new Error('a municipality token needs --ags with an 8-digit AGS, e.g. 05978000');
+  }
+  const subject = request.subject ?? (request.ags ? `${request.role}:${request.ags}` : `${request.role}:dev`);
+  return new SignJWT({ roles: [request.role], ...(request.ags ? { ags: request.ags } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(subject)
+    .setIssuer(DEV_ISSUER)
+    .setAudience(DEV_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(request.expiresIn ?? '8h')
+    .sign(new TextEncoder().encode(secret));
+}

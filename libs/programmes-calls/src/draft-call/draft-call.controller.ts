@@ -1,0 +1,95 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Roles } from '@app/identity';
+import { CommandAccepted, IdPipe, IsPlausibleDate, IsRecordId, MUNICIPALITY_TYPES, type MunicipalityType } from '@app/shared';
+import type { CouncilResolutionRule } from '../call';
+import { DraftCallCommand } from './draft-call.handler';
+
+export class FundingTierDto {
+  @ApiProperty({ example: 200001 }) @IsInt() @Min(0) @Max(100_000_000) minPopulation: number;
+  @ApiPropertyOptional({ description: 'inclusive; open-ended when absent' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  maxPopulation?: number;
+  @ApiProperty({ example: 64000 }) @IsInt() @Min(1) @Max(1_000_000_000) amountEur: number;
+}
+
+const RESOLUTION_RULES: CouncilResolutionRule[] = ['required-at-submission', 'may-follow-after-selection', 'not-required'];
+
+export class CallConditionsDto {
+  @ApiProperty({ enum: RESOLUTION_RULES }) @IsIn(RESOLUTION_RULES) councilResolution: CouncilResolutionRule;
+  @ApiProperty() @IsBoolean() coordinatorRequired: boolean;
+}
+
+export class ParticipantRangeDto {
+  @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(10000) min: number;
+  @ApiProperty({ example: 15 }) @IsInt() @Min(1) @Max(10000) max: number;
+}
+
+export class DraftCallDto {
+  @ApiPropertyOptional({ example: 'kkz-2011' }) @IsOptional() @IsRecordId() callId?: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
+
+  @ApiProperty({ enum: MUNICIPALITY_TYPES, isArray: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(MUNICIPALITY_TYPES, { each: true })
+  eligibleApplicantTypes: MunicipalityType[];
+
+  @ApiPropertyOptional({ example: '2011-11-09' }) @IsOptional() @IsPlausibleDate() kickOffDate?: string;
+  @ApiProperty({ example: '2011-12-15', description: 'Last day; the call closes at 24:00 Europe/Berlin' })
+  @IsPlausibleDate()
+  closingDate: string;
+
+  @ApiProperty({ type: [FundingTierDto] })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => FundingTierDto)
+  fundingTiers: FundingTierDto[];
+
+  @ApiProperty({ type: CallConditionsDto })
+  @ValidateNested()
+  @Type(() => CallConditionsDto)
+  conditions: CallConditionsDto;
+
+  @ApiPropertyOptional({ type: ParticipantRangeDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ParticipantRangeDto)
+  participants?: ParticipantRangeDto;
+}
+
+@ApiTags('programmes and calls')
+@ApiBearerAuth()
+@Controller('programmes/:programmeId/calls')
+export class DraftCallController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /** The grants office drafts a call for expressions of interest. */
+  @Post()
+  @Roles('grants-office')
+  draft(@Param('programmeId', IdPipe) programmeId: string, @Body() body: DraftCallDto): Promise<CommandAccepted> {
+    return this.commandBus.execute(new DraftCallCommand(programmeId, body));
+  }
+}

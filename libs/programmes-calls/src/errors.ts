@@ -1,0 +1,65 @@
+import { DomainError } from '@app/eventsourcing';
+
+export class ProgrammeAlreadyExists extends DomainError {
+  readonly code = 'programme-already-exists';
+  readonly kind = 'conflict';
+  constructor(programmeId: string) {
+    super(`A programme with id ${programmeId} already exists.`, { programmeId });
+  }
+}
+
+export class UnknownProgramme extends DomainError {
+  readonly code = 'unknown-programme';
+  readonly kind = 'rule-violated';
+  constructor(programmeId: string) {
+    super(`There is no programme ${programmeId}; create it first.`, { programmeId });
+  }
+}
+
+export class CallAlreadyExists extends DomainError {
+  readonly code = 'call-already-exists';
+  readonly kind = 'conflict';
+  constructor(callId: string) {
+    super(`A call with id ${callId} already exists.`, { callId });
+  }
+}
+
+export class ClosingDateInPast extends DomainError {
+  readonly code = 'closing-date-in-past';
+  readonly kind = 'rule-violated';
+  constructor(closingDate: string, now: string) {
+    super(`The closing date ${closingDate} has already passed (now: ${now}).`, { closingDate, now });
+  }
+}
+
+export class KickOffAfterClosing extends DomainError {
+  readonly code = 'kick-off-after-closing';
+  readonly kind = 'rule-violated';
+  constructor(kickOffDate: string, closingDate: string) {
+    super(`The kick-off ${kickOffDate} must not be after the closing date ${closingDate}.`, { kickOffDate, closingDate });
+  }
+}
+
+export class InvalidFundingTiers extends DomainError {
+  readonly code = 'invalid-funding-tiers';
+  readonly kind = 'rule-violated';
+  constructor(reason: string) {
+    super(`The funding tiers are not usable: ${reason}`);
+  }
+}
+
+export class InvalidParticipantRange extends DomainError {
+  readonly code = 'invalid-participant-range';
+  readonly kind = 'rule-violated';
+  constructor(min: number, max: number) {
+    super(`The wanted number of participants ${min}–${max} is not a range.`, { min, max });
+  }
+}
+
+export class CallNotDraft extends DomainError {
+  readonly code = 'call-not-draft';
+  readonly kind = 'rule-violated';
+  constructor(callId: string, status: string) {
+    super(`Call ${callId} is ${status}; only a draft can be published.`, { callId, status });
+  }
+}

@@ -1,0 +1,37 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ProjectionRunner } from '@app/eventsourcing';
+import { CreateProgrammeController } from './create-programme/create-programme.controller';
+import { CreateProgrammeHandler } from './create-programme/create-programme.handler';
+import { DraftCallController } from './draft-call/draft-call.controller';
+import { DraftCallHandler } from './draft-call/draft-call.handler';
+import { PublishCallController } from './publish-call/publish-call.controller';
+import { PublishCallHandler } from './publish-call/publish-call.handler';
+import { programmesCallsProjection } from './queries/programmes-calls.projection';
+import { ProgrammesCallsQueriesController } from './queries/programmes-calls-queries.controller';
+import {
+  GetCallHandler,
+  GetProgrammeHandler,
+  ListCallsHandler,
+  ListProgrammesHandler,
+} from './queries/programmes-calls.queries';
+
+@Module({
+  imports: [CqrsModule],
+  controllers: [CreateProgrammeController, DraftCallController, PublishCallController, ProgrammesCallsQueriesController],
+  providers: [
+    CreateProgrammeHandler,
+    DraftCallHandler,
+    PublishCallHandler,
+    ListProgrammesHandler,
+    GetProgrammeHandler,
+    ListCallsHandler,
+    GetCallHandler,
+  ],
+})
+export class ProgrammesCallsModule implements OnModuleInit {
+  constructor(private readonly projections: ProjectionRunner) {}
+  onModuleInit(): void {
+    this.projections.register(programmesCallsProjection);
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/identity';
+import { CommandAccepted, IdPipe } from '@app/shared';
+import { PublishCallCommand } from './publish-call.handler';
+
+@ApiTags('programmes and calls')
+@ApiBearerAuth()
+@Controller('calls/:callId/publish')
+export class PublishCallController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /** The grants office publishes a drafted call; from now on municipalities can apply. */
+  @Post()
+  @HttpCode(200)
+  @Roles('grants-office')
+  publish(@Param('callId', IdPipe) callId: string): Promise<CommandAccepted> {
+    return this.commandBus.execute(new PublishCallCommand(callId));
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
+import { IdPipe, IsRecordId } from '@app/shared';
+import type { CallView, ProgrammeView } from './programmes-calls.projection';
+import { GetCallQuery, GetProgrammeQuery, ListCallsQuery, ListProgrammesQuery } from './programmes-calls.queries';
+
+export class ListCallsFilter {
+  @ApiPropertyOptional() @IsOptional() @IsRecordId() programmeId?: string;
+}
+
+@ApiTags('programmes and calls')
+@ApiBearerAuth()
+@Controller()
+export class ProgrammesCallsQueriesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get('programmes')
+  @Roles('grants-office', 'auditor', 'municipality')
+  listProgrammes(): Promise<ProgrammeView[]> {
+    return this.queryBus.execute(new ListProgrammesQuery());
+  }
+
+  @Get('programmes/:programmeId')
+  @Roles('grants-office', 'auditor', 'municipality')
+  getProgramme(@Param('programmeId', IdPipe) programmeId: string): Promise<ProgrammeView> {
+    return this.queryBus.execute(new GetProgrammeQuery(programmeId));
+  }
+
+  /** Published calls for municipalities; drafts too for the grants office and auditors. */
+  @Get('calls')
+  @Roles('grants-office', 'auditor', 'municipality')
+  listCalls(@CurrentPrincipal() principal: Principal, @QueryParam() filter: ListCallsFilter): Promise<CallView[]> {
+    return this.queryBus.execute(new ListCallsQuery(principal, filter.programmeId));
+  }
+
+  @Get('calls/:callId')
+  @Roles('grants-office', 'auditor', 'municipality')
+  getCall(@CurrentPrincipal() principal: Principal, @Param('callId', IdPipe) callId: string): Promise<CallView> {
+    return this.queryBus.execute(new GetCallQuery(principal, callId));
+  }
+}

@@ -1,0 +1,70 @@
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { NotFound, ProjectionRunner } from '@app/eventsourcing';
+import { hasRole, type Principal } from '@app/identity';
+import { type CallView, type ProgrammeView, programmesCallsProjection } from './programmes-calls.projection';
+
+/** Municipalities see published calls only; drafts are the grants office's working papers. */
+function visible(call: CallView, principal: Principal): boolean {
+  return call.status === 'published' || !hasRole(principal, 'municipality') || principal.roles.length > 1;
+}
+
+export class ListProgrammesQuery extends Query<ProgrammeView[]> {}
+export class GetProgrammeQuery extends Query<ProgrammeView> {
+  constructor(readonly programmeId: string) {
+    super();
+  }
+}
+export class ListCallsQuery extends Query<CallView[]> {
+  constructor(
+    readonly principal: Principal,
+    readonly programmeId?: string,
+  ) {
+    super();
+  }
+}
+export class GetCallQuery extends Query<CallView> {
+  constructor(
+    readonly principal: Principal,
+    readonly callId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListProgrammesQuery)
+export class ListProgrammesHandler implements IQueryHandler<ListProgrammesQuery> {
+  constructor(private readonly projections: ProjectionRunner) {}
+  async execute(): Promise<ProgrammeView[]> {
+    return [...this.projections.state(programmesCallsProjection).programmes.values()];
+  }
+}
+
+@QueryHandler(GetProgrammeQuery)
+export class GetProgrammeHandler implements IQueryHandler<GetProgrammeQuery> {
+  constructor(private readonly projections: ProjectionRunner) {}
+  async execute({ programmeId }: GetProgrammeQuery): Promise<ProgrammeView> {
+    const programme = this.projections.state(programmesCallsProjection).programmes.get(programmeId);
+    if (!programme) throw new NotFound('Programme', programmeId);
+    return programme;
+  }
+}
+
+@QueryHandler(ListCallsQuery)
+export class ListCallsHandler implements IQueryHandler<ListCallsQuery> {
+  constructor(private readonly projections: ProjectionRunner) {}
+  async execute({ principal, programmeId }: ListCallsQuery): Promise<CallView[]> {
+    return [...this.projections.state(programmesCallsProjection).calls.values()].filter(
+      (c) => (!programmeId || c.programmeId === programmeId) && visible(c, principal),
+    );
+  }
+}
+
+@QueryHandler(GetCallQuery)
+export class GetCallHandler implements IQueryHandler<GetCallQuery> {
+  constructor(private readonly projections: ProjectionRunner) {}
+  async execute({ principal, callId }: GetCallQuery): Promise<CallView> {
+    const call = this.projections.state(programmesCallsProjection).calls.get(callId);
+    if (!call || !visible(call, principal)) throw new NotFound('Call', callId);
+    return call;
+  }
+}

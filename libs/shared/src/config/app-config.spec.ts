@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('configuration from the environment', () => {
+  it('starts on the embedded SQLite store with no variables set', () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/kkz-data' });
+    expect(config.eventStore).toEqual({ kind: 'sqlite', file: '/tmp/kkz-data/events.sqlite' });
+    expect(config.port).toBe(3000);
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('names every mistake at once, one sentence each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', EVENT_STORE_URL: 'postgres://x', REDIS_URL: 'http://x', AUTH_MODE: 'oidc' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('PORT'),
+        expect.stringContaining('EVENT_STORE_URL'),
+        expect.stringContaining('REDIS_URL'),
+        expect.stringContaining('OIDC_JWKS_URL is required'),
+        expect.stringContaining('OIDC_ISSUER is required'),
+      ]),
+    );
+  });
+
+  it('refuses dev tokens in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_MODE=dev is refused/);
+  });
+
+  it('selects EventStoreDB and memory stores by URL', () => {
+    expect(loadConfig({ EVENT_STORE_URL: 'esdb://localhost:2113?tls=false' }).eventStore.kind).toBe('esdb');
+    expect(loadConfig({ EVENT_STORE_URL: 'memory:' }).eventStore.kind).toBe('memory');
+  });
+});

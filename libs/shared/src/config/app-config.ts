@@ -1,0 +1,152 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { projectRoot } from './project-root';
+
+export type EventStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'memory' } | { kind: 'esdb'; url: string };
+
+export type AuthConfig =
+  | { mode: 'dev'; devSecret?: string }
+  | { mode: 'oidc'; jwksUrl: string; issuer: string; audience: string; rolesClaim: string; agsClaim: string };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  eventStore: EventStoreConfig;
+  redisUrl: string;
+  logLevel: string;
+  auth: AuthConfig;
+  bodyLimitBytes: number;
+  municipalityRegistryFile: string;
+  /** Requests per minute per caller; 0 switches the limit off. */
+  rateLimitPerMinute: number;
+  /** How long a command waits for its events to reach the read models before answering. */
+  projectionWaitMs: number;
+}
+
+/** Every mistake in the environment, one sentence each, so they can be fixed in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The variables, their defaults and meaning; the README's configuration table mirrors this. */
+export const CONFIG_VARIABLES = {
+  NODE_ENV: 'development | production | test (default development)',
+  HOST: 'address the API listens on (default 127.0.0.1)',
+  PORT: 'HTTP port of the API (default 3000)',
+  DATA_DIR: 'directory of the embedded store and dev secrets (default ./data)',
+  EVENT_STORE_URL: 'unset: SQLite file in DATA_DIR; memory: in-memory; esdb://host:2113?tls=false: EventStoreDB',
+  REDIS_URL: 'Redis for queues (default redis://127.0.0.1:6379)',
+  LOG_LEVEL: `${LOG_LEVELS.join(' | ')} (default info)`,
+  AUTH_MODE: 'dev (HS256 tokens from npm run token) | oidc (default dev; production requires oidc)',
+  AUTH_DEV_SECRET: 'dev mode: HS256 secret, at least 32 characters (default: generated into DATA_DIR)',
+  OIDC_JWKS_URL: 'oidc mode: the identity provider JWKS URL',
+  OIDC_ISSUER: 'oidc mode: expected iss',
+  OIDC_AUDIENCE: 'oidc mode: expected aud',
+  OIDC_ROLES_CLAIM: 'oidc mode: claim holding the roles (default roles)',
+  OIDC_AGS_CLAIM: 'oidc mode: claim holding a municipality user\'s AGS (default ags)',
+  BODY_LIMIT_KB: 'largest accepted request body in KiB (default 256)',
+  MUNICIPALITY_REGISTRY_FILE: 'CSV of municipalities (default reference-data/nrw-municipalities.csv)',
+  RATE_LIMIT_PER_MINUTE: 'requests per minute per caller, 0 = off (default 600)',
+  PROJECTION_WAIT_MS: 'how long a command waits for read models to catch up (default 5000)',
+} as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string) => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? fallback : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = str(name, String(fallback));
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+      return fallback;
+    }
+    return n;
+  };
+  const url = (name: string, value: string, protocols: string[]) => {
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) throw new Error();
+    } catch {
+      problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}, not "${value}".`);
+    }
+    return value;
+  };
+
+  const nodeEnv = str('NODE_ENV', 'development');
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test, not "${nodeEnv}".`);
+  }
+  const root = projectRoot();
+  const dataDirRaw = str('DATA_DIR', './data');
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(process.cwd(), dataDirRaw);
+
+  const storeUrl = str('EVENT_STORE_URL', '');
+  let eventStore: EventStoreConfig = { kind: 'sqlite', file: join(dataDir, 'events.sqlite') };
+  if (storeUrl === 'memory:') eventStore = { kind: 'memory' };
+  else if (storeUrl.startsWith('sqlite:')) eventStore = { kind: 'sqlite', file: resolve(storeUrl.slice('sqlite:'.length)) };
+  else if (/^(esdb|esdb\+discover|kurrentdb|kurrent):\/\//.test(storeUrl)) eventStore = { kind: 'esdb', url: storeUrl };
+  else if (storeUrl !== '') {
+    problems.push(
+      `EVENT_STORE_URL must be empty (embedded SQLite), "memory:", "sqlite:<file>" or an esdb:// / kurrentdb:// URL, not "${storeUrl}".`,
+    );
+  }
+
+  const redisUrl = url('REDIS_URL', str('REDIS_URL', 'redis://127.0.0.1:6379'), ['redis:', 'rediss:']);
+  const logLevel = str('LOG_LEVEL', 'info');
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
+
+  const authMode = str('AUTH_MODE', 'dev');
+  let auth: AuthConfig = { mode: 'dev' };
+  if (authMode === 'dev') {
+    const secret = env.AUTH_DEV_SECRET;
+    if (secret !== undefined && secret.length < 32) problems.push('AUTH_DEV_SECRET must be at least 32 characters long.');
+    if (nodeEnv === 'production') {
+      problems.push('AUTH_MODE=dev is refused when NODE_ENV=production: set AUTH_MODE=oidc and the OIDC_* variables.');
+    }
+    auth = { mode: 'dev', devSecret: secret };
+  } else if (authMode === 'oidc') {
+    const required = (name: string) => {
+      const v = str(name, '');
+      if (v === '') problems.push(`${name} is required when AUTH_MODE=oidc.`);
+      return v;
+    };
+    const jwksUrl = required('OIDC_JWKS_URL');
+    if (jwksUrl) url('OIDC_JWKS_URL', jwksUrl, ['https:', 'http:']);
+    auth = {
+      mode: 'oidc',
+      jwksUrl,
+      issuer: required('OIDC_ISSUER'),
+      audience: required('OIDC_AUDIENCE'),
+      rolesClaim: str('OIDC_ROLES_CLAIM', 'roles'),
+      agsClaim: str('OIDC_AGS_CLAIM', 'ags'),
+    };
+  } else {
+    problems.push(`AUTH_MODE must be dev or oidc, not "${authMode}".`);
+  }
+
+  const config: AppConfig = {
+    env: nodeEnv as AppConfig['env'],
+    host: str('HOST', '127.0.0.1'),
+    port: int('PORT', 3000, 0, 65535),
+    dataDir,
+    eventStore,
+    redisUrl,
+    logLevel,
+    auth,
+    bodyLimitBytes: int('BODY_LIMIT_KB', 256, 1, 100 * 1024) * 1024,
+    municipalityRegistryFile: resolve(root, str('MUNICIPALITY_REGISTRY_FILE', 'reference-data/nrw-municipalities.csv')),
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
+    projectionWaitMs: int('PROJECTION_WAIT_MS', 5000, 0, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,26 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { problemFromError } from './problem';
+import { requestContext } from './request-context';
+
+/** Renders every error as application/problem+json; never a stack trace. */
+@Catch()
+export class ProblemJsonFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendProblem(error, http.getRequest<Request>(), http.getResponse<Response>(), this.logger);
+  }
+}
+
+export function sendProblem(error: unknown, req: Request, res: Response, logger: Pick<Logger, 'error'>): void {
+  const { problem, internal } = problemFromError(error);
+  const correlationId = requestContext.current()?.correlationId ?? (req.headers['x-correlation-id'] as string);
+  if (internal) logger.error({ err: error, correlationId, path: req.originalUrl }, 'unhandled error');
+  if (res.headersSent) return;
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ ...problem, instance: req.originalUrl, correlationId }));
+}

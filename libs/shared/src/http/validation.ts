@@ -1,0 +1,76 @@
+import { Injectable, type PipeTransform, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isValidId } from '@app/eventsourcing';
+import { isCalendarDate } from '../time/berlin-time';
+import { type FieldError, RequestValidationError } from './request-validation-error';
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** Whitelist, refuse unknown fields, convert types: every body and query goes through it. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      const summary = fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | ');
+      return new RequestValidationError('validation-failed', `The request is invalid: ${summary}`, fields);
+    },
+  });
+}
+
+/** Path parameters that name records: the same rule as stream ids (no '$', '/', '..'). */
+@Injectable()
+export class IdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!isValidId(value)) {
+      throw new RequestValidationError('invalid-id', `"${value}" is not a valid id: use letters, digits, '-', '_' or '.'.`);
+    }
+    return value;
+  }
+}
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/** A real calendar day `YYYY-MM-DD` between 2000 and 2100: a grants programme has no business in year 9999. */
+export function IsPlausibleDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isPlausibleDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `$property must be a real date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR}`, ...options },
+      validator: {
+        validate(value: unknown) {
+          if (!isCalendarDate(value)) return false;
+          const year = Number(value.slice(0, 4));
+          return year >= MIN_YEAR && year <= MAX_YEAR;
+        },
+      },
+    });
+}
+
+/** An 8-digit Amtlicher Gemeindeschlüssel. */
+export const AGS_PATTERN = /^\d{8}$/;
+
+/** A record id chosen by the caller: same rule as path ids. */
+export function IsRecordId(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isRecordId',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: "$property must be 1–128 letters, digits, '-', '_' or '.', without '..'", ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidId(value) },
+    });
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  type CommandOutcome,
+  type CommandPathOptions,
+  type Decider,
+  type DomainEvent,
+  type EventStore,
+  fold,
+  ProjectionRunner,
+  runCommand,
+} from '@app/eventsourcing';
+import type { AppConfig } from '../config/app-config';
+import { requestContext } from '../http/request-context';
+import { Clock } from '../time/clock';
+import { APP_CONFIG, EVENT_STORE } from './tokens';
+
+export interface LoadedStream<S> {
+  state: S;
+  /** -1 when the stream does not exist. */
+  revision: number;
+}
+
+/**
+ * Runs commands on behalf of the current request: the actor, correlation and idempotency key
+ * come from the request context, the time from the one Clock. Answers only once the command's
+ * events are visible in this process's read models.
+ */
+@Injectable()
+export class CommandService {
+  private readonly logger = new Logger(CommandService.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  async run<C, E extends DomainEvent, S>(
+    streamId: string,
+    decider: Decider<C, E, S>,
+    command: C,
+    options: CommandPathOptions & { occurredAt?: string } = {},
+  ): Promise<CommandOutcome<E, S>> {
+    const ctx = requestContext.current();
+    if (!ctx?.actor) throw new Error('CommandService.run outside an authenticated request');
+    const outcome = await runCommand(
+      this.store,
+      streamId,
+      decider,
+      command,
+      {
+        actor: ctx.actor,
+        correlationId: ctx.correlationId,
+        commandId: ctx.commandId,
+        occurredAt: options.occurredAt ?? this.clock.nowIso(),
+      },
+      options,
+    );
+    if (outcome.position !== undefined) {
+      const caughtUp = await this.projections.waitFor(outcome.position, this.config.projectionWaitMs);
+      if (!caughtUp) this.logger.warn(`read models did not reach position ${outcome.position} in time`);
+    }
+    return outcome;
+  }
+
+  /** Current state of a stream, for gathering the outside facts a decision needs. */
+  async load<E extends DomainEvent, S>(
+    streamId: string,
+    decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+  ): Promise<LoadedStream<S>> {
+    const events = await this.store.readStream(streamId);
+    return { state: fold(decider, events as unknown as E[]), revision: events.length - 1 };
+  }
+}
