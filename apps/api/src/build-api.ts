@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, sendProblem } from '@app/shared';
 import { type ApiOptions, ApiModule } from './api.module';
-import { correlationMiddleware } from './correlation.middleware';
+import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
 import { rateLimitMiddleware } from './rate-limit.middleware';
 
 /**
@@ -23,6 +23,7 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(assignCorrelationId);
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
   const logger = new NestLogger('Http');
@@ -31,7 +32,7 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
     if (!error) return next();
     sendProblem(error, req, res, logger);
   });
-  app.use(correlationMiddleware);
+  app.use(runInRequestContext);
   if (config.rateLimitPerMinute > 0) {
     app.use(rateLimitMiddleware(config.rateLimitPerMinute));
     app.use((error: unknown, req: Request, res: Response, next: NextFunction) =>

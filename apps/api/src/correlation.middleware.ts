@@ -4,11 +4,21 @@ import { requestContext } from '@app/shared';
 
 const SAFE = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Every request runs inside a context carrying its correlation id (taken from the caller if sane). */
-export function correlationMiddleware(req: Request, res: Response, next: NextFunction): void {
+type CorrelatedRequest = Request & { id?: string };
+
+/** First of all: a correlation id (the caller's if sane), so even a body-parser error carries one. */
+export function assignCorrelationId(req: Request, res: Response, next: NextFunction): void {
   const given = req.headers['x-correlation-id'];
   const correlationId = typeof given === 'string' && SAFE.test(given) ? given : randomUUID();
-  (req as Request & { id: string }).id = correlationId;
+  (req as CorrelatedRequest).id = correlationId;
   res.setHeader('X-Correlation-Id', correlationId);
-  requestContext.run({ correlationId }, next);
+  next();
+}
+
+/**
+ * After the body is parsed: run the rest of the request inside its context (actor, correlation,
+ * idempotency). It starts after parsing because stream callbacks may not carry the context.
+ */
+export function runInRequestContext(req: Request, _res: Response, next: NextFunction): void {
+  requestContext.run({ correlationId: (req as CorrelatedRequest).id ?? randomUUID() }, next);
 }

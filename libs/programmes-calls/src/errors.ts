@@ -60,6 +60,6 @@ export class CallNotDraft extends DomainError {
   readonly code = 'call-not-draft';
   readonly kind = 'rule-violated';
   constructor(callId: string, status: string) {
-    super(`Call ${callId} is ${status}; only a draft can be published.`, { callId, status });
+    super(`Call ${callId} is ${status}; only a draft can be published.`, { callId, callStatus: status });
   }
 }

@@ -80,6 +80,7 @@ export class EsdbEventStore implements EventStore {
   readonly kind = 'esdb' as const;
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly anyQueues = new Map<string, Promise<void>>();
   private readonly pingTimeoutMs: number;
   private readonly anyRetries: number;
   private closed = false;
@@ -98,6 +99,22 @@ export class EsdbEventStore implements EventStore {
     assertValidStreamId(streamId);
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (this.closed) throw new Error('the event store is closed');
+    // 'any' appends to one stream from this process would only race each other for the head.
+    if (expected !== 'any') return this.append(streamId, events, expected);
+    const run = (this.anyQueues.get(streamId) ?? Promise.resolve()).then(() =>
+      this.append(streamId, events, expected),
+    );
+    const tail = run.then(noop, noop);
+    this.anyQueues.set(streamId, tail);
+    void tail.then(() => this.anyQueues.get(streamId) === tail && this.anyQueues.delete(streamId));
+    return run;
+  }
+
+  private async append(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const ids = batchIds(events);
     for (let attempt = 1; ; attempt++) {
       const head = await this.readHead(streamId);
@@ -370,6 +387,8 @@ export class EsdbEventStore implements EventStore {
     throw new Error(`Could not find where to resume $all after position ${after}`);
   }
 }
+
+function noop(): void {}
 
 function toAppendResult(last: StoredRef): AppendResult {
   return { nextExpectedRevision: last.revision, position: last.position };

@@ -31,7 +31,7 @@ type AnyResolvedEvent = ResolvedEvent | AllStreamResolvedEvent;
 const URL_SCHEME = /^(esdb|kurrentdb|kurrent)(\+discover)?:\/\//i;
 
 /** True for the connection strings this adapter accepts (KurrentDB is EventStoreDB renamed). */
-export function isEventStoreDbUrl(url: string | undefined): url is string {
+export function isEventStoreDbUrl(url: string | undefined): boolean {
   return typeof url === 'string' && URL_SCHEME.test(url.trim());
 }
 

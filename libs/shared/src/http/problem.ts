@@ -38,7 +38,8 @@ const CODE_BY_STATUS: Record<number, string> = {
 
 function document(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemDocument {
   const title = code.charAt(0).toUpperCase() + code.slice(1).replace(/-/g, ' ');
-  return { type: `urn:problem:${code}`, title, status, detail, code, ...extra };
+  // Extensions never override the standard members.
+  return { ...extra, type: `urn:problem:${code}`, title, status, detail, code };
 }
 
 /**

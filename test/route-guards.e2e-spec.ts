@@ -1,0 +1,137 @@
+import { SignJWT } from 'jose';
+import type { Role } from '@app/identity';
+import { BRUECKEN, CALL_2011, DORTMUND, KREIS_UNNA, PROGRAMME } from './support/fixtures';
+import { bearer, DEV_SECRET, startTestApi, type TestApi } from './support/test-api';
+
+type Method = 'get' | 'post' | 'put';
+interface RouteCase {
+  method: Method;
+  path: string;
+  /** The OpenAPI path, to prove every documented route is in this table. */
+  openApiPath: string;
+  allowed: Role[];
+  body?: object;
+  /** For routes on a municipality's own record: another municipality must get 404. */
+  ownedBy?: string;
+}
+
+const EOI = 'kkz-2011.05978000';
+const ROUTES: RouteCase[] = [
+  { method: 'post', path: '/programmes', openApiPath: '/programmes', allowed: ['grants-office'], body: { ...PROGRAMME, programmeId: 'p2' } },
+  { method: 'get', path: '/programmes', openApiPath: '/programmes', allowed: ['grants-office', 'auditor', 'municipality'] },
+  { method: 'get', path: '/programmes/kkz', openApiPath: '/programmes/{programmeId}', allowed: ['grants-office', 'auditor', 'municipality'] },
+  { method: 'post', path: '/programmes/kkz/calls', openApiPath: '/programmes/{programmeId}/calls', allowed: ['grants-office'], body: { ...CALL_2011, callId: 'c2' } },
+  { method: 'post', path: '/calls/kkz-2011/publish', openApiPath: '/calls/{callId}/publish', allowed: ['grants-office'] },
+  { method: 'get', path: '/calls', openApiPath: '/calls', allowed: ['grants-office', 'auditor', 'municipality'] },
+  { method: 'get', path: '/calls/kkz-2011', openApiPath: '/calls/{callId}', allowed: ['grants-office', 'auditor', 'municipality'] },
+  { method: 'post', path: '/calls/kkz-2011/expressions-of-interest', openApiPath: '/calls/{callId}/expressions-of-interest', allowed: ['municipality'], body: BRUECKEN },
+  { method: 'get', path: '/calls/kkz-2011/expressions-of-interest', openApiPath: '/calls/{callId}/expressions-of-interest', allowed: ['grants-office', 'auditor'] },
+  { method: 'get', path: '/expressions-of-interest', openApiPath: '/expressions-of-interest', allowed: ['grants-office', 'auditor', 'municipality'] },
+  { method: 'get', path: `/expressions-of-interest/${EOI}`, openApiPath: '/expressions-of-interest/{applicationId}', allowed: ['grants-office', 'auditor', 'municipality'], ownedBy: KREIS_UNNA },
+  { method: 'put', path: `/expressions-of-interest/${EOI}`, openApiPath: '/expressions-of-interest/{applicationId}', allowed: ['municipality'], body: BRUECKEN, ownedBy: KREIS_UNNA },
+  { method: 'post', path: `/expressions-of-interest/${EOI}/submit`, openApiPath: '/expressions-of-interest/{applicationId}/submit', allowed: ['municipality'], ownedBy: KREIS_UNNA },
+];
+const PUBLIC = ['/health'];
+const ALL_ROLES: Role[] = ['grants-office', 'auditor', 'municipality'];
+
+describe('every route is guarded by token, role and ownership', () => {
+  let api: TestApi;
+  const tokens = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    api = await startTestApi({ now: '2011-11-20T09:00:00.000Z' });
+    tokens['grants-office'] = await api.token('grants-office');
+    tokens.auditor = await api.token('auditor');
+    tokens.municipality = await api.token('municipality', DORTMUND);
+    const office = bearer(tokens['grants-office']);
+    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
+    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
+    api.clock.set('2011-11-01T09:00:00.000Z');
+    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    const unna = bearer(await api.token('municipality', KREIS_UNNA));
+    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(unna).send(BRUECKEN).expect(201);
+  });
+  afterAll(() => api.close());
+
+  const send = (route: RouteCase, headers: Record<string, string> = {}) => {
+    const req = api.http[route.method](route.path).set(headers);
+    return route.body ? req.send(route.body) : req;
+  };
+
+  it('covers every route the API documents', async () => {
+    const doc = (await api.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    const covered = [...ROUTES.map((r) => `${r.method} ${r.openApiPath}`), ...PUBLIC.map((p) => `get ${p}`)];
+    expect(documented.sort()).toEqual([...new Set(covered)].sort());
+  });
+
+  describe.each(ROUTES)('$method $path', (route) => {
+    it('answers 401 problem+json without a token', async () => {
+      const res = await send(route).expect(401);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.code).toBe('missing-token');
+    });
+
+    it('answers 401 to a forged or expired token', async () => {
+      const forged = await new SignJWT({ roles: ['grants-office'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('mallory')
+        .setIssuer('kkz-dev')
+        .setAudience('kkz-api')
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('not-the-secret-not-the-secret-not-the-secret'));
+      expect((await send(route, bearer(forged)).expect(401)).body.code).toBe('invalid-token');
+      const expired = await new SignJWT({ roles: ['grants-office'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('late')
+        .setIssuer('kkz-dev')
+        .setAudience('kkz-api')
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .sign(new TextEncoder().encode(DEV_SECRET));
+      expect((await send(route, bearer(expired)).expect(401)).body.code).toBe('invalid-token');
+    });
+
+    const refused = ALL_ROLES.filter((r) => !route.allowed.includes(r));
+    if (refused.length > 0) {
+      it(`answers 403 to ${refused.join(', ')}`, async () => {
+        for (const role of refused) {
+          const res = await send(route, bearer(tokens[role])).expect(403);
+          expect(res.body.code).toBe('forbidden-role');
+        }
+      });
+    }
+
+    it(`lets ${route.allowed.join(', ')} past the guard`, async () => {
+      for (const role of route.allowed) {
+        const res = await send(route, bearer(tokens[role]));
+        expect([401, 403]).not.toContain(res.status);
+        expect(res.status).toBeLessThan(500);
+      }
+    });
+
+    if (route.ownedBy) {
+      it("answers 404 to another municipality, as if the record did not exist", async () => {
+        const res = await send(route, bearer(tokens.municipality)).expect(404);
+        expect(res.body.code).toBe('not-found');
+      });
+    }
+  });
+
+  it('serves health and docs without a token', async () => {
+    await api.http.get('/health').expect(200);
+    await api.http.get('/docs-json').expect(200);
+    await api.http.get('/docs').expect(200);
+  });
+
+  it('refuses a municipality token that names no AGS', async () => {
+    const token = await new SignJWT({ roles: ['municipality'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('nobody')
+      .setIssuer('kkz-dev')
+      .setAudience('kkz-api')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(DEV_SECRET));
+    const res = await api.http.get('/calls').set(bearer(token)).expect(401);
+    expect(res.body.detail).toMatch(/AGS/);
+  });
+});
