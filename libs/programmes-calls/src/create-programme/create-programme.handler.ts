@@ -1,5 +1,4 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newId } from '@app/eventsourcing';
 import { CommandAccepted, CommandService } from '@app/shared';
 import { programmeStream } from '../programme';
 import { createProgrammeDecider } from './create-programme.decide';
@@ -15,7 +14,7 @@ export class CreateProgrammeHandler implements ICommandHandler<CreateProgrammeCo
   constructor(private readonly commands: CommandService) {}
 
   async execute({ input }: CreateProgrammeCommand): Promise<CommandAccepted> {
-    const programmeId = input.programmeId ?? newId();
+    const programmeId = input.programmeId ?? this.commands.newId('programme');
     const outcome = await this.commands.run(programmeStream(programmeId), createProgrammeDecider, {
       programmeId,
       title: input.title,

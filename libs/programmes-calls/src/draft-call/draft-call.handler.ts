@@ -1,5 +1,4 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newId } from '@app/eventsourcing';
 import { CommandAccepted, CommandService, endOfDayInBerlin } from '@app/shared';
 import { callStream, type CallTerms } from '../call';
 import { evolveProgramme, initialProgrammeState, programmeStream } from '../programme';
@@ -21,7 +20,7 @@ export class DraftCallHandler implements ICommandHandler<DraftCallCommand> {
   constructor(private readonly commands: CommandService) {}
 
   async execute({ programmeId, input }: DraftCallCommand): Promise<CommandAccepted> {
-    const callId = input.callId ?? newId();
+    const callId = input.callId ?? this.commands.newId('call');
     const programme = await this.commands.load(programmeStream(programmeId), {
       evolve: evolveProgramme,
       initialState: initialProgrammeState,

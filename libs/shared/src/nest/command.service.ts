@@ -3,9 +3,11 @@ import {
   type CommandOutcome,
   type CommandPathOptions,
   type Decider,
+  deterministicUuid,
   type DomainEvent,
   type EventStore,
   fold,
+  newId,
   ProjectionRunner,
   runCommand,
 } from '@app/eventsourcing';
@@ -38,6 +40,15 @@ export class CommandService {
 
   now(): Date {
     return this.clock.now();
+  }
+
+  /**
+   * An id for a new record. Under an Idempotency-Key it is derived from the command id, so a
+   * retried or concurrent duplicate names the same record and cannot create a second one.
+   */
+  newId(purpose: string): string {
+    const commandId = requestContext.current()?.commandId;
+    return commandId ? deterministicUuid(`${commandId}:new:${purpose}`) : newId();
   }
 
   async run<C, E extends DomainEvent, S>(

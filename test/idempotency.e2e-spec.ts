@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@app/eventsourcing';
+import { BRUECKEN, CALL_2011, OBERHAUSEN, PROGRAMME } from './support/fixtures';
+import { bearer, startTestApi, type TestApi } from './support/test-api';
+
+describe('Idempotency-Key on commands', () => {
+  let api: TestApi;
+  let office: Record<string, string>;
+
+  beforeEach(async () => {
+    api = await startTestApi({ now: '2011-11-09T09:00:00.000Z' });
+    office = bearer(await api.token('grants-office'));
+  });
+  afterEach(() => api.close());
+
+  const domainEvents = async () => (await api.store.readAll()).filter((e) => !e.streamId.startsWith('idempotency-'));
+
+  it('answers a repeated request with the first answer and writes no new event', async () => {
+    const key = { ...office, 'Idempotency-Key': 'create-kkz-1' };
+    const first = await api.http.post('/programmes').set(key).send({ title: PROGRAMME.title }).expect(201);
+    const eventsAfterFirst = await domainEvents();
+    const again = await api.http.post('/programmes').set(key).send({ title: PROGRAMME.title }).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await domainEvents()).toHaveLength(eventsAfterFirst.length);
+    const listed = await api.http.get('/programmes').set(office).expect(200);
+    expect(listed.body).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body with 422', async () => {
+    const key = { ...office, 'Idempotency-Key': 'create-kkz-2' };
+    await api.http.post('/programmes').set(key).send({ title: 'A' }).expect(201);
+    const before = await api.store.headPosition();
+    const res = await api.http.post('/programmes').set(key).send({ title: 'B' }).expect(422);
+    expect(res.body.code).toBe('idempotency-key-reused');
+    expect(await api.store.headPosition()).toBe(before);
+  });
+
+  it('keeps keys apart per caller', async () => {
+    const other = bearer(await api.token('grants-office', undefined));
+    await api.http.post('/programmes').set({ ...office, 'Idempotency-Key': 'k' }).send({ title: 'A' }).expect(201);
+    // The dev token CLI gives every grants-office token the same subject; a different subject is a different caller.
+    const stranger = bearer(
+      await (await import('@app/identity')).signDevToken((await import('./support/test-api')).DEV_SECRET, {
+        role: 'grants-office',
+        subject: 'another-officer',
+      }),
+    );
+    await api.http.post('/programmes').set({ ...stranger, 'Idempotency-Key': 'k' }).send({ title: 'B' }).expect(201);
+    expect((await api.http.get('/programmes').set(other).expect(200)).body).toHaveLength(2);
+  });
+
+  it('does not remember refusals: a corrected retry with the same key succeeds', async () => {
+    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
+    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
+    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    const oberhausen = { ...bearer(await api.token('municipality', OBERHAUSEN)), 'Idempotency-Key': 'eoi-1' };
+    const refused = await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(oberhausen)
+      .send({ ...BRUECKEN, memberAgs: ['05999999'] })
+      .expect(422);
+    expect(refused.body.code).toBe('unknown-municipality');
+    const corrected = await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
+    expect(corrected.body.id).toBe('kkz-2011.05119000');
+  });
+
+  it('creates one record from concurrent duplicates; the others answer 201 or 409', async () => {
+    // SQLite's group commit makes the requests really interleave (the memory store answers too fast).
+    await api.close();
+    api = await startTestApi({ store: new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'kkz-idem-')), 'e.sqlite')) });
+    office = bearer(await api.token('grants-office'));
+    const key = { ...office, 'Idempotency-Key': 'burst' };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => api.http.post('/programmes').set(key).send({ title: 'Burst' })),
+    );
+    const ok = results.filter((r) => r.status === 201);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const r of results) expect([201, 409]).toContain(r.status);
+    expect(new Set(ok.map((r) => r.body.id)).size).toBe(1);
+    expect((await domainEvents()).filter((e) => e.type === 'ProgrammeCreated')).toHaveLength(1);
+  });
+
+  it('refuses a malformed key', async () => {
+    const res = await api.http.post('/programmes').set({ ...office, 'Idempotency-Key': 'x'.repeat(300) }).send({ title: 'A' }).expect(400);
+    expect(res.body.code).toBe('invalid-idempotency-key');
+  });
+});
