@@ -62,6 +62,8 @@ export class ProjectionRunner {
   }
 
   private apply(event: RecordedEvent): void {
+    // At-least-once delivery must not count an event twice.
+    if (event.position <= this.position) return;
     for (const projection of this.projections) {
       this.states.set(projection.name, projection.apply(this.states.get(projection.name), event));
     }

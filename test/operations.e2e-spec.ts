@@ -1,0 +1,48 @@
+import Redis from 'ioredis';
+import { checkEvictionPolicy } from '@app/shared';
+import { startTestApi } from './support/test-api';
+
+describe('operations', () => {
+  it('reports store and Redis up on /health', async () => {
+    const api = await startTestApi();
+    const res = await api.http.get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', store: { kind: 'memory', status: 'up' }, redis: { status: 'up' } });
+    await api.close();
+  });
+
+  it('answers 503 on /health when Redis is unreachable, and still serves', async () => {
+    const api = await startTestApi({ env: { REDIS_URL: 'redis://127.0.0.1:6399' } });
+    const res = await api.http.get('/health').expect(503);
+    expect(res.body.status).toBe('degraded');
+    expect(res.body.redis.status).toBe('down');
+    await api.http.get('/docs-json').expect(200);
+    await api.close();
+  });
+
+  it('warns when Redis may evict queued jobs (maxmemory-policy other than noeviction)', async () => {
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const [, original] = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    try {
+      await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      expect(await checkEvictionPolicy(redis)).toMatch(/allkeys-lru.*noeviction/);
+      await redis.config('SET', 'maxmemory-policy', 'noeviction');
+      expect(await checkEvictionPolicy(redis)).toBeUndefined();
+    } finally {
+      await redis.config('SET', 'maxmemory-policy', original);
+      redis.disconnect();
+    }
+  });
+
+  it('carries the caller\'s correlation id into the response and the events', async () => {
+    const api = await startTestApi();
+    const office = { Authorization: `Bearer ${await api.token('grants-office')}`, 'X-Correlation-Id': 'trace-42' };
+    const res = await api.http.post('/programmes').set(office).send({ programmeId: 'kkz', title: 'KKZ' }).expect(201);
+    expect(res.headers['x-correlation-id']).toBe('trace-42');
+    const [event] = await api.store.readStream('programme-kkz');
+    expect(event.metadata).toMatchObject({
+      correlationId: 'trace-42',
+      actor: { subject: 'grants-office:dev', role: 'grants-office' },
+    });
+    await api.close();
+  });
+});
