@@ -10,7 +10,9 @@ function ensureDeps() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  process.stderr.write('Installing dependencies (npm ci; better-sqlite3 compiles from source, about a minute)…\n');
+  process.stderr.write(
+    'Installing dependencies (npm ci; better-sqlite3 compiles from source, about a minute)…\n',
+  );
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
 }
 

@@ -26,7 +26,9 @@ function newestSource(dir) {
 function ensureBuilt() {
   const stamp = join(root, 'dist', '.built');
   const sources = Math.max(
-    ...['apps', 'libs', 'bench', 'scripts'].filter((d) => existsSync(join(root, d))).map((d) => newestSource(join(root, d))),
+    ...['apps', 'libs', 'bench', 'scripts']
+      .filter((d) => existsSync(join(root, d)))
+      .map((d) => newestSource(join(root, d))),
     statSync(join(root, 'package-lock.json')).mtimeMs,
   );
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
@@ -41,8 +43,12 @@ if (!TARGETS[target]) {
 }
 ensureDeps();
 ensureBuilt();
-const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', TARGETS[target]), ...args], {
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  ['--enable-source-maps', join(root, 'dist', TARGETS[target]), ...args],
+  {
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -18,7 +18,11 @@ describe('bad input is refused without writing anything', () => {
   afterAll(() => api.close());
 
   async function expectRefused(
-    make: () => PromiseLike<{ status: number; body: { code: string; detail: string }; headers: Record<string, string> }>,
+    make: () => PromiseLike<{
+      status: number;
+      body: { code: string; detail: string };
+      headers: Record<string, string>;
+    }>,
     status: number,
     code: string,
   ) {
@@ -32,56 +36,139 @@ describe('bad input is refused without writing anything', () => {
     return res.body;
   }
 
-  const call = (patch: object) => api.http.post('/programmes/kkz/calls').set(office).send({ ...CALL_2011, callId: 'new', ...patch });
+  const call = (patch: object) =>
+    api.http
+      .post('/programmes/kkz/calls')
+      .set(office)
+      .send({ ...CALL_2011, callId: 'new', ...patch });
 
   it('refuses unknown fields', async () => {
-    const body = await expectRefused(() => api.http.post('/programmes').set(office).send({ ...PROGRAMME, programmeId: 'x', budget: 1 }), 400, 'validation-failed');
+    const body = await expectRefused(
+      () =>
+        api.http
+          .post('/programmes')
+          .set(office)
+          .send({ ...PROGRAMME, programmeId: 'x', budget: 1 }),
+      400,
+      'validation-failed',
+    );
     expect(body.detail).toMatch(/budget/);
   });
 
   it('refuses wrong types', () =>
-    expectRefused(() => api.http.post('/programmes').set(office).send({ programmeId: 'x', title: 42 }), 400, 'validation-failed'));
+    expectRefused(
+      () => api.http.post('/programmes').set(office).send({ programmeId: 'x', title: 42 }),
+      400,
+      'validation-failed',
+    ));
 
-  it('refuses missing fields', () => expectRefused(() => api.http.post('/programmes').set(office).send({ programmeId: 'x' }), 400, 'validation-failed'));
+  it('refuses missing fields', () =>
+    expectRefused(
+      () => api.http.post('/programmes').set(office).send({ programmeId: 'x' }),
+      400,
+      'validation-failed',
+    ));
 
-  it('refuses a date that does not exist', () => expectRefused(() => call({ closingDate: '2011-02-30' }), 400, 'validation-failed'));
+  it('refuses a date that does not exist', () =>
+    expectRefused(() => call({ closingDate: '2011-02-30' }), 400, 'validation-failed'));
 
   it('refuses an absurd date (year 9999)', async () => {
     const body = await expectRefused(() => call({ closingDate: '9999-12-15' }), 400, 'validation-failed');
     expect(body.detail).toMatch(/closingDate/);
   });
 
-  it('refuses dates in other formats', () => expectRefused(() => call({ closingDate: '15.12.2011' }), 400, 'validation-failed'));
+  it('refuses dates in other formats', () =>
+    expectRefused(() => call({ closingDate: '15.12.2011' }), 400, 'validation-failed'));
 
   it('refuses invalid nested values (a negative tier amount)', () =>
-    expectRefused(() => call({ fundingTiers: [{ minPopulation: 0, amountEur: -5 }] }), 400, 'validation-failed'));
+    expectRefused(
+      () => call({ fundingTiers: [{ minPopulation: 0, amountEur: -5 }] }),
+      400,
+      'validation-failed',
+    ));
 
   it.each(['$all', 'a/b', 'x..y', '..', 'with space'])('refuses the chosen id %p', (id) =>
-    expectRefused(() => api.http.post('/programmes').set(office).send({ ...PROGRAMME, programmeId: id }), 400, 'validation-failed'));
+    expectRefused(
+      () =>
+        api.http
+          .post('/programmes')
+          .set(office)
+          .send({ ...PROGRAMME, programmeId: id }),
+      400,
+      'validation-failed',
+    ),
+  );
 
   it.each(['%24all', 'a%2Fb', 'x..y', '%2E%2E'])('refuses the path id %p', (id) =>
-    expectRefused(() => api.http.post(`/calls/${id}/publish`).set(office), 400, 'invalid-id'));
+    expectRefused(() => api.http.post(`/calls/${id}/publish`).set(office), 400, 'invalid-id'),
+  );
 
   it('refuses a body over the size limit with 413', () =>
-    expectRefused(() => api.http.post('/programmes').set(office).send({ ...PROGRAMME, programmeId: 'big', description: 'x'.repeat(20 * 1024) }), 413, 'payload-too-large'));
+    expectRefused(
+      () =>
+        api.http
+          .post('/programmes')
+          .set(office)
+          .send({ ...PROGRAMME, programmeId: 'big', description: 'x'.repeat(20 * 1024) }),
+      413,
+      'payload-too-large',
+    ));
 
   it('refuses malformed JSON', () =>
-    expectRefused(() => api.http.post('/programmes').set(office).set('Content-Type', 'application/json').send('{"programmeId": "x",'), 400, 'malformed-json'));
+    expectRefused(
+      () =>
+        api.http
+          .post('/programmes')
+          .set(office)
+          .set('Content-Type', 'application/json')
+          .send('{"programmeId": "x",'),
+      400,
+      'malformed-json',
+    ));
 
   it('refuses a JSON array where an object belongs', () =>
-    expectRefused(() => api.http.post('/programmes').set(office).send([PROGRAMME]), 400, 'validation-failed'));
+    expectRefused(
+      () => api.http.post('/programmes').set(office).send([PROGRAMME]),
+      400,
+      'validation-failed',
+    ));
 
   it('refuses a body that is not JSON', () =>
-    expectRefused(() => api.http.post('/programmes').set(office).set('Content-Type', 'text/plain').send('title=x'), 400, 'validation-failed'));
+    expectRefused(
+      () => api.http.post('/programmes').set(office).set('Content-Type', 'text/plain').send('title=x'),
+      400,
+      'validation-failed',
+    ));
 
   it('refuses a member AGS that is not 8 digits', () =>
-    expectRefused(() => api.http.post('/calls/kkz-2011/expressions-of-interest').set(municipality).send({ ...BRUECKEN, memberAgs: ['5978020'] }), 400, 'validation-failed'));
+    expectRefused(
+      () =>
+        api.http
+          .post('/calls/kkz-2011/expressions-of-interest')
+          .set(municipality)
+          .send({ ...BRUECKEN, memberAgs: ['5978020'] }),
+      400,
+      'validation-failed',
+    ));
 
   it('refuses an unknown query value', () =>
-    expectRefused(() => api.http.get('/calls/kkz-2011/expressions-of-interest?status=bogus').set(office), 400, 'validation-failed'));
+    expectRefused(
+      () => api.http.get('/calls/kkz-2011/expressions-of-interest?status=bogus').set(office),
+      400,
+      'validation-failed',
+    ));
 
   it('refuses a malformed If-Match', () =>
-    expectRefused(() => api.http.put('/expressions-of-interest/kkz-2011.05119000').set({ ...municipality, 'If-Match': 'yesterday' }).send(BRUECKEN), 400, 'invalid-if-match'));
+    expectRefused(
+      () =>
+        api.http
+          .put('/expressions-of-interest/kkz-2011.05119000')
+          .set({ ...municipality, 'If-Match': 'yesterday' })
+          .send(BRUECKEN),
+      400,
+      'invalid-if-match',
+    ));
 
-  it('answers an unknown route with 404 problem+json', () => expectRefused(() => api.http.get('/nowhere').set(office), 404, 'route-not-found'));
+  it('answers an unknown route with 404 problem+json', () =>
+    expectRefused(() => api.http.get('/nowhere').set(office), 404, 'route-not-found'));
 });

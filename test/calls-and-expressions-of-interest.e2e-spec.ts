@@ -1,5 +1,13 @@
 import { bearer, startTestApi, type TestApi } from './support/test-api';
-import { BRUECKEN, CALL_2011, DORTMUND, KREIS_UNNA, OBERHAUSEN, PROGRAMME, UNNA_MEMBERS } from './support/fixtures';
+import {
+  BRUECKEN,
+  CALL_2011,
+  DORTMUND,
+  KREIS_UNNA,
+  OBERHAUSEN,
+  PROGRAMME,
+  UNNA_MEMBERS,
+} from './support/fixtures';
 
 describe('call → expression of interest over HTTP', () => {
   let api: TestApi;
@@ -31,7 +39,10 @@ describe('call → expression of interest over HTTP', () => {
     api.clock.set('2011-12-15T22:30:00.000Z');
     await api.http.post('/expressions-of-interest/kkz-2011.05978000/submit').set(bearer(unna)).expect(200);
 
-    const listed = await api.http.get('/calls/kkz-2011/expressions-of-interest').set(bearer(office)).expect(200);
+    const listed = await api.http
+      .get('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(office))
+      .expect(200);
     expect(listed.body).toHaveLength(1);
     expect(listed.body[0]).toMatchObject({
       applicationId: 'kkz-2011.05978000',
@@ -40,23 +51,47 @@ describe('call → expression of interest over HTTP', () => {
       applicant: { name: 'Kreis Unna', type: 'kreis' },
       submittedAt: '2011-12-15T22:30:00.000Z',
     });
-    expect(listed.body[0].members.map((m: { name: string }) => m.name)).toEqual(['Kamen', 'Lünen', 'Selm', 'Unna']);
+    expect(listed.body[0].members.map((m: { name: string }) => m.name)).toEqual([
+      'Kamen',
+      'Lünen',
+      'Selm',
+      'Unna',
+    ]);
   });
 
   it('refuses a submission after the deadline with 422 submission-after-deadline and writes nothing', async () => {
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(bearer(oberhausen)).send(BRUECKEN).expect(201);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(oberhausen))
+      .send(BRUECKEN)
+      .expect(201);
     api.clock.set('2011-12-15T23:00:00.000Z');
     const before = await api.store.headPosition();
-    const late = await api.http.post('/expressions-of-interest/kkz-2011.05119000/submit').set(bearer(oberhausen)).expect(422);
+    const late = await api.http
+      .post('/expressions-of-interest/kkz-2011.05119000/submit')
+      .set(bearer(oberhausen))
+      .expect(422);
     expect(late.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(late.body).toMatchObject({ status: 422, code: 'submission-after-deadline', closesAt: '2011-12-15T23:00:00.000Z' });
+    expect(late.body).toMatchObject({
+      status: 422,
+      code: 'submission-after-deadline',
+      closesAt: '2011-12-15T23:00:00.000Z',
+    });
     expect(late.body.detail).toMatch(/too late/);
     expect(await api.store.headPosition()).toBe(before);
   });
 
   it('shows a municipality only its own expressions of interest, members included', async () => {
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(bearer(unna)).send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS }).expect(201);
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(bearer(oberhausen)).send(BRUECKEN).expect(201);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(unna))
+      .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
+      .expect(201);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(oberhausen))
+      .send(BRUECKEN)
+      .expect(201);
     const own = await api.http.get('/expressions-of-interest').set(bearer(oberhausen)).expect(200);
     expect(own.body.map((e: { applicationId: string }) => e.applicationId)).toEqual(['kkz-2011.05119000']);
     const member = await api.http.get('/expressions-of-interest').set(bearer(kamen)).expect(200);
@@ -68,21 +103,44 @@ describe('call → expression of interest over HTTP', () => {
   });
 
   it('lets only the lead change or submit a joint application', async () => {
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(bearer(unna)).send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS }).expect(201);
-    const res = await api.http.post('/expressions-of-interest/kkz-2011.05978000/submit').set(bearer(kamen)).expect(403);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(unna))
+      .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
+      .expect(201);
+    const res = await api.http
+      .post('/expressions-of-interest/kkz-2011.05978000/submit')
+      .set(bearer(kamen))
+      .expect(403);
     expect(res.body.code).toBe('not-lead-applicant');
     const dortmund = await api.token('municipality', DORTMUND);
-    await api.http.put('/expressions-of-interest/kkz-2011.05978000').set(bearer(dortmund)).send(BRUECKEN).expect(404);
+    await api.http
+      .put('/expressions-of-interest/kkz-2011.05978000')
+      .set(bearer(dortmund))
+      .send(BRUECKEN)
+      .expect(404);
   });
 
   it('refuses a member that already takes part in another expression of interest for the call', async () => {
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(bearer(unna)).send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS }).expect(201);
-    const res = await api.http.post('/calls/kkz-2011/expressions-of-interest').set(bearer(kamen)).send(BRUECKEN).expect(409);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(unna))
+      .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
+      .expect(201);
+    const res = await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(kamen))
+      .send(BRUECKEN)
+      .expect(409);
     expect(res.body.code).toBe('already-participating');
   });
 
   it('revises a draft with If-Match and refuses a stale revision with 409', async () => {
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(bearer(oberhausen)).send(BRUECKEN).expect(201);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(oberhausen))
+      .send(BRUECKEN)
+      .expect(201);
     const ok = await api.http
       .put('/expressions-of-interest/kkz-2011.05119000')
       .set({ ...bearer(oberhausen), 'If-Match': '"0"' })
@@ -95,12 +153,19 @@ describe('call → expression of interest over HTTP', () => {
       .send(BRUECKEN)
       .expect(409);
     expect(stale.body.code).toBe('concurrency-conflict');
-    const view = await api.http.get('/expressions-of-interest/kkz-2011.05119000').set(bearer(oberhausen)).expect(200);
+    const view = await api.http
+      .get('/expressions-of-interest/kkz-2011.05119000')
+      .set(bearer(oberhausen))
+      .expect(200);
     expect(view.body.content.motto).toMatch(/^Jedes Kind ist wertvoll/);
   });
 
   it('hides draft calls from municipalities', async () => {
-    await api.http.post('/programmes/kkz/calls').set(bearer(office)).send({ ...CALL_2011, callId: 'kkz-2017' }).expect(201);
+    await api.http
+      .post('/programmes/kkz/calls')
+      .set(bearer(office))
+      .send({ ...CALL_2011, callId: 'kkz-2017' })
+      .expect(201);
     await api.http.get('/calls/kkz-2017').set(bearer(oberhausen)).expect(404);
     await api.http.get('/calls/kkz-2017').set(bearer(office)).expect(200);
     const listed = await api.http.get('/calls').set(bearer(oberhausen)).expect(200);

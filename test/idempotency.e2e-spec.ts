@@ -15,7 +15,8 @@ describe('Idempotency-Key on commands', () => {
   });
   afterEach(() => api.close());
 
-  const domainEvents = async () => (await api.store.readAll()).filter((e) => !e.streamId.startsWith('idempotency-'));
+  const domainEvents = async () =>
+    (await api.store.readAll()).filter((e) => !e.streamId.startsWith('idempotency-'));
 
   it('answers a repeated request with the first answer and writes no new event', async () => {
     const key = { ...office, 'Idempotency-Key': 'create-kkz-1' };
@@ -40,15 +41,25 @@ describe('Idempotency-Key on commands', () => {
 
   it('keeps keys apart per caller', async () => {
     const other = bearer(await api.token('grants-office', undefined));
-    await api.http.post('/programmes').set({ ...office, 'Idempotency-Key': 'k' }).send({ title: 'A' }).expect(201);
+    await api.http
+      .post('/programmes')
+      .set({ ...office, 'Idempotency-Key': 'k' })
+      .send({ title: 'A' })
+      .expect(201);
     // The dev token CLI gives every grants-office token the same subject; a different subject is a different caller.
     const stranger = bearer(
-      await (await import('@app/identity')).signDevToken((await import('./support/test-api')).DEV_SECRET, {
+      await (
+        await import('@app/identity')
+      ).signDevToken((await import('./support/test-api')).DEV_SECRET, {
         role: 'grants-office',
         subject: 'another-officer',
       }),
     );
-    await api.http.post('/programmes').set({ ...stranger, 'Idempotency-Key': 'k' }).send({ title: 'B' }).expect(201);
+    await api.http
+      .post('/programmes')
+      .set({ ...stranger, 'Idempotency-Key': 'k' })
+      .send({ title: 'B' })
+      .expect(201);
     expect((await api.http.get('/programmes').set(other).expect(200)).body).toHaveLength(2);
   });
 
@@ -63,14 +74,20 @@ describe('Idempotency-Key on commands', () => {
       .send({ ...BRUECKEN, memberAgs: ['05999999'] })
       .expect(422);
     expect(refused.body.code).toBe('unknown-municipality');
-    const corrected = await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
+    const corrected = await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(oberhausen)
+      .send(BRUECKEN)
+      .expect(201);
     expect(corrected.body.id).toBe('kkz-2011.05119000');
   });
 
   it('creates one record from concurrent duplicates; the others answer 201 or 409', async () => {
     // SQLite's group commit makes the requests really interleave (the memory store answers too fast).
     await api.close();
-    api = await startTestApi({ store: new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'kkz-idem-')), 'e.sqlite')) });
+    api = await startTestApi({
+      store: new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'kkz-idem-')), 'e.sqlite')),
+    });
     office = bearer(await api.token('grants-office'));
     const key = { ...office, 'Idempotency-Key': 'burst' };
     const results = await Promise.all(
@@ -84,7 +101,11 @@ describe('Idempotency-Key on commands', () => {
   });
 
   it('refuses a malformed key', async () => {
-    const res = await api.http.post('/programmes').set({ ...office, 'Idempotency-Key': 'x'.repeat(300) }).send({ title: 'A' }).expect(400);
+    const res = await api.http
+      .post('/programmes')
+      .set({ ...office, 'Idempotency-Key': 'x'.repeat(300) })
+      .send({ title: 'A' })
+      .expect(400);
     expect(res.body.code).toBe('invalid-idempotency-key');
   });
 });

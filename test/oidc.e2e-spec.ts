@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, type JWK, type KeyLike, SignJWT } from 'jose';
 import { signDevToken } from '@app/identity';
 import { bearer, DEV_SECRET, startTestApi, type TestApi } from './support/test-api';
 
@@ -8,15 +8,15 @@ import { bearer, DEV_SECRET, startTestApi, type TestApi } from './support/test-a
 describe('OIDC bearer tokens checked against a JWKS URL', () => {
   let jwksServer: Server;
   let api: TestApi;
-  let privateKey: CryptoKey;
-  let strangerKey: CryptoKey;
+  let privateKey: KeyLike;
+  let strangerKey: KeyLike;
   const issuer = 'https://idp.example.nrw/realms/grants';
   const audience = 'kkz-api';
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
-    strangerKey = (await generateKeyPair('RS256')).privateKey as CryptoKey;
+    privateKey = pair.privateKey;
+    strangerKey = (await generateKeyPair('RS256')).privateKey;
     const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     jwksServer = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
@@ -40,7 +40,7 @@ describe('OIDC bearer tokens checked against a JWKS URL', () => {
     await new Promise((r) => jwksServer.close(r));
   });
 
-  const sign = (claims: Record<string, unknown>, key: CryptoKey = privateKey, aud = audience) =>
+  const sign = (claims: Record<string, unknown>, key: KeyLike = privateKey, aud = audience) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setSubject('user-1')
@@ -56,7 +56,9 @@ describe('OIDC bearer tokens checked against a JWKS URL', () => {
 
   it('refuses a token signed by another key', async () => {
     const token = await sign({ groups: ['grants-office'] }, strangerKey);
-    expect((await api.http.get('/programmes').set(bearer(token)).expect(401)).body.code).toBe('invalid-token');
+    expect((await api.http.get('/programmes').set(bearer(token)).expect(401)).body.code).toBe(
+      'invalid-token',
+    );
   });
 
   it('refuses a token for another audience', async () => {

@@ -6,7 +6,11 @@ describe('operations', () => {
   it('reports store and Redis up on /health', async () => {
     const api = await startTestApi();
     const res = await api.http.get('/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', store: { kind: 'memory', status: 'up' }, redis: { status: 'up' } });
+    expect(res.body).toEqual({
+      status: 'ok',
+      store: { kind: 'memory', status: 'up' },
+      redis: { status: 'up' },
+    });
     await api.close();
   });
 
@@ -33,10 +37,17 @@ describe('operations', () => {
     }
   });
 
-  it('carries the caller\'s correlation id into the response and the events', async () => {
+  it("carries the caller's correlation id into the response and the events", async () => {
     const api = await startTestApi();
-    const office = { Authorization: `Bearer ${await api.token('grants-office')}`, 'X-Correlation-Id': 'trace-42' };
-    const res = await api.http.post('/programmes').set(office).send({ programmeId: 'kkz', title: 'KKZ' }).expect(201);
+    const office = {
+      Authorization: `Bearer ${await api.token('grants-office')}`,
+      'X-Correlation-Id': 'trace-42',
+    };
+    const res = await api.http
+      .post('/programmes')
+      .set(office)
+      .send({ programmeId: 'kkz', title: 'KKZ' })
+      .expect(201);
     expect(res.headers['x-correlation-id']).toBe('trace-42');
     const [event] = await api.store.readStream('programme-kkz');
     expect(event.metadata).toMatchObject({

@@ -17,8 +17,16 @@ describe('read models', () => {
     await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
     const unna = bearer(await api.token('municipality', KREIS_UNNA));
     const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(unna).send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS }).expect(201);
-    await api.http.put('/expressions-of-interest/kkz-2011.05978000').set(unna).send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS.slice(0, 2) }).expect(200);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(unna)
+      .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
+      .expect(201);
+    await api.http
+      .put('/expressions-of-interest/kkz-2011.05978000')
+      .set(unna)
+      .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS.slice(0, 2) })
+      .expect(200);
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
     await api.http.post('/expressions-of-interest/kkz-2011.05119000/submit').set(oberhausen).expect(200);
 

@@ -17,19 +17,91 @@ interface RouteCase {
 
 const EOI = 'kkz-2011.05978000';
 const ROUTES: RouteCase[] = [
-  { method: 'post', path: '/programmes', openApiPath: '/programmes', allowed: ['grants-office'], body: { ...PROGRAMME, programmeId: 'p2' } },
-  { method: 'get', path: '/programmes', openApiPath: '/programmes', allowed: ['grants-office', 'auditor', 'municipality'] },
-  { method: 'get', path: '/programmes/kkz', openApiPath: '/programmes/{programmeId}', allowed: ['grants-office', 'auditor', 'municipality'] },
-  { method: 'post', path: '/programmes/kkz/calls', openApiPath: '/programmes/{programmeId}/calls', allowed: ['grants-office'], body: { ...CALL_2011, callId: 'c2' } },
-  { method: 'post', path: '/calls/kkz-2011/publish', openApiPath: '/calls/{callId}/publish', allowed: ['grants-office'] },
-  { method: 'get', path: '/calls', openApiPath: '/calls', allowed: ['grants-office', 'auditor', 'municipality'] },
-  { method: 'get', path: '/calls/kkz-2011', openApiPath: '/calls/{callId}', allowed: ['grants-office', 'auditor', 'municipality'] },
-  { method: 'post', path: '/calls/kkz-2011/expressions-of-interest', openApiPath: '/calls/{callId}/expressions-of-interest', allowed: ['municipality'], body: BRUECKEN },
-  { method: 'get', path: '/calls/kkz-2011/expressions-of-interest', openApiPath: '/calls/{callId}/expressions-of-interest', allowed: ['grants-office', 'auditor'] },
-  { method: 'get', path: '/expressions-of-interest', openApiPath: '/expressions-of-interest', allowed: ['grants-office', 'auditor', 'municipality'] },
-  { method: 'get', path: `/expressions-of-interest/${EOI}`, openApiPath: '/expressions-of-interest/{applicationId}', allowed: ['grants-office', 'auditor', 'municipality'], ownedBy: KREIS_UNNA },
-  { method: 'put', path: `/expressions-of-interest/${EOI}`, openApiPath: '/expressions-of-interest/{applicationId}', allowed: ['municipality'], body: BRUECKEN, ownedBy: KREIS_UNNA },
-  { method: 'post', path: `/expressions-of-interest/${EOI}/submit`, openApiPath: '/expressions-of-interest/{applicationId}/submit', allowed: ['municipality'], ownedBy: KREIS_UNNA },
+  {
+    method: 'post',
+    path: '/programmes',
+    openApiPath: '/programmes',
+    allowed: ['grants-office'],
+    body: { ...PROGRAMME, programmeId: 'p2' },
+  },
+  {
+    method: 'get',
+    path: '/programmes',
+    openApiPath: '/programmes',
+    allowed: ['grants-office', 'auditor', 'municipality'],
+  },
+  {
+    method: 'get',
+    path: '/programmes/kkz',
+    openApiPath: '/programmes/{programmeId}',
+    allowed: ['grants-office', 'auditor', 'municipality'],
+  },
+  {
+    method: 'post',
+    path: '/programmes/kkz/calls',
+    openApiPath: '/programmes/{programmeId}/calls',
+    allowed: ['grants-office'],
+    body: { ...CALL_2011, callId: 'c2' },
+  },
+  {
+    method: 'post',
+    path: '/calls/kkz-2011/publish',
+    openApiPath: '/calls/{callId}/publish',
+    allowed: ['grants-office'],
+  },
+  {
+    method: 'get',
+    path: '/calls',
+    openApiPath: '/calls',
+    allowed: ['grants-office', 'auditor', 'municipality'],
+  },
+  {
+    method: 'get',
+    path: '/calls/kkz-2011',
+    openApiPath: '/calls/{callId}',
+    allowed: ['grants-office', 'auditor', 'municipality'],
+  },
+  {
+    method: 'post',
+    path: '/calls/kkz-2011/expressions-of-interest',
+    openApiPath: '/calls/{callId}/expressions-of-interest',
+    allowed: ['municipality'],
+    body: BRUECKEN,
+  },
+  {
+    method: 'get',
+    path: '/calls/kkz-2011/expressions-of-interest',
+    openApiPath: '/calls/{callId}/expressions-of-interest',
+    allowed: ['grants-office', 'auditor'],
+  },
+  {
+    method: 'get',
+    path: '/expressions-of-interest',
+    openApiPath: '/expressions-of-interest',
+    allowed: ['grants-office', 'auditor', 'municipality'],
+  },
+  {
+    method: 'get',
+    path: `/expressions-of-interest/${EOI}`,
+    openApiPath: '/expressions-of-interest/{applicationId}',
+    allowed: ['grants-office', 'auditor', 'municipality'],
+    ownedBy: KREIS_UNNA,
+  },
+  {
+    method: 'put',
+    path: `/expressions-of-interest/${EOI}`,
+    openApiPath: '/expressions-of-interest/{applicationId}',
+    allowed: ['municipality'],
+    body: BRUECKEN,
+    ownedBy: KREIS_UNNA,
+  },
+  {
+    method: 'post',
+    path: `/expressions-of-interest/${EOI}/submit`,
+    openApiPath: '/expressions-of-interest/{applicationId}/submit',
+    allowed: ['municipality'],
+    ownedBy: KREIS_UNNA,
+  },
 ];
 const PUBLIC = ['/health'];
 const ALL_ROLES: Role[] = ['grants-office', 'auditor', 'municipality'];
@@ -59,8 +131,12 @@ describe('every route is guarded by token, role and ownership', () => {
   };
 
   it('covers every route the API documents', async () => {
-    const doc = (await api.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    const doc = (await api.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${path}`),
+    );
     const covered = [...ROUTES.map((r) => `${r.method} ${r.openApiPath}`), ...PUBLIC.map((p) => `get ${p}`)];
     expect(documented.sort()).toEqual([...new Set(covered)].sort());
   });
@@ -110,7 +186,7 @@ describe('every route is guarded by token, role and ownership', () => {
     });
 
     if (route.ownedBy) {
-      it("answers 404 to another municipality, as if the record did not exist", async () => {
+      it('answers 404 to another municipality, as if the record did not exist', async () => {
         const res = await send(route, bearer(tokens.municipality)).expect(404);
         expect(res.body.code).toBe('not-found');
       });

@@ -7,11 +7,24 @@ async function main(): Promise<void> {
   const store = new SqliteEventStore(file);
   for (let i = 0; i < Number(count); i++) {
     const id = randomUUID();
-    await store.appendToStream(`${prefix}-${i % 5}`, [{
-      type: 'Tick',
-      data: { i, from: prefix },
-      metadata: { eventId: id, schemaVersion: 1, occurredAt: new Date().toISOString(), actor: { subject: prefix, role: 'system' }, correlationId: id, causationId: id },
-    }], 'any');
+    await store.appendToStream(
+      `${prefix}-${i % 5}`,
+      [
+        {
+          type: 'Tick',
+          data: { i, from: prefix },
+          metadata: {
+            eventId: id,
+            schemaVersion: 1,
+            occurredAt: new Date().toISOString(),
+            actor: { subject: prefix, role: 'system' },
+            correlationId: id,
+            causationId: id,
+          },
+        },
+      ],
+      'any',
+    );
   }
   await store.close();
 }

@@ -46,7 +46,9 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
     app,
     new DocumentBuilder()
       .setTitle('Kommunale Präventionsketten – funding programme API')
-      .setDescription('Event-sourced backend of a public funding programme: calls, expressions of interest, …')
+      .setDescription(
+        'Event-sourced backend of a public funding programme: calls, expressions of interest, …',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

@@ -6,12 +6,18 @@ import type { EventStore } from '@app/eventsourcing';
 import { Public } from '@app/identity';
 import { EVENT_STORE, REDIS } from '@app/shared';
 
-async function probe(check: () => Promise<unknown>, timeoutMs = 1000): Promise<{ status: 'up' | 'down'; error?: string }> {
+async function probe(
+  check: () => Promise<unknown>,
+  timeoutMs = 1000,
+): Promise<{ status: 'up' | 'down'; error?: string }> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       check(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
+      ),
     ]);
     return { status: 'up' };
   } catch (error) {
@@ -33,7 +39,10 @@ export class HealthController {
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) res: Response) {
-    const [store, redis] = await Promise.all([probe(() => this.store.ping()), probe(() => this.redis.ping())]);
+    const [store, redis] = await Promise.all([
+      probe(() => this.store.ping()),
+      probe(() => this.redis.ping()),
+    ]);
     const status = store.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded';
     res.status(status === 'ok' ? 200 : 503);
     return { status, store: { kind: this.store.kind, ...store }, redis };

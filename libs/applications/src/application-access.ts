@@ -16,7 +16,10 @@ import type { MemberLookup } from './joint-application';
 
 /** The call as its own stream says it is now: the authoritative facts for a decision. */
 export async function loadCallFacts(commands: CommandService, callId: string): Promise<CallFacts> {
-  const { state } = await commands.load(callStream(callId), { evolve: evolveCall, initialState: initialCallState });
+  const { state } = await commands.load(callStream(callId), {
+    evolve: evolveCall,
+    initialState: initialCallState,
+  });
   if (state.status === 'none') {
     return {
       callId,
@@ -55,7 +58,8 @@ export async function loadForChange(
   const { state } = loaded;
   if (state.status === 'none') throw new NotFound('Expression of interest', applicationId);
   if (hasRole(principal, 'municipality')) {
-    if (!principal.ags || !involves(state, principal.ags)) throw new NotFound('Expression of interest', applicationId);
+    if (!principal.ags || !involves(state, principal.ags))
+      throw new NotFound('Expression of interest', applicationId);
     if (state.applicant.ags !== principal.ags) throw new NotLeadApplicant(applicationId);
   }
   return { state, revision: loaded.revision };
@@ -67,5 +71,13 @@ export function lookUpMembers(registry: MunicipalityRegistry, memberAgs: string[
 
 export function toApplicant(registry: MunicipalityRegistry, ags: string): Applicant | undefined {
   const m = registry.find(ags);
-  return m && { ags: m.ags, name: m.name, type: m.type, population: m.population, regierungsbezirk: m.regierungsbezirk };
+  return (
+    m && {
+      ags: m.ags,
+      name: m.name,
+      type: m.type,
+      population: m.population,
+      regierungsbezirk: m.regierungsbezirk,
+    }
+  );
 }

@@ -4,7 +4,10 @@ export class CallNotOpen extends DomainError {
   readonly code = 'call-not-open';
   readonly kind = 'rule-violated';
   constructor(callId: string) {
-    super(`Call ${callId} is not published; expressions of interest can be drafted only for a published call.`, { callId });
+    super(
+      `Call ${callId} is not published; expressions of interest can be drafted only for a published call.`,
+      { callId },
+    );
   }
 }
 
@@ -12,10 +15,13 @@ export class CallClosed extends DomainError {
   readonly code = 'call-closed';
   readonly kind = 'rule-violated';
   constructor(callId: string, closesAt: string) {
-    super(`Call ${callId} closed at ${closesAt}; expressions of interest can no longer be drafted or changed.`, {
-      callId,
-      closesAt,
-    });
+    super(
+      `Call ${callId} closed at ${closesAt}; expressions of interest can no longer be drafted or changed.`,
+      {
+        callId,
+        closesAt,
+      },
+    );
   }
 }
 
@@ -23,11 +29,14 @@ export class SubmissionAfterDeadline extends DomainError {
   readonly code = 'submission-after-deadline';
   readonly kind = 'rule-violated';
   constructor(callId: string, closesAt: string, attemptedAt: string) {
-    super(`The call ${callId} closed at ${closesAt} (24:00 Berlin time on its closing date); a submission at ${attemptedAt} is too late.`, {
-      callId,
-      closesAt,
-      attemptedAt,
-    });
+    super(
+      `The call ${callId} closed at ${closesAt} (24:00 Berlin time on its closing date); a submission at ${attemptedAt} is too late.`,
+      {
+        callId,
+        closesAt,
+        attemptedAt,
+      },
+    );
   }
 }
 
@@ -69,10 +78,13 @@ export class AlreadyParticipating extends DomainError {
   readonly code = 'already-participating';
   readonly kind = 'conflict';
   constructor(ags: string, applicationId: string) {
-    super(`Municipality ${ags} already takes part in expression of interest ${applicationId} for this call.`, {
-      ags,
-      applicationId,
-    });
+    super(
+      `Municipality ${ags} already takes part in expression of interest ${applicationId} for this call.`,
+      {
+        ags,
+        applicationId,
+      },
+    );
   }
 }
 
@@ -80,7 +92,9 @@ export class AlreadySubmitted extends DomainError {
   readonly code = 'already-submitted';
   readonly kind = 'rule-violated';
   constructor(applicationId: string) {
-    super(`Expression of interest ${applicationId} has been submitted and can no longer be changed.`, { applicationId });
+    super(`Expression of interest ${applicationId} has been submitted and can no longer be changed.`, {
+      applicationId,
+    });
   }
 }
 
@@ -104,7 +118,9 @@ export class CouncilResolutionMissing extends DomainError {
   readonly code = 'council-resolution-missing';
   readonly kind = 'rule-violated';
   constructor() {
-    super('The call requires an adopted council resolution at submission; a promise is not enough for this call.');
+    super(
+      'The call requires an adopted council resolution at submission; a promise is not enough for this call.',
+    );
   }
 }
 
@@ -112,6 +128,8 @@ export class NotLeadApplicant extends DomainError {
   readonly code = 'not-lead-applicant';
   readonly kind = 'forbidden';
   constructor(applicationId: string) {
-    super(`Only the lead applicant may change or submit expression of interest ${applicationId}.`, { applicationId });
+    super(`Only the lead applicant may change or submit expression of interest ${applicationId}.`, {
+      applicationId,
+    });
   }
 }

@@ -34,15 +34,20 @@ export class CoordinatorDto {
 }
 
 export class CouncilResolutionStatementDto {
-  @ApiProperty({ enum: ['adopted', 'promised'] }) @IsIn(['adopted', 'promised']) status: 'adopted' | 'promised';
+  @ApiProperty({ enum: ['adopted', 'promised'] }) @IsIn(['adopted', 'promised']) status:
+    'adopted' | 'promised';
   @ApiPropertyOptional({ example: '2012-04-26' }) @IsOptional() @IsPlausibleDate() date?: string;
-  @ApiPropertyOptional({ example: 'B/17/1797-01' }) @IsOptional() @IsString() @MaxLength(100) reference?: string;
+  @ApiPropertyOptional({ example: 'B/17/1797-01' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  reference?: string;
 }
 
 /** The content of an Interessensbekundung; everything optional while drafting, checked at submission. */
 export class ExpressionOfInterestDto {
   @ApiPropertyOptional({
-    description: 'Joint application (Verbundbewerbung): the members\' AGS; the caller is the lead',
+    description: "Joint application (Verbundbewerbung): the members' AGS; the caller is the lead",
     example: ['05978020', '05978024', '05978032', '05978036'],
   })
   @IsOptional()
@@ -50,7 +55,11 @@ export class ExpressionOfInterestDto {
   @Matches(AGS_PATTERN, { each: true, message: 'each member must be an 8-digit AGS' })
   memberAgs?: string[];
 
-  @ApiPropertyOptional({ example: 'Brücken für Familien' }) @IsOptional() @IsString() @MaxLength(300) motto?: string;
+  @ApiPropertyOptional({ example: 'Brücken für Familien' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  motto?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) existingActivities?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) goals?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) measures?: string;

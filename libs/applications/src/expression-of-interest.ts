@@ -73,9 +73,7 @@ export type ExpressionOfInterestSubmitted = {
 };
 
 export type ExpressionOfInterestEvent =
-  | ExpressionOfInterestDrafted
-  | ExpressionOfInterestRevised
-  | ExpressionOfInterestSubmitted;
+  ExpressionOfInterestDrafted | ExpressionOfInterestRevised | ExpressionOfInterestSubmitted;
 
 export type ExpressionOfInterestState =
   | { status: 'none' }
@@ -105,9 +103,13 @@ export function evolveExpressionOfInterest(
     case 'ExpressionOfInterestDrafted':
       return { status: 'draft', ...event.data };
     case 'ExpressionOfInterestRevised':
-      return state.status === 'none' ? state : { ...state, members: event.data.members, content: event.data.content };
+      return state.status === 'none'
+        ? state
+        : { ...state, members: event.data.members, content: event.data.content };
     case 'ExpressionOfInterestSubmitted':
-      return state.status === 'none' ? state : { ...state, status: 'submitted', submittedAt: event.data.submittedAt };
+      return state.status === 'none'
+        ? state
+        : { ...state, status: 'submitted', submittedAt: event.data.submittedAt };
     default: {
       const _exhaustive: never = event;
       return state;

@@ -1,10 +1,38 @@
 import type { CallFacts } from './call-facts';
-import type { Applicant, ExpressionOfInterestContent, ExpressionOfInterestEvent } from './expression-of-interest';
+import type {
+  Applicant,
+  ExpressionOfInterestContent,
+  ExpressionOfInterestEvent,
+} from './expression-of-interest';
 
-export const kreisUnna: Applicant = { ags: '05978000', name: 'Kreis Unna', type: 'kreis', population: 395000, regierungsbezirk: 'Arnsberg' };
-export const kamen: Applicant = { ags: '05978020', name: 'Kamen', type: 'kreisangehoerige-stadt', population: 43000, regierungsbezirk: 'Arnsberg' };
-export const luenen: Applicant = { ags: '05978024', name: 'Lünen', type: 'kreisangehoerige-stadt', population: 86000, regierungsbezirk: 'Arnsberg' };
-export const oberhausen: Applicant = { ags: '05119000', name: 'Oberhausen', type: 'kreisfreie-stadt', population: 210000, regierungsbezirk: 'Düsseldorf' };
+export const kreisUnna: Applicant = {
+  ags: '05978000',
+  name: 'Kreis Unna',
+  type: 'kreis',
+  population: 395000,
+  regierungsbezirk: 'Arnsberg',
+};
+export const kamen: Applicant = {
+  ags: '05978020',
+  name: 'Kamen',
+  type: 'kreisangehoerige-stadt',
+  population: 43000,
+  regierungsbezirk: 'Arnsberg',
+};
+export const luenen: Applicant = {
+  ags: '05978024',
+  name: 'Lünen',
+  type: 'kreisangehoerige-stadt',
+  population: 86000,
+  regierungsbezirk: 'Arnsberg',
+};
+export const oberhausen: Applicant = {
+  ags: '05119000',
+  name: 'Oberhausen',
+  type: 'kreisfreie-stadt',
+  population: 210000,
+  regierungsbezirk: 'Düsseldorf',
+};
 
 export function call2011(overrides: Partial<CallFacts> = {}): CallFacts {
   return {

@@ -63,11 +63,7 @@ export function sealEvents(
 }
 
 export type ChainBreakReason =
-  | 'revision-gap'
-  | 'prev-hash-mismatch'
-  | 'hash-mismatch'
-  | 'stream-mismatch'
-  | 'position-order';
+  'revision-gap' | 'prev-hash-mismatch' | 'hash-mismatch' | 'stream-mismatch' | 'position-order';
 
 export interface ChainBreak {
   streamId: string;
@@ -128,7 +124,10 @@ export class StreamChainVerifier {
       metadata: rest,
     });
     if (recomputed !== hash) {
-      return fail('hash-mismatch', 'the stored hash does not match the event content (payload or metadata altered)');
+      return fail(
+        'hash-mismatch',
+        'the stored hash does not match the event content (payload or metadata altered)',
+      );
     }
     this.expectedRevision++;
     this.lastHash = hash;

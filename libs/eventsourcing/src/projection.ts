@@ -21,7 +21,7 @@ export function rebuild<S>(projection: Projection<S>, events: Iterable<RecordedE
 
 interface Waiter {
   position: number;
-  resolve: () => void;
+  resolve: (caughtUp: boolean) => void;
 }
 
 /**
@@ -59,6 +59,7 @@ export class ProjectionRunner {
       this.releaseAll();
     });
     await this.waitFor(head, 0);
+    if (this.failure) throw this.failure;
   }
 
   private apply(event: RecordedEvent): void {
@@ -71,7 +72,7 @@ export class ProjectionRunner {
     if (this.waiters.length === 0) return;
     const ready = this.waiters.filter((w) => w.position <= this.position);
     this.waiters = this.waiters.filter((w) => w.position > this.position);
-    for (const w of ready) w.resolve();
+    for (const w of ready) w.resolve(true);
   }
 
   /**
@@ -82,7 +83,7 @@ export class ProjectionRunner {
     if (this.failure) return Promise.reject(this.failure);
     if (position <= this.position) return Promise.resolve(true);
     return new Promise<boolean>((resolve) => {
-      const waiter: Waiter = { position, resolve: () => resolve(true) };
+      const waiter: Waiter = { position, resolve };
       this.waiters.push(waiter);
       if (timeoutMs > 0) {
         setTimeout(() => {
@@ -93,8 +94,9 @@ export class ProjectionRunner {
     });
   }
 
+  /** Wakes every waiter with "not caught up" (the subscription ended or failed). */
   private releaseAll(): void {
-    for (const w of this.waiters) w.resolve();
+    for (const w of this.waiters) w.resolve(false);
     this.waiters = [];
   }
 

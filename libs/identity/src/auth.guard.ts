@@ -28,13 +28,23 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = req.headers.authorization;
-    if (!header) throw new Unauthenticated('missing-token', 'This route needs a bearer token (Authorization: Bearer …).');
+    if (!header)
+      throw new Unauthenticated(
+        'missing-token',
+        'This route needs a bearer token (Authorization: Bearer …).',
+      );
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new Unauthenticated('invalid-token', 'The Authorization header must read "Bearer <token>".');
+    if (!match)
+      throw new Unauthenticated('invalid-token', 'The Authorization header must read "Bearer <token>".');
     const principal = await this.verifier.verify(match[1]);
     req.principal = principal;
     const ctx = requestContext.current();
-    if (ctx) ctx.actor = { subject: principal.subject, role: primaryRole(principal), ...(principal.ags ? { ags: principal.ags } : {}) };
+    if (ctx)
+      ctx.actor = {
+        subject: principal.subject,
+        role: primaryRole(principal),
+        ...(principal.ags ? { ags: principal.ags } : {}),
+      };
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (!allowed || allowed.length === 0) {

@@ -15,7 +15,8 @@ export function principalFromClaims(claims: JWTPayload, rolesClaim = 'roles', ag
   const list = Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? [rawRoles] : [];
   const roles = list.filter((r): r is Role => ROLES.includes(r as Role));
   if (!claims.sub) throw new Unauthenticated('invalid-token', 'The token has no subject.');
-  if (roles.length === 0) throw new Unauthenticated('invalid-token', 'The token grants none of the roles of this system.');
+  if (roles.length === 0)
+    throw new Unauthenticated('invalid-token', 'The token grants none of the roles of this system.');
   const ags = claims[agsClaim];
   if (roles.includes('municipality') && (typeof ags !== 'string' || !/^\d{8}$/.test(ags))) {
     throw new Unauthenticated('invalid-token', 'A municipality token must name its 8-digit AGS.');
@@ -25,7 +26,10 @@ export function principalFromClaims(claims: JWTPayload, rolesClaim = 'roles', ag
 
 function invalid(error: unknown): never {
   if (error instanceof Unauthenticated) throw error;
-  const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'The token has expired.' : 'The token is not valid.';
+  const reason =
+    (error as { code?: string }).code === 'ERR_JWT_EXPIRED'
+      ? 'The token has expired.'
+      : 'The token is not valid.';
   throw new Unauthenticated('invalid-token', reason);
 }
 
@@ -53,7 +57,13 @@ export class DevTokenVerifier implements TokenVerifier {
 export class OidcTokenVerifier implements TokenVerifier {
   private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
   constructor(
-    private readonly options: { jwksUrl: string; issuer: string; audience: string; rolesClaim: string; agsClaim: string },
+    private readonly options: {
+      jwksUrl: string;
+      issuer: string;
+      audience: string;
+      rolesClaim: string;
+      agsClaim: string;
+    },
   ) {
     this.jwks = createRemoteJWKSet(new URL(options.jwksUrl));
   }

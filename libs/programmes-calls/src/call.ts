@@ -53,7 +53,9 @@ export function evolveCall(state: CallState, event: CallEvent): CallState {
     case 'CallDrafted':
       return { status: 'draft', terms: event.data };
     case 'CallPublished':
-      return state.status === 'draft' ? { status: 'published', terms: state.terms, publishedAt: event.data.publishedAt } : state;
+      return state.status === 'draft'
+        ? { status: 'published', terms: state.terms, publishedAt: event.data.publishedAt }
+        : state;
     default: {
       const _exhaustive: never = event;
       return state;
@@ -63,6 +65,7 @@ export function evolveCall(state: CallState, event: CallEvent): CallState {
 
 /** The amount a municipality of this population receives under the call's tiers, if any tier fits. */
 export function amountForPopulation(tiers: FundingTier[], population: number): number | undefined {
-  return tiers.find((t) => population >= t.minPopulation && (t.maxPopulation === undefined || population <= t.maxPopulation))
-    ?.amountEur;
+  return tiers.find(
+    (t) => population >= t.minPopulation && (t.maxPopulation === undefined || population <= t.maxPopulation),
+  )?.amountEur;
 }

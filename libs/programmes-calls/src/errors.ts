@@ -36,7 +36,10 @@ export class KickOffAfterClosing extends DomainError {
   readonly code = 'kick-off-after-closing';
   readonly kind = 'rule-violated';
   constructor(kickOffDate: string, closingDate: string) {
-    super(`The kick-off ${kickOffDate} must not be after the closing date ${closingDate}.`, { kickOffDate, closingDate });
+    super(`The kick-off ${kickOffDate} must not be after the closing date ${closingDate}.`, {
+      kickOffDate,
+      closingDate,
+    });
   }
 }
 

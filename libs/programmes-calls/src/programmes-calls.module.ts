@@ -18,7 +18,12 @@ import {
 
 @Module({
   imports: [CqrsModule],
-  controllers: [CreateProgrammeController, DraftCallController, PublishCallController, ProgrammesCallsQueriesController],
+  controllers: [
+    CreateProgrammeController,
+    DraftCallController,
+    PublishCallController,
+    ProgrammesCallsQueriesController,
+  ],
   providers: [
     CreateProgrammeHandler,
     DraftCallHandler,

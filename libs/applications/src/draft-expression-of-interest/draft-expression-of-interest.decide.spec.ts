@@ -9,7 +9,10 @@ import {
   UnknownMunicipality,
 } from '../errors';
 import { bruecken, call2011, drafted, kamen, kreisUnna, luenen } from '../testing-fixtures';
-import { draftExpressionOfInterestDecider, type DraftExpressionOfInterest } from './draft-expression-of-interest.decide';
+import {
+  draftExpressionOfInterestDecider,
+  type DraftExpressionOfInterest,
+} from './draft-expression-of-interest.decide';
 
 const spec = deciderSpecification(draftExpressionOfInterestDecider);
 
@@ -31,16 +34,28 @@ describe('draft an expression of interest', () => {
     spec.given([]).when(command()).then([drafted()]));
 
   it('refuses a second draft by the same lead for the same call', () =>
-    spec.given([drafted()]).when(command()).thenThrows(ExpressionOfInterestExists, 'expression-of-interest-exists'));
+    spec
+      .given([drafted()])
+      .when(command())
+      .thenThrows(ExpressionOfInterestExists, 'expression-of-interest-exists'));
 
   it('refuses a call that is not published', () =>
-    spec.given([]).when(command({ call: call2011({ status: 'draft' }) })).thenThrows(CallNotOpen));
+    spec
+      .given([])
+      .when(command({ call: call2011({ status: 'draft' }) }))
+      .thenThrows(CallNotOpen));
 
   it('answers not found for a call that does not exist', () =>
-    spec.given([]).when(command({ call: call2011({ status: 'none' }) })).thenThrows(NotFound));
+    spec
+      .given([])
+      .when(command({ call: call2011({ status: 'none' }) }))
+      .thenThrows(NotFound));
 
   it('refuses drafting after the call closed', () =>
-    spec.given([]).when(command({ now: '2011-12-15T23:00:00.000Z' })).thenThrows(CallClosed, 'call-closed'));
+    spec
+      .given([])
+      .when(command({ now: '2011-12-15T23:00:00.000Z' }))
+      .thenThrows(CallClosed, 'call-closed'));
 
   it('refuses an applicant type the call does not admit', () =>
     spec
@@ -49,10 +64,16 @@ describe('draft an expression of interest', () => {
       .thenThrows(ApplicantNotEligible, 'applicant-not-eligible'));
 
   it('refuses a member AGS nobody knows', () =>
-    spec.given([]).when(command({ members: [{ ags: '05999999' }] })).thenThrows(UnknownMunicipality, 'unknown-municipality'));
+    spec
+      .given([])
+      .when(command({ members: [{ ags: '05999999' }] }))
+      .thenThrows(UnknownMunicipality, 'unknown-municipality'));
 
   it('refuses the lead as its own member, or a member named twice', () => {
-    spec.given([]).when(command({ members: [{ ags: kreisUnna.ags, municipality: kreisUnna }] })).thenThrows(InvalidJointApplication);
+    spec
+      .given([])
+      .when(command({ members: [{ ags: kreisUnna.ags, municipality: kreisUnna }] }))
+      .thenThrows(InvalidJointApplication);
     spec
       .given([])
       .when(command({ members: [kamen, kamen].map((m) => ({ ags: m.ags, municipality: m })) }))

@@ -1,6 +1,12 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
 import type { CallFacts } from '../call-facts';
-import { ApplicantNotEligible, CallClosed, CallNotOpen, ExpressionOfInterestExists, UnknownMunicipality } from '../errors';
+import {
+  ApplicantNotEligible,
+  CallClosed,
+  CallNotOpen,
+  ExpressionOfInterestExists,
+  UnknownMunicipality,
+} from '../errors';
 import {
   type Applicant,
   evolveExpressionOfInterest,

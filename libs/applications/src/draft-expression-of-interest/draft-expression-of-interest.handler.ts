@@ -6,7 +6,10 @@ import { loadCallFacts, lookUpMembers, toApplicant } from '../application-access
 import { AlreadyParticipating } from '../errors';
 import { applicationIdFor, applicationStream } from '../expression-of-interest';
 import { type ExpressionOfInterestDto, toContent } from '../expression-of-interest.dto';
-import { expressionsOfInterestProjection, participationsInCall } from '../queries/expressions-of-interest.projection';
+import {
+  expressionsOfInterestProjection,
+  participationsInCall,
+} from '../queries/expressions-of-interest.projection';
 import { draftExpressionOfInterestDecider } from './draft-expression-of-interest.decide';
 
 export class DraftExpressionOfInterestCommand extends Command<CommandAccepted> {
@@ -38,15 +41,19 @@ export class DraftExpressionOfInterestHandler implements ICommandHandler<DraftEx
       const other = taken.get(ags);
       if (other && other !== applicationId) throw new AlreadyParticipating(ags, other);
     }
-    const outcome = await this.commands.run(applicationStream(applicationId), draftExpressionOfInterestDecider, {
-      applicationId,
-      leadAgs,
-      content,
-      call: await loadCallFacts(this.commands, callId),
-      applicant: toApplicant(this.registry, leadAgs),
-      members: lookUpMembers(this.registry, memberAgs),
-      now: this.commands.now().toISOString(),
-    });
+    const outcome = await this.commands.run(
+      applicationStream(applicationId),
+      draftExpressionOfInterestDecider,
+      {
+        applicationId,
+        leadAgs,
+        content,
+        call: await loadCallFacts(this.commands, callId),
+        applicant: toApplicant(this.registry, leadAgs),
+        members: lookUpMembers(this.registry, memberAgs),
+        now: this.commands.now().toISOString(),
+      },
+    );
     return CommandAccepted.of(applicationId, outcome.revision);
   }
 }

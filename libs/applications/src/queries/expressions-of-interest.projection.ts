@@ -1,5 +1,9 @@
 import type { Projection, RecordedEvent } from '@app/eventsourcing';
-import type { Applicant, ExpressionOfInterestContent, ExpressionOfInterestEvent } from '../expression-of-interest';
+import type {
+  Applicant,
+  ExpressionOfInterestContent,
+  ExpressionOfInterestEvent,
+} from '../expression-of-interest';
 
 export interface ExpressionOfInterestView {
   applicationId: string;
@@ -29,7 +33,11 @@ function index<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function reindexMembers(model: ExpressionsOfInterestReadModel, view: ExpressionOfInterestView, before: Applicant[]): void {
+function reindexMembers(
+  model: ExpressionsOfInterestReadModel,
+  view: ExpressionOfInterestView,
+  before: Applicant[],
+): void {
   for (const m of before) model.byAgs.get(m.ags)?.delete(view.applicationId);
   for (const ags of [view.applicant.ags, ...view.members.map((m) => m.ags)]) {
     const set = model.byAgs.get(ags) ?? new Set<string>();
@@ -72,7 +80,12 @@ export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestRe
       }
       case 'ExpressionOfInterestSubmitted': {
         const view = model.byId.get(event.data.applicationId);
-        if (view) Object.assign(view, { status: 'submitted', submittedAt: event.data.submittedAt, revision: event.revision });
+        if (view)
+          Object.assign(view, {
+            status: 'submitted',
+            submittedAt: event.data.submittedAt,
+            revision: event.revision,
+          });
         break;
       }
     }
@@ -81,7 +94,10 @@ export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestRe
 };
 
 /** AGS → the expression of interest it takes part in for a call (as lead or member). */
-export function participationsInCall(model: ExpressionsOfInterestReadModel, callId: string): Map<string, string> {
+export function participationsInCall(
+  model: ExpressionsOfInterestReadModel,
+  callId: string,
+): Map<string, string> {
   const taken = new Map<string, string>();
   for (const id of model.byCall.get(callId) ?? []) {
     const view = model.byId.get(id);

@@ -3,7 +3,10 @@ import { NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { hasRole, type Principal } from '@app/identity';
 import { programmesCallsProjection } from '@app/programmes-calls';
 import { involves } from '../expression-of-interest';
-import { type ExpressionOfInterestView, expressionsOfInterestProjection } from './expressions-of-interest.projection';
+import {
+  type ExpressionOfInterestView,
+  expressionsOfInterestProjection,
+} from './expressions-of-interest.projection';
 
 export type StatusFilter = 'submitted' | 'draft' | 'all';
 
@@ -44,7 +47,8 @@ export class GetExpressionOfInterestQuery extends Query<ExpressionOfInterestView
 export class ListCallSubmissionsHandler implements IQueryHandler<ListCallSubmissionsQuery> {
   constructor(private readonly projections: ProjectionRunner) {}
   async execute({ callId, status }: ListCallSubmissionsQuery): Promise<ExpressionOfInterestView[]> {
-    if (!this.projections.state(programmesCallsProjection).calls.has(callId)) throw new NotFound('Call', callId);
+    if (!this.projections.state(programmesCallsProjection).calls.has(callId))
+      throw new NotFound('Call', callId);
     const model = this.projections.state(expressionsOfInterestProjection);
     return (model.byCall.get(callId) ?? [])
       .map((id) => model.byId.get(id) as ExpressionOfInterestView)
@@ -60,7 +64,9 @@ export class ListExpressionsOfInterestHandler implements IQueryHandler<ListExpre
     const candidates =
       hasRole(principal, 'grants-office') || hasRole(principal, 'auditor')
         ? [...model.byId.values()]
-        : [...(model.byAgs.get(principal.ags ?? '') ?? [])].map((id) => model.byId.get(id) as ExpressionOfInterestView);
+        : [...(model.byAgs.get(principal.ags ?? '') ?? [])].map(
+            (id) => model.byId.get(id) as ExpressionOfInterestView,
+          );
     return candidates.filter((v) => (!callId || v.callId === callId) && mayRead(principal, v));
   }
 }
@@ -68,7 +74,10 @@ export class ListExpressionsOfInterestHandler implements IQueryHandler<ListExpre
 @QueryHandler(GetExpressionOfInterestQuery)
 export class GetExpressionOfInterestHandler implements IQueryHandler<GetExpressionOfInterestQuery> {
   constructor(private readonly projections: ProjectionRunner) {}
-  async execute({ principal, applicationId }: GetExpressionOfInterestQuery): Promise<ExpressionOfInterestView> {
+  async execute({
+    principal,
+    applicationId,
+  }: GetExpressionOfInterestQuery): Promise<ExpressionOfInterestView> {
     const view = this.projections.state(expressionsOfInterestProjection).byId.get(applicationId);
     if (!view || !mayRead(principal, view)) throw new NotFound('Expression of interest', applicationId);
     return view;

@@ -22,6 +22,8 @@ export class ReviseExpressionOfInterestController {
     @Body() body: ExpressionOfInterestDto,
     @IfMatchRevision() expectedRevision?: number,
   ): Promise<CommandAccepted> {
-    return this.commandBus.execute(new ReviseExpressionOfInterestCommand(principal, applicationId, body, expectedRevision));
+    return this.commandBus.execute(
+      new ReviseExpressionOfInterestCommand(principal, applicationId, body, expectedRevision),
+    );
   }
 }

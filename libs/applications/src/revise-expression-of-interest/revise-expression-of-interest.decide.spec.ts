@@ -20,13 +20,27 @@ describe('revise an expression of interest', () => {
       .then([
         {
           type: 'ExpressionOfInterestRevised',
-          data: { applicationId: 'kkz-2011.05978000', members: [kamen], content: bruecken({ motto: 'Brücken für Familien – überarbeitet' }) },
+          data: {
+            applicationId: 'kkz-2011.05978000',
+            members: [kamen],
+            content: bruecken({ motto: 'Brücken für Familien – überarbeitet' }),
+          },
         },
       ]));
 
   it('refuses to change a submitted expression of interest', () =>
     spec
-      .given([drafted(), { type: 'ExpressionOfInterestSubmitted', data: { applicationId: 'kkz-2011.05978000', callId: 'kkz-2011', submittedAt: '2011-12-10T10:00:00.000Z' } }])
+      .given([
+        drafted(),
+        {
+          type: 'ExpressionOfInterestSubmitted',
+          data: {
+            applicationId: 'kkz-2011.05978000',
+            callId: 'kkz-2011',
+            submittedAt: '2011-12-10T10:00:00.000Z',
+          },
+        },
+      ])
       .when(revise('2011-12-11T10:00:00.000Z'))
       .thenThrows(AlreadySubmitted, 'already-submitted'));
 

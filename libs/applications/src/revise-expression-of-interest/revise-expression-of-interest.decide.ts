@@ -25,7 +25,8 @@ export function reviseExpressionOfInterest(
 ): ExpressionOfInterestEvent[] {
   if (state.status === 'none') throw new NotFound('Expression of interest', command.applicationId);
   if (state.status === 'submitted') throw new AlreadySubmitted(command.applicationId);
-  if (Date.parse(command.now) >= Date.parse(command.call.closesAt)) throw new CallClosed(state.callId, command.call.closesAt);
+  if (Date.parse(command.now) >= Date.parse(command.call.closesAt))
+    throw new CallClosed(state.callId, command.call.closesAt);
   const members = checkMembers(state.applicant, command.members, command.call.eligibleApplicantTypes);
   return [
     {

@@ -20,16 +20,33 @@ describe('submit an expression of interest', () => {
       .then([
         {
           type: 'ExpressionOfInterestSubmitted',
-          data: { applicationId: 'kkz-2011.05978000', callId: 'kkz-2011', submittedAt: '2011-12-15T22:59:59.999Z' },
+          data: {
+            applicationId: 'kkz-2011.05978000',
+            callId: 'kkz-2011',
+            submittedAt: '2011-12-15T22:59:59.999Z',
+          },
         },
       ]));
 
   it('refuses a submission after the call closed at 24:00 Berlin time', () =>
-    spec.given([drafted()]).when(submit('2011-12-15T23:00:00.000Z')).thenThrows(SubmissionAfterDeadline, 'submission-after-deadline'));
+    spec
+      .given([drafted()])
+      .when(submit('2011-12-15T23:00:00.000Z'))
+      .thenThrows(SubmissionAfterDeadline, 'submission-after-deadline'));
 
   it('refuses a second submission', () =>
     spec
-      .given([drafted(), { type: 'ExpressionOfInterestSubmitted', data: { applicationId: 'kkz-2011.05978000', callId: 'kkz-2011', submittedAt: '2011-12-10T10:00:00.000Z' } }])
+      .given([
+        drafted(),
+        {
+          type: 'ExpressionOfInterestSubmitted',
+          data: {
+            applicationId: 'kkz-2011.05978000',
+            callId: 'kkz-2011',
+            submittedAt: '2011-12-10T10:00:00.000Z',
+          },
+        },
+      ])
       .when(submit('2011-12-11T10:00:00.000Z'))
       .thenThrows(AlreadySubmitted));
 
@@ -40,10 +57,18 @@ describe('submit an expression of interest', () => {
       .thenThrows(ExpressionOfInterestIncomplete, 'expression-of-interest-incomplete'));
 
   it('refuses a submission without the coordinator the call requires', () =>
-    spec.given([drafted(bruecken({ coordinator: undefined }))]).when(submit('2011-12-01T10:00:00.000Z')).thenThrows(CoordinatorMissing));
+    spec
+      .given([drafted(bruecken({ coordinator: undefined }))])
+      .when(submit('2011-12-01T10:00:00.000Z'))
+      .thenThrows(CoordinatorMissing));
 
   it('accepts a promised resolution when it may follow after selection, not when required at submission', () => {
-    const strict = call2011({ conditions: { councilResolution: 'required-at-submission', coordinatorRequired: true } });
-    spec.given([drafted()]).when(submit('2011-12-01T10:00:00.000Z', strict)).thenThrows(CouncilResolutionMissing, 'council-resolution-missing');
+    const strict = call2011({
+      conditions: { councilResolution: 'required-at-submission', coordinatorRequired: true },
+    });
+    spec
+      .given([drafted()])
+      .when(submit('2011-12-01T10:00:00.000Z', strict))
+      .thenThrows(CouncilResolutionMissing, 'council-resolution-missing');
   });
 });

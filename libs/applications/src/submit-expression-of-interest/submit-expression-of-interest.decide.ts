@@ -33,13 +33,15 @@ export function submitExpressionOfInterest(
   const { call, now } = command;
   if (state.status === 'none') throw new NotFound('Expression of interest', command.applicationId);
   if (state.status === 'submitted') throw new AlreadySubmitted(command.applicationId);
-  if (Date.parse(now) >= Date.parse(call.closesAt)) throw new SubmissionAfterDeadline(call.callId, call.closesAt, now);
+  if (Date.parse(now) >= Date.parse(call.closesAt))
+    throw new SubmissionAfterDeadline(call.callId, call.closesAt, now);
   const missing = REQUIRED_FOR_SUBMISSION.filter((field) => {
     const value = state.content[field];
     return value === undefined || (typeof value === 'string' && value.trim() === '');
   });
   if (missing.length > 0) throw new ExpressionOfInterestIncomplete(missing);
-  if (call.conditions.coordinatorRequired && !state.content.coordinator?.name?.trim()) throw new CoordinatorMissing();
+  if (call.conditions.coordinatorRequired && !state.content.coordinator?.name?.trim())
+    throw new CoordinatorMissing();
   const resolution = state.content.councilResolution;
   if (call.conditions.councilResolution === 'required-at-submission' && resolution?.status !== 'adopted') {
     throw new CouncilResolutionMissing();

@@ -20,11 +20,15 @@ export class SubmitExpressionOfInterestHandler implements ICommandHandler<Submit
 
   async execute({ principal, applicationId }: SubmitExpressionOfInterestCommand): Promise<CommandAccepted> {
     const { state } = await loadForChange(this.commands, applicationId, principal);
-    const outcome = await this.commands.run(applicationStream(applicationId), submitExpressionOfInterestDecider, {
-      applicationId,
-      call: await loadCallFacts(this.commands, state.callId),
-      now: this.commands.now().toISOString(),
-    });
+    const outcome = await this.commands.run(
+      applicationStream(applicationId),
+      submitExpressionOfInterestDecider,
+      {
+        applicationId,
+        call: await loadCallFacts(this.commands, state.callId),
+        now: this.commands.now().toISOString(),
+      },
+    );
     return CommandAccepted.of(applicationId, outcome.revision);
   }
 }

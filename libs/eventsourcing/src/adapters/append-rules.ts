@@ -43,7 +43,10 @@ export function planAppend(
       found.every((f, i) => f !== undefined && f.streamId === streamId && f.revision === first.revision + i);
     if (allConsecutive) {
       const last = found[found.length - 1] as StoredEventRef;
-      return { kind: 'already-appended', result: { nextExpectedRevision: last.revision, position: last.position } };
+      return {
+        kind: 'already-appended',
+        result: { nextExpectedRevision: last.revision, position: last.position },
+      };
     }
     const elsewhere = found.find((f) => f !== undefined && f.streamId !== streamId);
     if (elsewhere) throw new DuplicateEventIdError(ids[found.indexOf(elsewhere)]);

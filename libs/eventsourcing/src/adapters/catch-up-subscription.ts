@@ -51,7 +51,11 @@ const PAGE_SIZE = 512;
  * Reads pages after the checkpoint and hands each event to the handler, one at a time, in
  * order; when caught up it sleeps until an append in this process or the next poll.
  */
-export function catchUpSubscription(source: CatchUpSource, after: number, handler: EventHandler): Subscription {
+export function catchUpSubscription(
+  source: CatchUpSource,
+  after: number,
+  handler: EventHandler,
+): Subscription {
   let stopped = false;
   let cancelWait: (() => void) | undefined;
   const run = async (): Promise<void> => {

@@ -7,11 +7,9 @@ import {
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  type AllStreamResolvedEvent,
   type AllStreamSubscription,
   type AppendResult as EsdbAppendResult,
   type Direction,
-  type ReadPosition,
   type ReadRevision,
   type ResolvedEvent,
 } from '@eventstore/db-client';
@@ -29,19 +27,16 @@ import type {
 } from '../event-store';
 import { GENESIS_HASH, sealEvents } from '../hash-chain';
 import { assertValidStreamId } from '../stream-name';
+import { collect, newestEventPosition, PAGE_SIZE, readAllAfter, resumePoint } from './esdb-all-reads';
 import {
   batchIds,
-  esdbPositionOf,
   expectationHolds,
   fromEsdbCurrentRevision,
   fromEsdbPosition,
   isSystemEvent,
   matchBatch,
-  mayBeInvalidPosition,
-  positionOf,
   sealGuard,
   toClientConnectionString,
-  toEsdbPosition,
   toEventData,
   toRecordedEvent,
   toStoredRef,
@@ -49,32 +44,25 @@ import {
 } from './esdb-mapping';
 import { filterStreamEvents } from './read-filters';
 
-interface StreamHead extends StoredRef {
-  hash: string;
-}
-
 export interface EsdbEventStoreOptions {
   /** How long ping() waits for the server before reporting it unreachable. */
   pingTimeoutMs?: number;
-  /** How often an 'any' append re-reads the head and re-seals after losing a race. */
+  /** How often an 'any' append re-reads the head and re-seals after losing a race to another process. */
   anyRetries?: number;
 }
 
-const PAGE_SIZE = 512;
-const HEAD_PAGE_SIZE = 32;
-
 /**
- * EventStoreDB (or KurrentDB) through the official gRPC client. The server enforces expected
- * revisions atomically; this adapter adds the hash chain, which needs the stream head before
- * each append, and hides system events.
+ * EventStoreDB (or KurrentDB) through the official gRPC client (v6). The server enforces
+ * expected revisions atomically; this adapter adds the hash chain, which needs the stream head
+ * before each append, and hides system events.
  *
  * Idempotent re-appends are recognised where the batch can only be: at the tail of the stream
  * (any expectation) or right after the expected revision (exact / no_stream expectation). An
  * event id reused in another stream, or an 'any' re-append after other events were added, is
- * not detected: EventStoreDB has no lookup by event id, and scanning streams per append is not
- * affordable. The local adapters refuse or accept those cases; this one writes them again.
+ * not detected: EventStoreDB has no lookup by event id, and scanning streams on every append is
+ * not affordable. The local adapters refuse or accept those cases; this one writes them again.
  *
- * Requires a server of version 22.6 or later (positions on stream reads).
+ * Needs EventStoreDB 22.6 or later (event positions on stream reads).
  */
 export class EsdbEventStore implements EventStore {
   readonly kind = 'esdb' as const;
@@ -99,8 +87,8 @@ export class EsdbEventStore implements EventStore {
     assertValidStreamId(streamId);
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (this.closed) throw new Error('the event store is closed');
-    // 'any' appends to one stream from this process would only race each other for the head.
     if (expected !== 'any') return this.append(streamId, events, expected);
+    // 'any' appends to one stream from this process would only race each other for the head.
     const run = (this.anyQueues.get(streamId) ?? Promise.resolve()).then(() =>
       this.append(streamId, events, expected),
     );
@@ -119,7 +107,9 @@ export class EsdbEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const head = await this.readHead(streamId);
       if (head && ids.includes(head.eventId)) {
-        return this.existingBatch(streamId, ids, await this.readTail(streamId, ids.length));
+        const found = matchBatch(ids, await this.readTail(streamId, ids.length));
+        if (found.kind !== 'all') throw new PartialDuplicateAppendError(streamId);
+        return toAppendResult(found.last);
       }
       if (expected !== 'any' && !expectationHolds(expected, head?.revision)) {
         const found = matchBatch(ids, await this.readWhereBatchWouldBe(streamId, expected, ids.length));
@@ -127,13 +117,9 @@ export class EsdbEventStore implements EventStore {
         if (found.kind === 'partial') throw new PartialDuplicateAppendError(streamId);
         throw new ConcurrencyError(streamId, expected, head ? head.revision : 'no_stream');
       }
-      const sealed = sealEvents(
-        streamId,
-        head ? head.revision + 1 : 0,
-        head ? head.hash : GENESIS_HASH,
-        events,
-        new Date().toISOString(),
-      );
+      const firstRevision = head ? head.revision + 1 : 0;
+      const prevHash = head ? head.hash : GENESIS_HASH;
+      const sealed = sealEvents(streamId, firstRevision, prevHash, events, new Date().toISOString());
       let result: EsdbAppendResult | undefined;
       let actual: number | 'no_stream' | undefined;
       try {
@@ -157,8 +143,8 @@ export class EsdbEventStore implements EventStore {
         await pause(attempt);
         continue;
       }
-      // With throwOnAppendFailure=false the client returns success: false and an unreliable
-      // revision, so the actual head is read again.
+      // With throwOnAppendFailure=false the client answers success: false with an unreliable
+      // revision, so the head is read again.
       actual ??= (await this.readHead(streamId))?.revision ?? 'no_stream';
       throw new ConcurrencyError(streamId, expected, actual);
     }
@@ -178,7 +164,7 @@ export class EsdbEventStore implements EventStore {
     // One more than wanted: a page read from an event's own position starts with that event.
     const pageSize = Math.min(Math.max(wanted + 1, 2), PAGE_SIZE);
     const events: RecordedEvent[] = [];
-    for await (const raw of this.rawAfter(options.after ?? 0, pageSize)) {
+    for await (const raw of readAllAfter(this.client, options.after ?? 0, pageSize)) {
       if (isSystemEvent(raw)) continue;
       events.push(toRecordedEvent(raw));
       if (events.length >= wanted) break;
@@ -191,7 +177,7 @@ export class EsdbEventStore implements EventStore {
     let live: AllStreamSubscription | undefined;
     const run = async (): Promise<void> => {
       let checkpoint = options.after ?? 0;
-      const start = await this.resolveStart(checkpoint);
+      const start = await resumePoint(this.client, checkpoint);
       if (start.first && !stopped) {
         await handler(start.first);
         checkpoint = start.first.position;
@@ -212,18 +198,18 @@ export class EsdbEventStore implements EventStore {
       } catch (error) {
         if (!stopped) throw error;
       } finally {
-        await live.unsubscribe().catch(() => undefined);
+        await live.unsubscribe().catch(noop);
       }
     };
     const done = run();
-    done.catch(() => undefined);
+    done.catch(noop);
     const subscription: Subscription = {
       done,
       async stop() {
         stopped = true;
-        // Wakes a loop that waits for the next live event; a running handler finishes first.
+        // Wakes a loop waiting for the next live event; a running handler finishes first.
         live?.destroy();
-        await done.catch(() => undefined);
+        await done.catch(noop);
       },
     };
     this.subscriptions.add(subscription);
@@ -232,29 +218,17 @@ export class EsdbEventStore implements EventStore {
     return subscription;
   }
 
-  /**
-   * The newest non-system event: the projection runner waits until it has applied this
-   * position, and it is never handed a system event, so a system event here would never be
-   * reached.
-   */
-  async headPosition(): Promise<number> {
-    let from: ReadPosition = END;
-    for (;;) {
-      const page = await this.readAllRaw(from, HEAD_PAGE_SIZE, BACKWARDS);
-      const newest = page.find((raw) => !isSystemEvent(raw));
-      if (newest) return positionOf(newest);
-      if (page.length < HEAD_PAGE_SIZE) return 0;
-      from = esdbPositionOf(page[page.length - 1]);
-    }
+  headPosition(): Promise<number> {
+    return newestEventPosition(this.client);
   }
 
-  /** Reads reset the call deadline to infinity in the client, so the timeout is ours. */
+  /** The client gives reads an infinite deadline, so the timeout is ours. */
   async ping(): Promise<void> {
     const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        void read.cancel().catch(() => undefined);
+        read.cancel().catch(noop);
         reject(new Error(`EventStoreDB did not answer within ${this.pingTimeoutMs} ms`));
       }, this.pingTimeoutMs);
     });
@@ -286,7 +260,7 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  private async readHead(streamId: string): Promise<StreamHead | undefined> {
+  private async readHead(streamId: string): Promise<(StoredRef & { hash: string }) | undefined> {
     const [last] = await this.readStreamRaw(streamId, END, BACKWARDS, 1);
     if (!last?.event) return undefined;
     const hash = toRecordedEvent(last).metadata.hash;
@@ -315,92 +289,19 @@ export class EsdbEventStore implements EventStore {
     expected: 'no_stream' | number,
     count: number,
   ): Promise<StoredRef[]> {
-    if (expected === 'no_stream')
-      return (await this.readStreamRaw(streamId, START, FORWARDS, count)).map(toStoredRef);
-    if (!Number.isSafeInteger(expected) || expected < 0) return [];
-    return (await this.readStreamRaw(streamId, BigInt(expected + 1), FORWARDS, count)).map(toStoredRef);
-  }
-
-  private existingBatch(streamId: string, ids: string[], tail: StoredRef[]): AppendResult {
-    const found = matchBatch(ids, tail);
-    if (found.kind !== 'all') throw new PartialDuplicateAppendError(streamId);
-    return toAppendResult(found.last);
-  }
-
-  private readAllRaw(
-    from: ReadPosition,
-    maxCount: number,
-    direction: Direction,
-  ): Promise<AllStreamResolvedEvent[]> {
-    return collect(this.client.readAll({ fromPosition: from, maxCount, direction }));
-  }
-
-  /**
-   * Raw events (system ones included) with a position greater than `after`, paging forwards.
-   * The server reads inclusively and only from real record boundaries, so the first page tries
-   * `after` itself (a checkpoint), then `after + 1` (the "position - 1" idiom), and as a last
-   * resort scans from the start. Later pages resume at the last event's exact position.
-   */
-  private async *rawAfter(after: number, pageSize: number): AsyncGenerator<AllStreamResolvedEvent> {
-    let floor = after;
-    let page = await this.firstPage(after, pageSize);
-    for (;;) {
-      for (const raw of page) {
-        const position = positionOf(raw);
-        if (position <= floor) continue;
-        floor = position;
-        yield raw;
-      }
-      if (page.length < pageSize) return;
-      page = await this.readAllRaw(esdbPositionOf(page[page.length - 1]), pageSize, FORWARDS);
-    }
-  }
-
-  private async firstPage(after: number, pageSize: number): Promise<AllStreamResolvedEvent[]> {
-    if (after <= 0) return this.readAllRaw(START, pageSize, FORWARDS);
-    for (const candidate of [after, after + 1]) {
-      try {
-        return await this.readAllRaw(toEsdbPosition(candidate), pageSize, FORWARDS);
-      } catch (error) {
-        if (!mayBeInvalidPosition(error)) throw error;
-      }
-    }
-    return this.readAllRaw(START, pageSize, FORWARDS);
-  }
-
-  /**
-   * A subscription resumes exclusively after a position that must be a real event's. For an
-   * arbitrary checkpoint we anchor on the first event after it (delivered by us) or, when
-   * there is none yet, on the newest event, which then lies at or before the checkpoint.
-   */
-  private async resolveStart(after: number): Promise<{ from: ReadPosition; first?: RecordedEvent }> {
-    if (after <= 0) return { from: START };
-    for (let attempt = 0; attempt < 5; attempt++) {
-      for await (const raw of this.rawAfter(after, 2)) {
-        return { from: esdbPositionOf(raw), first: isSystemEvent(raw) ? undefined : toRecordedEvent(raw) };
-      }
-      const [newest] = await this.readAllRaw(END, 1, BACKWARDS);
-      if (!newest) return { from: START };
-      if (positionOf(newest) <= after) return { from: esdbPositionOf(newest) };
-      // Something was appended between the two reads: look again.
-    }
-    throw new Error(`Could not find where to resume $all after position ${after}`);
+    if (expected !== 'no_stream' && (!Number.isSafeInteger(expected) || expected < 0)) return [];
+    const from = expected === 'no_stream' ? START : BigInt(expected + 1);
+    return (await this.readStreamRaw(streamId, from, FORWARDS, count)).map(toStoredRef);
   }
 }
-
-function noop(): void {}
 
 function toAppendResult(last: StoredRef): AppendResult {
   return { nextExpectedRevision: last.revision, position: last.position };
 }
 
-async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of source) items.push(item);
-  return items;
-}
+function noop(): void {}
 
-/** Jittered back-off so racing 'any' writers do not collide again in lockstep. */
+/** Jittered back-off, so that writers racing from several processes do not collide in lockstep. */
 function pause(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
 }

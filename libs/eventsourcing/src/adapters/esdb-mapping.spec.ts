@@ -58,24 +58,31 @@ function resolved(event: FakeEvent | undefined, commitPosition?: bigint): AllStr
 }
 
 describe('EventStoreDB mapping: connection strings', () => {
-  it.each(['esdb://localhost:2113?tls=false', 'esdb+discover://a:2113,b:2113', 'kurrentdb://x', 'kurrent://x'])(
-    'accepts %s',
-    (url) => expect(isEventStoreDbUrl(url)).toBe(true),
-  );
+  it.each([
+    'esdb://localhost:2113?tls=false',
+    'esdb+discover://a:2113,b:2113',
+    'kurrentdb://x',
+    'kurrent://x',
+  ])('accepts %s', (url) => expect(isEventStoreDbUrl(url)).toBe(true));
 
-  it.each([undefined, '', 'sqlite:./data/events.sqlite', 'memory', 'http://localhost:2113'])('refuses %s', (url) =>
-    expect(isEventStoreDbUrl(url)).toBe(false),
+  it.each([undefined, '', 'sqlite:./data/events.sqlite', 'memory', 'http://localhost:2113'])(
+    'refuses %s',
+    (url) => expect(isEventStoreDbUrl(url)).toBe(false),
   );
 
   it('rewrites the KurrentDB schemes to the ones the v6 client parses', () => {
-    expect(toClientConnectionString('kurrentdb://localhost:2113?tls=false')).toBe('esdb://localhost:2113?tls=false');
+    expect(toClientConnectionString('kurrentdb://localhost:2113?tls=false')).toBe(
+      'esdb://localhost:2113?tls=false',
+    );
     expect(toClientConnectionString(' KurrentDB+discover://a:2113 ')).toBe('esdb+discover://a:2113');
     expect(toClientConnectionString('esdb://h:2113')).toBe('esdb://h:2113');
     expect(() => toClientConnectionString('sqlite:./x')).toThrow(/must start with/);
   });
 
   it('produces strings the client accepts (no connection is opened)', async () => {
-    const client = EventStoreDBClient.connectionString(toClientConnectionString('kurrent://localhost:2113?tls=false'));
+    const client = EventStoreDBClient.connectionString(
+      toClientConnectionString('kurrent://localhost:2113?tls=false'),
+    );
     await client.dispose();
   });
 });
@@ -198,7 +205,13 @@ describe('EventStoreDB mapping: events', () => {
   });
 
   it('refuses event ids EventStoreDB cannot store', () => {
-    const [sealed] = sealEvents('call-1', 0, GENESIS_HASH, [newEvent('A', {}, { eventId: 'not-a-uuid' })], 'now');
+    const [sealed] = sealEvents(
+      'call-1',
+      0,
+      GENESIS_HASH,
+      [newEvent('A', {}, { eventId: 'not-a-uuid' })],
+      'now',
+    );
     expect(() => toEventData(sealed)).toThrow(/not a UUID/);
   });
 });

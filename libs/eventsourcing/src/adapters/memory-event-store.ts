@@ -24,7 +24,11 @@ export class MemoryEventStore implements EventStore {
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<Subscription>();
 
-  async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     assertValidStreamId(streamId);
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const stream = this.streams.get(streamId);
@@ -62,19 +66,24 @@ export class MemoryEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const start = options.after ?? 0;
+    const start = Math.max(0, options.after ?? 0);
     const end = options.maxCount === undefined ? undefined : start + options.maxCount;
     return this.all.slice(start, end).map((e) => structuredClone(e));
   }
 
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     const subscription = catchUpSubscription(
-      { readPage: (after, maxCount) => this.readAll({ after, maxCount }), signal: this.signal, pollIntervalMs: 1000 },
+      {
+        readPage: (after, maxCount) => this.readAll({ after, maxCount }),
+        signal: this.signal,
+        pollIntervalMs: 1000,
+      },
       options.after ?? 0,
       handler,
     );
     this.subscriptions.add(subscription);
-    void subscription.done.finally(() => this.subscriptions.delete(subscription));
+    const forget = () => this.subscriptions.delete(subscription);
+    subscription.done.then(forget, forget);
     return subscription;
   }
 

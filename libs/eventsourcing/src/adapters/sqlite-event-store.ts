@@ -81,7 +81,10 @@ export class SqliteEventStore implements EventStore {
     headPosition: Database.Statement<[], { position: number | null }>;
   };
 
-  constructor(readonly file: string, options: SqliteEventStoreOptions = {}) {
+  constructor(
+    readonly file: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
@@ -179,7 +182,13 @@ export class SqliteEventStore implements EventStore {
       return { error };
     }
     if (plan.kind === 'already-appended') return { result: plan.result, written: false };
-    const sealed = sealEvents(request.streamId, plan.firstRevision, plan.prevHash, request.events, recordedAt);
+    const sealed = sealEvents(
+      request.streamId,
+      plan.firstRevision,
+      plan.prevHash,
+      request.events,
+      recordedAt,
+    );
     let position = 0;
     sealed.forEach((event, index) => {
       const info = this.stmt.insert.run(
@@ -223,7 +232,8 @@ export class SqliteEventStore implements EventStore {
       handler,
     );
     this.subscriptions.add(subscription);
-    void subscription.done.finally(() => this.subscriptions.delete(subscription));
+    const forget = () => this.subscriptions.delete(subscription);
+    subscription.done.then(forget, forget);
     return subscription;
   }
 

@@ -13,12 +13,21 @@ function runWriter(file: string, prefix: string, count: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', join(root, 'test/support/register-ts.js'), join(root, 'test/support/sqlite-writer.child.ts'), file, prefix, String(count)],
+      [
+        '-r',
+        join(root, 'test/support/register-ts.js'),
+        join(root, 'test/support/sqlite-writer.child.ts'),
+        file,
+        prefix,
+        String(count),
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${prefix} exited ${code}: ${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`writer ${prefix} exited ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -31,7 +40,8 @@ describe('SQLite store shared by several processes (api and worker on one file)'
       seen.push(e);
     });
     const own = (async () => {
-      for (let i = 0; i < 200; i++) await store.appendToStream(`parent-${i % 5}`, [newEvent('Tick', { i })], 'any');
+      for (let i = 0; i < 200; i++)
+        await store.appendToStream(`parent-${i % 5}`, [newEvent('Tick', { i })], 'any');
     })();
     await Promise.all([own, runWriter(file, 'child-a', 200), runWriter(file, 'child-b', 200)]);
 

@@ -33,7 +33,8 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       const events = await store.readStream(s);
       expect(events.map((e) => e.type)).toEqual(['A', 'B', 'C']);
       expect(events.map((e) => e.revision)).toEqual([0, 1, 2]);
-      for (let i = 1; i < events.length; i++) expect(events[i].position).toBeGreaterThan(events[i - 1].position);
+      for (let i = 1; i < events.length; i++)
+        expect(events[i].position).toBeGreaterThan(events[i - 1].position);
       const all = (await store.readAll({ after: events[0].position - 1 })).filter((e) => e.streamId === s);
       expect(all.map((e) => e.metadata.eventId)).toEqual(events.map((e) => e.metadata.eventId));
     });
@@ -109,10 +110,9 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       await new Promise((r) => setTimeout(r, 15));
       await store.appendToStream(s, [newEvent('C', {})], 1);
       expect((await store.readStream(s, { toRevision: 0 })).map((e) => e.type)).toEqual(['A']);
-      expect((await store.readStream(s, { toRecordedAt: b.metadata.recordedAt })).map((e) => e.type)).toEqual([
-        'A',
-        'B',
-      ]);
+      expect((await store.readStream(s, { toRecordedAt: b.metadata.recordedAt })).map((e) => e.type)).toEqual(
+        ['A', 'B'],
+      );
     });
 
     it('refuses stream ids that reach system streams or look like paths', async () => {
@@ -123,6 +123,17 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       }
     });
 
+    it('ends a subscription whose handler fails, rejecting done instead of crashing the process', async () => {
+      const s = stream('failing');
+      const start = await store.headPosition();
+      await store.appendToStream(s, [newEvent('Boom', {})], 'no_stream');
+      const subscription = store.subscribeToAll({ after: start }, (e) => {
+        if (e.streamId === s) throw new Error('handler failed');
+      });
+      await expect(subscription.done).rejects.toThrow('handler failed');
+      await subscription.stop();
+    });
+
     it('delivers every event once, in order, across a stop and a restart from its checkpoint', async () => {
       const prefix = stream('sub');
       const start = await store.headPosition();
@@ -131,7 +142,11 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       const writing = Promise.all(
         Array.from({ length: writers }, async (_, w) => {
           for (let i = 0; i < perWriter; i++) {
-            await store.appendToStream(`${prefix}-w${w}`, [newEvent('Tick', { w, i })], i === 0 ? 'no_stream' : i - 1);
+            await store.appendToStream(
+              `${prefix}-w${w}`,
+              [newEvent('Tick', { w, i })],
+              i === 0 ? 'no_stream' : i - 1,
+            );
             if (i % 7 === 0) await new Promise((r) => setTimeout(r, 1));
           }
         }),

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '../event';
 
 /** A test event with a complete envelope; only type and data vary. */
-export function newEvent(type: string, data: unknown, overrides: Partial<NewEvent['metadata']> = {}): NewEvent {
+export function newEvent(
+  type: string,
+  data: unknown,
+  overrides: Partial<NewEvent['metadata']> = {},
+): NewEvent {
   const id = randomUUID();
   return {
     type,

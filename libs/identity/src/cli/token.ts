@@ -16,12 +16,16 @@ async function main(): Promise<void> {
   });
   const role = values.role as Role;
   if (!ROLES.includes(role)) {
-    throw new Error(`--role must be one of ${ROLES.join(', ')}; e.g. npm run token -- --role municipality --ags 05978000`);
+    throw new Error(
+      `--role must be one of ${ROLES.join(', ')}; e.g. npm run token -- --role municipality --ags 05978000`,
+    );
   }
   const config = loadConfig();
   if (config.auth.mode !== 'dev') throw new Error('dev tokens exist only with AUTH_MODE=dev');
   const secret = resolveDevSecret(config.auth.devSecret, config.dataDir);
-  process.stdout.write(`${await signDevToken(secret, { role, ags: values.ags, subject: values.sub, expiresIn: values.ttl })}\n`);
+  process.stdout.write(
+    `${await signDevToken(secret, { role, ags: values.ags, subject: values.sub, expiresIn: values.ttl })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,10 @@ const kkz = { programmeId: 'kkz', title: 'Kein Kind zurücklassen – Kommunen i
 
 describe('create a programme', () => {
   it('records a new programme', () =>
-    spec.given([]).when(kkz).then([{ type: 'ProgrammeCreated', data: kkz }]));
+    spec
+      .given([])
+      .when(kkz)
+      .then([{ type: 'ProgrammeCreated', data: kkz }]));
 
   it('refuses a second programme with the same id', () =>
     spec

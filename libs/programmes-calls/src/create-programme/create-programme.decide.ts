@@ -1,6 +1,11 @@
 import type { Decider } from '@app/eventsourcing';
 import { ProgrammeAlreadyExists } from '../errors';
-import { evolveProgramme, initialProgrammeState, type ProgrammeEvent, type ProgrammeState } from '../programme';
+import {
+  evolveProgramme,
+  initialProgrammeState,
+  type ProgrammeEvent,
+  type ProgrammeState,
+} from '../programme';
 
 export interface CreateProgramme {
   programmeId: string;

@@ -18,7 +18,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IdPipe, IsPlausibleDate, IsRecordId, MUNICIPALITY_TYPES, type MunicipalityType } from '@app/shared';
+import {
+  CommandAccepted,
+  IdPipe,
+  IsPlausibleDate,
+  IsRecordId,
+  MUNICIPALITY_TYPES,
+  type MunicipalityType,
+} from '@app/shared';
 import type { CouncilResolutionRule } from '../call';
 import { DraftCallCommand } from './draft-call.handler';
 
@@ -33,7 +40,11 @@ export class FundingTierDto {
   @ApiProperty({ example: 64000 }) @IsInt() @Min(1) @Max(1_000_000_000) amountEur: number;
 }
 
-const RESOLUTION_RULES: CouncilResolutionRule[] = ['required-at-submission', 'may-follow-after-selection', 'not-required'];
+const RESOLUTION_RULES: CouncilResolutionRule[] = [
+  'required-at-submission',
+  'may-follow-after-selection',
+  'not-required',
+];
 
 export class CallConditionsDto {
   @ApiProperty({ enum: RESOLUTION_RULES }) @IsIn(RESOLUTION_RULES) councilResolution: CouncilResolutionRule;
@@ -89,7 +100,10 @@ export class DraftCallController {
   /** The grants office drafts a call for expressions of interest. */
   @Post()
   @Roles('grants-office')
-  draft(@Param('programmeId', IdPipe) programmeId: string, @Body() body: DraftCallDto): Promise<CommandAccepted> {
+  draft(
+    @Param('programmeId', IdPipe) programmeId: string,
+    @Body() body: DraftCallDto,
+  ): Promise<CommandAccepted> {
     return this.commandBus.execute(new DraftCallCommand(programmeId, body));
   }
 }

@@ -1,6 +1,12 @@
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
 import { amountForPopulation } from '../call';
-import { CallAlreadyExists, ClosingDateInPast, InvalidFundingTiers, KickOffAfterClosing, UnknownProgramme } from '../errors';
+import {
+  CallAlreadyExists,
+  ClosingDateInPast,
+  InvalidFundingTiers,
+  KickOffAfterClosing,
+  UnknownProgramme,
+} from '../errors';
 import { call2011Terms } from '../testing-fixtures';
 import { draftCallDecider } from './draft-call.decide';
 
@@ -10,11 +16,17 @@ const now = '2011-10-01T09:00:00.000Z';
 describe('draft a call', () => {
   it('records the call with its terms', () => {
     const terms = call2011Terms();
-    spec.given([]).when({ terms, programmeExists: true, now }).then([{ type: 'CallDrafted', data: terms }]);
+    spec
+      .given([])
+      .when({ terms, programmeExists: true, now })
+      .then([{ type: 'CallDrafted', data: terms }]);
   });
 
   it('refuses a call of a programme that does not exist', () =>
-    spec.given([]).when({ terms: call2011Terms(), programmeExists: false, now }).thenThrows(UnknownProgramme));
+    spec
+      .given([])
+      .when({ terms: call2011Terms(), programmeExists: false, now })
+      .thenThrows(UnknownProgramme));
 
   it('refuses a closing date that has passed', () =>
     spec

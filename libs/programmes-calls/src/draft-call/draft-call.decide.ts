@@ -1,5 +1,12 @@
 import type { Decider } from '@app/eventsourcing';
-import { type CallEvent, type CallState, type CallTerms, evolveCall, type FundingTier, initialCallState } from '../call';
+import {
+  type CallEvent,
+  type CallState,
+  type CallTerms,
+  evolveCall,
+  type FundingTier,
+  initialCallState,
+} from '../call';
 import {
   CallAlreadyExists,
   ClosingDateInPast,
@@ -35,12 +42,16 @@ export function draftCall(command: DraftCall, state: CallState): CallEvent[] {
 function checkTiers(tiers: FundingTier[]): void {
   tiers.forEach((tier, i) => {
     if (tier.maxPopulation !== undefined && tier.maxPopulation < tier.minPopulation) {
-      throw new InvalidFundingTiers(`tier ${i + 1} ends (${tier.maxPopulation}) before it starts (${tier.minPopulation}).`);
+      throw new InvalidFundingTiers(
+        `tier ${i + 1} ends (${tier.maxPopulation}) before it starts (${tier.minPopulation}).`,
+      );
     }
     const next = tiers[i + 1];
     if (!next) return;
     if (tier.maxPopulation === undefined || next.minPopulation <= tier.maxPopulation) {
-      throw new InvalidFundingTiers(`tier ${i + 2} overlaps tier ${i + 1}; list tiers by ascending population.`);
+      throw new InvalidFundingTiers(
+        `tier ${i + 2} overlaps tier ${i + 1}; list tiers by ascending population.`,
+      );
     }
   });
 }

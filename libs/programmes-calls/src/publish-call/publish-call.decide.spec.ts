@@ -12,17 +12,28 @@ describe('publish a call', () => {
     spec
       .given([drafted])
       .when({ callId: 'kkz-2011', now: '2011-11-09T09:00:00.000Z' })
-      .then([{ type: 'CallPublished', data: { callId: 'kkz-2011', publishedAt: '2011-11-09T09:00:00.000Z' } }]));
+      .then([
+        { type: 'CallPublished', data: { callId: 'kkz-2011', publishedAt: '2011-11-09T09:00:00.000Z' } },
+      ]));
 
   it('refuses to publish twice', () =>
     spec
-      .given([drafted, { type: 'CallPublished', data: { callId: 'kkz-2011', publishedAt: '2011-11-09T09:00:00.000Z' } }])
+      .given([
+        drafted,
+        { type: 'CallPublished', data: { callId: 'kkz-2011', publishedAt: '2011-11-09T09:00:00.000Z' } },
+      ])
       .when({ callId: 'kkz-2011', now: '2011-11-10T09:00:00.000Z' })
       .thenThrows(CallNotDraft, 'call-not-draft'));
 
   it('refuses to publish after the closing date', () =>
-    spec.given([drafted]).when({ callId: 'kkz-2011', now: '2011-12-16T00:00:00.000Z' }).thenThrows(ClosingDateInPast));
+    spec
+      .given([drafted])
+      .when({ callId: 'kkz-2011', now: '2011-12-16T00:00:00.000Z' })
+      .thenThrows(ClosingDateInPast));
 
   it('refuses an unknown call', () =>
-    spec.given([]).when({ callId: 'nope', now: '2011-11-09T09:00:00.000Z' }).thenThrows(NotFound, 'not-found'));
+    spec
+      .given([])
+      .when({ callId: 'nope', now: '2011-11-09T09:00:00.000Z' })
+      .thenThrows(NotFound, 'not-found'));
 });

@@ -5,7 +5,12 @@ import { IsOptional } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
 import { IdPipe, IsRecordId } from '@app/shared';
 import type { CallView, ProgrammeView } from './programmes-calls.projection';
-import { GetCallQuery, GetProgrammeQuery, ListCallsQuery, ListProgrammesQuery } from './programmes-calls.queries';
+import {
+  GetCallQuery,
+  GetProgrammeQuery,
+  ListCallsQuery,
+  ListProgrammesQuery,
+} from './programmes-calls.queries';
 
 export class ListCallsFilter {
   @ApiPropertyOptional() @IsOptional() @IsRecordId() programmeId?: string;
@@ -32,13 +37,19 @@ export class ProgrammesCallsQueriesController {
   /** Published calls for municipalities; drafts too for the grants office and auditors. */
   @Get('calls')
   @Roles('grants-office', 'auditor', 'municipality')
-  listCalls(@CurrentPrincipal() principal: Principal, @QueryParam() filter: ListCallsFilter): Promise<CallView[]> {
+  listCalls(
+    @CurrentPrincipal() principal: Principal,
+    @QueryParam() filter: ListCallsFilter,
+  ): Promise<CallView[]> {
     return this.queryBus.execute(new ListCallsQuery(principal, filter.programmeId));
   }
 
   @Get('calls/:callId')
   @Roles('grants-office', 'auditor', 'municipality')
-  getCall(@CurrentPrincipal() principal: Principal, @Param('callId', IdPipe) callId: string): Promise<CallView> {
+  getCall(
+    @CurrentPrincipal() principal: Principal,
+    @Param('callId', IdPipe) callId: string,
+  ): Promise<CallView> {
     return this.queryBus.execute(new GetCallQuery(principal, callId));
   }
 }

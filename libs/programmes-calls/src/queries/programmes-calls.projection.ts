@@ -47,7 +47,12 @@ export const programmesCallsProjection: Projection<ProgrammesCallsReadModel> = {
         break;
       case 'CallPublished': {
         const call = model.calls.get(event.data.callId);
-        if (call) Object.assign(call, { status: 'published', publishedAt: event.data.publishedAt, revision: event.revision });
+        if (call)
+          Object.assign(call, {
+            status: 'published',
+            publishedAt: event.data.publishedAt,
+            revision: event.revision,
+          });
         break;
       }
     }

@@ -11,7 +11,12 @@ describe('configuration from the environment', () => {
   it('names every mistake at once, one sentence each', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', EVENT_STORE_URL: 'postgres://x', REDIS_URL: 'http://x', AUTH_MODE: 'oidc' });
+      loadConfig({
+        PORT: 'eighty',
+        EVENT_STORE_URL: 'postgres://x',
+        REDIS_URL: 'http://x',
+        AUTH_MODE: 'oidc',
+      });
     } catch (e) {
       error = e;
     }

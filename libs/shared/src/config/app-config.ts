@@ -1,7 +1,8 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { projectRoot } from './project-root';
 
-export type EventStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'memory' } | { kind: 'esdb'; url: string };
+export type EventStoreConfig =
+  { kind: 'sqlite'; file: string } | { kind: 'memory' } | { kind: 'esdb'; url: string };
 
 export type AuthConfig =
   | { mode: 'dev'; devSecret?: string }
@@ -40,7 +41,8 @@ export const CONFIG_VARIABLES = {
   HOST: 'address the API listens on (default 127.0.0.1)',
   PORT: 'HTTP port of the API (default 3000)',
   DATA_DIR: 'directory of the embedded store and dev secrets (default ./data)',
-  EVENT_STORE_URL: 'unset: SQLite file in DATA_DIR; memory: in-memory; esdb://host:2113?tls=false: EventStoreDB',
+  EVENT_STORE_URL:
+    'unset: SQLite file in DATA_DIR; memory: in-memory; esdb://host:2113?tls=false: EventStoreDB',
   REDIS_URL: 'Redis for queues (default redis://127.0.0.1:6379)',
   LOG_LEVEL: `${LOG_LEVELS.join(' | ')} (default info)`,
   AUTH_MODE: 'dev (HS256 tokens from npm run token) | oidc (default dev; production requires oidc)',
@@ -49,7 +51,7 @@ export const CONFIG_VARIABLES = {
   OIDC_ISSUER: 'oidc mode: expected iss',
   OIDC_AUDIENCE: 'oidc mode: expected aud',
   OIDC_ROLES_CLAIM: 'oidc mode: claim holding the roles (default roles)',
-  OIDC_AGS_CLAIM: 'oidc mode: claim holding a municipality user\'s AGS (default ags)',
+  OIDC_AGS_CLAIM: "oidc mode: claim holding a municipality user's AGS (default ags)",
   BODY_LIMIT_KB: 'largest accepted request body in KiB (default 256)',
   MUNICIPALITY_REGISTRY_FILE: 'CSV of municipalities (default reference-data/nrw-municipalities.csv)',
   RATE_LIMIT_PER_MINUTE: 'requests per minute per caller, 0 = off (default 600)',
@@ -76,7 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       const parsed = new URL(value);
       if (!protocols.includes(parsed.protocol)) throw new Error();
     } catch {
-      problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}, not "${value}".`);
+      problems.push(
+        `${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}, not "${value}".`,
+      );
     }
     return value;
   };
@@ -92,8 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const storeUrl = str('EVENT_STORE_URL', '');
   let eventStore: EventStoreConfig = { kind: 'sqlite', file: join(dataDir, 'events.sqlite') };
   if (storeUrl === 'memory:') eventStore = { kind: 'memory' };
-  else if (storeUrl.startsWith('sqlite:')) eventStore = { kind: 'sqlite', file: resolve(storeUrl.slice('sqlite:'.length)) };
-  else if (/^(esdb|esdb\+discover|kurrentdb|kurrent):\/\//.test(storeUrl)) eventStore = { kind: 'esdb', url: storeUrl };
+  else if (storeUrl.startsWith('sqlite:'))
+    eventStore = { kind: 'sqlite', file: resolve(storeUrl.slice('sqlite:'.length)) };
+  else if (/^(esdb|esdb\+discover|kurrentdb|kurrent):\/\//.test(storeUrl))
+    eventStore = { kind: 'esdb', url: storeUrl };
   else if (storeUrl !== '') {
     problems.push(
       `EVENT_STORE_URL must be empty (embedded SQLite), "memory:", "sqlite:<file>" or an esdb:// / kurrentdb:// URL, not "${storeUrl}".`,
@@ -102,15 +108,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const redisUrl = url('REDIS_URL', str('REDIS_URL', 'redis://127.0.0.1:6379'), ['redis:', 'rediss:']);
   const logLevel = str('LOG_LEVEL', 'info');
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
 
   const authMode = str('AUTH_MODE', 'dev');
   let auth: AuthConfig = { mode: 'dev' };
   if (authMode === 'dev') {
     const secret = env.AUTH_DEV_SECRET;
-    if (secret !== undefined && secret.length < 32) problems.push('AUTH_DEV_SECRET must be at least 32 characters long.');
+    if (secret !== undefined && secret.length < 32)
+      problems.push('AUTH_DEV_SECRET must be at least 32 characters long.');
     if (nodeEnv === 'production') {
-      problems.push('AUTH_MODE=dev is refused when NODE_ENV=production: set AUTH_MODE=oidc and the OIDC_* variables.');
+      problems.push(
+        'AUTH_MODE=dev is refused when NODE_ENV=production: set AUTH_MODE=oidc and the OIDC_* variables.',
+      );
     }
     auth = { mode: 'dev', devSecret: secret };
   } else if (authMode === 'oidc') {
@@ -143,7 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     auth,
     bodyLimitBytes: int('BODY_LIMIT_KB', 256, 1, 100 * 1024) * 1024,
-    municipalityRegistryFile: resolve(root, str('MUNICIPALITY_REGISTRY_FILE', 'reference-data/nrw-municipalities.csv')),
+    municipalityRegistryFile: resolve(
+      root,
+      str('MUNICIPALITY_REGISTRY_FILE', 'reference-data/nrw-municipalities.csv'),
+    ),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     projectionWaitMs: int('PROJECTION_WAIT_MS', 5000, 0, 600_000),
   };

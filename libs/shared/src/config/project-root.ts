@@ -9,7 +9,10 @@ export function projectRoot(): string {
   let dir = __dirname;
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'praeventionsketten') {
+    if (
+      existsSync(pkg) &&
+      (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'praeventionsketten'
+    ) {
       return (cached = dir);
     }
     const parent = dirname(dir);

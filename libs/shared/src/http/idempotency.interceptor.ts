@@ -1,4 +1,10 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, type Observable, of, switchMap } from 'rxjs';
@@ -52,7 +58,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.headers['idempotency-key'];
     if (key === undefined || req.method === 'GET' || !req.principal) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new RequestValidationError('invalid-idempotency-key', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
+      throw new RequestValidationError(
+        'invalid-idempotency-key',
+        'Idempotency-Key must be 1 to 200 visible ASCII characters.',
+      );
     }
     const res = http.getResponse<Response>();
     const scope = createHash('sha256').update(`${req.principal.subject}\n${key}`).digest('hex').slice(0, 40);
@@ -67,9 +76,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (earlier) return of(this.replay(earlier, requestHash, res));
         const ctx = requestContext.current();
         if (ctx) ctx.commandId = `${scope}:${requestHash.slice(0, 16)}`;
-        return next.handle().pipe(
-          switchMap((body: unknown) => from(this.remember(streamId, { requestHash, status: res.statusCode, body }, res))),
-        );
+        return next
+          .handle()
+          .pipe(
+            switchMap((body: unknown) =>
+              from(this.remember(streamId, { requestHash, status: res.statusCode, body }, res)),
+            ),
+          );
       }),
     );
   }

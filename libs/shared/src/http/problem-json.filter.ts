@@ -14,7 +14,12 @@ export class ProblemJsonFilter implements ExceptionFilter {
   }
 }
 
-export function sendProblem(error: unknown, req: Request, res: Response, logger: Pick<Logger, 'error'>): void {
+export function sendProblem(
+  error: unknown,
+  req: Request,
+  res: Response,
+  logger: Pick<Logger, 'error'>,
+): void {
   const { problem, internal } = problemFromError(error);
   const correlationId = requestContext.current()?.correlationId ?? (req as Request & { id?: string }).id;
   if (internal) logger.error({ err: error, correlationId, path: req.originalUrl }, 'unhandled error');

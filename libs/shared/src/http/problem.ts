@@ -1,5 +1,10 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ConcurrencyError, DomainError, type DomainErrorKind, InvalidStreamIdError } from '@app/eventsourcing';
+import {
+  ConcurrencyError,
+  DomainError,
+  type DomainErrorKind,
+  InvalidStreamIdError,
+} from '@app/eventsourcing';
 
 /** RFC 9457 problem details, plus our machine-readable `code`. */
 export interface ProblemDocument {
@@ -36,7 +41,12 @@ const CODE_BY_STATUS: Record<number, string> = {
   429: 'rate-limited',
 };
 
-function document(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemDocument {
+function document(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): ProblemDocument {
   const title = code.charAt(0).toUpperCase() + code.slice(1).replace(/-/g, ' ');
   // Extensions never override the standard members.
   return { ...extra, type: `urn:problem:${code}`, title, status, detail, code };
@@ -55,15 +65,23 @@ export function problemFromError(error: unknown): { problem: ProblemDocument; in
   }
   if (error instanceof ConcurrencyError) {
     return {
-      problem: document(409, 'concurrency-conflict', 'The record was changed by someone else meanwhile; reload and try again.', {
-        expectedRevision: error.expected,
-        actualRevision: error.actual,
-      }),
+      problem: document(
+        409,
+        'concurrency-conflict',
+        'The record was changed by someone else meanwhile; reload and try again.',
+        {
+          expectedRevision: error.expected,
+          actualRevision: error.actual,
+        },
+      ),
       internal: false,
     };
   }
   if (error instanceof InvalidStreamIdError) {
-    return { problem: document(400, 'invalid-id', `"${error.streamId}" is not a valid id.`), internal: false };
+    return {
+      problem: document(400, 'invalid-id', `"${error.streamId}" is not a valid id.`),
+      internal: false,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -90,7 +108,11 @@ function bodyParserProblem(error: unknown): ProblemDocument | undefined {
   const e = error as { type?: string; status?: number; limit?: number };
   switch (e?.type) {
     case 'entity.too.large':
-      return document(413, 'payload-too-large', `The request body is larger than the limit of ${e.limit} bytes.`);
+      return document(
+        413,
+        'payload-too-large',
+        `The request body is larger than the limit of ${e.limit} bytes.`,
+      );
     case 'entity.parse.failed':
       return document(400, 'malformed-json', 'The request body is not valid JSON.');
     case 'encoding.unsupported':

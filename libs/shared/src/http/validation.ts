@@ -33,7 +33,10 @@ export function createValidationPipe(): ValidationPipe {
 export class IdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!isValidId(value)) {
-      throw new RequestValidationError('invalid-id', `"${value}" is not a valid id: use letters, digits, '-', '_' or '.'.`);
+      throw new RequestValidationError(
+        'invalid-id',
+        `"${value}" is not a valid id: use letters, digits, '-', '_' or '.'.`,
+      );
     }
     return value;
   }
@@ -49,7 +52,10 @@ export function IsPlausibleDate(options?: ValidationOptions): PropertyDecorator 
       name: 'isPlausibleDate',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: `$property must be a real date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR}`, ...options },
+      options: {
+        message: `$property must be a real date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR}`,
+        ...options,
+      },
       validator: {
         validate(value: unknown) {
           if (!isCalendarDate(value)) return false;
@@ -70,7 +76,10 @@ export function IsRecordId(options?: ValidationOptions): PropertyDecorator {
       name: 'isRecordId',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: "$property must be 1–128 letters, digits, '-', '_' or '.', without '..'", ...options },
+      options: {
+        message: "$property must be 1–128 letters, digits, '-', '_' or '.', without '..'",
+        ...options,
+      },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidId(value) },
     });
 }

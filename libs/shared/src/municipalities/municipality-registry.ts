@@ -43,7 +43,9 @@ export function parseMunicipalityCsv(text: string): Municipality[] {
     if (i < 0) throw new Error(`municipality registry: column "${name}" is missing`);
     return i;
   };
-  const [ags, name, type, rb, pop] = ['ags', 'name', 'type', 'regierungsbezirk', 'population_approx'].map(col);
+  const [ags, name, type, rb, pop] = ['ags', 'name', 'type', 'regierungsbezirk', 'population_approx'].map(
+    col,
+  );
   return lines.map((line, n) => {
     const cells = line.split(',');
     const m: Municipality = {

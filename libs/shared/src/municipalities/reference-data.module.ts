@@ -7,7 +7,9 @@ export class ReferenceDataModule {
   static forRoot(registryFile: string): DynamicModule {
     return {
       module: ReferenceDataModule,
-      providers: [{ provide: MunicipalityRegistry, useFactory: () => MunicipalityRegistry.fromCsvFile(registryFile) }],
+      providers: [
+        { provide: MunicipalityRegistry, useFactory: () => MunicipalityRegistry.fromCsvFile(registryFile) },
+      ],
       exports: [MunicipalityRegistry],
     };
   }

@@ -1,17 +1,24 @@
 import { type EventStore, MemoryEventStore, SqliteEventStore } from '@app/eventsourcing';
+import type { EsdbEventStore } from '@app/eventsourcing/adapters/esdb-event-store';
 import type { EventStoreConfig } from '../config/app-config';
 
-/** The adapter named by EVENT_STORE_URL. EventStoreDB's client is loaded only when it is used. */
+/** The adapter named by EVENT_STORE_URL. */
 export function createEventStore(config: EventStoreConfig): EventStore {
   switch (config.kind) {
     case 'memory':
       return new MemoryEventStore();
     case 'sqlite':
       return new SqliteEventStore(config.file);
-    case 'esdb': {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { EsdbEventStore } = require('@app/eventsourcing/adapters/esdb-event-store') as typeof import('@app/eventsourcing/adapters/esdb-event-store');
-      return new EsdbEventStore(config.url);
-    }
+    case 'esdb':
+      return new (loadEsdbAdapter())(config.url);
   }
+}
+
+/** EventStoreDB's gRPC client is loaded only when it is configured. */
+function loadEsdbAdapter(): typeof EsdbEventStore {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const adapter = require('@app/eventsourcing/adapters/esdb-event-store') as {
+    EsdbEventStore: typeof EsdbEventStore;
+  };
+  return adapter.EsdbEventStore;
 }

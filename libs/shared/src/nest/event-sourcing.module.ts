@@ -1,4 +1,12 @@
-import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type EventStore, ProjectionRunner } from '@app/eventsourcing';
 import type { AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from '../time/clock';
@@ -24,7 +32,9 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     const started = Date.now();
     await this.runner.start();
-    this.logger.log(`read models caught up to position ${this.runner.position} in ${Date.now() - started} ms`);
+    this.logger.log(
+      `read models caught up to position ${this.runner.position} in ${Date.now() - started} ms`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -41,9 +51,16 @@ export class EventSourcingModule {
       module: EventSourcingModule,
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
-        { provide: EVENT_STORE, useFactory: () => options.store ?? createEventStore(options.config.eventStore) },
+        {
+          provide: EVENT_STORE,
+          useFactory: () => options.store ?? createEventStore(options.config.eventStore),
+        },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        { provide: ProjectionRunner, useFactory: (store: EventStore) => new ProjectionRunner(store), inject: [EVENT_STORE] },
+        {
+          provide: ProjectionRunner,
+          useFactory: (store: EventStore) => new ProjectionRunner(store),
+          inject: [EVENT_STORE],
+        },
         {
           provide: ProjectionLifecycle,
           useFactory: (runner: ProjectionRunner, store: EventStore) => new ProjectionLifecycle(runner, store),

@@ -22,8 +22,19 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Offset of a time zone from UTC at an instant, in milliseconds (Berlin: +1 h in winter, +2 h in summer). */
 export function zoneOffsetMs(instant: number, timeZone = BERLIN): number {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(
+    +parts.year,
+    +parts.month - 1,
+    +parts.day,
+    +parts.hour,
+    +parts.minute,
+    +parts.second,
+  );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
