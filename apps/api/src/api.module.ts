@@ -1,13 +1,5 @@
-import {
-  type DynamicModule,
-  Inject,
-  Logger,
-  Module,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import type { EventStore } from '@app/eventsourcing';
 import { ApplicationsModule } from '@app/applications';
@@ -15,39 +7,21 @@ import { IdentityModule } from '@app/identity';
 import { ProgrammesCallsModule } from '@app/programmes-calls';
 import {
   type AppConfig,
-  checkEvictionPolicy,
   Clock,
   createRedis,
   EventSourcingModule,
+  HealthController,
   IdempotencyInterceptor,
   ProblemJsonFilter,
   REDIS,
   ReferenceDataModule,
+  RedisLifecycle,
 } from '@app/shared';
-import { HealthController } from './health.controller';
 
 export interface ApiOptions {
   config: AppConfig;
   store?: EventStore;
   clock?: Clock;
-}
-
-/** Warns at start when Redis is missing or may evict queued jobs; closes it at shutdown. */
-class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('Redis');
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
-  async onModuleInit(): Promise<void> {
-    try {
-      await this.redis.connect();
-      const warning = await checkEvictionPolicy(this.redis);
-      if (warning) this.logger.warn(warning);
-    } catch {
-      // createRedis has already said what is wrong and how to start Redis; /health reports it too.
-    }
-  }
-  onApplicationShutdown(): void {
-    this.redis.disconnect();
-  }
 }
 
 @Module({})

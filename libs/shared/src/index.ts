@@ -17,3 +17,5 @@ export * from './http/idempotency.interceptor';
 export * from './http/command-accepted';
 export * from './municipalities/reference-data.module';
 export * from './http/if-match';
+export * from './nest/health.controller';
+export * from './http/public.decorator';

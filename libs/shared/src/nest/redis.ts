@@ -1,5 +1,6 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
+import { REDIS } from './tokens';
 
 /** A client that reports, rather than hides, an unreachable Redis. */
 export function createRedis(url: string, name: string): Redis {
@@ -29,4 +30,22 @@ export async function checkEvictionPolicy(redis: Redis): Promise<string | undefi
     return `Redis maxmemory-policy is "${policy}": queued deadlines can be evicted and lost. Set "maxmemory-policy noeviction".`;
   }
   return undefined;
+}
+
+/** Warns at start when Redis is missing or may evict queued jobs; closes it at shutdown. */
+export class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Redis');
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  async onModuleInit(): Promise<void> {
+    try {
+      await this.redis.connect();
+      const warning = await checkEvictionPolicy(this.redis);
+      if (warning) this.logger.warn(warning);
+    } catch {
+      // createRedis has already said what is wrong and how to start Redis; /health reports it too.
+    }
+  }
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
+  }
 }

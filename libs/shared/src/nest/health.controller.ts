@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import type { EventStore } from '@app/eventsourcing';
-import { Public } from '@app/identity';
-import { EVENT_STORE, REDIS } from '@app/shared';
+import { Public } from '../http/public.decorator';
+import { EVENT_STORE, REDIS } from './tokens';
 
 async function probe(
   check: () => Promise<unknown>,

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@app/shared';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const port = Number(process.env.WORKER_PORT ?? config.port + 1);
+  await app.listen(port, config.host);
+  process.stdout.write(
+    `worker running (store: ${config.eventStore.kind}); health at http://${config.host}:${port}/health\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`The worker could not start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
