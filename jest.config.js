@@ -14,4 +14,5 @@ module.exports = {
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
