@@ -9,10 +9,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  const port = Number(process.env.WORKER_PORT ?? config.port + 1);
-  await app.listen(port, config.host);
+  await app.listen(config.workerPort, config.host);
   process.stdout.write(
-    `worker running (store: ${config.eventStore.kind}); health at http://${config.host}:${port}/health\n`,
+    `worker running (store: ${config.eventStore.kind}); health at http://${config.host}:${config.workerPort}/health\n`,
   );
 }
 

@@ -12,6 +12,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** Port of the worker's /health. */
+  workerPort: number;
   dataDir: string;
   eventStore: EventStoreConfig;
   redisUrl: string;
@@ -34,29 +36,6 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-/** The variables, their defaults and meaning; the README's configuration table mirrors this. */
-export const CONFIG_VARIABLES = {
-  NODE_ENV: 'development | production | test (default development)',
-  HOST: 'address the API listens on (default 127.0.0.1)',
-  PORT: 'HTTP port of the API (default 3000)',
-  DATA_DIR: 'directory of the embedded store and dev secrets (default ./data)',
-  EVENT_STORE_URL:
-    'unset: SQLite file in DATA_DIR; memory: in-memory; esdb://host:2113?tls=false: EventStoreDB',
-  REDIS_URL: 'Redis for queues (default redis://127.0.0.1:6379)',
-  LOG_LEVEL: `${LOG_LEVELS.join(' | ')} (default info)`,
-  AUTH_MODE: 'dev (HS256 tokens from npm run token) | oidc (default dev; production requires oidc)',
-  AUTH_DEV_SECRET: 'dev mode: HS256 secret, at least 32 characters (default: generated into DATA_DIR)',
-  OIDC_JWKS_URL: 'oidc mode: the identity provider JWKS URL',
-  OIDC_ISSUER: 'oidc mode: expected iss',
-  OIDC_AUDIENCE: 'oidc mode: expected aud',
-  OIDC_ROLES_CLAIM: 'oidc mode: claim holding the roles (default roles)',
-  OIDC_AGS_CLAIM: "oidc mode: claim holding a municipality user's AGS (default ags)",
-  BODY_LIMIT_KB: 'largest accepted request body in KiB (default 256)',
-  MUNICIPALITY_REGISTRY_FILE: 'CSV of municipalities (default reference-data/nrw-municipalities.csv)',
-  RATE_LIMIT_PER_MINUTE: 'requests per minute per caller, 0 = off (default 600)',
-  PROJECTION_WAIT_MS: 'how long a command waits for read models to catch up (default 5000)',
-} as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -147,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: nodeEnv as AppConfig['env'],
     host: str('HOST', '127.0.0.1'),
     port: int('PORT', 3000, 0, 65535),
+    workerPort: int('WORKER_PORT', 3001, 0, 65535),
     dataDir,
     eventStore,
     redisUrl,
