@@ -135,6 +135,26 @@ describe('call → expression of interest over HTTP', () => {
     expect(res.body.code).toBe('already-participating');
   });
 
+  it('frees a member dropped from a joint application to apply on its own', async () => {
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(unna))
+      .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
+      .expect(201);
+    await api.http
+      .put('/expressions-of-interest/kkz-2011.05978000')
+      .set(bearer(unna))
+      .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS.slice(1) })
+      .expect(200);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(kamen))
+      .send(BRUECKEN)
+      .expect(201);
+    const own = await api.http.get('/expressions-of-interest').set(bearer(kamen)).expect(200);
+    expect(own.body.map((e: { applicationId: string }) => e.applicationId)).toEqual(['kkz-2011.05978020']);
+  });
+
   it('revises a draft with If-Match and refuses a stale revision with 409', async () => {
     await api.http
       .post('/calls/kkz-2011/expressions-of-interest')

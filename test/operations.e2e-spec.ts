@@ -14,6 +14,19 @@ describe('operations', () => {
     await api.close();
   });
 
+  it('sends security headers and no framework fingerprint', async () => {
+    const api = await startTestApi();
+    const res = await api.http.get('/health').expect(200);
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'strict-transport-security': expect.stringContaining('max-age='),
+      'referrer-policy': 'no-referrer',
+    });
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    await api.close();
+  });
+
   it('answers 503 on /health when Redis is unreachable, and still serves', async () => {
     const api = await startTestApi({ env: { REDIS_URL: 'redis://127.0.0.1:6399' } });
     const res = await api.http.get('/health').expect(503);

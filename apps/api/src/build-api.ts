@@ -3,12 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, sendProblem } from '@app/shared';
 import { type ApiOptions, ApiModule } from './api.module';
 import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
 import { rateLimitMiddleware } from './rate-limit.middleware';
+import { securityHeaders } from './security-headers.middleware';
 
 /**
  * The API exactly as it runs in production, for main.ts and for tests alike: security headers,
@@ -22,9 +22,11 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Every answer is built fresh from the read models; ETags would cost a hash per response for nothing.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(assignCorrelationId);
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(securityHeaders);
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
   const logger = new NestLogger('Http');
   // Body parser errors (malformed JSON, too large) happen before Nest routes: render them here.

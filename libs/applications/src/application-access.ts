@@ -1,17 +1,10 @@
 import { NotFound } from '@app/eventsourcing';
 import { hasRole, type Principal } from '@app/identity';
 import { callStream, evolveCall, initialCallState } from '@app/programmes-calls';
-import type { CommandService, LoadedStream, MunicipalityRegistry } from '@app/shared';
+import type { CommandService, MunicipalityRegistry } from '@app/shared';
 import type { CallFacts } from './call-facts';
 import { NotLeadApplicant } from './errors';
-import {
-  type Applicant,
-  applicationStream,
-  evolveExpressionOfInterest,
-  type ExpressionOfInterestState,
-  initialExpressionOfInterestState,
-  involves,
-} from './expression-of-interest';
+import { type Applicant, type ExpressionOfInterestState, involves } from './expression-of-interest';
 import type { MemberLookup } from './joint-application';
 
 /** The call as its own stream says it is now: the authoritative facts for a decision. */
@@ -42,27 +35,20 @@ export async function loadCallFacts(commands: CommandService, callId: string): P
 }
 
 /**
- * Loads an expression of interest that the caller may change: it must exist and, for a
- * municipality, be led by it. Members may read it but not change it (403); anyone else learns
- * nothing of it (404).
+ * An expression of interest the caller may change: it must exist and, for a municipality, be led
+ * by it. Members may read it but not change it (403); anyone else learns nothing of it (404).
  */
-export async function loadForChange(
-  commands: CommandService,
+export function authorizeChange(
+  state: ExpressionOfInterestState,
   applicationId: string,
   principal: Principal,
-): Promise<LoadedStream<Exclude<ExpressionOfInterestState, { status: 'none' }>>> {
-  const loaded = await commands.load(applicationStream(applicationId), {
-    evolve: evolveExpressionOfInterest,
-    initialState: initialExpressionOfInterestState,
-  });
-  const { state } = loaded;
+): asserts state is Exclude<ExpressionOfInterestState, { status: 'none' }> {
   if (state.status === 'none') throw new NotFound('Expression of interest', applicationId);
   if (hasRole(principal, 'municipality')) {
     if (!principal.ags || !involves(state, principal.ags))
       throw new NotFound('Expression of interest', applicationId);
     if (state.applicant.ags !== principal.ags) throw new NotLeadApplicant(applicationId);
   }
-  return { state, revision: loaded.revision };
 }
 
 export function lookUpMembers(registry: MunicipalityRegistry, memberAgs: string[] = []): MemberLookup[] {

@@ -36,6 +36,12 @@ export interface CommandPathOptions {
 export const SCHEMA_VERSION = 1;
 
 /**
+ * A command, or a function that builds it from the state just loaded: handlers use the latter to
+ * check access and gather outside facts against the very state the decision is made on.
+ */
+export type CommandSource<C, S> = C | ((state: S) => C | Promise<C>);
+
+/**
  * The one path every command takes: load the stream, fold, decide, append with the revision that
  * was read. A lost race is retried by deciding again on the fresh state, because the decision may
  * differ; with an explicit expected revision, the conflict goes back to the caller instead.
@@ -44,7 +50,7 @@ export async function runCommand<C, E extends DomainEvent, S>(
   store: EventStore,
   streamId: string,
   decider: Decider<C, E, S>,
-  command: C,
+  source: CommandSource<C, S>,
   context: CommandContext,
   options: CommandPathOptions = {},
 ): Promise<CommandOutcome<E, S>> {
@@ -53,6 +59,8 @@ export async function runCommand<C, E extends DomainEvent, S>(
     const history = (await store.readStream(streamId)) as RecordedEvent<E>[];
     const revision = history.length - 1;
     const state = fold(decider, history as unknown as E[]);
+    const command =
+      typeof source === 'function' ? await (source as (state: S) => C | Promise<C>)(state) : source;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new ConcurrencyError(streamId, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
     }

@@ -6,3 +6,4 @@ export * from './roles.decorator';
 export * from './auth.guard';
 export * from './current-principal.decorator';
 export * from './identity.module';
+export * from './caching-token-verifier';

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, SignJWT } from 'jose';
 import { Unauthenticated } from './auth-errors';
 import { type Principal, type Role, ROLES } from './principal';
@@ -35,9 +36,9 @@ function invalid(error: unknown): never {
 
 /** Development: HS256 tokens signed with a local secret (npm run token). */
 export class DevTokenVerifier implements TokenVerifier {
-  private readonly key: Uint8Array;
+  private readonly key: KeyObject;
   constructor(secret: string) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
   async verify(token: string): Promise<Principal> {
     try {

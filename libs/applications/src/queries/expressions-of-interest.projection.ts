@@ -25,6 +25,8 @@ export interface ExpressionsOfInterestReadModel {
   byCall: Map<string, string[]>;
   /** AGS → ids of expressions of interest it leads or is a member of. */
   byAgs: Map<string, Set<string>>;
+  /** callId → AGS → the expression of interest it takes part in for that call. */
+  participations: Map<string, Map<string, string>>;
 }
 
 function index<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -38,17 +40,23 @@ function reindexMembers(
   view: ExpressionOfInterestView,
   before: Applicant[],
 ): void {
-  for (const m of before) model.byAgs.get(m.ags)?.delete(view.applicationId);
+  const inCall = model.participations.get(view.callId) ?? new Map<string, string>();
+  model.participations.set(view.callId, inCall);
+  for (const m of before) {
+    model.byAgs.get(m.ags)?.delete(view.applicationId);
+    if (inCall.get(m.ags) === view.applicationId) inCall.delete(m.ags);
+  }
   for (const ags of [view.applicant.ags, ...view.members.map((m) => m.ags)]) {
     const set = model.byAgs.get(ags) ?? new Set<string>();
     set.add(view.applicationId);
     model.byAgs.set(ags, set);
+    inCall.set(ags, view.applicationId);
   }
 }
 
 export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestReadModel> = {
   name: 'expressions-of-interest',
-  initialState: () => ({ byId: new Map(), byCall: new Map(), byAgs: new Map() }),
+  initialState: () => ({ byId: new Map(), byCall: new Map(), byAgs: new Map(), participations: new Map() }),
   apply(model, recorded: RecordedEvent) {
     const event = recorded as RecordedEvent<ExpressionOfInterestEvent>;
     switch (event.type) {
@@ -97,12 +105,6 @@ export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestRe
 export function participationsInCall(
   model: ExpressionsOfInterestReadModel,
   callId: string,
-): Map<string, string> {
-  const taken = new Map<string, string>();
-  for (const id of model.byCall.get(callId) ?? []) {
-    const view = model.byId.get(id);
-    if (!view) continue;
-    for (const ags of [view.applicant.ags, ...view.members.map((m) => m.ags)]) taken.set(ags, id);
-  }
-  return taken;
+): ReadonlyMap<string, string> {
+  return model.participations.get(callId) ?? new Map<string, string>();
 }

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
-import { loadCallFacts, loadForChange, lookUpMembers } from '../application-access';
+import { authorizeChange, loadCallFacts, lookUpMembers } from '../application-access';
 import { applicationStream } from '../expression-of-interest';
 import { type ExpressionOfInterestDto, toContent } from '../expression-of-interest.dto';
 import { reviseExpressionOfInterestDecider } from './revise-expression-of-interest.decide';
@@ -26,17 +26,19 @@ export class ReviseExpressionOfInterestHandler implements ICommandHandler<Revise
 
   async execute(command: ReviseExpressionOfInterestCommand): Promise<CommandAccepted> {
     const { principal, applicationId, body, expectedRevision } = command;
-    const { state } = await loadForChange(this.commands, applicationId, principal);
     const { memberAgs, content } = toContent(body);
     const outcome = await this.commands.run(
       applicationStream(applicationId),
       reviseExpressionOfInterestDecider,
-      {
-        applicationId,
-        content,
-        members: lookUpMembers(this.registry, memberAgs),
-        call: await loadCallFacts(this.commands, state.callId),
-        now: this.commands.now().toISOString(),
+      async (state) => {
+        authorizeChange(state, applicationId, principal);
+        return {
+          applicationId,
+          content,
+          members: lookUpMembers(this.registry, memberAgs),
+          call: await loadCallFacts(this.commands, state.callId),
+          now: this.commands.now().toISOString(),
+        };
       },
       { expectedRevision },
     );

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService } from '@app/shared';
-import { loadCallFacts, loadForChange } from '../application-access';
+import { authorizeChange, loadCallFacts } from '../application-access';
 import { applicationStream } from '../expression-of-interest';
 import { submitExpressionOfInterestDecider } from './submit-expression-of-interest.decide';
 
@@ -19,14 +19,16 @@ export class SubmitExpressionOfInterestHandler implements ICommandHandler<Submit
   constructor(private readonly commands: CommandService) {}
 
   async execute({ principal, applicationId }: SubmitExpressionOfInterestCommand): Promise<CommandAccepted> {
-    const { state } = await loadForChange(this.commands, applicationId, principal);
     const outcome = await this.commands.run(
       applicationStream(applicationId),
       submitExpressionOfInterestDecider,
-      {
-        applicationId,
-        call: await loadCallFacts(this.commands, state.callId),
-        now: this.commands.now().toISOString(),
+      async (state) => {
+        authorizeChange(state, applicationId, principal);
+        return {
+          applicationId,
+          call: await loadCallFacts(this.commands, state.callId),
+          now: this.commands.now().toISOString(),
+        };
       },
     );
     return CommandAccepted.of(applicationId, outcome.revision);

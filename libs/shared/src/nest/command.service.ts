@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type CommandOutcome,
   type CommandPathOptions,
+  type CommandSource,
   type Decider,
   deterministicUuid,
   type DomainEvent,
@@ -54,7 +55,7 @@ export class CommandService {
   async run<C, E extends DomainEvent, S>(
     streamId: string,
     decider: Decider<C, E, S>,
-    command: C,
+    command: CommandSource<C, S>,
     options: CommandPathOptions & { occurredAt?: string } = {},
   ): Promise<CommandOutcome<E, S>> {
     const ctx = requestContext.current();

@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import { signDevToken } from '@app/identity';
+import { startApi } from './support/api-process';
+import { type ApplicationSlot, ApplicationSlots } from './support/application-slots';
+import { createProgramme, openCalls } from './support/calls-setup';
+import type { Cleanup } from './support/cleanup';
+import { EXPRESSION_OF_INTEREST } from './support/fixtures';
+import { JsonClient } from './support/http-client';
+import { percentile } from './support/latency';
+import { LoadStats } from './support/load-stats';
+import { municipalityAgs } from './support/municipalities';
+import { ownCpuMs, processCpuMs } from './support/process-cpu';
+import { elapsedMs, now } from './support/stopwatch';
+import { makeTempDir } from './support/temp-dir';
+
+/**
+ * Commands through the whole API as it runs in production (own process, SQLite store, JWT auth,
+ * validation, request logging): each worker drafts and then submits an expression of interest for
+ * a fresh (call, municipality) pair, over its own keep-alive connection. The load generator runs
+ * on the same machine and takes CPU from the API; the figures are therefore a lower bound.
+ */
+export interface HttpBenchOptions {
+  connections?: number;
+  /** Calls whose pairs are used for the warm-up (JIT, caches; not counted). */
+  warmUpCalls?: number;
+  /** Workers start no new pair after this; the pairs in flight still finish and count. */
+  durationMs?: number;
+  logLevel?: string;
+  cpuProfileDir?: string;
+  /** Aborted on Ctrl-C: workers stop taking pairs. */
+  signal?: AbortSignal;
+}
+
+export interface HttpBenchResult {
+  connections: number;
+  commands: number;
+  /** Unexpected answers or failed requests, warm-up included. */
+  errors: number;
+  errorSamples: string[];
+  seconds: number;
+  commandsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  callsOpened: number;
+  /** The measured window ended early because every prepared pair was used. */
+  ranOutOfPairs: boolean;
+  /** CPU used during the measured window, in % of one core; undefined without /proc. */
+  apiCpuPercent?: number;
+  loadGeneratorCpuPercent: number;
+}
+
+/** Enough pairs for the measured window at the warm-up's pace, with room for it to speed up. */
+const PAIR_HEADROOM = 4;
+
+export async function benchHttpCommands(
+  cleanup: Cleanup,
+  options: HttpBenchOptions = {},
+): Promise<HttpBenchResult> {
+  const {
+    connections = 32,
+    warmUpCalls = 2,
+    durationMs = 8000,
+    logLevel = 'info',
+    cpuProfileDir,
+    signal,
+  } = options;
+  const devSecret = randomBytes(32).toString('hex');
+  const api = await startApi(
+    { dataDir: makeTempDir('api', cleanup), devSecret, logLevel, cpuProfileDir },
+    cleanup,
+  );
+  const client = new JsonClient(api.baseUrl, connections);
+  cleanup.add('close HTTP agent', () => client.close());
+
+  const agsList = municipalityAgs();
+  const office = await signDevToken(devSecret, { role: 'grants-office' });
+  const tokens = new Map<string, string>();
+  for (const ags of agsList) tokens.set(ags, await signDevToken(devSecret, { role: 'municipality', ags }));
+
+  const slots = new ApplicationSlots(agsList);
+  await createProgramme(client, office);
+  await openCalls(client, office, slots, 0, warmUpCalls);
+  let callsOpened = warmUpCalls;
+
+  const warmUp = new LoadStats();
+  const warmUpStart = now();
+  await runLoad(client, tokens, slots, connections, Infinity, warmUp, signal);
+  const warmUpPairsPerSecond = warmUp.commands / 2 / (elapsedMs(warmUpStart) / 1000);
+
+  const pairsNeeded = Math.ceil((warmUpPairsPerSecond * durationMs * PAIR_HEADROOM) / 1000);
+  const moreCalls = Math.max(1, Math.ceil(pairsNeeded / agsList.length));
+  await openCalls(client, office, slots, callsOpened, moreCalls);
+  callsOpened += moreCalls;
+
+  const measured = new LoadStats();
+  const apiCpuBefore = processCpuMs(api.pid);
+  const ownCpuBefore = ownCpuMs();
+  const start = now();
+  await runLoad(client, tokens, slots, connections, start + durationMs, measured, signal);
+  const windowMs = elapsedMs(start);
+  const apiCpuAfter = processCpuMs(api.pid);
+  const ownCpu = ownCpuMs() - ownCpuBefore;
+
+  return {
+    connections,
+    commands: measured.commands,
+    errors: warmUp.errors + measured.errors,
+    errorSamples: [...warmUp.errorSamples, ...measured.errorSamples].slice(0, 5),
+    seconds: windowMs / 1000,
+    commandsPerSecond: measured.commands / (windowMs / 1000),
+    p50Ms: percentile(measured.latenciesMs, 50),
+    p99Ms: percentile(measured.latenciesMs, 99),
+    callsOpened,
+    ranOutOfPairs: windowMs < durationMs,
+    apiCpuPercent:
+      apiCpuBefore !== undefined && apiCpuAfter !== undefined
+        ? ((apiCpuAfter - apiCpuBefore) / windowMs) * 100
+        : undefined,
+    loadGeneratorCpuPercent: (ownCpu / windowMs) * 100,
+  };
+}
+
+/** `connections` workers take pairs until the deadline, the pairs run out or the run is aborted. */
+async function runLoad(
+  client: JsonClient,
+  tokens: Map<string, string>,
+  slots: ApplicationSlots,
+  connections: number,
+  deadline: number,
+  stats: LoadStats,
+  signal?: AbortSignal,
+): Promise<void> {
+  const worker = async () => {
+    while (now() < deadline && !signal?.aborted) {
+      const slot = slots.take();
+      if (!slot) return;
+      await draftAndSubmit(client, tokens.get(slot.ags) as string, slot, stats);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+}
+
+/** Two commands; the submit only if the draft was accepted (it would fail for a known reason). */
+async function draftAndSubmit(
+  client: JsonClient,
+  token: string,
+  slot: ApplicationSlot,
+  stats: LoadStats,
+): Promise<void> {
+  const { callId, applicationId } = slot;
+  const drafted = stats.record(
+    `draft ${applicationId}`,
+    await client
+      .post(`/calls/${callId}/expressions-of-interest`, token, EXPRESSION_OF_INTEREST)
+      .catch(asError),
+    201,
+    (body) => (JSON.parse(body) as { id?: string }).id === applicationId,
+  );
+  if (!drafted) return;
+  stats.record(
+    `submit ${applicationId}`,
+    await client.post(`/expressions-of-interest/${applicationId}/submit`, token).catch(asError),
+    200,
+    (body) => (JSON.parse(body) as { revision?: number }).revision === 1,
+  );
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

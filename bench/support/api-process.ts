@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Cleanup } from './cleanup';
+import { freePort } from './free-port';
+import { apiMain, exitOnSigtermPreload } from './paths';
+
+export interface ApiProcessOptions {
+  dataDir: string;
+  devSecret: string;
+  /** info in the real bench: request logging is part of what a command costs. */
+  logLevel: string;
+  /** When set, the API runs with --cpu-prof and writes its .cpuprofile here on exit. */
+  cpuProfileDir?: string;
+}
+
+export interface ApiProcess {
+  baseUrl: string;
+  pid: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+const READY_LINE = 'API listening on ';
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+/**
+ * Starts the compiled API as its own process, exactly as `npm start` would run it, on a fresh
+ * data dir. Its stdout and stderr go straight to a file in that dir (not through this process,
+ * which is the load generator and must not spend CPU relaying ~1 log line per request).
+ */
+export async function startApi(options: ApiProcessOptions, cleanup: Cleanup): Promise<ApiProcess> {
+  const port = await freePort();
+  const logFile = join(options.dataDir, 'api.log');
+  const logFd = openSync(logFile, 'a');
+  const nodeArgs = options.cpuProfileDir
+    ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--require', exitOnSigtermPreload]
+    : [];
+  const child = spawn(process.execPath, [...nodeArgs, apiMain], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: options.dataDir,
+      EVENT_STORE_URL: '',
+      RATE_LIMIT_PER_MINUTE: '0',
+      AUTH_MODE: 'dev',
+      AUTH_DEV_SECRET: options.devSecret,
+      LOG_LEVEL: options.logLevel,
+    },
+    stdio: ['ignore', logFd, logFd],
+  });
+  closeSync(logFd);
+  // If this process dies without running the cleanup, the API must not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.on('exit', killOnExit);
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    await stopChild(child);
+  };
+  cleanup.add(`stop API pid ${child.pid}`, stop);
+  await waitForReadyLine(child, logFile);
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, logFile, stop };
+}
+
+/** Polls the log for the line main.ts prints once the server listens; fails fast if it exits. */
+async function waitForReadyLine(child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the API exited during start (code ${child.exitCode}):\n${tail(logFile)}`);
+    }
+    if (readFileSync(logFile, 'utf8').includes(READY_LINE)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the API did not print "${READY_LINE}" within ${START_TIMEOUT_MS} ms:\n${tail(logFile)}`);
+}
+
+/** SIGTERM lets Nest close the store cleanly; SIGKILL if it hangs. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}

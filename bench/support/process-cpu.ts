@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+
+/** Linux reports process CPU time in clock ticks; 100 per second on every common kernel build. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (user + system, ms) another process has used so far, from /proc. Sampled before and
+ * after the measured window it tells whether the API was saturating its one JavaScript thread;
+ * undefined where /proc is not available.
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "pid (comm) ": state is field 3, utime field 14, stime field 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time of this process (the load generator), ms. */
+export function ownCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
