@@ -17,7 +17,9 @@ function installLocked() {
   try {
     execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
   } catch {
-    process.stderr.write('npm ci refused the lock file here; installing the locked versions with npm install.\n');
+    process.stderr.write(
+      'npm ci refused the lock file here; installing the locked versions with npm install.\n',
+    );
     execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
   }
   if (readFileSync(lockFile, 'utf8') !== before) {
