@@ -19,3 +19,4 @@ export * from './municipalities/reference-data.module';
 export * from './http/if-match';
 export * from './nest/health.controller';
 export * from './http/public.decorator';
+export * from './seed/programme-2011';

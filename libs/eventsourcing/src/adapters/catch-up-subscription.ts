@@ -89,3 +89,11 @@ export function catchUpSubscription(
     },
   };
 }
+
+/** Keeps a subscription in `open` until it ends, so that close() can stop what is still running. */
+export function track(open: Set<Subscription>, subscription: Subscription): Subscription {
+  open.add(subscription);
+  const forget = () => open.delete(subscription);
+  subscription.done.then(forget, forget);
+  return subscription;
+}

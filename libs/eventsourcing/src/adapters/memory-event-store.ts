@@ -12,7 +12,7 @@ import type {
 import { sealEvents } from '../hash-chain';
 import { assertValidStreamId } from '../stream-name';
 import { planAppend, type StoredEventRef } from './append-rules';
-import { AppendSignal, catchUpSubscription } from './catch-up-subscription';
+import { AppendSignal, catchUpSubscription, track } from './catch-up-subscription';
 import { filterStreamEvents } from './read-filters';
 
 /** For tests and throw-away runs: the same contract as the durable adapters, kept in memory. */
@@ -81,10 +81,7 @@ export class MemoryEventStore implements EventStore {
       options.after ?? 0,
       handler,
     );
-    this.subscriptions.add(subscription);
-    const forget = () => this.subscriptions.delete(subscription);
-    subscription.done.then(forget, forget);
-    return subscription;
+    return track(this.subscriptions, subscription);
   }
 
   async headPosition(): Promise<number> {

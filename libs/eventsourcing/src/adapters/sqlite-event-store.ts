@@ -15,7 +15,7 @@ import type {
 import { sealEvents } from '../hash-chain';
 import { assertValidStreamId } from '../stream-name';
 import { planAppend, type StreamHead, type StoredEventRef } from './append-rules';
-import { AppendSignal, catchUpSubscription } from './catch-up-subscription';
+import { AppendSignal, catchUpSubscription, track } from './catch-up-subscription';
 import { filterStreamEvents } from './read-filters';
 
 interface EventRow {
@@ -231,10 +231,7 @@ export class SqliteEventStore implements EventStore {
       options.after ?? 0,
       handler,
     );
-    this.subscriptions.add(subscription);
-    const forget = () => this.subscriptions.delete(subscription);
-    subscription.done.then(forget, forget);
-    return subscription;
+    return track(this.subscriptions, subscription);
   }
 
   async headPosition(): Promise<number> {

@@ -1,0 +1,42 @@
+/**
+ * The real programme of the seeds as HTTP request bodies: the 2011 call (seed 000: kick-off
+ * 9 Nov 2011, closing 15 Dec 2011, 32,000–64,000 EUR by size, more than 200,000 inhabitants →
+ * 64,000; the middle tier is an assumption) and the joint expression of interest "Brücken für
+ * Familien" of Kreis Unna (seed 004). Used by the tests, the benchmark and the demo.
+ */
+export const PROGRAMME_KKZ = {
+  programmeId: 'kkz',
+  title: 'Kein Kind zurücklassen – Kommunen in NRW beugen vor',
+};
+
+export const CALL_2011 = {
+  callId: 'kkz-2011',
+  title: 'Aufruf zur Interessensbekundung „Kommunale Präventionsketten“',
+  eligibleApplicantTypes: ['kreisfreie-stadt', 'kreisangehoerige-stadt', 'kreis'],
+  kickOffDate: '2011-11-09',
+  closingDate: '2011-12-15',
+  fundingTiers: [
+    { minPopulation: 0, maxPopulation: 99999, amountEur: 32000 },
+    { minPopulation: 100000, maxPopulation: 200000, amountEur: 48000 },
+    { minPopulation: 200001, amountEur: 64000 },
+  ],
+  conditions: { councilResolution: 'may-follow-after-selection', coordinatorRequired: true },
+  participants: { min: 10, max: 15 },
+};
+
+export const EXPRESSION_OF_INTEREST_BRUECKEN = {
+  motto: 'Brücken für Familien',
+  existingActivities: 'Netzwerke in Jugendhilfe, Gesundheit und Bildung',
+  goals: 'Benachteiligungen von Familien in prekären Soziallagen abbauen',
+  measures: 'Bündelung der Netzwerke und eine Verantwortungsgemeinschaft',
+  successCriteria: 'Erreichbarkeit der Angebote',
+  difficulties: 'Abstimmung zwischen fünf Verwaltungen',
+  financialPlan: { ownContributionEur: 40000, ownContributionKind: 'staff-costs' },
+  nextSteps: 'Kreistagsbeschluss nach erfolgreicher Bewerbung',
+  coordinator: { name: 'Koordinierungsstelle Kreis Unna' },
+  councilResolution: { status: 'promised' },
+};
+
+/** Kreis Unna leads; Kamen, Lünen, Selm and the Kreisstadt Unna are members. */
+export const KREIS_UNNA_AGS = '05978000';
+export const KREIS_UNNA_MEMBER_AGS = ['05978020', '05978024', '05978032', '05978036'];
