@@ -15,10 +15,14 @@ function installLocked() {
   const lockFile = join(root, 'package-lock.json');
   const before = readFileSync(lockFile, 'utf8');
   try {
-    execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
-  } catch {
+    execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
+  } catch (error) {
+    const reason = String(error.stderr ?? '')
+      .split('\n')
+      .find((line) => /Missing:/.test(line));
     process.stderr.write(
-      'npm ci refused the lock file here; installing the locked versions with npm install.\n',
+      `npm ci refused the lock (${reason ? reason.replace(/^npm error\s*/, '') : 'see the npm log'}); ` +
+        'installing the locked versions with npm install.\n',
     );
     execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
   }
