@@ -140,6 +140,29 @@ describe('bad input is refused without writing anything', () => {
       'validation-failed',
     ));
 
+  it.each([
+    ['conditions', { conditions: [] }],
+    ['participants', { participants: [] }],
+    ['fundingTiers', { fundingTiers: [[{ minPopulation: 0, amountEur: 1 }]] }],
+    ['eligibleApplicantTypes', { eligibleApplicantTypes: 'kreis' }],
+  ])('refuses a list or a value where %s needs another shape', (_field, patch) =>
+    expectRefused(() => call(patch), 400, 'validation-failed'),
+  );
+
+  it.each(['financialPlan', 'coordinator', 'councilResolution'])(
+    'refuses an array where the object %s belongs',
+    (field) =>
+      expectRefused(
+        () =>
+          api.http
+            .post('/calls/kkz-2011/expressions-of-interest')
+            .set(municipality)
+            .send({ ...BRUECKEN, [field]: [] }),
+        400,
+        'validation-failed',
+      ),
+  );
+
   it('refuses a member AGS that is not 8 digits', () =>
     expectRefused(
       () =>

@@ -133,3 +133,13 @@ export class NotLeadApplicant extends DomainError {
     });
   }
 }
+
+export class CouncilResolutionStatementMissing extends DomainError {
+  readonly code = 'council-resolution-statement-missing';
+  readonly kind = 'rule-violated';
+  constructor() {
+    super(
+      'State the council resolution: adopted (with date and reference), or promised to follow after selection.',
+    );
+  }
+}

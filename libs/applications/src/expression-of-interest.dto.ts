@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsEmail,
+  IsObject,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -51,6 +53,7 @@ export class ExpressionOfInterestDto {
     example: ['05978020', '05978024', '05978032', '05978036'],
   })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(50)
   @Matches(AGS_PATTERN, { each: true, message: 'each member must be an 8-digit AGS' })
   memberAgs?: string[];
@@ -67,17 +70,20 @@ export class ExpressionOfInterestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) difficulties?: string;
   @ApiPropertyOptional({ type: FinancialPlanDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FinancialPlanDto)
   financialPlan?: FinancialPlanDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) nextSteps?: string;
   @ApiPropertyOptional({ type: CoordinatorDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => CoordinatorDto)
   coordinator?: CoordinatorDto;
   @ApiPropertyOptional({ type: CouncilResolutionStatementDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => CouncilResolutionStatementDto)
   councilResolution?: CouncilResolutionStatementDto;

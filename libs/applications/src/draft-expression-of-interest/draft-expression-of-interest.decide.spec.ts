@@ -3,7 +3,6 @@ import { deciderSpecification } from '@app/eventsourcing/testing/decider-specifi
 import {
   ApplicantNotEligible,
   CallClosed,
-  CallNotOpen,
   ExpressionOfInterestExists,
   InvalidJointApplication,
   UnknownMunicipality,
@@ -39,11 +38,11 @@ describe('draft an expression of interest', () => {
       .when(command())
       .thenThrows(ExpressionOfInterestExists, 'expression-of-interest-exists'));
 
-  it('refuses a call that is not published', () =>
+  it('answers not found for a call that is only a draft: applicants cannot see it yet', () =>
     spec
       .given([])
       .when(command({ call: call2011({ status: 'draft' }) }))
-      .thenThrows(CallNotOpen));
+      .thenThrows(NotFound, 'not-found'));
 
   it('answers not found for a call that does not exist', () =>
     spec

@@ -1,12 +1,6 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
 import type { CallFacts } from '../call-facts';
-import {
-  ApplicantNotEligible,
-  CallClosed,
-  CallNotOpen,
-  ExpressionOfInterestExists,
-  UnknownMunicipality,
-} from '../errors';
+import { ApplicantNotEligible, CallClosed, ExpressionOfInterestExists, UnknownMunicipality } from '../errors';
 import {
   type Applicant,
   evolveExpressionOfInterest,
@@ -34,8 +28,8 @@ export function draftExpressionOfInterest(
 ): ExpressionOfInterestEvent[] {
   const { call, applicant, now } = command;
   if (state.status !== 'none') throw new ExpressionOfInterestExists(command.applicationId);
-  if (call.status === 'none') throw new NotFound('Call', call.callId);
-  if (call.status !== 'published') throw new CallNotOpen(call.callId);
+  // A draft call is the grants office's working paper: to applicants it does not exist yet.
+  if (call.status !== 'published') throw new NotFound('Call', call.callId);
   if (Date.parse(now) >= Date.parse(call.closesAt)) throw new CallClosed(call.callId, call.closesAt);
   if (!applicant) throw new UnknownMunicipality(command.leadAgs);
   if (!call.eligibleApplicantTypes.includes(applicant.type)) {

@@ -1,5 +1,5 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
-import type { CallFacts } from '../call-facts';
+import { assertCallOpen, type CallFacts } from '../call-facts';
 import { AlreadySubmitted, CallClosed } from '../errors';
 import {
   evolveExpressionOfInterest,
@@ -25,6 +25,7 @@ export function reviseExpressionOfInterest(
 ): ExpressionOfInterestEvent[] {
   if (state.status === 'none') throw new NotFound('Expression of interest', command.applicationId);
   if (state.status === 'submitted') throw new AlreadySubmitted(command.applicationId);
+  assertCallOpen(command.call);
   if (Date.parse(command.now) >= Date.parse(command.call.closesAt))
     throw new CallClosed(state.callId, command.call.closesAt);
   const members = checkMembers(state.applicant, command.members, command.call.eligibleApplicantTypes);

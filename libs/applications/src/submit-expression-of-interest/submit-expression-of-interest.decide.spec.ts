@@ -1,8 +1,10 @@
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
 import {
   AlreadySubmitted,
+  CallNotOpen,
   CoordinatorMissing,
   CouncilResolutionMissing,
+  CouncilResolutionStatementMissing,
   ExpressionOfInterestIncomplete,
   SubmissionAfterDeadline,
 } from '../errors';
@@ -70,5 +72,28 @@ describe('submit an expression of interest', () => {
       .given([drafted()])
       .when(submit('2011-12-01T10:00:00.000Z', strict))
       .thenThrows(CouncilResolutionMissing, 'council-resolution-missing');
+  });
+
+  it('counts an array where an object belongs as missing', () =>
+    spec
+      .given([drafted(bruecken({ financialPlan: [] as unknown as undefined }))])
+      .when(submit('2011-12-01T10:00:00.000Z'))
+      .thenThrows(ExpressionOfInterestIncomplete));
+
+  it('asks for the council resolution to be stated when it may follow after selection', () =>
+    spec
+      .given([drafted(bruecken({ councilResolution: undefined }))])
+      .when(submit('2011-12-01T10:00:00.000Z'))
+      .thenThrows(CouncilResolutionStatementMissing, 'council-resolution-statement-missing'));
+
+  it('fails closed when the call is not published or has no readable deadline', () => {
+    spec
+      .given([drafted()])
+      .when(submit('2011-12-01T10:00:00.000Z', call2011({ status: 'none', closesAt: '' })))
+      .thenThrows(CallNotOpen);
+    spec
+      .given([drafted()])
+      .when(submit('2011-12-01T10:00:00.000Z', call2011({ closesAt: 'never' })))
+      .thenThrows(CallNotOpen, 'call-not-open');
   });
 });

@@ -1,9 +1,10 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
-import type { CallFacts } from '../call-facts';
+import { assertCallOpen, type CallFacts } from '../call-facts';
 import {
   AlreadySubmitted,
   CoordinatorMissing,
   CouncilResolutionMissing,
+  CouncilResolutionStatementMissing,
   ExpressionOfInterestIncomplete,
   SubmissionAfterDeadline,
 } from '../errors';
@@ -33,12 +34,10 @@ export function submitExpressionOfInterest(
   const { call, now } = command;
   if (state.status === 'none') throw new NotFound('Expression of interest', command.applicationId);
   if (state.status === 'submitted') throw new AlreadySubmitted(command.applicationId);
+  assertCallOpen(call);
   if (Date.parse(now) >= Date.parse(call.closesAt))
     throw new SubmissionAfterDeadline(call.callId, call.closesAt, now);
-  const missing = REQUIRED_FOR_SUBMISSION.filter((field) => {
-    const value = state.content[field];
-    return value === undefined || (typeof value === 'string' && value.trim() === '');
-  });
+  const missing = REQUIRED_FOR_SUBMISSION.filter((field) => !isFilledIn(state.content[field]));
   if (missing.length > 0) throw new ExpressionOfInterestIncomplete(missing);
   if (call.conditions.coordinatorRequired && !state.content.coordinator?.name?.trim())
     throw new CoordinatorMissing();
@@ -46,8 +45,8 @@ export function submitExpressionOfInterest(
   if (call.conditions.councilResolution === 'required-at-submission' && resolution?.status !== 'adopted') {
     throw new CouncilResolutionMissing();
   }
-  if (call.conditions.councilResolution === 'may-follow-after-selection' && !resolution) {
-    throw new ExpressionOfInterestIncomplete(['councilResolution (adopted, or promised after selection)']);
+  if (call.conditions.councilResolution === 'may-follow-after-selection' && !isFilledIn(resolution)) {
+    throw new CouncilResolutionStatementMissing();
   }
   return [
     {
@@ -55,6 +54,13 @@ export function submitExpressionOfInterest(
       data: { applicationId: command.applicationId, callId: call.callId, submittedAt: now },
     },
   ];
+}
+
+/** A non-blank text, or a real object (not an array): what a required field must hold. */
+function isFilledIn(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export const submitExpressionOfInterestDecider: Decider<

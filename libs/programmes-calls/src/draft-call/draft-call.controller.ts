@@ -6,10 +6,12 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -62,6 +64,7 @@ export class DraftCallDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
 
   @ApiProperty({ enum: MUNICIPALITY_TYPES, isArray: true })
+  @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(MUNICIPALITY_TYPES, { each: true })
@@ -73,19 +76,23 @@ export class DraftCallDto {
   closingDate: string;
 
   @ApiProperty({ type: [FundingTierDto] })
+  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => FundingTierDto)
   fundingTiers: FundingTierDto[];
 
   @ApiProperty({ type: CallConditionsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CallConditionsDto)
   conditions: CallConditionsDto;
 
   @ApiPropertyOptional({ type: ParticipantRangeDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ParticipantRangeDto)
   participants?: ParticipantRangeDto;
