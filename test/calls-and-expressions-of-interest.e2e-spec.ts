@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@app/eventsourcing';
 import { bearer, startTestApi, type TestApi } from './support/test-api';
 import {
   BRUECKEN,
@@ -133,6 +137,56 @@ describe('call → expression of interest over HTTP', () => {
       .send(BRUECKEN)
       .expect(409);
     expect(res.body.code).toBe('already-participating');
+  });
+
+  it('refuses a revision that adds a member already taking part elsewhere, and leaks no other record', async () => {
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(kamen))
+      .send(BRUECKEN)
+      .expect(201);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(unna))
+      .send(BRUECKEN)
+      .expect(201);
+    const res = await api.http
+      .put('/expressions-of-interest/kkz-2011.05978000')
+      .set(bearer(unna))
+      .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
+      .expect(409);
+    expect(res.body.code).toBe('already-participating');
+    expect(JSON.stringify(res.body)).not.toContain('kkz-2011.05978020');
+    const view = await api.http
+      .get('/expressions-of-interest/kkz-2011.05978000')
+      .set(bearer(unna))
+      .expect(200);
+    expect(view.body.members).toEqual([]);
+  });
+
+  it('lets only one of three concurrent applications claim the same member', async () => {
+    await api.close();
+    const dir = mkdtempSync(join(tmpdir(), 'kkz-claims-'));
+    api = await startTestApi({
+      now: '2011-11-09T09:00:00.000Z',
+      store: new SqliteEventStore(join(dir, 'e.sqlite')),
+    });
+    office = await api.token('grants-office');
+    await api.http.post('/programmes').set(bearer(office)).send(PROGRAMME).expect(201);
+    await api.http.post('/programmes/kkz/calls').set(bearer(office)).send(CALL_2011).expect(201);
+    await api.http.post('/calls/kkz-2011/publish').set(bearer(office)).expect(200);
+    const leads = [KREIS_UNNA, OBERHAUSEN, DORTMUND];
+    const results = await Promise.all(
+      leads.map(async (ags) =>
+        api.http
+          .post('/calls/kkz-2011/expressions-of-interest')
+          .set(bearer(await api.token('municipality', ags)))
+          .send({ ...BRUECKEN, memberAgs: [UNNA_MEMBERS[0]] }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const all = await api.http.get('/expressions-of-interest').set(bearer(office)).expect(200);
+    expect(all.body).toHaveLength(1);
   });
 
   it('frees a member dropped from a joint application to apply on its own', async () => {

@@ -6,6 +6,7 @@ import type { CallFacts } from './call-facts';
 import { NotLeadApplicant } from './errors';
 import { type Applicant, type ExpressionOfInterestState, involves } from './expression-of-interest';
 import type { MemberLookup } from './joint-application';
+import { claimParticipationDecider, participationStream } from './participation';
 
 /** The call as its own stream says it is now: the authoritative facts for a decision. */
 export async function loadCallFacts(commands: CommandService, callId: string): Promise<CallFacts> {
@@ -66,4 +67,14 @@ export function toApplicant(registry: MunicipalityRegistry, ags: string): Applic
       regierungsbezirk: m.regierungsbezirk,
     }
   );
+}
+
+/** Records who takes part in which expression of interest for the call; refuses double participation. */
+export async function claimParticipations(
+  commands: CommandService,
+  callId: string,
+  applicationId: string,
+  ags: string[],
+): Promise<void> {
+  await commands.run(participationStream(callId), claimParticipationDecider, { callId, applicationId, ags });
 }

@@ -77,14 +77,8 @@ export class ExpressionOfInterestExists extends DomainError {
 export class AlreadyParticipating extends DomainError {
   readonly code = 'already-participating';
   readonly kind = 'conflict';
-  constructor(ags: string, applicationId: string) {
-    super(
-      `Municipality ${ags} already takes part in expression of interest ${applicationId} for this call.`,
-      {
-        ags,
-        applicationId,
-      },
-    );
+  constructor(ags: string) {
+    super(`Municipality ${ags} already takes part in another expression of interest for this call.`, { ags });
   }
 }
 

@@ -86,6 +86,28 @@ export async function runCommand<C, E extends DomainEvent, S>(
   }
 }
 
+/**
+ * Decides without appending: the refusals a command would meet now, before a handler writes to
+ * another stream on its behalf (a refused command must leave nothing behind).
+ */
+export async function previewCommand<C, E extends DomainEvent, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  source: CommandSource<C, S>,
+  options: Pick<CommandPathOptions, 'expectedRevision'> = {},
+): Promise<E[]> {
+  const history = (await store.readStream(streamId)) as RecordedEvent<E>[];
+  const revision = history.length - 1;
+  const state = fold(decider, history as unknown as E[]);
+  const command =
+    typeof source === 'function' ? await (source as (state: S) => C | Promise<C>)(state) : source;
+  if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+    throw new ConcurrencyError(streamId, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
+  }
+  return decider.decide(command, state);
+}
+
 function envelope(event: DomainEvent, streamId: string, revision: number, context: CommandContext): NewEvent {
   const eventId = context.commandId
     ? deterministicUuid(`${context.commandId}:${streamId}:${revision}`)

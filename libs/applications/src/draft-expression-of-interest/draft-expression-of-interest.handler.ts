@@ -1,15 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ProjectionRunner } from '@app/eventsourcing';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
-import { loadCallFacts, lookUpMembers, toApplicant } from '../application-access';
-import { AlreadyParticipating } from '../errors';
+import { claimParticipations, loadCallFacts, lookUpMembers, toApplicant } from '../application-access';
 import { applicationIdFor, applicationStream } from '../expression-of-interest';
 import { type ExpressionOfInterestDto, toContent } from '../expression-of-interest.dto';
-import {
-  expressionsOfInterestProjection,
-  participationsInCall,
-} from '../queries/expressions-of-interest.projection';
 import { draftExpressionOfInterestDecider } from './draft-expression-of-interest.decide';
 
 export class DraftExpressionOfInterestCommand extends Command<CommandAccepted> {
@@ -27,33 +21,26 @@ export class DraftExpressionOfInterestHandler implements ICommandHandler<DraftEx
   constructor(
     private readonly commands: CommandService,
     private readonly registry: MunicipalityRegistry,
-    private readonly projections: ProjectionRunner,
   ) {}
 
   async execute({ principal, callId, body }: DraftExpressionOfInterestCommand): Promise<CommandAccepted> {
     const leadAgs = principal.ags as string;
     const applicationId = applicationIdFor(callId, leadAgs);
     const { memberAgs, content } = toContent(body);
-    // One expression of interest per municipality and call, as lead or as member. The lead's own
-    // uniqueness is guaranteed by the stream id; membership elsewhere is checked on the read model.
-    const taken = participationsInCall(this.projections.state(expressionsOfInterestProjection), callId);
-    for (const ags of [leadAgs, ...memberAgs]) {
-      const other = taken.get(ags);
-      if (other && other !== applicationId) throw new AlreadyParticipating(ags, other);
-    }
-    const outcome = await this.commands.run(
-      applicationStream(applicationId),
-      draftExpressionOfInterestDecider,
-      {
-        applicationId,
-        leadAgs,
-        content,
-        call: await loadCallFacts(this.commands, callId),
-        applicant: toApplicant(this.registry, leadAgs),
-        members: lookUpMembers(this.registry, memberAgs),
-        now: this.commands.now().toISOString(),
-      },
-    );
+    const stream = applicationStream(applicationId);
+    const command = {
+      applicationId,
+      leadAgs,
+      content,
+      call: await loadCallFacts(this.commands, callId),
+      applicant: toApplicant(this.registry, leadAgs),
+      members: lookUpMembers(this.registry, memberAgs),
+      now: this.commands.now().toISOString(),
+    };
+    // Refusals first, so that a refused draft claims nobody; then the claims; then the draft.
+    await this.commands.preview(stream, draftExpressionOfInterestDecider, command);
+    await claimParticipations(this.commands, callId, applicationId, [leadAgs, ...memberAgs]);
+    const outcome = await this.commands.run(stream, draftExpressionOfInterestDecider, command);
     return CommandAccepted.of(applicationId, outcome.revision);
   }
 }

@@ -25,8 +25,6 @@ export interface ExpressionsOfInterestReadModel {
   byCall: Map<string, string[]>;
   /** AGS → ids of expressions of interest it leads or is a member of. */
   byAgs: Map<string, Set<string>>;
-  /** callId → AGS → the expression of interest it takes part in for that call. */
-  participations: Map<string, Map<string, string>>;
 }
 
 function index<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -40,23 +38,19 @@ function reindexMembers(
   view: ExpressionOfInterestView,
   before: Applicant[],
 ): void {
-  const inCall = model.participations.get(view.callId) ?? new Map<string, string>();
-  model.participations.set(view.callId, inCall);
   for (const m of before) {
     model.byAgs.get(m.ags)?.delete(view.applicationId);
-    if (inCall.get(m.ags) === view.applicationId) inCall.delete(m.ags);
   }
   for (const ags of [view.applicant.ags, ...view.members.map((m) => m.ags)]) {
     const set = model.byAgs.get(ags) ?? new Set<string>();
     set.add(view.applicationId);
     model.byAgs.set(ags, set);
-    inCall.set(ags, view.applicationId);
   }
 }
 
 export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestReadModel> = {
   name: 'expressions-of-interest',
-  initialState: () => ({ byId: new Map(), byCall: new Map(), byAgs: new Map(), participations: new Map() }),
+  initialState: () => ({ byId: new Map(), byCall: new Map(), byAgs: new Map() }),
   apply(model, recorded: RecordedEvent) {
     const event = recorded as RecordedEvent<ExpressionOfInterestEvent>;
     switch (event.type) {
@@ -100,11 +94,3 @@ export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestRe
     return model;
   },
 };
-
-/** AGS → the expression of interest it takes part in for a call (as lead or member). */
-export function participationsInCall(
-  model: ExpressionsOfInterestReadModel,
-  callId: string,
-): ReadonlyMap<string, string> {
-  return model.participations.get(callId) ?? new Map<string, string>();
-}

@@ -1,8 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
-import { authorizeChange, loadCallFacts, lookUpMembers } from '../application-access';
-import { applicationStream } from '../expression-of-interest';
+import { authorizeChange, claimParticipations, loadCallFacts, lookUpMembers } from '../application-access';
+import { applicationStream, type ExpressionOfInterestState } from '../expression-of-interest';
 import { type ExpressionOfInterestDto, toContent } from '../expression-of-interest.dto';
 import { reviseExpressionOfInterestDecider } from './revise-expression-of-interest.decide';
 
@@ -27,21 +27,27 @@ export class ReviseExpressionOfInterestHandler implements ICommandHandler<Revise
   async execute(command: ReviseExpressionOfInterestCommand): Promise<CommandAccepted> {
     const { principal, applicationId, body, expectedRevision } = command;
     const { memberAgs, content } = toContent(body);
-    const outcome = await this.commands.run(
-      applicationStream(applicationId),
-      reviseExpressionOfInterestDecider,
-      async (state) => {
-        authorizeChange(state, applicationId, principal);
-        return {
-          applicationId,
-          content,
-          members: lookUpMembers(this.registry, memberAgs),
-          call: await loadCallFacts(this.commands, state.callId),
-          now: this.commands.now().toISOString(),
-        };
-      },
-      { expectedRevision },
-    );
+    const stream = applicationStream(applicationId);
+    let callId = '';
+    let leadAgs = '';
+    const revise = async (state: ExpressionOfInterestState) => {
+      authorizeChange(state, applicationId, principal);
+      callId = state.callId;
+      leadAgs = state.applicant.ags;
+      return {
+        applicationId,
+        content,
+        members: lookUpMembers(this.registry, memberAgs),
+        call: await loadCallFacts(this.commands, state.callId),
+        now: this.commands.now().toISOString(),
+      };
+    };
+    // Refusals first; then the claims (members added or dropped); then the revision.
+    await this.commands.preview(stream, reviseExpressionOfInterestDecider, revise, { expectedRevision });
+    await claimParticipations(this.commands, callId, applicationId, [leadAgs, ...memberAgs]);
+    const outcome = await this.commands.run(stream, reviseExpressionOfInterestDecider, revise, {
+      expectedRevision,
+    });
     return CommandAccepted.of(applicationId, outcome.revision);
   }
 }

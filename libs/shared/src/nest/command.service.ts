@@ -8,6 +8,7 @@ import {
   type DomainEvent,
   type EventStore,
   fold,
+  previewCommand,
   newId,
   ProjectionRunner,
   runCommand,
@@ -78,6 +79,16 @@ export class CommandService {
       if (!caughtUp) this.logger.warn(`read models did not reach position ${outcome.position} in time`);
     }
     return outcome;
+  }
+
+  /** The refusals the command would meet now, without writing anything. */
+  async preview<C, E extends DomainEvent, S>(
+    streamId: string,
+    decider: Decider<C, E, S>,
+    command: CommandSource<C, S>,
+    options: Pick<CommandPathOptions, 'expectedRevision'> = {},
+  ): Promise<void> {
+    await previewCommand(this.store, streamId, decider, command, options);
   }
 
   /** Current state of a stream, for gathering the outside facts a decision needs. */
