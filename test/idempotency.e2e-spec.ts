@@ -100,6 +100,27 @@ describe('Idempotency-Key on commands', () => {
     expect((await domainEvents()).filter((e) => e.type === 'ProgrammeCreated')).toHaveLength(1);
   });
 
+  it('lets only one of several racing requests with one key and different bodies write anything', async () => {
+    await api.close();
+    api = await startTestApi({
+      store: new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'kkz-idem-')), 'e.sqlite')),
+    });
+    office = bearer(await api.token('grants-office'));
+    const key = { ...office, 'Idempotency-Key': 'race' };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        api.http
+          .post('/programmes')
+          .set(key)
+          .send({ programmeId: `p${i}`, title: `P${i}` }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 201))
+      expect(r.body.code).toBe('idempotency-key-reused');
+    expect((await domainEvents()).filter((e) => e.type === 'ProgrammeCreated')).toHaveLength(1);
+  });
+
   it('refuses a malformed key', async () => {
     const res = await api.http
       .post('/programmes')

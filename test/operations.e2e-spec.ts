@@ -1,5 +1,7 @@
 import Redis from 'ioredis';
+import { type Projection, ProjectionRunner } from '@app/eventsourcing';
 import { checkEvictionPolicy } from '@app/shared';
+import { bearer } from './support/test-api';
 import { startTestApi } from './support/test-api';
 
 describe('operations', () => {
@@ -10,6 +12,7 @@ describe('operations', () => {
       status: 'ok',
       store: { kind: 'memory', status: 'up' },
       redis: { status: 'up' },
+      readModels: { status: 'up', position: 0 },
     });
     await api.close();
   });
@@ -33,6 +36,30 @@ describe('operations', () => {
     expect(res.body.status).toBe('degraded');
     expect(res.body.redis.status).toBe('down');
     await api.http.get('/docs-json').expect(200);
+    await api.close();
+  });
+
+  it('keeps answering commands, and reports 503 on /health, when a read model fails', async () => {
+    const api = await startTestApi();
+    const office = bearer(await api.token('grants-office'));
+    const runner = api.app.get(ProjectionRunner);
+    const broken: Projection<null> = {
+      name: 'broken',
+      initialState: () => null,
+      apply: (state, event) => {
+        if (event.type === 'ProgrammeCreated') throw new Error('bug in a read model');
+        return state;
+      },
+    };
+    // A projection added behind the runner's back, to simulate a bug in one.
+    (runner as unknown as { projections: Projection<unknown>[] }).projections.push(
+      broken as Projection<unknown>,
+    );
+    (runner as unknown as { states: Map<string, unknown> }).states.set('broken', null);
+    await api.http.post('/programmes').set(office).send({ programmeId: 'kkz', title: 'KKZ' }).expect(201);
+    const health = await api.http.get('/health').expect(503);
+    expect(health.body.readModels.status).toBe('down');
+    expect(JSON.stringify(health.body)).not.toContain('bug in a read model');
     await api.close();
   });
 

@@ -31,6 +31,8 @@ export interface CommandPathOptions {
   expectedRevision?: number;
   /** How often to reload and decide again after losing a race (only without If-Match). */
   retries?: number;
+  /** Runs once the decision is made and before anything is appended (e.g. to reserve an idempotency key). */
+  beforeAppend?: () => Promise<void>;
 }
 
 export const SCHEMA_VERSION = 1;
@@ -67,6 +69,7 @@ export async function runCommand<C, E extends DomainEvent, S>(
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state, revision };
     const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
+    await options.beforeAppend?.();
     try {
       const result = await store.appendToStream(
         streamId,

@@ -36,6 +36,12 @@ export class ProjectionRunner {
   private failure?: unknown;
   position = 0;
 
+  /** Why the read models stopped following the store, if they did. */
+  get failed(): Error | undefined {
+    if (this.failure === undefined) return undefined;
+    return this.failure instanceof Error ? this.failure : new Error(String(this.failure));
+  }
+
   constructor(private readonly store: EventStore) {}
 
   register<S>(projection: Projection<S>): void {

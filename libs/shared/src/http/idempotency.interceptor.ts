@@ -9,17 +9,19 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, type Observable, of, switchMap } from 'rxjs';
 import {
+  type Actor,
   canonicalJson,
   ConcurrencyError,
   DomainError,
   deterministicUuid,
   type EventStore,
+  type ExpectedRevision,
   type RecordedEvent,
   SCHEMA_VERSION,
 } from '@app/eventsourcing';
 import { Clock } from '../time/clock';
 import { EVENT_STORE } from '../nest/tokens';
-import { requestContext } from './request-context';
+import { type RequestContext, requestContext } from './request-context';
 import { RequestValidationError } from './request-validation-error';
 
 export class IdempotencyKeyReused extends DomainError {
@@ -30,8 +32,10 @@ export class IdempotencyKeyReused extends DomainError {
   }
 }
 
-interface CompletedRequest {
+interface Started {
   requestHash: string;
+}
+interface Completed extends Started {
   status: number;
   body: unknown;
 }
@@ -39,11 +43,16 @@ interface CompletedRequest {
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 /**
- * Idempotency-Key on commands: the same key and body answer as the first time without a new
- * event; the same key with another body is refused. The first answer is kept in the event store
- * (stream `idempotency-<hash of caller and key>`), so it survives restarts and serves every API
- * replica. The command runs with a command id derived from key and body, so its event ids are
- * deterministic and a retry after a crash between the two appends writes nothing twice.
+ * Idempotency-Key on commands, kept in the event store (stream `idempotency-<hash of caller and
+ * key>`), so it survives restarts and serves every API replica:
+ * - the same key and body answer as the first time, without a new event;
+ * - the same key with another body is refused (422) and writes nothing: the key is reserved
+ *   (IdempotentRequestStarted, expected revision "no stream") just before the request's first
+ *   append, so of two racing requests only one can write;
+ * - a refused request (invalid, rule violated) reserves nothing: the key stays free.
+ * Event ids derive from the key, so a concurrent duplicate of the same request writes nothing
+ * twice. A retry after a crash between the command's append and the recorded answer decides
+ * again on the new state, and may be refused where the first answer was a success.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -69,66 +78,104 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`)
       .digest('hex');
+    const ctx = requestContext.current();
 
     return from(this.store.readStream(streamId)).pipe(
       switchMap((history) => {
-        const earlier = completed(history);
-        if (earlier) return of(this.replay(earlier, requestHash, res));
-        const ctx = requestContext.current();
-        if (ctx) ctx.commandId = `${scope}:${requestHash.slice(0, 16)}`;
+        const { started, completed } = read(history);
+        if (completed) return of(this.replay(completed, requestHash, res));
+        if (started && started.requestHash !== requestHash) throw new IdempotencyKeyReused();
+        if (ctx) {
+          ctx.commandId = scope;
+          let reserved = started !== undefined;
+          ctx.idempotency = {
+            reserve: async () => {
+              if (reserved) return;
+              await this.reserve(streamId, requestHash, ctx);
+              reserved = true;
+            },
+          };
+        }
         return next
           .handle()
           .pipe(
             switchMap((body: unknown) =>
-              from(this.remember(streamId, { requestHash, status: res.statusCode, body }, res)),
+              from(this.remember(streamId, { requestHash, status: res.statusCode, body }, res, ctx)),
             ),
           );
       }),
     );
   }
 
-  private replay(earlier: CompletedRequest, requestHash: string, res: Response): unknown {
-    if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReused();
-    res.status(earlier.status);
+  private replay(completed: Completed, requestHash: string, res: Response): unknown {
+    if (completed.requestHash !== requestHash) throw new IdempotencyKeyReused();
+    res.status(completed.status);
     res.setHeader('Idempotent-Replayed', 'true');
-    return earlier.body;
+    return completed.body;
   }
 
-  private async remember(streamId: string, record: CompletedRequest, res: Response): Promise<unknown> {
-    const ctx = requestContext.current();
-    const now = this.clock.nowIso();
+  /** Claims the key for this request before anything else is written; refuses a different request. */
+  private async reserve(streamId: string, requestHash: string, ctx: RequestContext): Promise<void> {
     try {
-      await this.store.appendToStream(
-        streamId,
-        [
-          {
-            type: 'IdempotentRequestCompleted',
-            data: record,
-            metadata: {
-              eventId: deterministicUuid(`${streamId}:${record.requestHash}`),
-              schemaVersion: SCHEMA_VERSION,
-              occurredAt: now,
-              actor: ctx?.actor ?? { subject: 'unknown', role: 'unknown' },
-              correlationId: ctx?.correlationId ?? streamId,
-              causationId: ctx?.correlationId ?? streamId,
-              commandId: ctx?.commandId,
-            },
-          },
-        ],
-        'no_stream',
-      );
+      await this.append(streamId, 'IdempotentRequestStarted', { requestHash }, 'no_stream', ctx);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      const { started } = read(await this.store.readStream(streamId));
+      if (started?.requestHash !== requestHash) throw new IdempotencyKeyReused();
+    }
+  }
+
+  private async remember(
+    streamId: string,
+    record: Completed,
+    res: Response,
+    ctx: RequestContext | undefined,
+  ): Promise<unknown> {
+    try {
+      // The reservation already excludes any other request; the event id makes a repeat a no-op.
+      await this.append(streamId, 'IdempotentRequestCompleted', record, 'any', ctx);
       return record.body;
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      // A concurrent request with the same key finished first: answer as it did.
-      const earlier = completed(await this.store.readStream(streamId));
-      if (!earlier) throw error;
-      return this.replay(earlier, record.requestHash, res);
+      const { completed } = read(await this.store.readStream(streamId));
+      if (!completed) throw error;
+      return this.replay(completed, record.requestHash, res);
     }
+  }
+
+  private append(
+    streamId: string,
+    type: string,
+    data: Started | Completed,
+    expected: ExpectedRevision,
+    ctx: RequestContext | undefined,
+  ) {
+    const actor: Actor = ctx?.actor ?? { subject: 'unknown', role: 'unknown' };
+    return this.store.appendToStream(
+      streamId,
+      [
+        {
+          type,
+          data,
+          metadata: {
+            eventId: deterministicUuid(`${streamId}:${type}:${data.requestHash}`),
+            schemaVersion: SCHEMA_VERSION,
+            occurredAt: this.clock.nowIso(),
+            actor,
+            correlationId: ctx?.correlationId ?? streamId,
+            causationId: ctx?.correlationId ?? streamId,
+            commandId: ctx?.commandId,
+          },
+        },
+      ],
+      expected,
+    );
   }
 }
 
-function completed(history: RecordedEvent[]): CompletedRequest | undefined {
-  const first = history.find((e) => e.type === 'IdempotentRequestCompleted');
-  return first?.data as CompletedRequest | undefined;
+function read(history: RecordedEvent[]): { started?: Started; completed?: Completed } {
+  return {
+    started: history.find((e) => e.type === 'IdempotentRequestStarted')?.data as Started | undefined,
+    completed: history.find((e) => e.type === 'IdempotentRequestCompleted')?.data as Completed | undefined,
+  };
 }

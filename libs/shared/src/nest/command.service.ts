@@ -40,8 +40,12 @@ export class CommandService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The request's one reading of the clock: every fact of one command carries the same time. */
   now(): Date {
-    return this.clock.now();
+    const ctx = requestContext.current();
+    if (!ctx) return this.clock.now();
+    ctx.now ??= this.clock.now();
+    return ctx.now;
   }
 
   /**
@@ -70,12 +74,18 @@ export class CommandService {
         actor: ctx.actor,
         correlationId: ctx.correlationId,
         commandId: ctx.commandId,
-        occurredAt: options.occurredAt ?? this.clock.nowIso(),
+        occurredAt: options.occurredAt ?? this.now().toISOString(),
       },
-      options,
+      { ...options, beforeAppend: ctx.idempotency?.reserve },
     );
     if (outcome.position !== undefined) {
-      const caughtUp = await this.projections.waitFor(outcome.position, this.config.projectionWaitMs);
+      // The events are stored: whatever happens to the read models, the answer is a success.
+      const caughtUp = await this.projections
+        .waitFor(outcome.position, this.config.projectionWaitMs)
+        .catch((error: unknown) => {
+          this.logger.error({ err: error }, 'read models have stopped; /health reports it');
+          return false;
+        });
       if (!caughtUp) this.logger.warn(`read models did not reach position ${outcome.position} in time`);
     }
     return outcome;

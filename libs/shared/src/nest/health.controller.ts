@@ -1,50 +1,58 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
-import type { EventStore } from '@app/eventsourcing';
+import { type EventStore, ProjectionRunner } from '@app/eventsourcing';
 import { Public } from '../http/public.decorator';
 import { EVENT_STORE, REDIS } from './tokens';
 
-async function probe(
-  check: () => Promise<unknown>,
-  timeoutMs = 1000,
-): Promise<{ status: 'up' | 'down'; error?: string }> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      check(),
-      new Promise(
-        (_, reject) =>
-          (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
-      ),
-    ]);
-    return { status: 'up' };
-  } catch (error) {
-    return { status: 'down', error: (error as Error).message };
-  } finally {
-    clearTimeout(timer);
-  }
-}
+type Probe = { status: 'up' | 'down' };
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly projections: ProjectionRunner,
   ) {}
 
-  /** Store and Redis reachability; 503 when either is down. No token needed. */
+  /**
+   * Store, Redis and read models; 503 when any is down. No token needed, so no detail of what
+   * failed is shown here: it goes to the log.
+   */
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) res: Response) {
     const [store, redis] = await Promise.all([
-      probe(() => this.store.ping()),
-      probe(() => this.redis.ping()),
+      this.probe('store', () => this.store.ping()),
+      this.probe('redis', () => this.redis.ping()),
     ]);
-    const status = store.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded';
-    res.status(status === 'ok' ? 200 : 503);
-    return { status, store: { kind: this.store.kind, ...store }, redis };
+    const failed = this.projections.failed;
+    if (failed) this.logger.error({ err: failed }, 'read models have stopped following the store');
+    const readModels = { status: failed ? 'down' : 'up', position: this.projections.position };
+    const ok = store.status === 'up' && redis.status === 'up' && !failed;
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', store: { kind: this.store.kind, ...store }, redis, readModels };
+  }
+
+  private async probe(name: string, check: () => Promise<unknown>, timeoutMs = 1000): Promise<Probe> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        check(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      return { status: 'up' };
+    } catch (error) {
+      this.logger.warn(`${name} is down: ${(error as Error).message}`);
+      return { status: 'down' };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
