@@ -199,6 +199,34 @@ describe('every route is guarded by token, role and ownership', () => {
     await api.http.get('/docs').expect(200);
   });
 
+  it('refuses a token that never expires', async () => {
+    const token = await new SignJWT({ roles: ['grants-office'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('forever')
+      .setIssuer('kkz-dev')
+      .setAudience('kkz-api')
+      .sign(new TextEncoder().encode(DEV_SECRET));
+    expect((await api.http.get('/programmes').set(bearer(token)).expect(401)).body.code).toBe(
+      'invalid-token',
+    );
+  });
+
+  it('does not let a municipality see drafts by naming its role twice', async () => {
+    await api.http
+      .post('/programmes/kkz/calls')
+      .set(bearer(tokens['grants-office']))
+      .send({ ...CALL_2011, callId: 'draft-only' })
+      .expect(201);
+    const token = await new SignJWT({ roles: ['municipality', 'municipality'], ags: DORTMUND })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('twice')
+      .setIssuer('kkz-dev')
+      .setAudience('kkz-api')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(DEV_SECRET));
+    await api.http.get('/calls/draft-only').set(bearer(token)).expect(404);
+  });
+
   it('refuses a municipality token that names no AGS', async () => {
     const token = await new SignJWT({ roles: ['municipality'] })
       .setProtectedHeader({ alg: 'HS256' })

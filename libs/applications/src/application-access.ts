@@ -1,5 +1,5 @@
 import { NotFound } from '@app/eventsourcing';
-import { hasRole, type Principal } from '@app/identity';
+import type { Principal } from '@app/identity';
 import { callStream, evolveCall, initialCallState } from '@app/programmes-calls';
 import type { CommandService, MunicipalityRegistry } from '@app/shared';
 import type { CallFacts } from './call-facts';
@@ -36,8 +36,9 @@ export async function loadCallFacts(commands: CommandService, callId: string): P
 }
 
 /**
- * An expression of interest the caller may change: it must exist and, for a municipality, be led
- * by it. Members may read it but not change it (403); anyone else learns nothing of it (404).
+ * An expression of interest the caller may change: it must exist and be led by the caller's
+ * municipality, whatever other roles the caller holds. Members may read it but not change it
+ * (403); anyone else learns nothing of it (404).
  */
 export function authorizeChange(
   state: ExpressionOfInterestState,
@@ -45,11 +46,9 @@ export function authorizeChange(
   principal: Principal,
 ): asserts state is Exclude<ExpressionOfInterestState, { status: 'none' }> {
   if (state.status === 'none') throw new NotFound('Expression of interest', applicationId);
-  if (hasRole(principal, 'municipality')) {
-    if (!principal.ags || !involves(state, principal.ags))
-      throw new NotFound('Expression of interest', applicationId);
-    if (state.applicant.ags !== principal.ags) throw new NotLeadApplicant(applicationId);
-  }
+  if (!principal.ags || !involves(state, principal.ags))
+    throw new NotFound('Expression of interest', applicationId);
+  if (state.applicant.ags !== principal.ags) throw new NotLeadApplicant(applicationId);
 }
 
 export function lookUpMembers(registry: MunicipalityRegistry, memberAgs: string[] = []): MemberLookup[] {

@@ -2,13 +2,13 @@ import { InvalidStreamIdError } from './errors';
 
 /**
  * Ids that users may choose or see: letters, digits, '-', '_' and '.', no '..', at most 160
- * characters, starting with a letter or digit. This keeps users away from system streams ('$'),
+ * characters, starting and ending with a letter or digit. This keeps users away from system streams ('$'),
  * path tricks ('/', '..') and the category separator's ambiguity.
  */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,159}$/;
 
 export function isValidId(id: string): boolean {
-  return typeof id === 'string' && ID_PATTERN.test(id) && !id.includes('..');
+  return typeof id === 'string' && ID_PATTERN.test(id) && !id.includes('..') && !id.endsWith('.');
 }
 
 export function assertValidId(id: string): string {

@@ -16,3 +16,8 @@ export function hasRole(principal: Principal, role: Role): boolean {
 export function primaryRole(principal: Principal): Role {
   return ROLES.find((r) => principal.roles.includes(r)) ?? principal.roles[0];
 }
+
+/** Grants office and auditors see every record; nobody else does. */
+export function seesEverything(principal: Principal): boolean {
+  return principal.roles.some((r) => r === 'grants-office' || r === 'auditor');
+}

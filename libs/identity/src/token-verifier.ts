@@ -1,5 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, SignJWT } from 'jose';
+import { AGS_PATTERN } from '@app/shared';
 import { Unauthenticated } from './auth-errors';
 import { type Principal, type Role, ROLES } from './principal';
 
@@ -14,12 +15,12 @@ const DEV_AUDIENCE = 'kkz-api';
 export function principalFromClaims(claims: JWTPayload, rolesClaim = 'roles', agsClaim = 'ags'): Principal {
   const rawRoles = claims[rolesClaim];
   const list = Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? [rawRoles] : [];
-  const roles = list.filter((r): r is Role => ROLES.includes(r as Role));
+  const roles = [...new Set(list.filter((r): r is Role => ROLES.includes(r as Role)))];
   if (!claims.sub) throw new Unauthenticated('invalid-token', 'The token has no subject.');
   if (roles.length === 0)
     throw new Unauthenticated('invalid-token', 'The token grants none of the roles of this system.');
   const ags = claims[agsClaim];
-  if (roles.includes('municipality') && (typeof ags !== 'string' || !/^\d{8}$/.test(ags))) {
+  if (roles.includes('municipality') && (typeof ags !== 'string' || !AGS_PATTERN.test(ags))) {
     throw new Unauthenticated('invalid-token', 'A municipality token must name its 8-digit AGS.');
   }
   return { subject: claims.sub, roles, ...(typeof ags === 'string' ? { ags } : {}) };
@@ -46,6 +47,7 @@ export class DevTokenVerifier implements TokenVerifier {
         issuer: DEV_ISSUER,
         audience: DEV_AUDIENCE,
         algorithms: ['HS256'],
+        requiredClaims: ['exp', 'sub'],
       });
       return principalFromClaims(payload);
     } catch (error) {
@@ -74,6 +76,7 @@ export class OidcTokenVerifier implements TokenVerifier {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+        requiredClaims: ['exp', 'sub'],
       });
       return principalFromClaims(payload, this.options.rolesClaim, this.options.agsClaim);
     } catch (error) {
@@ -91,7 +94,7 @@ export interface DevTokenRequest {
 }
 
 export async function signDevToken(secret: string, request: DevTokenRequest): Promise<string> {
-  if (request.role === 'municipality' && !/^\d{8}$/.test(request.ags ?? '')) {
+  if (request.role === 'municipality' && !AGS_PATTERN.test(request.ags ?? '')) {
     throw new Error('a municipality token needs --ags with an 8-digit AGS, e.g. 05978000');
   }
   const subject = request.subject ?? (request.ags ? `${request.role}:${request.ags}` : `${request.role}:dev`);

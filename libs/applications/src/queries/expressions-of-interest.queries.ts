@@ -1,6 +1,6 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { NotFound, ProjectionRunner } from '@app/eventsourcing';
-import { hasRole, type Principal } from '@app/identity';
+import { type Principal, seesEverything } from '@app/identity';
 import { programmesCallsProjection } from '@app/programmes-calls';
 import { involves } from '../expression-of-interest';
 import {
@@ -12,8 +12,7 @@ export type StatusFilter = 'submitted' | 'draft' | 'all';
 
 /** A municipality-only caller sees what it leads or is a member of; office and auditors see all. */
 function mayRead(principal: Principal, view: ExpressionOfInterestView): boolean {
-  if (hasRole(principal, 'grants-office') || hasRole(principal, 'auditor')) return true;
-  return principal.ags !== undefined && involves(view, principal.ags);
+  return seesEverything(principal) || (principal.ags !== undefined && involves(view, principal.ags));
 }
 
 export class ListCallSubmissionsQuery extends Query<ExpressionOfInterestView[]> {
@@ -61,12 +60,11 @@ export class ListExpressionsOfInterestHandler implements IQueryHandler<ListExpre
   constructor(private readonly projections: ProjectionRunner) {}
   async execute({ principal, callId }: ListExpressionsOfInterestQuery): Promise<ExpressionOfInterestView[]> {
     const model = this.projections.state(expressionsOfInterestProjection);
-    const candidates =
-      hasRole(principal, 'grants-office') || hasRole(principal, 'auditor')
-        ? [...model.byId.values()]
-        : [...(model.byAgs.get(principal.ags ?? '') ?? [])].map(
-            (id) => model.byId.get(id) as ExpressionOfInterestView,
-          );
+    const candidates = seesEverything(principal)
+      ? [...model.byId.values()]
+      : [...(model.byAgs.get(principal.ags ?? '') ?? [])].map(
+          (id) => model.byId.get(id) as ExpressionOfInterestView,
+        );
     return candidates.filter((v) => (!callId || v.callId === callId) && mayRead(principal, v));
   }
 }

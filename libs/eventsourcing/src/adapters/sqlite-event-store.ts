@@ -88,7 +88,8 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('busy_timeout = 10000');
+    // Another process (the worker) may hold the write lock for a commit; wait for it, not forever.
+    this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
@@ -156,7 +157,8 @@ export class SqliteEventStore implements EventStore {
     try {
       return this.db.transaction(() => batch.map((r) => this.tryAppend(r, recordedAt))).immediate();
     } catch (groupError) {
-      if (batch.length === 1) return [{ error: groupError }];
+      // A busy database would be just as busy for each append alone: fail the group at once.
+      if (batch.length === 1 || isBusy(groupError)) return batch.map(() => ({ error: groupError }));
       return batch.map((request) => {
         try {
           return this.db.transaction(() => this.tryAppend(request, recordedAt)).immediate();
@@ -252,6 +254,10 @@ export class SqliteEventStore implements EventStore {
 }
 
 type Outcome = { result: AppendResult; written: boolean } | { error: unknown };
+
+function isBusy(error: unknown): boolean {
+  return String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+}
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {

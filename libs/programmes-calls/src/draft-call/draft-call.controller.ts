@@ -59,7 +59,8 @@ export class ParticipantRangeDto {
 }
 
 export class DraftCallDto {
-  @ApiPropertyOptional({ example: 'kkz-2011' }) @IsOptional() @IsRecordId() callId?: string;
+  /** At most 150 characters: expressions of interest are named `<callId>.<AGS>`. */
+  @ApiPropertyOptional({ example: 'kkz-2011' }) @IsOptional() @IsRecordId() @MaxLength(150) callId?: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
 

@@ -1,7 +1,6 @@
-import type { Decider } from '@app/eventsourcing';
 import { type CallEvent, type CallState, evolveCall, initialCallState } from '../call';
 import { CallNotDraft, ClosingDateInPast } from '../errors';
-import { NotFound } from '@app/eventsourcing';
+import { type Decider, NotFound } from '@app/eventsourcing';
 
 export interface PublishCall {
   callId: string;

@@ -66,9 +66,6 @@ export function IsPlausibleDate(options?: ValidationOptions): PropertyDecorator 
     });
 }
 
-/** An 8-digit Amtlicher Gemeindeschlüssel. */
-export const AGS_PATTERN = /^\d{8}$/;
-
 /** A record id chosen by the caller: same rule as path ids. */
 export function IsRecordId(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -77,7 +74,8 @@ export function IsRecordId(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: {
-        message: "$property must be 1–128 letters, digits, '-', '_' or '.', without '..'",
+        message:
+          "$property must be 1–160 letters, digits, '-', '_' or '.', without '..' and not ending in '.'",
         ...options,
       },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidId(value) },

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 
+/** An 8-digit Amtlicher Gemeindeschlüssel. */
+export const AGS_PATTERN = /^\d{8}$/;
+
 export type MunicipalityType = 'kreisfreie-stadt' | 'kreisangehoerige-stadt' | 'kreis';
 export const MUNICIPALITY_TYPES: MunicipalityType[] = ['kreisfreie-stadt', 'kreisangehoerige-stadt', 'kreis'];
 
@@ -55,7 +58,7 @@ export function parseMunicipalityCsv(text: string): Municipality[] {
       regierungsbezirk: cells[rb],
       population: Number(cells[pop]),
     };
-    if (!/^\d{8}$/.test(m.ags) || !MUNICIPALITY_TYPES.includes(m.type) || !Number.isFinite(m.population)) {
+    if (!AGS_PATTERN.test(m.ags) || !MUNICIPALITY_TYPES.includes(m.type) || !Number.isFinite(m.population)) {
       throw new Error(`municipality registry: line ${n + 2} is not valid: ${line}`);
     }
     return m;
