@@ -133,6 +133,17 @@ describe('bad input is refused without writing anything', () => {
       'validation-failed',
     ));
 
+  it.each([
+    '{"programmeId":"x","title":"T","__proto__":{"admin":true}}',
+    '{"programmeId":"x","title":"T","nested":{"constructor":{}}}',
+  ])('refuses prototype keys instead of dropping them: %s', (raw) =>
+    expectRefused(
+      () => api.http.post('/programmes').set(office).set('Content-Type', 'application/json').send(raw),
+      400,
+      'forbidden-key',
+    ),
+  );
+
   it('refuses a body that is not JSON', () =>
     expectRefused(
       () => api.http.post('/programmes').set(office).set('Content-Type', 'text/plain').send('title=x'),

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { createValidationPipe, sendProblem } from '@app/shared';
 import { type ApiOptions, ApiModule } from './api.module';
 import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
+import { refuseForbiddenKeys } from './forbidden-keys.middleware';
 import { rateLimitMiddleware } from './rate-limit.middleware';
 import { securityHeaders } from './security-headers.middleware';
 
@@ -25,22 +26,18 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   // Every answer is built fresh from the read models; ETags would cost a hash per response for nothing.
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
+  // Before any route: correlation id, headers, rate limit, body parsing and its checks. Errors of
+  // these steps never reach Nest's filters, so one handler after them renders them as problem+json.
   app.use(assignCorrelationId);
   app.use(securityHeaders);
+  if (config.rateLimitPerMinute > 0) app.use(rateLimitMiddleware(config.rateLimitPerMinute));
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
+  app.use(refuseForbiddenKeys);
   const logger = new NestLogger('Http');
-  // Body parser errors (malformed JSON, too large) happen before Nest routes: render them here.
-  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (!error) return next();
-    sendProblem(error, req, res, logger);
-  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
+    sendProblem(error, req, res, logger),
+  );
   app.use(runInRequestContext);
-  if (config.rateLimitPerMinute > 0) {
-    app.use(rateLimitMiddleware(config.rateLimitPerMinute));
-    app.use((error: unknown, req: Request, res: Response, next: NextFunction) =>
-      error ? sendProblem(error, req, res, logger) : next(),
-    );
-  }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

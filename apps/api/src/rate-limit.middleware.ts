@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '@app/eventsourcing';
 
@@ -6,23 +5,26 @@ export class RateLimitExceeded extends DomainError {
   readonly code = 'rate-limited';
   readonly kind = 'too-many-requests';
   constructor(perMinute: number) {
-    super(`More than ${perMinute} requests in a minute from this caller; slow down.`);
+    super(`More than ${perMinute} requests in a minute from this address; slow down.`);
   }
 }
 
+const MAX_TRACKED = 100_000;
+
 /**
- * A fixed one-minute window per caller (its token, or its address without one), per API process.
- * With several replicas the effective limit is per replica; put a shared limiter in front for more.
+ * A fixed one-minute window per client address, counted before authentication so that junk
+ * tokens cannot buy fresh windows (or signature checks). Behind a proxy, Express's `trust proxy`
+ * decides the address. Per API process: with several replicas put a shared limiter in front.
  */
 export function rateLimitMiddleware(perMinute: number) {
   const windows = new Map<string, { start: number; count: number }>();
   return (req: Request, res: Response, next: NextFunction): void => {
-    const auth = req.headers.authorization;
-    const key = auth ? createHash('sha1').update(auth).digest('base64') : `ip:${req.ip}`;
+    const key = req.ip ?? 'unknown';
     const now = Date.now();
     let w = windows.get(key);
     if (!w || now - w.start >= 60_000) {
-      if (windows.size > 100_000) windows.clear();
+      windows.delete(key);
+      if (windows.size >= MAX_TRACKED) evictExpired(windows, now);
       w = { start: now, count: 0 };
       windows.set(key, w);
     }
@@ -33,4 +35,12 @@ export function rateLimitMiddleware(perMinute: number) {
     }
     next();
   };
+}
+
+/** Drops finished windows, oldest first (a Map iterates in insertion order); never resets live ones. */
+function evictExpired(windows: Map<string, { start: number }>, now: number): void {
+  for (const [key, w] of windows) {
+    if (now - w.start < 60_000 && windows.size < MAX_TRACKED) break;
+    windows.delete(key);
+  }
 }

@@ -20,6 +20,6 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
   }
-  process.stderr.write(`The worker could not start: ${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`The worker could not start: ${(error as Error).message ?? String(error)}\n`);
   process.exit(1);
 });

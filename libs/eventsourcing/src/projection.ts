@@ -56,8 +56,12 @@ export class ProjectionRunner {
     return this.states.get(projection.name) as S;
   }
 
-  /** Catches up from the beginning of the store, then continues live. Resolves once caught up. */
+  /**
+   * Catches up from the beginning of the store, then continues live. Resolves once caught up.
+   * With no projection registered there is nothing to follow, and it does not subscribe.
+   */
   async start(): Promise<void> {
+    if (this.projections.length === 0) return;
     const head = await this.store.headPosition();
     this.subscription = this.store.subscribeToAll({ after: this.position }, (event) => this.apply(event));
     this.subscription.done.catch((error: unknown) => {

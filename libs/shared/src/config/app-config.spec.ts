@@ -41,4 +41,10 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ EVENT_STORE_URL: 'esdb://localhost:2113?tls=false' }).eventStore.kind).toBe('esdb');
     expect(loadConfig({ EVENT_STORE_URL: 'memory:' }).eventStore.kind).toBe('memory');
   });
+
+  it('names a missing registry file, an unwritable data directory and an empty sqlite path', () => {
+    expect(() => loadConfig({ MUNICIPALITY_REGISTRY_FILE: '/nonexistent/registry.csv' })).toThrow(/no file/);
+    expect(() => loadConfig({ DATA_DIR: '/etc/hostname/kkz' })).toThrow(/cannot be created or written/);
+    expect(() => loadConfig({ EVENT_STORE_URL: 'sqlite:' })).toThrow(/needs a file/);
+  });
 });

@@ -1,3 +1,4 @@
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { projectRoot } from './project-root';
 
@@ -75,9 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const storeUrl = str('EVENT_STORE_URL', '');
   let eventStore: EventStoreConfig = { kind: 'sqlite', file: join(dataDir, 'events.sqlite') };
   if (storeUrl === 'memory:') eventStore = { kind: 'memory' };
-  else if (storeUrl.startsWith('sqlite:'))
-    eventStore = { kind: 'sqlite', file: resolve(storeUrl.slice('sqlite:'.length)) };
-  else if (/^(esdb|esdb\+discover|kurrentdb|kurrent):\/\//.test(storeUrl))
+  else if (storeUrl.startsWith('sqlite:')) {
+    const file = storeUrl.slice('sqlite:'.length);
+    if (file === '') problems.push('EVENT_STORE_URL=sqlite: needs a file, e.g. sqlite:./data/events.sqlite.');
+    eventStore = { kind: 'sqlite', file: resolve(file) };
+  } else if (/^(esdb|esdb\+discover|kurrentdb|kurrent):\/\//.test(storeUrl))
     eventStore = { kind: 'esdb', url: storeUrl };
   else if (storeUrl !== '') {
     problems.push(
@@ -140,6 +143,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     projectionWaitMs: int('PROJECTION_WAIT_MS', 5000, 0, 600_000),
   };
+  if (!existsSync(config.municipalityRegistryFile)) {
+    problems.push(`MUNICIPALITY_REGISTRY_FILE: there is no file ${config.municipalityRegistryFile}.`);
+  }
+  if (config.eventStore.kind === 'sqlite' || (config.auth.mode === 'dev' && !config.auth.devSecret)) {
+    const dir = config.eventStore.kind === 'sqlite' ? resolve(config.eventStore.file, '..') : dataDir;
+    if (!isWritableDirectory(dir)) problems.push(`DATA_DIR: ${dir} cannot be created or written to.`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function isWritableDirectory(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

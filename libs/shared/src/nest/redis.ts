@@ -11,12 +11,23 @@ export function createRedis(url: string, name: string): Redis {
     if (reported) return;
     reported = true;
     logger.error(
-      `Redis at ${url} is unreachable (${error.message}). Start one with ` +
+      `Redis at ${withoutPassword(url)} is unreachable (${error.message}). Start one with ` +
         '"redis-server --daemonize yes" or "docker compose up -d redis", or set REDIS_URL.',
     );
   });
   redis.on('ready', () => (reported = false));
   return redis;
+}
+
+/** The URL as it may be logged: any password masked. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
 }
 
 /**
