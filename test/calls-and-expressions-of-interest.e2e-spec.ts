@@ -187,6 +187,15 @@ describe('call → expression of interest over HTTP', () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     const all = await api.http.get('/expressions-of-interest').set(bearer(office)).expect(200);
     expect(all.body).toHaveLength(1);
+    // The refused applicants' own claims were released: each can still apply alone.
+    const losers = leads.filter((_, i) => results[i].status === 409);
+    for (const ags of losers) {
+      await api.http
+        .post('/calls/kkz-2011/expressions-of-interest')
+        .set(bearer(await api.token('municipality', ags)))
+        .send(BRUECKEN)
+        .expect(201);
+    }
   });
 
   it('frees a member dropped from a joint application to apply on its own', async () => {

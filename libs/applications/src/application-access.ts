@@ -6,7 +6,7 @@ import type { CallFacts } from './call-facts';
 import { NotLeadApplicant } from './errors';
 import { type Applicant, type ExpressionOfInterestState, involves } from './expression-of-interest';
 import type { MemberLookup } from './joint-application';
-import { claimParticipationDecider, participationStream } from './participation';
+import { participationDecider, participationStream } from './participation';
 
 /** The call as its own stream says it is now: the authoritative facts for a decision. */
 export async function loadCallFacts(commands: CommandService, callId: string): Promise<CallFacts> {
@@ -68,12 +68,34 @@ export function toApplicant(registry: MunicipalityRegistry, ags: string): Applic
   );
 }
 
-/** Records who takes part in which expression of interest for the call; refuses double participation. */
-export async function claimParticipations(
+/**
+ * Records who takes part in which expression of interest for the call: claims the municipalities
+ * now named, releases those no longer named. If one is taken elsewhere, the claims just made are
+ * released again and the refusal stands.
+ */
+export async function updateParticipations(
   commands: CommandService,
   callId: string,
   applicationId: string,
-  ags: string[],
+  named: string[],
+  before: string[] = [],
 ): Promise<void> {
-  await commands.run(participationStream(callId), claimParticipationDecider, { callId, applicationId, ags });
+  const change = (ags: string, action: 'claim' | 'release') =>
+    commands.run(participationStream(callId, ags), participationDecider, {
+      callId,
+      ags,
+      applicationId,
+      action,
+    });
+  const added: string[] = [];
+  try {
+    for (const ags of named.filter((a) => !before.includes(a))) {
+      await change(ags, 'claim');
+      added.push(ags);
+    }
+  } catch (error) {
+    for (const ags of added) await change(ags, 'release');
+    throw error;
+  }
+  for (const ags of before.filter((a) => !named.includes(a))) await change(ags, 'release');
 }

@@ -11,62 +11,49 @@ export type ParticipationReleased = {
 };
 export type ParticipationEvent = ParticipationClaimed | ParticipationReleased;
 
-/** AGS → the expression of interest it takes part in, for one call. */
-export type ParticipationState = Map<string, string>;
+/** The expression of interest a municipality takes part in for one call, if any. */
+export type ParticipationState = { holder?: string };
 
 /**
  * Each municipality takes part in at most one expression of interest per call, as lead or as
- * member. One stream per call holds who takes part where, so the rule is enforced by the store's
- * expected revision, not by a read model that may lag.
+ * member. One small stream per call and municipality records where, so the rule is enforced by
+ * the store's expected revision, and only applications naming the same municipality contend.
  */
-export const participationStream = (callId: string) => streamName('participation', callId);
+export const participationStream = (callId: string, ags: string) =>
+  streamName('participation', `${callId}.${ags}`);
 
-export interface ClaimParticipation {
+export interface ChangeParticipation {
   callId: string;
+  ags: string;
   applicationId: string;
-  /** Every municipality of the expression of interest: lead and members. */
-  ags: string[];
+  /** Claim for the application, or release a claim it holds. */
+  action: 'claim' | 'release';
 }
 
-/** Claims the municipalities now named and releases those no longer named. */
-export function claimParticipation(
-  command: ClaimParticipation,
+export function changeParticipation(
+  command: ChangeParticipation,
   state: ParticipationState,
 ): ParticipationEvent[] {
-  const { callId, applicationId } = command;
-  for (const ags of command.ags) {
-    const holder = state.get(ags);
-    if (holder !== undefined && holder !== applicationId) throw new AlreadyParticipating(ags);
+  const { callId, ags, applicationId } = command;
+  if (command.action === 'release') {
+    return state.holder === applicationId
+      ? [{ type: 'ParticipationReleased', data: { callId, ags, applicationId } }]
+      : [];
   }
-  const released = [...state].filter(
-    ([ags, holder]) => holder === applicationId && !command.ags.includes(ags),
-  );
-  return [
-    ...released.map(([ags]): ParticipationEvent => ({
-      type: 'ParticipationReleased',
-      data: { callId, ags, applicationId },
-    })),
-    ...command.ags
-      .filter((ags) => state.get(ags) !== applicationId)
-      .map((ags): ParticipationEvent => ({
-        type: 'ParticipationClaimed',
-        data: { callId, ags, applicationId },
-      })),
-  ];
+  if (state.holder === applicationId) return [];
+  if (state.holder !== undefined) throw new AlreadyParticipating(ags);
+  return [{ type: 'ParticipationClaimed', data: { callId, ags, applicationId } }];
 }
 
 export function evolveParticipation(
   state: ParticipationState,
   event: ParticipationEvent,
 ): ParticipationState {
-  const next = new Map(state);
   switch (event.type) {
     case 'ParticipationClaimed':
-      next.set(event.data.ags, event.data.applicationId);
-      return next;
+      return { holder: event.data.applicationId };
     case 'ParticipationReleased':
-      if (next.get(event.data.ags) === event.data.applicationId) next.delete(event.data.ags);
-      return next;
+      return state.holder === event.data.applicationId ? {} : state;
     default: {
       const _exhaustive: never = event;
       return state;
@@ -74,9 +61,8 @@ export function evolveParticipation(
   }
 }
 
-export const claimParticipationDecider: Decider<ClaimParticipation, ParticipationEvent, ParticipationState> =
-  {
-    decide: claimParticipation,
-    evolve: evolveParticipation,
-    initialState: () => new Map(),
-  };
+export const participationDecider: Decider<ChangeParticipation, ParticipationEvent, ParticipationState> = {
+  decide: changeParticipation,
+  evolve: evolveParticipation,
+  initialState: () => ({}),
+};

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
-import { claimParticipations, loadCallFacts, lookUpMembers, toApplicant } from '../application-access';
+import { updateParticipations, loadCallFacts, lookUpMembers, toApplicant } from '../application-access';
 import { applicationIdFor, applicationStream } from '../expression-of-interest';
 import { type ExpressionOfInterestDto, toContent } from '../expression-of-interest.dto';
 import { draftExpressionOfInterestDecider } from './draft-expression-of-interest.decide';
@@ -39,7 +39,7 @@ export class DraftExpressionOfInterestHandler implements ICommandHandler<DraftEx
     };
     // Refusals first, so that a refused draft claims nobody; then the claims; then the draft.
     await this.commands.preview(stream, draftExpressionOfInterestDecider, command);
-    await claimParticipations(this.commands, callId, applicationId, [leadAgs, ...memberAgs]);
+    await updateParticipations(this.commands, callId, applicationId, [leadAgs, ...memberAgs]);
     const outcome = await this.commands.run(stream, draftExpressionOfInterestDecider, command);
     return CommandAccepted.of(applicationId, outcome.revision);
   }

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
-import { authorizeChange, claimParticipations, loadCallFacts, lookUpMembers } from '../application-access';
+import { authorizeChange, updateParticipations, loadCallFacts, lookUpMembers } from '../application-access';
 import { applicationStream, type ExpressionOfInterestState } from '../expression-of-interest';
 import { type ExpressionOfInterestDto, toContent } from '../expression-of-interest.dto';
 import { reviseExpressionOfInterestDecider } from './revise-expression-of-interest.decide';
@@ -30,10 +30,12 @@ export class ReviseExpressionOfInterestHandler implements ICommandHandler<Revise
     const stream = applicationStream(applicationId);
     let callId = '';
     let leadAgs = '';
+    let before: string[] = [];
     const revise = async (state: ExpressionOfInterestState) => {
       authorizeChange(state, applicationId, principal);
       callId = state.callId;
       leadAgs = state.applicant.ags;
+      before = [state.applicant.ags, ...state.members.map((m) => m.ags)];
       return {
         applicationId,
         content,
@@ -44,7 +46,7 @@ export class ReviseExpressionOfInterestHandler implements ICommandHandler<Revise
     };
     // Refusals first; then the claims (members added or dropped); then the revision.
     await this.commands.preview(stream, reviseExpressionOfInterestDecider, revise, { expectedRevision });
-    await claimParticipations(this.commands, callId, applicationId, [leadAgs, ...memberAgs]);
+    await updateParticipations(this.commands, callId, applicationId, [leadAgs, ...memberAgs], before);
     const outcome = await this.commands.run(stream, reviseExpressionOfInterestDecider, revise, {
       expectedRevision,
     });
