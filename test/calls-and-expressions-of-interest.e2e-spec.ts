@@ -198,6 +198,54 @@ describe('call → expression of interest over HTTP', () => {
     }
   });
 
+  it('leaves no member claimed by a draft that lost a race', async () => {
+    await api.close();
+    api = await startTestApi({
+      now: '2011-11-09T09:00:00.000Z',
+      store: new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'kkz-leak-')), 'e.sqlite')),
+    });
+    office = await api.token('grants-office');
+    unna = await api.token('municipality', KREIS_UNNA);
+    await api.http.post('/programmes').set(bearer(office)).send(PROGRAMME).expect(201);
+    await api.http.post('/programmes/kkz/calls').set(bearer(office)).send(CALL_2011).expect(201);
+    await api.http.post('/calls/kkz-2011/publish').set(bearer(office)).expect(200);
+    const [a, b] = await Promise.all(
+      [UNNA_MEMBERS[0], UNNA_MEMBERS[1]].map((member) =>
+        api.http
+          .post('/calls/kkz-2011/expressions-of-interest')
+          .set(bearer(unna))
+          .send({ ...BRUECKEN, memberAgs: [member] }),
+      ),
+    );
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const loser = a.status === 409 ? UNNA_MEMBERS[0] : UNNA_MEMBERS[1];
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(await api.token('municipality', loser)))
+      .send(BRUECKEN)
+      .expect(201);
+  });
+
+  it('keeps a dropped member claimed when the revision that drops it fails', async () => {
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(unna))
+      .send({ ...BRUECKEN, memberAgs: [UNNA_MEMBERS[0]] })
+      .expect(201);
+    await api.http.post('/expressions-of-interest/kkz-2011.05978000/submit').set(bearer(unna)).expect(200);
+    await api.http
+      .put('/expressions-of-interest/kkz-2011.05978000')
+      .set(bearer(unna))
+      .send(BRUECKEN)
+      .expect(422);
+    const res = await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(oberhausen))
+      .send({ ...BRUECKEN, memberAgs: [UNNA_MEMBERS[0]] })
+      .expect(409);
+    expect(res.body.code).toBe('already-participating');
+  });
+
   it('frees a member dropped from a joint application to apply on its own', async () => {
     await api.http
       .post('/calls/kkz-2011/expressions-of-interest')

@@ -69,17 +69,21 @@ export function toApplicant(registry: MunicipalityRegistry, ags: string): Applic
 }
 
 /**
- * Records who takes part in which expression of interest for the call: claims the municipalities
- * now named, releases those no longer named. If one is taken elsewhere, the claims just made are
- * released again and the refusal stands.
+ * Changes an expression of interest together with the participations it names. The one rule:
+ * a municipality takes part in at most one expression of interest per call. In order:
+ * 1. a read-only check that everyone named is free (the common refusal writes nothing);
+ * 2. claims for the municipalities added (a race lost here undoes the claims just made);
+ * 3. the change itself (`write`), appended at the revision that was checked;
+ * 4. only then the release of municipalities no longer named.
+ * If the change fails, the claims this request made are released again; claims it found already
+ * in place (a retry) are left alone.
  */
-export async function updateParticipations(
+export async function withParticipations<T>(
   commands: CommandService,
-  callId: string,
-  applicationId: string,
-  named: string[],
-  before: string[] = [],
-): Promise<void> {
+  claim: { callId: string; applicationId: string; named: string[]; before: string[] },
+  write: () => Promise<T>,
+): Promise<T> {
+  const { callId, applicationId, named, before } = claim;
   const change = (ags: string, action: 'claim' | 'release') =>
     commands.run(participationStream(callId, ags), participationDecider, {
       callId,
@@ -87,15 +91,29 @@ export async function updateParticipations(
       applicationId,
       action,
     });
-  const added: string[] = [];
+  const toClaim = named.filter((ags) => !before.includes(ags));
+  for (const ags of toClaim) {
+    await commands.preview(participationStream(callId, ags), participationDecider, {
+      callId,
+      ags,
+      applicationId,
+      action: 'claim',
+    });
+  }
+  const claimed: string[] = [];
+  const undo = async () => {
+    for (const ags of claimed) await change(ags, 'release').catch(() => undefined);
+  };
+  let result: T;
   try {
-    for (const ags of named.filter((a) => !before.includes(a))) {
-      await change(ags, 'claim');
-      added.push(ags);
+    for (const ags of toClaim) {
+      if ((await change(ags, 'claim')).events.length > 0) claimed.push(ags);
     }
+    result = await write();
   } catch (error) {
-    for (const ags of added) await change(ags, 'release');
+    await undo();
     throw error;
   }
   for (const ags of before.filter((a) => !named.includes(a))) await change(ags, 'release');
+  return result;
 }

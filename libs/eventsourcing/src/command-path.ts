@@ -99,7 +99,7 @@ export async function previewCommand<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   source: CommandSource<C, S>,
   options: Pick<CommandPathOptions, 'expectedRevision'> = {},
-): Promise<E[]> {
+): Promise<{ events: E[]; revision: number }> {
   const history = (await store.readStream(streamId)) as RecordedEvent<E>[];
   const revision = history.length - 1;
   const state = fold(decider, history as unknown as E[]);
@@ -108,7 +108,7 @@ export async function previewCommand<C, E extends DomainEvent, S>(
   if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
     throw new ConcurrencyError(streamId, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
   }
-  return decider.decide(command, state);
+  return { events: decider.decide(command, state), revision };
 }
 
 function envelope(event: DomainEvent, streamId: string, revision: number, context: CommandContext): NewEvent {

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
-import { updateParticipations, loadCallFacts, lookUpMembers, toApplicant } from '../application-access';
+import { loadCallFacts, lookUpMembers, toApplicant, withParticipations } from '../application-access';
 import { applicationIdFor, applicationStream } from '../expression-of-interest';
 import { type ExpressionOfInterestDto, toContent } from '../expression-of-interest.dto';
 import { draftExpressionOfInterestDecider } from './draft-expression-of-interest.decide';
@@ -37,10 +37,13 @@ export class DraftExpressionOfInterestHandler implements ICommandHandler<DraftEx
       members: lookUpMembers(this.registry, memberAgs),
       now: this.commands.now().toISOString(),
     };
-    // Refusals first, so that a refused draft claims nobody; then the claims; then the draft.
+    // Refusals first, so that a refused draft claims nobody; then the claims with the draft.
     await this.commands.preview(stream, draftExpressionOfInterestDecider, command);
-    await updateParticipations(this.commands, callId, applicationId, [leadAgs, ...memberAgs]);
-    const outcome = await this.commands.run(stream, draftExpressionOfInterestDecider, command);
+    const outcome = await withParticipations(
+      this.commands,
+      { callId, applicationId, named: [leadAgs, ...memberAgs], before: [] },
+      () => this.commands.run(stream, draftExpressionOfInterestDecider, command),
+    );
     return CommandAccepted.of(applicationId, outcome.revision);
   }
 }

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
-import { authorizeChange, updateParticipations, loadCallFacts, lookUpMembers } from '../application-access';
+import { authorizeChange, loadCallFacts, lookUpMembers, withParticipations } from '../application-access';
 import { applicationStream, type ExpressionOfInterestState } from '../expression-of-interest';
 import { type ExpressionOfInterestDto, toContent } from '../expression-of-interest.dto';
 import { reviseExpressionOfInterestDecider } from './revise-expression-of-interest.decide';
@@ -44,12 +44,17 @@ export class ReviseExpressionOfInterestHandler implements ICommandHandler<Revise
         now: this.commands.now().toISOString(),
       };
     };
-    // Refusals first; then the claims (members added or dropped); then the revision.
-    await this.commands.preview(stream, reviseExpressionOfInterestDecider, revise, { expectedRevision });
-    await updateParticipations(this.commands, callId, applicationId, [leadAgs, ...memberAgs], before);
-    const outcome = await this.commands.run(stream, reviseExpressionOfInterestDecider, revise, {
+    // Refusals first; then claims for added members, the revision at the revision checked, and
+    // only after it the release of dropped members.
+    const checked = await this.commands.preview(stream, reviseExpressionOfInterestDecider, revise, {
       expectedRevision,
     });
+    const outcome = await withParticipations(
+      this.commands,
+      { callId, applicationId, named: [leadAgs, ...memberAgs], before },
+      () =>
+        this.commands.run(stream, reviseExpressionOfInterestDecider, revise, { expectedRevision: checked }),
+    );
     return CommandAccepted.of(applicationId, outcome.revision);
   }
 }

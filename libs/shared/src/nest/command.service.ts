@@ -91,14 +91,17 @@ export class CommandService {
     return outcome;
   }
 
-  /** The refusals the command would meet now, without writing anything. */
+  /**
+   * The refusals the command would meet now, without writing anything. Returns the revision it
+   * checked, so that the real run can insist on it (-1: the stream does not exist).
+   */
   async preview<C, E extends DomainEvent, S>(
     streamId: string,
     decider: Decider<C, E, S>,
     command: CommandSource<C, S>,
     options: Pick<CommandPathOptions, 'expectedRevision'> = {},
-  ): Promise<void> {
-    await previewCommand(this.store, streamId, decider, command, options);
+  ): Promise<number> {
+    return (await previewCommand(this.store, streamId, decider, command, options)).revision;
   }
 
   /** Current state of a stream, for gathering the outside facts a decision needs. */
