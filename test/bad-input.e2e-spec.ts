@@ -144,6 +144,30 @@ describe('bad input is refused without writing anything', () => {
     ),
   );
 
+  it('refuses absurdly deep nesting with 400, not a crash', () =>
+    expectRefused(
+      () =>
+        api.http
+          .post('/programmes')
+          .set(office)
+          .set('Content-Type', 'application/json')
+          .send(`{"programmeId":"x","title":${'['.repeat(2000)}${']'.repeat(2000)}}`),
+      400,
+      'too-deeply-nested',
+    ));
+
+  it('refuses a body that claims gzip but is not', () =>
+    expectRefused(
+      () =>
+        api.http
+          .post('/programmes')
+          .set(office)
+          .set({ 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' })
+          .send('not gzip at all'),
+      400,
+      'unreadable-body',
+    ));
+
   it('refuses a body that is not JSON', () =>
     expectRefused(
       () => api.http.post('/programmes').set(office).set('Content-Type', 'text/plain').send('title=x'),

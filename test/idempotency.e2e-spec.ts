@@ -121,6 +121,55 @@ describe('Idempotency-Key on commands', () => {
     expect((await domainEvents()).filter((e) => e.type === 'ProgrammeCreated')).toHaveLength(1);
   });
 
+  it('leaves the key free when a draft is refused for a member already taken', async () => {
+    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
+    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
+    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(await api.token('municipality', '05978000')))
+      .send({ ...BRUECKEN, memberAgs: ['05978020'] })
+      .expect(201);
+    const oberhausen = {
+      ...bearer(await api.token('municipality', OBERHAUSEN)),
+      'Idempotency-Key': 'ober-1',
+    };
+    // Kamen is taken: refused before anything is written, so the key stays free for the corrected request.
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(oberhausen)
+      .send({ ...BRUECKEN, memberAgs: ['05978020'] })
+      .expect(409);
+    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
+  });
+
+  it('writes one revision for concurrent identical requests with one key', async () => {
+    await api.close();
+    api = await startTestApi({
+      store: new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'kkz-idem-')), 'e.sqlite')),
+    });
+    office = bearer(await api.token('grants-office'));
+    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
+    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
+    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
+    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
+    const key = { ...oberhausen, 'Idempotency-Key': 'revise-1' };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        api.http
+          .put('/expressions-of-interest/kkz-2011.05119000')
+          .set(key)
+          .send({ ...BRUECKEN, motto: 'Neu' }),
+      ),
+    );
+    for (const r of results) expect([200, 409]).toContain(r.status);
+    expect(new Set(results.filter((r) => r.status === 200).map((r) => r.body.revision))).toEqual(
+      new Set([1]),
+    );
+    expect((await domainEvents()).filter((e) => e.type === 'ExpressionOfInterestRevised')).toHaveLength(1);
+  });
+
   it('refuses a malformed key', async () => {
     const res = await api.http
       .post('/programmes')

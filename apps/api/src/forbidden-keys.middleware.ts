@@ -2,6 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { RequestValidationError } from '@app/shared';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deeper nesting has no use in this API and would overflow the validators' recursion. */
+const MAX_DEPTH = 32;
 
 /**
  * Refuses bodies with keys that address object prototypes. The validation pipe would drop them
@@ -9,6 +11,15 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function refuseForbiddenKeys(req: Request, _res: Response, next: NextFunction): void {
   const found = findForbiddenKey(req.body, 0);
+  if (found === TOO_DEEP) {
+    next(
+      new RequestValidationError(
+        'too-deeply-nested',
+        `The request body is nested deeper than ${MAX_DEPTH} levels.`,
+      ),
+    );
+    return;
+  }
   if (found) {
     next(new RequestValidationError('forbidden-key', `The request body may not contain the key "${found}".`));
     return;
@@ -16,8 +27,11 @@ export function refuseForbiddenKeys(req: Request, _res: Response, next: NextFunc
   next();
 }
 
-function findForbiddenKey(value: unknown, depth: number): string | undefined {
-  if (value === null || typeof value !== 'object' || depth > 64) return undefined;
+const TOO_DEEP = Symbol('too deep');
+
+function findForbiddenKey(value: unknown, depth: number): string | typeof TOO_DEEP | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (depth >= MAX_DEPTH) return TOO_DEEP;
   for (const key of Object.keys(value)) {
     if (FORBIDDEN.has(key)) return key;
     const nested = findForbiddenKey((value as Record<string, unknown>)[key], depth + 1);

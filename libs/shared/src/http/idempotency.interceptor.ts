@@ -7,13 +7,14 @@ import {
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { from, type Observable, of, switchMap } from 'rxjs';
+import { catchError, from, type Observable, of, switchMap } from 'rxjs';
 import {
   type Actor,
   canonicalJson,
   ConcurrencyError,
   DomainError,
   deterministicUuid,
+  newId,
   type EventStore,
   type ExpectedRevision,
   type RecordedEvent,
@@ -31,6 +32,19 @@ export class IdempotencyKeyReused extends DomainError {
     super('This Idempotency-Key was already used for a different request; use a new key for a new request.');
   }
 }
+
+export class IdempotencyRequestInProgress extends DomainError {
+  readonly code = 'idempotency-request-in-progress';
+  readonly kind = 'conflict';
+  constructor() {
+    super(
+      'A request with this Idempotency-Key is still being processed; retry in a moment to get its answer.',
+    );
+  }
+}
+
+/** A reservation older than this belongs to an attempt that crashed; a retry may take it over. */
+const STALE_AFTER_MS = 60_000;
 
 interface Started {
   requestHash: string;
@@ -82,29 +96,50 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     return from(this.store.readStream(streamId)).pipe(
       switchMap((history) => {
-        const { started, completed } = read(history);
-        if (completed) return of(this.replay(completed, requestHash, res));
-        if (started && started.requestHash !== requestHash) throw new IdempotencyKeyReused();
+        const state = read(history);
+        if (state.completed) return of(this.replay(state.completed, requestHash, res));
+        if (state.started && state.started.requestHash !== requestHash) throw new IdempotencyKeyReused();
+        if (state.started && !this.isStale(state.startedAt)) throw new IdempotencyRequestInProgress();
+        // Free, or a crashed attempt of this very request (stale): this request may go on.
+        let reserved = false;
         if (ctx) {
           ctx.commandId = scope;
-          let reserved = started !== undefined;
           ctx.idempotency = {
             reserve: async () => {
               if (reserved) return;
-              await this.reserve(streamId, requestHash, ctx);
+              await this.reserve(streamId, requestHash, history.length - 1, ctx);
               reserved = true;
             },
           };
         }
-        return next
-          .handle()
-          .pipe(
-            switchMap((body: unknown) =>
-              from(this.remember(streamId, { requestHash, status: res.statusCode, body }, res, ctx)),
+        return next.handle().pipe(
+          switchMap((body: unknown) =>
+            from(this.remember(streamId, { requestHash, status: res.statusCode, body }, ctx)),
+          ),
+          catchError((error: unknown) =>
+            from(
+              (async () => {
+                // A refused request gives its key back, so that a corrected retry may use it.
+                if (reserved)
+                  await this.append(
+                    streamId,
+                    'IdempotentRequestAbandoned',
+                    { requestHash },
+                    'any',
+                    ctx,
+                    true,
+                  );
+                throw error;
+              })(),
             ),
-          );
+          ),
+        );
       }),
     );
+  }
+
+  private isStale(startedAt: string | undefined): boolean {
+    return startedAt === undefined || this.clock.now().getTime() - Date.parse(startedAt) > STALE_AFTER_MS;
   }
 
   private replay(completed: Completed, requestHash: string, res: Response): unknown {
@@ -115,32 +150,38 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** Claims the key for this request before anything else is written; refuses a different request. */
-  private async reserve(streamId: string, requestHash: string, ctx: RequestContext): Promise<void> {
+  private async reserve(
+    streamId: string,
+    requestHash: string,
+    seen: number,
+    ctx: RequestContext,
+  ): Promise<void> {
     try {
-      await this.append(streamId, 'IdempotentRequestStarted', { requestHash }, 'no_stream', ctx);
+      await this.append(
+        streamId,
+        'IdempotentRequestStarted',
+        { requestHash },
+        seen < 0 ? 'no_stream' : seen,
+        ctx,
+      );
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      const { started } = read(await this.store.readStream(streamId));
-      if (started?.requestHash !== requestHash) throw new IdempotencyKeyReused();
+      const state = read(await this.store.readStream(streamId));
+      if (state.started?.requestHash === requestHash || state.completed?.requestHash === requestHash) {
+        throw new IdempotencyRequestInProgress();
+      }
+      throw new IdempotencyKeyReused();
     }
   }
 
+  /** Records the answer; this request holds the key, and the event id makes a repeat a no-op. */
   private async remember(
     streamId: string,
     record: Completed,
-    res: Response,
     ctx: RequestContext | undefined,
   ): Promise<unknown> {
-    try {
-      // The reservation already excludes any other request; the event id makes a repeat a no-op.
-      await this.append(streamId, 'IdempotentRequestCompleted', record, 'any', ctx);
-      return record.body;
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-      const { completed } = read(await this.store.readStream(streamId));
-      if (!completed) throw error;
-      return this.replay(completed, record.requestHash, res);
-    }
+    await this.append(streamId, 'IdempotentRequestCompleted', record, 'any', ctx);
+    return record.body;
   }
 
   private append(
@@ -149,6 +190,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     data: Started | Completed,
     expected: ExpectedRevision,
     ctx: RequestContext | undefined,
+    fresh = false,
   ) {
     const actor: Actor = ctx?.actor ?? { subject: 'unknown', role: 'unknown' };
     return this.store.appendToStream(
@@ -158,7 +200,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           type,
           data,
           metadata: {
-            eventId: deterministicUuid(`${streamId}:${type}:${data.requestHash}`),
+            eventId: fresh ? newId() : deterministicUuid(`${streamId}:${type}:${data.requestHash}`),
             schemaVersion: SCHEMA_VERSION,
             occurredAt: this.clock.nowIso(),
             actor,
@@ -173,9 +215,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-function read(history: RecordedEvent[]): { started?: Started; completed?: Completed } {
-  return {
-    started: history.find((e) => e.type === 'IdempotentRequestStarted')?.data as Started | undefined,
-    completed: history.find((e) => e.type === 'IdempotentRequestCompleted')?.data as Completed | undefined,
-  };
+/** The key's state: the last reservation not given back (with its time), and the answer if any. */
+function read(history: RecordedEvent[]): { started?: Started; startedAt?: string; completed?: Completed } {
+  const state: { started?: Started; startedAt?: string; completed?: Completed } = {};
+  for (const event of history) {
+    if (event.type === 'IdempotentRequestStarted') {
+      state.started = event.data as Started;
+      state.startedAt = event.metadata.occurredAt;
+    } else if (event.type === 'IdempotentRequestAbandoned') {
+      state.started = undefined;
+      state.startedAt = undefined;
+    } else if (event.type === 'IdempotentRequestCompleted') {
+      state.completed = event.data as Completed;
+    }
+  }
+  return state;
 }

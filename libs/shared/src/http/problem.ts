@@ -105,7 +105,7 @@ function internalProblem(): ProblemDocument {
 
 /** Errors raised by the JSON body parser before any route runs. */
 function bodyParserProblem(error: unknown): ProblemDocument | undefined {
-  const e = error as { type?: string; status?: number; limit?: number };
+  const e = error as { type?: string; status?: number; limit?: number; expose?: boolean };
   switch (e?.type) {
     case 'entity.too.large':
       return document(
@@ -121,6 +121,10 @@ function bodyParserProblem(error: unknown): ProblemDocument | undefined {
     case 'request.aborted':
       return document(400, 'request-aborted', 'The request was aborted by the client.');
     default:
+      // Any other client error of the body parser (e.g. a body that claims gzip but is not).
+      if (e?.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+        return document(e.status, 'unreadable-body', 'The request body cannot be read as sent.');
+      }
       return undefined;
   }
 }
