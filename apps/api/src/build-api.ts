@@ -25,7 +25,7 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   app.disable('x-powered-by');
   // Every answer is built fresh from the read models; ETags would cost a hash per response for nothing.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   // Before any route: correlation id, headers, rate limit, body parsing and its checks. Errors of
   // these steps never reach Nest's filters, so one handler after them renders them as problem+json.
   app.use(assignCorrelationId);

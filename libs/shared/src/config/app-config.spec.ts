@@ -44,7 +44,23 @@ describe('configuration from the environment', () => {
 
   it('names a missing registry file, an unwritable data directory and an empty sqlite path', () => {
     expect(() => loadConfig({ MUNICIPALITY_REGISTRY_FILE: '/nonexistent/registry.csv' })).toThrow(/no file/);
-    expect(() => loadConfig({ DATA_DIR: '/etc/hostname/kkz' })).toThrow(/cannot be created or written/);
+    expect(() => loadConfig({ DATA_DIR: '/etc/hostname/kkz' })).toThrow(
+      /DATA_DIR: the store file .* cannot be created/,
+    );
+    expect(() => loadConfig({ EVENT_STORE_URL: 'sqlite:/etc/hostname/e.sqlite' })).toThrow(
+      /EVENT_STORE_URL: the store file/,
+    );
     expect(() => loadConfig({ EVENT_STORE_URL: 'sqlite:' })).toThrow(/needs a file/);
+  });
+
+  it('requires an https JWKS URL in production', () => {
+    const oidc = {
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'i',
+      OIDC_AUDIENCE: 'a',
+      OIDC_JWKS_URL: 'http://idp/jwks',
+    };
+    expect(() => loadConfig({ ...oidc, NODE_ENV: 'production' })).toThrow(/https:\/\/ in production/);
+    expect(loadConfig(oidc).auth.mode).toBe('oidc');
   });
 });

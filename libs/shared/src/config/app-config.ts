@@ -1,5 +1,5 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { projectRoot } from './project-root';
 
 export type EventStoreConfig =
@@ -26,6 +26,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** How long a command waits for its events to reach the read models before answering. */
   projectionWaitMs: number;
+  /** Express "trust proxy": which proxies may tell the client's address (X-Forwarded-For). */
+  trustProxy: string;
 }
 
 /** Every mistake in the environment, one sentence each, so they can be fixed in one go. */
@@ -142,23 +144,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     projectionWaitMs: int('PROJECTION_WAIT_MS', 5000, 0, 600_000),
+    trustProxy: str('TRUST_PROXY', 'loopback'),
   };
   if (!existsSync(config.municipalityRegistryFile)) {
     problems.push(`MUNICIPALITY_REGISTRY_FILE: there is no file ${config.municipalityRegistryFile}.`);
   }
-  if (config.eventStore.kind === 'sqlite' || (config.auth.mode === 'dev' && !config.auth.devSecret)) {
-    const dir = config.eventStore.kind === 'sqlite' ? resolve(config.eventStore.file, '..') : dataDir;
-    if (!isWritableDirectory(dir)) problems.push(`DATA_DIR: ${dir} cannot be created or written to.`);
+  if (config.eventStore.kind === 'sqlite' && !canCreateIn(dirname(config.eventStore.file))) {
+    const source = storeUrl ? 'EVENT_STORE_URL' : 'DATA_DIR';
+    problems.push(`${source}: the store file ${config.eventStore.file} cannot be created or written.`);
+  } else if (config.auth.mode === 'dev' && !config.auth.devSecret && !canCreateIn(dataDir)) {
+    problems.push(`DATA_DIR: ${dataDir} cannot be created or written (it holds the dev token secret).`);
+  }
+  if (config.auth.mode === 'oidc' && nodeEnv === 'production' && config.auth.jwksUrl.startsWith('http:')) {
+    problems.push(
+      'OIDC_JWKS_URL must use https:// in production: signing keys must not travel in the clear.',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
-function isWritableDirectory(dir: string): boolean {
+/** Whether a directory exists and is writable, or could be created: checked without creating it. */
+function canCreateIn(dir: string): boolean {
+  let candidate = resolve(dir);
+  while (!existsSync(candidate)) {
+    const parent = dirname(candidate);
+    if (parent === candidate) return false;
+    candidate = parent;
+  }
   try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-    return true;
+    accessSync(candidate, constants.W_OK | constants.X_OK);
+    return statSync(candidate).isDirectory();
   } catch {
     return false;
   }
