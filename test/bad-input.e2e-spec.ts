@@ -1,5 +1,5 @@
 import { CALL_2011, PROGRAMME, OBERHAUSEN, BRUECKEN } from './support/fixtures';
-import { bearer, startTestApi, type TestApi } from './support/test-api';
+import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
 
 /** Bad input gets a clear 4xx problem+json with a code, and nothing is written. */
 describe('bad input is refused without writing anything', () => {
@@ -11,9 +11,7 @@ describe('bad input is refused without writing anything', () => {
     api = await startTestApi({ now: '2011-11-09T09:00:00.000Z', env: { BODY_LIMIT_KB: '16' } });
     office = bearer(await api.token('grants-office'));
     municipality = bearer(await api.token('municipality', OBERHAUSEN));
-    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
-    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
-    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    await publishCall2011(api);
   });
   afterAll(() => api.close());
 

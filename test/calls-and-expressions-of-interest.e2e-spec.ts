@@ -2,16 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/eventsourcing';
-import { bearer, startTestApi, type TestApi } from './support/test-api';
-import {
-  BRUECKEN,
-  CALL_2011,
-  DORTMUND,
-  KREIS_UNNA,
-  OBERHAUSEN,
-  PROGRAMME,
-  UNNA_MEMBERS,
-} from './support/fixtures';
+import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
+import { BRUECKEN, CALL_2011, DORTMUND, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './support/fixtures';
 
 describe('call → expression of interest over HTTP', () => {
   let api: TestApi;
@@ -26,9 +18,7 @@ describe('call → expression of interest over HTTP', () => {
     unna = await api.token('municipality', KREIS_UNNA);
     oberhausen = await api.token('municipality', OBERHAUSEN);
     kamen = await api.token('municipality', UNNA_MEMBERS[0]);
-    await api.http.post('/programmes').set(bearer(office)).send(PROGRAMME).expect(201);
-    await api.http.post('/programmes/kkz/calls').set(bearer(office)).send(CALL_2011).expect(201);
-    await api.http.post('/calls/kkz-2011/publish').set(bearer(office)).expect(200);
+    await publishCall2011(api);
   });
   afterEach(() => api.close());
 
@@ -172,9 +162,7 @@ describe('call → expression of interest over HTTP', () => {
       store: new SqliteEventStore(join(dir, 'e.sqlite')),
     });
     office = await api.token('grants-office');
-    await api.http.post('/programmes').set(bearer(office)).send(PROGRAMME).expect(201);
-    await api.http.post('/programmes/kkz/calls').set(bearer(office)).send(CALL_2011).expect(201);
-    await api.http.post('/calls/kkz-2011/publish').set(bearer(office)).expect(200);
+    await publishCall2011(api);
     const leads = [KREIS_UNNA, OBERHAUSEN, DORTMUND];
     const results = await Promise.all(
       leads.map(async (ags) =>
@@ -206,9 +194,7 @@ describe('call → expression of interest over HTTP', () => {
     });
     office = await api.token('grants-office');
     unna = await api.token('municipality', KREIS_UNNA);
-    await api.http.post('/programmes').set(bearer(office)).send(PROGRAMME).expect(201);
-    await api.http.post('/programmes/kkz/calls').set(bearer(office)).send(CALL_2011).expect(201);
-    await api.http.post('/calls/kkz-2011/publish').set(bearer(office)).expect(200);
+    await publishCall2011(api);
     const [a, b] = await Promise.all(
       [UNNA_MEMBERS[0], UNNA_MEMBERS[1]].map((member) =>
         api.http

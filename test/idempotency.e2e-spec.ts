@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/eventsourcing';
-import { BRUECKEN, CALL_2011, OBERHAUSEN, PROGRAMME } from './support/fixtures';
-import { bearer, startTestApi, type TestApi } from './support/test-api';
+import { BRUECKEN, OBERHAUSEN, PROGRAMME } from './support/fixtures';
+import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
 
 describe('Idempotency-Key on commands', () => {
   let api: TestApi;
@@ -64,9 +64,7 @@ describe('Idempotency-Key on commands', () => {
   });
 
   it('does not remember refusals: a corrected retry with the same key succeeds', async () => {
-    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
-    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
-    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    await publishCall2011(api);
     const oberhausen = { ...bearer(await api.token('municipality', OBERHAUSEN)), 'Idempotency-Key': 'eoi-1' };
     const refused = await api.http
       .post('/calls/kkz-2011/expressions-of-interest')
@@ -122,9 +120,7 @@ describe('Idempotency-Key on commands', () => {
   });
 
   it('leaves the key free when a draft is refused for a member already taken', async () => {
-    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
-    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
-    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    await publishCall2011(api);
     await api.http
       .post('/calls/kkz-2011/expressions-of-interest')
       .set(bearer(await api.token('municipality', '05978000')))
@@ -149,9 +145,7 @@ describe('Idempotency-Key on commands', () => {
       store: new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'kkz-idem-')), 'e.sqlite')),
     });
     office = bearer(await api.token('grants-office'));
-    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
-    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
-    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    await publishCall2011(api);
     const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
     const key = { ...oberhausen, 'Idempotency-Key': 'revise-1' };

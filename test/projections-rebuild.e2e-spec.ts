@@ -4,17 +4,14 @@ import { join } from 'node:path';
 import { ProjectionRunner, rebuild, SqliteEventStore } from '@app/eventsourcing';
 import { expressionsOfInterestProjection } from '@app/applications';
 import { programmesCallsProjection } from '@app/programmes-calls';
-import { BRUECKEN, CALL_2011, KREIS_UNNA, OBERHAUSEN, PROGRAMME, UNNA_MEMBERS } from './support/fixtures';
-import { bearer, startTestApi } from './support/test-api';
+import { BRUECKEN, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './support/fixtures';
+import { bearer, publishCall2011, startTestApi } from './support/test-api';
 
 describe('read models', () => {
   it('rebuilt from the store after a restart equal the live ones, and survive delivery twice', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kkz-rebuild-')), 'events.sqlite');
     const api = await startTestApi({ store: new SqliteEventStore(file) });
-    const office = bearer(await api.token('grants-office'));
-    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
-    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
-    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    await publishCall2011(api);
     const unna = bearer(await api.token('municipality', KREIS_UNNA));
     const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
     await api.http

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { type EventStore, MemoryEventStore } from '@app/eventsourcing';
 import { type Role, signDevToken } from '@app/identity';
-import { FixedClock, loadConfig } from '@app/shared';
+import { CALL_2011, FixedClock, loadConfig, PROGRAMME_KKZ } from '@app/shared';
 import { buildApi } from '../../apps/api/src/build-api';
 
 export const DEV_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -47,3 +47,11 @@ export async function startTestApi(
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The grants office sets up the programme and publishes the 2011 call (seed 000). */
+export async function publishCall2011(api: TestApi): Promise<void> {
+  const office = bearer(await api.token('grants-office'));
+  await api.http.post('/programmes').set(office).send(PROGRAMME_KKZ).expect(201);
+  await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
+  await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+}
