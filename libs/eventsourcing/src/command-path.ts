@@ -58,14 +58,13 @@ export async function runCommand<C, E extends DomainEvent, S>(
 ): Promise<CommandOutcome<E, S>> {
   const attempts = options.expectedRevision === undefined ? (options.retries ?? 3) + 1 : 1;
   for (let attempt = 1; ; attempt++) {
-    const history = (await store.readStream(streamId)) as RecordedEvent<E>[];
-    const revision = history.length - 1;
-    const state = fold(decider, history as unknown as E[]);
-    const command =
-      typeof source === 'function' ? await (source as (state: S) => C | Promise<C>)(state) : source;
-    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-      throw new ConcurrencyError(streamId, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
-    }
+    const { state, revision, command } = await prepare(
+      store,
+      streamId,
+      decider,
+      source,
+      options.expectedRevision,
+    );
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state, revision };
     const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
@@ -89,9 +88,36 @@ export async function runCommand<C, E extends DomainEvent, S>(
   }
 }
 
+/** The stream's state, its revision and the command built against it; checks If-Match. */
+async function prepare<C, E extends DomainEvent, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  source: CommandSource<C, S>,
+  expectedRevision: number | undefined,
+): Promise<PreparedCommand<C, S>> {
+  const history = (await store.readStream(streamId)) as RecordedEvent<E>[];
+  const revision = history.length - 1;
+  const state = fold(decider, history as unknown as E[]);
+  const command =
+    typeof source === 'function' ? await (source as (state: S) => C | Promise<C>)(state) : source;
+  if (expectedRevision !== undefined && expectedRevision !== revision) {
+    throw new ConcurrencyError(streamId, expectedRevision, revision < 0 ? 'no_stream' : revision);
+  }
+  return { state, revision, command };
+}
+
+export interface PreparedCommand<C, S> {
+  state: S;
+  /** -1 when the stream does not exist. */
+  revision: number;
+  command: C;
+}
+
 /**
  * Decides without appending: the refusals a command would meet now, before a handler writes to
- * another stream on its behalf (a refused command must leave nothing behind).
+ * another stream on its behalf (a refused command must leave nothing behind). Returns what it
+ * checked, so that the real run can insist on the same revision and reuse the same command.
  */
 export async function previewCommand<C, E extends DomainEvent, S>(
   store: EventStore,
@@ -99,16 +125,10 @@ export async function previewCommand<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   source: CommandSource<C, S>,
   options: Pick<CommandPathOptions, 'expectedRevision'> = {},
-): Promise<{ events: E[]; revision: number }> {
-  const history = (await store.readStream(streamId)) as RecordedEvent<E>[];
-  const revision = history.length - 1;
-  const state = fold(decider, history as unknown as E[]);
-  const command =
-    typeof source === 'function' ? await (source as (state: S) => C | Promise<C>)(state) : source;
-  if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-    throw new ConcurrencyError(streamId, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
-  }
-  return { events: decider.decide(command, state), revision };
+): Promise<PreparedCommand<C, S>> {
+  const prepared = await prepare(store, streamId, decider, source, options.expectedRevision);
+  decider.decide(prepared.command, prepared.state);
+  return prepared;
 }
 
 function envelope(event: DomainEvent, streamId: string, revision: number, context: CommandContext): NewEvent {

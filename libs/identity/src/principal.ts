@@ -8,10 +8,6 @@ export interface Principal {
   ags?: string;
 }
 
-export function hasRole(principal: Principal, role: Role): boolean {
-  return principal.roles.includes(role);
-}
-
 /** The role recorded as the actor of events: the most privileged one the caller holds. */
 export function primaryRole(principal: Principal): Role {
   return ROLES.find((r) => principal.roles.includes(r)) ?? principal.roles[0];

@@ -3,6 +3,7 @@ import {
   type CommandOutcome,
   type CommandPathOptions,
   type CommandSource,
+  type PreparedCommand,
   type Decider,
   deterministicUuid,
   type DomainEvent,
@@ -92,16 +93,16 @@ export class CommandService {
   }
 
   /**
-   * The refusals the command would meet now, without writing anything. Returns the revision it
-   * checked, so that the real run can insist on it (-1: the stream does not exist).
+   * The refusals the command would meet now, without writing anything. Returns the state, the
+   * revision and the command it checked, so that the real run can insist on that revision.
    */
-  async preview<C, E extends DomainEvent, S>(
+  preview<C, E extends DomainEvent, S>(
     streamId: string,
     decider: Decider<C, E, S>,
     command: CommandSource<C, S>,
     options: Pick<CommandPathOptions, 'expectedRevision'> = {},
-  ): Promise<number> {
-    return (await previewCommand(this.store, streamId, decider, command, options)).revision;
+  ): Promise<PreparedCommand<C, S>> {
+    return previewCommand(this.store, streamId, decider, command, options);
   }
 
   /** Current state of a stream, for gathering the outside facts a decision needs. */
