@@ -1,110 +1,13 @@
 import { SignJWT } from 'jose';
-import type { Role } from '@app/identity';
-import { BRUECKEN, CALL_2011, DORTMUND, KREIS_UNNA, PROGRAMME } from './support/fixtures';
+import { ROLES, type Role } from '@app/identity';
+import { CALL_2011, DORTMUND } from './support/fixtures';
 import { bearer, DEV_SECRET, startTestApi, type TestApi } from './support/test-api';
+import { CONTEXT_ROUTES } from './route-guards';
+import { asRole, type RouteCase } from './route-guards/route-case';
 
-type Method = 'get' | 'post' | 'put';
-interface RouteCase {
-  method: Method;
-  path: string;
-  /** The OpenAPI path, to prove every documented route is in this table. */
-  openApiPath: string;
-  allowed: Role[];
-  body?: object;
-  /** For routes on a municipality's own record: another municipality must get 404. */
-  ownedBy?: string;
-}
-
-const EOI = 'kkz-2011.05978000';
-const ROUTES: RouteCase[] = [
-  {
-    method: 'post',
-    path: '/programmes',
-    openApiPath: '/programmes',
-    allowed: ['grants-office'],
-    body: { ...PROGRAMME, programmeId: 'p2' },
-  },
-  {
-    method: 'get',
-    path: '/programmes',
-    openApiPath: '/programmes',
-    allowed: ['grants-office', 'auditor', 'municipality'],
-  },
-  {
-    method: 'get',
-    path: '/programmes/kkz',
-    openApiPath: '/programmes/{programmeId}',
-    allowed: ['grants-office', 'auditor', 'municipality'],
-  },
-  {
-    method: 'post',
-    path: '/programmes/kkz/calls',
-    openApiPath: '/programmes/{programmeId}/calls',
-    allowed: ['grants-office'],
-    body: { ...CALL_2011, callId: 'c2' },
-  },
-  {
-    method: 'post',
-    path: '/calls/kkz-2011/publish',
-    openApiPath: '/calls/{callId}/publish',
-    allowed: ['grants-office'],
-  },
-  {
-    method: 'get',
-    path: '/calls',
-    openApiPath: '/calls',
-    allowed: ['grants-office', 'auditor', 'municipality'],
-  },
-  {
-    method: 'get',
-    path: '/calls/kkz-2011',
-    openApiPath: '/calls/{callId}',
-    allowed: ['grants-office', 'auditor', 'municipality'],
-  },
-  {
-    method: 'post',
-    path: '/calls/kkz-2011/expressions-of-interest',
-    openApiPath: '/calls/{callId}/expressions-of-interest',
-    allowed: ['municipality'],
-    body: BRUECKEN,
-  },
-  {
-    method: 'get',
-    path: '/calls/kkz-2011/expressions-of-interest',
-    openApiPath: '/calls/{callId}/expressions-of-interest',
-    allowed: ['grants-office', 'auditor'],
-  },
-  {
-    method: 'get',
-    path: '/expressions-of-interest',
-    openApiPath: '/expressions-of-interest',
-    allowed: ['grants-office', 'auditor', 'municipality'],
-  },
-  {
-    method: 'get',
-    path: `/expressions-of-interest/${EOI}`,
-    openApiPath: '/expressions-of-interest/{applicationId}',
-    allowed: ['grants-office', 'auditor', 'municipality'],
-    ownedBy: KREIS_UNNA,
-  },
-  {
-    method: 'put',
-    path: `/expressions-of-interest/${EOI}`,
-    openApiPath: '/expressions-of-interest/{applicationId}',
-    allowed: ['municipality'],
-    body: BRUECKEN,
-    ownedBy: KREIS_UNNA,
-  },
-  {
-    method: 'post',
-    path: `/expressions-of-interest/${EOI}/submit`,
-    openApiPath: '/expressions-of-interest/{applicationId}/submit',
-    allowed: ['municipality'],
-    ownedBy: KREIS_UNNA,
-  },
-];
-const PUBLIC = ['/health'];
-const ALL_ROLES: Role[] = ['grants-office', 'auditor', 'municipality'];
+const ROUTES: RouteCase[] = CONTEXT_ROUTES.flatMap((c) => c.routes);
+const PUBLIC = ['/health', ...CONTEXT_ROUTES.flatMap((c) => c.publicPaths ?? [])];
+const ALL_ROLES: Role[] = [...ROLES];
 
 describe('every route is guarded by token, role and ownership', () => {
   let api: TestApi;
@@ -112,16 +15,16 @@ describe('every route is guarded by token, role and ownership', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ now: '2011-11-20T09:00:00.000Z' });
-    tokens['grants-office'] = await api.token('grants-office');
-    tokens.auditor = await api.token('auditor');
-    tokens.municipality = await api.token('municipality', DORTMUND);
-    const office = bearer(tokens['grants-office']);
-    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
-    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
-    api.clock.set('2011-11-01T09:00:00.000Z');
-    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
-    const unna = bearer(await api.token('municipality', KREIS_UNNA));
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(unna).send(BRUECKEN).expect(201);
+    for (const role of ALL_ROLES)
+      tokens[role] = await api.token(role, role === 'municipality' ? DORTMUND : undefined);
+    const as = asRole(api);
+    for (const context of CONTEXT_ROUTES) {
+      try {
+        await context.setup?.({ api, as });
+      } catch (error) {
+        throw new Error(`route-guard setup of ${context.context} failed: ${(error as Error).message}`);
+      }
+    }
   });
   afterAll(() => api.close());
 

@@ -2,9 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { EventStore } from '@app/eventsourcing';
-import { ApplicationsModule } from '@app/applications';
 import { IdentityModule } from '@app/identity';
-import { ProgrammesCallsModule } from '@app/programmes-calls';
 import {
   type AppConfig,
   Clock,
@@ -17,6 +15,7 @@ import {
   ReferenceDataModule,
   RedisLifecycle,
 } from '@app/shared';
+import { CONTEXT_MODULES } from './context-modules';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -43,8 +42,7 @@ export class ApiModule {
         EventSourcingModule.forRoot({ config, store: options.store, clock: options.clock }),
         ReferenceDataModule.forRoot(config.municipalityRegistryFile),
         IdentityModule.forRoot(config),
-        ProgrammesCallsModule,
-        ApplicationsModule,
+        ...CONTEXT_MODULES,
       ],
       controllers: [HealthController],
       providers: [

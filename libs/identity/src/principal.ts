@@ -1,4 +1,8 @@
-export const ROLES = ['grants-office', 'municipality', 'auditor'] as const;
+/**
+ * Grants office decides; municipalities act on their own records; auditors read everything and
+ * change nothing; evaluators read evaluation results and survey answers, not finance.
+ */
+export const ROLES = ['grants-office', 'municipality', 'auditor', 'evaluator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The authenticated caller. A municipality user is bound to exactly one AGS. */

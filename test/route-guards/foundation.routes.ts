@@ -1,0 +1,105 @@
+import { BRUECKEN, CALL_2011, KREIS_UNNA, PROGRAMME } from '../support/fixtures';
+import type { ContextRoutes } from './route-case';
+
+export const EOI = 'kkz-2011.05978000';
+
+/** Programmes, calls and expressions of interest: the Kreis Unna joint application is drafted. */
+export const foundationRoutes: ContextRoutes = {
+  context: 'programmes, calls and expressions of interest',
+  async setup({ api, as }) {
+    const office = await as('grants-office');
+    await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
+    await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
+    api.clock.set('2011-11-01T09:00:00.000Z');
+    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    const unna = await as('municipality', KREIS_UNNA);
+    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(unna).send(BRUECKEN).expect(201);
+  },
+  routes: [
+    {
+      method: 'post',
+      path: '/programmes',
+      openApiPath: '/programmes',
+      allowed: ['grants-office'],
+      body: { ...PROGRAMME, programmeId: 'p2' },
+    },
+    {
+      method: 'get',
+      path: '/programmes',
+      openApiPath: '/programmes',
+      allowed: ['grants-office', 'auditor', 'municipality'],
+    },
+    {
+      method: 'get',
+      path: '/programmes/kkz',
+      openApiPath: '/programmes/{programmeId}',
+      allowed: ['grants-office', 'auditor', 'municipality'],
+    },
+    {
+      method: 'post',
+      path: '/programmes/kkz/calls',
+      openApiPath: '/programmes/{programmeId}/calls',
+      allowed: ['grants-office'],
+      body: { ...CALL_2011, callId: 'c2' },
+    },
+    {
+      method: 'post',
+      path: '/calls/kkz-2011/publish',
+      openApiPath: '/calls/{callId}/publish',
+      allowed: ['grants-office'],
+    },
+    {
+      method: 'get',
+      path: '/calls',
+      openApiPath: '/calls',
+      allowed: ['grants-office', 'auditor', 'municipality'],
+    },
+    {
+      method: 'get',
+      path: '/calls/kkz-2011',
+      openApiPath: '/calls/{callId}',
+      allowed: ['grants-office', 'auditor', 'municipality'],
+    },
+    {
+      method: 'post',
+      path: '/calls/kkz-2011/expressions-of-interest',
+      openApiPath: '/calls/{callId}/expressions-of-interest',
+      allowed: ['municipality'],
+      body: BRUECKEN,
+    },
+    {
+      method: 'get',
+      path: '/calls/kkz-2011/expressions-of-interest',
+      openApiPath: '/calls/{callId}/expressions-of-interest',
+      allowed: ['grants-office', 'auditor'],
+    },
+    {
+      method: 'get',
+      path: '/expressions-of-interest',
+      openApiPath: '/expressions-of-interest',
+      allowed: ['grants-office', 'auditor', 'municipality'],
+    },
+    {
+      method: 'get',
+      path: `/expressions-of-interest/${EOI}`,
+      openApiPath: '/expressions-of-interest/{applicationId}',
+      allowed: ['grants-office', 'auditor', 'municipality'],
+      ownedBy: KREIS_UNNA,
+    },
+    {
+      method: 'put',
+      path: `/expressions-of-interest/${EOI}`,
+      openApiPath: '/expressions-of-interest/{applicationId}',
+      allowed: ['municipality'],
+      body: BRUECKEN,
+      ownedBy: KREIS_UNNA,
+    },
+    {
+      method: 'post',
+      path: `/expressions-of-interest/${EOI}/submit`,
+      openApiPath: '/expressions-of-interest/{applicationId}/submit',
+      allowed: ['municipality'],
+      ownedBy: KREIS_UNNA,
+    },
+  ],
+};
