@@ -1,5 +1,7 @@
 import { cpus } from 'node:os';
 import { relative } from 'node:path';
+import { AUDIT_EVENTS, benchAuditStore } from './audit-store.bench';
+import { benchDeadlines } from './deadlines.bench';
 import { benchHttpCommands } from './http-commands.bench';
 import { benchConcurrentAppends, benchSequentialAppends } from './sqlite-append.bench';
 import { Cleanup } from './support/cleanup';
@@ -13,6 +15,7 @@ import { Report } from './support/report';
  * Environment, for experiments only (the default is the figure of record):
  *   BENCH_HTTP_SECONDS        measured HTTP window (default 8)
  *   BENCH_API_LOG_LEVEL       the API's LOG_LEVEL (default info: request logging is a real cost)
+ *   BENCH_EVENTS              events in the audit bench's SQLite store (default 1,000,000)
  *   BENCH_API_CPU_PROF_DIR    run the API with --cpu-prof, writing its .cpuprofile there;
  *                             summarise it with `node dist/bench/profile-summary.js <file>`
  * With any of them set, results go to bench/results/experiment.json instead of latest.json.
@@ -35,7 +38,10 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
   const logLevel = process.env.BENCH_API_LOG_LEVEL ?? API_LOG_LEVEL;
   const cpuProfileDir = process.env.BENCH_API_CPU_PROF_DIR;
   const experiment =
-    httpSeconds !== HTTP_SECONDS || logLevel !== API_LOG_LEVEL || cpuProfileDir !== undefined;
+    httpSeconds !== HTTP_SECONDS ||
+    logLevel !== API_LOG_LEVEL ||
+    cpuProfileDir !== undefined ||
+    process.env.BENCH_EVENTS !== undefined;
   const file = experiment ? experimentResultsFile : resultsFile;
   report.note(`node ${process.version}, ${cpus().length} cpus, ${new Date().toISOString()}`, false);
 
@@ -81,6 +87,14 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
   );
   for (const sample of http.errorSamples) report.note(`error: ${sample}`);
 
+  const auditEvents = Number(process.env.BENCH_EVENTS ?? AUDIT_EVENTS);
+  const audit = await benchAuditStore(cleanup, report, { events: auditEvents });
+  checkpoint();
+
+  // 100,000 open deadlines, 10,000 due in one second; Redis database 7 (flushed).
+  await benchDeadlines(cleanup, report);
+  checkpoint();
+
   report.write(file, {
     sequentialAppends: SEQUENTIAL_APPENDS,
     concurrentWriters: WRITERS,
@@ -89,9 +103,14 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
     httpSeconds,
     apiLogLevel: logLevel,
     apiCpuProfile: cpuProfileDir !== undefined,
+    auditEvents,
   });
   console.log(`# results written to ${relative(repoRoot, file)}`);
 
+  if (!audit.ok) {
+    process.stderr.write('bench failed: the audit store did not verify, or the rebuild missed events\n');
+    return 1;
+  }
   if (http.errors > 0) {
     process.stderr.write(`bench failed: ${http.errors} HTTP commands did not answer as expected\n`);
     return 1;

@@ -10,6 +10,9 @@ const TARGETS = {
   worker: 'apps/worker/src/main.js',
   token: 'libs/identity/src/cli/token.js',
   bench: 'bench/run-benchmarks.js',
+  'audit-verify': 'libs/audit/src/cli/verify.js',
+  'audit-replay': 'libs/audit/src/cli/replay.js',
+  'audit-verify-export': 'libs/audit/src/cli/verify-export.js',
 };
 
 function newestSource(dir) {

@@ -36,6 +36,20 @@ export const foundationRoutes: ContextRoutes = {
       allowed: ['grants-office', 'auditor', 'municipality'],
     },
     {
+      // Version 99 is refused (the next is 1): the guard is crossed, the programme's rules stay as they are.
+      method: 'post',
+      path: '/programmes/kkz/rules',
+      openApiPath: '/programmes/{programmeId}/rules',
+      allowed: ['grants-office'],
+      body: { version: 99, effectiveFrom: '2011-11-01', rules: {} },
+    },
+    {
+      method: 'get',
+      path: '/programmes/kkz/rules',
+      openApiPath: '/programmes/{programmeId}/rules',
+      allowed: ['grants-office', 'auditor', 'municipality'],
+    },
+    {
       method: 'post',
       path: '/programmes/kkz/calls',
       openApiPath: '/programmes/{programmeId}/calls',

@@ -1,8 +1,26 @@
+import { auditRoutes } from './audit.routes';
+import { councilResolutionsRoutes } from './council-resolutions.routes';
+import { deadlinesRoutes } from './deadlines.routes';
+import { esfReportingRoutes } from './esf-reporting.routes';
+import { evaluationRoutes } from './evaluation.routes';
 import { foundationRoutes } from './foundation.routes';
+import { grantsRoutes } from './grants.routes';
+import { notificationsRoutes } from './notifications.routes';
 import type { ContextRoutes } from './route-case';
+import { selectionRoutes } from './selection.routes';
 
 /**
  * Every context's guarded routes, in the lifecycle's order: each setup may build on the records
  * the earlier ones created. A new context adds its table here.
  */
-export const CONTEXT_ROUTES: ContextRoutes[] = [foundationRoutes];
+export const CONTEXT_ROUTES: ContextRoutes[] = [
+  foundationRoutes,
+  councilResolutionsRoutes,
+  selectionRoutes,
+  grantsRoutes,
+  esfReportingRoutes,
+  evaluationRoutes,
+  deadlinesRoutes,
+  notificationsRoutes,
+  auditRoutes,
+];

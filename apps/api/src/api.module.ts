@@ -6,6 +6,7 @@ import { IdentityModule } from '@app/identity';
 import {
   type AppConfig,
   Clock,
+  createClock,
   createRedis,
   EventSourcingModule,
   HealthController,
@@ -16,6 +17,7 @@ import {
   RedisLifecycle,
 } from '@app/shared';
 import { CONTEXT_MODULES } from './context-modules';
+import { embeddedWorkerModules } from './embedded-worker';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -39,10 +41,15 @@ export class ApiModule {
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
-        EventSourcingModule.forRoot({ config, store: options.store, clock: options.clock }),
+        EventSourcingModule.forRoot({
+          config,
+          store: options.store,
+          clock: options.clock ?? createClock(config.clock),
+        }),
         ReferenceDataModule.forRoot(config.municipalityRegistryFile),
         IdentityModule.forRoot(config),
         ...CONTEXT_MODULES,
+        ...embeddedWorkerModules(config),
       ],
       controllers: [HealthController],
       providers: [

@@ -2,16 +2,20 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import {
   type AppConfig,
+  createClock,
   createRedis,
   EventSourcingModule,
   HealthController,
   REDIS,
   RedisLifecycle,
 } from '@app/shared';
+import { WorkerMetricsController } from './worker-metrics.controller';
+import { workerModules, workerUpcasters } from './worker-modules';
 
 /**
- * The worker process: process managers that react to the store's events (deadlines and
- * notifications arrive here with their issues). It serves no API, only /health.
+ * The worker process: process managers that react to the store's events (the deadline manager
+ * with its BullMQ scheduler and firings; notifications). It serves no API, only /health and
+ * /metrics on its internal port.
  */
 @Module({})
 export class WorkerModule {
@@ -20,9 +24,11 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
-        EventSourcingModule.forRoot({ config }),
+        EventSourcingModule.forRoot({ config, clock: createClock(config.clock) }),
+        workerUpcasters,
+        ...workerModules(config),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, WorkerMetricsController],
       providers: [
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl, 'worker') },
         RedisLifecycle,

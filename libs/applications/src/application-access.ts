@@ -28,7 +28,8 @@ export async function loadCallFacts(commands: CommandService, callId: string): P
   return {
     callId,
     programmeId: terms.programmeId,
-    status: state.status,
+    // A closed call was published: its closing instant refuses late changes, with that reason.
+    status: state.status === 'closed' ? 'published' : state.status,
     closesAt: terms.closesAt,
     eligibleApplicantTypes: terms.eligibleApplicantTypes,
     conditions: terms.conditions,

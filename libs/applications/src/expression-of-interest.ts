@@ -1,4 +1,5 @@
 import { streamName } from '@app/eventsourcing';
+import type { AppliedRules } from '@app/programmes-calls';
 import type { Municipality } from '@app/shared';
 
 export interface FinancialPlan {
@@ -69,7 +70,8 @@ export type ExpressionOfInterestRevised = {
 
 export type ExpressionOfInterestSubmitted = {
   type: 'ExpressionOfInterestSubmitted';
-  data: { applicationId: string; callId: string; submittedAt: string };
+  /** `rules`: the programme rules version it was decided under (schema v2; absent in v1 events). */
+  data: { applicationId: string; callId: string; submittedAt: string; rules?: AppliedRules };
 };
 
 export type ExpressionOfInterestEvent =

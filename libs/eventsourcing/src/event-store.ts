@@ -15,6 +15,8 @@ export interface AppendResult {
 }
 
 export interface ReadStreamOptions {
+  /** Read from this revision on (inclusive): e.g. what was appended since a cached prefix. */
+  fromRevision?: number;
   /** Read up to and including this revision. */
   toRevision?: number;
   /** Read only events recorded at or before this instant (ISO string). */

@@ -9,5 +9,7 @@ export * from './ids';
 export * from './canonical-json';
 export * from './hash-chain';
 export * from './stream-name';
+export * from './upcasting';
+export * from './read-pages';
 export { MemoryEventStore } from './adapters/memory-event-store';
 export { SqliteEventStore } from './adapters/sqlite-event-store';

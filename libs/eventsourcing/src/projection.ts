@@ -51,6 +51,11 @@ export class ProjectionRunner {
     this.states.set(projection.name, projection.initialState());
   }
 
+  /** Every registered read model, in registration order: what a replay or an as-of rebuild folds. */
+  registered(): readonly Projection<unknown>[] {
+    return [...this.projections];
+  }
+
   state<S>(projection: Projection<S>): S {
     if (!this.states.has(projection.name)) throw new Error(`Projection ${projection.name} is not registered`);
     return this.states.get(projection.name) as S;

@@ -66,3 +66,35 @@ export class CallNotDraft extends DomainError {
     super(`Call ${callId} is ${status}; only a draft can be published.`, { callId, callStatus: status });
   }
 }
+
+export class DuplicateAssessmentCriterion extends DomainError {
+  readonly code = 'duplicate-assessment-criterion';
+  readonly kind = 'rule-violated';
+  constructor(criterionId: string) {
+    super(`The assessment criterion ${criterionId} is named twice; each criterion needs its own id.`, {
+      criterionId,
+    });
+  }
+}
+
+export class RulesVersionNotSequential extends DomainError {
+  readonly code = 'rules-version-not-sequential';
+  readonly kind = 'rule-violated';
+  constructor(version: number, expected: number) {
+    super(`Rules version ${version} cannot be adopted; the next version of this programme is ${expected}.`, {
+      version,
+      expectedVersion: expected,
+    });
+  }
+}
+
+export class RulesEffectiveBeforePrevious extends DomainError {
+  readonly code = 'rules-effective-before-previous';
+  readonly kind = 'rule-violated';
+  constructor(effectiveFrom: string, previous: { version: number; effectiveFrom: string }) {
+    super(
+      `Rules effective from ${effectiveFrom} would take effect before version ${previous.version} (effective from ${previous.effectiveFrom}); versions follow each other in time.`,
+      { effectiveFrom, previousVersion: previous.version, previousEffectiveFrom: previous.effectiveFrom },
+    );
+  }
+}

@@ -1,5 +1,7 @@
 export * from './programme';
 export * from './call';
+export * from './programme-rules';
+export * from './load-programme-rules';
 export * from './programmes-calls.module';
 export { programmesCallsProjection } from './queries/programmes-calls.projection';
-export type { CallView, ProgrammeView } from './queries/programmes-calls.projection';
+export type { CallView, ProgrammeRulesView, ProgrammeView } from './queries/programmes-calls.projection';

@@ -1,6 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionRunner } from '@app/eventsourcing';
+import { AdoptProgrammeRulesController } from './adopt-programme-rules/adopt-programme-rules.controller';
+import { AdoptProgrammeRulesHandler } from './adopt-programme-rules/adopt-programme-rules.handler';
 import { CreateProgrammeController } from './create-programme/create-programme.controller';
 import { CreateProgrammeHandler } from './create-programme/create-programme.handler';
 import { DraftCallController } from './draft-call/draft-call.controller';
@@ -12,6 +14,7 @@ import { ProgrammesCallsQueriesController } from './queries/programmes-calls-que
 import {
   GetCallHandler,
   GetProgrammeHandler,
+  GetProgrammeRulesHandler,
   ListCallsHandler,
   ListProgrammesHandler,
 } from './queries/programmes-calls.queries';
@@ -22,13 +25,16 @@ import {
     CreateProgrammeController,
     DraftCallController,
     PublishCallController,
+    AdoptProgrammeRulesController,
     ProgrammesCallsQueriesController,
   ],
   providers: [
     CreateProgrammeHandler,
     DraftCallHandler,
     PublishCallHandler,
+    AdoptProgrammeRulesHandler,
     ListProgrammesHandler,
+    GetProgrammeRulesHandler,
     GetProgrammeHandler,
     ListCallsHandler,
     GetCallHandler,

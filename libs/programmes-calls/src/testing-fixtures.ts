@@ -1,4 +1,5 @@
 import type { CallTerms } from './call';
+import type { ProgrammeRulesVersion } from './programme-rules';
 
 /** The 2011 call of "Kein Kind zurücklassen" (seed 000): closing 15 Dec 2011, tiers 32,000–64,000 EUR. */
 export function call2011Terms(overrides: Partial<CallTerms> = {}): CallTerms {
@@ -17,6 +18,34 @@ export function call2011Terms(overrides: Partial<CallTerms> = {}): CallTerms {
     ],
     conditions: { councilResolution: 'may-follow-after-selection', coordinatorRequired: true },
     participants: { min: 10, max: 15 },
+    ...overrides,
+  };
+}
+
+/** Phase I (2011 call): the council resolution may follow after a successful application. */
+export function phaseOneRules(overrides: Partial<ProgrammeRulesVersion> = {}): ProgrammeRulesVersion {
+  return {
+    programmeId: 'kkz',
+    version: 1,
+    effectiveFrom: '2011-11-01',
+    label: 'Förderphase I',
+    rules: {
+      councilResolution: 'may-follow-after-selection',
+      resolutionFollowUpDays: 90,
+      coordinatorRequired: true,
+    },
+    ...overrides,
+  };
+}
+
+/** Phase II (from 2016/2017): resolution required at application, goals set by the Land. */
+export function phaseTwoRules(overrides: Partial<ProgrammeRulesVersion> = {}): ProgrammeRulesVersion {
+  return {
+    programmeId: 'kkz',
+    version: 2,
+    effectiveFrom: '2016-06-01',
+    label: 'Förderphase II: Ziele vom Land gesetzt',
+    rules: { councilResolution: 'required-at-submission', coordinatorRequired: true },
     ...overrides,
   };
 }

@@ -1,5 +1,7 @@
 export * from './time/clock';
 export * from './time/berlin-time';
+export * from './time/business-calendar';
+export * from './time/simulated-clock';
 export * from './http/request-context';
 export * from './http/request-validation-error';
 export * from './http/problem';

@@ -9,10 +9,24 @@ import {
   SubmissionAfterDeadline,
 } from '../errors';
 import { bruecken, call2011, drafted } from '../testing-fixtures';
-import { submitExpressionOfInterestDecider } from './submit-expression-of-interest.decide';
+import {
+  type RulesAtSubmission,
+  submitExpressionOfInterestDecider,
+} from './submit-expression-of-interest.decide';
 
 const spec = deciderSpecification(submitExpressionOfInterestDecider);
-const submit = (now: string, call = call2011()) => ({ applicationId: 'kkz-2011.05978000', call, now });
+const callTermsOnly = { version: 0, effectiveFrom: null };
+/** Under no programme rules version, the call's own conditions decide (version 0). */
+const submit = (now: string, call = call2011(), rules?: RulesAtSubmission) => ({
+  applicationId: 'kkz-2011.05978000',
+  call,
+  rules: rules ?? { conditions: call.conditions, applied: callTermsOnly },
+  now,
+});
+const phaseTwo: RulesAtSubmission = {
+  conditions: { councilResolution: 'required-at-submission', coordinatorRequired: true },
+  applied: { version: 2, effectiveFrom: '2011-12-10' },
+};
 
 describe('submit an expression of interest', () => {
   it('accepts a complete submission before the closing date', () =>
@@ -26,9 +40,32 @@ describe('submit an expression of interest', () => {
             applicationId: 'kkz-2011.05978000',
             callId: 'kkz-2011',
             submittedAt: '2011-12-15T22:59:59.999Z',
+            rules: callTermsOnly,
           },
         },
       ]));
+
+  it('records the programme rules version the submission was decided under', () =>
+    spec
+      .given([drafted(bruecken({ councilResolution: { status: 'adopted', date: '2011-12-08' } }))])
+      .when(submit('2011-12-12T10:00:00.000Z', call2011(), phaseTwo))
+      .then([
+        {
+          type: 'ExpressionOfInterestSubmitted',
+          data: {
+            applicationId: 'kkz-2011.05978000',
+            callId: 'kkz-2011',
+            submittedAt: '2011-12-12T10:00:00.000Z',
+            rules: { version: 2, effectiveFrom: '2011-12-10' },
+          },
+        },
+      ]));
+
+  it('decides by the rules in force, not the call terms: a promise is not enough once a resolution is required', () =>
+    spec
+      .given([drafted()])
+      .when(submit('2011-12-12T10:00:00.000Z', call2011(), phaseTwo))
+      .thenThrows(CouncilResolutionMissing, 'council-resolution-missing'));
 
   it('refuses a submission after the call closed at 24:00 Berlin time', () =>
     spec

@@ -1,4 +1,5 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
+import type { AppliedRules, CallConditions } from '@app/programmes-calls';
 import { assertCallOpen, type CallFacts } from '../call-facts';
 import {
   AlreadySubmitted,
@@ -16,22 +17,31 @@ import {
   REQUIRED_FOR_SUBMISSION,
 } from '../expression-of-interest';
 
+/** The programme rules in force at the moment of submission, and which version they are. */
+export interface RulesAtSubmission {
+  conditions: CallConditions;
+  applied: AppliedRules;
+}
+
 export interface SubmitExpressionOfInterest {
   applicationId: string;
   call: CallFacts;
+  rules: RulesAtSubmission;
   now: string;
 }
 
 /**
- * Submission before 24:00 Berlin time on the closing date, complete, and meeting the call's
- * conditions: a named coordinator, and an adopted council resolution where the call demands one
- * at submission (a promise suffices where it may follow after selection).
+ * Submission before 24:00 Berlin time on the closing date, complete, and meeting the conditions
+ * of the rules in force now (the call's terms overlaid by the programme's rules version): a named
+ * coordinator, and an adopted council resolution where the rules demand one at submission (a
+ * promise suffices where it may follow after selection). The event records the version applied.
  */
 export function submitExpressionOfInterest(
   command: SubmitExpressionOfInterest,
   state: ExpressionOfInterestState,
 ): ExpressionOfInterestEvent[] {
   const { call, now } = command;
+  const { conditions, applied } = command.rules;
   if (state.status === 'none') throw new NotFound('Expression of interest', command.applicationId);
   if (state.status === 'submitted') throw new AlreadySubmitted(command.applicationId);
   assertCallOpen(call);
@@ -39,19 +49,24 @@ export function submitExpressionOfInterest(
     throw new SubmissionAfterDeadline(call.callId, call.closesAt, now);
   const missing = REQUIRED_FOR_SUBMISSION.filter((field) => !isFilledIn(state.content[field]));
   if (missing.length > 0) throw new ExpressionOfInterestIncomplete(missing);
-  if (call.conditions.coordinatorRequired && !state.content.coordinator?.name?.trim())
+  if (conditions.coordinatorRequired && !state.content.coordinator?.name?.trim())
     throw new CoordinatorMissing();
   const resolution = state.content.councilResolution;
-  if (call.conditions.councilResolution === 'required-at-submission' && resolution?.status !== 'adopted') {
+  if (conditions.councilResolution === 'required-at-submission' && resolution?.status !== 'adopted') {
     throw new CouncilResolutionMissing();
   }
-  if (call.conditions.councilResolution === 'may-follow-after-selection' && !isFilledIn(resolution)) {
+  if (conditions.councilResolution === 'may-follow-after-selection' && !isFilledIn(resolution)) {
     throw new CouncilResolutionStatementMissing();
   }
   return [
     {
       type: 'ExpressionOfInterestSubmitted',
-      data: { applicationId: command.applicationId, callId: call.callId, submittedAt: now },
+      data: {
+        applicationId: command.applicationId,
+        callId: call.callId,
+        submittedAt: now,
+        rules: { ...applied },
+      },
     },
   ];
 }

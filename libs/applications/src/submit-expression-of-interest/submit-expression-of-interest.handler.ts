@@ -1,5 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
+import { CALL_TERMS_ONLY, loadRulesInForce } from '@app/programmes-calls';
 import { CommandAccepted, CommandService } from '@app/shared';
 import { authorizeChange, loadCallFacts } from '../application-access';
 import { applicationStream } from '../expression-of-interest';
@@ -24,11 +25,19 @@ export class SubmitExpressionOfInterestHandler implements ICommandHandler<Submit
       submitExpressionOfInterestDecider,
       async (state) => {
         authorizeChange(state, applicationId, principal);
-        return {
-          applicationId,
-          call: await loadCallFacts(this.commands, state.callId),
-          now: this.commands.now().toISOString(),
-        };
+        const now = this.commands.now().toISOString();
+        const call = await loadCallFacts(this.commands, state.callId);
+        const inForce = await loadRulesInForce(this.commands, state.callId, now);
+        const rules = inForce
+          ? {
+              conditions: {
+                councilResolution: inForce.rules.councilResolution,
+                coordinatorRequired: inForce.rules.coordinatorRequired,
+              },
+              applied: inForce.applied,
+            }
+          : { conditions: call.conditions, applied: CALL_TERMS_ONLY };
+        return { applicationId, call, rules, now };
       },
     );
     return CommandAccepted.of(applicationId, outcome.revision);

@@ -153,8 +153,11 @@ export class EsdbEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertValidStreamId(streamId);
     if (options.toRevision !== undefined && options.toRevision < 0) return [];
-    const maxCount = options.toRevision === undefined ? undefined : Math.floor(options.toRevision) + 1;
-    const events = (await this.readStreamRaw(streamId, START, FORWARDS, maxCount)).map(toRecordedEvent);
+    const from = Math.max(0, Math.floor(options.fromRevision ?? 0));
+    const maxCount = options.toRevision === undefined ? undefined : Math.floor(options.toRevision) - from + 1;
+    if (maxCount !== undefined && maxCount <= 0) return [];
+    const start = from === 0 ? START : BigInt(from);
+    const events = (await this.readStreamRaw(streamId, start, FORWARDS, maxCount)).map(toRecordedEvent);
     return filterStreamEvents(events, options);
   }
 

@@ -76,7 +76,7 @@ export class SqliteEventStore implements EventStore {
     findEvent: Database.Statement<[string], StoredEventRef>;
     insert: Database.Statement<[string, number, string, string, string, string]>;
     readStream: Database.Statement<[string], EventRow>;
-    readStreamTo: Database.Statement<[string, number], EventRow>;
+    readStreamRange: Database.Statement<[string, number, number], EventRow>;
     readAll: Database.Statement<[number, number], EventRow>;
     headPosition: Database.Statement<[], { position: number | null }>;
   };
@@ -106,8 +106,8 @@ export class SqliteEventStore implements EventStore {
       readStream: this.db.prepare(
         'SELECT position, stream_id, revision, type, data, metadata FROM events WHERE stream_id = ? ORDER BY revision',
       ),
-      readStreamTo: this.db.prepare(
-        'SELECT position, stream_id, revision, type, data, metadata FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision',
+      readStreamRange: this.db.prepare(
+        'SELECT position, stream_id, revision, type, data, metadata FROM events WHERE stream_id = ? AND revision >= ? AND revision <= ? ORDER BY revision',
       ),
       readAll: this.db.prepare(
         'SELECT position, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
@@ -212,9 +212,13 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertValidStreamId(streamId);
     const rows =
-      options.toRevision === undefined
+      options.toRevision === undefined && options.fromRevision === undefined
         ? this.stmt.readStream.all(streamId)
-        : this.stmt.readStreamTo.all(streamId, options.toRevision);
+        : this.stmt.readStreamRange.all(
+            streamId,
+            options.fromRevision ?? 0,
+            options.toRevision ?? Number.MAX_SAFE_INTEGER,
+          );
     return filterStreamEvents(rows.map(toRecordedEvent), { toRecordedAt: options.toRecordedAt });
   }
 

@@ -115,6 +115,22 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       );
     });
 
+    it('reads a stream from a revision on, alone or up to another', async () => {
+      const s = stream('from');
+      await store.appendToStream(
+        s,
+        ['A', 'B', 'C', 'D'].map((t) => newEvent(t, {})),
+        'no_stream',
+      );
+      expect((await store.readStream(s, { fromRevision: 2 })).map((e) => e.type)).toEqual(['C', 'D']);
+      expect((await store.readStream(s, { fromRevision: 1, toRevision: 2 })).map((e) => e.type)).toEqual([
+        'B',
+        'C',
+      ]);
+      expect(await store.readStream(s, { fromRevision: 4 })).toEqual([]);
+      expect(await store.readStream(s, { fromRevision: 3, toRevision: 2 })).toEqual([]);
+    });
+
     it('refuses stream ids that reach system streams or look like paths', async () => {
       for (const bad of ['$all', '$et-Foo', 'call/1', 'call-..-x', '', 'call 1']) {
         await expect(store.appendToStream(bad, [newEvent('A', {})], 'any')).rejects.toBeInstanceOf(

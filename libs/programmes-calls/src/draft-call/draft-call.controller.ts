@@ -58,6 +58,20 @@ export class ParticipantRangeDto {
   @ApiProperty({ example: 15 }) @IsInt() @Min(1) @Max(10000) max: number;
 }
 
+export class AssessmentCriterionDto {
+  @ApiProperty({ example: 'prevention-concept' }) @IsRecordId() @MaxLength(80) criterionId: string;
+  @ApiProperty({ example: 'Verbesserung der Lage von Kindern durch Prävention' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+  @ApiProperty({ example: 40, description: 'relative weight of the criterion' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  weight: number;
+}
+
 export class DraftCallDto {
   /** At most 150 characters: expressions of interest are named `<callId>.<AGS>`. */
   @ApiPropertyOptional({ example: 'kkz-2011' }) @IsOptional() @IsRecordId() @MaxLength(150) callId?: string;
@@ -97,6 +111,21 @@ export class DraftCallDto {
   @ValidateNested()
   @Type(() => ParticipantRangeDto)
   participants?: ParticipantRangeDto;
+
+  @ApiPropertyOptional({ enum: [1, 2], description: 'Förderphase I (2011 call) or II (from 2016/2017)' })
+  @IsOptional()
+  @IsIn([1, 2])
+  phase?: 1 | 2;
+
+  @ApiPropertyOptional({ type: [AssessmentCriterionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => AssessmentCriterionDto)
+  assessmentCriteria?: AssessmentCriterionDto[];
 }
 
 @ApiTags('programmes and calls')

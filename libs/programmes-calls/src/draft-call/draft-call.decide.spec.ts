@@ -3,6 +3,7 @@ import { amountForPopulation } from '../call';
 import {
   CallAlreadyExists,
   ClosingDateInPast,
+  DuplicateAssessmentCriterion,
   InvalidFundingTiers,
   KickOffAfterClosing,
   UnknownProgramme,
@@ -54,6 +55,35 @@ describe('draft a call', () => {
         now,
       })
       .thenThrows(InvalidFundingTiers, 'invalid-funding-tiers'));
+
+  it('records the phase and the weighted assessment criteria', () => {
+    const terms = call2011Terms({
+      phase: 1,
+      assessmentCriteria: [
+        { criterionId: 'prevention', title: 'Verbesserung durch Prävention', weight: 60 },
+        { criterionId: 'network', title: 'Vernetzung der Akteure', weight: 40 },
+      ],
+    });
+    spec
+      .given([])
+      .when({ terms, programmeExists: true, now })
+      .then([{ type: 'CallDrafted', data: terms }]);
+  });
+
+  it('refuses an assessment criterion named twice', () =>
+    spec
+      .given([])
+      .when({
+        terms: call2011Terms({
+          assessmentCriteria: [
+            { criterionId: 'prevention', title: 'A', weight: 1 },
+            { criterionId: 'prevention', title: 'B', weight: 2 },
+          ],
+        }),
+        programmeExists: true,
+        now,
+      })
+      .thenThrows(DuplicateAssessmentCriterion, 'duplicate-assessment-criterion'));
 
   it('refuses a second draft under the same id', () =>
     spec

@@ -1,16 +1,17 @@
 import type { Decider } from '@app/eventsourcing';
 import {
+  type AssessmentCriterion,
   type CallEvent,
   type CallState,
   type CallTerms,
+  checkFundingTiers,
   evolveCall,
-  type FundingTier,
   initialCallState,
 } from '../call';
 import {
   CallAlreadyExists,
   ClosingDateInPast,
-  InvalidFundingTiers,
+  DuplicateAssessmentCriterion,
   InvalidParticipantRange,
   KickOffAfterClosing,
   UnknownProgramme,
@@ -31,29 +32,21 @@ export function draftCall(command: DraftCall, state: CallState): CallEvent[] {
   if (terms.kickOffDate && terms.kickOffDate > terms.closingDate) {
     throw new KickOffAfterClosing(terms.kickOffDate, terms.closingDate);
   }
-  checkTiers(terms.fundingTiers);
+  checkFundingTiers(terms.fundingTiers);
+  checkAssessmentCriteria(terms.assessmentCriteria ?? []);
   if (terms.participants && terms.participants.min > terms.participants.max) {
     throw new InvalidParticipantRange(terms.participants.min, terms.participants.max);
   }
   return [{ type: 'CallDrafted', data: terms }];
 }
 
-/** Tiers must be ordered and must not overlap, so that every population has at most one amount. */
-function checkTiers(tiers: FundingTier[]): void {
-  tiers.forEach((tier, i) => {
-    if (tier.maxPopulation !== undefined && tier.maxPopulation < tier.minPopulation) {
-      throw new InvalidFundingTiers(
-        `tier ${i + 1} ends (${tier.maxPopulation}) before it starts (${tier.minPopulation}).`,
-      );
-    }
-    const next = tiers[i + 1];
-    if (!next) return;
-    if (tier.maxPopulation === undefined || next.minPopulation <= tier.maxPopulation) {
-      throw new InvalidFundingTiers(
-        `tier ${i + 2} overlaps tier ${i + 1}; list tiers by ascending population.`,
-      );
-    }
-  });
+/** Each criterion is scored once per assessment, so its id must name one criterion only. */
+function checkAssessmentCriteria(criteria: AssessmentCriterion[]): void {
+  const seen = new Set<string>();
+  for (const { criterionId } of criteria) {
+    if (seen.has(criterionId)) throw new DuplicateAssessmentCriterion(criterionId);
+    seen.add(criterionId);
+  }
 }
 
 export const draftCallDecider: Decider<DraftCall, CallEvent, CallState> = {

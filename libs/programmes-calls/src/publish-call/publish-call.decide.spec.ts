@@ -25,6 +25,16 @@ describe('publish a call', () => {
       .when({ callId: 'kkz-2011', now: '2011-11-10T09:00:00.000Z' })
       .thenThrows(CallNotDraft, 'call-not-draft'));
 
+  it('refuses to publish a call that has closed', () =>
+    spec
+      .given([
+        drafted,
+        { type: 'CallPublished', data: { callId: 'kkz-2011', publishedAt: '2011-11-09T09:00:00.000Z' } },
+        { type: 'CallClosed', data: { callId: 'kkz-2011', closedAt: '2011-12-15T23:00:00.000Z' } },
+      ])
+      .when({ callId: 'kkz-2011', now: '2011-12-16T09:00:00.000Z' })
+      .thenThrows(CallNotDraft, 'call-not-draft'));
+
   it('refuses to publish after the closing date', () =>
     spec
       .given([drafted])

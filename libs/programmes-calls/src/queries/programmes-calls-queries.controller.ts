@@ -4,10 +4,11 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
 import { IdPipe, IsRecordId } from '@app/shared';
-import type { CallView, ProgrammeView } from './programmes-calls.projection';
+import type { CallView, ProgrammeRulesView, ProgrammeView } from './programmes-calls.projection';
 import {
   GetCallQuery,
   GetProgrammeQuery,
+  GetProgrammeRulesQuery,
   ListCallsQuery,
   ListProgrammesQuery,
 } from './programmes-calls.queries';
@@ -32,6 +33,13 @@ export class ProgrammesCallsQueriesController {
   @Roles('grants-office', 'auditor', 'municipality')
   getProgramme(@Param('programmeId', IdPipe) programmeId: string): Promise<ProgrammeView> {
     return this.queryBus.execute(new GetProgrammeQuery(programmeId));
+  }
+
+  /** Every version of the programme's rules with its effective date, oldest first. */
+  @Get('programmes/:programmeId/rules')
+  @Roles('grants-office', 'auditor', 'municipality')
+  getProgrammeRules(@Param('programmeId', IdPipe) programmeId: string): Promise<ProgrammeRulesView[]> {
+    return this.queryBus.execute(new GetProgrammeRulesQuery(programmeId));
   }
 
   /** Published calls for municipalities; drafts too for the grants office and auditors. */

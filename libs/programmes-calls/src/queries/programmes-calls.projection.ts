@@ -1,6 +1,7 @@
 import type { Projection, RecordedEvent } from '@app/eventsourcing';
 import type { CallEvent, CallTerms } from '../call';
 import type { ProgrammeEvent } from '../programme';
+import type { ProgrammeRulesVersion } from '../programme-rules';
 
 export interface ProgrammeView {
   programmeId: string;
@@ -11,21 +12,28 @@ export interface ProgrammeView {
 }
 
 export interface CallView extends CallTerms {
-  status: 'draft' | 'published';
+  status: 'draft' | 'published' | 'closed';
   draftedAt: string;
   publishedAt?: string;
+  closedAt?: string;
   revision: number;
+}
+
+export interface ProgrammeRulesView extends ProgrammeRulesVersion {
+  adoptedAt: string;
 }
 
 export interface ProgrammesCallsReadModel {
   programmes: Map<string, ProgrammeView>;
   calls: Map<string, CallView>;
+  /** programmeId → its rules versions, in version order. */
+  rules: Map<string, ProgrammeRulesView[]>;
 }
 
 /** Programmes and their calls, as the grants office and municipalities browse them. */
 export const programmesCallsProjection: Projection<ProgrammesCallsReadModel> = {
   name: 'programmes-calls',
-  initialState: () => ({ programmes: new Map(), calls: new Map() }),
+  initialState: () => ({ programmes: new Map(), calls: new Map(), rules: new Map() }),
   apply(model, recorded: RecordedEvent) {
     const event = recorded as RecordedEvent<ProgrammeEvent | CallEvent>;
     switch (event.type) {
@@ -53,6 +61,18 @@ export const programmesCallsProjection: Projection<ProgrammesCallsReadModel> = {
             publishedAt: event.data.publishedAt,
             revision: event.revision,
           });
+        break;
+      }
+      case 'CallClosed': {
+        const call = model.calls.get(event.data.callId);
+        if (call)
+          Object.assign(call, { status: 'closed', closedAt: event.data.closedAt, revision: event.revision });
+        break;
+      }
+      case 'ProgrammeRulesAdopted': {
+        const versions = model.rules.get(event.data.programmeId) ?? [];
+        versions.push({ ...event.data, adoptedAt: event.metadata.occurredAt });
+        model.rules.set(event.data.programmeId, versions);
         break;
       }
     }

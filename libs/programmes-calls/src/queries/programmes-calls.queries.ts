@@ -1,11 +1,16 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { type Principal, seesEverything } from '@app/identity';
-import { type CallView, type ProgrammeView, programmesCallsProjection } from './programmes-calls.projection';
+import {
+  type CallView,
+  type ProgrammeRulesView,
+  type ProgrammeView,
+  programmesCallsProjection,
+} from './programmes-calls.projection';
 
-/** Municipalities see published calls only; drafts are the grants office's working papers. */
+/** Municipalities see published (and closed) calls only; drafts are the grants office's working papers. */
 function visible(call: CallView, principal: Principal): boolean {
-  return call.status === 'published' || seesEverything(principal);
+  return call.status !== 'draft' || seesEverything(principal);
 }
 
 export class ListProgrammesQuery extends Query<ProgrammeView[]> {}
@@ -66,5 +71,21 @@ export class GetCallHandler implements IQueryHandler<GetCallQuery> {
     const call = this.projections.state(programmesCallsProjection).calls.get(callId);
     if (!call || !visible(call, principal)) throw new NotFound('Call', callId);
     return call;
+  }
+}
+
+export class GetProgrammeRulesQuery extends Query<ProgrammeRulesView[]> {
+  constructor(readonly programmeId: string) {
+    super();
+  }
+}
+
+@QueryHandler(GetProgrammeRulesQuery)
+export class GetProgrammeRulesHandler implements IQueryHandler<GetProgrammeRulesQuery> {
+  constructor(private readonly projections: ProjectionRunner) {}
+  async execute({ programmeId }: GetProgrammeRulesQuery): Promise<ProgrammeRulesView[]> {
+    const model = this.projections.state(programmesCallsProjection);
+    if (!model.programmes.has(programmeId)) throw new NotFound('Programme', programmeId);
+    return model.rules.get(programmeId) ?? [];
   }
 }

@@ -1,5 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { ClockSettings } from '../time/simulated-clock';
+import { type AuditConfig, loadAuditConfig } from './audit-config';
 import { projectRoot } from './project-root';
 
 export type EventStoreConfig =
@@ -28,6 +30,16 @@ export interface AppConfig {
   projectionWaitMs: number;
   /** Express "trust proxy": which proxies may tell the client's address (X-Forwarded-For). */
   trustProxy: string;
+  /** The key that signs audit exports, and how often integrity checkpoints are recorded. */
+  audit: AuditConfig;
+  /** Whether the API process also runs the worker (deadlines): the embedded default. */
+  runWorkerInApi: boolean;
+  /** BullMQ key prefix in Redis: separates installations (and tests) sharing one Redis. */
+  queuePrefix: string;
+  /** How often the worker checks that every open deadline has its queued jobs. */
+  deadlineReconcileIntervalMs: number;
+  /** The system clock, or a simulated, accelerated one for the demo (never in production). */
+  clock: ClockSettings;
 }
 
 /** Every mistake in the environment, one sentence each, so they can be fixed in one go. */
@@ -65,6 +77,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       );
     }
     return value;
+  };
+
+  const bool = (name: string, fallback: boolean) => {
+    const raw = str(name, String(fallback)).toLowerCase();
+    if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false, not "${raw}".`);
+    return raw === 'true' || (raw !== 'false' && fallback);
+  };
+  const simulatedClock = (): ClockSettings => {
+    const start = str('SIMULATED_CLOCK_START', '');
+    if (start === '') return { kind: 'system' };
+    const speed = Number(str('SIMULATED_CLOCK_SPEED', '1'));
+    const anchor = str('SIMULATED_CLOCK_ANCHOR', '');
+    if (!Number.isFinite(Date.parse(start)))
+      problems.push(`SIMULATED_CLOCK_START must be an ISO instant, not "${start}".`);
+    if (!(speed > 0) || !Number.isFinite(speed))
+      problems.push(`SIMULATED_CLOCK_SPEED must be a positive number, not "${env.SIMULATED_CLOCK_SPEED}".`);
+    if (anchor !== '' && !Number.isFinite(Date.parse(anchor)))
+      problems.push(`SIMULATED_CLOCK_ANCHOR must be an ISO instant, not "${anchor}".`);
+    if (nodeEnv === 'production') problems.push('SIMULATED_CLOCK_START is refused when NODE_ENV=production.');
+    return { kind: 'simulated', start, speed, ...(anchor ? { anchorWallMs: Date.parse(anchor) } : {}) };
   };
 
   const nodeEnv = str('NODE_ENV', 'development');
@@ -145,6 +177,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     projectionWaitMs: int('PROJECTION_WAIT_MS', 5000, 0, 600_000),
     trustProxy: str('TRUST_PROXY', 'loopback'),
+    audit: loadAuditConfig(env, dataDir, nodeEnv === 'production', problems),
+    // Tests build their workers themselves, with their own queue prefix and Redis database.
+    runWorkerInApi: bool('RUN_WORKER_IN_API', eventStore.kind !== 'esdb' && nodeEnv !== 'test'),
+    queuePrefix: str('QUEUE_PREFIX', 'kkz'),
+    deadlineReconcileIntervalMs: int('DEADLINE_RECONCILE_INTERVAL_S', 300, 1, 86_400) * 1000,
+    clock: simulatedClock(),
   };
   if (!existsSync(config.municipalityRegistryFile)) {
     problems.push(`MUNICIPALITY_REGISTRY_FILE: there is no file ${config.municipalityRegistryFile}.`);

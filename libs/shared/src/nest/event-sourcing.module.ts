@@ -7,7 +7,13 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { type EventStore, ProjectionRunner } from '@app/eventsourcing';
+import {
+  type EventStore,
+  ProjectionRunner,
+  type Upcaster,
+  UpcasterRegistry,
+  UpcastingEventStore,
+} from '@app/eventsourcing';
 import type { AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from '../time/clock';
 import { CommandService } from './command.service';
@@ -51,9 +57,13 @@ export class EventSourcingModule {
       module: EventSourcingModule,
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
+        { provide: UpcasterRegistry, useValue: new UpcasterRegistry() },
         {
+          // Every reader sees events in today's shape; verification unwraps it (storedEvents).
           provide: EVENT_STORE,
-          useFactory: () => options.store ?? createEventStore(options.config.eventStore),
+          useFactory: (upcasters: UpcasterRegistry) =>
+            new UpcastingEventStore(options.store ?? createEventStore(options.config.eventStore), upcasters),
+          inject: [UpcasterRegistry],
         },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         {
@@ -68,7 +78,26 @@ export class EventSourcingModule {
         },
         CommandService,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, Clock, ProjectionRunner, CommandService],
+      exports: [APP_CONFIG, EVENT_STORE, Clock, ProjectionRunner, CommandService, UpcasterRegistry],
+    };
+  }
+}
+
+/** Registers a context's upcasters while the module graph is built, before anything reads. */
+@Module({})
+export class EventUpcastersModule {
+  static register(upcasters: Upcaster[]): DynamicModule {
+    // A distinct token per list, so that two contexts' registrations are never taken for one module.
+    const registration = `EventUpcasters:${upcasters.map((u) => `${u.type}@${u.fromVersion}`).join(',')}`;
+    return {
+      module: EventUpcastersModule,
+      providers: [
+        {
+          provide: registration,
+          useFactory: (registry: UpcasterRegistry) => registry.register(...upcasters),
+          inject: [UpcasterRegistry],
+        },
+      ],
     };
   }
 }

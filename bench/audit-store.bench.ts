@@ -1,0 +1,151 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  type AsOf,
+  CheckpointRecorder,
+  type RecordAsOf,
+  recordAsOf,
+  RecordSnapshots,
+  verifyIntegrity,
+} from '@app/audit';
+import { SqliteEventStore, UpcastingEventStore } from '@app/eventsourcing';
+import type { Cleanup } from './support/cleanup';
+import { percentile } from './support/latency';
+import { longStream, programmeLifecycle } from './support/lifecycle-events';
+import { applicationReadModels } from './support/registered-projections';
+import type { Report } from './support/report';
+import { elapsedMs, now } from './support/stopwatch';
+import { makeTempDir } from './support/temp-dir';
+
+export const AUDIT_EVENTS = 1_000_000;
+const LONG_STREAM = 'application-bench-long.05978000';
+const AS_OF_QUERIES = 200;
+const COLD_QUERIES = 40;
+/** Appends handed to the adapter at once: its group commit writes them in one transaction. */
+const IN_FLIGHT = 2000;
+
+interface ChildResult {
+  events: number;
+  seconds: number;
+  maxRssMb: number;
+  baselineRssMb: number;
+  heapUsedMb: number;
+  readModels: number;
+}
+
+/** The child runs compiled (dist) or, under the TS loader, from source: the same code either way. */
+function runChild(mode: 'read-all' | 'rebuild', file: string): Promise<ChildResult> {
+  const script = join(__dirname, `audit-rebuild.child${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [...process.execArgv, script, mode, file],
+      { maxBuffer: 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${mode} child failed: ${stderr || error.message}`));
+        else resolve(JSON.parse(stdout.trim().split('\n').pop() as string) as ChildResult);
+      },
+    );
+  });
+}
+
+/**
+ * Writes `events` events shaped like the programme's real lifecycle through the SQLite adapter
+ * (hash chain and all, many appends per transaction), then measures what auditors depend on:
+ * reading `$all`, rebuilding every read model the API registers, the state of a record as of a
+ * revision or a date in a 10,000-event stream, and verifying every chain and checkpoint.
+ */
+export async function benchAuditStore(
+  cleanup: Cleanup,
+  report: Report,
+  { events = AUDIT_EVENTS } = {},
+): Promise<{ ok: boolean }> {
+  const file = join(makeTempDir('audit', cleanup), 'events.sqlite');
+  const store = new SqliteEventStore(file);
+  cleanup.add('close audit bench store', () => store.close());
+  const longEvents = Math.min(10_000, Math.max(100, Math.floor(events / 10)));
+
+  let written = 0;
+  let inFlight: Promise<unknown>[] = [];
+  const append = async (streamId: string, batch: Parameters<SqliteEventStore['appendToStream']>[1]) => {
+    inFlight.push(store.appendToStream(streamId, batch, 'any'));
+    written += batch.length;
+    if (inFlight.length >= IN_FLIGHT) {
+      await Promise.all(inFlight);
+      inFlight = [];
+    }
+  };
+  const generating = now();
+  for (let n = 0; written < events; n++) {
+    if (n === 1) for (const a of longStream(LONG_STREAM, longEvents)) await append(a.streamId, a.events);
+    for (const a of programmeLifecycle(n)) await append(a.streamId, a.events);
+  }
+  await Promise.all(inFlight);
+  const generateSeconds = elapsedMs(generating) / 1000;
+  report.figure('audit-store-events', written, 'count');
+  report.figure('audit-generate', written / generateSeconds, 'events/s');
+
+  const checkpointing = now();
+  const checkpoint = await new CheckpointRecorder(store, () => new Date()).record();
+  report.note(
+    `first integrity checkpoint over ${checkpoint?.events} events in ${checkpoint?.streams} streams: ${(elapsedMs(checkpointing) / 1000).toFixed(1)} s`,
+  );
+
+  const read = await runChild('read-all', file);
+  const rebuilt = await runChild('rebuild', file);
+  report.figure('audit-read-all', read.events / read.seconds, 'events/s');
+  report.figure('audit-rebuild', rebuilt.events / rebuilt.seconds, 'events/s');
+  report.figure('rebuild-vs-read-ratio', read.seconds / rebuilt.seconds, 'ratio');
+  console.log('# goal: rebuild-vs-read-ratio >= 0.5');
+  report.figure('audit-rebuild-peak-rss', rebuilt.maxRssMb, 'MB');
+  report.note(
+    `rebuild of ${rebuilt.readModels} read models: process RSS ${rebuilt.baselineRssMb.toFixed(0)} MB before, ` +
+      `peak ${rebuilt.maxRssMb.toFixed(0)} MB, heap ${rebuilt.heapUsedMb.toFixed(0)} MB with the read models built`,
+  );
+
+  const { projections, upcasters } = await applicationReadModels();
+  const reading = new UpcastingEventStore(store, upcasters);
+  const snapshots = new RecordSnapshots(reading, () => projections);
+  const first = Date.parse('2011-11-10T08:00:00Z');
+  const question = (q: number): { pick: number; asOf: AsOf } => {
+    const pick = Math.floor(Math.random() * longEvents);
+    const asOf: AsOf =
+      q % 2 === 0
+        ? { kind: 'revision', revision: pick }
+        : { kind: 'time', axis: 'occurred', given: '', beforeMs: first + pick * 60_000 + 1 };
+    return { pick, asOf };
+  };
+  const measure = async (count: number, answer: (asOf: AsOf) => Promise<RecordAsOf | undefined>) => {
+    const latencies: number[] = [];
+    for (let q = 0; q < count; q++) {
+      const { pick, asOf } = question(q);
+      const start = now();
+      const state = await answer(asOf);
+      latencies.push(elapsedMs(start));
+      if (state?.revision !== pick) throw new Error(`state as of ${pick} came back at ${state?.revision}`);
+    }
+    return latencies;
+  };
+  // An auditor's session on one record: the first question folds its history, the rest use snapshots.
+  const session = await measure(AS_OF_QUERIES, (asOf) => snapshots.asOf(LONG_STREAM, asOf));
+  report.figure('audit-state-as-of-p50', percentile(session, 50), 'ms');
+  report.figure('audit-state-as-of-p99', percentile(session, 99), 'ms');
+  console.log(
+    `# goal: audit-state-as-of-p99 <= 100 ms (stream of ${longEvents} events; by revision and by business date)`,
+  );
+  const cold = await measure(COLD_QUERIES, (asOf) => recordAsOf(reading, projections, LONG_STREAM, asOf));
+  report.figure('audit-state-as-of-cold-p50', percentile(cold, 50), 'ms');
+  report.figure('audit-state-as-of-cold-p99', percentile(cold, 99), 'ms');
+  report.note(
+    `state as of: first question of the session ${session[0].toFixed(0)} ms; "cold" folds the record's admitted events afresh every time, without snapshots`,
+  );
+
+  const verifying = now();
+  const integrity = await verifyIntegrity(store);
+  report.figure('audit-chain-verification', integrity.events / (elapsedMs(verifying) / 1000), 'events/s');
+  report.note(
+    `verification: ${integrity.streams} streams, ${integrity.checkpoints.verified}/${integrity.checkpoints.count} checkpoints, ${integrity.ok ? 'intact' : 'BROKEN'}`,
+  );
+  await store.close();
+  return { ok: integrity.ok && rebuilt.events === read.events };
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { NewEvent } from '@app/eventsourcing';
+import { municipalitiesCsv } from './paths';
+
+/** One append: a stream and the events a command (or a process manager) would write to it at once. */
+export interface LifecycleAppend {
+  streamId: string;
+  events: NewEvent[];
+}
+
+export interface Municipality {
+  ags: string;
+  name: string;
+  type: string;
+  regierungsbezirk: string;
+  population: number;
+}
+
+let known: Municipality[] | undefined;
+
+/** The reference data's municipalities, read once. */
+export function municipalities(): Municipality[] {
+  if (known) return known;
+  const [, ...rows] = readFileSync(municipalitiesCsv, 'utf8').trim().split('\n');
+  known = rows.map((row) => {
+    const [ags, name, type, regierungsbezirk, population] = row.split(',');
+    return { ags, name, type, regierungsbezirk, population: Number(population) };
+  });
+  return known;
+}
+
+export const day = (date: string, plusDays: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + plusDays * 86_400_000).toISOString().slice(0, 10);
+
+export function event(type: string, data: unknown, occurredAt: string, ags?: string): NewEvent {
+  const id = randomUUID();
+  return {
+    type,
+    data,
+    metadata: {
+      eventId: id,
+      schemaVersion: type === 'ExpressionOfInterestSubmitted' ? 2 : 1,
+      occurredAt,
+      actor: ags
+        ? { subject: `municipality:${ags}`, role: 'municipality', ags }
+        : { subject: 'grants-office:bench', role: 'grants-office' },
+      correlationId: id,
+      causationId: id,
+    },
+  };
+}
+
+export const at = (date: string) => `${date}T10:00:00.000Z`;

@@ -1,0 +1,41 @@
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { type AppConfig, APP_CONFIG } from '@app/shared';
+import { ExportSigningKey, loadSigningKey } from './export/signing-key';
+import { AuditAccessLogMiddleware } from './http/audit-access-log.middleware';
+import { AuditIntegrityController } from './http/audit-integrity.controller';
+import { AuditRecordsController } from './http/audit-records.controller';
+import { AuditReader } from './queries/audit-reader';
+import { ExportRangeHandler, GetPublicKeyHandler, VerifyIntegrityHandler } from './queries/integrity-queries';
+import { GetMunicipalityTimelineHandler, GetReadModelsAsOfHandler } from './queries/programme-queries';
+import { GetRecordAsOfHandler, GetStreamHistoryHandler, ListStreamsHandler } from './queries/record-queries';
+
+/**
+ * Auditors replay, time-travel and verify. Everything here reads: the store through the port and
+ * the read models the other contexts register, so a new context is covered without naming it.
+ */
+@Module({
+  imports: [CqrsModule],
+  controllers: [AuditRecordsController, AuditIntegrityController],
+  providers: [
+    AuditReader,
+    {
+      provide: ExportSigningKey,
+      useFactory: (config: AppConfig) => loadSigningKey(config.audit.signingKey),
+      inject: [APP_CONFIG],
+    },
+    ListStreamsHandler,
+    GetStreamHistoryHandler,
+    GetRecordAsOfHandler,
+    GetReadModelsAsOfHandler,
+    GetMunicipalityTimelineHandler,
+    VerifyIntegrityHandler,
+    ExportRangeHandler,
+    GetPublicKeyHandler,
+  ],
+})
+export class AuditModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuditAccessLogMiddleware).forRoutes('*');
+  }
+}

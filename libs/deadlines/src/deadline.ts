@@ -1,0 +1,212 @@
+import { streamName } from '@app/eventsourcing';
+import { berlinDate } from '@app/shared';
+
+export const DEADLINE_KINDS = [
+  'call-closes',
+  'council-resolution-due',
+  'esf-report-due',
+  'proof-of-use-due',
+  'survey-closes',
+  'phase-ends',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/**
+ * Kinds nobody can fail: the moment passing is their end (the call closes, the phase ends).
+ * They end as met; the others are obligations that end as missed and are escalated.
+ */
+export const ELAPSING_KINDS: readonly DeadlineKind[] = ['call-closes', 'phase-ends'];
+
+export interface DeadlineSubject {
+  callId?: string;
+  applicationId?: string;
+  grantId?: string;
+  reportId?: string;
+  surveyId?: string;
+}
+
+/** Who must act and what about: repeated on every event, so that each is understandable alone. */
+export interface DeadlineParties {
+  kind: DeadlineKind;
+  programmeId?: string;
+  subject: DeadlineSubject;
+  /** Municipalities obliged; empty: the grants office itself. */
+  obligedAgs: string[];
+}
+
+export interface DeadlineOpenedData extends DeadlineParties {
+  deadlineId: string;
+  /** The day as stated by the cause. */
+  dueDate: string;
+  /** The day the period really ends (§ 193 BGB), unless fixed. */
+  lastDay: string;
+  /** 24:00 Europe/Berlin at the end of `lastDay`. */
+  dueAt: string;
+  fixed: boolean;
+  reminderOffsetsDays: number[];
+  /** The event the obligation comes from. */
+  cause: string;
+  /** When the obligation arose (the cause's business time): no reminder is due before it. */
+  openedAt: string;
+}
+
+export type DeadlineOpened = { type: 'DeadlineOpened'; data: DeadlineOpenedData };
+export type DeadlineReminderIssued = {
+  type: 'DeadlineReminderIssued';
+  data: DeadlineParties & {
+    deadlineId: string;
+    offsetDays: number;
+    dueDate: string;
+    dueAt: string;
+    /** The moment the reminder was planned for (08:00 Berlin time, `offsetDays` before the last day). */
+    remindAt: string;
+    issuedAt: string;
+  };
+};
+export type DeadlineExtended = {
+  type: 'DeadlineExtended';
+  data: {
+    deadlineId: string;
+    dueDate: string;
+    lastDay: string;
+    dueAt: string;
+    fixed: boolean;
+    reason: string;
+    /** Subject of the grants office user who extended it. */
+    by: string;
+    extendedAt: string;
+  };
+};
+export type DeadlineMet = {
+  type: 'DeadlineMet';
+  data: {
+    deadlineId: string;
+    metAt: string;
+    /** Event id of what met it (for a deadline that elapsed: the event its elapsing caused, or its own). */
+    by: string;
+    /** Met only after it had been missed. */
+    late?: boolean;
+    /** A deadline of an elapsing kind that simply ran out. */
+    elapsed?: boolean;
+  };
+};
+export type DeadlineMissed = {
+  type: 'DeadlineMissed';
+  data: DeadlineParties & { deadlineId: string; dueAt: string; missedAt: string };
+};
+export type DeadlineEscalated = {
+  type: 'DeadlineEscalated';
+  data: DeadlineParties & { deadlineId: string; to: 'grants-office'; at: string; dueAt: string };
+};
+export type DeadlineCancelled = {
+  type: 'DeadlineCancelled';
+  data: { deadlineId: string; reason: string; by: string; cancelledAt: string };
+};
+
+export type DeadlineEvent =
+  | DeadlineOpened
+  | DeadlineReminderIssued
+  | DeadlineExtended
+  | DeadlineMet
+  | DeadlineMissed
+  | DeadlineEscalated
+  | DeadlineCancelled;
+
+export const DEADLINE_EVENT_TYPES: readonly DeadlineEvent['type'][] = [
+  'DeadlineOpened',
+  'DeadlineReminderIssued',
+  'DeadlineExtended',
+  'DeadlineMet',
+  'DeadlineMissed',
+  'DeadlineEscalated',
+  'DeadlineCancelled',
+];
+
+export type DeadlineStatus = 'open' | 'met' | 'missed' | 'cancelled';
+
+export interface IssuedReminder {
+  offsetDays: number;
+  dueAt: string;
+}
+
+export interface KnownDeadline {
+  status: DeadlineStatus;
+  /** As opened, with the current due date after extensions. */
+  deadline: DeadlineOpenedData;
+  /** Opened or last extended: reminders planned before it are not sent. */
+  since: string;
+  reminders: IssuedReminder[];
+  escalated: boolean;
+}
+
+export type DeadlineState = { status: 'none' } | KnownDeadline;
+
+export const deadlineStream = (deadlineId: string) => streamName('deadline', deadlineId);
+
+export function initialDeadlineState(): DeadlineState {
+  return { status: 'none' };
+}
+
+/**
+ * `lastDay` and `openedAt` were added to the contract after its first version: an event written
+ * without them reads as ending on the Berlin day before `dueAt` turns, opened at `occurredAt`
+ * (or, where the envelope is not at hand, at the start of time: every reminder still counts).
+ */
+export function normalizeOpened(data: DeadlineOpenedData, occurredAt?: string): DeadlineOpenedData {
+  if (data.lastDay && data.openedAt && Array.isArray(data.reminderOffsetsDays)) return data;
+  const dueAt = Date.parse(data.dueAt);
+  return {
+    ...data,
+    lastDay: data.lastDay ?? (Number.isFinite(dueAt) ? berlinDate(dueAt - 1) : data.dueDate),
+    openedAt: data.openedAt ?? occurredAt ?? new Date(0).toISOString(),
+    reminderOffsetsDays: Array.isArray(data.reminderOffsetsDays) ? data.reminderOffsetsDays : [],
+    obligedAgs: Array.isArray(data.obligedAgs) ? data.obligedAgs : [],
+    subject: data.subject ?? {},
+  };
+}
+
+export function evolveDeadline(state: DeadlineState, event: DeadlineEvent): DeadlineState {
+  if (event.type === 'DeadlineOpened') {
+    if (state.status !== 'none') return state;
+    const deadline = normalizeOpened(event.data);
+    return { status: 'open', deadline, since: deadline.openedAt, reminders: [], escalated: false };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'DeadlineReminderIssued':
+      return {
+        ...state,
+        reminders: [...state.reminders, { offsetDays: event.data.offsetDays, dueAt: event.data.dueAt }],
+      };
+    case 'DeadlineExtended': {
+      const { dueDate, lastDay, dueAt, fixed, extendedAt } = event.data;
+      return {
+        ...state,
+        status: 'open',
+        deadline: { ...state.deadline, dueDate, lastDay, dueAt, fixed },
+        since: extendedAt,
+      };
+    }
+    case 'DeadlineMet':
+      return { ...state, status: 'met' };
+    case 'DeadlineMissed':
+      return { ...state, status: 'missed' };
+    case 'DeadlineEscalated':
+      return { ...state, escalated: true };
+    case 'DeadlineCancelled':
+      return { ...state, status: 'cancelled' };
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+}
+
+export function partiesOf(deadline: DeadlineOpenedData): DeadlineParties {
+  return {
+    kind: deadline.kind,
+    ...(deadline.programmeId !== undefined ? { programmeId: deadline.programmeId } : {}),
+    subject: deadline.subject,
+    obligedAgs: deadline.obligedAgs,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The other contexts' events the deadline manager derives deadlines from, as the shared contract
+ * (docs/events.md) describes them: only the fields used here, so that this context depends on
+ * the contract and not on another context's code.
+ */
+export type CallDrafted = {
+  type: 'CallDrafted';
+  data: { callId: string; programmeId: string; closingDate: string; closesAt: string };
+};
+export type CallPublished = { type: 'CallPublished'; data: { callId: string } };
+export type ProgrammeRulesAdopted = {
+  type: 'ProgrammeRulesAdopted';
+  data: { programmeId: string; version: number; rules?: { proofOfUseMonths?: number } };
+};
+export type SubmissionSelected = {
+  type: 'SubmissionSelected';
+  data: {
+    applicationId: string;
+    callId: string;
+    programmeId: string;
+    councilResolutionDue?: { ags: string[]; dueDate: string };
+  };
+};
+export type CouncilResolutionRecorded = {
+  type: 'CouncilResolutionRecorded' | 'CouncilResolutionCorrected';
+  data: { applicationId: string; ags: string; result: string; resultDate?: string };
+};
+export type EsfReportPeriodOpened = {
+  type: 'EsfReportPeriodOpened';
+  data: { reportId: string; grantId: string; programmeId: string; ags: string; dueDate: string };
+};
+export type EsfReportSubmitted = { type: 'EsfReportSubmitted'; data: { reportId: string } };
+export type GrantNoticeIssued = {
+  type: 'GrantNoticeIssued';
+  data: {
+    grantId: string;
+    programmeId: string;
+    ags: string;
+    period: { from: string; to: string };
+    rules?: { version: number };
+  };
+};
+export type SurveyCreated = {
+  type: 'SurveyCreated';
+  data: { surveyId: string; programmeId: string; window: { closesOn: string }; recipients: string[] };
+};
+export type SurveyAnswerSubmitted = {
+  type: 'SurveyAnswerSubmitted';
+  data: { surveyId: string; ags: string };
+};
+
+export type SourceEvent =
+  | CallDrafted
+  | CallPublished
+  | ProgrammeRulesAdopted
+  | SubmissionSelected
+  | CouncilResolutionRecorded
+  | EsfReportPeriodOpened
+  | EsfReportSubmitted
+  | GrantNoticeIssued
+  | SurveyCreated
+  | SurveyAnswerSubmitted;
+
+/** Results of a council decision that fulfil the obligation to deliver a resolution. */
+export const RESOLUTION_RESULTS_THAT_MEET = ['approved', 'amended'];
+
+/** § 44 LHO / ANBest-G: proof of use within 6 months after the funding period, unless the rules say otherwise. */
+export const DEFAULT_PROOF_OF_USE_MONTHS = 6;

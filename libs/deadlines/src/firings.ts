@@ -1,0 +1,100 @@
+import { addDays, berlinWallTime } from '@app/shared';
+import type { KnownDeadline } from './deadline';
+
+/** Reminders go out at 08:00 Berlin time, a working morning, on their day. */
+export const REMINDER_HOUR = 8;
+
+/** The ladder a programme gets until it sets its own: 14, 7 and 1 days before, and on the day. */
+export const DEFAULT_REMINDER_OFFSETS_DAYS = [14, 7, 1, 0];
+
+export type FiringKind = 'reminder' | 'due';
+
+/** One moment a deadline needs the worker: a reminder, or the due moment itself. */
+export interface Firing {
+  deadlineId: string;
+  firing: FiringKind;
+  /** For reminders: days before the last day. */
+  offsetDays?: number;
+  /** The due moment the firing belongs to: an extension makes earlier firings stale. */
+  dueAt: string;
+  fireAt: string;
+}
+
+const moments = new Map<string, string>();
+
+/** 08:00 Berlin time, `offsetDays` before the last day. Cached: few days, asked for very often. */
+export function reminderMoment(lastDay: string, offsetDays: number): string {
+  const key = `${lastDay}|${offsetDays}`;
+  let moment = moments.get(key);
+  if (moment === undefined) {
+    moment = berlinWallTime(addDays(lastDay, -offsetDays), REMINDER_HOUR).toISOString();
+    if (moments.size >= 50_000) moments.clear();
+    moments.set(key, moment);
+  }
+  return moment;
+}
+
+/**
+ * What an open deadline still needs: each reminder of the ladder closer to the due moment than
+ * any issued for it, whose moment lies after the deadline was opened (or extended) and before it
+ * is due, and the due moment. Nothing for a deadline that is no longer open.
+ */
+export function pendingFirings(state: KnownDeadline): Firing[] {
+  if (state.status !== 'open') return [];
+  const { deadlineId, dueAt, lastDay, reminderOffsetsDays } = state.deadline;
+  const since = Date.parse(state.since);
+  const due = Date.parse(dueAt);
+  // A reminder closer to the due moment has gone out: the ones before it are past for good.
+  const closestIssued = Math.min(
+    ...state.reminders.filter((r) => r.dueAt === dueAt).map((r) => r.offsetDays),
+    Number.POSITIVE_INFINITY,
+  );
+  const firings: Firing[] = [];
+  for (const offsetDays of [...reminderOffsetsDays].sort((a, b) => b - a)) {
+    const fireAt = reminderMoment(lastDay, offsetDays);
+    const at = Date.parse(fireAt);
+    if (at < since || at >= due || offsetDays >= closestIssued) continue;
+    firings.push({ deadlineId, firing: 'reminder', offsetDays, dueAt, fireAt });
+  }
+  firings.push({ deadlineId, firing: 'due', dueAt, fireAt: dueAt });
+  return firings;
+}
+
+/**
+ * The one firing an open deadline waits for next: the earliest pending one, or, when several are
+ * already overdue (after an outage), the latest of those, since a fresher reminder or the due
+ * moment supersedes the older ones. One queued job per deadline keeps Redis small; each firing
+ * queues the next.
+ */
+export function nextFiring(state: KnownDeadline, now: number): Firing | undefined {
+  const pending = pendingFirings(state);
+  const overdue = pending.filter((f) => Date.parse(f.fireAt) <= now);
+  return overdue.length > 0 ? overdue[overdue.length - 1] : pending[0];
+}
+
+/** Every firing a due moment could have had, issued or not: what to remove when it no longer applies. */
+export function allFiringsFor(state: KnownDeadline, dueAt: string, lastDay: string): Firing[] {
+  const { deadlineId, reminderOffsetsDays } = state.deadline;
+  return [
+    ...reminderOffsetsDays.map((offsetDays): Firing => ({
+      deadlineId,
+      firing: 'reminder',
+      offsetDays,
+      dueAt,
+      fireAt: reminderMoment(lastDay, offsetDays),
+    })),
+    { deadlineId, firing: 'due', dueAt, fireAt: dueAt },
+  ];
+}
+
+/**
+ * The BullMQ job id of a firing: `deadline|<deadlineId>|<reminder-14|due>|<dueAt compact>`.
+ * BullMQ refuses ':' in custom ids (it separates its own keys) and ids that look like integers;
+ * deadline ids never contain '|'. The due moment is part of the id, so an extension schedules
+ * new jobs instead of colliding with the old ones.
+ */
+export function firingJobId(firing: Pick<Firing, 'deadlineId' | 'firing' | 'offsetDays' | 'dueAt'>): string {
+  const what = firing.firing === 'due' ? 'due' : `reminder-${firing.offsetDays}`;
+  const dueAt = firing.dueAt.replace(/[-:]/g, '').replace(/\.000Z$/, 'Z');
+  return `deadline|${firing.deadlineId}|${what}|${dueAt}`;
+}

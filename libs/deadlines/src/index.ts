@@ -1,0 +1,13 @@
+export * from './deadline';
+export * from './deadline-settings';
+export * from './firings';
+export * from './deadlines.module';
+export * from './deadlines-worker.module';
+export { deadlinesProjection } from './queries/deadlines.projection';
+export type { DeadlineView } from './queries/deadlines.projection';
+export { DeadlineWorker, type DeadlineWorkerOptions } from './worker/deadline-worker';
+export { DEADLINE_WORKER } from './worker/deadline-worker.token';
+export type { FiringHooks } from './worker/deadline-firing-worker';
+export { DeadlineRecorder } from './worker/deadline-recorder';
+export { DEADLINE_QUEUE_NAME } from './worker/deadline-queue';
+export { queueMetrics } from './operations/metrics.controller';

@@ -1,0 +1,91 @@
+import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
+import { FiringTooEarly } from '../firing-too-early';
+import { REPORT_DEADLINE, reportDueOpened } from '../testing-fixtures';
+import { issueReminder, issueReminderDecider } from './issue-reminder.decide';
+
+const spec = deciderSpecification(issueReminderDecider);
+const remind = (offsetDays: number, now: string, dueAt = '2012-11-30T23:00:00.000Z') => ({
+  deadlineId: REPORT_DEADLINE,
+  offsetDays,
+  dueAt,
+  now,
+});
+const issued = (offsetDays: number, remindAt: string, issuedAt: string) => ({
+  type: 'DeadlineReminderIssued' as const,
+  data: {
+    kind: 'esf-report-due' as const,
+    programmeId: 'kkz',
+    subject: { reportId: 'kkz.phase-1.05978000.2012', grantId: 'kkz.phase-1.05978000' },
+    obligedAgs: ['05978000'],
+    deadlineId: REPORT_DEADLINE,
+    offsetDays,
+    dueDate: '2012-11-30',
+    dueAt: '2012-11-30T23:00:00.000Z',
+    remindAt,
+    issuedAt,
+  },
+});
+
+describe('issue a deadline reminder', () => {
+  it('reminds the obliged municipality 14 days before, at 08:00 Berlin time', () =>
+    spec
+      .given([reportDueOpened()])
+      .when(remind(14, '2012-11-16T07:00:03.000Z'))
+      .then([issued(14, '2012-11-16T07:00:00.000Z', '2012-11-16T07:00:03.000Z')]));
+
+  it('sends each rung of the ladder once per due moment', () =>
+    spec
+      .given([reportDueOpened(), issued(14, '2012-11-16T07:00:00.000Z', '2012-11-16T07:00:03.000Z')])
+      .when(remind(14, '2012-11-16T07:00:09.000Z'))
+      .then([]));
+
+  it('does not send a reminder planned for a due moment an extension replaced', () =>
+    spec
+      .given([
+        reportDueOpened(),
+        {
+          type: 'DeadlineExtended',
+          data: {
+            deadlineId: REPORT_DEADLINE,
+            dueDate: '2012-12-14',
+            lastDay: '2012-12-14',
+            dueAt: '2012-12-14T23:00:00.000Z',
+            fixed: false,
+            reason: 'Kreistag tagt später',
+            by: 'office',
+            extendedAt: '2012-11-10T10:00:00.000Z',
+          },
+        },
+      ])
+      .when(remind(14, '2012-11-16T07:00:00.000Z'))
+      .then([]));
+
+  it('sends nothing for a deadline met, cancelled or already due', () => {
+    spec
+      .given([
+        reportDueOpened(),
+        {
+          type: 'DeadlineMet',
+          data: { deadlineId: REPORT_DEADLINE, metAt: '2012-11-02T10:00:00.000Z', by: 'e1' },
+        },
+      ])
+      .when(remind(14, '2012-11-16T07:00:00.000Z'))
+      .then([]);
+    spec.given([reportDueOpened()]).when(remind(0, '2012-12-01T00:00:00.000Z')).then([]);
+  });
+
+  it('does not send a reminder whose moment lay before the deadline was opened', () =>
+    spec
+      .given([reportDueOpened({ openedAt: '2012-11-20T10:00:00.000Z' })])
+      .when(remind(14, '2012-11-20T10:00:01.000Z'))
+      .then([]));
+
+  it('after an outage sends only the freshest reminder that is due', () =>
+    spec.given([reportDueOpened()]).when(remind(7, '2012-11-29T09:00:00.000Z')).then([]));
+
+  it('waits when a firing arrives before its moment', () =>
+    spec.given([reportDueOpened()]).when(remind(14, '2012-11-16T06:59:59.000Z')).thenThrows(FiringTooEarly));
+
+  it('ignores a rung the ladder of this deadline does not have', () =>
+    expect(issueReminder(remind(3, '2012-11-27T07:00:00.000Z'), { status: 'none' })).toEqual([]));
+});

@@ -1,0 +1,100 @@
+import { DelayedError, type Job, Worker } from 'bullmq';
+import type Redis from 'ioredis';
+import { type Clock, wallMsPer, wallMsUntil } from '@app/shared';
+import type { DeadlineEvent, DeadlineState, KnownDeadline } from '../deadline';
+import { FiringTooEarly } from '../firing-too-early';
+import type { Firing } from '../firings';
+import { DEADLINE_QUEUE_NAME } from './deadline-queue';
+import type { DeadlineMetrics } from './deadline-metrics';
+import type { DeadlineRecorder } from './deadline-recorder';
+
+/** Test seams around the effect: e.g. a child process that is killed in the middle of a job. */
+export interface FiringHooks {
+  beforeEffect?(job: Job<Firing>): Promise<void> | void;
+  afterEffect?(job: Job<Firing>, events: DeadlineEvent[]): Promise<void> | void;
+}
+
+export interface FiringWorkerOptions {
+  connection: Redis;
+  prefix: string;
+  clock: Clock;
+  recorder: DeadlineRecorder;
+  /** Queues the deadline's next firing once this one is recorded. */
+  scheduleNext: (state: KnownDeadline, currentJobId: string) => Promise<unknown>;
+  /** Resolves once the manager has acted on everything stored so far. */
+  caughtUp: () => Promise<void>;
+  metrics: DeadlineMetrics;
+  concurrency?: number;
+  /** How long a job's lock lasts without renewal: a killed worker's job is taken over after it. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  hooks?: FiringHooks;
+  onError?: (message: string, error: unknown) => void;
+}
+
+/** A firing up to this many wall-clock ms early is taken as on time (delays are whole ms). */
+const EARLY_TOLERANCE_MS = 5;
+
+/**
+ * Processes firings. A job records its event, queues the deadline's next firing, and only then
+ * completes; if the worker dies in between, BullMQ hands the stalled job to another worker, whose
+ * attempt finds the event stored (same derived id) and records nothing more. A job that arrives
+ * early waits again.
+ */
+export class DeadlineFiringWorker {
+  private worker?: Worker<Firing>;
+
+  constructor(private readonly options: FiringWorkerOptions) {}
+
+  start(): void {
+    const o = this.options;
+    this.worker = new Worker<Firing>(DEADLINE_QUEUE_NAME, (job, token) => this.process(job, token), {
+      connection: o.connection,
+      prefix: o.prefix,
+      concurrency: o.concurrency ?? 50,
+      lockDuration: o.lockDurationMs ?? 30_000,
+      stalledInterval: o.stalledIntervalMs ?? 30_000,
+      // A job whose worker died is handed on a few times before it counts as failed.
+      maxStalledCount: 5,
+    });
+    this.worker.on('failed', (job, error) => {
+      o.metrics.observeFailure();
+      o.onError?.(`firing ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'})`, error);
+    });
+    this.worker.on('error', (error) => o.onError?.('deadline worker error', error));
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  private async process(job: Job<Firing>, token?: string): Promise<void> {
+    const { clock, recorder, hooks, metrics } = this.options;
+    const firing = job.data;
+    const wait = wallMsUntil(clock, firing.fireAt);
+    if (wait > EARLY_TOLERANCE_MS) return this.later(job, wait, token);
+    const now = new Date(Math.max(clock.now().getTime(), Date.parse(firing.fireAt))).toISOString();
+    await hooks?.beforeEffect?.(job);
+    if (firing.firing === 'due') await this.options.caughtUp();
+    let outcome: { events: DeadlineEvent[]; state: DeadlineState };
+    try {
+      outcome = await recorder.fire(job.id as string, firing, now);
+    } catch (error) {
+      if (error instanceof FiringTooEarly) return this.later(job, wallMsUntil(clock, error.fireAt), token);
+      throw error;
+    }
+    // Whether or not this firing recorded anything, the chain goes on; a crash before this line
+    // is repaired by the job's retry, which records nothing twice and then queues the next.
+    if (outcome.state.status !== 'none') await this.options.scheduleNext(outcome.state, job.id as string);
+    metrics.observeFiring(
+      firing.firing === 'due' ? 'due' : `reminder-${firing.offsetDays}`,
+      wallMsPer(clock, clock.now().getTime() - Date.parse(firing.fireAt)),
+    );
+    await hooks?.afterEffect?.(job, outcome.events);
+  }
+
+  private async later(job: Job<Firing>, waitMs: number, token?: string): Promise<never> {
+    await job.moveToDelayed(Date.now() + Math.max(1, waitMs), token);
+    throw new DelayedError();
+  }
+}

@@ -1,0 +1,127 @@
+import {
+  type Actor,
+  type CommandContext,
+  deterministicUuid,
+  type EventStore,
+  runCommand,
+  SCHEMA_VERSION,
+  streamName,
+} from '@app/eventsourcing';
+import { type DeadlineEvent, type DeadlineOpenedData, type DeadlineState, deadlineStream } from '../deadline';
+import type { Fulfilment } from '../derivation/deadline-derivation';
+import type { Firing } from '../firings';
+import { issueReminderDecider } from '../issue-reminder/issue-reminder.decide';
+import { meetDeadlineDecider } from '../meet-deadline/meet-deadline.decide';
+import { openDeadlineDecider } from '../open-deadline/open-deadline.decide';
+import { passDueMomentDecider } from '../pass-due-moment/pass-due-moment.decide';
+
+export const DEADLINE_MANAGER: Actor = { subject: 'deadline-manager', role: 'system' };
+
+/**
+ * Writes what the deadline manager and the firings decide. Every effect carries a command id
+ * derived from its cause (the obligation's event, the fulfilling event, the BullMQ job), and the
+ * event ids follow from it: a replay, a retried job or a second worker records nothing twice.
+ */
+export class DeadlineRecorder {
+  constructor(private readonly store: EventStore) {}
+
+  /** Returns whether anything was written. */
+  async open(opened: DeadlineOpenedData): Promise<boolean> {
+    const outcome = await runCommand(
+      this.store,
+      deadlineStream(opened.deadlineId),
+      openDeadlineDecider,
+      { opened },
+      this.context(`deadline-open|${opened.deadlineId}`, opened.cause, opened.openedAt),
+    );
+    return outcome.events.length > 0;
+  }
+
+  async meet(deadlineId: string, fulfilment: Fulfilment): Promise<boolean> {
+    const outcome = await runCommand(
+      this.store,
+      deadlineStream(deadlineId),
+      meetDeadlineDecider,
+      { deadlineId, metAt: fulfilment.metAt, by: fulfilment.by },
+      this.context(`deadline-met|${deadlineId}|${fulfilment.by}`, fulfilment.by, fulfilment.metAt),
+    );
+    return outcome.events.length > 0;
+  }
+
+  /**
+   * Records a firing of job `jobId`. The call-closes deadline also closes its call: CallClosed
+   * goes to the call's stream first, with an id derived from the job, so that a retry after a
+   * crash between the two appends finds it there and finishes the deadline.
+   */
+  async fire(
+    jobId: string,
+    firing: Firing,
+    now: string,
+  ): Promise<{ events: DeadlineEvent[]; state: DeadlineState }> {
+    const stream = deadlineStream(firing.deadlineId);
+    const context = this.context(jobId, jobId, now);
+    if (firing.firing === 'reminder') {
+      const outcome = await runCommand(
+        this.store,
+        stream,
+        issueReminderDecider,
+        { deadlineId: firing.deadlineId, offsetDays: firing.offsetDays ?? -1, dueAt: firing.dueAt, now },
+        context,
+      );
+      return { events: outcome.events, state: outcome.state };
+    }
+    const outcome = await runCommand(
+      this.store,
+      stream,
+      passDueMomentDecider,
+      async (state) => {
+        let elapsedBy: string | undefined;
+        if (
+          state.status === 'open' &&
+          state.deadline.kind === 'call-closes' &&
+          state.deadline.dueAt === firing.dueAt &&
+          state.deadline.subject.callId &&
+          Date.parse(now) >= Date.parse(firing.dueAt)
+        ) {
+          elapsedBy = await this.closeCall(
+            state.deadline.subject.callId,
+            firing.dueAt,
+            jobId,
+            state.deadline.cause,
+          );
+        }
+        return { deadlineId: firing.deadlineId, dueAt: firing.dueAt, now, elapsedBy };
+      },
+      context,
+    );
+    return { events: outcome.events, state: outcome.state };
+  }
+
+  private async closeCall(callId: string, closedAt: string, jobId: string, cause: string): Promise<string> {
+    const eventId = deterministicUuid(`${jobId}|call-closed`);
+    await this.store.appendToStream(
+      streamName('call', callId),
+      [
+        {
+          type: 'CallClosed',
+          data: { callId, closedAt },
+          metadata: {
+            eventId,
+            schemaVersion: SCHEMA_VERSION,
+            occurredAt: closedAt,
+            actor: DEADLINE_MANAGER,
+            correlationId: jobId,
+            causationId: cause,
+            commandId: jobId,
+          },
+        },
+      ],
+      'any',
+    );
+    return eventId;
+  }
+
+  private context(commandId: string, causationId: string, occurredAt: string): CommandContext {
+    return { actor: DEADLINE_MANAGER, correlationId: commandId, causationId, commandId, occurredAt };
+  }
+}

@@ -1,0 +1,142 @@
+import type { EventStore } from '@app/eventsourcing';
+import { BusinessCalendar, type Clock, SimulatedClock } from '@app/shared';
+import type Redis from 'ioredis';
+import { DeadlineFiringWorker, type FiringHooks } from './deadline-firing-worker';
+import { DeadlineManager, type ManagerLog } from './deadline-manager';
+import { DeadlineMetrics } from './deadline-metrics';
+import { atMost, createQueueConnection, DeadlineQueue } from './deadline-queue';
+import { DeadlineRecorder } from './deadline-recorder';
+import { DeadlineScheduler } from './deadline-scheduler';
+
+export interface DeadlineWorkerOptions {
+  store: EventStore;
+  clock: Clock;
+  redisUrl: string;
+  queuePrefix: string;
+  calendar?: BusinessCalendar;
+  /** 0: no periodic reconciliation (only at start). */
+  reconcileIntervalMs?: number;
+  concurrency?: number;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** false: manage deadlines and the queue, but fire nothing (e.g. to measure scheduling alone). */
+  processFirings?: boolean;
+  hooks?: FiringHooks;
+  log?: ManagerLog & { info?(message: string): void };
+}
+
+const silent: ManagerLog = { error: () => undefined };
+
+/**
+ * The worker side of deadlines in one piece, free of Nest: the process manager, the scheduler,
+ * the firing processor and periodic reconciliation. apps/worker runs it, the API runs it for the
+ * embedded default, and tests run several at once or kill one in a child process.
+ */
+export class DeadlineWorker {
+  readonly metrics = new DeadlineMetrics();
+  readonly queue: DeadlineQueue;
+  readonly manager: DeadlineManager;
+  readonly scheduler: DeadlineScheduler;
+  private readonly firings?: DeadlineFiringWorker;
+  private readonly workerConnection?: Redis;
+  private timer?: NodeJS.Timeout;
+  private reconciling?: Promise<unknown>;
+  private unsubscribeJumps?: () => void;
+  private stopped = false;
+
+  constructor(private readonly options: DeadlineWorkerOptions) {
+    const log = options.log ?? silent;
+    this.queue = new DeadlineQueue({ redisUrl: options.redisUrl, prefix: options.queuePrefix });
+    this.scheduler = new DeadlineScheduler(this.queue.queue, options.clock);
+    const recorder = new DeadlineRecorder(options.store);
+    this.manager = new DeadlineManager(
+      options.store,
+      options.calendar ?? new BusinessCalendar(),
+      recorder,
+      this.scheduler,
+      log,
+    );
+    if (options.processFirings !== false) {
+      this.workerConnection = createQueueConnection(options.redisUrl);
+      this.firings = new DeadlineFiringWorker({
+        connection: this.workerConnection,
+        prefix: options.queuePrefix,
+        clock: options.clock,
+        recorder,
+        scheduleNext: (state, currentJobId) => this.scheduler.scheduleAfter(state, currentJobId),
+        caughtUp: () => this.manager.caughtUp(),
+        metrics: this.metrics,
+        concurrency: options.concurrency,
+        lockDurationMs: options.lockDurationMs,
+        stalledIntervalMs: options.stalledIntervalMs,
+        hooks: options.hooks,
+        onError: (message, error) => log.error(message, error),
+      });
+    }
+  }
+
+  /** How long the last start took to read the store and to give every open deadline its jobs. */
+  startTimes = { catchUpSeconds: 0, reconcileSeconds: 0 };
+
+  /**
+   * Catches up, reconciles, then fires; resolves once the first reconciliation is done. While
+   * Redis is unreachable it waits for it (the store is followed meanwhile); stop() ends the wait.
+   */
+  async start(): Promise<void> {
+    const started = Date.now();
+    await this.manager.start();
+    const caughtUp = Date.now();
+    await this.reconcile();
+    if (this.stopped) return;
+    this.startTimes = {
+      catchUpSeconds: (caughtUp - started) / 1000,
+      reconcileSeconds: (Date.now() - caughtUp) / 1000,
+    };
+    this.firings?.start();
+    const interval = this.options.reconcileIntervalMs ?? 300_000;
+    if (interval > 0) {
+      this.timer = setInterval(() => void this.reconcile().catch(() => undefined), interval);
+      this.timer.unref();
+    }
+    const { clock } = this.options;
+    if (clock instanceof SimulatedClock) {
+      this.unsubscribeJumps = clock.onJump(
+        () => void this.scheduler.recomputeDelays().catch(() => undefined),
+      );
+    }
+  }
+
+  /** One reconciliation at a time; a call during a running one waits for it. */
+  async reconcile(): Promise<{ effects: number; jobs: number; retried: number }> {
+    if (this.stopped) return { effects: 0, jobs: 0, retried: 0 };
+    if (!this.reconciling) {
+      const started = Date.now();
+      this.reconciling = this.manager
+        .reconcile()
+        .then((result) => {
+          this.metrics.observeReconciliation((Date.now() - started) / 1000);
+          this.metrics.openDeadlines = this.manager.openDeadlines().length;
+          return result;
+        })
+        .catch((error: unknown) => {
+          this.options.log?.error('deadline reconciliation failed', error);
+          throw error;
+        })
+        .finally(() => (this.reconciling = undefined));
+    }
+    return this.reconciling as Promise<{ effects: number; jobs: number; retried: number }>;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.unsubscribeJumps?.();
+    const grace = this.queue.reachable ? 1 : 0;
+    await atMost(10_000 * grace, this.firings?.stop());
+    await atMost(5000 * grace, this.reconciling);
+    await this.manager.stop();
+    await this.queue.close();
+    this.workerConnection?.disconnect();
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/identity';
+import { CommandAccepted, IdPipe } from '@app/shared';
+import { AcceptEsfReportCommand } from './accept-esf-report.handler';
+
+@ApiTags('ESF reporting')
+@ApiBearerAuth()
+@Controller('esf-reports/:reportId/acceptance')
+export class AcceptEsfReportController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /** The grants office accepts a submitted report; its figures then count in the programme totals. */
+  @Post()
+  @HttpCode(200)
+  @Roles('grants-office')
+  accept(@Param('reportId', IdPipe) reportId: string): Promise<CommandAccepted> {
+    return this.commandBus.execute(new AcceptEsfReportCommand(reportId));
+  }
+}

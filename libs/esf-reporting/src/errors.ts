@@ -1,0 +1,157 @@
+import { DomainError } from '@app/eventsourcing';
+import type { Source } from './esf-report';
+
+export class ReportScheduleInvalid extends DomainError {
+  readonly code = 'report-schedule-invalid';
+  readonly kind = 'rule-violated';
+  constructor(rulesVersion: number) {
+    super(
+      `The report schedule of programme rules version ${rulesVersion} cannot be used: frequency must be annual or semiannual, dueAfterPeriodEndDays a whole number from 0 to 366.`,
+      { rulesVersion },
+    );
+  }
+}
+
+export class GrantPeriodUnreadable extends DomainError {
+  readonly code = 'grant-period-unreadable';
+  readonly kind = 'rule-violated';
+  constructor(grantId: string, from: string, to: string) {
+    super(
+      `The funding period of grant ${grantId} (${from} to ${to}) cannot be divided into report periods.`,
+      {
+        grantId,
+        from,
+        to,
+      },
+    );
+  }
+}
+
+export class GrantRevoked extends DomainError {
+  readonly code = 'grant-revoked';
+  readonly kind = 'rule-violated';
+  constructor(grantId: string) {
+    super(`Grant ${grantId} has been revoked in full; no further report periods are opened for it.`, {
+      grantId,
+    });
+  }
+}
+
+export class EsfReportPeriodNotOpened extends DomainError {
+  readonly code = 'esf-report-period-not-opened';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string) {
+    super(`No report period ${reportId} has been opened; reports are made only for opened periods.`, {
+      reportId,
+    });
+  }
+}
+
+export class EsfReportAlreadyAccepted extends DomainError {
+  readonly code = 'esf-report-already-accepted';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string) {
+    super(`ESF report ${reportId} has been accepted and can no longer be changed.`, { reportId });
+  }
+}
+
+export class EsfReportAwaitingReview extends DomainError {
+  readonly code = 'esf-report-awaiting-review';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string) {
+    super(
+      `ESF report ${reportId} is submitted and awaiting review; it can be changed and resubmitted only once it has been returned.`,
+      { reportId },
+    );
+  }
+}
+
+export class EsfReportNotSubmitted extends DomainError {
+  readonly code = 'esf-report-not-submitted';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string, status: string) {
+    super(`ESF report ${reportId} is ${status}: only a submitted report can be accepted or returned.`, {
+      reportId,
+      status,
+    });
+  }
+}
+
+export class EsfReportPeriodNotEnded extends DomainError {
+  readonly code = 'esf-report-period-not-ended';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string, to: string) {
+    super(
+      `The period of ESF report ${reportId} runs until ${to}; a report can be submitted once the period has ended.`,
+      { reportId, to },
+    );
+  }
+}
+
+export class EsfReportIncomplete extends DomainError {
+  readonly code = 'esf-report-incomplete';
+  readonly kind = 'rule-violated';
+  constructor(missing: string[]) {
+    super(`The ESF report cannot be submitted yet; missing: ${missing.join(', ')}.`, { missing });
+  }
+}
+
+export class InvalidReportFigures extends DomainError {
+  readonly code = 'invalid-report-figures';
+  readonly kind = 'invalid';
+  constructor(fields: string[]) {
+    super(
+      `Amounts and indicators are whole, non-negative numbers (amounts in cents); not so: ${fields.join(', ')}.`,
+      {
+        fields,
+      },
+    );
+  }
+}
+
+export class ExpenditureTotalMismatch extends DomainError {
+  readonly code = 'expenditure-total-mismatch';
+  readonly kind = 'rule-violated';
+  constructor(declaredCents: number, sumCents: number) {
+    super(
+      `The stated total of ${declaredCents} cents does not equal the sum of ESF, Land and own funds, ${sumCents} cents.`,
+      { declaredCents, sumCents },
+    );
+  }
+}
+
+export class FinancingShareExceeded extends DomainError {
+  readonly code = 'financing-share-exceeded';
+  readonly kind = 'rule-violated';
+  constructor(
+    source: Source,
+    reportCents: number,
+    reportTotalCents: number,
+    noticeCents: number,
+    noticeTotalCents: number,
+  ) {
+    super(
+      `The ${source} share of the report (${reportCents} of ${reportTotalCents} cents) exceeds the grant notice's ${source} share (${noticeCents} of ${noticeTotalCents} cents).`,
+      { source, reportCents, reportTotalCents, noticeCents, noticeTotalCents },
+    );
+  }
+}
+
+export class FinancingSourceExhausted extends DomainError {
+  readonly code = 'financing-source-exhausted';
+  readonly kind = 'rule-violated';
+  constructor(source: Source, noticeCents: number, acceptedCents: number, reportCents: number) {
+    super(
+      `${source} expenditure of ${reportCents} cents on top of ${acceptedCents} cents already accepted exceeds the ${noticeCents} cents the grant notice provides from ${source}.`,
+      { source, noticeCents, acceptedCents, reportCents },
+    );
+  }
+}
+
+export class ReturnRemarksMissing extends DomainError {
+  readonly code = 'return-remarks-missing';
+  readonly kind = 'invalid';
+  constructor() {
+    super('A report is returned with remarks that say what to correct.');
+  }
+}

@@ -1,0 +1,84 @@
+import { streamName } from '@app/eventsourcing';
+import type { Expenditure } from './esf-report';
+
+/**
+ * What ESF reporting needs to know of a grant notice. Read from the grants context's stream by
+ * the published event contract (docs/events.md), with this small fold of our own, so that this
+ * context depends on the contract, not on the grants code.
+ */
+export type GrantFacts =
+  | { status: 'none'; grantId: string }
+  | {
+      status: 'issued' | 'revoked';
+      grantId: string;
+      programmeId: string;
+      phase: number;
+      ags: string;
+      /** The grant: ESF + Land, the public money; own funds are not part of it. */
+      amountCents: number;
+      period: { from: string; to: string };
+      /**
+       * The notice's financing plan. Its ESF and Land amounts (together the grant) are ceilings,
+       * and its shares of the eligible total (ESF + Land + own funds) cap a report's shares; own
+       * funds are a minimum, never a ceiling.
+       */
+      financing: Expenditure;
+      /** The programme rules version the notice applied; absent when the notice does not say. */
+      rulesVersion?: number;
+      issuedAt?: string;
+    };
+
+export type IssuedGrant = Exclude<GrantFacts, { status: 'none' }>;
+
+interface GrantNoticeIssuedData {
+  grantId: string;
+  programmeId: string;
+  phase: number;
+  ags: string;
+  amountCents: number;
+  period: { from: string; to: string };
+  financing: { esfCents: number; landCents: number; ownCents: number };
+  rules?: { version: number; effectiveFrom: string | null };
+  issuedAt?: string;
+}
+
+/** Events of the grant stream as this context reads them: only the contract's type and data. */
+export interface GrantStreamEvent {
+  type: string;
+  data: unknown;
+}
+
+export const grantStream = (grantId: string) => streamName('grant', grantId);
+
+export const initialGrantFacts = (grantId: string) => (): GrantFacts => ({ status: 'none', grantId });
+
+export function evolveGrantFacts(state: GrantFacts, event: GrantStreamEvent): GrantFacts {
+  switch (event.type) {
+    case 'GrantNoticeIssued': {
+      const d = event.data as GrantNoticeIssuedData;
+      return {
+        status: 'issued',
+        grantId: d.grantId,
+        programmeId: d.programmeId,
+        phase: d.phase,
+        ags: d.ags,
+        amountCents: d.amountCents,
+        period: { from: d.period.from, to: d.period.to },
+        financing: {
+          esfCents: d.financing.esfCents,
+          landCents: d.financing.landCents,
+          ownCents: d.financing.ownCents,
+        },
+        ...(d.rules ? { rulesVersion: d.rules.version } : {}),
+        ...(d.issuedAt ? { issuedAt: d.issuedAt } : {}),
+      };
+    }
+    case 'GrantRevoked':
+      // A partial revocation leaves the reporting duty in place; only a full one ends it.
+      return state.status === 'issued' && (event.data as { scope?: string }).scope === 'full'
+        ? { ...state, status: 'revoked' }
+        : state;
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,41 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '@app/identity';
+import { CommandAccepted, CommandService } from '@app/shared';
+import type { ReportContentInput } from '../esf-report';
+import { esfReportStream } from '../esf-report';
+import { authorizeOwner } from '../report-access';
+import { saveEsfReportDraftDecider } from './save-esf-report-draft.decide';
+
+export class SaveEsfReportDraftCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly principal: Principal,
+    readonly reportId: string,
+    readonly content: ReportContentInput,
+    readonly expectedRevision?: number,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SaveEsfReportDraftCommand)
+export class SaveEsfReportDraftHandler implements ICommandHandler<SaveEsfReportDraftCommand> {
+  constructor(private readonly commands: CommandService) {}
+
+  async execute({
+    principal,
+    reportId,
+    content,
+    expectedRevision,
+  }: SaveEsfReportDraftCommand): Promise<CommandAccepted> {
+    const outcome = await this.commands.run(
+      esfReportStream(reportId),
+      saveEsfReportDraftDecider,
+      async (state) => {
+        await authorizeOwner(this.commands, principal, reportId, state);
+        return { reportId, content, now: this.commands.now().toISOString() };
+      },
+      { expectedRevision },
+    );
+    return CommandAccepted.of(reportId, outcome.revision);
+  }
+}

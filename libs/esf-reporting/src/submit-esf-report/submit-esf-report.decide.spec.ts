@@ -1,0 +1,174 @@
+import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
+import {
+  EsfReportAlreadyAccepted,
+  EsfReportAwaitingReview,
+  EsfReportIncomplete,
+  EsfReportPeriodNotEnded,
+  EsfReportPeriodNotOpened,
+  ExpenditureTotalMismatch,
+  FinancingShareExceeded,
+  FinancingSourceExhausted,
+  InvalidReportFigures,
+} from '../errors';
+import type { EsfReportEvent, ReportContentInput } from '../esf-report';
+import { NO_EXPENDITURE } from '../report-rules';
+import {
+  accepted,
+  opened,
+  REPORT_2012,
+  report2012,
+  returned,
+  submitted,
+  unnaGrant,
+} from '../testing-fixtures';
+import { submitEsfReportDecider } from './submit-esf-report.decide';
+
+const spec = deciderSpecification(submitEsfReportDecider);
+const notice = unnaGrant().financing;
+const submit = (content: ReportContentInput = report2012(), extra = {}) => ({
+  reportId: REPORT_2012,
+  content,
+  now: '2013-01-15T10:00:00.000Z',
+  notice,
+  acceptedElsewhere: NO_EXPENDITURE,
+  ...extra,
+});
+const expenditure = (esfCents: number, landCents: number, ownCents: number) => ({
+  esfCents,
+  landCents,
+  ownCents,
+});
+
+describe('submit an ESF report', () => {
+  it('records a complete report whose figures add up and keep within the notice', () =>
+    spec
+      .given([opened()])
+      .when(submit({ ...report2012(), expenditure: { ...report2012().expenditure, totalCents: 1_720_000 } }))
+      .then([submitted(1)]));
+
+  it('takes what the request leaves out from the saved draft', () => {
+    const draft: EsfReportEvent = {
+      type: 'EsfReportDraftSaved',
+      data: {
+        reportId: REPORT_2012,
+        grantId: 'g',
+        ags: '05978000',
+        ...report2012(),
+        savedAt: '2012-12-01T00:00:00Z',
+      },
+    };
+    spec
+      .given([opened(), draft])
+      .when(submit({}))
+      .then([submitted(1)]);
+  });
+
+  it('names what is missing from an incomplete report', () => {
+    spec
+      .given([opened()])
+      .when(
+        submit({ expenditure: report2012().expenditure, indicators: { participants: 3 }, narrative: ' ' }),
+      )
+      .thenThrows(EsfReportIncomplete, 'esf-report-incomplete');
+  });
+
+  it('refuses a report for a period not opened', () =>
+    spec.given([]).when(submit()).thenThrows(EsfReportPeriodNotOpened, 'esf-report-period-not-opened'));
+
+  it('refuses a report before its period has ended at 24:00 Berlin time', () => {
+    spec
+      .given([opened()])
+      .when(submit(report2012(), { now: '2012-12-31T22:59:59.999Z' }))
+      .thenThrows(EsfReportPeriodNotEnded, 'esf-report-period-not-ended');
+    spec
+      .given([opened()])
+      .when(submit(report2012(), { now: '2012-12-31T23:00:00.000Z' }))
+      .then([
+        {
+          ...submitted(1),
+          data: { ...submitted(1).data, submittedAt: '2012-12-31T23:00:00.000Z' },
+        } as EsfReportEvent,
+      ]);
+  });
+
+  it('refuses a stated total that is not the sum of the sources', () =>
+    spec
+      .given([opened()])
+      .when(
+        submit({
+          ...report2012(),
+          expenditure: { ...expenditure(860_000, 420_000, 440_000), totalCents: 1_700_000 },
+        }),
+      )
+      .thenThrows(ExpenditureTotalMismatch, 'expenditure-total-mismatch'));
+
+  it('refuses negative or fractional amounts and indicators', () => {
+    spec
+      .given([opened()])
+      .when(submit(report2012({ expenditure: expenditure(-1, 0, 0) })))
+      .thenThrows(InvalidReportFigures);
+    spec
+      .given([opened()])
+      .when(submit(report2012({ indicators: { publicAdministrationsSupported: 0.5 } })))
+      .thenThrows(InvalidReportFigures, 'invalid-report-figures');
+  });
+
+  it('refuses an ESF or Land share above the notice share of the eligible total', () => {
+    // The notice: 43,000 ESF and 21,000 Land of 86,000 EUR with own funds, i.e. 50 % and 24.4 %.
+    spec
+      .given([opened()])
+      .when(submit(report2012({ expenditure: expenditure(430_001, 210_000, 219_999) })))
+      .thenThrows(FinancingShareExceeded, 'financing-share-exceeded');
+    spec
+      .given([opened()])
+      .when(submit(report2012({ expenditure: expenditure(430_000, 210_001, 219_999) })))
+      .thenThrows(FinancingShareExceeded);
+    // A quarter Land is more than the notice's 24.4 %.
+    spec
+      .given([opened()])
+      .when(submit(report2012({ expenditure: expenditure(500_000, 250_000, 250_000) })))
+      .thenThrows(FinancingShareExceeded);
+    for (const fine of [expenditure(430_000, 210_000, 220_000), expenditure(400_000, 150_000, 450_000)])
+      spec
+        .given([opened()])
+        .when(submit(report2012({ expenditure: fine })))
+        .then([submitted(1, report2012({ expenditure: fine }))]);
+  });
+
+  it("refuses ESF or Land amounts that, with the grant's accepted reports, exceed the notice", () => {
+    // 8,600 + 34,400.01 EUR ESF is one cent above the notice's 43,000; 4,200 + 16,800.01 Land above 21,000.
+    spec
+      .given([opened()])
+      .when(submit(report2012(), { acceptedElsewhere: expenditure(3_440_001, 0, 0) }))
+      .thenThrows(FinancingSourceExhausted, 'financing-source-exhausted');
+    spec
+      .given([opened()])
+      .when(submit(report2012(), { acceptedElsewhere: expenditure(0, 1_680_001, 0) }))
+      .thenThrows(FinancingSourceExhausted);
+    spec
+      .given([opened()])
+      .when(submit(report2012(), { acceptedElsewhere: expenditure(3_440_000, 1_680_000, 0) }))
+      .then([submitted(1)]);
+  });
+
+  it("takes own funds beyond the notice's plan: they are not the grant's money", () =>
+    spec
+      .given([opened()])
+      .when(submit(report2012(), { acceptedElsewhere: expenditure(0, 0, 2_200_000) }))
+      .then([submitted(1)]));
+
+  it('refuses a second submission while the first awaits review', () =>
+    spec
+      .given([opened(), submitted()])
+      .when(submit())
+      .thenThrows(EsfReportAwaitingReview, 'esf-report-awaiting-review'));
+
+  it('counts a corrected resubmission after a return', () =>
+    spec
+      .given([opened(), submitted(), returned()])
+      .when(submit())
+      .then([submitted(2)]));
+
+  it('refuses a submission after acceptance', () =>
+    spec.given([opened(), submitted(), accepted()]).when(submit()).thenThrows(EsfReportAlreadyAccepted));
+});

@@ -1,0 +1,27 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/identity';
+import { CommandAccepted, IdPipe } from '@app/shared';
+import { CreateSurveyDto } from './create-survey.dto';
+import { CreateSurveyCommand } from './create-survey.handler';
+
+@ApiTags('evaluation')
+@ApiBearerAuth()
+@Controller('evaluations/:evaluationId/surveys')
+export class CreateSurveyController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /**
+   * The grants office surveys every municipality that participates in the programme (holds a
+   * grant notice); recipients, their phase and type are fixed now.
+   */
+  @Post()
+  @Roles('grants-office')
+  create(
+    @Param('evaluationId', IdPipe) evaluationId: string,
+    @Body() body: CreateSurveyDto,
+  ): Promise<CommandAccepted> {
+    return this.commandBus.execute(new CreateSurveyCommand(evaluationId, body));
+  }
+}

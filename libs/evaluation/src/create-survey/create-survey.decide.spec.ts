@@ -1,0 +1,88 @@
+import { NotFound } from '@app/eventsourcing';
+import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
+import {
+  CriterionNotInEvaluation,
+  DuplicateQuestion,
+  QuestionPhaseWithoutRecipients,
+  SurveyExists,
+  SurveyWindowInvalid,
+  SurveyWindowPassed,
+  SurveyWithoutRecipients,
+} from '../errors';
+import { evolveEvaluation } from '../evaluation';
+import {
+  DORTMUND,
+  evaluation,
+  evaluationCreated,
+  KOELN,
+  KREIS_UNNA,
+  QUESTIONS,
+  surveyCreated,
+  WINDOW_2017,
+} from '../testing-fixtures';
+import { createSurveyDecider, type CreateSurvey } from './create-survey.decide';
+
+const spec = deciderSpecification(createSurveyDecider);
+const create = (overrides: Partial<CreateSurvey> = {}): CreateSurvey => ({
+  surveyId: 'online-survey-2017',
+  evaluationId: 'kkz-evaluation',
+  title: 'Onlinebefragung aller Projektkommunen Ende 2017',
+  questions: QUESTIONS,
+  window: WINDOW_2017,
+  evaluation: evaluation(),
+  participants: [KREIS_UNNA, KOELN, DORTMUND],
+  now: '2017-11-20T09:00:00.000Z',
+  ...overrides,
+});
+
+describe('create a survey', () => {
+  it('records every participating municipality as recipient, with its phase and type', () =>
+    spec.given([]).when(create()).then([surveyCreated()]));
+
+  it('refuses a survey of an evaluation that does not exist', () =>
+    spec
+      .given([])
+      .when(create({ evaluation: { status: 'none' } }))
+      .thenThrows(NotFound, 'not-found'));
+
+  it('refuses a second survey with the same id', () =>
+    spec.given([surveyCreated()]).when(create()).thenThrows(SurveyExists, 'survey-exists'));
+
+  it('refuses a survey when no municipality participates', () =>
+    spec
+      .given([])
+      .when(create({ participants: [] }))
+      .thenThrows(SurveyWithoutRecipients, 'survey-without-recipients'));
+
+  it('refuses a window that closes before it opens', () =>
+    spec
+      .given([])
+      .when(create({ window: { ...WINDOW_2017, closesOn: '2017-12-05' } }))
+      .thenThrows(SurveyWindowInvalid, 'survey-window-invalid'));
+
+  it('refuses a window that has already closed', () =>
+    spec
+      .given([])
+      .when(create({ now: WINDOW_2017.closesAt }))
+      .thenThrows(SurveyWindowPassed, 'survey-window-passed'));
+
+  it('refuses two questions with the same id', () =>
+    spec
+      .given([])
+      .when(create({ questions: [QUESTIONS[0], { ...QUESTIONS[1], questionId: 'networks' }] }))
+      .thenThrows(DuplicateQuestion, 'duplicate-question'));
+
+  it('refuses a question on a criterion the evaluation does not assess', () => {
+    const narrow = evolveEvaluation({ status: 'none' }, evaluationCreated({ criteria: ['implementation'] }));
+    spec
+      .given([])
+      .when(create({ evaluation: narrow }))
+      .thenThrows(CriterionNotInEvaluation, 'criterion-not-in-evaluation');
+  });
+
+  it('refuses a question for a phase nobody joined in', () =>
+    spec
+      .given([])
+      .when(create({ participants: [KOELN] }))
+      .thenThrows(QuestionPhaseWithoutRecipients, 'question-phase-without-recipients'));
+});

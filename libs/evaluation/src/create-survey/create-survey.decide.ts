@@ -1,0 +1,79 @@
+import { type Decider, NotFound } from '@app/eventsourcing';
+import {
+  CriterionNotInEvaluation,
+  DuplicateQuestion,
+  QuestionPhaseWithoutRecipients,
+  SurveyExists,
+  SurveyWindowInvalid,
+  SurveyWindowPassed,
+  SurveyWithoutRecipients,
+} from '../errors';
+import type { EvaluationState } from '../evaluation';
+import {
+  evolveSurvey,
+  initialSurveyState,
+  type SurveyEvent,
+  type SurveyQuestion,
+  type SurveyRecipient,
+  type SurveyState,
+  type SurveyWindow,
+} from '../survey';
+
+export interface CreateSurvey {
+  surveyId: string;
+  evaluationId: string;
+  title: string;
+  questions: SurveyQuestion[];
+  window: SurveyWindow;
+  /** Outside facts: the evaluation as its stream says, the programme's participants now, the time. */
+  evaluation: EvaluationState;
+  participants: SurveyRecipient[];
+  now: string;
+}
+
+/**
+ * A survey of every municipality participating in the evaluated programme. The recipients, with
+ * the phase they joined in and their type, are fixed now and recorded, so that later grants
+ * change neither who may answer nor how results are grouped.
+ */
+export function createSurvey(command: CreateSurvey, state: SurveyState): SurveyEvent[] {
+  const { surveyId, evaluation, window, questions, participants } = command;
+  if (evaluation.status === 'none') throw new NotFound('Evaluation', command.evaluationId);
+  if (state.status !== 'none') throw new SurveyExists(surveyId);
+  if (window.closesOn < window.opensOn) throw new SurveyWindowInvalid(window.opensOn, window.closesOn);
+  if (Date.parse(window.closesAt) <= Date.parse(command.now))
+    throw new SurveyWindowPassed(window.closesAt, command.now);
+  if (participants.length === 0) throw new SurveyWithoutRecipients(evaluation.programmeId);
+  const seen = new Set<string>();
+  for (const question of questions) {
+    if (seen.has(question.questionId)) throw new DuplicateQuestion(question.questionId);
+    seen.add(question.questionId);
+    if (question.criterion && !evaluation.criteria.includes(question.criterion))
+      throw new CriterionNotInEvaluation(question.questionId, question.criterion);
+    const phases = question.phases;
+    if (phases && !participants.some((p) => phases.includes(p.phase)))
+      throw new QuestionPhaseWithoutRecipients(question.questionId, phases);
+  }
+  const recipientProfiles = [...participants].sort((a, b) => a.ags.localeCompare(b.ags));
+  return [
+    {
+      type: 'SurveyCreated',
+      data: {
+        surveyId,
+        evaluationId: evaluation.evaluationId,
+        programmeId: evaluation.programmeId,
+        title: command.title,
+        questions,
+        window,
+        recipients: recipientProfiles.map((r) => r.ags),
+        recipientProfiles,
+      },
+    },
+  ];
+}
+
+export const createSurveyDecider: Decider<CreateSurvey, SurveyEvent, SurveyState> = {
+  decide: createSurvey,
+  evolve: evolveSurvey,
+  initialState: initialSurveyState,
+};

@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsPlausibleDate, IsRecordId } from '@app/shared';
+import { EVALUATION_CRITERIA, type EvaluationCriterion } from '../evaluation';
+import type { QuestionKind } from '../survey';
+
+export class SurveyQuestionDto {
+  @ApiProperty({ example: 'networks' }) @IsRecordId() @MaxLength(100) questionId: string;
+
+  @ApiProperty({ example: 'Wie weit haben Sie Ihre Ziele beim Aufbau von Netzwerken umgesetzt?' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  text: string;
+
+  @ApiProperty({
+    enum: ['scale', 'text'],
+    description: 'scale: not / partly / largely / fully; text: free text',
+  })
+  @IsIn(['scale', 'text'])
+  kind: QuestionKind;
+
+  @ApiPropertyOptional({ example: 'networks', description: 'The goal the question asks about' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  goal?: string;
+
+  @ApiPropertyOptional({ enum: EVALUATION_CRITERIA })
+  @IsOptional()
+  @IsIn(EVALUATION_CRITERIA)
+  criterion?: EvaluationCriterion;
+
+  @ApiPropertyOptional({ example: [1], description: 'Ask only recipients who joined in these phases' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(9, { each: true })
+  phases?: number[];
+
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() optional?: boolean;
+}
+
+export class CreateSurveyDto {
+  @ApiPropertyOptional({
+    description: 'Readable id (not starting with "answer-"); generated when absent',
+    example: 'online-survey-2017',
+  })
+  @IsOptional()
+  @IsRecordId()
+  // Room for ".<ags>" in the answer streams' names, which allow 160 characters.
+  @MaxLength(100)
+  @Matches(/^(?!answer-)/, { message: 'surveyId must not start with "answer-"' })
+  surveyId?: string;
+
+  @ApiProperty({ example: 'Onlinebefragung aller Projektkommunen Ende 2017' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ example: '2017-12-06', description: 'Answers from 00:00 Berlin time on this day' })
+  @IsPlausibleDate()
+  opensOn: string;
+
+  @ApiProperty({ example: '2018-01-02', description: 'Answers until 24:00 Berlin time on this day' })
+  @IsPlausibleDate()
+  closesOn: string;
+
+  @ApiProperty({ type: [SurveyQuestionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => SurveyQuestionDto)
+  questions: SurveyQuestionDto[];
+}

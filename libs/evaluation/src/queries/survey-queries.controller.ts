@@ -1,0 +1,110 @@
+import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
+import { IdPipe, IsRecordId, MUNICIPALITY_TYPES } from '@app/shared';
+import { SCALE_STEPS, type ScaleStep } from '../survey';
+import type { ShareAnswer, SurveyResults } from './survey-results';
+import {
+  GetOwnSurveyAnswerQuery,
+  GetSurveyQuery,
+  ListSurveyAnswersQuery,
+  ListSurveysQuery,
+  type OwnAnswerView,
+  type RecipientAnswerView,
+  SurveyResultsQuery,
+  SurveyShareQuery,
+  type SurveyOverview,
+} from './surveys.queries';
+
+export class ShareFilter {
+  @ApiProperty({ example: 'networks' }) @IsRecordId() question: string;
+
+  @ApiProperty({ example: 'largely,fully', description: 'Scale steps counted, comma-separated' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
+  )
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(SCALE_STEPS, { each: true })
+  steps: ScaleStep[];
+
+  @ApiPropertyOptional({ example: 1, description: 'Only recipients who joined in this phase' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(9)
+  phase?: number;
+
+  @ApiPropertyOptional({ enum: [...MUNICIPALITY_TYPES, 'unknown'] })
+  @IsOptional()
+  @IsIn([...MUNICIPALITY_TYPES, 'unknown'])
+  municipalityType?: string;
+}
+
+@ApiTags('surveys')
+@ApiBearerAuth()
+@Controller('surveys')
+export class SurveyQueriesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  /** Readers see every survey; a municipality the surveys it was asked. */
+  @Get()
+  @Roles('grants-office', 'evaluator', 'auditor', 'municipality')
+  list(@CurrentPrincipal() principal: Principal): Promise<SurveyOverview[]> {
+    return this.queryBus.execute(new ListSurveysQuery(principal));
+  }
+
+  @Get(':surveyId')
+  @Roles('grants-office', 'evaluator', 'auditor', 'municipality')
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('surveyId', IdPipe) surveyId: string,
+  ): Promise<SurveyOverview> {
+    return this.queryBus.execute(new GetSurveyQuery(principal, surveyId));
+  }
+
+  @Get(':surveyId/answers')
+  @Roles('grants-office', 'evaluator', 'auditor')
+  answers(@Param('surveyId', IdPipe) surveyId: string): Promise<RecipientAnswerView[]> {
+    return this.queryBus.execute(new ListSurveyAnswersQuery(surveyId));
+  }
+
+  /** A municipality's own answer, and nobody else's. */
+  @Get(':surveyId/answers/mine')
+  @Roles('municipality')
+  mine(
+    @CurrentPrincipal() principal: Principal,
+    @Param('surveyId', IdPipe) surveyId: string,
+  ): Promise<OwnAnswerView> {
+    return this.queryBus.execute(new GetOwnSurveyAnswerQuery(principal, surveyId));
+  }
+
+  /** Per question: counts and shares per scale step, overall, by phase and by municipality type. */
+  @Get(':surveyId/results')
+  @Roles('grants-office', 'evaluator', 'auditor')
+  results(@Param('surveyId', IdPipe) surveyId: string): Promise<SurveyResults> {
+    return this.queryBus.execute(new SurveyResultsQuery(surveyId));
+  }
+
+  /** One share, e.g. phase-I municipalities that largely or fully achieved their network goals. */
+  @Get(':surveyId/results/share')
+  @Roles('grants-office', 'evaluator', 'auditor')
+  share(
+    @Param('surveyId', IdPipe) surveyId: string,
+    @QueryParam() filter: ShareFilter,
+  ): Promise<ShareAnswer> {
+    return this.queryBus.execute(
+      new SurveyShareQuery(surveyId, {
+        questionId: filter.question,
+        steps: filter.steps,
+        phase: filter.phase,
+        municipalityType: filter.municipalityType,
+      }),
+    );
+  }
+}

@@ -1,0 +1,123 @@
+import type { ScaleStep, SurveyRecipient } from '../survey';
+import { QuestionNotOnScale, UnknownQuestion } from '../errors';
+import { surveyCreated } from '../testing-fixtures';
+import type { SurveyAnswerView, SurveyView } from './evaluations.projection';
+import { share, shareOfAnswers, surveyResults } from './survey-results';
+
+// 18 phase-I recipients (12 cities, 6 counties) and 4 of phase II, as a small copy of the 2017 survey.
+const phaseOne: SurveyRecipient[] = Array.from({ length: 18 }, (_, i) => ({
+  ags: `051${String(i).padStart(2, '0')}000`,
+  name: `Phase I ${i}`,
+  phase: 1,
+  municipalityType: i < 12 ? 'kreisfreie-stadt' : 'kreis',
+}));
+const phaseTwo: SurveyRecipient[] = Array.from({ length: 4 }, (_, i) => ({
+  ags: `059${String(i).padStart(2, '0')}000`,
+  name: `Phase II ${i}`,
+  phase: 2,
+  municipalityType: 'kreisangehoerige-stadt',
+}));
+const survey: SurveyView = {
+  ...surveyCreated({ recipientProfiles: [...phaseOne, ...phaseTwo] }).data,
+  createdAt: '',
+};
+
+// Networks (phase I only): 17 of 18 answer — 6 fully, 8 largely, 2 partly, 1 not.
+const networkSteps: ScaleStep[] = [
+  ...Array<ScaleStep>(6).fill('fully'),
+  ...Array<ScaleStep>(8).fill('largely'),
+  ...Array<ScaleStep>(2).fill('partly'),
+  'not',
+];
+const answers = new Map<string, SurveyAnswerView>();
+networkSteps.forEach((step, i) =>
+  answers.set(phaseOne[i].ags, {
+    surveyId: survey.surveyId,
+    ags: phaseOne[i].ags,
+    answers: [
+      { questionId: 'networks', step },
+      { questionId: 'coordination', step: i % 2 === 0 ? 'fully' : 'partly' },
+    ],
+    submittedAt: '2017-12-10T10:00:00.000Z',
+    revision: 0,
+  }),
+);
+answers.set(phaseTwo[0].ags, {
+  surveyId: survey.surveyId,
+  ags: phaseTwo[0].ags,
+  answers: [
+    { questionId: 'coordination', step: 'largely' },
+    { questionId: 'remarks', text: 'Neu dabei.' },
+  ],
+  submittedAt: '2017-12-11T10:00:00.000Z',
+  revision: 0,
+});
+// An answer from a municipality that is not a recipient never counts.
+answers.set('05315000', { ...answers.get(phaseTwo[0].ags)!, ags: '05315000' });
+
+describe('survey results', () => {
+  const results = surveyResults(survey, answers, new Date('2018-01-03T00:00:00.000Z'));
+  const networks = results.questions.find((q) => q.questionId === 'networks')!;
+
+  it('counts answers per scale step with exact fractions and whole percents', () => {
+    expect(results).toMatchObject({ status: 'closed', recipients: 22, responded: 18 });
+    expect(results.responseRate).toEqual({ numerator: 18, denominator: 22, percent: 82 });
+    expect(networks.overall.asked).toBe(18);
+    expect(networks.overall.answered).toBe(17);
+    expect(networks.overall.steps).toEqual([
+      { step: 'not', count: 1, share: { numerator: 1, denominator: 17, percent: 6 } },
+      { step: 'partly', count: 2, share: { numerator: 2, denominator: 17, percent: 12 } },
+      { step: 'largely', count: 8, share: { numerator: 8, denominator: 17, percent: 47 } },
+      { step: 'fully', count: 6, share: { numerator: 6, denominator: 17, percent: 35 } },
+    ]);
+  });
+
+  it('groups by the phase each recipient joined in and by municipality type', () => {
+    expect(networks.byPhase.map((p) => [p.phase, p.asked, p.answered])).toEqual([
+      [1, 18, 17],
+      [2, 0, 0],
+    ]);
+    const coordination = results.questions.find((q) => q.questionId === 'coordination')!;
+    expect(coordination.byPhase[1].steps.find((s) => s.step === 'largely')?.count).toBe(1);
+    // Counties are phase-I recipients 12..17: of those, 12..16 answered; 12, 14, 16 said fully.
+    const counties = coordination.byMunicipalityType.find((t) => t.municipalityType === 'kreis')!;
+    expect([counties.asked, counties.answered]).toEqual([6, 5]);
+    expect(counties.steps.find((s) => s.step === 'fully')?.share).toEqual({
+      numerator: 3,
+      denominator: 5,
+      percent: 60,
+    });
+    expect(coordination.byMunicipalityType.map((t) => t.municipalityType)).toEqual([
+      'kreisfreie-stadt',
+      'kreisangehoerige-stadt',
+      'kreis',
+    ]);
+  });
+
+  it('answers the share of phase-I municipalities that largely or fully achieved their network goals: 14/17 = 82 %', () => {
+    expect(
+      shareOfAnswers(survey, answers, { questionId: 'networks', steps: ['largely', 'fully'], phase: 1 }),
+    ).toMatchObject({
+      numerator: 14,
+      denominator: 17,
+      percent: 82,
+      asked: 18,
+    });
+  });
+
+  it('rounds half up and gives no percent of nothing', () => {
+    expect(share(1, 8).percent).toBe(13);
+    expect(share(1, 3).percent).toBe(33);
+    expect(share(2, 3).percent).toBe(67);
+    expect(share(0, 0).percent).toBeNull();
+  });
+
+  it('refuses a share of an unknown question or of a text question', () => {
+    expect(() => shareOfAnswers(survey, answers, { questionId: 'weather', steps: ['fully'] })).toThrow(
+      UnknownQuestion,
+    );
+    expect(() => shareOfAnswers(survey, answers, { questionId: 'remarks', steps: ['fully'] })).toThrow(
+      QuestionNotOnScale,
+    );
+  });
+});

@@ -1,0 +1,194 @@
+import { MUNICIPALITY_TYPES } from '@app/shared/municipalities/municipality-registry';
+import { UnknownQuestion, QuestionNotOnScale } from '../errors';
+import {
+  questionsAskedOf,
+  SCALE_STEPS,
+  type ScaleStep,
+  type SurveyQuestion,
+  type SurveyRecipient,
+} from '../survey';
+import type { SurveyAnswerView, SurveyView } from './evaluations.projection';
+
+export const ROUNDING =
+  'numerator and denominator are exact counts; percent = 100 × numerator ÷ denominator, rounded half up to a whole percent (null when the denominator is 0)';
+
+export interface Share {
+  numerator: number;
+  denominator: number;
+  percent: number | null;
+}
+
+/** Integer arithmetic only, so 14/17 is 82 % on every machine, and 1/8 rounds up to 13 %. */
+export function share(numerator: number, denominator: number): Share {
+  const percent = denominator === 0 ? null : Math.floor((200 * numerator + denominator) / (2 * denominator));
+  return { numerator, denominator, percent };
+}
+
+export interface StepCount {
+  step: ScaleStep;
+  count: number;
+  share: Share;
+}
+
+/** Among the recipients of one group: how many were asked, how many answered, and how. */
+export interface Tally {
+  asked: number;
+  answered: number;
+  responseRate: Share;
+  /** Shares of the answers given (not of those asked); empty for a text question. */
+  steps: StepCount[];
+}
+
+export interface QuestionResult extends Omit<SurveyQuestion, 'optional'> {
+  overall: Tally;
+  byPhase: (Tally & { phase: number })[];
+  byMunicipalityType: (Tally & { municipalityType: string })[];
+}
+
+export type SurveyStatus = 'not-open-yet' | 'open' | 'closed';
+
+export interface SurveyResults {
+  surveyId: string;
+  evaluationId: string;
+  title: string;
+  window: SurveyView['window'];
+  status: SurveyStatus;
+  recipients: number;
+  responded: number;
+  responseRate: Share;
+  rounding: string;
+  questions: QuestionResult[];
+}
+
+export function surveyStatus(survey: SurveyView, now: Date): SurveyStatus {
+  if (now.getTime() < Date.parse(survey.window.opensAt)) return 'not-open-yet';
+  return now.getTime() < Date.parse(survey.window.closesAt) ? 'open' : 'closed';
+}
+
+type Answered = { recipient: SurveyRecipient; answer: SurveyAnswerView };
+
+function tally(question: SurveyQuestion, recipients: SurveyRecipient[], answered: Answered[]): Tally {
+  const asked = recipients.filter((r) => questionsAskedOf([question], r).length > 0);
+  const given = answered
+    .filter((a) => asked.includes(a.recipient))
+    .flatMap((a) => a.answer.answers.filter((x) => x.questionId === question.questionId));
+  const steps =
+    question.kind === 'scale'
+      ? SCALE_STEPS.map((step) => {
+          const count = given.filter((x) => 'step' in x && x.step === step).length;
+          return { step, count, share: share(count, given.length) };
+        })
+      : [];
+  return {
+    asked: asked.length,
+    answered: given.length,
+    responseRate: share(given.length, asked.length),
+    steps,
+  };
+}
+
+function answeredBy(survey: SurveyView, answers: Map<string, SurveyAnswerView>): Answered[] {
+  return survey.recipientProfiles.flatMap((recipient) => {
+    const answer = answers.get(recipient.ags);
+    return answer ? [{ recipient, answer }] : [];
+  });
+}
+
+const TYPE_ORDER = [...MUNICIPALITY_TYPES, 'unknown'];
+
+/**
+ * Counts and shares per scale step for every question: overall, by the phase each recipient
+ * joined in and by municipality type, as recorded when the survey was created.
+ */
+export function surveyResults(
+  survey: SurveyView,
+  answers: Map<string, SurveyAnswerView>,
+  now: Date,
+): SurveyResults {
+  const recipients = survey.recipientProfiles;
+  const answered = answeredBy(survey, answers);
+  const phases = [...new Set(recipients.map((r) => r.phase))].sort((a, b) => a - b);
+  const types = TYPE_ORDER.filter((t) => recipients.some((r) => r.municipalityType === t));
+  return {
+    surveyId: survey.surveyId,
+    evaluationId: survey.evaluationId,
+    title: survey.title,
+    window: survey.window,
+    status: surveyStatus(survey, now),
+    recipients: recipients.length,
+    responded: answered.length,
+    responseRate: share(answered.length, recipients.length),
+    rounding: ROUNDING,
+    questions: survey.questions.map(({ optional: _optional, ...question }) => ({
+      ...question,
+      overall: tally(question, recipients, answered),
+      byPhase: phases.map((phase) => ({
+        phase,
+        ...tally(
+          question,
+          recipients.filter((r) => r.phase === phase),
+          answered,
+        ),
+      })),
+      byMunicipalityType: types.map((municipalityType) => ({
+        municipalityType,
+        ...tally(
+          question,
+          recipients.filter((r) => r.municipalityType === municipalityType),
+          answered,
+        ),
+      })),
+    })),
+  };
+}
+
+export interface ShareQuestion {
+  questionId: string;
+  steps: ScaleStep[];
+  phase?: number;
+  municipalityType?: string;
+}
+
+export interface ShareAnswer extends Share {
+  surveyId: string;
+  questionId: string;
+  steps: ScaleStep[];
+  phase?: number;
+  municipalityType?: string;
+  /** Recipients of the group who were asked the question; the denominator counts those who answered it. */
+  asked: number;
+  rounding: string;
+}
+
+/**
+ * One share, e.g. "of the phase-I municipalities that answered, how many largely or fully
+ * achieved their network goals": answers on the given steps ÷ answers to the question in the group.
+ */
+export function shareOfAnswers(
+  survey: SurveyView,
+  answers: Map<string, SurveyAnswerView>,
+  ask: ShareQuestion,
+): ShareAnswer {
+  const question = survey.questions.find((q) => q.questionId === ask.questionId);
+  if (!question) throw new UnknownQuestion(ask.questionId);
+  if (question.kind !== 'scale') throw new QuestionNotOnScale(ask.questionId);
+  const group = survey.recipientProfiles.filter(
+    (r) =>
+      (ask.phase === undefined || r.phase === ask.phase) &&
+      (ask.municipalityType === undefined || r.municipalityType === ask.municipalityType),
+  );
+  const result = tally(question, group, answeredBy(survey, answers));
+  const numerator = result.steps
+    .filter((s) => ask.steps.includes(s.step))
+    .reduce((sum, s) => sum + s.count, 0);
+  return {
+    surveyId: survey.surveyId,
+    questionId: question.questionId,
+    steps: ask.steps,
+    ...(ask.phase !== undefined ? { phase: ask.phase } : {}),
+    ...(ask.municipalityType !== undefined ? { municipalityType: ask.municipalityType } : {}),
+    asked: result.asked,
+    ...share(numerator, result.answered),
+    rounding: ROUNDING,
+  };
+}

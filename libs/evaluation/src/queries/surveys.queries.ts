@@ -1,0 +1,188 @@
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { NotFound, ProjectionRunner } from '@app/eventsourcing';
+import type { Principal } from '@app/identity';
+import { Clock } from '@app/shared';
+import { readsEvaluation } from '../evaluation-access';
+import { questionsAskedOf, type SurveyQuestion, type SurveyRecipient } from '../survey';
+import { evaluationsProjection, type SurveyAnswerView, type SurveyView } from './evaluations.projection';
+import {
+  type ShareAnswer,
+  type ShareQuestion,
+  shareOfAnswers,
+  type SurveyResults,
+  surveyResults,
+  type SurveyStatus,
+  surveyStatus,
+} from './survey-results';
+
+/** What a caller sees of a survey: readers see the recipients, a recipient only its own questions. */
+export interface SurveyOverview {
+  surveyId: string;
+  evaluationId: string;
+  programmeId: string;
+  title: string;
+  window: SurveyView['window'];
+  status: SurveyStatus;
+  questions: SurveyQuestion[];
+  createdAt: string;
+  recipients?: SurveyRecipient[];
+  /** For a recipient municipality: how it was recorded as recipient. */
+  recipient?: SurveyRecipient;
+}
+
+export type RecipientAnswerView = SurveyAnswerView & Omit<SurveyRecipient, 'ags'>;
+
+export interface OwnAnswerView {
+  surveyId: string;
+  ags: string;
+  status: 'not-answered' | 'submitted' | 'revised';
+  answers: SurveyAnswerView['answers'];
+  submittedAt?: string;
+  revisedAt?: string;
+  revision?: number;
+}
+
+export class ListSurveysQuery extends Query<SurveyOverview[]> {
+  constructor(readonly principal: Principal) {
+    super();
+  }
+}
+export class GetSurveyQuery extends Query<SurveyOverview> {
+  constructor(
+    readonly principal: Principal,
+    readonly surveyId: string,
+  ) {
+    super();
+  }
+}
+export class ListSurveyAnswersQuery extends Query<RecipientAnswerView[]> {
+  constructor(readonly surveyId: string) {
+    super();
+  }
+}
+export class GetOwnSurveyAnswerQuery extends Query<OwnAnswerView> {
+  constructor(
+    readonly principal: Principal,
+    readonly surveyId: string,
+  ) {
+    super();
+  }
+}
+export class SurveyResultsQuery extends Query<SurveyResults> {
+  constructor(readonly surveyId: string) {
+    super();
+  }
+}
+export class SurveyShareQuery extends Query<ShareAnswer> {
+  constructor(
+    readonly surveyId: string,
+    readonly ask: ShareQuestion,
+  ) {
+    super();
+  }
+}
+
+abstract class SurveyReader {
+  constructor(
+    protected readonly projections: ProjectionRunner,
+    protected readonly clock: Clock,
+  ) {}
+
+  protected get model() {
+    return this.projections.state(evaluationsProjection);
+  }
+
+  protected survey(surveyId: string): SurveyView {
+    const survey = this.model.surveys.get(surveyId);
+    if (!survey) throw new NotFound('Survey', surveyId);
+    return survey;
+  }
+
+  protected answers(surveyId: string): Map<string, SurveyAnswerView> {
+    return this.model.answers.get(surveyId) ?? new Map();
+  }
+
+  /** A municipality sees a survey only if it was asked; for anyone else it does not exist. */
+  protected overview(survey: SurveyView, principal: Principal): SurveyOverview | undefined {
+    const { recipients: _ags, recipientProfiles, questions, ...rest } = survey;
+    const base = { ...rest, status: surveyStatus(survey, this.clock.now()) };
+    if (readsEvaluation(principal)) return { ...base, questions, recipients: recipientProfiles };
+    const recipient = recipientProfiles.find((r) => r.ags === principal.ags);
+    return recipient && { ...base, questions: questionsAskedOf(questions, recipient), recipient };
+  }
+}
+
+@QueryHandler(ListSurveysQuery)
+export class ListSurveysHandler extends SurveyReader implements IQueryHandler<ListSurveysQuery> {
+  constructor(projections: ProjectionRunner, clock: Clock) {
+    super(projections, clock);
+  }
+  async execute({ principal }: ListSurveysQuery): Promise<SurveyOverview[]> {
+    return [...this.model.surveys.values()].flatMap((s) => this.overview(s, principal) ?? []);
+  }
+}
+
+@QueryHandler(GetSurveyQuery)
+export class GetSurveyHandler extends SurveyReader implements IQueryHandler<GetSurveyQuery> {
+  constructor(projections: ProjectionRunner, clock: Clock) {
+    super(projections, clock);
+  }
+  async execute({ principal, surveyId }: GetSurveyQuery): Promise<SurveyOverview> {
+    const overview = this.overview(this.survey(surveyId), principal);
+    if (!overview) throw new NotFound('Survey', surveyId);
+    return overview;
+  }
+}
+
+@QueryHandler(ListSurveyAnswersQuery)
+export class ListSurveyAnswersHandler extends SurveyReader implements IQueryHandler<ListSurveyAnswersQuery> {
+  constructor(projections: ProjectionRunner, clock: Clock) {
+    super(projections, clock);
+  }
+  async execute({ surveyId }: ListSurveyAnswersQuery): Promise<RecipientAnswerView[]> {
+    const survey = this.survey(surveyId);
+    const answers = this.answers(surveyId);
+    return survey.recipientProfiles.flatMap(({ ags, ...profile }) => {
+      const answer = answers.get(ags);
+      return answer ? [{ ...answer, ...profile }] : [];
+    });
+  }
+}
+
+@QueryHandler(GetOwnSurveyAnswerQuery)
+export class GetOwnSurveyAnswerHandler
+  extends SurveyReader
+  implements IQueryHandler<GetOwnSurveyAnswerQuery>
+{
+  constructor(projections: ProjectionRunner, clock: Clock) {
+    super(projections, clock);
+  }
+  async execute({ principal, surveyId }: GetOwnSurveyAnswerQuery): Promise<OwnAnswerView> {
+    const survey = this.model.surveys.get(surveyId);
+    const ags = principal.ags;
+    if (!survey || !ags || !survey.recipients.includes(ags)) throw new NotFound('Survey', surveyId);
+    const answer = this.answers(surveyId).get(ags);
+    if (!answer) return { surveyId, ags, status: 'not-answered', answers: [] };
+    return { ...answer, status: answer.revisedAt ? 'revised' : 'submitted' };
+  }
+}
+
+@QueryHandler(SurveyResultsQuery)
+export class SurveyResultsHandler extends SurveyReader implements IQueryHandler<SurveyResultsQuery> {
+  constructor(projections: ProjectionRunner, clock: Clock) {
+    super(projections, clock);
+  }
+  async execute({ surveyId }: SurveyResultsQuery): Promise<SurveyResults> {
+    return surveyResults(this.survey(surveyId), this.answers(surveyId), this.clock.now());
+  }
+}
+
+@QueryHandler(SurveyShareQuery)
+export class SurveyShareHandler extends SurveyReader implements IQueryHandler<SurveyShareQuery> {
+  constructor(projections: ProjectionRunner, clock: Clock) {
+    super(projections, clock);
+  }
+  async execute({ surveyId, ask }: SurveyShareQuery): Promise<ShareAnswer> {
+    return shareOfAnswers(this.survey(surveyId), this.answers(surveyId), ask);
+  }
+}

@@ -1,0 +1,88 @@
+import { streamName } from '@app/eventsourcing';
+import type { MunicipalityType } from '@app/shared';
+import type { EvaluationCriterion } from './evaluation';
+
+/** The answer scale of the online survey: not / partly / largely / fully (achieved, implemented). */
+export const SCALE_STEPS = ['not', 'partly', 'largely', 'fully'] as const;
+export type ScaleStep = (typeof SCALE_STEPS)[number];
+
+export type QuestionKind = 'scale' | 'text';
+
+export interface SurveyQuestion {
+  questionId: string;
+  text: string;
+  kind: QuestionKind;
+  /** The programme or municipal goal the question asks about, e.g. "networks". */
+  goal?: string;
+  criterion?: EvaluationCriterion;
+  /** Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
+  phases?: number[];
+  /** An optional question may be left out of an answer. */
+  optional?: boolean;
+}
+
+/**
+ * Who was asked, fixed when the survey was created, so results by phase and type never shift:
+ * `phase` is the first funding phase the municipality joined, `municipalityType` as the registry
+ * said then ('unknown' for a municipality missing from the reference data).
+ */
+export interface SurveyRecipient {
+  ags: string;
+  name: string;
+  phase: number;
+  municipalityType: MunicipalityType | 'unknown';
+}
+
+/** Answers are taken from 00:00 Berlin time on `opensOn` until 24:00 Berlin time on `closesOn`. */
+export interface SurveyWindow {
+  opensOn: string;
+  closesOn: string;
+  opensAt: string;
+  closesAt: string;
+}
+
+export type SurveyCreated = {
+  type: 'SurveyCreated';
+  data: {
+    surveyId: string;
+    evaluationId: string;
+    programmeId: string;
+    title: string;
+    questions: SurveyQuestion[];
+    window: SurveyWindow;
+    recipients: string[];
+    recipientProfiles: SurveyRecipient[];
+  };
+};
+
+export type SurveyEvent = SurveyCreated;
+
+export type SurveyState = { status: 'none' } | ({ status: 'created' } & SurveyCreated['data']);
+
+/**
+ * Survey ids never start with "answer-": `survey-answer-<surveyId>.<ags>` names an answer stream,
+ * and a survey called "answer-x.05978000" would otherwise share it.
+ */
+export const isSurveyId = (id: string) => !id.startsWith('answer-');
+
+export const surveyStream = (surveyId: string) => streamName('survey', surveyId);
+
+export function initialSurveyState(): SurveyState {
+  return { status: 'none' };
+}
+
+export function evolveSurvey(state: SurveyState, event: SurveyEvent): SurveyState {
+  switch (event.type) {
+    case 'SurveyCreated':
+      return { status: 'created', ...event.data };
+    default: {
+      const _exhaustive: never = event.type;
+      return state;
+    }
+  }
+}
+
+/** The questions put to one recipient: those without a phase list, and those naming its phase. */
+export function questionsAskedOf(questions: SurveyQuestion[], recipient: SurveyRecipient): SurveyQuestion[] {
+  return questions.filter((q) => !q.phases || q.phases.includes(recipient.phase));
+}

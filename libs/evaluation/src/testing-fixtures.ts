@@ -1,0 +1,96 @@
+import { fold } from '@app/eventsourcing';
+import {
+  EVALUATION_CRITERIA,
+  type EvaluationCreated,
+  type EvaluationState,
+  evolveEvaluation,
+  initialEvaluationState,
+} from './evaluation';
+import type { SurveyFacts } from './survey-answer';
+import type { SurveyCreated, SurveyQuestion, SurveyRecipient, SurveyWindow } from './survey';
+
+export function evaluationCreated(overrides: Partial<EvaluationCreated['data']> = {}): EvaluationCreated {
+  return {
+    type: 'EvaluationCreated',
+    data: {
+      evaluationId: 'kkz-evaluation',
+      programmeId: 'kkz',
+      title: 'Evaluation Kommunale Präventionsketten',
+      criteria: [...EVALUATION_CRITERIA],
+      ...overrides,
+    },
+  };
+}
+
+export const evaluation = (): EvaluationState =>
+  fold({ evolve: evolveEvaluation, initialState: initialEvaluationState }, [evaluationCreated()]);
+
+/** The real survey window (seed 003): 6 Dec 2017 to 2 Jan 2018, in Berlin time (winter: UTC+1). */
+export const WINDOW_2017: SurveyWindow = {
+  opensOn: '2017-12-06',
+  closesOn: '2018-01-02',
+  opensAt: '2017-12-05T23:00:00.000Z',
+  closesAt: '2018-01-02T23:00:00.000Z',
+};
+
+export const QUESTIONS: SurveyQuestion[] = [
+  {
+    questionId: 'networks',
+    text: 'Wie weit haben Sie Ihre Ziele beim Aufbau von Netzwerken in der ersten Förderphase umgesetzt?',
+    kind: 'scale',
+    goal: 'networks',
+    criterion: 'goal-attainment',
+    phases: [1],
+  },
+  {
+    questionId: 'coordination',
+    text: 'Wie weit ist die bessere Handlungskoordination umgesetzt?',
+    kind: 'scale',
+    goal: 'coordination',
+    criterion: 'implementation',
+  },
+  { questionId: 'remarks', text: 'Anmerkungen', kind: 'text', optional: true },
+];
+
+export const DORTMUND: SurveyRecipient = {
+  ags: '05913000',
+  name: 'Dortmund',
+  phase: 1,
+  municipalityType: 'kreisfreie-stadt',
+};
+export const KREIS_UNNA: SurveyRecipient = {
+  ags: '05978000',
+  name: 'Kreis Unna',
+  phase: 1,
+  municipalityType: 'kreis',
+};
+export const KOELN: SurveyRecipient = {
+  ags: '05315000',
+  name: 'Köln',
+  phase: 2,
+  municipalityType: 'kreisfreie-stadt',
+};
+export const RECIPIENTS = [KOELN, DORTMUND, KREIS_UNNA];
+
+export function surveyCreated(overrides: Partial<SurveyCreated['data']> = {}): SurveyCreated {
+  const recipientProfiles = overrides.recipientProfiles ?? RECIPIENTS;
+  return {
+    type: 'SurveyCreated',
+    data: {
+      surveyId: 'online-survey-2017',
+      evaluationId: 'kkz-evaluation',
+      programmeId: 'kkz',
+      title: 'Onlinebefragung aller Projektkommunen Ende 2017',
+      questions: QUESTIONS,
+      window: WINDOW_2017,
+      recipients: recipientProfiles.map((r) => r.ags),
+      recipientProfiles,
+      ...overrides,
+    },
+  };
+}
+
+export function surveyFacts(overrides: Partial<SurveyCreated['data']> = {}): SurveyFacts {
+  const { surveyId, questions, window, recipientProfiles } = surveyCreated(overrides).data;
+  return { status: 'created', surveyId, questions, window, recipientProfiles };
+}

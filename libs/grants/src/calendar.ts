@@ -1,0 +1,41 @@
+import { zoneOffsetMs } from '@app/shared/time/berlin-time';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The calendar day in Berlin of an instant: a request at 23:30 UTC on 31 May is a request of 1 June. */
+export function berlinDate(instant: string): string {
+  const ms = Date.parse(instant);
+  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${instant}`);
+  return new Date(ms + zoneOffsetMs(ms)).toISOString().slice(0, 10);
+}
+
+function parts(date: string): [number, number, number] {
+  const [y, m, d] = date.split('-').map(Number);
+  return [y, m, d];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The same day `months` calendar months later; where that month is shorter, its last day
+ * (31 Dec + 2 months = 28/29 Feb), as § 188 Abs. 3 BGB ends a month period.
+ */
+export function addCalendarMonths(date: string, months: number): string {
+  const [y, m, d] = parts(date);
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return iso(Date.UTC(y, m - 1 + months, Math.min(d, lastDay)));
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parts(date);
+  return iso(Date.UTC(y, m - 1, d + days));
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier); no time zone is involved. */
+export function daysBetween(from: string, to: string): number {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / DAY_MS);
+}
+
+export const laterDate = (a: string, b: string) => (a >= b ? a : b);

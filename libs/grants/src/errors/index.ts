@@ -1,0 +1,3 @@
+export * from './notice-errors';
+export * from './disbursement-errors';
+export * from './revocation-errors';

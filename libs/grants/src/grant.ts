@@ -1,0 +1,190 @@
+import { streamName } from '@app/eventsourcing';
+import { DEFAULT_GRANT_SETTINGS } from './grant-settings';
+import type { RefundInterest } from './interest/refund-interest';
+
+/** Which version of the programme rules a decision was made under; version 0: the call's own terms. */
+export interface AppliedRules {
+  version: number;
+  effectiveFrom: string | null;
+}
+
+export interface GrantPeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * The financing plan, in cents. ESF + Land is the grant itself (the notice's `amountCents`, the
+ * public money paid out); the municipality's own funds (Eigenanteil) come on top. All three
+ * together are the eligible total expenditure (zuwendungsfähige Gesamtausgaben) on which the
+ * programme's shares are reckoned.
+ */
+export interface Financing {
+  esfCents: number;
+  landCents: number;
+  ownCents: number;
+}
+
+export interface Coordinator {
+  name: string;
+  unit?: string;
+  email?: string;
+  phone?: string;
+}
+
+export type Phase = 1 | 2;
+
+/** The Zuwendungsbescheid: one per municipality and funding phase. */
+export type GrantNoticeIssued = {
+  type: 'GrantNoticeIssued';
+  data: {
+    grantId: string;
+    programmeId: string;
+    phase: Phase;
+    ags: string;
+    /** Set for a notice that follows a selection in a call. */
+    applicationId?: string;
+    callId?: string;
+    /** Set for a continuation notice: the grant of the previous phase it continues. */
+    continuationOf?: string;
+    /** The Zuwendung: the public money granted (ESF + Land), all that disbursements may call. */
+    amountCents: number;
+    period: GrantPeriod;
+    financing: Financing;
+    conditions: string[];
+    coordinator: Coordinator;
+    rules: AppliedRules;
+    /** Funds may be called only for payments due within this many calendar months. */
+    disbursementWindowMonths: number;
+    /** § 49a Abs. 3 VwVfG: refunds carry interest this many points above the base rate. */
+    interestPointsAboveBaseRate: number;
+    issuedAt: string;
+  };
+};
+
+/** A Mittelabruf: the municipality calls funds for payments due by `dueDate`. */
+export type DisbursementRequested = {
+  type: 'DisbursementRequested';
+  data: {
+    grantId: string;
+    /** The request's number within its grant: 1, 2, … */
+    disbursementId: string;
+    ags: string;
+    amountCents: number;
+    dueDate: string;
+    requestedAt: string;
+  };
+};
+
+/** The grants office paid a requested disbursement out: refunds and their interest start from here. */
+export type DisbursementPaid = {
+  type: 'DisbursementPaid';
+  data: { grantId: string; disbursementId: string; ags: string; amountCents: number; paidOn: string };
+};
+
+/** Widerruf: the grant is revoked in full or in part; what was paid beyond the new entitlement is refunded. */
+export type GrantRevoked = {
+  type: 'GrantRevoked';
+  data: {
+    grantId: string;
+    ags: string;
+    scope: 'full' | 'partial';
+    revokedCents: number;
+    /** What the municipality is still entitled to after this revocation. */
+    entitlementCents: number;
+    refundCents: number;
+    effectiveDate: string;
+    refundDueDate: string;
+    reason: string;
+    revokedAt: string;
+    interest: RefundInterest;
+  };
+};
+
+export type GrantEvent = GrantNoticeIssued | DisbursementRequested | DisbursementPaid | GrantRevoked;
+
+export interface Disbursement {
+  disbursementId: string;
+  amountCents: number;
+  dueDate: string;
+  requestedAt: string;
+  paid?: { amountCents: number; paidOn: string };
+}
+
+export type IssuedGrant = {
+  status: 'issued' | 'revoked';
+  notice: GrantNoticeIssued['data'];
+  disbursements: Disbursement[];
+  /** Sum of all revocations so far. */
+  revokedCents: number;
+  /** Sum of all refunds claimed so far. */
+  refundCents: number;
+};
+
+/** 'revoked' means revoked in full; a partial revocation leaves the grant 'issued' with less entitlement. */
+export type GrantState = { status: 'none' } | IssuedGrant;
+
+export const grantIdFor = (programmeId: string, phase: number, ags: string) =>
+  `${programmeId}.phase-${phase}.${ags}`;
+export const grantStream = (grantId: string) => streamName('grant', grantId);
+
+export function initialGrantState(): GrantState {
+  return { status: 'none' };
+}
+
+export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
+  switch (event.type) {
+    case 'GrantNoticeIssued': {
+      // A notice recorded without these settings (the contract's first shape) gets the defaults.
+      const notice = {
+        ...event.data,
+        disbursementWindowMonths:
+          event.data.disbursementWindowMonths ?? DEFAULT_GRANT_SETTINGS.disbursementWindowMonths,
+        interestPointsAboveBaseRate:
+          event.data.interestPointsAboveBaseRate ?? DEFAULT_GRANT_SETTINGS.interestPointsAboveBaseRate,
+      };
+      return { status: 'issued', notice, disbursements: [], revokedCents: 0, refundCents: 0 };
+    }
+    case 'DisbursementRequested': {
+      if (state.status === 'none') return state;
+      const { disbursementId, amountCents, dueDate, requestedAt } = event.data;
+      return {
+        ...state,
+        disbursements: [...state.disbursements, { disbursementId, amountCents, dueDate, requestedAt }],
+      };
+    }
+    case 'DisbursementPaid': {
+      if (state.status === 'none') return state;
+      const { disbursementId, amountCents, paidOn } = event.data;
+      return {
+        ...state,
+        disbursements: state.disbursements.map((d) =>
+          d.disbursementId === disbursementId ? { ...d, paid: { amountCents, paidOn } } : d,
+        ),
+      };
+    }
+    case 'GrantRevoked':
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        status: event.data.scope === 'full' ? 'revoked' : state.status,
+        revokedCents: state.revokedCents + event.data.revokedCents,
+        refundCents: state.refundCents + event.data.refundCents,
+      };
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+}
+
+/** Zuwendungsfähige Gesamtausgaben: the grant (ESF + Land) plus the municipality's own funds. */
+export const totalEligibleCents = ({ esfCents, landCents, ownCents }: Financing) =>
+  esfCents + landCents + ownCents;
+
+/** What the municipality may still receive in all: the grant (public money) less everything revoked. */
+export const entitlementCents = (grant: IssuedGrant) => grant.notice.amountCents - grant.revokedCents;
+export const requestedCents = (grant: IssuedGrant) =>
+  grant.disbursements.reduce((sum, d) => sum + d.amountCents, 0);
+export const paidCents = (grant: IssuedGrant) =>
+  grant.disbursements.reduce((sum, d) => sum + (d.paid?.amountCents ?? 0), 0);

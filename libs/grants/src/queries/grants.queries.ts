@@ -1,0 +1,81 @@
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { NotFound, ProjectionRunner } from '@app/eventsourcing';
+import { type Principal, seesEverything } from '@app/identity';
+import { type DisbursementView, type GrantView, grantsProjection } from './grants.projection';
+
+export interface GrantsFilter {
+  programmeId?: string;
+  phase?: number;
+  ags?: string;
+}
+
+/** The grants office and auditors see every grant; a municipality only its own. */
+function mayRead(principal: Principal, view: GrantView): boolean {
+  return seesEverything(principal) || (principal.ags !== undefined && view.ags === principal.ags);
+}
+
+export class ListGrantsQuery extends Query<GrantView[]> {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: GrantsFilter,
+  ) {
+    super();
+  }
+}
+
+export class GetGrantQuery extends Query<GrantView> {
+  constructor(
+    readonly principal: Principal,
+    readonly grantId: string,
+  ) {
+    super();
+  }
+}
+
+export class ListDisbursementsQuery extends Query<DisbursementView[]> {
+  constructor(
+    readonly principal: Principal,
+    readonly grantId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListGrantsQuery)
+export class ListGrantsHandler implements IQueryHandler<ListGrantsQuery> {
+  constructor(private readonly projections: ProjectionRunner) {}
+  async execute({ principal, filter }: ListGrantsQuery): Promise<GrantView[]> {
+    const model = this.projections.state(grantsProjection);
+    const candidates = seesEverything(principal)
+      ? [...model.byId.values()]
+      : (model.byAgs.get(principal.ags ?? '') ?? []).map((id) => model.byId.get(id) as GrantView);
+    return candidates.filter(
+      (v) =>
+        mayRead(principal, v) &&
+        (!filter.programmeId || v.programmeId === filter.programmeId) &&
+        (!filter.phase || v.phase === filter.phase) &&
+        (!filter.ags || v.ags === filter.ags),
+    );
+  }
+}
+
+@QueryHandler(GetGrantQuery)
+export class GetGrantHandler implements IQueryHandler<GetGrantQuery> {
+  constructor(private readonly projections: ProjectionRunner) {}
+  async execute({ principal, grantId }: GetGrantQuery): Promise<GrantView> {
+    const view = this.projections.state(grantsProjection).byId.get(grantId);
+    if (!view || !mayRead(principal, view)) throw new NotFound('Grant', grantId);
+    return view;
+  }
+}
+
+@QueryHandler(ListDisbursementsQuery)
+export class ListDisbursementsHandler implements IQueryHandler<ListDisbursementsQuery> {
+  constructor(private readonly projections: ProjectionRunner) {}
+  async execute({ principal, grantId }: ListDisbursementsQuery): Promise<DisbursementView[]> {
+    const model = this.projections.state(grantsProjection);
+    const view = model.byId.get(grantId);
+    if (!view || !mayRead(principal, view)) throw new NotFound('Grant', grantId);
+    return model.disbursements.get(grantId) ?? [];
+  }
+}

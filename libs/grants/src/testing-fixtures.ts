@@ -1,0 +1,132 @@
+import type { DisbursementPaid, DisbursementRequested, GrantNoticeIssued, GrantRevoked } from './grant';
+import { DEFAULT_GRANT_SETTINGS, type GrantSettings } from './grant-settings';
+import type { BaseRateTable } from './interest/base-rate-table';
+import { loadBaseRateTable } from './interest/base-rate-table.provider';
+import type { IssueGrantNotice } from './issue-grant-notice/issue-grant-notice.decide';
+import type { SelectionDecision } from './outside-facts/selection-decision';
+
+export const KREIS_UNNA = '05978000';
+export const OBERHAUSEN = '05119000';
+export const APPLICATION = 'kkz-2011.05978000';
+export const GRANT_1 = 'kkz.phase-1.05978000';
+export const GRANT_2 = 'kkz.phase-2.05978000';
+
+/** The bundled Bundesbank table, as the module loads it without BASE_RATE_TABLE_FILE. */
+export const bundledBaseRates = (): BaseRateTable => loadBaseRateTable({});
+
+/** Kreis Unna (about 395,000 inhabitants) selected in the 2011 call: the 64,000 EUR tier. */
+export function selectedUnna(overrides: Partial<SelectionDecision> = {}): SelectionDecision {
+  return {
+    outcome: 'selected',
+    callId: 'kkz-2011',
+    programmeId: 'kkz',
+    ags: KREIS_UNNA,
+    members: ['05978020', '05978024', '05978032', '05978036'],
+    amountCents: 6_400_000,
+    rules: { version: 0, effectiveFrom: null },
+    ...overrides,
+  };
+}
+
+export const rulesV0 = (settings: GrantSettings = DEFAULT_GRANT_SETTINGS) => ({
+  applied: { version: 0, effectiveFrom: null },
+  settings,
+});
+
+/**
+ * A phase-I notice for the 64,000 EUR tier: ESF 43,000 + Land 21,000 EUR is the grant, 22,000 EUR
+ * own funds on top; of the 86,000 EUR eligible total ESF is exactly 50 %, Land 24.4 %, own 25.6 %.
+ */
+export const UNNA_FINANCING = { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 };
+
+/** A phase-I notice on the real programme's terms (see UNNA_FINANCING). */
+export function noticeForUnna(overrides: Partial<IssueGrantNotice> = {}): IssueGrantNotice {
+  return {
+    phase: 1,
+    ags: KREIS_UNNA,
+    basis: { kind: 'selection', applicationId: APPLICATION, selection: selectedUnna(), callPhase: 1 },
+    period: { from: '2012-03-01', to: '2015-06-30' },
+    financing: { ...UNNA_FINANCING },
+    conditions: ['Kreistagsbeschluss bis 2012-05-31 nachreichen'],
+    coordinator: { name: 'Koordinierungsstelle Kreis Unna' },
+    rules: rulesV0(),
+    issuedAt: '2012-02-20T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function issued(overrides: Partial<GrantNoticeIssued['data']> = {}): GrantNoticeIssued {
+  return {
+    type: 'GrantNoticeIssued',
+    data: {
+      grantId: GRANT_1,
+      programmeId: 'kkz',
+      phase: 1,
+      ags: KREIS_UNNA,
+      applicationId: APPLICATION,
+      callId: 'kkz-2011',
+      amountCents: 6_400_000,
+      period: { from: '2012-03-01', to: '2015-06-30' },
+      financing: { ...UNNA_FINANCING },
+      conditions: ['Kreistagsbeschluss bis 2012-05-31 nachreichen'],
+      coordinator: { name: 'Koordinierungsstelle Kreis Unna' },
+      rules: { version: 0, effectiveFrom: null },
+      disbursementWindowMonths: 2,
+      interestPointsAboveBaseRate: 5,
+      issuedAt: '2012-02-20T09:00:00.000Z',
+      ...overrides,
+    },
+  };
+}
+
+export function requested(
+  disbursementId: string,
+  amountCents: number,
+  dueDate: string,
+  requestedAt: string,
+): DisbursementRequested {
+  return {
+    type: 'DisbursementRequested',
+    data: { grantId: GRANT_1, disbursementId, ags: KREIS_UNNA, amountCents, dueDate, requestedAt },
+  };
+}
+
+export function paid(disbursementId: string, amountCents: number, paidOn: string): DisbursementPaid {
+  return {
+    type: 'DisbursementPaid',
+    data: { grantId: GRANT_1, disbursementId, ags: KREIS_UNNA, amountCents, paidOn },
+  };
+}
+
+/** A revocation as recorded, for the state it leaves behind (interest details do not matter there). */
+export function revoked(
+  scope: 'full' | 'partial',
+  revokedCents: number,
+  refundCents: number,
+  entitlementCents: number,
+): GrantRevoked {
+  return {
+    type: 'GrantRevoked',
+    data: {
+      grantId: GRANT_1,
+      ags: KREIS_UNNA,
+      scope,
+      revokedCents,
+      entitlementCents,
+      refundCents,
+      effectiveDate: '2013-01-01',
+      refundDueDate: '2013-02-01',
+      reason: 'Zweck teilweise verfehlt',
+      revokedAt: '2013-01-10T09:00:00.000Z',
+      interest: {
+        pointsAboveBaseRate: 5,
+        dayCount: 'actual/365',
+        rounding: 'half-up-per-segment',
+        baseRateSource: 'test',
+        until: '2013-02-01',
+        totalCents: 0,
+        portions: [],
+      },
+    },
+  };
+}

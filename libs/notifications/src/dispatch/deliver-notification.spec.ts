@@ -1,0 +1,113 @@
+import type { Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import { MemoryEventStore, type RecordedEvent } from '@app/eventsourcing';
+import { newEvent } from '@app/eventsourcing/testing/new-event';
+import { FixedClock } from '@app/shared';
+import { SecretBox } from '../secret-box';
+import { deliverNotification } from './deliver-notification';
+import type { MailMessage, MailSender } from './email-sender';
+import type { DeliveryJobData } from './plan-notifications';
+
+const UNNA = '05978000';
+const ID = '0d0c4f2e-7a41-5f3e-8c11-4a2b6c8d9e00';
+
+/** A mail transport that remembers what it was handed and fails while told to. */
+class RecordingMail implements MailSender {
+  sent: MailMessage[] = [];
+  failing = false;
+  async send(message: MailMessage) {
+    if (this.failing) throw new Error('421 try again later');
+    this.sent.push(message);
+  }
+  close() {}
+}
+
+describe('delivering one channel of a notification', () => {
+  let store: MemoryEventStore;
+  let mail: RecordingMail;
+  const deps = () => ({
+    store,
+    mail,
+    clock: new FixedClock('2012-05-07T08:00:00.000Z'),
+    secrets: new SecretBox('k'.repeat(40)),
+    webhookTimeoutMs: 1000,
+  });
+  const job = (attemptsMade = 0, id = `notify.${ID}.email`) =>
+    ({
+      id,
+      attemptsMade,
+      opts: { attempts: 2 },
+      data: {
+        notificationId: ID,
+        ags: UNNA,
+        channel: 'email',
+        cause: { eventId: 'cause', type: 'DeadlineReminderIssued', correlationId: 'corr' },
+        notice: { headline: 'Erinnerung', text: 'Frist endet bald' },
+      },
+    }) as unknown as Job<DeliveryJobData>;
+  const outcomes = async () =>
+    (await store.readStream(`notification-${ID}`)).map(
+      (e: RecordedEvent) => `${e.type}:${(e.data as { attempt: number }).attempt}`,
+    );
+
+  beforeEach(async () => {
+    store = new MemoryEventStore();
+    mail = new RecordingMail();
+    await store.appendToStream(
+      `notification-settings-${UNNA}`,
+      [
+        newEvent('NotificationChannelsSet', {
+          ags: UNNA,
+          email: 'fristen@kreis-unna.de',
+          calendarTokenSealed: 'x',
+        }),
+      ],
+      'no_stream',
+    );
+  });
+
+  it('sends once and records the delivery; a duplicate job sends nothing more', async () => {
+    expect(await deliverNotification(job(), deps())).toBe('delivered');
+    expect(await deliverNotification(job(0, 'a-duplicate'), deps())).toBe('already-delivered');
+    expect(await deliverNotification(job(), deps())).toBe('already-delivered');
+    expect(mail.sent).toHaveLength(1);
+    expect(mail.sent[0]).toMatchObject({
+      to: 'fristen@kreis-unna.de',
+      subject: 'Erinnerung',
+      notificationId: ID,
+    });
+    expect(await outcomes()).toEqual(['NotificationDelivered:1']);
+  });
+
+  it('records a failed attempt, then the delivery of the next', async () => {
+    mail.failing = true;
+    await expect(deliverNotification(job(0), deps())).rejects.toThrow('421 try again later');
+    mail.failing = false;
+    expect(await deliverNotification(job(1), deps())).toBe('delivered');
+    expect(await outcomes()).toEqual(['NotificationDeliveryFailed:1', 'NotificationDelivered:2']);
+  });
+
+  it('gives up after the last attempt and does not try again when the job comes back', async () => {
+    mail.failing = true;
+    await expect(deliverNotification(job(0), deps())).rejects.toThrow();
+    await expect(deliverNotification(job(1), deps())).rejects.toBeInstanceOf(UnrecoverableError);
+    mail.failing = false;
+    expect(await deliverNotification(job(0), deps())).toBe('given-up');
+    expect(mail.sent).toHaveLength(0);
+    const failed = (await store.readStream(`notification-${ID}`)).map(
+      (e) => e.data as { willRetry: boolean },
+    );
+    expect(failed.map((f) => f.willRetry)).toEqual([true, false]);
+  });
+
+  it('records a channel switched off meanwhile as a final failure, sending nothing', async () => {
+    await store.appendToStream(
+      `notification-settings-${UNNA}`,
+      [newEvent('NotificationChannelsSet', { ags: UNNA, calendarTokenSealed: 'x' })],
+      0,
+    );
+    await expect(deliverNotification(job(), deps())).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(mail.sent).toHaveLength(0);
+    expect(await outcomes()).toEqual(['NotificationDeliveryFailed:1']);
+  });
+});

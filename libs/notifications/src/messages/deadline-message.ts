@@ -1,0 +1,140 @@
+import type { DeadlineFacts, DeadlineSubject, NotifyingEventType } from '../deadline-facts';
+
+const BERLIN = 'Europe/Berlin';
+const LONG_DATE = new Intl.DateTimeFormat('de-DE', { dateStyle: 'full', timeZone: BERLIN });
+const DAY_PARTS = new Intl.DateTimeFormat('en-US', {
+  timeZone: BERLIN,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The last day of a deadline that ends at `dueAt` (24:00 Berlin time): the Berlin date of the
+ * instant just before it.
+ */
+export function lastDayOf(dueAt: string): string {
+  const end = Date.parse(dueAt);
+  // A read model must not stop over one malformed event: no date is shown instead.
+  if (!Number.isFinite(end)) return '';
+  const parts = Object.fromEntries(DAY_PARTS.formatToParts(new Date(end - 1)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** `2011-12-15` → "Donnerstag, 15. Dezember 2011". */
+export function germanDate(day: string): string {
+  const noon = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(noon.getTime()) ? day : LONG_DATE.format(noon);
+}
+
+/** What the deadline is about, in words a municipality's staff recognise. */
+export function deadlineTitle(kind: string, subject: DeadlineSubject, deadlineId: string): string {
+  switch (kind) {
+    case 'call-closes':
+      return `Interessensbekundung zum Aufruf ${subject.callId ?? deadlineId}`;
+    case 'council-resolution-due':
+      return `Ratsbeschluss zur Bewerbung ${subject.applicationId ?? deadlineId}`;
+    case 'esf-report-due':
+      return `ESF-Bericht ${subject.reportId ?? subject.grantId ?? deadlineId}`;
+    case 'proof-of-use-due':
+      return `Verwendungsnachweis für ${subject.grantId ?? deadlineId}`;
+    case 'survey-closes':
+      return `Befragung ${subject.surveyId ?? deadlineId}`;
+    case 'phase-ends':
+      return `Ende der Förderphase ${subject.grantId ?? deadlineId}`;
+    default:
+      return `Frist ${deadlineId}`;
+  }
+}
+
+/** A deadline event told to one recipient: the same words in the inbox, the e-mail and the webhook. */
+export interface DeadlineNotice {
+  type: 'reminder' | 'missed' | 'escalated';
+  deadline: {
+    deadlineId: string;
+    kind: string;
+    title: string;
+    subject: DeadlineSubject;
+    /** The last day (after § 193 BGB), ending 24:00 Berlin time. */
+    dueDate: string;
+    dueAt: string;
+    obligedAgs: string[];
+  };
+  /** Days before the due date, for reminders. */
+  offsetDays?: number;
+  /** When the deadline event happened (issuedAt, missedAt, at). */
+  at: string;
+  headline: string;
+  text: string;
+}
+
+export interface NoticeCause {
+  type: NotifyingEventType;
+  data: {
+    deadlineId: string;
+    dueAt?: string;
+    offsetDays?: number;
+    kind?: string;
+    obligedAgs?: string[];
+    issuedAt?: string;
+    missedAt?: string;
+    at?: string;
+  };
+}
+
+export function composeNotice(cause: NoticeCause, facts: DeadlineFacts | undefined): DeadlineNotice {
+  const d = cause.data;
+  const dueAt = d.dueAt ?? facts?.dueAt ?? '';
+  const kind = facts?.kind ?? d.kind ?? 'unknown';
+  const subject = facts?.subject ?? {};
+  const title = deadlineTitle(kind, subject, d.deadlineId);
+  const dueDate = dueAt ? lastDayOf(dueAt) : '';
+  const when = dueDate ? germanDate(dueDate) : 'unbekannt';
+  const obligedAgs = facts?.obligedAgs ?? d.obligedAgs ?? [];
+  const deadline = { deadlineId: d.deadlineId, kind, title, subject, dueDate, dueAt, obligedAgs };
+  let type: DeadlineNotice['type'];
+  let headline: string;
+  let lead: string;
+  if (cause.type === 'DeadlineReminderIssued') {
+    type = 'reminder';
+    const days = d.offsetDays ?? 0;
+    const left = days === 0 ? 'heute' : days === 1 ? 'morgen' : `in ${days} Tagen`;
+    headline = `Erinnerung: ${title} – Frist endet ${left}, am ${when}`;
+    lead = `die Frist „${title}“ endet ${left}: am ${when} um 24:00 Uhr.`;
+  } else if (cause.type === 'DeadlineMissed') {
+    type = 'missed';
+    headline = `Frist versäumt: ${title} – fällig war ${when}`;
+    lead = `die Frist „${title}“ ist am ${when} um 24:00 Uhr abgelaufen, ohne dass sie erfüllt wurde.`;
+  } else {
+    type = 'escalated';
+    const who = obligedAgs.length > 0 ? ` (AGS ${obligedAgs.join(', ')})` : '';
+    headline = `Eskalation: ${title}${who} – Frist vom ${when} versäumt`;
+    lead = `die Frist „${title}“${who} ist am ${when} abgelaufen und wurde an die Bewilligungsbehörde eskaliert.`;
+  }
+  const moved =
+    facts && facts.statedDueDate && facts.statedDueDate !== dueDate
+      ? [
+          `Genannter Termin: ${germanDate(facts.statedDueDate)} (nach § 193 BGB auf den nächsten Werktag verschoben)`,
+        ]
+      : [];
+  const text = [
+    'Guten Tag,',
+    '',
+    lead,
+    '',
+    `Frist: ${title}`,
+    `Fällig: ${when}, 24:00 Uhr (Berliner Zeit)`,
+    ...moved,
+    `Kennung: ${d.deadlineId}`,
+    '',
+    'Diese Nachricht kommt automatisch aus dem Fristenmanagement des Landesprogramms „Kommunale Präventionsketten“.',
+  ].join('\n');
+  return {
+    type,
+    deadline,
+    ...(d.offsetDays !== undefined && type === 'reminder' ? { offsetDays: d.offsetDays } : {}),
+    at: d.issuedAt ?? d.missedAt ?? d.at ?? '',
+    headline,
+    text,
+  };
+}

@@ -1,0 +1,93 @@
+import { deterministicUuid, type DomainEvent, streamName } from '@app/eventsourcing';
+
+export type Channel = 'inbox' | 'email' | 'webhook';
+export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/** Who is told: a municipality by its AGS, or the grants office (`ags: null`). */
+export type Recipient = string | null;
+export const GRANTS_OFFICE = 'grants-office';
+
+export function recipientKey(ags: Recipient): string {
+  return ags ?? GRANTS_OFFICE;
+}
+
+/** One notification per cause event and recipient: a replay derives the very same id. */
+export function notificationIdFor(causeEventId: string, ags: Recipient): string {
+  return deterministicUuid(`notification:${causeEventId}:${recipientKey(ags)}`);
+}
+
+export function notificationStream(notificationId: string): string {
+  return streamName('notification', notificationId);
+}
+
+export function settingsStream(ags: string): string {
+  return streamName('notification-settings', ags);
+}
+
+/** BullMQ forbids ':' in custom ids; the id names the notification and the channel, nothing else. */
+export function deliveryJobId(notificationId: string, channel: DeliveryChannel): string {
+  return `notify.${notificationId}.${channel}`;
+}
+
+interface DeliveryFacts {
+  notificationId: string;
+  ags: Recipient;
+  channel: Channel;
+  /** Event id of the deadline event that is being told. */
+  cause: string;
+  attempt: number;
+}
+
+export type NotificationQueued = DomainEvent<'NotificationQueued', DeliveryFacts & { jobId: string }>;
+export type NotificationDelivered = DomainEvent<'NotificationDelivered', DeliveryFacts>;
+export type NotificationDeliveryFailed = DomainEvent<
+  'NotificationDeliveryFailed',
+  DeliveryFacts & { error: string; willRetry: boolean }
+>;
+export type NotificationRead = DomainEvent<
+  'NotificationRead',
+  { notificationId: string; ags: Recipient; readAt: string }
+>;
+
+export type NotificationEvent =
+  NotificationQueued | NotificationDelivered | NotificationDeliveryFailed | NotificationRead;
+
+/**
+ * Secrets never appear in clear in an event: `webhookSecret` and `calendarToken` are sealed
+ * (AES-256-GCM under NOTIFICATIONS_SECRET_KEY), because auditors read every event.
+ */
+export type NotificationChannelsSet = DomainEvent<
+  'NotificationChannelsSet',
+  {
+    ags: string;
+    email?: string;
+    webhookUrl?: string;
+    webhookSecretSealed?: string;
+    calendarTokenSealed: string;
+  }
+>;
+
+export type NotificationSettingsEvent = NotificationChannelsSet;
+
+export interface NotificationSettingsState {
+  ags?: string;
+  email?: string;
+  webhookUrl?: string;
+  webhookSecretSealed?: string;
+  calendarTokenSealed?: string;
+}
+
+export function initialSettingsState(): NotificationSettingsState {
+  return {};
+}
+
+export function evolveSettings(
+  _state: NotificationSettingsState,
+  event: NotificationSettingsEvent,
+): NotificationSettingsState {
+  switch (event.type) {
+    case 'NotificationChannelsSet':
+      return { ...event.data };
+  }
+}

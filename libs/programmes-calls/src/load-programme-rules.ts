@@ -1,0 +1,34 @@
+import type { CommandService } from '@app/shared';
+import { callStream, type CallTerms, evolveCall, initialCallState } from './call';
+import { evolveProgramme, initialProgrammeState, programmeStream } from './programme';
+import { type ProgrammeRulesVersion, type RulesInForce, rulesInForce } from './programme-rules';
+
+/**
+ * The programme's rule versions as its own stream says they are now: what a handler in any
+ * context gathers before a decision (read models may lag behind the store).
+ */
+export async function loadProgrammeRules(
+  commands: CommandService,
+  programmeId: string,
+): Promise<ProgrammeRulesVersion[]> {
+  const { state } = await commands.load(programmeStream(programmeId), {
+    evolve: evolveProgramme,
+    initialState: initialProgrammeState,
+  });
+  return state.status === 'active' ? state.rules : [];
+}
+
+/** The rules in force for a call's submissions at an instant, with the call's terms; undefined for an unknown call. */
+export async function loadRulesInForce(
+  commands: CommandService,
+  callId: string,
+  at: string,
+): Promise<(RulesInForce & { terms: CallTerms }) | undefined> {
+  const { state } = await commands.load(callStream(callId), {
+    evolve: evolveCall,
+    initialState: initialCallState,
+  });
+  if (state.status === 'none') return undefined;
+  const versions = await loadProgrammeRules(commands, state.terms.programmeId);
+  return { ...rulesInForce(versions, state.terms, at), terms: state.terms };
+}

@@ -1,0 +1,81 @@
+import { berlinDate, DEFAULT_RULES, rulesInForce, rulesOfVersion } from './programme-rules';
+import { call2011Terms, phaseOneRules, phaseTwoRules } from './testing-fixtures';
+
+const terms = call2011Terms({
+  conditions: { councilResolution: 'not-required', coordinatorRequired: false },
+});
+const versions = [phaseOneRules(), phaseTwoRules()];
+
+describe('rules in force', () => {
+  it("are the call's own terms and the defaults when no version was adopted (version 0)", () => {
+    const { rules, applied } = rulesInForce([], terms, '2011-12-01T10:00:00.000Z');
+    expect(applied).toEqual({ version: 0, effectiveFrom: null });
+    expect(rules).toEqual({
+      ...DEFAULT_RULES,
+      councilResolution: 'not-required',
+      coordinatorRequired: false,
+      fundingTiers: terms.fundingTiers,
+    });
+  });
+
+  it('are the call terms before the first version takes effect', () =>
+    expect(rulesInForce(versions, terms, '2011-10-31T12:00:00.000Z').applied.version).toBe(0));
+
+  it('overlay the call terms with the latest version in force: phase I in 2011', () => {
+    const { rules, applied } = rulesInForce(versions, terms, '2011-12-15T22:59:59.999Z');
+    expect(applied).toEqual({ version: 1, effectiveFrom: '2011-11-01' });
+    expect(rules.councilResolution).toBe('may-follow-after-selection');
+    expect(rules.coordinatorRequired).toBe(true);
+    expect(rules.resolutionFollowUpDays).toBe(90);
+    expect(rules.fundingTiers).toEqual(terms.fundingTiers);
+  });
+
+  it('apply phase II from its effective date: the resolution is required at application', () => {
+    const { rules, applied } = rulesInForce(versions, terms, '2016-10-01T08:00:00.000Z');
+    expect(applied).toEqual({ version: 2, effectiveFrom: '2016-06-01' });
+    expect(rules.councilResolution).toBe('required-at-submission');
+    // Versions are complete in themselves: what v2 leaves out is not inherited from v1.
+    expect(rules.resolutionFollowUpDays).toBe(DEFAULT_RULES.resolutionFollowUpDays);
+  });
+
+  it('take effect at midnight Berlin time, not UTC', () => {
+    // 2016-05-31T22:30Z is already 1 June in Berlin (summer time, UTC+2).
+    expect(rulesInForce(versions, terms, '2016-05-31T22:30:00.000Z').applied.version).toBe(2);
+    expect(rulesInForce(versions, terms, '2016-05-31T21:59:59.000Z').applied.version).toBe(1);
+  });
+
+  it('let the later of two versions effective the same day win', () => {
+    const sameDay = [phaseOneRules(), phaseTwoRules({ effectiveFrom: '2011-11-01' })];
+    expect(rulesInForce(sameDay, terms, '2011-11-01').applied.version).toBe(2);
+  });
+
+  it('replace the call tiers and default shares where a version names its own', () => {
+    const v = phaseOneRules({
+      rules: {
+        fundingTiers: [{ minPopulation: 0, amountEur: 40000 }],
+        financing: { esfMaxPercent: 40, landMaxPercent: 30, ownMinPercent: 30 },
+      },
+    });
+    const { rules } = rulesInForce([v], terms, '2012-01-01');
+    expect(rules.fundingTiers).toEqual([{ minPopulation: 0, amountEur: 40000 }]);
+    expect(rules.financing).toEqual({ esfMaxPercent: 40, landMaxPercent: 30, ownMinPercent: 30 });
+    expect(rules.councilResolution).toBe('not-required');
+  });
+
+  it('are rebuilt from the version a decision recorded, whatever was adopted since', () => {
+    expect(rulesOfVersion(versions, terms, { version: 1, effectiveFrom: '2011-11-01' })).toEqual(
+      rulesInForce(versions, terms, '2012-01-01'),
+    );
+    expect(rulesOfVersion(versions, terms, { version: 0, effectiveFrom: null })?.applied.version).toBe(0);
+    expect(rulesOfVersion(versions, terms, { version: 7, effectiveFrom: '2020-01-01' })).toBeUndefined();
+  });
+});
+
+describe('the Berlin date of an instant', () => {
+  it('follows winter and summer time', () => {
+    expect(berlinDate('2011-12-15T23:00:00.000Z')).toBe('2011-12-16');
+    expect(berlinDate('2011-12-15T22:59:59.999Z')).toBe('2011-12-15');
+    expect(berlinDate('2016-05-31T22:00:00.000Z')).toBe('2016-06-01');
+    expect(berlinDate('2016-06-01')).toBe('2016-06-01');
+  });
+});

@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/identity';
+import { CommandAccepted, IdPipe } from '@app/shared';
+import { DecisionDto } from '../decision.dto';
+import { DecideOnSubmissionCommand } from './decide-on-submission.handler';
+
+@ApiTags('selection')
+@ApiBearerAuth()
+@Controller('expressions-of-interest/:applicationId/decision')
+export class DecideOnSubmissionController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /** The grants office selects, rejects or waitlists a submission, once, with reasons. */
+  @Post()
+  @Roles('grants-office')
+  decide(
+    @Param('applicationId', IdPipe) applicationId: string,
+    @Body() body: DecisionDto,
+  ): Promise<CommandAccepted> {
+    return this.commandBus.execute(new DecideOnSubmissionCommand(applicationId, body.outcome, body.reasons));
+  }
+}

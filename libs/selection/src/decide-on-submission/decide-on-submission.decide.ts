@@ -1,0 +1,57 @@
+import type { Decider } from '@app/eventsourcing';
+import { assertDecidable, selectionTerms, statedReasons } from '../decision';
+import {
+  evolveSelection,
+  initialSelectionState,
+  type Outcome,
+  type SelectionEvent,
+  type SelectionState,
+} from '../selection';
+import { assertSubmitted, assertUndecided, namedAgs, type SubmissionFacts } from '../submission';
+
+export interface DecideOnSubmission {
+  submission: SubmissionFacts;
+  outcome: Outcome;
+  reasons: string[];
+  /** The lead's population as the municipality registry gives it now. */
+  population: number;
+  now: string;
+}
+
+/**
+ * The grants office's decision on a submission, once: selected (with the amount its size tier
+ * gives), rejected or waitlisted, with reasons and the rules version it was decided under.
+ */
+export function decideOnSubmission(command: DecideOnSubmission, state: SelectionState): SelectionEvent[] {
+  const { submission, outcome, now } = command;
+  assertSubmitted(submission);
+  assertUndecided(state, submission.applicationId);
+  assertDecidable(state, submission.applicationId, outcome);
+  const base = {
+    applicationId: submission.applicationId,
+    callId: submission.callId,
+    programmeId: submission.programmeId,
+    ags: submission.lead.ags,
+    reasons: statedReasons(command.reasons),
+    rules: { ...submission.rules.applied },
+    decidedAt: now,
+  };
+  if (outcome === 'rejected') return [{ type: 'SubmissionRejected', data: base }];
+  if (outcome === 'waitlisted') return [{ type: 'SubmissionWaitlisted', data: base }];
+  return [
+    {
+      type: 'SubmissionSelected',
+      data: {
+        ...base,
+        members: namedAgs(submission).slice(1),
+        ...selectionTerms(submission, command.population, now),
+      },
+    },
+  ];
+}
+
+export const decideOnSubmissionDecider: Decider<DecideOnSubmission, SelectionEvent, SelectionState> = {
+  decide: decideOnSubmission,
+  evolve: evolveSelection,
+  initialState: initialSelectionState,
+};

@@ -1,0 +1,41 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
+import { leadPopulation, loadSubmission } from '../load-submission';
+import { type Outcome, selectionStream } from '../selection';
+import { decideOnSubmissionDecider } from './decide-on-submission.decide';
+
+export class DecideOnSubmissionCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly applicationId: string,
+    readonly outcome: Outcome,
+    readonly reasons: string[],
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DecideOnSubmissionCommand)
+export class DecideOnSubmissionHandler implements ICommandHandler<DecideOnSubmissionCommand> {
+  constructor(
+    private readonly commands: CommandService,
+    private readonly registry: MunicipalityRegistry,
+  ) {}
+
+  async execute({ applicationId, outcome, reasons }: DecideOnSubmissionCommand): Promise<CommandAccepted> {
+    const result = await this.commands.run(
+      selectionStream(applicationId),
+      decideOnSubmissionDecider,
+      async () => {
+        const submission = await loadSubmission(this.commands, applicationId);
+        return {
+          submission,
+          outcome,
+          reasons,
+          population: leadPopulation(this.registry, submission),
+          now: this.commands.now().toISOString(),
+        };
+      },
+    );
+    return CommandAccepted.of(applicationId, result.revision);
+  }
+}

@@ -1,0 +1,128 @@
+import { MemoryEventStore, ProjectionRunner } from '@app/eventsourcing';
+import { newEvent } from '@app/eventsourcing/testing/new-event';
+import { type AppConfig, CommandService, FixedClock } from '@app/shared';
+import { RulesVersionUnknown } from './errors';
+import { loadSubmission } from './load-submission';
+import { APPLICATION_ID, call2011, kamen, kreisUnna, phaseOne } from './testing-fixtures';
+
+/** The loader against a real in-memory store: every fact is read from the stream that owns it. */
+describe('the facts of a submission, loaded from their streams', () => {
+  let store: MemoryEventStore;
+  let commands: CommandService;
+
+  beforeEach(async () => {
+    store = new MemoryEventStore();
+    commands = new CommandService(
+      store,
+      new ProjectionRunner(store),
+      new FixedClock('2012-01-10'),
+      {} as AppConfig,
+    );
+    await store.appendToStream(
+      'programme-kkz',
+      [
+        newEvent('ProgrammeCreated', { programmeId: 'kkz', title: 'KeKiz' }),
+        newEvent('ProgrammeRulesAdopted', phaseOne),
+      ],
+      'no_stream',
+    );
+    await store.appendToStream(
+      'call-kkz-2011',
+      [
+        newEvent('CallDrafted', {
+          ...call2011,
+          callId: 'kkz-2011',
+          programmeId: 'kkz',
+          title: 'Aufruf',
+          closingDate: '2011-12-15',
+        }),
+        newEvent('CallPublished', { callId: 'kkz-2011', publishedAt: '2011-11-09T09:00:00.000Z' }),
+      ],
+      'no_stream',
+    );
+  });
+
+  async function submit(rules?: object) {
+    await store.appendToStream(
+      `application-${APPLICATION_ID}`,
+      [
+        newEvent('ExpressionOfInterestDrafted', {
+          applicationId: APPLICATION_ID,
+          callId: 'kkz-2011',
+          programmeId: 'kkz',
+          applicant: kreisUnna,
+          members: [kamen],
+          content: {
+            coordinator: { name: 'Koordinierungsstelle' },
+            councilResolution: { status: 'promised' },
+          },
+        }),
+        newEvent('ExpressionOfInterestSubmitted', {
+          applicationId: APPLICATION_ID,
+          callId: 'kkz-2011',
+          submittedAt: '2011-12-14T10:00:00.000Z',
+          ...(rules ? { rules } : {}),
+        }),
+      ],
+      'no_stream',
+    );
+  }
+
+  const resolution = (ags: string, type: string, result: string) =>
+    store.appendToStream(
+      `council-resolution-${APPLICATION_ID}.${ags}`,
+      [
+        newEvent(type, {
+          resolutionId: `${APPLICATION_ID}.${ags}`,
+          applicationId: APPLICATION_ID,
+          ags,
+          result,
+        }),
+      ],
+      'any',
+    );
+
+  it('rebuilds the rules from the version the submission recorded', async () => {
+    await submit({ version: 1, effectiveFrom: '2011-11-01' });
+    const facts = await loadSubmission(commands, APPLICATION_ID);
+    expect(facts).toMatchObject({
+      status: 'submitted',
+      lead: { ags: kreisUnna.ags },
+      coordinatorName: 'Koordinierungsstelle',
+      resolutionStatement: 'promised',
+      rules: { applied: { version: 1 }, rules: { councilResolution: 'may-follow-after-selection' } },
+    });
+  });
+
+  it("takes a submission recorded before rules were versioned as decided under the call's terms", async () => {
+    await submit();
+    expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({
+      rules: { applied: { version: 0 } },
+    });
+  });
+
+  it('refuses a submission naming a rules version the programme does not hold', async () => {
+    await submit({ version: 3, effectiveFrom: '2013-01-01' });
+    await expect(loadSubmission(commands, APPLICATION_ID)).rejects.toBeInstanceOf(RulesVersionUnknown);
+    await expect(loadSubmission(commands, APPLICATION_ID)).rejects.toMatchObject({
+      code: 'rules-version-unknown',
+    });
+  });
+
+  it('counts a council as committed by its latest approved or amended resolution', async () => {
+    await submit({ version: 1, effectiveFrom: '2011-11-01' });
+    await resolution(kreisUnna.ags, 'CouncilResolutionRecorded', 'rejected');
+    await resolution(kamen.ags, 'CouncilResolutionRecorded', 'amended');
+    expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({ committedAgs: [kamen.ags] });
+    await resolution(kreisUnna.ags, 'CouncilResolutionCorrected', 'approved');
+    await resolution(kamen.ags, 'CouncilResolutionCorrected', 'noted');
+    expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({ committedAgs: [kreisUnna.ags] });
+  });
+
+  it('says when there is no submission to decide on', async () => {
+    expect(await loadSubmission(commands, 'kkz-2011.05913000')).toEqual({
+      status: 'none',
+      applicationId: 'kkz-2011.05913000',
+    });
+  });
+});

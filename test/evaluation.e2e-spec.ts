@@ -1,0 +1,277 @@
+import { DORTMUND, KREIS_UNNA, UNNA_MEMBERS } from './support/fixtures';
+import type { TestApi } from './support/test-api';
+import {
+  appendGrantNotice,
+  CLOSES_AT,
+  INSIDE,
+  OPENS_AT,
+  PHASE_ONE,
+  PHASE_TWO,
+  startSurveyTest,
+  SURVEY,
+  type SurveyTest,
+} from './support/evaluation-survey';
+
+/**
+ * The 2017 online survey of all participating municipalities (seed 003), 6 Dec 2017 – 2 Jan 2018.
+ * Participants come from `GrantNoticeIssued` contract events appended to the store (see
+ * support/evaluation-survey.ts): the grants context has no HTTP route to issue notices yet.
+ */
+describe('evaluation: the survey of participating municipalities over HTTP', () => {
+  let api: TestApi;
+  let office: SurveyTest['office'];
+  let as: SurveyTest['as'];
+  let answer: SurveyTest['answer'];
+  let expectRefused: SurveyTest['expectRefused'];
+
+  beforeEach(async () => {
+    ({ api, office, as, answer, expectRefused } = await startSurveyTest());
+  });
+  afterEach(() => api.close());
+
+  it('surveys every participating municipality, with the phase it joined in and its type, fixed at creation', async () => {
+    await appendGrantNotice(api.store, '05113000', 2); // Essen joins after the survey was created
+    const survey = (await api.http.get('/surveys/online-survey-2017').set(office).expect(200)).body;
+    expect(survey.window).toEqual({
+      opensOn: '2017-12-06',
+      closesOn: '2018-01-02',
+      opensAt: OPENS_AT,
+      closesAt: CLOSES_AT,
+    });
+    expect(survey.status).toBe('not-open-yet');
+    expect(survey.recipients).toHaveLength(22);
+    const byAgs = Object.fromEntries(survey.recipients.map((r: { ags: string }) => [r.ags, r]));
+    expect(byAgs[DORTMUND]).toEqual({
+      ags: DORTMUND,
+      name: 'Dortmund',
+      phase: 1,
+      municipalityType: 'kreisfreie-stadt',
+    });
+    expect(byAgs[KREIS_UNNA]).toMatchObject({ phase: 1, municipalityType: 'kreis' });
+    expect(byAgs[PHASE_TWO.ahlen]).toMatchObject({ phase: 2, municipalityType: 'kreisangehoerige-stadt' });
+    expect(byAgs['05113000']).toBeUndefined();
+    const evaluation = (await api.http.get('/evaluations/kkz-evaluation').set(office).expect(200)).body;
+    expect(evaluation).toMatchObject({ programmeId: 'kkz', surveyIds: ['online-survey-2017'] });
+    expect(evaluation.criteria).toEqual([
+      'implementation',
+      'goal-attainment',
+      'effectiveness',
+      'sustainability',
+      'efficiency',
+      'synergy',
+      'coherence',
+    ]);
+  });
+
+  it('refuses a survey nobody could be asked, and one that reuses an id, writing nothing', async () => {
+    await api.http
+      .post('/programmes')
+      .set(office)
+      .send({ programmeId: 'empty', title: 'Ohne Teilnehmende' })
+      .expect(201);
+    await api.http
+      .post('/evaluations')
+      .set(office)
+      .send({ evaluationId: 'empty-evaluation', programmeId: 'empty', title: 'Leer' })
+      .expect(201);
+    await expectRefused(
+      api.http
+        .post('/evaluations/empty-evaluation/surveys')
+        .set(office)
+        .send({ ...SURVEY, surveyId: 'nobody' }),
+      422,
+      'survey-without-recipients',
+    );
+    await expectRefused(
+      api.http.post('/evaluations/kkz-evaluation/surveys').set(office).send(SURVEY),
+      409,
+      'survey-exists',
+    );
+    await expectRefused(
+      api.http
+        .post('/evaluations/kkz-evaluation/surveys')
+        .set(office)
+        .send({ ...SURVEY, surveyId: 'answer-x.05978000' }),
+      400,
+      'validation-failed',
+    );
+    await expectRefused(
+      api.http.post('/evaluations').set(office).send({ evaluationId: 'e', programmeId: 'nope', title: 'x' }),
+      422,
+      'unknown-programme',
+    );
+  });
+
+  it('refuses malformed surveys, answers and ids with 400 problem+json, writing nothing', async () => {
+    api.clock.set(INSIDE);
+    const create = (body: object) =>
+      api.http
+        .post('/evaluations/kkz-evaluation/surveys')
+        .set(office)
+        .send({ ...SURVEY, surveyId: 'bad', ...body });
+    await expectRefused(create({ opensOn: '2017-02-30' }), 400, 'validation-failed');
+    await expectRefused(create({ closesOn: '9999-01-02' }), 400, 'validation-failed');
+    await expectRefused(create({ questions: [] }), 400, 'validation-failed');
+    await expectRefused(
+      create({ questions: [{ questionId: 'q', text: 'Frage', kind: 'stars' }] }),
+      400,
+      'validation-failed',
+    );
+    await expectRefused(
+      create({ questions: [{ questionId: 'q', text: 'Frage', kind: 'scale', phases: [0] }] }),
+      400,
+      'validation-failed',
+    );
+    await expectRefused(
+      api.http
+        .post('/evaluations')
+        .set(office)
+        .send({ programmeId: 'kkz', title: 'x', criteria: ['vibes'] }),
+      400,
+      'validation-failed',
+    );
+    await expectRefused(
+      api.http
+        .post('/surveys/online-survey-2017/answers')
+        .set(await as(KREIS_UNNA))
+        .send({ answers: 'largely' }),
+      400,
+      'validation-failed',
+    );
+    await expectRefused(answer(KREIS_UNNA, [{ questionId: 'networks', step: 3 }]), 400, 'validation-failed');
+    await expectRefused(api.http.get('/surveys/online..survey/results').set(office), 400, 'invalid-id');
+  });
+
+  it('takes answers from 00:00 Berlin time on 6 Dec 2017 until 24:00 on 2 Jan 2018', async () => {
+    const networks = [
+      { questionId: 'networks', step: 'largely' },
+      { questionId: 'coordination', step: 'fully' },
+    ];
+    api.clock.set('2017-12-05T22:59:59.999Z');
+    await expectRefused(answer(KREIS_UNNA, networks), 422, 'survey-not-open-yet');
+    api.clock.set(OPENS_AT);
+    expect((await answer(KREIS_UNNA, networks)).status).toBe(201);
+    api.clock.set('2018-01-02T22:59:59.999Z');
+    expect((await answer(DORTMUND, networks)).status).toBe(201);
+    api.clock.set(CLOSES_AT);
+    await expectRefused(answer(PHASE_ONE.hamm, networks), 422, 'survey-closed');
+    await expectRefused(
+      api.http
+        .put('/surveys/online-survey-2017/answers/mine')
+        .set(await as(KREIS_UNNA))
+        .send({ answers: networks }),
+      422,
+      'survey-closed',
+    );
+  });
+
+  it('keeps one answer per municipality: a second submission is refused, revisions replace it until the close', async () => {
+    api.clock.set(INSIDE);
+    const first = [
+      { questionId: 'networks', step: 'partly' },
+      { questionId: 'coordination', step: 'fully' },
+    ];
+    const created = await answer(KREIS_UNNA, first);
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ id: `online-survey-2017.${KREIS_UNNA}`, revision: 0 });
+    await expectRefused(answer(KREIS_UNNA, first), 409, 'answer-already-submitted');
+    const unna = await as(KREIS_UNNA);
+    const revised = [
+      ...first.slice(1),
+      { questionId: 'networks', step: 'largely' },
+      { questionId: 'remarks', text: 'Das Netzwerk trägt.' },
+    ];
+    api.clock.set('2018-01-02T22:00:00.000Z');
+    await api.http
+      .put('/surveys/online-survey-2017/answers/mine')
+      .set({ ...unna, 'If-Match': '"0"' })
+      .send({ answers: revised })
+      .expect(200, { id: `online-survey-2017.${KREIS_UNNA}`, revision: 1 });
+    await expectRefused(
+      api.http
+        .put('/surveys/online-survey-2017/answers/mine')
+        .set({ ...unna, 'If-Match': '"0"' })
+        .send({ answers: first }),
+      409,
+      'concurrency-conflict',
+    );
+    const mine = (await api.http.get('/surveys/online-survey-2017/answers/mine').set(unna).expect(200)).body;
+    expect(mine).toMatchObject({
+      status: 'revised',
+      submittedAt: INSIDE,
+      revisedAt: '2018-01-02T22:00:00.000Z',
+      revision: 1,
+    });
+    expect(mine.answers).toEqual([
+      { questionId: 'networks', step: 'largely' },
+      { questionId: 'coordination', step: 'fully' },
+      { questionId: 'remarks', text: 'Das Netzwerk trägt.' },
+    ]);
+    const kamen = await as(UNNA_MEMBERS[0]);
+    await expectRefused(
+      api.http
+        .put('/surveys/online-survey-2017/answers/mine')
+        .set(await as(DORTMUND))
+        .send({ answers: first }),
+      422,
+      'answer-not-submitted',
+    );
+    await api.http.get('/surveys/online-survey-2017/answers/mine').set(kamen).expect(404);
+  });
+
+  it('refuses strangers, steps off the scale, wrong kinds, unknown and unasked questions, writing nothing', async () => {
+    api.clock.set(INSIDE);
+    const coordination = { questionId: 'coordination', step: 'fully' };
+    const kamen = UNNA_MEMBERS[0]; // a member of the Kreis Unna application, but no grant holder
+    await expectRefused(answer(kamen, [coordination]), 404, 'not-found');
+    await api.http
+      .get('/surveys/online-survey-2017')
+      .set(await as(kamen))
+      .expect(404);
+    await expectRefused(
+      answer(KREIS_UNNA, [{ questionId: 'networks', step: 'mostly' }, coordination]),
+      422,
+      'invalid-scale-step',
+    );
+    await expectRefused(
+      answer(KREIS_UNNA, [{ questionId: 'networks', text: 'gut' }, coordination]),
+      422,
+      'answer-does-not-match-question',
+    );
+    await expectRefused(
+      answer(KREIS_UNNA, [
+        { questionId: 'networks', step: 'fully' },
+        coordination,
+        { questionId: 'weather', step: 'fully' },
+      ]),
+      422,
+      'unknown-question',
+    );
+    await expectRefused(answer(KREIS_UNNA, [coordination]), 422, 'survey-answer-incomplete');
+    await expectRefused(
+      answer(PHASE_TWO.koeln, [{ questionId: 'networks', step: 'fully' }, coordination]),
+      422,
+      'question-not-asked',
+    );
+    await expectRefused(
+      api.http
+        .post('/surveys/online-survey-2017/answers')
+        .set(await as(KREIS_UNNA))
+        .send({ answers: [coordination], extra: 1 }),
+      400,
+      'validation-failed',
+    );
+    // Köln (phase II) is asked coordination only, and sees only that question.
+    const koeln = (
+      await api.http
+        .get('/surveys/online-survey-2017')
+        .set(await as(PHASE_TWO.koeln))
+        .expect(200)
+    ).body;
+    expect(koeln.questions.map((q: { questionId: string }) => q.questionId)).toEqual([
+      'coordination',
+      'remarks',
+    ]);
+    expect(koeln.recipients).toBeUndefined();
+  });
+});

@@ -1,0 +1,219 @@
+import { verifyStore } from '@app/eventsourcing';
+import { kreisUnnaOparl, kreisUnnaStated } from '@app/council-resolutions/testing-fixtures';
+import { BRUECKEN, CALL_2011, KREIS_UNNA, PROGRAMME, UNNA_MEMBERS } from './support/fixtures';
+import { bearer, startTestApi, type TestApi } from './support/test-api';
+
+const EOI = `kkz-2011.${KREIS_UNNA}`;
+const GRANT = `kkz.phase-1.${KREIS_UNNA}`;
+const REPORT_2012 = `${GRANT}.2012`;
+type Headers = Record<string, string>;
+
+/**
+ * The whole lifecycle of DOMAIN.md over HTTP, driven by the roles that own each step, for one
+ * joint application: Kreis Unna with Kamen, Lünen, Selm and Unna (seed 004). Its county
+ * resolution follows after selection, as phase I allowed.
+ */
+describe('a joint application from the call to an answered survey', () => {
+  let api: TestApi;
+  let office: Headers;
+  let unna: Headers;
+  let auditor: Headers;
+  let evaluator: Headers;
+
+  beforeAll(async () => {
+    api = await startTestApi({ now: '2011-11-01T09:00:00.000Z' });
+    office = bearer(await api.token('grants-office'));
+    unna = bearer(await api.token('municipality', KREIS_UNNA));
+    auditor = bearer(await api.token('auditor'));
+    evaluator = bearer(await api.token('evaluator'));
+  });
+  afterAll(() => api.close());
+
+  const at = (instant: string) => api.clock.set(instant);
+  const post = (path: string, who: Headers, body: object = {}) => api.http.post(path).set(who).send(body);
+  const get = async (path: string, who: Headers = office) =>
+    (await api.http.get(path).set(who).expect(200)).body;
+
+  it('1. the grants office adopts the phase-I rules and publishes the 2011 call', async () => {
+    await post('/programmes', office, PROGRAMME).expect(201);
+    await post('/programmes/kkz/rules', office, {
+      version: 1,
+      effectiveFrom: '2011-11-01',
+      label: 'Förderphase I',
+      rules: { councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 },
+    }).expect(201);
+    await post('/programmes/kkz/calls', office, {
+      ...CALL_2011,
+      phase: 1,
+      assessmentCriteria: [
+        { criterionId: 'prevention', title: 'Verbesserung der Lage von Kindern durch Prävention', weight: 3 },
+        { criterionId: 'network', title: 'Vernetzung der Akteure', weight: 1 },
+      ],
+    }).expect(201);
+    await post('/calls/kkz-2011/publish', office).expect(200);
+    expect(await get('/calls/kkz-2011', unna)).toMatchObject({
+      status: 'published',
+      closesAt: '2011-12-15T23:00:00.000Z',
+    });
+  });
+
+  it('2. Kreis Unna leads the joint application and submits it before the deadline, resolution promised', async () => {
+    at('2011-11-20T10:00:00.000Z');
+    await post('/calls/kkz-2011/expressions-of-interest', unna, {
+      ...BRUECKEN,
+      memberAgs: UNNA_MEMBERS,
+    }).expect(201);
+    at('2011-12-14T16:00:00.000Z');
+    await post(`/expressions-of-interest/${EOI}/submit`, unna).expect(200);
+    const submitted = await get(`/expressions-of-interest/${EOI}`, unna);
+    expect(submitted).toMatchObject({ status: 'submitted', joint: true });
+    expect(submitted.members.map((m: { ags: string }) => m.ags)).toEqual(UNNA_MEMBERS);
+  });
+
+  it('3. the office checks, scores and selects it; the amount follows the tier and a resolution falls due', async () => {
+    at('2012-02-10T09:00:00.000Z');
+    await post(`/expressions-of-interest/${EOI}/formal-check`, office).expect(201);
+    await post(`/expressions-of-interest/${EOI}/assessments`, office, {
+      scores: [
+        { criterionId: 'prevention', score: 8 },
+        { criterionId: 'network', score: 9 },
+      ],
+      comment: 'Starker Verbund aus Kreis und vier Städten',
+    }).expect(201);
+    await post(`/expressions-of-interest/${EOI}/decision`, office, {
+      outcome: 'selected',
+      reasons: ['Überzeugendes Präventionskonzept', 'Verbund deckt den Kreis ab'],
+    }).expect(201);
+    const selection = await get(`/expressions-of-interest/${EOI}/selection`, unna);
+    expect(selection).toMatchObject({
+      decision: { outcome: 'selected', amountCents: 6_400_000 },
+    });
+    const full = await get(`/expressions-of-interest/${EOI}/selection`, office);
+    expect(full.formalCheck.checks.councilResolution).toBe('promised');
+    expect(full.decision.rules).toEqual({ version: 1, effectiveFrom: '2011-11-01' });
+    expect(full.decision.councilResolutionDue.ags).toContain(KREIS_UNNA);
+    expect(full.decision.councilResolutionDue.dueDate).toBe('2012-05-10');
+  });
+
+  it('4. the Kreistag resolution is delivered after selection, imported from OParl', async () => {
+    at('2012-03-01T09:00:00.000Z');
+    await post(`/expressions-of-interest/${EOI}/council-resolutions/oparl`, unna, {
+      ...kreisUnnaOparl(),
+      ...kreisUnnaStated(),
+    }).expect(201);
+    const resolution = await get(`/council-resolutions/${EOI}.${KREIS_UNNA}`, unna);
+    expect(resolution).toMatchObject({
+      body: 'county-assembly',
+      result: 'approved',
+      source: { kind: 'oparl' },
+    });
+  });
+
+  it('5. the office issues the phase-I notice; Kreis Unna calls funds due within two months and is paid', async () => {
+    at('2012-03-05T09:00:00.000Z');
+    await post('/grants', office, {
+      phase: 1,
+      ags: KREIS_UNNA,
+      applicationId: EOI,
+      period: { from: '2012-03-01', to: '2015-06-30' },
+      // The 64,000 EUR grant is ESF + Land; 22,000 EUR own funds come on top (50/24.4/25.6 %).
+      financing: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
+      conditions: ['Netzwerkkoordination mit mindestens einer halben Stelle'],
+      coordinator: { name: 'Koordinierungsstelle Kreis Unna' },
+    }).expect(201);
+    const grant = await get(`/grants/${GRANT}`, unna);
+    expect(grant).toMatchObject({
+      amountCents: 6_400_000,
+      totalEligibleCents: 8_600_000,
+      rules: { version: 1, effectiveFrom: '2011-11-01' },
+    });
+
+    const refused = await post(`/grants/${GRANT}/disbursements`, unna, {
+      amountCents: 800_000,
+      dueDate: '2012-06-01',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('disbursement-beyond-window');
+    const requested = await post(`/grants/${GRANT}/disbursements`, unna, {
+      amountCents: 800_000,
+      dueDate: '2012-04-15',
+    }).expect(201);
+    at('2012-04-13T09:00:00.000Z');
+    await post(`/grants/${GRANT}/disbursements/${requested.body.disbursementId}/payment`, office, {
+      paidOn: '2012-04-13',
+    }).expect(201);
+    const disbursements = await get(`/grants/${GRANT}/disbursements`, unna);
+    expect(JSON.stringify(disbursements)).toContain('800000');
+  });
+
+  it('6. the 2012 ESF report is returned with remarks, corrected, resubmitted and accepted; totals reconcile', async () => {
+    await post(`/grants/${GRANT}/report-periods`, office).expect(200);
+    at('2013-01-15T10:00:00.000Z');
+    const figures = (esfCents: number, landCents: number, ownCents: number) => ({
+      expenditure: { esfCents, landCents, ownCents },
+      indicators: { publicAdministrationsSupported: 5, participants: 0 },
+      narrative: 'Koordinierungsstelle besetzt; Netzwerk der fünf Verwaltungen aufgebaut.',
+    });
+    await post(`/esf-reports/${REPORT_2012}/submissions`, unna, figures(860_000, 420_000, 440_000)).expect(
+      201,
+    );
+    at('2013-01-20T10:00:00.000Z');
+    await post(`/esf-reports/${REPORT_2012}/return`, office, {
+      remarks: 'Personalkosten der Kreisverwaltung (Eigenanteil) fehlen',
+    }).expect(200);
+    expect(await get(`/esf-reports/${REPORT_2012}`, unna)).toMatchObject({ status: 'returned' });
+    at('2013-01-25T10:00:00.000Z');
+    await post(`/esf-reports/${REPORT_2012}/submissions`, unna, figures(880_000, 420_000, 460_000)).expect(
+      201,
+    );
+    await post(`/esf-reports/${REPORT_2012}/acceptance`, office).expect(200);
+    expect(await get(`/esf-reports/${REPORT_2012}`, auditor)).toMatchObject({
+      status: 'accepted',
+      submission: 2,
+    });
+
+    const totals = await get('/programmes/kkz/esf-totals', auditor);
+    expect(JSON.stringify(totals)).toContain(REPORT_2012);
+    const csv = await api.http.get('/programmes/kkz/esf-totals.csv').set(office).expect(200);
+    expect(csv.text).toMatch(/2012/);
+  });
+
+  it('7. the evaluation survey reaches Kreis Unna, which answers inside the window; the evaluator reads the result', async () => {
+    at('2017-11-20T09:00:00.000Z');
+    await post('/evaluations', office, {
+      evaluationId: 'kkz-evaluation',
+      programmeId: 'kkz',
+      title: 'Evaluation Kommunale Präventionsketten',
+    }).expect(201);
+    await post('/evaluations/kkz-evaluation/surveys', office, {
+      surveyId: 'online-survey-2017',
+      title: 'Onlinebefragung aller Projektkommunen Ende 2017',
+      opensOn: '2017-12-06',
+      closesOn: '2018-01-02',
+      questions: [
+        {
+          questionId: 'networks',
+          text: 'Wie weit haben Sie Ihre Ziele beim Aufbau von Netzwerken erreicht?',
+          kind: 'scale',
+          criterion: 'goal-attainment',
+        },
+      ],
+    }).expect(201);
+    at('2017-12-12T10:00:00.000Z');
+    await post('/surveys/online-survey-2017/answers', unna, {
+      answers: [{ questionId: 'networks', step: 'largely' }],
+    }).expect(201);
+    const share = await get(
+      '/surveys/online-survey-2017/results/share?question=networks&steps=largely,fully&phase=1',
+      evaluator,
+    );
+    expect(JSON.stringify(share)).toMatch(/"numerator":1/);
+    await api.http.get(`/grants/${GRANT}`).set(evaluator).expect(403);
+  });
+
+  it('8. every step is an event in an unbroken hash chain', async () => {
+    const report = await verifyStore((after) => api.store.readAll({ after, maxCount: 500 }));
+    expect(report.breaks).toEqual([]);
+    expect(report.events).toBeGreaterThan(20);
+  });
+});

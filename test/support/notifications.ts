@@ -1,0 +1,221 @@
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Redis from 'ioredis';
+import { SMTPServer } from 'smtp-server';
+import { randomUUID } from 'node:crypto';
+import { type EventStore, ProjectionRunner } from '@app/eventsourcing';
+import { newEvent } from '@app/eventsourcing/testing/new-event';
+import { NotificationsWorkerModule, NotificationsWorkerRuntime } from '@app/notifications';
+import { type AppConfig, APP_CONFIG, type Clock, EventSourcingModule } from '@app/shared';
+import type { TestApi } from './test-api';
+
+/**
+ * Appends a deadline contract event (docs/events.md) as the deadline manager would, and waits
+ * until the API's read models have it. Returns the event id (notification ids derive from it).
+ */
+export async function appendDeadlineEvent(
+  api: TestApi,
+  deadlineId: string,
+  type: string,
+  data: object,
+  occurredAt = api.clock.nowIso(),
+): Promise<string> {
+  const eventId = randomUUID();
+  const { position } = await api.store.appendToStream(
+    `deadline-${deadlineId}`,
+    [
+      newEvent(
+        type,
+        { deadlineId, ...data },
+        { eventId, occurredAt, actor: { subject: 'deadline-manager', role: 'system' } },
+      ),
+    ],
+    'any',
+  );
+  await api.app.get(ProjectionRunner).waitFor(position);
+  return eventId;
+}
+
+type Answer = { status: number; headers: Record<string, string>; body: { code: string } };
+
+/** A refusal: the status, problem+json with the code, and nothing written to the store. */
+export async function expectRefused(
+  api: TestApi,
+  call: () => PromiseLike<Answer>,
+  status: number,
+  code: string,
+): Promise<void> {
+  const head = await api.store.headPosition();
+  const res = await call();
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  expect(res.body.code).toBe(code);
+  expect(await api.store.headPosition()).toBe(head);
+}
+
+export interface ReceivedMail {
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on loopback (no TLS, no auth) that keeps every message. */
+export async function startSmtpReceiver() {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        messages.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export interface ReceivedHook {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  at: number;
+  status: number;
+}
+
+/** A local HTTP receiver; `answer` picks the status for the n-th request (0-based) to a path. */
+export async function startWebhookReceiver(answer: (path: string, n: number) => number) {
+  const requests: ReceivedHook[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = req.url ?? '';
+      const status = answer(path, requests.filter((r) => r.path === path).length);
+      requests.push({
+        path,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+        status,
+      });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/** Subject and plain text of a message as nodemailer encodes them (RFC 2047 words, quoted-printable). */
+export function decodeMail(raw: string): { subject: string; text: string; headers: Record<string, string> } {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r?\n[ \t]/g, ' ').split(/\r?\n/)) {
+    const i = line.indexOf(':');
+    headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
+  }
+  const word = /=\?UTF-8\?([QB])\?([^?]*)\?=/gi;
+  const subject = (headers.subject ?? '')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(word, (_, enc: string, text: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : qp(text.replace(/_/g, ' ')),
+    );
+  const body = rest.join('\n\n');
+  const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
+  const text =
+    encoding === 'quoted-printable'
+      ? qp(body.replace(/=\r?\n/g, ''))
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : body;
+  return { subject, text: text.replace(/\r\n/g, '\n'), headers };
+}
+
+function qp(text: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(text[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Polls until `probe` gives a value (not undefined/false), or fails after the timeout. */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The store shared with the API; closing the worker must not close it under the API. */
+function shared(store: EventStore): EventStore {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'close') return async () => undefined;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** The notifications side of the worker process, on the API's store and clock, with its own queue prefix. */
+export async function startNotificationsWorker(
+  api: TestApi,
+  queuePrefix: string,
+  env: Record<string, string>,
+  clock: Clock = api.clock,
+): Promise<{ app: INestApplicationContext; runtime: NotificationsWorkerRuntime; close(): Promise<void> }> {
+  const config = api.app.get<AppConfig>(APP_CONFIG);
+  @Module({
+    imports: [
+      EventSourcingModule.forRoot({ config, store: shared(api.store), clock }),
+      NotificationsWorkerModule.forRoot({ queuePrefix, env }),
+    ],
+  })
+  class NotificationsTestWorker {}
+  const app = await NestFactory.createApplicationContext(NotificationsTestWorker, { logger: false });
+  await app.init();
+  return { app, runtime: app.get(NotificationsWorkerRuntime), close: () => app.close() };
+}
+
+/** Deletes every Redis key under a test's queue prefix. */
+export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
+}
