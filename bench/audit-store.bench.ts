@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import {
   type AsOf,
+  AuditSigningKey,
   CheckpointRecorder,
   type RecordAsOf,
   recordAsOf,
@@ -86,7 +87,8 @@ export async function benchAuditStore(
   report.figure('audit-generate', written / generateSeconds, 'events/s');
 
   const checkpointing = now();
-  const checkpoint = await new CheckpointRecorder(store, () => new Date()).record();
+  const auditKey = AuditSigningKey.generate();
+  const checkpoint = await new CheckpointRecorder(store, () => new Date(), auditKey).record();
   report.note(
     `first integrity checkpoint over ${checkpoint?.events} events in ${checkpoint?.streams} streams: ${(elapsedMs(checkpointing) / 1000).toFixed(1)} s`,
   );
@@ -141,7 +143,7 @@ export async function benchAuditStore(
   );
 
   const verifying = now();
-  const integrity = await verifyIntegrity(store);
+  const integrity = await verifyIntegrity(store, { publicKey: auditKey.publicKey });
   report.figure('audit-chain-verification', integrity.events / (elapsedMs(verifying) / 1000), 'events/s');
   report.note(
     `verification: ${integrity.streams} streams, ${integrity.checkpoints.verified}/${integrity.checkpoints.count} checkpoints, ${integrity.ok ? 'intact' : 'BROKEN'}`,

@@ -6,13 +6,19 @@ const { execSync, spawn } = require('node:child_process');
 const { ensureDeps, root } = require('./ensure-deps');
 
 const TARGETS = {
+  demo: 'apps/demo/src/main.js',
   api: 'apps/api/src/main.js',
   worker: 'apps/worker/src/main.js',
   token: 'libs/identity/src/cli/token.js',
   bench: 'bench/run-benchmarks.js',
   'audit-verify': 'libs/audit/src/cli/verify.js',
   'audit-replay': 'libs/audit/src/cli/replay.js',
-  'audit-verify-export': 'libs/audit/src/cli/verify-export.js',
+};
+
+// Targets that are plain JavaScript on Node's own modules: run from the source tree as they are,
+// with no install and no build (the offline export verifier must work on an auditor's machine).
+const STANDALONE = {
+  'audit-verify-export': 'scripts/verify-export.js',
 };
 
 function newestSource(dir) {
@@ -40,18 +46,18 @@ function ensureBuilt() {
 }
 
 const [target, ...args] = process.argv.slice(2);
-if (!TARGETS[target]) {
-  process.stderr.write(`usage: node scripts/run.js <${Object.keys(TARGETS).join('|')}> [args…]\n`);
+if (!TARGETS[target] && !STANDALONE[target]) {
+  const names = [...Object.keys(TARGETS), ...Object.keys(STANDALONE)];
+  process.stderr.write(`usage: node scripts/run.js <${names.join('|')}> [args…]\n`);
   process.exit(2);
 }
-ensureDeps();
-ensureBuilt();
-const child = spawn(
-  process.execPath,
-  ['--enable-source-maps', join(root, 'dist', TARGETS[target]), ...args],
-  {
-    stdio: 'inherit',
-  },
-);
+let entry;
+if (STANDALONE[target]) entry = [join(root, STANDALONE[target])];
+else {
+  ensureDeps();
+  ensureBuilt();
+  entry = ['--enable-source-maps', join(root, 'dist', TARGETS[target])];
+}
+const child = spawn(process.execPath, [...entry, ...args], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

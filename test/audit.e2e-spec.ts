@@ -1,4 +1,4 @@
-import { verifyExport } from '@app/audit';
+import { verifyExport } from '../scripts/verify-export';
 import type { Test } from 'supertest';
 import { BRUECKEN, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './support/fixtures';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';

@@ -257,6 +257,10 @@ describe('council resolutions over HTTP', () => {
       ['oparl-paper-reference-missing', (d) => delete d.paper.reference],
       ['oparl-date-unreadable', (d) => (d.agendaItem.start = '28.02.2012 15:40')],
       ['oparl-result-not-final', (d) => (d.agendaItem.result = 'vertagt')],
+      // The manual form's limits hold for an import: reference 100, title 500, committee 300.
+      ['oparl-field-too-long', (d) => (d.paper.reference = 'DS '.padEnd(101, '0'))],
+      ['oparl-field-too-long', (d) => (d.paper.name = 'M'.repeat(501))],
+      ['oparl-field-too-long', (d) => ((d.organizations as { name: string }[])[2].name = 'K'.repeat(301))],
     ])('refuses an OParl import with %s', (code, change) => {
       const documents = kreisUnnaOparl();
       change(documents);

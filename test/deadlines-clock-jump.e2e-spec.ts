@@ -1,15 +1,8 @@
 import { DeadlineWorker } from '@app/deadlines';
 import { MemoryEventStore } from '@app/eventsourcing';
 import { SimulatedClock } from '@app/shared';
-import {
-  appendFact,
-  eventsOf,
-  redisUrl,
-  removeQueueKeys,
-  SHARED_QUEUE_DB,
-  uniquePrefix,
-  waitUntil,
-} from './support/deadlines-harness';
+import { appendFact, eventsOf, redisUrl, SHARED_QUEUE_DB, uniquePrefix } from './support/deadlines-harness';
+import { eventually, removeQueueKeys } from './support/waiting';
 
 describe('a simulated clock advanced by hand', () => {
   const prefix = uniquePrefix('clock-jump');
@@ -53,11 +46,11 @@ describe('a simulated clock advanced by hand', () => {
 
     // Past the 14- and the 7-day reminder (1 and 8 Dec, 08:00 Berlin time).
     clock.set('2011-12-08T09:00:00.000Z');
-    await waitUntil(async () => (await reminders()).length > 0, 5000, 'a reminder after the jump');
+    await eventually(async () => (await reminders()).length > 0, 5000, 'a reminder after the jump');
     expect(await reminders()).toEqual([7]);
 
     clock.set('2011-12-16T09:00:00.000Z');
-    await waitUntil(
+    await eventually(
       async () => (await eventsOf(store)).some((e) => e.type === 'DeadlineMissed'),
       5000,
       'the miss after the second jump',

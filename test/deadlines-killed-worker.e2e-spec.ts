@@ -10,11 +10,10 @@ import {
   countBy,
   eventsOf,
   redisUrl,
-  removeQueueKeys,
   SHARED_QUEUE_DB,
   uniquePrefix,
-  waitUntil,
 } from './support/deadlines-harness';
+import { eventually, removeQueueKeys } from './support/waiting';
 
 const root = join(__dirname, '..');
 const DAY_MS = 86_400_000;
@@ -96,7 +95,7 @@ describe.each(['after-effect', 'before-effect'] as const)(
         'DeadlineSettingsChanged',
         {
           programmeId: 'kkz',
-          reminderOffsetsDays: [5],
+          reminderOffsetsDays: [25],
           timeZone: 'Europe/Berlin',
           fixedDates: [],
           changedBy: 'o',
@@ -104,7 +103,9 @@ describe.each(['after-effect', 'before-effect'] as const)(
         },
         at,
       );
-      for (const [i, dueDate] of ['2011-11-18', '2011-11-21'].entries()) {
+      // Reminders on 10 and 11 Nov, due 5 and 6 Dec (10.6 and 11 s away): a job the killed worker
+      // held is taken over once its 5 s lock has run out, well before its deadline is due.
+      for (const [i, dueDate] of ['2011-12-05', '2011-12-06'].entries()) {
         await appendFact(
           store,
           `esf-report-g${i}.2011`,
@@ -140,9 +141,9 @@ describe.each(['after-effect', 'before-effect'] as const)(
         stalledIntervalMs: 500,
       });
       await survivor.start();
-      await waitUntil(
+      await eventually(
         async () => (await eventsOf(store)).filter((e) => e.type === 'DeadlineEscalated').length === 2,
-        15_000,
+        20_000,
         'both deadlines to be missed',
       );
 
@@ -155,6 +156,6 @@ describe.each(['after-effect', 'before-effect'] as const)(
       expect([...perFiring.values()].every((n) => n === 1)).toBe(true);
       expect(events.filter((e) => e.type === 'DeadlineReminderIssued')).toHaveLength(2);
       expect(events.filter((e) => e.type === 'DeadlineMissed')).toHaveLength(2);
-    }, 30_000);
+    }, 40_000);
   },
 );

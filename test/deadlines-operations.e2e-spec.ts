@@ -2,16 +2,15 @@ import { deadlinesProjection } from '@app/deadlines';
 import { ProjectionRunner, rebuild } from '@app/eventsourcing';
 import { CALL_2011, loadConfig, PROGRAMME_KKZ, SimulatedClock } from '@app/shared';
 import { bearer } from './support/test-api';
-import { KREIS_UNNA } from './support/fixtures';
+import { BRUECKEN, KREIS_UNNA } from './support/fixtures';
 import {
   appendFact,
   type DeadlinesApi,
-  removeQueueKeys,
   SHARED_QUEUE_DB,
   startDeadlinesApi,
   uniquePrefix,
-  waitUntil,
 } from './support/deadlines-harness';
+import { eventually, removeQueueKeys } from './support/waiting';
 
 /** A business day in 500 ms of wall-clock time (see deadlines-scheduler.e2e-spec.ts for why). */
 const SPEED = 86_400_000 / 500;
@@ -43,6 +42,12 @@ describe('the API process runs the worker: deadlines fire, the office watches th
       .send({ ...CALL_2011, closingDate: '2011-12-02' })
       .expect(201);
     await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    // Kreis Unna drafts: the call's closing reminds it.
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(await api.token('municipality', KREIS_UNNA)))
+      .send(BRUECKEN)
+      .expect(201);
     await appendFact(
       api.store,
       `esf-report-${REPORT}`,
@@ -76,12 +81,12 @@ describe('the API process runs the worker: deadlines fire, the office watches th
   });
 
   it('closes the call, misses the report and escalates it, and tells who was reminded when', async () => {
-    await waitUntil(
+    await eventually(
       async () => (await api.http.get('/deadlines?status=missed').set(office)).body.length === 1,
       10_000,
       'the report to be missed',
     );
-    await waitUntil(
+    await eventually(
       async () => (await api.http.get('/calls/kkz-2011').set(office)).body.status === 'closed',
       5000,
       'the call to be closed',

@@ -7,11 +7,10 @@ import {
   countBy,
   eventsOf,
   redisUrl,
-  removeQueueKeys,
   SHARED_QUEUE_DB,
   uniquePrefix,
-  waitUntil,
 } from './support/deadlines-harness';
+import { eventually, removeQueueKeys } from './support/waiting';
 
 /**
  * Redis resolves the timeouts BullMQ waits on in steps of up to 100 ms (`hz 10`), and a loaded
@@ -64,6 +63,14 @@ describe('deadlines fire through real BullMQ on a simulated, accelerated clock',
       at,
     );
     await appendFact(store, 'call-c1', 'CallPublished', { callId: 'c1', publishedAt: at }, at);
+    // Kreis Unna drafts at once: the call's closing reminds it.
+    await appendFact(
+      store,
+      'application-c1.05978000',
+      'ExpressionOfInterestDrafted',
+      { applicationId: 'c1.05978000', callId: 'c1', programmeId: 'kkz', applicant: { ags: '05978000' } },
+      at,
+    );
     // Due Saturday 26 Nov: § 193 BGB moves it to Monday 28 Nov.
     await appendFact(
       store,
@@ -95,7 +102,7 @@ describe('deadlines fire through real BullMQ on a simulated, accelerated clock',
     );
     await startWorker(store, clock).start();
 
-    await waitUntil(() => clock.now() >= new Date('2011-11-21T10:00:00.000Z'), 10_000, '21 Nov');
+    await eventually(() => clock.now() >= new Date('2011-11-21T10:00:00.000Z'), 10_000, '21 Nov');
     await appendFact(
       store,
       'survey-answer-s1.05315000',
@@ -103,7 +110,7 @@ describe('deadlines fire through real BullMQ on a simulated, accelerated clock',
       { surveyId: 's1', ags: '05315000', answers: [] },
       clock.nowIso(),
     );
-    await waitUntil(
+    await eventually(
       async () => (await store.readStream('deadline-call-closes.c1')).some((e) => e.type === 'DeadlineMet'),
       15_000,
       'the call to close',
@@ -111,6 +118,11 @@ describe('deadlines fire through real BullMQ on a simulated, accelerated clock',
 
     const events = await eventsOf(store);
     expect(reminders(events, 'call-closes.c1')).toEqual([14, 7, 1, 0]);
+    expect(
+      events
+        .filter((e) => e.type === 'DeadlineReminderIssued' && e.streamId === 'deadline-call-closes.c1')
+        .map((e) => (e.data as { obligedAgs: string[] }).obligedAgs),
+    ).toEqual([['05978000'], ['05978000'], ['05978000'], ['05978000']]);
     expect(typesOf(events, 'call-closes.c1').slice(-1)).toEqual(['DeadlineMet']);
     const closed = (await store.readStream('call-c1')).filter((e) => e.type === 'CallClosed');
     expect(closed.map((e) => e.data)).toEqual([{ callId: 'c1', closedAt: '2011-12-02T23:00:00.000Z' }]);
@@ -191,7 +203,7 @@ describe('deadlines fire through real BullMQ on a simulated, accelerated clock',
     const a = startWorker(store, clock, 300);
     const b = startWorker(store, clock, 300);
     await Promise.all([a.start(), b.start()]);
-    await waitUntil(
+    await eventually(
       async () => (await eventsOf(store)).filter((e) => e.type === 'DeadlineEscalated').length >= 20,
       15_000,
       'all 20 deadlines to be missed',

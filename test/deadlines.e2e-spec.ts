@@ -1,16 +1,15 @@
 import { CALL_2011, PROGRAMME_KKZ, SimulatedClock } from '@app/shared';
 import { bearer } from './support/test-api';
-import { DORTMUND, KREIS_UNNA } from './support/fixtures';
+import { BRUECKEN, DORTMUND, KREIS_UNNA } from './support/fixtures';
 import {
   appendFact,
   type DeadlinesApi,
   inspectQueue,
-  removeQueueKeys,
   SHARED_QUEUE_DB,
   startDeadlinesApi,
   uniquePrefix,
-  waitUntil,
 } from './support/deadlines-harness';
+import { eventually, removeQueueKeys } from './support/waiting';
 
 const CALL_DEADLINE = 'call-closes.kkz-2011';
 const REPORT = 'kkz.phase-1.05978000.2012';
@@ -37,7 +36,7 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
     await api.http.post('/programmes').set(office).send(PROGRAMME_KKZ).expect(201);
     await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
     await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
-    await waitUntil(
+    await eventually(
       async () => (await api.http.get(`/deadlines/${CALL_DEADLINE}`).set(office)).status === 200,
       5000,
       'the call deadline',
@@ -50,6 +49,20 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
   });
 
   it('opens the call’s deadline when the call is published and queues its firings', async () => {
+    // Nobody to remind yet: only the closing itself is queued.
+    await eventually(
+      async () => (await job(`deadline|${CALL_DEADLINE}|due|20111215T230000Z`)) === 'delayed',
+      5000,
+      'the closing to be queued',
+    );
+    expect(await job(`deadline|${CALL_DEADLINE}|reminder-14|20111215T230000Z`)).toBeUndefined();
+    const unna = bearer(await api.token('municipality', KREIS_UNNA));
+    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(unna).send(BRUECKEN).expect(201);
+    await eventually(
+      async () => (await deadline(CALL_DEADLINE)).history.length === 2,
+      5000,
+      'Kreis Unna to be obliged by the call',
+    );
     const view = await deadline(CALL_DEADLINE);
     expect(view).toMatchObject({
       kind: 'call-closes',
@@ -58,9 +71,14 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
       dueAt: '2011-12-15T23:00:00.000Z',
       reminderOffsetsDays: [14, 7, 1, 0],
     });
-    expect(view.history.map((e) => e.type)).toEqual(['DeadlineOpened']);
+    expect(view.history.map((e) => e.type)).toEqual(['DeadlineOpened', 'DeadlineObligationAdded']);
+    expect(view.history[1].data).toMatchObject({ ags: KREIS_UNNA, applicationId: `kkz-2011.${KREIS_UNNA}` });
     // One job per deadline, for its next firing; each firing queues the one after it.
-    expect(await job(`deadline|${CALL_DEADLINE}|reminder-14|20111215T230000Z`)).toBe('delayed');
+    await eventually(
+      async () => (await job(`deadline|${CALL_DEADLINE}|reminder-14|20111215T230000Z`)) === 'delayed',
+      5000,
+      'the first reminder to be queued',
+    );
     expect(await job(`deadline|${CALL_DEADLINE}|reminder-7|20111215T230000Z`)).toBeUndefined();
   });
 
@@ -104,7 +122,7 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
       },
       clock.nowIso(),
     );
-    await waitUntil(
+    await eventually(
       async () => (await api.http.get(`/deadlines/${REPORT_DEADLINE}`).set(office)).status === 200,
       5000,
       'the report deadline',
@@ -115,7 +133,7 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
       lastDay: '2012-11-24',
       obligedAgs: [KREIS_UNNA],
     });
-    await waitUntil(
+    await eventually(
       async () => (await job(`deadline|${REPORT_DEADLINE}|reminder-10|20121124T230000Z`)) === 'delayed',
       5000,
       'its jobs',
@@ -140,7 +158,7 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
       type: 'DeadlineExtended',
       data: { reason: 'Kreistag tagt erst im Dezember', by: 'grants-office:dev' },
     });
-    await waitUntil(
+    await eventually(
       async () => (await job(`deadline|${REPORT_DEADLINE}|reminder-10|20121210T230000Z`)) === 'delayed',
       5000,
       'new jobs',
@@ -265,7 +283,7 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
       .send({ reason: 'Bescheid widerrufen' })
       .expect(200);
     expect((await deadline(REPORT_DEADLINE)).status).toBe('cancelled');
-    await waitUntil(
+    await eventually(
       async () => (await job(`deadline|${REPORT_DEADLINE}|reminder-10|20121210T230000Z`)) === undefined,
       5000,
       'jobs removed',

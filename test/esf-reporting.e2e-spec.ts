@@ -19,14 +19,15 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
   });
   afterEach(() => w.api.close());
 
-  it('opens annual periods clipped to the grant, due 120 days after each (30 April), and opens none twice', async () => {
+  it('opens annual periods clipped to the grant, due the last day of the 4th month after each (30 April), and opens none twice', async () => {
     const first = await w.openPeriods(w.unnaGrant);
     expect(first.body).toMatchObject({
       grantId: w.unnaGrant,
       frequency: 'annual',
-      dueAfterPeriodEndDays: 120,
+      dueMonthsAfterPeriodEnd: 4,
       scheduleSource: 'default',
     });
+    expect(first.body.dueAfterPeriodEndDays).toBeUndefined();
     expect(
       first.body.periods.map((p: Record<string, unknown>) => [
         p.periodId,
@@ -39,7 +40,7 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
       ['2012', '2012-03-01', '2012-12-31', '2013-04-30', true],
       ['2013', '2013-01-01', '2013-12-31', '2014-04-30', true],
       ['2014', '2014-01-01', '2014-12-31', '2015-04-30', true],
-      ['2015', '2015-01-01', '2015-06-30', '2015-10-28', true],
+      ['2015', '2015-01-01', '2015-06-30', '2015-10-31', true],
     ]);
     const opened = (await w.api.store.readAll()).filter((e) => e.type === 'EsfReportPeriodOpened');
     expect(opened.map((e) => e.streamId)).toContain(`esf-report-${w.unnaGrant}.2012`);
@@ -61,6 +62,8 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
   });
 
   it('follows the semiannual schedule of the programme rules version the notice applied', async () => {
+    // Rules are adopted before they take effect; the grant is issued in February 2012.
+    w.api.clock.set('2011-10-17T09:00:00.000Z');
     await w.api.http
       .post('/programmes/kkz/rules')
       .set(w.as.office)
@@ -70,9 +73,11 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
         rules: { reportSchedule: { frequency: 'semiannual', dueAfterPeriodEndDays: 30 } },
       })
       .expect(201);
+    w.api.clock.set('2012-02-20T10:00:00.000Z');
     const grantId = await issueGrant(w.api, DORTMUND, { version: 1, effectiveFrom: '2011-11-01' });
     const res = await w.openPeriods(grantId);
     expect(res.body).toMatchObject({
+      dueAfterPeriodEndDays: 30,
       frequency: 'semiannual',
       scheduleSource: 'programme-rules',
       rulesVersion: 1,

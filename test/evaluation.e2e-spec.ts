@@ -224,6 +224,15 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
     const coordination = { questionId: 'coordination', step: 'fully' };
     const kamen = UNNA_MEMBERS[0]; // a member of the Kreis Unna application, but no grant holder
     await expectRefused(answer(kamen, [coordination]), 404, 'not-found');
+    // Even with an If-Match that could not match, a stranger learns only that there is nothing (404, not 409).
+    await expectRefused(
+      api.http
+        .put('/surveys/online-survey-2017/answers/mine')
+        .set({ ...(await as(kamen)), 'If-Match': '"0"' })
+        .send({ answers: [coordination] }),
+      404,
+      'not-found',
+    );
     await api.http
       .get('/surveys/online-survey-2017')
       .set(await as(kamen))

@@ -304,6 +304,62 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
     expect(live.byId.get(GRANT_1)?.status).toBe('revoked');
   });
 
+  it('charges interest until a late refund is paid, not only until it was due (§ 49a Abs. 3 VwVfG)', async () => {
+    const refund = (body: object, who = office) => post(`/grants/${GRANT_1}/refunds`, who, body);
+    await issue().expect(201);
+    api.clock.set('2012-03-05T09:00:00.000Z');
+    await callFunds(2_000_000, '2012-04-30').expect(201);
+    api.clock.set('2012-03-20T09:00:00.000Z');
+    await pay('2012-03-15').expect(201);
+    api.clock.set('2014-03-10T09:00:00.000Z');
+    await refused(() => refund({ paidOn: '2014-03-10', amountCents: 100 }), 422, 'no-refund-outstanding');
+    await revoke({
+      scope: 'partial',
+      revokedCents: 5_000_000,
+      effectiveDate: '2012-03-01',
+      refundDueDate: '2014-04-10',
+      reason: 'Präventionskette nur in Teilen aufgebaut',
+    }).expect(201);
+
+    api.clock.set('2014-06-01T09:00:00.000Z');
+    await refused(() => refund({ paidOn: '2014-05-20', amountCents: 600_000 }, unna), 403, 'forbidden-role');
+    await refused(
+      () => refund({ paidOn: '2014-05-20', amountCents: 600_001 }),
+      422,
+      'refund-payment-exceeds-outstanding',
+    );
+    await refused(
+      () => refund({ paidOn: '2014-06-02', amountCents: 600_000 }),
+      422,
+      'refund-payment-date-invalid',
+    );
+    await refused(() => refund({ paidOn: '2014-05-20', amountCents: 0 }), 400, 'validation-failed');
+    await refused(() => refund({ paidOn: '2014-02-30', amountCents: 600_000 }), 400, 'validation-failed');
+
+    // Due 10 April, paid 20 May: 40 more days on 6,000 EUR at −0.63 % + 5 = 4.37 % → 2,873.42 → 2,873 ct.
+    const answer = (await refund({ paidOn: '2014-05-20', amountCents: 600_000 }).expect(201)).body;
+    expect(answer).toEqual({
+      id: GRANT_1,
+      revision: 4,
+      refundPaymentId: '1',
+      outstandingCents: 0,
+      lateInterestCents: 2_873,
+    });
+    const [event] = (await api.store.readStream(`grant-${GRANT_1}`)).slice(-1);
+    expect(event.type).toBe('RefundPaid');
+    expect(event.data).toMatchObject({
+      amountCents: 600_000,
+      paidOn: '2014-05-20',
+      settles: [{ revocation: 1, refundDueDate: '2014-04-10', disbursementId: '1', principalCents: 600_000 }],
+      lateInterest: {
+        until: '2014-05-20',
+        totalCents: 2_873,
+        portions: [{ principalCents: 600_000, from: '2014-04-10', to: '2014-05-20', interestCents: 2_873 }],
+      },
+    });
+    await refused(() => refund({ paidOn: '2014-05-20', amountCents: 1 }), 422, 'no-refund-outstanding');
+  });
+
   it('answers 400 to a grant id that is not an id', async () => {
     expect((await api.http.get('/grants/a..b').set(office).expect(400)).body.code).toBe('invalid-id');
   });

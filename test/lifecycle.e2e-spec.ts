@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { verifyStore } from '@app/eventsourcing';
 import { kreisUnnaOparl, kreisUnnaStated } from '@app/council-resolutions/testing-fixtures';
+import { DeadlineWorker } from '@app/deadlines';
 import { BRUECKEN, CALL_2011, KREIS_UNNA, PROGRAMME, UNNA_MEMBERS } from './support/fixtures';
+import { eventually, removeQueueKeys } from './support/waiting';
 import { bearer, startTestApi, type TestApi } from './support/test-api';
 
 const EOI = `kkz-2011.${KREIS_UNNA}`;
 const GRANT = `kkz.phase-1.${KREIS_UNNA}`;
 const REPORT_2012 = `${GRANT}.2012`;
+const RESOLUTION_DUE = `council-resolution-due.${EOI}.${KREIS_UNNA}`;
+/** Queue tests share Redis database 5, each under its own prefix. */
+const REDIS_URL = 'redis://127.0.0.1:6379/5';
 type Headers = Record<string, string>;
 
 /**
@@ -19,6 +25,8 @@ describe('a joint application from the call to an answered survey', () => {
   let unna: Headers;
   let auditor: Headers;
   let evaluator: Headers;
+  let deadlines: DeadlineWorker;
+  const queuePrefix = `kkz-test-lifecycle-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
     api = await startTestApi({ now: '2011-11-01T09:00:00.000Z' });
@@ -26,8 +34,26 @@ describe('a joint application from the call to an answered survey', () => {
     unna = bearer(await api.token('municipality', KREIS_UNNA));
     auditor = bearer(await api.token('auditor'));
     evaluator = bearer(await api.token('evaluator'));
+    // The deadline manager follows the store; on the fixed clock nothing is to fire.
+    deadlines = new DeadlineWorker({
+      store: api.store,
+      clock: api.clock,
+      redisUrl: REDIS_URL,
+      queuePrefix,
+      processFirings: false,
+      reconcileIntervalMs: 0,
+    });
+    await deadlines.start();
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await deadlines?.stop();
+    await removeQueueKeys(REDIS_URL, queuePrefix);
+    await api.close();
+  });
+  const deadline = async (id: string) => {
+    const res = await api.http.get(`/deadlines/${id}`).set(unna);
+    return res.status === 200 ? (res.body as { status: string; dueDate: string; metAt?: string }) : undefined;
+  };
 
   const at = (instant: string) => api.clock.set(instant);
   const post = (path: string, who: Headers, body: object = {}) => api.http.post(path).set(who).send(body);
@@ -93,6 +119,10 @@ describe('a joint application from the call to an answered survey', () => {
     expect(full.decision.rules).toEqual({ version: 1, effectiveFrom: '2011-11-01' });
     expect(full.decision.councilResolutionDue.ags).toContain(KREIS_UNNA);
     expect(full.decision.councilResolutionDue.dueDate).toBe('2012-05-10');
+    expect(await eventually(() => deadline(RESOLUTION_DUE))).toMatchObject({
+      status: 'open',
+      dueDate: '2012-05-10',
+    });
   });
 
   it('4. the Kreistag resolution is delivered after selection, imported from OParl', async () => {
@@ -107,6 +137,12 @@ describe('a joint application from the call to an answered survey', () => {
       result: 'approved',
       source: { kind: 'oparl' },
     });
+    // The imported approval meets the deadline that opened at selection, as of the day the
+    // Kreistag decided (28 Feb 2012, 00:00 Berlin time), not the day it was imported.
+    const met = await eventually(
+      async () => (await deadline(RESOLUTION_DUE))?.status === 'met' && deadline(RESOLUTION_DUE),
+    );
+    expect(met).toMatchObject({ metAt: '2012-02-27T23:00:00.000Z' });
   });
 
   it('5. the office issues the phase-I notice; Kreis Unna calls funds due within two months and is paid', async () => {

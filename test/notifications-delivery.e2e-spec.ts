@@ -1,19 +1,20 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { createHmac, randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@app/eventsourcing';
+import { MemoryEventStore, type RecordedEvent } from '@app/eventsourcing';
 import { NOTIFICATIONS_QUEUE, notificationIdFor } from '@app/notifications';
 import { KREIS_UNNA, UNNA_MEMBERS } from './support/fixtures';
 import {
+  allowPrivateWebhooks,
   appendDeadlineEvent,
   decodeMail,
-  deleteQueueKeys,
-  eventually,
   startNotificationsWorker,
   startSmtpReceiver,
   startWebhookReceiver,
 } from './support/notifications';
+import { EsdbIdempotenceWitness } from './support/store-faults';
 import { bearer, startTestApi, type TestApi } from './support/test-api';
+import { eventually, removeQueueKeys } from './support/waiting';
 
 const KAMEN = UNNA_MEMBERS[0];
 /** Queue tests share Redis database 5, each under its own prefix (see test/support/deadlines-harness.ts). */
@@ -29,6 +30,8 @@ describe('notification delivery by the worker: inbox, e-mail over SMTP, signed w
   let unnaSecret: string;
   const prefix = `kkz-test-notify-${randomUUID()}`;
   let env: Record<string, string>;
+  // Replays must not write twice on EventStoreDB either, which finds a repeat only at a stream's tail.
+  const store = new EsdbIdempotenceWitness(new MemoryEventStore());
 
   const appendEvent = (deadlineId: string, type: string, data: object) =>
     appendDeadlineEvent(api, deadlineId, type, data);
@@ -67,7 +70,8 @@ describe('notification delivery by the worker: inbox, e-mail over SMTP, signed w
     );
 
   beforeAll(async () => {
-    api = await startTestApi({ now: '2012-05-07T08:00:00.000Z', env: { REDIS_URL } });
+    allowPrivateWebhooks();
+    api = await startTestApi({ now: '2012-05-07T08:00:00.000Z', env: { REDIS_URL }, store });
     smtp = await startSmtpReceiver();
     // Unna's receiver fails its first request; Kamen's fails every time.
     hooks = await startWebhookReceiver((path, n) => (path === '/unna' && n > 0 ? 204 : 500));
@@ -91,7 +95,7 @@ describe('notification delivery by the worker: inbox, e-mail over SMTP, signed w
 
   afterAll(async () => {
     await worker?.close();
-    await deleteQueueKeys(REDIS_URL, prefix);
+    await removeQueueKeys(REDIS_URL, prefix);
     await Promise.all([smtp?.close(), hooks?.close()]);
     await api?.close();
   });
@@ -109,8 +113,11 @@ describe('notification delivery by the worker: inbox, e-mail over SMTP, signed w
         'NotificationDelivered:inbox:1',
         'NotificationQueued:email:0',
         'NotificationQueued:webhook:0',
+        'NotificationAttempted:email:1',
         'NotificationDelivered:email:1',
+        'NotificationAttempted:webhook:1',
         'NotificationDeliveryFailed:webhook:1:true',
+        'NotificationAttempted:webhook:2',
         'NotificationDelivered:webhook:2',
       ].sort(),
     );
@@ -118,7 +125,9 @@ describe('notification delivery by the worker: inbox, e-mail over SMTP, signed w
       (o) => o.includes(':webhook:') && !o.startsWith('NotificationQueued'),
     );
     expect(webhookOutcomes).toEqual([
+      'NotificationAttempted:webhook:1',
       'NotificationDeliveryFailed:webhook:1:true',
+      'NotificationAttempted:webhook:2',
       'NotificationDelivered:webhook:2',
     ]);
     expect(events.every((e) => e.metadata.causationId === cause)).toBe(true);
@@ -195,7 +204,7 @@ describe('notification delivery by the worker: inbox, e-mail over SMTP, signed w
     const head = await api.store.headPosition();
     const sent = { mails: smtp.messages.length, hooks: hooks.requests.length };
     await worker.close();
-    await deleteQueueKeys(REDIS_URL, prefix);
+    await removeQueueKeys(REDIS_URL, prefix);
     worker = await startNotificationsWorker(api, prefix, env);
     await eventually(() => worker.runtime.dispatcher && worker.runtime.dispatcher.position >= head);
     // The replay re-adds every job; each finds its delivery (or its giving up) in the store.
@@ -218,5 +227,6 @@ describe('notification delivery by the worker: inbox, e-mail over SMTP, signed w
     expect(smtp.messages.length).toBe(sent.mails);
     expect(hooks.requests.length).toBe(sent.hooks);
     expect(await api.store.headPosition()).toBe(head);
+    expect(store.duplicates).toEqual([]);
   });
 });

@@ -4,14 +4,14 @@ import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { SimulatedClock } from '@app/shared';
 import { KREIS_UNNA } from './support/fixtures';
 import {
+  allowPrivateWebhooks,
   decodeMail,
-  deleteQueueKeys,
-  eventually,
   startNotificationsWorker,
   startSmtpReceiver,
   startWebhookReceiver,
 } from './support/notifications';
 import { bearer, startTestApi, type TestApi } from './support/test-api';
+import { eventually, removeQueueKeys } from './support/waiting';
 
 /** Queue tests share Redis database 5, each under its own prefix (see test/support/deadlines-harness.ts). */
 const REDIS_URL = 'redis://127.0.0.1:6379/5';
@@ -20,7 +20,7 @@ const DAY_MS = 86_400_000;
 const SPEED = DAY_MS / 400;
 const APPLICATION = `kkz-2011.${KREIS_UNNA}`;
 
-describe('the reminders of a call reach inbox, e-mail and webhook, in order, over weeks of simulated time', () => {
+describe('the reminders of a council resolution reach inbox, e-mail and webhook, in order, over weeks of simulated time', () => {
   let api: TestApi;
   let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
   let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -29,6 +29,7 @@ describe('the reminders of a call reach inbox, e-mail and webhook, in order, ove
   const prefix = `kkz-test-notify-clock-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
+    allowPrivateWebhooks();
     api = await startTestApi({ now: '2012-02-20T09:00:00.000Z', env: { REDIS_URL } });
     smtp = await startSmtpReceiver();
     hooks = await startWebhookReceiver(() => 204);
@@ -37,7 +38,7 @@ describe('the reminders of a call reach inbox, e-mail and webhook, in order, ove
   afterAll(async () => {
     await deadlines?.stop();
     await notifications?.close();
-    await deleteQueueKeys(REDIS_URL, prefix);
+    await removeQueueKeys(REDIS_URL, prefix);
     await Promise.all([smtp?.close(), hooks?.close()]);
     await api?.close();
   });

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '@app/eventsourcing';
 
 import { DORTMUND, KREIS_UNNA } from './support/fixtures';
 import { appendDeadlineEvent, expectRefused } from './support/notifications';
@@ -151,6 +152,45 @@ describe('notifications over HTTP: channel settings and calendar feed', () => {
         .expect(200);
       expect(res.body.revision).toBe(0);
       expect(await api.store.headPosition()).toBe(head);
+    });
+
+    it("refuses a webhook URL that points into the operator's own network with 422 and records nothing", async () => {
+      for (const webhookUrl of [
+        'http://169.254.169.254/latest/meta-data/iam/',
+        'http://127.0.0.1:3000/hook',
+        'http://[::1]/hook',
+        'http://10.20.30.40/hook',
+        'http://localhost/hook',
+        'http://metadata.google.internal/computeMetadata/v1/',
+      ])
+        await expectRefused(
+          api,
+          () => api.http.put(settingsPath).set(unna).send({ webhookUrl }),
+          422,
+          'webhook-url-private',
+        );
+    });
+
+    it('keeps a chosen secret out of the idempotency record, and records nothing when it is sent again', async () => {
+      const body = {
+        email: 'fristen@kreis-unna.de',
+        webhookUrl: 'https://hooks.kreis-unna.de/kkz',
+        webhookSecret: 'unna-chose-this-secret-42',
+      };
+      await api.http.put(settingsPath).set(unna).set('Idempotency-Key', 'k-secret-1').send(body).expect(200);
+      const head = await api.store.headPosition();
+      const again = await api.http.put(settingsPath).set(unna).send(body).expect(200);
+      expect(await api.store.headPosition()).toBe(head);
+      expect(again.body.revision).toBe(1);
+
+      const unsalted = createHash('sha256')
+        .update(`PUT ${settingsPath}\n${canonicalJson(body)}`)
+        .digest('hex');
+      const log = JSON.stringify(await api.store.readAll());
+      expect(log).not.toContain(unsalted);
+      expect(log).not.toContain(body.webhookSecret);
+      const own = (await api.http.get(settingsPath).set(unna).expect(200)).body;
+      expect(own.webhookSecret).toBe(body.webhookSecret);
     });
   });
 

@@ -25,8 +25,9 @@ describe('programme rules with effective dates', () => {
   let api: TestApi;
   let office: Record<string, string>;
 
+  // Phase I is adopted on 17 October 2011, before it takes effect on 1 November.
   beforeEach(async () => {
-    api = await startTestApi({ now: '2011-11-09T09:00:00.000Z' });
+    api = await startTestApi({ now: '2011-10-17T09:00:00.000Z' });
     office = bearer(await api.token('grants-office'));
     await publishCall2011(api);
   });
@@ -61,7 +62,7 @@ describe('programme rules with effective dates', () => {
     ]) {
       const listed = await api.http.get('/programmes/kkz/rules').set(reader).expect(200);
       expect(listed.body).toMatchObject([
-        { ...PHASE_I, programmeId: 'kkz', adoptedAt: '2011-11-09T09:00:00.000Z' },
+        { ...PHASE_I, programmeId: 'kkz', adoptedAt: '2011-10-17T09:00:00.000Z' },
         { ...PHASE_II, programmeId: 'kkz' },
       ]);
     }
@@ -77,9 +78,20 @@ describe('programme rules with effective dates', () => {
     await expectRefused(() => adopt({ ...PHASE_II, version: 3 }), 422, 'rules-version-not-sequential');
     await expectRefused(() => adopt(PHASE_I), 422, 'rules-version-not-sequential');
     await expectRefused(
-      () => adopt({ ...PHASE_II, effectiveFrom: '2011-10-01' }),
+      () => adopt({ ...PHASE_II, effectiveFrom: '2011-10-20' }),
       422,
       'rules-effective-before-previous',
+    );
+    await expectRefused(
+      () =>
+        adopt({
+          ...PHASE_II,
+          rules: {
+            reportSchedule: { frequency: 'annual', dueMonthsAfterPeriodEnd: 4, dueAfterPeriodEndDays: 120 },
+          },
+        }),
+      422,
+      'report-schedule-ambiguous',
     );
     await expectRefused(
       () =>
@@ -97,6 +109,16 @@ describe('programme rules with effective dates', () => {
     );
   });
 
+  it('refuses rules that would take effect before the day they are adopted, writing nothing', async () => {
+    api.clock.set('2011-11-09T09:00:00.000Z');
+    await expectRefused(() => adopt(PHASE_I), 422, 'rules-effective-in-past');
+    // 23:30 UTC on 8 November is already 9 November in Berlin: effective today is not retroactive.
+    api.clock.set('2011-11-08T23:30:00.000Z');
+    await adopt({ ...PHASE_I, effectiveFrom: '2011-11-09' }).expect(201);
+    const listed = await api.http.get('/programmes/kkz/rules').set(office).expect(200);
+    expect(listed.body.map((v: { effectiveFrom: string }) => v.effectiveFrom)).toEqual(['2011-11-09']);
+  });
+
   it('refuses bad input with 400', async () => {
     await expectRefused(
       () => adopt({ ...PHASE_I, rules: { councilResolution: 'maybe' } }),
@@ -106,6 +128,15 @@ describe('programme rules with effective dates', () => {
     await expectRefused(() => adopt({ ...PHASE_I, rules: { budget: 1 } }), 400, 'validation-failed');
     await expectRefused(() => adopt({ ...PHASE_I, effectiveFrom: '2011-02-30' }), 400, 'validation-failed');
     await expectRefused(() => adopt({ ...PHASE_I, version: 0 }), 400, 'validation-failed');
+    await expectRefused(
+      () =>
+        adopt({
+          ...PHASE_I,
+          rules: { reportSchedule: { frequency: 'annual', dueMonthsAfterPeriodEnd: 2.5 } },
+        }),
+      400,
+      'validation-failed',
+    );
     await expectRefused(
       () =>
         adopt({
@@ -131,6 +162,7 @@ describe('programme rules with effective dates', () => {
     expect((await submittedRules('kkz-2011.05119000')).rules).toEqual({ version: 0, effectiveFrom: null });
 
     await adopt(PHASE_I).expect(201);
+    api.clock.set('2011-11-09T09:00:00.000Z');
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(unna).send(BRUECKEN).expect(201);
     await api.http.post('/expressions-of-interest/kkz-2011.05978000/submit').set(unna).expect(200);
     expect((await submittedRules('kkz-2011.05978000')).rules).toEqual({
@@ -141,6 +173,7 @@ describe('programme rules with effective dates', () => {
 
   it('decides a phase-II submission under phase II: a promised resolution is refused, an adopted one recorded', async () => {
     await adopt(PHASE_I).expect(201);
+    api.clock.set('2016-05-02T09:00:00.000Z');
     await adopt(PHASE_II).expect(201);
     api.clock.set('2016-09-01T08:00:00.000Z');
     // The call's own terms still let the resolution follow; the rules in force say otherwise.

@@ -93,6 +93,13 @@ describe('every route is guarded by token, role and ownership', () => {
         const res = await send(route, bearer(tokens.municipality)).expect(404);
         expect(res.body.code).toBe('not-found');
       });
+
+      it('lets the owning municipality reach the record', async () => {
+        const owner = bearer(await api.token('municipality', route.ownedBy));
+        const res = await send(route, owner);
+        expect([401, 403, 404]).not.toContain(res.status);
+        expect(res.status).toBeLessThan(500);
+      });
     }
   });
 

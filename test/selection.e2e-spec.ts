@@ -25,6 +25,13 @@ const PHASE_I = {
   label: 'Förderphase I',
   rules: { councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 },
 };
+const PHASE_II = {
+  version: 2,
+  effectiveFrom: '2016-06-01',
+  label: 'Förderphase II',
+  rules: { councilResolution: 'required-at-submission' },
+};
+const KOELN = '05315000';
 type Headers = Record<string, string>;
 
 describe('selection over HTTP: formal check, assessment, decision, correction', () => {
@@ -39,8 +46,9 @@ describe('selection over HTTP: formal check, assessment, decision, correction', 
   let auditor: Headers;
   let evaluator: Headers;
 
+  // Phase I is adopted on 17 October 2011, before it takes effect; the call opens on 9 November.
   beforeEach(async () => {
-    api = await startTestApi({ now: '2011-11-09T09:00:00.000Z' });
+    api = await startTestApi({ now: '2011-10-17T09:00:00.000Z' });
     office = bearer(await api.token('grants-office'));
     diller = bearer(await signDevToken(DEV_SECRET, { role: 'grants-office', subject: 'office:diller' }));
     stierle = bearer(await signDevToken(DEV_SECRET, { role: 'grants-office', subject: 'office:stierle' }));
@@ -52,6 +60,7 @@ describe('selection over HTTP: formal check, assessment, decision, correction', 
     evaluator = bearer(await api.token('evaluator'));
     await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
     await api.http.post('/programmes/kkz/rules').set(office).send(PHASE_I).expect(201);
+    api.clock.set('2011-11-09T09:00:00.000Z');
     await api.http
       .post('/programmes/kkz/calls')
       .set(office)
@@ -285,6 +294,98 @@ describe('selection over HTTP: formal check, assessment, decision, correction', 
     // Oberhausen, 210,000 inhabitants: 64,000 EUR, and no resolution left to deliver.
     expect(view.body.decision).toMatchObject({ amountCents: 6_400_000 });
     expect(view.body.decision.councilResolutionDue).toBeUndefined();
+  });
+
+  it('refuses the formal check and the decision while the call is still open, writing nothing', async () => {
+    // 23:45 in Berlin on the closing day: Unna has submitted, others still may.
+    api.clock.set('2011-12-15T22:45:00.000Z');
+    await expectRefused(() => post(eoi(UNNA_EOI, 'formal-check'), office), 422, 'call-still-open');
+    await expectRefused(
+      () => post(eoi(UNNA_EOI, 'decision'), office, { outcome: 'rejected', reasons: ['zu früh'] }),
+      422,
+      'call-still-open',
+    );
+    api.clock.set('2011-12-15T23:00:00.000Z');
+    await post(eoi(UNNA_EOI, 'formal-check'), office).expect(201);
+  });
+
+  it('refuses to correct a selection once its grant notice was issued, writing nothing', async () => {
+    await post(eoi(UNNA_EOI, 'formal-check'), office).expect(201);
+    await post(eoi(UNNA_EOI, 'decision'), office, { outcome: 'selected', reasons: ['gut'] }).expect(201);
+    api.clock.set('2012-02-20T09:00:00.000Z');
+    await post('/grants', office, {
+      phase: 1,
+      ags: KREIS_UNNA,
+      applicationId: UNNA_EOI,
+      period: { from: '2012-03-01', to: '2015-06-30' },
+      financing: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
+      conditions: [],
+      coordinator: { name: 'Koordinierungsstelle Kreis Unna' },
+    }).expect(201);
+    await expectRefused(
+      () =>
+        post(eoi(UNNA_EOI, 'decision/corrections'), office, {
+          outcome: 'waitlisted',
+          reasons: ['Rechenfehler'],
+        }),
+      422,
+      'grant-already-issued',
+    );
+  });
+
+  it('under phase II finds a resolution adopted after the submission missing, and fails the check', async () => {
+    const koeln = bearer(await api.token('municipality', KOELN));
+    const KOELN_EOI = `kkz-2016.${KOELN}`;
+    api.clock.set('2016-05-02T09:00:00.000Z');
+    await post('/programmes/kkz/rules', office, PHASE_II).expect(201);
+    api.clock.set('2016-09-01T08:00:00.000Z');
+    await post('/programmes/kkz/calls', office, {
+      ...CALL_2011,
+      callId: 'kkz-2016',
+      title: 'Phase II',
+      kickOffDate: '2016-09-01',
+      closingDate: '2016-10-31',
+      phase: 2,
+    }).expect(201);
+    await post('/calls/kkz-2016/publish', office).expect(200);
+    await post('/calls/kkz-2016/expressions-of-interest', koeln, {
+      ...BRUECKEN,
+      councilResolution: { status: 'adopted', date: '2016-10-20', reference: 'AN/1234/2016' },
+    }).expect(201);
+    api.clock.set('2016-10-20T10:00:00.000Z');
+    await post(`/expressions-of-interest/${KOELN_EOI}/submit`, koeln).expect(200);
+    // The council in fact decided five days after the submission (by the council-resolutions contract).
+    const { position } = await api.store.appendToStream(
+      `council-resolution-${KOELN_EOI}.${KOELN}`,
+      [
+        newEvent('CouncilResolutionRecorded', {
+          resolutionId: `${KOELN_EOI}.${KOELN}`,
+          applicationId: KOELN_EOI,
+          callId: 'kkz-2016',
+          ags: KOELN,
+          result: 'approved',
+          resultDate: '2016-10-25',
+        }),
+      ],
+      'no_stream',
+    );
+    await api.app.get(ProjectionRunner).waitFor(position);
+    api.clock.set('2016-11-02T09:00:00.000Z');
+    await post(eoi(KOELN_EOI, 'formal-check'), office).expect(201);
+    const view = await api.http.get(eoi(KOELN_EOI, 'selection')).set(office).expect(200);
+    expect(view.body.formalCheck).toMatchObject({
+      checks: { councilResolution: 'missing' },
+      passed: false,
+      rules: { version: 2, effectiveFrom: '2016-06-01' },
+    });
+    expect(view.body.formalCheck.reasons[2]).toMatch(
+      /after the submission on 2016-10-20.*05315000 \(2016-10-25\)/,
+    );
+    await expectRefused(
+      () => post(eoi(KOELN_EOI, 'decision'), office, { outcome: 'selected', reasons: ['x'] }),
+      422,
+      'formal-check-not-passed',
+    );
   });
 
   it('shows the applicant only the decision and its reasons, other municipalities nothing, evaluators nothing', async () => {

@@ -1,7 +1,9 @@
 import type { NewEvent } from '@app/eventsourcing';
+import { CALL_2011 } from '@app/shared';
 import { EXPRESSION_OF_INTEREST } from './fixtures';
+import { channels, endOfDay, meet, obligation, openDeadline, remind } from './lifecycle-deadlines';
 import { decisionsAndGrants } from './lifecycle-grants';
-import { at, day, event, type LifecycleAppend, municipalities } from './lifecycle-shapes';
+import { at, DEADLINE_MANAGER, day, event, type LifecycleAppend, municipalities } from './lifecycle-shapes';
 
 export type { LifecycleAppend } from './lifecycle-shapes';
 
@@ -9,8 +11,10 @@ export type { LifecycleAppend } from './lifecycle-shapes';
  * A whole programme's history, phase by phase as it happens, so that `$all` interleaves streams
  * as a real store does: programme and call; every municipality's expression of interest; the
  * closing deadline and its reminders; council resolutions; formal check, assessment and decision;
- * grant notices with disbursements; ESF report periods with their deadlines, reminders and
- * notifications. About 2,900 events per programme with the 77 municipalities of the reference data.
+ * grant notices with disbursements paid, ESF report periods and the proof of use, each with its
+ * deadline, reminders and the notifications they cause. Shapes as docs/events.md has them. About
+ * 6,000 events per programme with the 77 municipalities of the reference data; before the first
+ * programme, every municipality sets its notification channels.
  */
 export function* programmeLifecycle(n: number): Generator<LifecycleAppend> {
   const all = municipalities();
@@ -19,7 +23,10 @@ export function* programmeLifecycle(n: number): Generator<LifecycleAppend> {
   const year = 2011 + (n % 7);
   const opens = `${year}-11-09`;
   const closes = `${year}-12-15`;
+  const closesAt = endOfDay(closes);
   const rules = { version: 0, effectiveFrom: null };
+  if (n === 0) yield* channels(all, at(`${year}-11-01`));
+  const published = event('CallPublished', { callId, publishedAt: at(opens) }, at(opens));
   yield {
     streamId: `programme-${programmeId}`,
     events: [event('ProgrammeCreated', { programmeId, title: `Präventionsketten ${n}` }, at(opens))],
@@ -32,46 +39,29 @@ export function* programmeLifecycle(n: number): Generator<LifecycleAppend> {
         {
           callId,
           programmeId,
-          title: 'Aufruf zur Interessensbekundung',
-          eligibleApplicantTypes: ['kreisfreie-stadt', 'kreisangehoerige-stadt', 'kreis'],
+          title: CALL_2011.title,
+          eligibleApplicantTypes: CALL_2011.eligibleApplicantTypes,
+          kickOffDate: opens,
           closingDate: closes,
-          closesAt: `${closes}T23:00:00.000Z`,
-          fundingTiers: [
-            { minPopulation: 0, maxPopulation: 200000, amountEur: 32000 },
-            { minPopulation: 200001, amountEur: 64000 },
-          ],
-          conditions: { councilResolution: 'may-follow-after-selection', coordinatorRequired: true },
+          closesAt,
+          fundingTiers: CALL_2011.fundingTiers,
+          conditions: CALL_2011.conditions,
           phase: 1,
+          assessmentCriteria: [{ criterionId: 'prevention', title: 'Präventionskette', weight: 1 }],
         },
         at(opens),
       ),
-      event('CallPublished', { callId, publishedAt: at(opens) }, at(opens)),
+      published,
     ],
   };
-  const closing = `deadline-${callId}.closes`;
-  yield {
-    streamId: closing,
-    events: [
-      event(
-        'DeadlineOpened',
-        {
-          deadlineId: `${callId}.closes`,
-          kind: 'call-closes',
-          programmeId,
-          subject: { callId },
-          obligedAgs: [],
-          dueDate: closes,
-          lastDay: closes,
-          dueAt: `${closes}T23:00:00.000Z`,
-          fixed: true,
-          reminderOffsetsDays: [14, 7, 1],
-          cause: 'bench',
-          openedAt: at(opens),
-        },
-        at(opens),
-      ),
-    ],
-  };
+  const closing = openDeadline(
+    'call-closes',
+    callId,
+    { programmeId, subject: { callId }, obligedAgs: [] },
+    { dueDate: closes, fixed: true, dueAt: closesAt },
+    published,
+  );
+  yield closing.append;
   for (const m of all) {
     const applicationId = `${callId}.${m.ags}`;
     const applicant = {
@@ -87,15 +77,17 @@ export function* programmeLifecycle(n: number): Generator<LifecycleAppend> {
         event('ParticipationClaimed', { callId, ags: m.ags, applicationId }, at(day(opens, 10)), m.ags),
       ],
     };
+    const drafted = event(
+      'ExpressionOfInterestDrafted',
+      { applicationId, callId, programmeId, applicant, members: [], content: EXPRESSION_OF_INTEREST },
+      at(day(opens, 10)),
+      m.ags,
+    );
+    yield { streamId: `application-${applicationId}`, events: [drafted] };
+    yield obligation(closing.deadline, m.ags, applicationId, drafted);
     yield {
       streamId: `application-${applicationId}`,
       events: [
-        event(
-          'ExpressionOfInterestDrafted',
-          { applicationId, callId, programmeId, applicant, members: [], content: EXPRESSION_OF_INTEREST },
-          at(day(opens, 10)),
-          m.ags,
-        ),
         event(
           'ExpressionOfInterestRevised',
           {
@@ -109,47 +101,29 @@ export function* programmeLifecycle(n: number): Generator<LifecycleAppend> {
       ],
     };
   }
-  for (const offset of [14, 7, 1]) {
-    yield {
-      streamId: closing,
-      events: [
-        event(
-          'DeadlineReminderIssued',
-          {
-            deadlineId: `${callId}.closes`,
-            kind: 'call-closes',
-            programmeId,
-            subject: { callId },
-            obligedAgs: [],
-            offsetDays: offset,
-            dueDate: closes,
-            dueAt: `${closes}T23:00:00.000Z`,
-            remindAt: `${day(closes, -offset)}T07:00:00.000Z`,
-            issuedAt: at(day(closes, -offset)),
-          },
-          at(day(closes, -offset)),
-        ),
-      ],
-    };
-  }
+  // A call's reminders go to the lead applicants that have drafted and not yet submitted.
+  const submitting = at(day(closes, -2));
+  yield* remind(
+    closing.deadline,
+    submitting,
+    undefined,
+    all.map((m) => m.ags),
+  );
   for (const m of all) {
     const applicationId = `${callId}.${m.ags}`;
-    yield {
-      streamId: `application-${applicationId}`,
-      events: [
-        event(
-          'ExpressionOfInterestSubmitted',
-          { applicationId, callId, submittedAt: at(day(closes, -2)), rules },
-          at(day(closes, -2)),
-          m.ags,
-        ),
-      ],
-    };
+    const submitted = event(
+      'ExpressionOfInterestSubmitted',
+      { applicationId, callId, submittedAt: submitting, rules },
+      submitting,
+      m.ags,
+    );
+    yield { streamId: `application-${applicationId}`, events: [submitted] };
+    yield obligation(closing.deadline, m.ags, applicationId, submitted, true);
   }
-  yield {
-    streamId: `call-${callId}`,
-    events: [event('CallClosed', { callId, closedAt: `${closes}T23:00:00.000Z` }, `${closes}T23:00:00.000Z`)],
-  };
+  yield* remind(closing.deadline, closesAt, submitting, []);
+  const closed = event('CallClosed', { callId, closedAt: closesAt }, closesAt, DEADLINE_MANAGER);
+  yield { streamId: `call-${callId}`, events: [closed] };
+  yield meet(closing.deadline, closed, true);
   yield* decisionsAndGrants(all, programmeId, callId, year, rules);
 }
 

@@ -1,4 +1,17 @@
-import { at, day, event, type LifecycleAppend, type Municipality } from './lifecycle-shapes';
+import { CALL_2011, lastDayAfterMonths, startOfDayInZone } from '@app/shared';
+import { fundingYear, type GrantTerms } from './lifecycle-esf';
+import { day, endOfDay, meet, openDeadline, remind } from './lifecycle-deadlines';
+import { at, event, type LifecycleAppend, type Municipality } from './lifecycle-shapes';
+
+type Rules = { version: number; effectiveFrom: null };
+
+/** The call's tier for the lead's population, in cents (docs/events.md: SubmissionSelected). */
+function tierCents(population: number): number {
+  const tier = CALL_2011.fundingTiers.find(
+    (t) => population >= t.minPopulation && (t.maxPopulation === undefined || population <= t.maxPopulation),
+  );
+  return (tier?.amountEur ?? 0) * 100;
+}
 
 /** Council resolutions, formal check, assessment and decision; then the selected ones' grants. */
 export function* decisionsAndGrants(
@@ -6,14 +19,13 @@ export function* decisionsAndGrants(
   programmeId: string,
   callId: string,
   year: number,
-  rules: { version: number; effectiveFrom: null },
+  rules: Rules,
 ): Generator<LifecycleAppend> {
-  const decided = `${year + 1}-02-20`;
-  const selected = all.filter((_, i) => i % 10 < 7);
+  const decided = at(`${year + 1}-02-20`);
   for (const [i, m] of all.entries()) {
     const applicationId = `${callId}.${m.ags}`;
     const chosen = i % 10 < 7;
-    const amountCents = m.population > 200000 ? 6_400_000 : 3_200_000;
+    const resultDate = `${year}-12-05`;
     yield {
       streamId: `council-resolution-${applicationId}.${m.ags}`,
       events: [
@@ -29,22 +41,19 @@ export function* decisionsAndGrants(
             proposal: 'Teilnahme am Landesprogramm „Kommunale Präventionsketten“',
             signOffs: [{ role: 'mayor', name: 'Bürgermeisterin', date: `${year}-12-01` }],
             consultations: [
-              {
-                committee: 'Jugendhilfeausschuss',
-                stage: 'decision',
-                date: `${year}-12-05`,
-                result: 'approved',
-              },
+              { committee: 'Jugendhilfeausschuss', stage: 'decision', date: resultDate, result: 'approved' },
             ],
             result: 'approved',
-            resultDate: `${year}-12-05`,
+            resultDate,
             source: { kind: 'manual' },
           },
-          at(`${year}-12-06`),
+          startOfDayInZone(resultDate).toISOString(),
           m.ags,
         ),
       ],
     };
+    const score = 3 + (i % 3);
+    const decision = { applicationId, callId, programmeId, ags: m.ags, reasons: ['cross-section'], rules };
     yield {
       streamId: `selection-${applicationId}`,
       events: [
@@ -61,6 +70,8 @@ export function* decisionsAndGrants(
             },
             passed: true,
             reasons: [],
+            rules,
+            checkedAt: at(`${year + 1}-01-10`),
           },
           at(`${year + 1}-01-10`),
         ),
@@ -69,8 +80,9 @@ export function* decisionsAndGrants(
           {
             applicationId,
             assessor: 'grants-office:bench',
-            scores: [{ criterionId: 'prevention', score: 3 + (i % 3) }],
-            weightedScore: 3 + (i % 3),
+            assessorName: 'Sachbearbeitung Bewilligungsbehörde',
+            scores: [{ criterionId: 'prevention', score, weight: 1 }],
+            weightedScore: score,
           },
           at(`${year + 1}-01-20`),
         ),
@@ -78,213 +90,114 @@ export function* decisionsAndGrants(
           ? event(
               'SubmissionSelected',
               {
-                applicationId,
-                callId,
-                programmeId,
-                ags: m.ags,
+                ...decision,
                 members: [],
-                amountCents,
+                amountCents: tierCents(m.population),
                 population: m.population,
-                reasons: ['cross-section'],
-                rules,
+                decidedAt: decided,
               },
-              at(decided),
+              decided,
             )
-          : event(
-              'SubmissionRejected',
-              { applicationId, callId, programmeId, ags: m.ags, reasons: ['cross-section'], rules },
-              at(decided),
-            ),
+          : event('SubmissionRejected', { ...decision, decidedAt: decided }, decided),
       ],
     };
   }
-  for (const m of selected) yield* grantYears(m, programmeId, callId, year, rules);
+  for (const [i, m] of all.entries()) if (i % 10 < 7) yield* grant(m, programmeId, callId, year, rules);
 }
 
-function* grantYears(
+/**
+ * A grant of the bench: ESF + Land = the tier amount (5/8 and 3/8), own funds half of it on top
+ * (ESF 41.7 %, Land 25 %, own 33.3 % of the eligible total: within 50/25/25). Six disbursements of
+ * an eighth each, paid; three ESF reports of a quarter of the financing; the proof of use states
+ * what was reported, so nothing is refundable.
+ */
+function* grant(
   m: Municipality,
   programmeId: string,
   callId: string,
   year: number,
-  rules: { version: number; effectiveFrom: null },
+  rules: Rules,
 ): Generator<LifecycleAppend> {
   const grantId = `${programmeId}.phase-1.${m.ags}`;
-  const amountCents = m.population > 200000 ? 6_400_000 : 3_200_000;
-  const from = `${year + 1}-03-01`;
-  const to = `${year + 3}-12-31`;
+  const amountCents = tierCents(m.population);
+  const financing = {
+    esfCents: (amountCents / 8) * 5,
+    landCents: (amountCents / 8) * 3,
+    ownCents: amountCents / 2,
+  };
+  const period = { from: `${year + 1}-03-01`, to: `${year + 3}-12-31` };
+  const notice = event(
+    'GrantNoticeIssued',
+    {
+      grantId,
+      programmeId,
+      phase: 1,
+      ags: m.ags,
+      applicationId: `${callId}.${m.ags}`,
+      callId,
+      amountCents,
+      period,
+      financing,
+      conditions: ['ANBest-G'],
+      coordinator: { name: 'Koordinierungsstelle Präventionskette', unit: 'Jugendamt' },
+      rules,
+      disbursementWindowMonths: 2,
+      interestPointsAboveBaseRate: 5,
+      issuedAt: at(period.from),
+    },
+    at(period.from),
+  );
+  yield { streamId: `grant-${grantId}`, events: [notice] };
+  const parties = { programmeId, subject: { grantId }, obligedAgs: [m.ags] };
+  const phaseEnds = openDeadline('phase-ends', grantId, parties, { dueDate: period.to, fixed: true }, notice);
+  const proofDue = openDeadline(
+    'proof-of-use-due',
+    grantId,
+    parties,
+    { dueDate: lastDayAfterMonths(period.to, 6), fixed: false },
+    notice,
+  );
+  yield phaseEnds.append;
+  yield proofDue.append;
+
+  const terms: GrantTerms = { grantId, programmeId, ags: m.ags, amountCents, financing, period };
+  for (let y = 0; y < 3; y++) yield* fundingYear(terms, y);
+
+  yield* remind(phaseEnds.deadline, endOfDay(period.to));
+  yield meet(phaseEnds.deadline, notice, true);
+
+  const spent = {
+    esfCents: (financing.esfCents / 4) * 3,
+    landCents: (financing.landCents / 4) * 3,
+    ownCents: (financing.ownCents / 4) * 3,
+  };
+  const submittedAt = at(day(proofDue.deadline.lastDay, -5));
+  yield* remind(proofDue.deadline, submittedAt);
+  const submitted = event(
+    'ProofOfUseSubmitted',
+    {
+      grantId,
+      ags: m.ags,
+      factualReport: 'Präventionskette aufgebaut: Netzwerke, Lotsendienste, Übergänge Kita–Schule.',
+      expenditure: spent,
+      submission: 1,
+      submittedAt,
+    },
+    submittedAt,
+    m.ags,
+  );
+  yield { streamId: `grant-${grantId}`, events: [submitted] };
+  yield meet(proofDue.deadline, submitted);
+  const acceptedAt = at(day(proofDue.deadline.lastDay, 30));
+  const paidCents = (amountCents / 8) * 6;
   yield {
     streamId: `grant-${grantId}`,
     events: [
       event(
-        'GrantNoticeIssued',
-        {
-          grantId,
-          programmeId,
-          phase: 1,
-          ags: m.ags,
-          applicationId: `${callId}.${m.ags}`,
-          callId,
-          amountCents,
-          period: { from, to },
-          financing: { esfCents: amountCents / 2, landCents: amountCents / 4, ownCents: amountCents / 4 },
-          conditions: ['ANBest-G'],
-          coordinator: 'Koordinierungsstelle',
-          rules,
-          disbursementWindowMonths: 2,
-          issuedAt: at(from),
-        },
-        at(from),
+        'ProofOfUseAccepted',
+        { grantId, ags: m.ags, submission: 1, expenditure: spent, paidCents, refundableCents: 0, acceptedAt },
+        acceptedAt,
       ),
     ],
   };
-  for (let y = 0; y < 3; y++) {
-    const periodId = `${year + 1 + y}`;
-    const reportId = `${grantId}.${periodId}`;
-    const due = `${year + 2 + y}-03-31`;
-    const deadlineId = `${reportId}.due`;
-    const parties = {
-      kind: 'esf-report-due',
-      programmeId,
-      subject: { grantId, reportId },
-      obligedAgs: [m.ags],
-    };
-    yield {
-      streamId: `grant-${grantId}`,
-      events: [0, 1].map((q) =>
-        event(
-          'DisbursementRequested',
-          {
-            grantId,
-            disbursementId: `${periodId}-${q}`,
-            ags: m.ags,
-            amountCents: amountCents / 6,
-            dueDate: `${periodId}-0${4 + q * 4}-01`,
-            requestedAt: at(`${periodId}-0${3 + q * 4}-01`),
-          },
-          at(`${periodId}-0${3 + q * 4}-01`),
-          m.ags,
-        ),
-      ),
-    };
-    yield {
-      streamId: `esf-report-${reportId}`,
-      events: [
-        event(
-          'EsfReportPeriodOpened',
-          {
-            reportId,
-            grantId,
-            programmeId,
-            ags: m.ags,
-            periodId,
-            from: `${periodId}-01-01`,
-            to: `${periodId}-12-31`,
-            dueDate: due,
-          },
-          at(`${periodId}-01-02`),
-        ),
-      ],
-    };
-    yield {
-      streamId: `deadline-${deadlineId}`,
-      events: [
-        event(
-          'DeadlineOpened',
-          {
-            ...parties,
-            deadlineId,
-            dueDate: due,
-            lastDay: due,
-            dueAt: `${due}T22:00:00.000Z`,
-            fixed: false,
-            reminderOffsetsDays: [14, 1],
-            cause: 'bench',
-            openedAt: at(`${periodId}-01-02`),
-          },
-          at(`${periodId}-01-02`),
-        ),
-        event(
-          'DeadlineReminderIssued',
-          {
-            ...parties,
-            deadlineId,
-            offsetDays: 14,
-            dueDate: due,
-            dueAt: `${due}T22:00:00.000Z`,
-            remindAt: `${day(due, -14)}T06:00:00.000Z`,
-            issuedAt: at(day(due, -14)),
-          },
-          at(day(due, -14)),
-        ),
-      ],
-    };
-    const notificationId = `${deadlineId}.14.email`;
-    yield {
-      streamId: `notification-${notificationId}`,
-      events: [
-        event(
-          'NotificationQueued',
-          {
-            notificationId,
-            ags: m.ags,
-            channel: 'email',
-            cause: deadlineId,
-            attempt: 1,
-            jobId: `notify:${notificationId}`,
-          },
-          at(day(due, -14)),
-        ),
-        event(
-          'NotificationDelivered',
-          { notificationId, ags: m.ags, channel: 'email', cause: deadlineId, attempt: 1 },
-          at(day(due, -14)),
-        ),
-      ],
-    };
-    const expenditure = {
-      esfCents: amountCents / 6,
-      landCents: amountCents / 12,
-      ownCents: amountCents / 12,
-    };
-    yield {
-      streamId: `esf-report-${reportId}`,
-      events: [
-        event(
-          'EsfReportSubmitted',
-          {
-            reportId,
-            grantId,
-            ags: m.ags,
-            periodId,
-            expenditure,
-            indicators: { 'public-administrations-supported': 1 },
-            narrative: 'Netzwerke ausgebaut, Angebote gebündelt.',
-            submission: 1,
-          },
-          at(day(due, -3)),
-          m.ags,
-        ),
-        event(
-          'EsfReportAccepted',
-          {
-            reportId,
-            grantId,
-            programmeId,
-            ags: m.ags,
-            periodId,
-            from: `${periodId}-01-01`,
-            to: `${periodId}-12-31`,
-            year: Number(periodId),
-            expenditure,
-            indicators: { 'public-administrations-supported': 1 },
-          },
-          at(day(due, 10)),
-        ),
-      ],
-    };
-    yield {
-      streamId: `deadline-${deadlineId}`,
-      events: [event('DeadlineMet', { deadlineId, metAt: at(day(due, -3)), by: 'bench' }, at(day(due, -3)))],
-    };
-  }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { NewEvent } from '@app/eventsourcing';
+import type { Actor, NewEvent } from '@app/eventsourcing';
 import { municipalitiesCsv } from './paths';
 
 /** One append: a stream and the events a command (or a process manager) would write to it at once. */
@@ -33,8 +33,18 @@ export function municipalities(): Municipality[] {
 export const day = (date: string, plusDays: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + plusDays * 86_400_000).toISOString().slice(0, 10);
 
-export function event(type: string, data: unknown, occurredAt: string, ags?: string): NewEvent {
+/** The process managers write as themselves, as they do in the application. */
+export const DEADLINE_MANAGER: Actor = { subject: 'deadline-manager', role: 'system' };
+export const DISPATCHER: Actor = { subject: 'notification-dispatcher', role: 'system' };
+const GRANTS_OFFICE: Actor = { subject: 'grants-office:bench', role: 'grants-office' };
+
+/** `by`: a municipality's AGS (its staff acted), a system actor, or absent for the grants office. */
+export function event(type: string, data: unknown, occurredAt: string, by?: string | Actor): NewEvent {
   const id = randomUUID();
+  const actor =
+    typeof by === 'string'
+      ? { subject: `municipality:${by}`, role: 'municipality', ags: by }
+      : (by ?? GRANTS_OFFICE);
   return {
     type,
     data,
@@ -42,9 +52,7 @@ export function event(type: string, data: unknown, occurredAt: string, ags?: str
       eventId: id,
       schemaVersion: type === 'ExpressionOfInterestSubmitted' ? 2 : 1,
       occurredAt,
-      actor: ags
-        ? { subject: `municipality:${ags}`, role: 'municipality', ags }
-        : { subject: 'grants-office:bench', role: 'grants-office' },
+      actor,
       correlationId: id,
       causationId: id,
     },

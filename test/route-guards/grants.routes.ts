@@ -135,5 +135,39 @@ export const grantsRoutes: ContextRoutes = {
         reason: 'route-guard check',
       },
     },
+    // The revocation above is refused (effective before the notice): no refund is outstanding.
+    {
+      method: 'post',
+      path: `/grants/${GRANT}/refunds`,
+      openApiPath: '/grants/{grantId}/refunds',
+      allowed: ['grants-office'],
+      body: { paidOn: '2012-03-20', amountCents: 100 },
+    },
+    // No proof of use is submitted in any setup: the office's review is refused (409) and
+    // Dortmund's submission answers 404, so these cases change nothing.
+    {
+      method: 'post',
+      path: `/grants/${GRANT}/proof-of-use`,
+      openApiPath: '/grants/{grantId}/proof-of-use',
+      allowed: ['municipality'],
+      body: {
+        factualReport: 'route-guard check',
+        expenditure: { esfCents: 0, landCents: 0, ownCents: 0 },
+      },
+      ownedBy: KREIS_UNNA,
+    },
+    {
+      method: 'post',
+      path: `/grants/${GRANT}/proof-of-use/return`,
+      openApiPath: '/grants/{grantId}/proof-of-use/return',
+      allowed: ['grants-office'],
+      body: { remarks: 'route-guard check' },
+    },
+    {
+      method: 'post',
+      path: `/grants/${GRANT}/proof-of-use/acceptance`,
+      openApiPath: '/grants/{grantId}/proof-of-use/acceptance',
+      allowed: ['grants-office'],
+    },
   ],
 };

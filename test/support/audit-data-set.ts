@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CheckpointRecorder } from '@app/audit';
+import { CheckpointRecorder, loadSigningKey } from '@app/audit';
 import { SqliteEventStore } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { BRUECKEN, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './fixtures';
@@ -17,7 +17,7 @@ export interface AuditDataSet {
 /**
  * A small programme history in a SQLite file: the 2011 call, Kreis Unna's joint expression of
  * interest submitted today (schema v2), Oberhausen's submitted in 2011's shape (schema v1, no
- * `rules`, written straight to the store as the old code did), and an integrity checkpoint.
+ * `rules`, written straight to the store as the old code did), and a signed integrity checkpoint.
  * `more` may add to it while the API is still running.
  */
 export async function buildAuditDataSet(more?: (api: TestApi) => Promise<void>): Promise<AuditDataSet> {
@@ -39,7 +39,9 @@ export async function buildAuditDataSet(more?: (api: TestApi) => Promise<void>):
   await api.http.post('/expressions-of-interest/kkz-2011.05978000/submit').set(unna).expect(200);
   await store.appendToStream('application-kkz-2011.05119000', [submittedInSchemaV1(OBERHAUSEN)], 0);
   await more?.(api);
-  await new CheckpointRecorder(store, () => api.clock.now()).record();
+  // The key the API made under DATA_DIR: the one the worker would sign with.
+  const key = loadSigningKey({ source: 'generated', file: join(dir, 'audit-signing-key.pem') });
+  await new CheckpointRecorder(store, () => api.clock.now(), key).record();
   await api.close();
   return {
     dir,

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     redisUrl,
     queuePrefix: prefix,
     reconcileIntervalMs: 0,
-    lockDurationMs: 1000,
+    // Long enough that a busy machine renews the lock in time: a job taken over from a worker
+    // that is still alive would run twice and prove nothing about a killed one.
+    lockDurationMs: 5000,
     stalledIntervalMs: 500,
     hooks: {
       beforeEffect: (job) => pause('before-effect', job.id),

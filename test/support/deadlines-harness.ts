@@ -14,6 +14,9 @@ import { type Clock, loadConfig } from '@app/shared';
 import { buildApi } from '../../apps/api/src/build-api';
 import { DEV_SECRET } from './test-api';
 
+/** Kept here too for the tests that import it from the harness. */
+export { removeQueueKeys } from './waiting';
+
 /**
  * Redis databases of the deadline tests. Queue tests share database 5 and keep apart by a unique
  * queue prefix each, removing their keys afterwards; the flush test owns database 6 alone, so its
@@ -25,21 +28,6 @@ export const FLUSH_TEST_DB = 6;
 export const redisUrl = (db: number) => `redis://127.0.0.1:6379/${db}`;
 
 export const uniquePrefix = (label: string) => `kkz-test-${label}-${randomUUID().slice(0, 8)}`;
-
-/** Removes every key of one queue prefix (the test's own), leaving the rest of the database alone. */
-export async function removeQueueKeys(db: number, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl(db));
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Appends another context's contract event, as that context would, at a business time. */
 export async function appendFact(
@@ -61,18 +49,6 @@ export async function eventsOf(store: EventStore, prefix = 'deadline-'): Promise
   return (await store.readAll()).filter(
     (e) => e.streamId.startsWith(prefix) && !e.streamId.startsWith('deadline-settings-'),
   );
-}
-
-export async function waitUntil(
-  condition: () => Promise<boolean> | boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The 2011 call with a closing date of choice, as programmes-calls records it. */

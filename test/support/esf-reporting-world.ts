@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { ProjectionRunner } from '@app/eventsourcing';
+import { type EventStore, ProjectionRunner } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { DORTMUND, KREIS_UNNA, OBERHAUSEN, PROGRAMME } from './fixtures';
 import { bearer, startTestApi, type TestApi } from './test-api';
@@ -60,9 +60,12 @@ export const reportContent = (esfCents: number, landCents: number, ownCents: num
 
 export type EsfWorld = Awaited<ReturnType<typeof startEsfWorld>>;
 
-/** The programme `kkz` with phase-I grants for Kreis Unna and Oberhausen, and a header per role. */
-export async function startEsfWorld() {
-  const api = await startTestApi({ now: '2012-02-20T10:00:00.000Z' });
+/**
+ * The programme `kkz` with phase-I grants for Kreis Unna and Oberhausen, and a header per role;
+ * on the in-memory store unless another is given.
+ */
+export async function startEsfWorld(options: { store?: EventStore } = {}) {
+  const api = await startTestApi({ now: '2012-02-20T10:00:00.000Z', ...options });
   const as = {
     office: bearer(await api.token('grants-office')),
     auditor: bearer(await api.token('auditor')),

@@ -2,7 +2,6 @@ import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Redis from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import { randomUUID } from 'node:crypto';
 import { type EventStore, ProjectionRunner } from '@app/eventsourcing';
@@ -10,7 +9,6 @@ import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { NotificationsWorkerModule, NotificationsWorkerRuntime } from '@app/notifications';
 import { type AppConfig, APP_CONFIG, type Clock, EventSourcingModule } from '@app/shared';
 import type { TestApi } from './test-api';
-
 /**
  * Appends a deadline contract event (docs/events.md) as the deadline manager would, and waits
  * until the API's read models have it. Returns the event id (notification ids derive from it).
@@ -160,20 +158,6 @@ function qp(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** Polls until `probe` gives a value (not undefined/false), or fails after the timeout. */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** The store shared with the API; closing the worker must not close it under the API. */
 function shared(store: EventStore): EventStore {
   return new Proxy(store, {
@@ -185,7 +169,19 @@ function shared(store: EventStore): EventStore {
   });
 }
 
-/** The notifications side of the worker process, on the API's store and clock, with its own queue prefix. */
+/**
+ * The webhook receivers of these tests listen on loopback, which a webhook may reach only with
+ * WEBHOOK_ALLOW_PRIVATE=true. The API reads its notifications settings from process.env; call this
+ * before starting it (jest gives each test file a process.env of its own).
+ */
+export function allowPrivateWebhooks(): void {
+  process.env.WEBHOOK_ALLOW_PRIVATE = 'true';
+}
+
+/**
+ * The notifications side of the worker process, on the API's store and clock, with its own queue
+ * prefix. It may reach loopback receivers (WEBHOOK_ALLOW_PRIVATE) unless `env` says otherwise.
+ */
 export async function startNotificationsWorker(
   api: TestApi,
   queuePrefix: string,
@@ -196,26 +192,11 @@ export async function startNotificationsWorker(
   @Module({
     imports: [
       EventSourcingModule.forRoot({ config, store: shared(api.store), clock }),
-      NotificationsWorkerModule.forRoot({ queuePrefix, env }),
+      NotificationsWorkerModule.forRoot({ queuePrefix, env: { WEBHOOK_ALLOW_PRIVATE: 'true', ...env } }),
     ],
   })
   class NotificationsTestWorker {}
   const app = await NestFactory.createApplicationContext(NotificationsTestWorker, { logger: false });
   await app.init();
   return { app, runtime: app.get(NotificationsWorkerRuntime), close: () => app.close() };
-}
-
-/** Deletes every Redis key under a test's queue prefix. */
-export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
 }

@@ -23,3 +23,23 @@ export function runTs(script: string, args: string[], env: Record<string, string
     );
   });
 }
+
+/** Runs a plain JavaScript file with nothing but node: no TS loader, no preloaded modules. */
+export function runNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd = root,
+): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [script.startsWith('/') ? script : join(root, script), ...args],
+      { cwd, env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}

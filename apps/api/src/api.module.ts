@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { EventStore } from '@app/eventsourcing';
 import { IdentityModule } from '@app/identity';
+import { requestWithoutCalendarToken } from '@app/notifications';
 import {
   type AppConfig,
   Clock,
@@ -38,6 +39,8 @@ export class ApiModule {
             genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
             customAttributeKeys: { reqId: 'correlationId' },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // The calendar feed's token stands in its path: logged masked.
+            serializers: { req: requestWithoutCalendarToken },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),

@@ -15,6 +15,6 @@ export class WorkerMetricsController {
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async metrics(): Promise<string> {
-    return (await queueMetrics({ get: () => this.worker.queue.queue })) + this.worker.metrics.render();
+    return (await queueMetrics({ get: () => this.worker.queue.queue })) + this.worker.renderMetrics();
   }
 }

@@ -8,6 +8,7 @@ import { EventSourcingModule, FixedClock, loadConfig } from '@app/shared';
 import { AuditWorkerModule } from './audit-worker.module';
 import { CheckpointSchedule } from './integrity/checkpoint-schedule';
 import { verifyIntegrity } from './integrity/verify-integrity';
+import { AuditSigningKey, loadSigningKey } from './signing/audit-signing-key';
 
 async function worker(intervalSeconds: string) {
   const store = new MemoryEventStore();
@@ -30,17 +31,20 @@ async function worker(intervalSeconds: string) {
   }).compile();
   const app = module.createNestApplication({ logger: false });
   await app.init();
-  return { app, store };
+  return { app, store, config };
 }
 
 describe('the worker records integrity checkpoints', () => {
   it('records one at start and then on every tick that has something new', async () => {
-    const { app, store } = await worker('3600');
+    const { app, store, config } = await worker('3600');
     const schedule = app.get(CheckpointSchedule);
+    const key = app.get(AuditSigningKey);
+    // The key the API signs exports with: loaded from the same configuration.
+    expect(loadSigningKey(config.audit.signingKey).info).toEqual(key.info);
     await schedule.tick();
     expect((await store.readStream('audit-checkpoint-1'))[0]).toMatchObject({
       type: 'IntegrityCheckpointRecorded',
-      data: { sequence: 1, position: 1, streams: 1, events: 1 },
+      data: { sequence: 1, position: 1, streams: 1, events: 1, keyId: key.info.keyId },
       metadata: { occurredAt: '2012-03-01T00:00:00.000Z', actor: { subject: 'audit-checkpoint' } },
     });
     await schedule.tick();
@@ -51,7 +55,10 @@ describe('the worker records integrity checkpoints', () => {
       sequence: 2,
       previousCheckpoint: { sequence: 1 },
     });
-    expect(await verifyIntegrity(store)).toMatchObject({ ok: true, checkpoints: { count: 2, verified: 2 } });
+    expect(await verifyIntegrity(store, { publicKey: key.publicKey })).toMatchObject({
+      ok: true,
+      checkpoints: { count: 2, verified: 2 },
+    });
     await app.close();
   });
 

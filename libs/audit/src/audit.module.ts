@@ -1,7 +1,5 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { type AppConfig, APP_CONFIG } from '@app/shared';
-import { ExportSigningKey, loadSigningKey } from './export/signing-key';
 import { AuditAccessLogMiddleware } from './http/audit-access-log.middleware';
 import { AuditIntegrityController } from './http/audit-integrity.controller';
 import { AuditRecordsController } from './http/audit-records.controller';
@@ -9,6 +7,7 @@ import { AuditReader } from './queries/audit-reader';
 import { ExportRangeHandler, GetPublicKeyHandler, VerifyIntegrityHandler } from './queries/integrity-queries';
 import { GetMunicipalityTimelineHandler, GetReadModelsAsOfHandler } from './queries/programme-queries';
 import { GetRecordAsOfHandler, GetStreamHistoryHandler, ListStreamsHandler } from './queries/record-queries';
+import { signingKeyProvider } from './signing/signing-key.provider';
 
 /**
  * Auditors replay, time-travel and verify. Everything here reads: the store through the port and
@@ -19,11 +18,7 @@ import { GetRecordAsOfHandler, GetStreamHistoryHandler, ListStreamsHandler } fro
   controllers: [AuditRecordsController, AuditIntegrityController],
   providers: [
     AuditReader,
-    {
-      provide: ExportSigningKey,
-      useFactory: (config: AppConfig) => loadSigningKey(config.audit.signingKey),
-      inject: [APP_CONFIG],
-    },
+    signingKeyProvider,
     ListStreamsHandler,
     GetStreamHistoryHandler,
     GetRecordAsOfHandler,

@@ -5,7 +5,13 @@ export { CheckpointRecorder } from './integrity/checkpoint-recorder';
 export * from './integrity/checkpoint';
 export { merkleRoot, type StreamHead } from './integrity/merkle';
 export { verifyIntegrity, type IntegrityReport } from './integrity/verify-integrity';
-export { verifyExport, type ExportVerification } from './export/verify-export';
+export {
+  AuditSigningKey,
+  loadSigningKey,
+  publicKeyInfo,
+  readEd25519PublicKey,
+  type PublicKeyInfo,
+} from './signing/audit-signing-key';
 export type { ExportManifest, ExportTrailer } from './export/manifest';
 export { replayProjections, type ReplayReport } from './replay/replay-projections';
 export { readModelsAsOf } from './time-travel/read-models-as-of';

@@ -29,23 +29,26 @@ import {
   type SignOffRole,
   withoutUndefined,
 } from './council-resolution';
-
-const TEXT = 20000;
+import { RESOLUTION_TEXT_LIMITS as LIMITS } from './resolution-limits';
 
 export class CouncilPaperDto {
   @ApiProperty({ example: 'B/17/1797-01', description: 'Drucksachen-/Vorlagen-Nr.' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxLength(LIMITS.paperReference)
   reference: string;
-  @ApiProperty({ example: 'Beschlussvorlage' }) @IsString() @IsNotEmpty() @MaxLength(100) type: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) title?: string;
+  @ApiProperty({ example: 'Beschlussvorlage' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.paperType)
+  type: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LIMITS.paperTitle) title?: string;
   @ApiPropertyOptional({ example: '2012-04-13' }) @IsOptional() @IsPlausibleDate() date?: string;
 }
 
 export class FinancialConsequencesDto {
   @ApiProperty({ description: 'Finanzielle Auswirkungen: ja / keine' }) @IsBoolean() hasConsequences: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) description?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LIMITS.description) description?: string;
   @ApiPropertyOptional({ example: 6400000 })
   @IsOptional()
   @IsInt()
@@ -56,12 +59,12 @@ export class FinancialConsequencesDto {
 
 export class SignOffDto {
   @ApiProperty({ enum: SIGN_OFF_ROLES }) @IsIn(SIGN_OFF_ROLES) role: SignOffRole;
-  @ApiProperty({ example: 'Stahl' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Stahl' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.signOffName) name: string;
   @ApiProperty({ example: '2012-04-13' }) @IsPlausibleDate() date: string;
   @ApiPropertyOptional({ example: 'Bereichsleiter Bereich 0-4' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.signOffTitle)
   title?: string;
 }
 
@@ -69,7 +72,7 @@ export class ConsultationDto {
   @ApiProperty({ example: 'Rat der Stadt Oberhausen' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxLength(LIMITS.committee)
   committee: string;
   @ApiProperty({ enum: CONSULTATION_STAGES }) @IsIn(CONSULTATION_STAGES) stage: ConsultationStage;
   @ApiProperty({ example: '2012-04-23' }) @IsPlausibleDate() date: string;
@@ -112,7 +115,7 @@ export class CouncilResolutionDto extends StatedBesideOparlDto {
   @ApiProperty({ description: 'Beschlussvorschlag' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(TEXT)
+  @MaxLength(LIMITS.proposal)
   proposal: string;
   @ApiPropertyOptional({ type: [ConsultationDto], description: 'Beratungsfolge, in the order it took place' })
   @IsOptional()
@@ -129,7 +132,7 @@ export class CouncilResolutionCorrectionDto extends CouncilResolutionDto {
   @ApiProperty({ description: 'Why the record is corrected' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.reason)
   reason: string;
 }
 

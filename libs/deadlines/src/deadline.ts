@@ -17,6 +17,23 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
  */
 export const ELAPSING_KINDS: readonly DeadlineKind[] = ['call-closes', 'phase-ends'];
 
+/**
+ * Kinds that end at the instant their cause states, never shifted by § 193 BGB: the call's own
+ * closing instant, the end of a funding phase, and a survey window (not a legal period: the
+ * evaluation context stops taking answers at 24:00 Berlin time on `closesOn`, weekend or not).
+ */
+export const UNSHIFTED_KINDS: readonly DeadlineKind[] = ['call-closes', 'phase-ends', 'survey-closes'];
+
+/**
+ * Kinds whose obliged municipalities come and go while the deadline is open: a call's closing
+ * obliges each lead applicant from its draft until it submits. The grants office is never obliged
+ * by them, so a reminder with nobody left to remind is not sent.
+ */
+export const KINDS_OBLIGING_APPLICANTS: readonly DeadlineKind[] = ['call-closes'];
+
+/** The actor subject of everything the deadline manager and its firings record. */
+export const DEADLINE_MANAGER_SUBJECT = 'deadline-manager';
+
 export interface DeadlineSubject {
   callId?: string;
   applicationId?: string;
@@ -51,6 +68,23 @@ export interface DeadlineOpenedData extends DeadlineParties {
 }
 
 export type DeadlineOpened = { type: 'DeadlineOpened'; data: DeadlineOpenedData };
+/** A municipality became obliged by an open deadline (its expression of interest was drafted). */
+export type DeadlineObligationAdded = {
+  type: 'DeadlineObligationAdded';
+  data: {
+    deadlineId: string;
+    ags: string;
+    applicationId?: string;
+    /** The event that obliged it. */
+    cause: string;
+    addedAt: string;
+  };
+};
+/** A municipality's part is done (its expression of interest was submitted): no more reminders. */
+export type DeadlineObligationMet = {
+  type: 'DeadlineObligationMet';
+  data: { deadlineId: string; ags: string; applicationId?: string; by: string; metAt: string };
+};
 export type DeadlineReminderIssued = {
   type: 'DeadlineReminderIssued';
   data: DeadlineParties & {
@@ -100,11 +134,21 @@ export type DeadlineEscalated = {
 };
 export type DeadlineCancelled = {
   type: 'DeadlineCancelled';
-  data: { deadlineId: string; reason: string; by: string; cancelledAt: string };
+  data: {
+    deadlineId: string;
+    reason: string;
+    /** The office user's subject, or `deadline-manager` when the cause withdrew the obligation. */
+    by: string;
+    cancelledAt: string;
+    /** For a withdrawal: the event that withdrew it (e.g. SelectionDecisionCorrected). */
+    cause?: string;
+  };
 };
 
 export type DeadlineEvent =
   | DeadlineOpened
+  | DeadlineObligationAdded
+  | DeadlineObligationMet
   | DeadlineReminderIssued
   | DeadlineExtended
   | DeadlineMet
@@ -114,6 +158,8 @@ export type DeadlineEvent =
 
 export const DEADLINE_EVENT_TYPES: readonly DeadlineEvent['type'][] = [
   'DeadlineOpened',
+  'DeadlineObligationAdded',
+  'DeadlineObligationMet',
   'DeadlineReminderIssued',
   'DeadlineExtended',
   'DeadlineMet',
@@ -129,6 +175,14 @@ export interface IssuedReminder {
   dueAt: string;
 }
 
+/** A municipality obliged after the deadline was opened; `metAt` once its part is done. */
+export interface Obligation {
+  ags: string;
+  applicationId?: string;
+  addedAt: string;
+  metAt?: string;
+}
+
 export interface KnownDeadline {
   status: DeadlineStatus;
   /** As opened, with the current due date after extensions. */
@@ -136,6 +190,8 @@ export interface KnownDeadline {
   /** Opened or last extended: reminders planned before it are not sent. */
   since: string;
   reminders: IssuedReminder[];
+  /** Obliged since opening, in the order they were added. */
+  obligations: Obligation[];
   escalated: boolean;
 }
 
@@ -169,10 +225,32 @@ export function evolveDeadline(state: DeadlineState, event: DeadlineEvent): Dead
   if (event.type === 'DeadlineOpened') {
     if (state.status !== 'none') return state;
     const deadline = normalizeOpened(event.data);
-    return { status: 'open', deadline, since: deadline.openedAt, reminders: [], escalated: false };
+    return {
+      status: 'open',
+      deadline,
+      since: deadline.openedAt,
+      reminders: [],
+      obligations: [],
+      escalated: false,
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
+    case 'DeadlineObligationAdded': {
+      const { ags, applicationId, addedAt } = event.data;
+      if (state.obligations.some((o) => o.ags === ags)) return state;
+      return {
+        ...state,
+        obligations: [...state.obligations, { ags, ...(applicationId ? { applicationId } : {}), addedAt }],
+      };
+    }
+    case 'DeadlineObligationMet':
+      return {
+        ...state,
+        obligations: state.obligations.map((o) =>
+          o.ags === event.data.ags && o.metAt === undefined ? { ...o, metAt: event.data.metAt } : o,
+        ),
+      };
     case 'DeadlineReminderIssued':
       return {
         ...state,
@@ -209,4 +287,19 @@ export function partiesOf(deadline: DeadlineOpenedData): DeadlineParties {
     subject: deadline.subject,
     obligedAgs: deadline.obligedAgs,
   };
+}
+
+/**
+ * Who a reminder planned for `remindAt` is addressed to: the deadline's obliged municipalities
+ * (empty: the grants office); for a kind obliging applicants, those obliged since before that
+ * moment and not yet done, or null when nobody is.
+ */
+export function addresseesAt(state: KnownDeadline, remindAt: string): string[] | null {
+  if (!KINDS_OBLIGING_APPLICANTS.includes(state.deadline.kind)) return state.deadline.obligedAgs;
+  const at = Date.parse(remindAt);
+  const obliged = state.obligations
+    .filter((o) => o.metAt === undefined && Date.parse(o.addedAt) <= at)
+    .map((o) => o.ags);
+  const all = [...new Set([...state.deadline.obligedAgs, ...obliged])];
+  return all.length > 0 ? all : null;
 }

@@ -8,14 +8,22 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { EventStore } from '@app/eventsourcing';
-import { type AppConfig, BusinessCalendar, Clock, EVENT_STORE } from '@app/shared';
+import {
+  type AppConfig,
+  BusinessCalendar,
+  Clock,
+  EVENT_STORE,
+  HEALTH_CHECKS,
+  type HealthChecks,
+} from '@app/shared';
 import { DeadlineWorker } from './worker/deadline-worker';
 import { DEADLINE_WORKER } from './worker/deadline-worker.token';
 
 /**
  * Starts the deadline worker once the application is up, without holding up the start: with
- * Redis away the API still serves (and /health says so) while the worker waits for it. Stops it
- * before the store closes.
+ * Redis away the API still serves (and /health says so) while the worker waits for it. A start
+ * that fails (the store cannot be followed) is tried again with backoff, and /health answers 503
+ * meanwhile. Stops it before the store closes.
  */
 class DeadlineWorkerLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Deadlines');
@@ -23,13 +31,19 @@ class DeadlineWorkerLifecycle implements OnApplicationBootstrap, OnModuleDestroy
 
   onApplicationBootstrap(): void {
     const started = Date.now();
-    this.worker.start().then(
-      () =>
-        this.logger.log(
-          `deadline worker running: ${this.worker.manager.openDeadlines().length} open deadlines reconciled in ${Date.now() - started} ms`,
+    void this.worker
+      .run((error, retryInMs) =>
+        this.logger.error(
+          { err: error },
+          `the deadline worker could not start; trying again in ${retryInMs} ms`,
         ),
-      (error: unknown) => this.logger.error({ err: error }, 'the deadline worker could not start'),
-    );
+      )
+      .then(() => {
+        if (this.worker.manager.status().state === 'following')
+          this.logger.log(
+            `deadline worker running: ${this.worker.manager.openDeadlines().length} open deadlines reconciled in ${Date.now() - started} ms`,
+          );
+      });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -65,8 +79,13 @@ export class DeadlinesWorkerModule {
           inject: [EVENT_STORE, Clock],
         },
         DeadlineWorkerLifecycle,
+        {
+          provide: HEALTH_CHECKS,
+          useFactory: (worker: DeadlineWorker): HealthChecks => ({ deadlines: () => worker.health() }),
+          inject: [DEADLINE_WORKER],
+        },
       ],
-      exports: [DEADLINE_WORKER],
+      exports: [DEADLINE_WORKER, HEALTH_CHECKS],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { type DeadlineState, evolveDeadline } from './deadline';
 import { firingJobId, nextFiring, pendingFirings, reminderMoment } from './firings';
-import { reportDueOpened } from './testing-fixtures';
+import { callClosesOpened, obligationAdded, obligationMet, reportDueOpened } from './testing-fixtures';
 
 const open = (overrides = {}) =>
   evolveDeadline({ status: 'none' }, reportDueOpened(overrides)) as Exclude<
@@ -52,5 +52,32 @@ describe('firings of a deadline', () => {
     expect(firingJobId({ deadlineId: 'x', firing: 'due', dueAt: '2012-12-17T23:00:00.000Z' })).toBe(
       'deadline|x|due|20121217T230000Z',
     );
+  });
+
+  it('plans a call’s closing reminders only while someone is obliged, from the first draft on', () => {
+    const call = (...events: Parameters<typeof evolveDeadline>[1][]) =>
+      events.reduce(evolveDeadline, { status: 'none' } as DeadlineState) as Exclude<
+        DeadlineState,
+        { status: 'none' }
+      >;
+    const planned = (state: Exclude<DeadlineState, { status: 'none' }>) =>
+      pendingFirings(state).map((f) => f.offsetDays ?? 'due');
+    expect(planned(call(callClosesOpened()))).toEqual(['due']);
+    // Drafted on 5 Dec: the 14-day reminder (1 Dec) lay before it.
+    const drafted = call(callClosesOpened(), obligationAdded('05978000', '2011-12-05T10:00:00.000Z'));
+    expect(planned(drafted)).toEqual([7, 1, 0, 'due']);
+    const submitted = call(
+      callClosesOpened(),
+      obligationAdded('05978000', '2011-12-05T10:00:00.000Z'),
+      obligationMet('05978000', '2011-12-10T10:00:00.000Z'),
+    );
+    expect(planned(submitted)).toEqual(['due']);
+  });
+
+  it('after a firing, queues one planned after it, even when that firing reminded nobody', () => {
+    const state = open();
+    const at = Date.parse('2012-11-16T07:00:01.000Z');
+    expect(nextFiring(state, at)?.offsetDays).toBe(14);
+    expect(nextFiring(state, at, '2012-11-16T07:00:00.000Z')?.offsetDays).toBe(7);
   });
 });

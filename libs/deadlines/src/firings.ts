@@ -1,7 +1,11 @@
 import { addDays, berlinWallTime } from '@app/shared';
-import type { KnownDeadline } from './deadline';
+import { addresseesAt, type KnownDeadline } from './deadline';
 
-/** Reminders go out at 08:00 Berlin time, a working morning, on their day. */
+/**
+ * Reminders go out at 08:00 Berlin time on their day: `offsetDays` calendar days before the last
+ * day, a weekend or holiday included (the ladder counts calendar days, as the calendar feed's
+ * alarms do; only the due day itself moves off a weekend or holiday, by § 193 BGB).
+ */
 export const REMINDER_HOUR = 8;
 
 /** The ladder a programme gets until it sets its own: 14, 7 and 1 days before, and on the day. */
@@ -37,7 +41,8 @@ export function reminderMoment(lastDay: string, offsetDays: number): string {
 /**
  * What an open deadline still needs: each reminder of the ladder closer to the due moment than
  * any issued for it, whose moment lies after the deadline was opened (or extended) and before it
- * is due, and the due moment. Nothing for a deadline that is no longer open.
+ * is due and that someone is to receive, and the due moment. Nothing for a deadline that is no
+ * longer open.
  */
 export function pendingFirings(state: KnownDeadline): Firing[] {
   if (state.status !== 'open') return [];
@@ -54,6 +59,7 @@ export function pendingFirings(state: KnownDeadline): Firing[] {
     const fireAt = reminderMoment(lastDay, offsetDays);
     const at = Date.parse(fireAt);
     if (at < since || at >= due || offsetDays >= closestIssued) continue;
+    if (addresseesAt(state, fireAt) === null) continue;
     firings.push({ deadlineId, firing: 'reminder', offsetDays, dueAt, fireAt });
   }
   firings.push({ deadlineId, firing: 'due', dueAt, fireAt: dueAt });
@@ -64,10 +70,11 @@ export function pendingFirings(state: KnownDeadline): Firing[] {
  * The one firing an open deadline waits for next: the earliest pending one, or, when several are
  * already overdue (after an outage), the latest of those, since a fresher reminder or the due
  * moment supersedes the older ones. One queued job per deadline keeps Redis small; each firing
- * queues the next.
+ * queues the next: one planned `after` the moment of the firing that just ran.
  */
-export function nextFiring(state: KnownDeadline, now: number): Firing | undefined {
-  const pending = pendingFirings(state);
+export function nextFiring(state: KnownDeadline, now: number, after?: string): Firing | undefined {
+  const from = after === undefined ? Number.NEGATIVE_INFINITY : Date.parse(after);
+  const pending = pendingFirings(state).filter((f) => Date.parse(f.fireAt) > from);
   const overdue = pending.filter((f) => Date.parse(f.fireAt) <= now);
   return overdue.length > 0 ? overdue[overdue.length - 1] : pending[0];
 }

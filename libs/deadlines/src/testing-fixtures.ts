@@ -23,3 +23,47 @@ export function reportDueOpened(overrides: Partial<DeadlineOpenedData> = {}): De
 }
 
 export const REPORT_DEADLINE = 'esf-report-due.kkz.phase-1.05978000.2012';
+
+export const CALL_DEADLINE = 'call-closes.kkz-2011';
+
+/** The 2011 call closing Thursday 15 Dec 2011, published 9 Nov: nobody obliged until a draft. */
+export function callClosesOpened(): DeadlineEvent {
+  return {
+    type: 'DeadlineOpened',
+    data: {
+      deadlineId: CALL_DEADLINE,
+      kind: 'call-closes',
+      programmeId: 'kkz',
+      subject: { callId: 'kkz-2011' },
+      obligedAgs: [],
+      dueDate: '2011-12-15',
+      lastDay: '2011-12-15',
+      dueAt: '2011-12-15T23:00:00.000Z',
+      fixed: true,
+      reminderOffsetsDays: [14, 7, 1, 0],
+      cause: 'call-published-event-id',
+      openedAt: '2011-11-09T09:00:00.000Z',
+    },
+  };
+}
+
+/** A lead applicant's draft obliges it by the call's closing. */
+export function obligationAdded(ags: string, addedAt: string): DeadlineEvent {
+  return {
+    type: 'DeadlineObligationAdded',
+    data: {
+      deadlineId: CALL_DEADLINE,
+      ags,
+      applicationId: `kkz-2011.${ags}`,
+      cause: `drafted-${ags}`,
+      addedAt,
+    },
+  };
+}
+
+export function obligationMet(ags: string, metAt: string): DeadlineEvent {
+  return {
+    type: 'DeadlineObligationMet',
+    data: { deadlineId: CALL_DEADLINE, ags, applicationId: `kkz-2011.${ags}`, by: `submitted-${ags}`, metAt },
+  };
+}

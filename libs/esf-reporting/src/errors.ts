@@ -6,7 +6,7 @@ export class ReportScheduleInvalid extends DomainError {
   readonly kind = 'rule-violated';
   constructor(rulesVersion: number) {
     super(
-      `The report schedule of programme rules version ${rulesVersion} cannot be used: frequency must be annual or semiannual, dueAfterPeriodEndDays a whole number from 0 to 366.`,
+      `The report schedule of programme rules version ${rulesVersion} cannot be used: frequency must be annual or semiannual, and the due date either dueMonthsAfterPeriodEnd (a whole number from 0 to 24) or dueAfterPeriodEndDays (0 to 366), not both.`,
       { rulesVersion },
     );
   }
@@ -31,9 +31,10 @@ export class GrantRevoked extends DomainError {
   readonly code = 'grant-revoked';
   readonly kind = 'rule-violated';
   constructor(grantId: string) {
-    super(`Grant ${grantId} has been revoked in full; no further report periods are opened for it.`, {
-      grantId,
-    });
+    super(
+      `Grant ${grantId} has been revoked in full; no further report periods are opened, and no report is submitted or accepted, for it.`,
+      { grantId },
+    );
   }
 }
 
@@ -140,10 +141,35 @@ export class FinancingShareExceeded extends DomainError {
 export class FinancingSourceExhausted extends DomainError {
   readonly code = 'financing-source-exhausted';
   readonly kind = 'rule-violated';
-  constructor(source: Source, noticeCents: number, acceptedCents: number, reportCents: number) {
+  /**
+   * `acceptedCents`: what the grant's other reports already count (accepted, or booked for
+   * acceptance); `ceilingCents`: the notice's amount, or less after a partial revocation.
+   */
+  constructor(
+    source: Source,
+    noticeCents: number,
+    ceilingCents: number,
+    acceptedCents: number,
+    reportCents: number,
+  ) {
+    const limit =
+      ceilingCents === noticeCents
+        ? `the ${noticeCents} cents the grant notice provides from ${source}`
+        : `the ${ceilingCents} cents left from ${source} after partial revocation (notice: ${noticeCents})`;
     super(
-      `${source} expenditure of ${reportCents} cents on top of ${acceptedCents} cents already accepted exceeds the ${noticeCents} cents the grant notice provides from ${source}.`,
-      { source, noticeCents, acceptedCents, reportCents },
+      `${source} expenditure of ${reportCents} cents on top of ${acceptedCents} cents already accepted exceeds ${limit}.`,
+      { source, noticeCents, ceilingCents, acceptedCents, reportCents },
+    );
+  }
+}
+
+export class EsfAcceptanceNotBooked extends DomainError {
+  readonly code = 'esf-acceptance-not-booked';
+  readonly kind = 'conflict';
+  constructor(reportId: string, submission: number) {
+    super(
+      `Submission ${submission} of ESF report ${reportId} has no booking in the grant's ESF ledger; it is accepted only once booked. Try again.`,
+      { reportId, submission },
     );
   }
 }

@@ -16,6 +16,8 @@ export type GrantFacts =
       ags: string;
       /** The grant: ESF + Land, the public money; own funds are not part of it. */
       amountCents: number;
+      /** What is left of the grant after revocations (the latest `GrantRevoked`); amountCents until then. */
+      entitlementCents: number;
       period: { from: string; to: string };
       /**
        * The notice's financing plan. Its ESF and Land amounts (together the grant) are ceilings,
@@ -29,6 +31,12 @@ export type GrantFacts =
     };
 
 export type IssuedGrant = Exclude<GrantFacts, { status: 'none' }>;
+
+interface GrantRevokedData {
+  scope: 'full' | 'partial';
+  revokedCents: number;
+  entitlementCents?: number;
+}
 
 interface GrantNoticeIssuedData {
   grantId: string;
@@ -63,6 +71,7 @@ export function evolveGrantFacts(state: GrantFacts, event: GrantStreamEvent): Gr
         phase: d.phase,
         ags: d.ags,
         amountCents: d.amountCents,
+        entitlementCents: d.amountCents,
         period: { from: d.period.from, to: d.period.to },
         financing: {
           esfCents: d.financing.esfCents,
@@ -73,11 +82,13 @@ export function evolveGrantFacts(state: GrantFacts, event: GrantStreamEvent): Gr
         ...(d.issuedAt ? { issuedAt: d.issuedAt } : {}),
       };
     }
-    case 'GrantRevoked':
-      // A partial revocation leaves the reporting duty in place; only a full one ends it.
-      return state.status === 'issued' && (event.data as { scope?: string }).scope === 'full'
-        ? { ...state, status: 'revoked' }
-        : state;
+    case 'GrantRevoked': {
+      // A partial revocation leaves the reporting duty in place with less money; a full one ends it.
+      if (state.status !== 'issued') return state;
+      const d = event.data as GrantRevokedData;
+      const entitlementCents = d.entitlementCents ?? state.entitlementCents - d.revokedCents;
+      return { ...state, status: d.scope === 'full' ? 'revoked' : 'issued', entitlementCents };
+    }
     default:
       return state;
   }

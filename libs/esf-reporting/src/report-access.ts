@@ -1,6 +1,5 @@
 import { NotFound } from '@app/eventsourcing';
 import type { Principal } from '@app/identity';
-import { programmeStream } from '@app/programmes-calls';
 import type { CommandService } from '@app/shared';
 import {
   type EsfReportState,
@@ -18,8 +17,9 @@ import {
   initialGrantFacts,
   type IssuedGrant,
 } from './grant-facts';
-import { addExpenditure, NO_EXPENDITURE } from './report-rules';
-import { evolveRulesAdoptions, possiblePeriodIds, type RulesAdoption } from './report-schedule';
+import { type EsfLedgerState, esfLedgerStream, evolveEsfLedger, initialEsfLedgerState } from './esf-ledger';
+import { financingOf, type GrantFinancing } from './financing-limits';
+import { possiblePeriodIds } from './report-schedule';
 
 /** The grant as its own stream says it is now. */
 export async function loadGrant(commands: CommandService, grantId: string): Promise<GrantFacts> {
@@ -30,28 +30,23 @@ export async function loadGrant(commands: CommandService, grantId: string): Prom
   return state;
 }
 
-export async function loadRulesAdoptions(
-  commands: CommandService,
-  programmeId: string,
-): Promise<RulesAdoption[]> {
-  const { state } = await commands.load(programmeStream(programmeId), {
-    evolve: evolveRulesAdoptions,
-    initialState: () => [] as RulesAdoption[],
-  });
-  return state;
-}
-
 /**
  * Every report opened for the grant, read from the store: each period id any schedule could have
- * given is looked up, so the answer depends neither on a read model nor on today's schedule.
+ * given (and any report the grant's ESF ledger names) is looked up, so the answer depends
+ * neither on a read model nor on today's schedule.
  */
 export async function loadGrantReports(
   commands: CommandService,
   grant: IssuedGrant,
+  alsoReportIds: readonly string[] = [],
 ): Promise<OpenedReport[]> {
+  const reportIds = new Set([
+    ...possiblePeriodIds(grant).map((periodId) => reportIdFor(grant.grantId, periodId)),
+    ...alsoReportIds,
+  ]);
   const states = await Promise.all(
-    possiblePeriodIds(grant).map(async (periodId) => {
-      const { state } = await commands.load(esfReportStream(reportIdFor(grant.grantId, periodId)), {
+    [...reportIds].map(async (reportId) => {
+      const { state } = await commands.load(esfReportStream(reportId), {
         evolve: evolveEsfReport,
         initialState: initialEsfReportState,
       });
@@ -61,14 +56,28 @@ export async function loadGrantReports(
   return states.filter((s): s is OpenedReport => s.status !== 'none');
 }
 
-/** The notice's financing and what its other periods had accepted: the facts of a money check. */
-export async function loadFinancingFacts(commands: CommandService, grantId: string, reportId: string) {
+export async function loadEsfLedger(commands: CommandService, grantId: string): Promise<EsfLedgerState> {
+  const { state } = await commands.load(esfLedgerStream(grantId), {
+    evolve: evolveEsfLedger,
+    initialState: initialEsfLedgerState,
+  });
+  return state;
+}
+
+/** The grant's financing and its reports other than `reportId` (those the ledger names included). */
+export async function loadFinancingFacts(
+  commands: CommandService,
+  grantId: string,
+  reportId: string,
+  ledger: EsfLedgerState,
+): Promise<{ financing: GrantFinancing; otherReports: OpenedReport[] }> {
   const grant = await loadGrant(commands, grantId);
   if (grant.status === 'none') throw new NotFound('Grant', grantId);
-  const acceptedElsewhere = (await loadGrantReports(commands, grant))
-    .filter((r) => r.status === 'accepted' && r.period.reportId !== reportId && r.submitted)
-    .reduce((sum, r) => addExpenditure(sum, r.submitted!.expenditure), NO_EXPENDITURE);
-  return { notice: grant.financing, acceptedElsewhere };
+  const reports = await loadGrantReports(commands, grant, Object.keys(ledger.bookings));
+  return {
+    financing: financingOf(grant),
+    otherReports: reports.filter((r) => r.period.reportId !== reportId),
+  };
 }
 
 /**

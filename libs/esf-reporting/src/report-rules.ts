@@ -1,9 +1,4 @@
-import {
-  ExpenditureTotalMismatch,
-  FinancingShareExceeded,
-  FinancingSourceExhausted,
-  InvalidReportFigures,
-} from './errors';
+import { ExpenditureTotalMismatch, FinancingShareExceeded, InvalidReportFigures } from './errors';
 import { centsOf, type Expenditure, type ReportContentInput, type Source, totalOf } from './esf-report';
 
 /**
@@ -50,19 +45,6 @@ export function assertSharesWithinNotice(report: Expenditure, notice: Expenditur
         centsOf(notice, source),
         totalOf(notice),
       );
-  }
-}
-
-/** What was accepted for the grant's other periods plus this report stays within the notice. */
-export function assertWithinNoticeAmounts(
-  report: Expenditure,
-  notice: Expenditure,
-  acceptedElsewhere: Expenditure,
-): void {
-  for (const source of CAPPED) {
-    const accepted = centsOf(acceptedElsewhere, source);
-    if (accepted + centsOf(report, source) > centsOf(notice, source))
-      throw new FinancingSourceExhausted(source, centsOf(notice, source), accepted, centsOf(report, source));
   }
 }
 

@@ -1,82 +1,65 @@
-import { DEFAULT_RULES } from '@app/programmes-calls';
+import {
+  DEFAULT_RULES,
+  type ProgrammeRulesVersion,
+  reportDueDate,
+  type ReportSchedule,
+  versionInForce,
+} from '@app/programmes-calls/rules';
 import { ReportScheduleInvalid } from './errors';
 import { type EsfReportPeriod, reportIdFor } from './esf-report';
 import type { IssuedGrant } from './grant-facts';
 
-export interface ReportSchedule {
-  frequency: 'annual' | 'semiannual';
-  /** The report is due this many days after its period ends. */
-  dueAfterPeriodEndDays: number;
-}
+export type { ReportSchedule } from '@app/programmes-calls/rules';
 
 /**
  * The setting used when the programme rules a grant applied say nothing about reporting: the
- * programme rules' one default (a report a year, due 120 days after the year, or the part of it
- * the grant covers, ends: 30 April for a calendar year).
+ * programme rules' one default (a report a year, due on the last day of the 4th month after the
+ * year, or the part of it the grant covers, ends: 30 April for a calendar year).
  */
 export const DEFAULT_REPORT_SCHEDULE: ReportSchedule = DEFAULT_RULES.reportSchedule;
 
 const MAX_DUE_AFTER_DAYS = 366;
-
-/** `ProgrammeRulesAdopted` as this context reads it from the programme stream (by contract). */
-export interface RulesAdoption {
-  version: number;
-  effectiveFrom: string;
-  reportSchedule?: Partial<ReportSchedule>;
-}
+const MAX_DUE_AFTER_MONTHS = 24;
 
 export interface ScheduleInForce {
+  /** Exactly one of `dueMonthsAfterPeriodEnd` and `dueAfterPeriodEndDays` is set. */
   schedule: ReportSchedule;
   /** Where it comes from: `programme-rules` with its version, or the built-in `default`. */
   source: 'programme-rules' | 'default';
   rulesVersion?: number;
 }
 
-export function evolveRulesAdoptions(
-  adoptions: RulesAdoption[],
-  event: { type: string; data: unknown },
-): RulesAdoption[] {
-  if (event.type !== 'ProgrammeRulesAdopted') return adoptions;
-  const d = event.data as { version: number; effectiveFrom: string; rules?: { reportSchedule?: unknown } };
-  const reportSchedule = d.rules?.reportSchedule as Partial<ReportSchedule> | undefined;
-  return [
-    ...adoptions,
-    { version: d.version, effectiveFrom: d.effectiveFrom, ...(reportSchedule ? { reportSchedule } : {}) },
-  ];
-}
-
 /**
  * The schedule of the rules the notice applied. A notice naming version 0 applied the call's own
  * terms, so the default holds; a notice that names no version at all falls back to the rules in
- * force on its issue date (or its first day).
+ * force on its issue date (or its first day), in Berlin.
  */
-export function scheduleFor(grant: IssuedGrant, adoptions: RulesAdoption[]): ScheduleInForce {
-  const adoption =
+export function scheduleFor(grant: IssuedGrant, versions: readonly ProgrammeRulesVersion[]): ScheduleInForce {
+  const version =
     grant.rulesVersion !== undefined
-      ? adoptions.find((a) => a.version === grant.rulesVersion)
-      : inForceOn((grant.issuedAt ?? grant.period.from).slice(0, 10), adoptions);
-  if (!adoption?.reportSchedule) return { schedule: DEFAULT_REPORT_SCHEDULE, source: 'default' };
-  const schedule = { ...DEFAULT_REPORT_SCHEDULE, ...adoption.reportSchedule };
-  const days = schedule.dueAfterPeriodEndDays;
+      ? versions.find((v) => v.version === grant.rulesVersion)
+      : versionInForce(versions, grant.issuedAt ?? grant.period.from);
+  // Read from the store as it was adopted: older versions may leave fields out or set days.
+  const own = version?.rules.reportSchedule as Partial<ReportSchedule> | undefined;
+  if (!version || !own) return { schedule: DEFAULT_REPORT_SCHEDULE, source: 'default' };
+  const { dueMonthsAfterPeriodEnd: months, dueAfterPeriodEndDays: days } = own;
+  const frequency = own.frequency ?? DEFAULT_REPORT_SCHEDULE.frequency;
+  const due =
+    months === undefined && days !== undefined
+      ? { dueAfterPeriodEndDays: days }
+      : { dueMonthsAfterPeriodEnd: months ?? DEFAULT_REPORT_SCHEDULE.dueMonthsAfterPeriodEnd };
   if (
-    (schedule.frequency !== 'annual' && schedule.frequency !== 'semiannual') ||
-    !Number.isInteger(days) ||
-    days < 0 ||
-    days > MAX_DUE_AFTER_DAYS
-  ) {
-    throw new ReportScheduleInvalid(adoption.version);
-  }
-  return { schedule, source: 'programme-rules', rulesVersion: adoption.version };
+    (frequency !== 'annual' && frequency !== 'semiannual') ||
+    (months !== undefined && days !== undefined) ||
+    !withinRange(due.dueMonthsAfterPeriodEnd, MAX_DUE_AFTER_MONTHS) ||
+    !withinRange(due.dueAfterPeriodEndDays, MAX_DUE_AFTER_DAYS)
+  )
+    throw new ReportScheduleInvalid(version.version);
+  return { schedule: { frequency, ...due }, source: 'programme-rules', rulesVersion: version.version };
 }
 
-function inForceOn(date: string, adoptions: RulesAdoption[]): RulesAdoption | undefined {
-  return adoptions
-    .filter((a) => a.effectiveFrom <= date)
-    .reduce<RulesAdoption | undefined>(
-      (best, a) => (!best || a.version > best.version ? a : best),
-      undefined,
-    );
-}
+const withinRange = (value: number | undefined, max: number) =>
+  value === undefined || (Number.isInteger(value) && value >= 0 && value <= max);
 
 /**
  * The grant's reporting periods: calendar years (or half-years) clipped to the grant period, so
@@ -105,7 +88,7 @@ export function reportPeriods(grant: IssuedGrant, schedule: ReportSchedule): Esf
         periodId,
         from: clippedFrom,
         to: clippedTo,
-        dueDate: addDays(clippedTo, schedule.dueAfterPeriodEndDays),
+        dueDate: reportDueDate(clippedTo, schedule),
       });
     }
   }
@@ -118,9 +101,4 @@ export function possiblePeriodIds(grant: IssuedGrant): string[] {
   for (let year = Number(grant.period.from.slice(0, 4)); year <= Number(grant.period.to.slice(0, 4)); year++)
     ids.push(`${year}`, `${year}-H1`, `${year}-H2`);
   return ids;
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

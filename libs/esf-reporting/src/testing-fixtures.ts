@@ -1,4 +1,11 @@
-import type { EsfReportEvent, EsfReportPeriod, ReportContent } from './esf-report';
+import {
+  type EsfLedgerEvent,
+  type EsfLedgerState,
+  evolveEsfLedger,
+  initialEsfLedgerState,
+} from './esf-ledger';
+import type { EsfReportEvent, EsfReportPeriod, Expenditure, OpenedReport, ReportContent } from './esf-report';
+import { financingOf, type GrantFinancing } from './financing-limits';
 import type { IssuedGrant } from './grant-facts';
 
 export const GRANT_ID = 'kkz.phase-1.05978000';
@@ -16,6 +23,7 @@ export function unnaGrant(overrides: Partial<IssuedGrant> = {}): IssuedGrant {
     phase: 1,
     ags: '05978000',
     amountCents: 6_400_000,
+    entitlementCents: 6_400_000,
     period: { from: '2012-03-01', to: '2015-06-30' },
     financing: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
     rulesVersion: 0,
@@ -98,3 +106,55 @@ export function accepted(submission = 1, content = report2012()): EsfReportEvent
     },
   };
 }
+
+export const REPORT_2013 = `${GRANT_ID}.2013`;
+
+/** The grant's financing as a money check sees it: the notice's plan and the ceilings in force. */
+export const financing = (overrides: Partial<IssuedGrant> = {}): GrantFinancing =>
+  financingOf(unnaGrant(overrides));
+
+/** The 2013 report as its own stream stands: returned, awaiting review or accepted, with these figures. */
+export function report2013(
+  status: 'returned' | 'submitted' | 'accepted',
+  expenditure: Expenditure,
+  submission = 1,
+): OpenedReport {
+  return {
+    status,
+    period: {
+      ...period2012,
+      reportId: REPORT_2013,
+      periodId: '2013',
+      from: '2013-01-01',
+      to: '2013-12-31',
+      dueDate: '2014-04-30',
+    },
+    submission,
+    draft: {},
+    submitted: report2012({ expenditure }),
+  };
+}
+
+export function booked(
+  reportId: string,
+  expenditure: Expenditure,
+  submission = 1,
+  countedBefore = { esfCents: 0, landCents: 0 },
+): EsfLedgerEvent {
+  return {
+    type: 'EsfAcceptanceBooked',
+    data: {
+      grantId: GRANT_ID,
+      reportId,
+      periodId: reportId.slice(GRANT_ID.length + 1),
+      submission,
+      expenditure,
+      ceilings: { esfCents: 4_300_000, landCents: 2_100_000 },
+      countedBefore,
+      bookedAt: '2014-02-01T10:00:00.000Z',
+    },
+  };
+}
+
+export const ledgerOf = (...events: EsfLedgerEvent[]): EsfLedgerState =>
+  events.reduce(evolveEsfLedger, initialEsfLedgerState());

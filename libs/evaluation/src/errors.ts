@@ -24,6 +24,17 @@ export class SurveyExists extends DomainError {
   }
 }
 
+export class SurveyIdReserved extends DomainError {
+  readonly code = 'survey-id-reserved';
+  readonly kind = 'invalid';
+  constructor(surveyId: string) {
+    super(
+      `Survey id ${surveyId} starts with "answer-", which names answer streams (survey-answer-<surveyId>.<ags>); choose another.`,
+      { surveyId },
+    );
+  }
+}
+
 export class SurveyWithoutRecipients extends DomainError {
   readonly code = 'survey-without-recipients';
   readonly kind = 'rule-violated';

@@ -8,14 +8,46 @@ import type { EventStore, Subscription } from './event-store';
  */
 export interface Projection<S> {
   readonly name: string;
+  /**
+   * Every event type `apply` reacts to, if the projection names them: it is then handed only
+   * those (a replay of a million events calls it for its own few). Any type `apply` handles must
+   * be listed; absent, it is handed every event.
+   */
+  readonly eventTypes?: readonly string[];
   initialState(): S;
   apply(state: S, event: RecordedEvent): S;
+}
+
+/** Whether a projection wants events of a type (see `Projection.eventTypes`). */
+export function handles(projection: Projection<unknown>, type: string): boolean {
+  return projection.eventTypes === undefined || projection.eventTypes.includes(type);
+}
+
+/**
+ * The projections (or entries holding one), of a fixed list, that want each event type: worked
+ * out once per type, so that routing an event costs one lookup however many read models there are.
+ */
+export function projectionRoutes<T>(
+  items: readonly T[],
+  projectionOf: (item: T) => Projection<unknown> = (item) => item as Projection<unknown>,
+): (type: string) => readonly T[] {
+  const routes = new Map<string, T[]>();
+  return (type) => {
+    let route = routes.get(type);
+    if (!route) {
+      route = items.filter((item) => handles(projectionOf(item), type));
+      routes.set(type, route);
+    }
+    return route;
+  };
 }
 
 /** Folds a list of events through a projection from scratch: the rebuild path. */
 export function rebuild<S>(projection: Projection<S>, events: Iterable<RecordedEvent>): S {
   let state = projection.initialState();
-  for (const event of events) state = projection.apply(state, event);
+  for (const event of events) {
+    if (handles(projection as Projection<unknown>, event.type)) state = projection.apply(state, event);
+  }
   return state;
 }
 
@@ -31,6 +63,7 @@ interface Waiter {
 export class ProjectionRunner {
   private readonly states = new Map<string, unknown>();
   private readonly projections: Projection<unknown>[] = [];
+  private routes?: { registered: number; to: (type: string) => readonly Projection<unknown>[] };
   private subscription?: Subscription;
   private waiters: Waiter[] = [];
   private failure?: unknown;
@@ -80,7 +113,11 @@ export class ProjectionRunner {
   private apply(event: RecordedEvent): void {
     // At-least-once delivery must not count an event twice.
     if (event.position <= this.position) return;
-    for (const projection of this.projections) {
+    // Worked out again whenever the list of read models has changed since.
+    if (this.routes?.registered !== this.projections.length) {
+      this.routes = { registered: this.projections.length, to: projectionRoutes([...this.projections]) };
+    }
+    for (const projection of this.routes.to(event.type)) {
       this.states.set(projection.name, projection.apply(this.states.get(projection.name), event));
     }
     this.position = event.position;

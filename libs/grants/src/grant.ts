@@ -1,6 +1,7 @@
 import { streamName } from '@app/eventsourcing';
 import { DEFAULT_GRANT_SETTINGS } from './grant-settings';
 import type { RefundInterest } from './interest/refund-interest';
+import { type RefundClaim, refundClaimOf, type RefundPaid, settle } from './refunds';
 
 /** Which version of the programme rules a decision was made under; version 0: the call's own terms. */
 export interface AppliedRules {
@@ -101,7 +102,54 @@ export type GrantRevoked = {
   };
 };
 
-export type GrantEvent = GrantNoticeIssued | DisbursementRequested | DisbursementPaid | GrantRevoked;
+/**
+ * The Verwendungsnachweis (ANBest-G, VV zu § 44 LHO NRW): after the funding period the grantee
+ * reports what was done (Sachbericht) and what was spent, from which source (zahlenmäßiger
+ * Nachweis). `submission` counts from 1; a returned proof is corrected by the next one.
+ */
+export type ProofOfUseSubmitted = {
+  type: 'ProofOfUseSubmitted';
+  data: {
+    grantId: string;
+    ags: string;
+    factualReport: string;
+    expenditure: Financing;
+    note?: string;
+    submission: number;
+    submittedAt: string;
+  };
+};
+
+/** The grants office sends the proof back for correction; the grantee submits it again. */
+export type ProofOfUseReturned = {
+  type: 'ProofOfUseReturned';
+  data: { grantId: string; ags: string; remarks: string; submission: number; returnedAt: string };
+};
+
+/**
+ * The grants office accepts the proof: its figures are final. `refundableCents` is what was paid
+ * out (less refunds already claimed) beyond the public money used, as it stood on acceptance;
+ * claiming it back is a revocation of its own.
+ */
+export type ProofOfUseAccepted = {
+  type: 'ProofOfUseAccepted';
+  data: {
+    grantId: string;
+    ags: string;
+    submission: number;
+    expenditure: Financing;
+    paidCents: number;
+    refundableCents: number;
+    acceptedAt: string;
+  };
+};
+
+export type ProofOfUseEvent = ProofOfUseSubmitted | ProofOfUseReturned | ProofOfUseAccepted;
+
+export type { RefundClaim, RefundPaid, RefundSettlement } from './refunds';
+
+export type GrantEvent =
+  GrantNoticeIssued | DisbursementRequested | DisbursementPaid | GrantRevoked | RefundPaid | ProofOfUseEvent;
 
 export interface Disbursement {
   disbursementId: string;
@@ -119,7 +167,20 @@ export type IssuedGrant = {
   revokedCents: number;
   /** Sum of all refunds claimed so far. */
   refundCents: number;
+  /** How many revocations there were (refunds name theirs by this number). */
+  revocations: number;
+  /** The refunds claimed and not yet paid back, oldest first. */
+  refundClaims: RefundClaim[];
+  refundPayments: number;
+  /** The latest proof of use, once one was submitted. */
+  proofOfUse?: ProofOfUse;
 };
+
+export interface ProofOfUse {
+  status: 'submitted' | 'returned' | 'accepted';
+  submission: number;
+  expenditure: Financing;
+}
 
 /** 'revoked' means revoked in full; a partial revocation leaves the grant 'issued' with less entitlement. */
 export type GrantState = { status: 'none' } | IssuedGrant;
@@ -143,7 +204,16 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
         interestPointsAboveBaseRate:
           event.data.interestPointsAboveBaseRate ?? DEFAULT_GRANT_SETTINGS.interestPointsAboveBaseRate,
       };
-      return { status: 'issued', notice, disbursements: [], revokedCents: 0, refundCents: 0 };
+      return {
+        status: 'issued',
+        notice,
+        disbursements: [],
+        revokedCents: 0,
+        refundCents: 0,
+        revocations: 0,
+        refundClaims: [],
+        refundPayments: 0,
+      };
     }
     case 'DisbursementRequested': {
       if (state.status === 'none') return state;
@@ -163,13 +233,45 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
         ),
       };
     }
-    case 'GrantRevoked':
+    case 'GrantRevoked': {
+      if (state.status === 'none') return state;
+      const { data } = event;
+      const claim = refundClaimOf(data, state.revocations + 1);
+      return {
+        ...state,
+        status: data.scope === 'full' ? 'revoked' : state.status,
+        revokedCents: state.revokedCents + data.revokedCents,
+        refundCents: state.refundCents + data.refundCents,
+        revocations: claim.revocation,
+        refundClaims: claim.portions.length > 0 ? [...state.refundClaims, claim] : state.refundClaims,
+      };
+    }
+    case 'RefundPaid':
       if (state.status === 'none') return state;
       return {
         ...state,
-        status: event.data.scope === 'full' ? 'revoked' : state.status,
-        revokedCents: state.revokedCents + event.data.revokedCents,
-        refundCents: state.refundCents + event.data.refundCents,
+        refundClaims: settle(state.refundClaims, event.data.settles),
+        refundPayments: state.refundPayments + 1,
+      };
+    case 'ProofOfUseSubmitted':
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        proofOfUse: {
+          status: 'submitted',
+          submission: event.data.submission,
+          expenditure: event.data.expenditure,
+        },
+      };
+    case 'ProofOfUseReturned':
+    case 'ProofOfUseAccepted':
+      if (state.status === 'none' || !state.proofOfUse) return state;
+      return {
+        ...state,
+        proofOfUse: {
+          ...state.proofOfUse,
+          status: event.type === 'ProofOfUseReturned' ? 'returned' : 'accepted',
+        },
       };
     default: {
       const _exhaustive: never = event;
@@ -188,3 +290,13 @@ export const requestedCents = (grant: IssuedGrant) =>
   grant.disbursements.reduce((sum, d) => sum + d.amountCents, 0);
 export const paidCents = (grant: IssuedGrant) =>
   grant.disbursements.reduce((sum, d) => sum + (d.paid?.amountCents ?? 0), 0);
+
+/** The public money (ESF + Land) the proof says was spent; own funds are not part of the grant. */
+export const publicUsedCents = ({ esfCents, landCents }: Financing) => esfCents + landCents;
+
+/**
+ * Paid out beyond the public money used, less what revocations have already claimed back: the
+ * overpayment to be refunded. Shown, never claimed automatically: that is a revocation.
+ */
+export const overpaidCents = (paid: number, refundsClaimed: number, used: Financing) =>
+  Math.max(0, paid - refundsClaimed - publicUsedCents(used));

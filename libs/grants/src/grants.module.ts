@@ -1,6 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionRunner } from '@app/eventsourcing';
+import { AcceptProofOfUseController } from './accept-proof-of-use/accept-proof-of-use.controller';
+import { AcceptProofOfUseHandler } from './accept-proof-of-use/accept-proof-of-use.handler';
 import { baseRateTableProvider } from './interest/base-rate-table.provider';
 import { IssueGrantNoticeController } from './issue-grant-notice/issue-grant-notice.controller';
 import { IssueGrantNoticeHandler } from './issue-grant-notice/issue-grant-notice.handler';
@@ -9,10 +11,16 @@ import { PayDisbursementHandler } from './pay-disbursement/pay-disbursement.hand
 import { grantsProjection } from './queries/grants.projection';
 import { GrantsQueriesController } from './queries/grants-queries.controller';
 import { GetGrantHandler, ListDisbursementsHandler, ListGrantsHandler } from './queries/grants.queries';
+import { RecordRefundPaymentController } from './record-refund-payment/record-refund-payment.controller';
+import { RecordRefundPaymentHandler } from './record-refund-payment/record-refund-payment.handler';
 import { RequestDisbursementController } from './request-disbursement/request-disbursement.controller';
 import { RequestDisbursementHandler } from './request-disbursement/request-disbursement.handler';
 import { RevokeGrantController } from './revoke-grant/revoke-grant.controller';
+import { ReturnProofOfUseController } from './return-proof-of-use/return-proof-of-use.controller';
+import { ReturnProofOfUseHandler } from './return-proof-of-use/return-proof-of-use.handler';
 import { RevokeGrantHandler } from './revoke-grant/revoke-grant.handler';
+import { SubmitProofOfUseController } from './submit-proof-of-use/submit-proof-of-use.controller';
+import { SubmitProofOfUseHandler } from './submit-proof-of-use/submit-proof-of-use.handler';
 
 @Module({
   imports: [CqrsModule],
@@ -21,6 +29,10 @@ import { RevokeGrantHandler } from './revoke-grant/revoke-grant.handler';
     RequestDisbursementController,
     PayDisbursementController,
     RevokeGrantController,
+    RecordRefundPaymentController,
+    SubmitProofOfUseController,
+    ReturnProofOfUseController,
+    AcceptProofOfUseController,
     GrantsQueriesController,
   ],
   providers: [
@@ -29,6 +41,10 @@ import { RevokeGrantHandler } from './revoke-grant/revoke-grant.handler';
     RequestDisbursementHandler,
     PayDisbursementHandler,
     RevokeGrantHandler,
+    RecordRefundPaymentHandler,
+    SubmitProofOfUseHandler,
+    ReturnProofOfUseHandler,
+    AcceptProofOfUseHandler,
     ListGrantsHandler,
     GetGrantHandler,
     ListDisbursementsHandler,

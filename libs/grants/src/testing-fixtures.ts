@@ -1,4 +1,13 @@
-import type { DisbursementPaid, DisbursementRequested, GrantNoticeIssued, GrantRevoked } from './grant';
+import type {
+  DisbursementPaid,
+  DisbursementRequested,
+  Financing,
+  GrantNoticeIssued,
+  GrantRevoked,
+  ProofOfUseAccepted,
+  ProofOfUseReturned,
+  ProofOfUseSubmitted,
+} from './grant';
 import { DEFAULT_GRANT_SETTINGS, type GrantSettings } from './grant-settings';
 import type { BaseRateTable } from './interest/base-rate-table';
 import { loadBaseRateTable } from './interest/base-rate-table.provider';
@@ -127,6 +136,60 @@ export function revoked(
         totalCents: 0,
         portions: [],
       },
+    },
+  };
+}
+
+/** The whole grant called and paid out: 40,000 EUR in March 2012, 24,000 EUR in March 2013. */
+export const PAID_IN_FULL = [
+  requested('1', 4_000_000, '2012-04-30', '2012-03-05T09:00:00.000Z'),
+  paid('1', 4_000_000, '2012-03-15'),
+  requested('2', 2_400_000, '2013-04-30', '2013-03-05T09:00:00.000Z'),
+  paid('2', 2_400_000, '2013-03-15'),
+];
+
+/** A proof of use of the Unna grant as recorded, 60,000 EUR public money used unless told. */
+export function proofSubmitted(
+  submission = 1,
+  expenditure: Financing = { esfCents: 4_000_000, landCents: 2_000_000, ownCents: 2_500_000 },
+): ProofOfUseSubmitted {
+  return {
+    type: 'ProofOfUseSubmitted',
+    data: {
+      grantId: GRANT_1,
+      ags: KREIS_UNNA,
+      factualReport: 'Präventionskette in allen vier Städten aufgebaut',
+      expenditure,
+      submission,
+      submittedAt: '2015-11-30T09:00:00.000Z',
+    },
+  };
+}
+
+export function proofReturned(submission = 1): ProofOfUseReturned {
+  return {
+    type: 'ProofOfUseReturned',
+    data: {
+      grantId: GRANT_1,
+      ags: KREIS_UNNA,
+      remarks: 'Bitte mit dem ESF-Bericht 2015 abgleichen',
+      submission,
+      returnedAt: '2016-01-15T09:00:00.000Z',
+    },
+  };
+}
+
+export function proofAccepted(submission = 1): ProofOfUseAccepted {
+  return {
+    type: 'ProofOfUseAccepted',
+    data: {
+      grantId: GRANT_1,
+      ags: KREIS_UNNA,
+      submission,
+      expenditure: { esfCents: 4_000_000, landCents: 2_000_000, ownCents: 2_500_000 },
+      paidCents: 6_400_000,
+      refundableCents: 400_000,
+      acceptedAt: '2016-02-01T09:00:00.000Z',
     },
   };
 }

@@ -25,3 +25,14 @@ export class WebhookSecretWithoutUrl extends DomainError {
     super('A webhook secret needs a webhook URL to sign for; give webhookUrl too, or leave the secret out.');
   }
 }
+
+export class WebhookUrlPrivate extends DomainError {
+  readonly code = 'webhook-url-private';
+  readonly kind = 'rule-violated';
+  constructor(url: string) {
+    super(
+      `A webhook must be a public endpoint; "${url}" points at a loopback, link-local, private or internal address.`,
+      { webhookUrl: url },
+    );
+  }
+}

@@ -19,14 +19,20 @@ export interface NotificationsConfig {
   attempts: number;
   /** Delay before the first retry; each further retry waits twice as long. */
   backoffMs: number;
+  /**
+   * WEBHOOK_ALLOW_PRIVATE: webhooks may point at loopback, link-local, private or internal
+   * addresses. Off by default everywhere (a webhook URL must not reach into the operator's own
+   * network, e.g. 169.254.169.254); tests and a local development receiver turn it on.
+   */
+  allowPrivateWebhooks: boolean;
 }
 
 const MIN_KEY_LENGTH = 32;
 const DEV_MAIL_FROM = 'Kommunale Präventionsketten <fristen@praeventionsketten.invalid>';
 
 /**
- * NOTIFICATIONS_SECRET_KEY, SMTP_URL, MAIL_FROM, WEBHOOK_TIMEOUT_MS, NOTIFICATION_ATTEMPTS,
- * NOTIFICATION_BACKOFF_MS, PUBLIC_BASE_URL: validated together, every mistake named. Production
+ * NOTIFICATIONS_SECRET_KEY, SMTP_URL, MAIL_FROM, WEBHOOK_TIMEOUT_MS, WEBHOOK_ALLOW_PRIVATE,
+ * NOTIFICATION_ATTEMPTS, NOTIFICATION_BACKOFF_MS, PUBLIC_BASE_URL: validated together, every mistake named. Production
  * must name its key, SMTP server and sender; development falls back to a key file and an
  * outbox directory under DATA_DIR.
  */
@@ -83,7 +89,12 @@ export function loadNotificationsConfig(
   if (publicBaseUrl && !hasProtocol(publicBaseUrl, ['http:', 'https:']))
     problems.push(`PUBLIC_BASE_URL must start with http:// or https://, not "${publicBaseUrl}".`);
 
+  const allowPrivate = str('WEBHOOK_ALLOW_PRIVATE') ?? 'false';
+  if (allowPrivate !== 'true' && allowPrivate !== 'false')
+    problems.push(`WEBHOOK_ALLOW_PRIVATE must be "true" or "false", not "${allowPrivate}".`);
+
   const config = {
+    allowPrivateWebhooks: allowPrivate === 'true',
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     mail,
     mailFrom,

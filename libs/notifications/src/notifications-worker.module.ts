@@ -61,6 +61,7 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
       secrets: this.secrets,
       mail: this.mail,
       webhookTimeoutMs: this.config.webhookTimeoutMs,
+      allowPrivateWebhooks: this.config.allowPrivateWebhooks,
     };
     this.worker = new Worker<DeliveryJobData>(NOTIFICATIONS_QUEUE, (job) => deliverNotification(job, deps), {
       connection: this.redis,

@@ -45,13 +45,30 @@ export type NotificationDeliveryFailed = DomainEvent<
   'NotificationDeliveryFailed',
   DeliveryFacts & { error: string; willRetry: boolean }
 >;
+/**
+ * Recorded just before a message goes out: an attempt without an outcome after it is a known
+ * unknown (the worker died between sending and recording); the next attempt sends again, and the
+ * receiver drops the duplicate by its stable delivery id.
+ */
+export type NotificationAttempted = DomainEvent<'NotificationAttempted', DeliveryFacts>;
+/** Why a queued message was not sent: the deadline changed after the cause, so its words are stale. */
+export type SupersededBy = 'deadline-met' | 'deadline-cancelled' | 'deadline-moved';
+export type NotificationSkipped = DomainEvent<
+  'NotificationSkipped',
+  DeliveryFacts & { reason: SupersededBy }
+>;
 export type NotificationRead = DomainEvent<
   'NotificationRead',
   { notificationId: string; ags: Recipient; readAt: string }
 >;
 
 export type NotificationEvent =
-  NotificationQueued | NotificationDelivered | NotificationDeliveryFailed | NotificationRead;
+  | NotificationQueued
+  | NotificationAttempted
+  | NotificationDelivered
+  | NotificationDeliveryFailed
+  | NotificationSkipped
+  | NotificationRead;
 
 /**
  * Secrets never appear in clear in an event: `webhookSecret` and `calendarToken` are sealed

@@ -82,13 +82,6 @@ export function evolveCall(state: CallState, event: CallEvent): CallState {
   }
 }
 
-/** The amount a municipality of this population receives under the call's tiers, if any tier fits. */
-export function amountForPopulation(tiers: FundingTier[], population: number): number | undefined {
-  return tiers.find(
-    (t) => population >= t.minPopulation && (t.maxPopulation === undefined || population <= t.maxPopulation),
-  )?.amountEur;
-}
-
 /** Tiers must be ordered and must not overlap, so that every population has at most one amount. */
 export function checkFundingTiers(tiers: FundingTier[]): void {
   tiers.forEach((tier, i) => {

@@ -98,3 +98,24 @@ export class RulesEffectiveBeforePrevious extends DomainError {
     );
   }
 }
+
+export class RulesEffectiveInPast extends DomainError {
+  readonly code = 'rules-effective-in-past';
+  readonly kind = 'rule-violated';
+  constructor(effectiveFrom: string, today: string) {
+    super(
+      `Rules cannot take effect on ${effectiveFrom}, before they are adopted (today is ${today} in Berlin): decisions already made under the earlier rules would no longer match them.`,
+      { effectiveFrom, today },
+    );
+  }
+}
+
+export class ReportScheduleAmbiguous extends DomainError {
+  readonly code = 'report-schedule-ambiguous';
+  readonly kind = 'rule-violated';
+  constructor() {
+    super(
+      'A report schedule sets the due date either in months (dueMonthsAfterPeriodEnd) or in days (dueAfterPeriodEndDays), not both.',
+    );
+  }
+}

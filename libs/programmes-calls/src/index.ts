@@ -1,6 +1,6 @@
 export * from './programme';
 export * from './call';
-export * from './programme-rules';
+export * from './rules';
 export * from './load-programme-rules';
 export * from './programmes-calls.module';
 export { programmesCallsProjection } from './queries/programmes-calls.projection';

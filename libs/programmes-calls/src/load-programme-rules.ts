@@ -1,7 +1,7 @@
 import type { CommandService } from '@app/shared';
 import { callStream, type CallTerms, evolveCall, initialCallState } from './call';
 import { evolveProgramme, initialProgrammeState, programmeStream } from './programme';
-import { type ProgrammeRulesVersion, type RulesInForce, rulesInForce } from './programme-rules';
+import { type ProgrammeRulesVersion, type RulesInForce, rulesInForce } from './rules';
 
 /**
  * The programme's rule versions as its own stream says they are now: what a handler in any

@@ -1,5 +1,5 @@
 import { streamName } from '@app/eventsourcing';
-import type { ProgrammeRulesVersion } from './programme-rules';
+import type { ProgrammeRulesVersion } from './rules';
 
 export type ProgrammeCreated = {
   type: 'ProgrammeCreated';

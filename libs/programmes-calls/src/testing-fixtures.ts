@@ -1,5 +1,5 @@
 import type { CallTerms } from './call';
-import type { ProgrammeRulesVersion } from './programme-rules';
+import type { ProgrammeRulesVersion } from './rules';
 
 /** The 2011 call of "Kein Kind zurücklassen" (seed 000): closing 15 Dec 2011, tiers 32,000–64,000 EUR. */
 export function call2011Terms(overrides: Partial<CallTerms> = {}): CallTerms {

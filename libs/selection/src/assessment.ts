@@ -1,4 +1,4 @@
-import type { AssessmentCriterion } from '@app/programmes-calls';
+import type { AssessmentCriterion } from '@app/programmes-calls/rules';
 import {
   CriterionNotScored,
   CriterionScoredTwice,

@@ -1,7 +1,7 @@
-import { amountForPopulation, berlinDate } from '@app/programmes-calls';
+import { amountForPopulation, berlinDate } from '@app/programmes-calls/rules';
 import { FormalCheckMissing, FormalCheckNotPassed, NoFundingTier, ReasonsRequired } from './errors';
 import type { CouncilResolutionDue, Outcome, SelectionState } from './selection';
-import { namedAgs, type Submission } from './submission';
+import { committedAgs, namedAgs, type Submission } from './submission';
 
 /** What a decision or its correction to this outcome needs: a recorded check, passed unless rejecting. */
 export function assertDecidable(state: SelectionState, applicationId: string, outcome: Outcome): void {
@@ -32,7 +32,8 @@ export function selectionTerms(submission: Submission, population: number, now: 
   const { rules } = submission.rules;
   const amountEur = amountForPopulation(rules.fundingTiers, population);
   if (amountEur === undefined) throw new NoFundingTier(submission.lead.ags, population);
-  const outstanding = namedAgs(submission).filter((ags) => !submission.committedAgs.includes(ags));
+  const committed = committedAgs(submission);
+  const outstanding = namedAgs(submission).filter((ags) => !committed.includes(ags));
   const resolutionFollows =
     rules.councilResolution === 'may-follow-after-selection' && outstanding.length > 0;
   return {

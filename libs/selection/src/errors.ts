@@ -156,3 +156,25 @@ export class RulesVersionUnknown extends DomainError {
     );
   }
 }
+
+export class CallStillOpen extends DomainError {
+  readonly code = 'call-still-open';
+  readonly kind = 'rule-violated';
+  constructor(applicationId: string, callId: string, closesAt: string) {
+    super(
+      `Call ${callId} is open until ${closesAt}; submission ${applicationId} is checked and decided after it closes, with all submissions in view.`,
+      { applicationId, callId, closesAt },
+    );
+  }
+}
+
+export class GrantAlreadyIssued extends DomainError {
+  readonly code = 'grant-already-issued';
+  readonly kind = 'rule-violated';
+  constructor(applicationId: string, grantId: string) {
+    super(
+      `The grant notice ${grantId} has been issued on the selection of ${applicationId}; the selection can no longer be corrected (revoke the grant instead).`,
+      { applicationId, grantId },
+    );
+  }
+}

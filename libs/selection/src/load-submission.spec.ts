@@ -2,7 +2,7 @@ import { MemoryEventStore, ProjectionRunner } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { type AppConfig, CommandService, FixedClock } from '@app/shared';
 import { RulesVersionUnknown } from './errors';
-import { loadSubmission } from './load-submission';
+import { loadIssuedGrant, loadSubmission } from './load-submission';
 import { APPLICATION_ID, call2011, kamen, kreisUnna, phaseOne } from './testing-fixtures';
 
 /** The loader against a real in-memory store: every fact is read from the stream that owns it. */
@@ -68,7 +68,7 @@ describe('the facts of a submission, loaded from their streams', () => {
     );
   }
 
-  const resolution = (ags: string, type: string, result: string) =>
+  const resolution = (ags: string, type: string, result: string, resultDate = '2011-12-01') =>
     store.appendToStream(
       `council-resolution-${APPLICATION_ID}.${ags}`,
       [
@@ -77,6 +77,7 @@ describe('the facts of a submission, loaded from their streams', () => {
           applicationId: APPLICATION_ID,
           ags,
           result,
+          resultDate,
         }),
       ],
       'any',
@@ -113,10 +114,38 @@ describe('the facts of a submission, loaded from their streams', () => {
     await submit({ version: 1, effectiveFrom: '2011-11-01' });
     await resolution(kreisUnna.ags, 'CouncilResolutionRecorded', 'rejected');
     await resolution(kamen.ags, 'CouncilResolutionRecorded', 'amended');
-    expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({ committedAgs: [kamen.ags] });
-    await resolution(kreisUnna.ags, 'CouncilResolutionCorrected', 'approved');
+    expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({
+      committingResolutions: [{ ags: kamen.ags, resultDate: '2011-12-01' }],
+    });
+    await resolution(kreisUnna.ags, 'CouncilResolutionCorrected', 'approved', '2012-01-05');
     await resolution(kamen.ags, 'CouncilResolutionCorrected', 'noted');
-    expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({ committedAgs: [kreisUnna.ags] });
+    expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({
+      committingResolutions: [{ ags: kreisUnna.ags, resultDate: '2012-01-05' }],
+    });
+  });
+
+  it("takes the call's phase, phase I when the call names none", async () => {
+    await submit({ version: 1, effectiveFrom: '2011-11-01' });
+    expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({ call: { phase: 1 } });
+  });
+
+  it('finds the grant notice issued on the selection by the grants contract', async () => {
+    await submit({ version: 1, effectiveFrom: '2011-11-01' });
+    const submission = await loadSubmission(commands, APPLICATION_ID);
+    if (submission.status !== 'submitted') throw new Error('not submitted');
+    expect(await loadIssuedGrant(commands, submission)).toBeUndefined();
+    await store.appendToStream(
+      'grant-kkz.phase-2.05978000',
+      [newEvent('GrantNoticeIssued', { grantId: 'kkz.phase-2.05978000' })],
+      'no_stream',
+    );
+    expect(await loadIssuedGrant(commands, submission)).toBeUndefined();
+    await store.appendToStream(
+      'grant-kkz.phase-1.05978000',
+      [newEvent('GrantNoticeIssued', { grantId: 'kkz.phase-1.05978000' })],
+      'no_stream',
+    );
+    expect(await loadIssuedGrant(commands, submission)).toBe('kkz.phase-1.05978000');
   });
 
   it('says when there is no submission to decide on', async () => {

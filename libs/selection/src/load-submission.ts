@@ -1,4 +1,4 @@
-import { streamName } from '@app/eventsourcing';
+import { type DomainEvent, streamName } from '@app/eventsourcing';
 import {
   applicationStream,
   evolveExpressionOfInterest,
@@ -15,9 +15,15 @@ import {
   loadProgrammeRules,
   rulesOfVersion,
 } from '@app/programmes-calls';
+import {
+  councilResolutionEvolution,
+  councilResolutionStream,
+  isCommitting,
+  resolutionStatus,
+} from '@app/council-resolutions';
 import type { CommandService, MunicipalityRegistry } from '@app/shared';
 import { RulesVersionUnknown } from './errors';
-import { namedAgs, type SubmissionFacts } from './submission';
+import { type CommittingResolution, namedAgs, type Submission, type SubmissionFacts } from './submission';
 
 interface SubmittedApplication {
   eoi: ExpressionOfInterestState;
@@ -70,38 +76,52 @@ export async function loadSubmission(
       closesAt: terms.closesAt,
       eligibleApplicantTypes: terms.eligibleApplicantTypes,
       assessmentCriteria: terms.assessmentCriteria,
+      phase: terms.phase ?? 1,
     },
     rules,
   };
-  return { ...submission, committedAgs: await committedAgs(commands, applicationId, namedAgs(submission)) };
+  return {
+    ...submission,
+    committingResolutions: await committingResolutions(commands, applicationId, namedAgs(submission)),
+  };
 }
 
-type ResolutionEvent = { type: string; data: { result?: string } };
-
 /**
- * Read by the council-resolutions contract (docs/events.md): the result as the latest record or
- * correction states it. Approved or amended commits the municipality; anything else does not.
+ * The council resolutions recorded for the municipalities named, read with the council-resolutions
+ * context's own fold: the result and date after all corrections; only committing ones are kept.
  */
-const resolutionResult = {
-  initialState: (): string | undefined => undefined,
-  evolve: (result: string | undefined, event: ResolutionEvent): string | undefined =>
-    event.type === 'CouncilResolutionRecorded' || event.type === 'CouncilResolutionCorrected'
-      ? event.data.result
-      : result,
-};
-
-async function committedAgs(
+async function committingResolutions(
   commands: CommandService,
   applicationId: string,
   named: string[],
-): Promise<string[]> {
-  const results = await Promise.all(
-    named.map(async (ags) => {
-      const stream = streamName('council-resolution', `${applicationId}.${ags}`);
-      return (await commands.load(stream, resolutionResult)).state;
-    }),
+): Promise<CommittingResolution[]> {
+  const states = await Promise.all(
+    named.map(
+      async (ags) =>
+        (await commands.load(councilResolutionStream(applicationId, ags), councilResolutionEvolution)).state,
+    ),
   );
-  return named.filter((_, i) => results[i] === 'approved' || results[i] === 'amended');
+  return states.flatMap((state, i) =>
+    state.status === 'recorded' && isCommitting(resolutionStatus(state))
+      ? [{ ags: named[i], resultDate: state.resolution.resultDate }]
+      : [],
+  );
+}
+
+/**
+ * Whether the grant notice on this selection was issued: the grant of the lead for the call's
+ * phase, `grant-<programmeId>.phase-<n>.<ags>`, read by the grants contract's event type only.
+ */
+export async function loadIssuedGrant(
+  commands: CommandService,
+  submission: Submission,
+): Promise<string | undefined> {
+  const grantId = `${submission.programmeId}.phase-${submission.call.phase}.${submission.lead.ags}`;
+  const { state: issued } = await commands.load(streamName('grant', grantId), {
+    initialState: () => false,
+    evolve: (issued: boolean, event: DomainEvent) => issued || event.type === 'GrantNoticeIssued',
+  });
+  return issued ? grantId : undefined;
 }
 
 /** The lead's population from the registry; the figure recorded at drafting if the registry no longer lists it. */

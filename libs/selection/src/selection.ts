@@ -1,5 +1,5 @@
 import { streamName } from '@app/eventsourcing';
-import type { AppliedRules } from '@app/programmes-calls';
+import type { AppliedRules } from '@app/programmes-calls/rules';
 
 export type Outcome = 'selected' | 'rejected' | 'waitlisted';
 export const OUTCOMES: Outcome[] = ['selected', 'rejected', 'waitlisted'];
@@ -106,7 +106,7 @@ export type SelectionEvent =
 export interface SelectionState {
   formalCheck?: { passed: boolean };
   /** The current assessment of each assessor (by subject). */
-  assessments: Record<string, { scores: CriterionScore[]; comment?: string }>;
+  assessments: Record<string, { scores: CriterionScore[]; comment?: string; assessorName?: string }>;
   decision?: { outcome: Outcome; amountCents?: number };
 }
 
@@ -122,8 +122,13 @@ export function evolveSelection(state: SelectionState, event: SelectionEvent): S
       return { ...state, formalCheck: { passed: event.data.passed } };
     case 'AssessmentScored':
     case 'AssessmentRevised': {
+      // A revision that names no assessor keeps the name given before (as the read model does).
       const { assessor, scores, comment } = event.data;
-      return { ...state, assessments: { ...state.assessments, [assessor]: { scores, comment } } };
+      const assessorName = event.data.assessorName ?? state.assessments[assessor]?.assessorName;
+      return {
+        ...state,
+        assessments: { ...state.assessments, [assessor]: { scores, comment, assessorName } },
+      };
     }
     case 'SubmissionSelected':
       return { ...state, decision: { outcome: 'selected', amountCents: event.data.amountCents } };

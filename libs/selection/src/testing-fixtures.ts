@@ -1,5 +1,5 @@
 import type { Applicant } from '@app/applications';
-import { type ProgrammeRulesVersion, rulesInForce } from '@app/programmes-calls';
+import { type ProgrammeRulesVersion, rulesInForce } from '@app/programmes-calls/rules';
 import type { SelectionEvent } from './selection';
 import type { Submission } from './submission';
 
@@ -68,9 +68,10 @@ export function unnaSubmission(overrides: Partial<Submission> = {}): Submission 
       closesAt: call2011.closesAt,
       eligibleApplicantTypes: call2011.eligibleApplicantTypes,
       assessmentCriteria: call2011.assessmentCriteria,
+      phase: 1,
     },
     rules: rulesInForce([phaseOne], call2011, submittedAt),
-    committedAgs: [],
+    committingResolutions: [],
     ...overrides,
   };
 }

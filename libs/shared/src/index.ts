@@ -22,3 +22,4 @@ export * from './http/if-match';
 export * from './nest/health.controller';
 export * from './http/public.decorator';
 export * from './seed/programme-2011';
+export * from './seed/council-resolutions-2012';

@@ -50,13 +50,18 @@ function reindexMembers(
 
 export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestReadModel> = {
   name: 'expressions-of-interest',
+  eventTypes: ['ExpressionOfInterestDrafted', 'ExpressionOfInterestRevised', 'ExpressionOfInterestSubmitted'],
   initialState: () => ({ byId: new Map(), byCall: new Map(), byAgs: new Map() }),
   apply(model, recorded: RecordedEvent) {
     const event = recorded as RecordedEvent<ExpressionOfInterestEvent>;
     switch (event.type) {
       case 'ExpressionOfInterestDrafted': {
+        // `{ id, ...data, more }`, not `{ ...data, more }`: V8 gives each of the latter a hidden class of
+        // its own; the former share one (same field order: the id leads the event's data too).
+        const { applicationId, ...drafted } = event.data;
         const view: ExpressionOfInterestView = {
-          ...event.data,
+          applicationId,
+          ...drafted,
           joint: event.data.members.length > 0,
           status: 'draft',
           draftedAt: event.metadata.occurredAt,

@@ -9,7 +9,7 @@ export const stderr: Output = (text) => process.stderr.write(`${text}\n`);
 export function runCli(name: string, main: (argv: string[]) => Promise<number>): void {
   main(process.argv.slice(2))
     .catch((error: unknown) => {
-      // A ConfigError already reads as a list of what to fix (not imported: the offline verifier stays small).
+      // A ConfigError already reads as a list of what to fix (matched by name rather than imported).
       const message = (error as Error).message ?? String(error);
       stderr((error as Error).name === 'ConfigError' ? message : `${name}: ${message}`);
       return EXIT.failure;

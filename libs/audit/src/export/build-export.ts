@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type EventStore, readAllPages, type RecordedEvent } from '@app/eventsourcing';
+import { type CheckpointReference, isCheckpoint, referenceOf } from '../integrity/checkpoint';
 import { merkleRoot } from '../integrity/merkle';
 import { StreamHeads } from '../integrity/stream-heads';
 import { allOf, municipalityScope, programmeScope, type StreamScope } from '../scope/record-scope';
@@ -13,7 +14,7 @@ import {
   type ExportTrailer,
   manifestPayload,
 } from './manifest';
-import type { ExportSigningKey } from './signing-key';
+import type { AuditSigningKey } from '../signing/audit-signing-key';
 
 export interface ExportRequest {
   description: ExportRangeDescription;
@@ -44,19 +45,23 @@ interface Span {
 export async function buildExport(
   store: EventStore,
   request: ExportRequest,
-  key: ExportSigningKey,
+  key: AuditSigningKey,
 ): Promise<AuditExport> {
   const chunks: string[] = [];
   const manifest = await writeExport(store, request, key, (chunk) => void chunks.push(chunk));
   return { text: chunks.join(''), manifest };
 }
 
-/** The same, written out page by page, so that an export of the whole store never sits in memory. */
+/**
+ * The same, written out page by page, so that an export of the whole store never sits in memory.
+ * An aborted `signal` stops it at the next page with the signal's reason.
+ */
 export async function writeExport(
   store: EventStore,
   request: ExportRequest,
-  key: ExportSigningKey,
+  key: AuditSigningKey,
   sink: ExportSink,
+  signal?: AbortSignal,
 ): Promise<ExportManifest> {
   const { description, range } = request;
   const until = await store.headPosition();
@@ -67,9 +72,14 @@ export async function writeExport(
   const admitted = new Set<string>();
   const spans = new Map<string, Span>();
   const storeHeads = new StreamHeads();
+  let latestCheckpoint: CheckpointReference | undefined;
   for await (const page of readAllPages(store, { until })) {
+    signal?.throwIfAborted();
     for (const event of page) {
       storeHeads.apply(event);
+      if (isCheckpoint(event) && event.data.sequence > (latestCheckpoint?.sequence ?? 0)) {
+        latestCheckpoint = referenceOf(event.data);
+      }
       if (!scope || scope.admit(event)) admitted.add(event.streamId);
       if (!inRange(range, event)) continue;
       const span = spans.get(event.streamId);
@@ -86,6 +96,7 @@ export async function writeExport(
     return span !== undefined && event.revision >= span.first && event.revision <= span.last;
   };
   for await (const page of readAllPages(store, { until })) {
+    signal?.throwIfAborted();
     let chunk = '';
     for (const event of page) {
       if (!take(event)) continue;
@@ -128,6 +139,7 @@ export async function writeExport(
       events: storeHeads.events,
       streams: storeHeads.streams,
       merkleRoot: storeHeads.root(),
+      ...(latestCheckpoint ? { latestCheckpoint } : {}),
     },
     publicKey: key.info,
   };

@@ -1,5 +1,6 @@
 import { canonicalJson } from '@app/eventsourcing/canonical-json';
-import type { PublicKeyInfo } from './signing-key';
+import type { CheckpointReference } from '../integrity/checkpoint';
+import type { PublicKeyInfo } from '../signing/audit-signing-key';
 
 export const EXPORT_FORMAT = 'kkz-audit-export/1';
 
@@ -37,7 +38,14 @@ export interface ExportManifest {
   ndjsonSha256: string;
   streamHeads: ExportedStream[];
   merkleRoot: string;
-  store: { headPosition: number; events: number; streams: number; merkleRoot: string };
+  store: {
+    headPosition: number;
+    events: number;
+    streams: number;
+    merkleRoot: string;
+    /** The newest integrity checkpoint then: what `audit:verify --expect` later holds the store to. */
+    latestCheckpoint?: CheckpointReference;
+  };
   publicKey: PublicKeyInfo;
 }
 

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import type { PublicKeyInfo } from '../export/signing-key';
+import type { PublicKeyInfo } from '../signing/audit-signing-key';
 import type { IntegrityReport } from '../integrity/verify-integrity';
 import {
   ExportRangeQuery,
@@ -13,6 +13,7 @@ import {
 } from '../queries/integrity-queries';
 import { ExportFilter } from './audit-query.dto';
 import { timeRangeFrom } from './as-of-params';
+import { ClientDisconnected, responseSink } from './response-sink';
 
 /**
  * Proof that nothing was altered: the chain and checkpoint verification, signed exports, and the
@@ -63,13 +64,13 @@ export class AuditIntegrityController {
       .attachment(`audit-export-${writer.createdAt.replace(/[:.]/g, '-')}.ndjson`)
       .setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     try {
-      await writer.write((chunk) =>
-        res.write(chunk) ? undefined : new Promise<void>((resolve) => res.once('drain', resolve)),
-      );
+      const sink = responseSink(res);
+      await writer.write(sink.write, sink.signal);
       res.end();
     } catch (error) {
       // Half an export must not look like a whole one: once lines went out, cut the connection.
-      if (res.headersSent) res.destroy(error as Error);
+      if (error instanceof ClientDisconnected) res.destroy();
+      else if (res.headersSent) res.destroy(error as Error);
       else throw error;
     }
   }

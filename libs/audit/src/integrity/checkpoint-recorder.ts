@@ -1,4 +1,5 @@
 import { ConcurrencyError, type EventStore, newId, readAllPages } from '@app/eventsourcing';
+import type { AuditSigningKey } from '../signing/audit-signing-key';
 import {
   CHECKPOINT_EVENT,
   type CheckpointReference,
@@ -6,6 +7,7 @@ import {
   type IntegrityCheckpointData,
   isCheckpoint,
   referenceOf,
+  signCheckpoint,
 } from './checkpoint';
 import { StreamHeads } from './stream-heads';
 
@@ -13,6 +15,7 @@ import { StreamHeads } from './stream-heads';
  * Writes integrity checkpoints. It follows the store incrementally (one full pass at the first
  * run, then only the new events), so a periodic run costs little. Several workers may run it:
  * each checkpoint number is its own stream, and the loser of a race simply skips this round.
+ * Every checkpoint is signed with the audit key.
  */
 export class CheckpointRecorder {
   private readonly heads = new StreamHeads();
@@ -23,6 +26,7 @@ export class CheckpointRecorder {
   constructor(
     private readonly store: EventStore,
     private readonly now: () => Date,
+    private readonly key: AuditSigningKey,
   ) {}
 
   /** Records a checkpoint over everything stored so far; undefined when nothing new happened. */
@@ -30,14 +34,17 @@ export class CheckpointRecorder {
     await this.catchUp();
     if (this.last && this.lastFact <= this.last.position) return undefined;
     if (this.heads.events === 0) return undefined;
-    const data: IntegrityCheckpointData = {
-      sequence: (this.last?.sequence ?? 0) + 1,
-      position: this.heads.position,
-      streams: this.heads.streams,
-      events: this.heads.events,
-      merkleRoot: this.heads.root(),
-      ...(this.last ? { previousCheckpoint: this.last } : {}),
-    };
+    const data: IntegrityCheckpointData = signCheckpoint(
+      {
+        sequence: (this.last?.sequence ?? 0) + 1,
+        position: this.heads.position,
+        streams: this.heads.streams,
+        events: this.heads.events,
+        merkleRoot: this.heads.root(),
+        ...(this.last ? { previousCheckpoint: this.last } : {}),
+      },
+      this.key,
+    );
     const eventId = newId();
     try {
       await this.store.appendToStream(

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { type EventStore, storedEvents } from '@app/eventsourcing';
 import { type AppConfig, APP_CONFIG, Clock, EVENT_STORE } from '@app/shared';
+import { AuditSigningKey } from '../signing/audit-signing-key';
 import { CheckpointRecorder } from './checkpoint-recorder';
 
 /**
@@ -24,8 +25,9 @@ export class CheckpointSchedule implements OnApplicationBootstrap, OnApplication
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     clock: Clock,
+    key: AuditSigningKey,
   ) {
-    this.recorder = new CheckpointRecorder(storedEvents(store), () => clock.now());
+    this.recorder = new CheckpointRecorder(storedEvents(store), () => clock.now(), key);
   }
 
   onApplicationBootstrap(): void {

@@ -2,12 +2,17 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventHash, GENESIS_HASH, SqliteEventStore } from '@app/eventsourcing';
+import { SqliteEventStore } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
+import { AuditSigningKey } from '../signing/audit-signing-key';
+import { checkpointPayload } from './checkpoint';
 import { CheckpointRecorder } from './checkpoint-recorder';
+import { rewriteCheckpoint, rewriteStream } from '../testing/tamper';
 import { verifyIntegrity, type VerifyOptions } from './verify-integrity';
 
 const NOW = () => new Date('2012-03-01T09:00:00.000Z');
+const KEY = AuditSigningKey.generate();
+const recorder = (store: SqliteEventStore) => new CheckpointRecorder(store, NOW, KEY);
 
 /**
  * Three streams of four events, an integrity checkpoint, then two more events: a small store
@@ -25,15 +30,15 @@ async function storeWithCheckpoint() {
       );
     }
   }
-  const checkpoint = await new CheckpointRecorder(store, NOW).record();
+  const checkpoint = await recorder(store).record();
   await store.appendToStream('application-a', [newEvent('Tick', { after: true })], 3);
   await store.appendToStream('deadline-d', [newEvent('Tick', { after: true })], 'no_stream');
   await store.close();
   const sql = new Database(file);
-  const verify = async (options?: VerifyOptions) => {
+  const verify = async (options?: Partial<VerifyOptions>) => {
     const reopened = new SqliteEventStore(file);
     try {
-      return await verifyIntegrity(reopened, { pageSize: 5, ...options });
+      return await verifyIntegrity(reopened, { publicKey: KEY.publicKey, pageSize: 5, ...options });
     } finally {
       await reopened.close();
     }
@@ -150,17 +155,7 @@ describe('integrity verification of a tampered SQLite file', () => {
 
   it('notices a stream rewritten with freshly computed hashes, by the Merkle root', async () => {
     const { sql, verify } = await storeWithCheckpoint();
-    let prevHash = GENESIS_HASH;
-    for (let revision = 0; revision < 4; revision++) {
-      const row = rowOf(sql, 'grant-c', revision);
-      const data = { ...JSON.parse(row.data), note: 'nachträglich geschönt' };
-      const { hash: _old, ...metadata } = { ...JSON.parse(row.metadata), prevHash };
-      const hash = eventHash({ streamId: 'grant-c', revision, type: 'Tick', data, metadata });
-      sql
-        .prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?')
-        .run(JSON.stringify(data), JSON.stringify({ ...metadata, hash }), row.position);
-      prevHash = hash;
-    }
+    rewriteStream(sql, 'grant-c', (data) => ({ ...data, note: 'nachträglich geschönt' }));
     const report = await verify();
     expect(report.chainBreaks).toEqual([]);
     expect(report.checkpoints.problems).toEqual([
@@ -172,10 +167,10 @@ describe('integrity verification of a tampered SQLite file', () => {
   it('notices a forged checkpoint and a removed one', async () => {
     const { file, sql } = await storeWithCheckpoint();
     const store = new SqliteEventStore(file);
-    const recorder = new CheckpointRecorder(store, NOW);
-    expect(await recorder.record()).toMatchObject({ sequence: 2, previousCheckpoint: { sequence: 1 } });
+    const checkpoints = recorder(store);
+    expect(await checkpoints.record()).toMatchObject({ sequence: 2, previousCheckpoint: { sequence: 1 } });
     await store.appendToStream('grant-c', [newEvent('Tick', {})], 3);
-    expect(await recorder.record()).toMatchObject({ sequence: 3 });
+    expect(await checkpoints.record()).toMatchObject({ sequence: 3 });
     await store.close();
     const forged = JSON.parse(rowOf(sql, 'audit-checkpoint-1', 0).data);
     sql
@@ -183,10 +178,11 @@ describe('integrity verification of a tampered SQLite file', () => {
       .run(JSON.stringify({ ...forged, merkleRoot: 'f'.repeat(64) }));
     sql.prepare(`DELETE FROM events WHERE stream_id = 'audit-checkpoint-2'`).run();
     const reopened = new SqliteEventStore(file);
-    const report = await verifyIntegrity(reopened);
+    const report = await verifyIntegrity(reopened, { publicKey: KEY.publicKey });
     await reopened.close();
     expect(report.firstBreak).toMatchObject({ streamId: 'audit-checkpoint-1', reason: 'hash-mismatch' });
     expect(report.checkpoints.problems.map((p) => [p.sequence, p.reason])).toEqual([
+      [1, 'checkpoint-signature-invalid'],
       [1, 'merkle-root-mismatch'],
       [3, 'checkpoint-missing'],
       [3, 'stream-count-mismatch'],
@@ -216,15 +212,90 @@ describe('integrity verification of a tampered SQLite file', () => {
   });
 });
 
+describe('signed checkpoints against someone who can write to the SQLite file', () => {
+  it('notices a stream rewritten with fresh hashes and its checkpoint recomputed without the key', async () => {
+    const { sql, verify, checkpoint } = await storeWithCheckpoint();
+    rewriteStream(sql, 'grant-c', (data) => ({ ...data, note: 'nachträglich geschönt' }));
+    const recomputed = rewriteCheckpoint(sql, 1, ({ signature: _s, keyId: _k, ...content }) => content);
+    expect(recomputed.merkleRoot).not.toBe(checkpoint?.merkleRoot);
+    const report = await verify();
+    expect(report.chainBreaks).toEqual([]);
+    expect(report.ok).toBe(false);
+    // Chains and root agree with the rewritten store: only the missing signature gives it away.
+    expect(report.checkpoints.problems.map((p) => [p.sequence, p.reason])).toEqual([
+      [1, 'checkpoint-unsigned'],
+    ]);
+    expect(report.checkpoints).toMatchObject({ verified: 0, coveredUpTo: 0 });
+    sql.close();
+  });
+
+  it('notices a recomputed checkpoint signed by another key, whichever key id it names', async () => {
+    const forger = AuditSigningKey.generate();
+    for (const keyId of [forger.info.keyId, KEY.info.keyId]) {
+      const { sql, verify } = await storeWithCheckpoint();
+      rewriteStream(sql, 'grant-c', (data) => ({ ...data, note: 'nachträglich geschönt' }));
+      rewriteCheckpoint(sql, 1, ({ signature: _s, ...content }) => {
+        const claimed = { ...content, keyId };
+        return { ...claimed, signature: forger.sign(checkpointPayload(claimed)) };
+      });
+      const report = await verify();
+      expect(report.chainBreaks).toEqual([]);
+      expect(report.checkpoints.problems).toEqual([
+        expect.objectContaining({ sequence: 1, reason: 'checkpoint-signature-invalid' }),
+      ]);
+      sql.close();
+    }
+  });
+
+  it('refuses checkpoints the trusted key did not sign, even untouched ones', async () => {
+    const { sql, verify } = await storeWithCheckpoint();
+    const report = await verify({ publicKey: AuditSigningKey.generate().publicKey });
+    expect(report.checkpoints.problems).toEqual([
+      expect.objectContaining({ sequence: 1, reason: 'checkpoint-signature-invalid' }),
+    ]);
+    sql.close();
+  });
+
+  it('notices the tail cut off, newest checkpoint included, only against a root kept from before', async () => {
+    const { file, sql, verify } = await storeWithCheckpoint();
+    const store = new SqliteEventStore(file);
+    const second = await recorder(store).record();
+    await store.appendToStream('grant-c', [newEvent('Tick', { late: true })], 3);
+    await store.close();
+    const first = JSON.parse(rowOf(sql, 'audit-checkpoint-1', 0).data);
+    expect(second).toMatchObject({ sequence: 2, position: 15 });
+
+    const cutAfter = rowOf(sql, 'audit-checkpoint-1', 0).position;
+    sql.prepare('DELETE FROM events WHERE position > ?').run(cutAfter);
+    const alone = await verify();
+    // What remains is a store that once was: nothing in it can tell.
+    expect(alone).toMatchObject({ ok: true, checkpoints: { latest: { sequence: 1 }, coveredUpTo: 12 } });
+
+    const held = await verify({ expect: { sequence: 2, merkleRoot: second?.merkleRoot as string } });
+    expect(held.ok).toBe(false);
+    expect(held.checkpoints.expected).toMatchObject({ sequence: 2, found: 'missing' });
+    expect(held.checkpoints.problems).toEqual([
+      expect.objectContaining({ sequence: 2, reason: 'expected-checkpoint-missing' }),
+    ]);
+    const older = await verify({ expect: { sequence: 1, merkleRoot: first.merkleRoot } });
+    expect(older).toMatchObject({ ok: true, checkpoints: { expected: { found: 'matches' } } });
+    const wrong = await verify({ expect: { sequence: 1, merkleRoot: 'a'.repeat(64) } });
+    expect(wrong.checkpoints.problems).toEqual([
+      expect.objectContaining({ sequence: 1, reason: 'expected-checkpoint-mismatch' }),
+    ]);
+    sql.close();
+  });
+});
+
 describe('checkpoint recording', () => {
   it('records nothing when no fact was added since the last checkpoint, and one more when one was', async () => {
     const { file, sql } = await storeWithCheckpoint();
     const store = new SqliteEventStore(file);
-    const recorder = new CheckpointRecorder(store, NOW);
-    expect(await recorder.record()).toMatchObject({ sequence: 2, position: 15, streams: 5, events: 15 });
-    expect(await recorder.record()).toBeUndefined();
+    const checkpoints = recorder(store);
+    expect(await checkpoints.record()).toMatchObject({ sequence: 2, position: 15, streams: 5, events: 15 });
+    expect(await checkpoints.record()).toBeUndefined();
     await store.appendToStream('grant-c', [newEvent('Tick', {})], 3);
-    expect(await recorder.record()).toMatchObject({ sequence: 3, position: 17 });
+    expect(await checkpoints.record()).toMatchObject({ sequence: 3, position: 17 });
     await store.close();
     sql.close();
   });
@@ -232,10 +303,7 @@ describe('checkpoint recording', () => {
   it('lets one of two racing workers write a checkpoint number; the other skips', async () => {
     const { file, sql } = await storeWithCheckpoint();
     const store = new SqliteEventStore(file);
-    const results = await Promise.all([
-      new CheckpointRecorder(store, NOW).record(),
-      new CheckpointRecorder(store, NOW).record(),
-    ]);
+    const results = await Promise.all([recorder(store).record(), recorder(store).record()]);
     expect(results.filter((r) => r !== undefined)).toHaveLength(1);
     expect(await store.readStream('audit-checkpoint-2')).toHaveLength(1);
     await store.close();

@@ -1,30 +1,18 @@
+import type { KeyObject } from 'node:crypto';
 import { type ChainBreak, type EventStore, readAllPages, StreamChainVerifier } from '@app/eventsourcing';
+import { publicKeyInfo } from '../signing/audit-signing-key';
+import { isCheckpoint } from './checkpoint';
 import {
-  type CheckpointReference,
-  type IntegrityCheckpointData,
-  isCheckpoint,
-  referenceOf,
-} from './checkpoint';
-import { merkleRoot, type StreamHead } from './merkle';
+  CheckpointChecks,
+  type CheckpointSummary,
+  type ExpectedCheckpoint,
+  type PendingCheckpoint,
+  type Snapshot,
+} from './checkpoint-checks';
+import type { StreamHead } from './merkle';
 import { StreamHeads } from './stream-heads';
 
-export type CheckpointProblemReason =
-  | 'merkle-root-mismatch'
-  | 'stream-count-mismatch'
-  | 'event-count-mismatch'
-  | 'checkpoint-missing'
-  | 'previous-checkpoint-mismatch'
-  | 'checkpoint-position-invalid';
-
-export interface CheckpointProblem {
-  sequence: number;
-  /** Where the checkpoint event itself is stored. */
-  position: number;
-  /** The store prefix it commits to. */
-  covers: number;
-  reason: CheckpointProblemReason;
-  detail: string;
-}
+export type { CheckpointProblem, CheckpointProblemReason, ExpectedCheckpoint } from './checkpoint-checks';
 
 export interface IntegrityReport {
   ok: boolean;
@@ -35,14 +23,7 @@ export interface IntegrityReport {
   firstBreak?: ChainBreak;
   /** The first broken link of each stream, in position order. */
   chainBreaks: ChainBreak[];
-  checkpoints: {
-    count: number;
-    verified: number;
-    latest?: CheckpointReference;
-    /** Events up to here are covered by a checkpoint; newer ones only by their chains. */
-    coveredUpTo: number;
-    problems: CheckpointProblem[];
-  };
+  checkpoints: CheckpointSummary;
   /** The store could not be read to the end (e.g. a row that is no longer valid JSON). */
   unreadable?: string;
 }
@@ -54,29 +35,30 @@ interface HeadChange {
 }
 
 export interface VerifyOptions {
+  /** The key every checkpoint must be signed with: the configured one, or one an auditor pinned. */
+  publicKey: KeyObject;
+  /** A checkpoint whose root the auditor holds from before: shows a store cut back to before it. */
+  expect?: ExpectedCheckpoint;
   pageSize?: number;
   /** How many recent head changes are kept to look back from a checkpoint to the position it covers. */
   lookBack?: number;
 }
 
-interface PendingCheckpoint {
-  data: IntegrityCheckpointData;
-  position: number;
-}
-
 /**
  * One pass over the events exactly as stored: every stream's chain (first broken link, missing
- * revision, altered payload or metadata, reordering) and every integrity checkpoint (Merkle root
- * over the stream heads at the position it covers, so that a deleted stream is noticed too).
+ * revision, altered payload or metadata, reordering) and every integrity checkpoint (its
+ * signature, and the Merkle root over the stream heads at the position it covers, so that a
+ * deleted stream is noticed too). Events after the newest checkpoint are covered by their chains
+ * only; a store cut back to before a checkpoint is noticed only with `expect`.
  */
 export async function verifyIntegrity(
   store: EventStore,
-  { pageSize = 1024, lookBack = 1 << 15 }: VerifyOptions = {},
+  { publicKey, expect, pageSize = 1024, lookBack = 1 << 15 }: VerifyOptions,
 ): Promise<IntegrityReport> {
   const headPosition = await store.headPosition();
   const verifiers = new Map<string, StreamChainVerifier>();
   const heads = new StreamHeads();
-  const checks = new CheckpointChecks();
+  const checks = new CheckpointChecks({ publicKey, keyId: publicKeyInfo(publicKey).keyId });
   let recent: HeadChange[] = [];
   let forgottenUpTo = 0;
   let unreadable: string | undefined;
@@ -108,28 +90,17 @@ export async function verifyIntegrity(
   const chainBreaks = [...verifiers.values()]
     .flatMap((v) => (v.broken ? [v.broken] : []))
     .sort((a, b) => a.position - b.position);
-  const latest = checks.latest;
+  const checkpoints = checks.summary(expect);
   return {
-    ok: chainBreaks.length === 0 && checks.problems.length === 0 && unreadable === undefined,
+    ok: chainBreaks.length === 0 && checkpoints.problems.length === 0 && unreadable === undefined,
     events: heads.events,
     streams: heads.streams,
     headPosition,
     ...(chainBreaks.length > 0 ? { firstBreak: chainBreaks[0] } : {}),
     chainBreaks,
-    checkpoints: {
-      count: checks.count,
-      verified: checks.verified,
-      ...(latest ? { latest } : {}),
-      coveredUpTo: latest?.position ?? 0,
-      problems: checks.problems.sort((a, b) => a.position - b.position),
-    },
+    checkpoints,
     ...(unreadable !== undefined ? { unreadable } : {}),
   };
-}
-
-interface Snapshot {
-  heads: StreamHead[];
-  events: number;
 }
 
 /** The heads as they were at `position`: today's heads with every later change undone. */
@@ -170,61 +141,4 @@ async function checkDeferred(
     }
   }
   settle(Infinity);
-}
-
-/** The checkpoints' own sequence and their comparison with the recomputed store prefix. */
-class CheckpointChecks {
-  readonly problems: CheckpointProblem[] = [];
-  count = 0;
-  verified = 0;
-  latest?: CheckpointReference;
-
-  /** Numbers run 1, 2, 3…, each naming its predecessor; a gap means a checkpoint was removed. */
-  sequence({ data, position }: PendingCheckpoint): boolean {
-    this.count++;
-    const problem = (reason: CheckpointProblemReason, detail: string) =>
-      this.problems.push({ sequence: data.sequence, position, covers: data.position, reason, detail });
-    if (!(data.position < position)) {
-      problem('checkpoint-position-invalid', `covers position ${data.position}, at or after itself`);
-      return false;
-    }
-    const expected = (this.latest?.sequence ?? 0) + 1;
-    if (data.sequence !== expected) {
-      problem('checkpoint-missing', `checkpoint ${data.sequence} follows ${expected - 1}`);
-    } else if (this.latest && !sameReference(data.previousCheckpoint, this.latest)) {
-      problem('previous-checkpoint-mismatch', `it names a predecessor other than checkpoint ${expected - 1}`);
-    }
-    this.latest = referenceOf(data);
-    return true;
-  }
-
-  compare({ data, position }: PendingCheckpoint, snapshot: Snapshot): void {
-    const problem = (reason: CheckpointProblemReason, detail: string) =>
-      this.problems.push({ sequence: data.sequence, position, covers: data.position, reason, detail });
-    const root = merkleRoot(snapshot.heads);
-    if (snapshot.heads.length !== data.streams) {
-      problem(
-        'stream-count-mismatch',
-        `${data.streams} streams recorded, ${snapshot.heads.length} found up to position ${data.position}`,
-      );
-    } else if (snapshot.events !== data.events) {
-      problem(
-        'event-count-mismatch',
-        `${data.events} events recorded, ${snapshot.events} found up to position ${data.position}`,
-      );
-    } else if (root !== data.merkleRoot) {
-      problem(
-        'merkle-root-mismatch',
-        `the stream heads up to position ${data.position} do not give the recorded root`,
-      );
-    } else {
-      this.verified++;
-    }
-  }
-}
-
-function sameReference(a: CheckpointReference | undefined, b: CheckpointReference): boolean {
-  return (
-    a !== undefined && a.sequence === b.sequence && a.position === b.position && a.merkleRoot === b.merkleRoot
-  );
 }

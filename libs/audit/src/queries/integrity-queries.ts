@@ -2,7 +2,7 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@app/shared';
 import { type ExportRequest, type ExportSink, writeExport } from '../export/build-export';
 import type { ExportManifest } from '../export/manifest';
-import { ExportSigningKey, type PublicKeyInfo } from '../export/signing-key';
+import { AuditSigningKey, type PublicKeyInfo } from '../signing/audit-signing-key';
 import { type IntegrityReport, verifyIntegrity } from '../integrity/verify-integrity';
 import { AuditReader } from './audit-reader';
 
@@ -11,7 +11,8 @@ export class VerifyIntegrityQuery extends Query<IntegrityReport> {}
 /** An export ready to be written: the caller decides where the lines go. */
 export interface ExportWriter {
   createdAt: string;
-  write(sink: ExportSink): Promise<ExportManifest>;
+  /** `signal` stops it between pages (the client went away). */
+  write(sink: ExportSink, signal?: AbortSignal): Promise<ExportManifest>;
 }
 
 export class ExportRangeQuery extends Query<ExportWriter> {
@@ -24,9 +25,12 @@ export class GetPublicKeyQuery extends Query<PublicKeyInfo> {}
 
 @QueryHandler(VerifyIntegrityQuery)
 export class VerifyIntegrityHandler implements IQueryHandler<VerifyIntegrityQuery> {
-  constructor(private readonly reader: AuditReader) {}
+  constructor(
+    private readonly reader: AuditReader,
+    private readonly key: AuditSigningKey,
+  ) {}
   execute(): Promise<IntegrityReport> {
-    return verifyIntegrity(this.reader.stored);
+    return verifyIntegrity(this.reader.stored, { publicKey: this.key.publicKey });
   }
 }
 
@@ -34,21 +38,22 @@ export class VerifyIntegrityHandler implements IQueryHandler<VerifyIntegrityQuer
 export class ExportRangeHandler implements IQueryHandler<ExportRangeQuery> {
   constructor(
     private readonly reader: AuditReader,
-    private readonly key: ExportSigningKey,
+    private readonly key: AuditSigningKey,
     private readonly clock: Clock,
   ) {}
   async execute({ request }: ExportRangeQuery): Promise<ExportWriter> {
     const createdAt = this.clock.now().toISOString();
     return {
       createdAt,
-      write: (sink) => writeExport(this.reader.stored, { ...request, createdAt }, this.key, sink),
+      write: (sink, signal) =>
+        writeExport(this.reader.stored, { ...request, createdAt }, this.key, sink, signal),
     };
   }
 }
 
 @QueryHandler(GetPublicKeyQuery)
 export class GetPublicKeyHandler implements IQueryHandler<GetPublicKeyQuery> {
-  constructor(private readonly key: ExportSigningKey) {}
+  constructor(private readonly key: AuditSigningKey) {}
   async execute(): Promise<PublicKeyInfo> {
     return this.key.info;
   }

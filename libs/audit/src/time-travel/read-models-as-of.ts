@@ -1,4 +1,10 @@
-import { type EventStore, type Projection, type RecordedEvent, readAllPages } from '@app/eventsourcing';
+import {
+  type EventStore,
+  type Projection,
+  projectionRoutes,
+  type RecordedEvent,
+  readAllPages,
+} from '@app/eventsourcing';
 import { type AsOf, describeAsOf, includes } from './as-of';
 import { serializeState } from './serialize-state';
 
@@ -21,6 +27,8 @@ export function foldFresh(projections: readonly Projection<unknown>[]): {
   const states = new Map(projections.map((p) => [p.name, p.initialState()]));
   // Names resolved once: the loop below runs for every event of a replay.
   const entries = projections.map((p) => ({ projection: p, state: states.get(p.name) }));
+  // Each event goes only to the read models that handle its type.
+  const route = projectionRoutes(entries, (e) => e.projection);
   let dirty = false;
   const sync = () => {
     if (dirty) for (const e of entries) states.set(e.projection.name, e.state);
@@ -33,7 +41,7 @@ export function foldFresh(projections: readonly Projection<unknown>[]): {
     },
     apply(event) {
       if (!dirty) for (const e of entries) e.state = states.get(e.projection.name);
-      for (const e of entries) e.state = e.projection.apply(e.state, event);
+      for (const e of route(event.type)) e.state = e.projection.apply(e.state, event);
       dirty = true;
     },
   };

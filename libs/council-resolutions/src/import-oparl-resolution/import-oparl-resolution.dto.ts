@@ -9,6 +9,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { StatedBesideOparlDto } from '../council-resolution.dto';
+import { RESOLUTION_TEXT_LIMITS } from '../resolution-limits';
 import type { OparlDocuments } from '../oparl/oparl-resolution';
 import type { StatedBesideOparl } from './import-oparl-resolution.decide';
 
@@ -67,7 +68,7 @@ export class OparlImportDto extends StatedBesideOparlDto {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(20000)
+  @MaxLength(RESOLUTION_TEXT_LIMITS.proposal)
   proposal?: string;
 }
 

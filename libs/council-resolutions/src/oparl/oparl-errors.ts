@@ -40,6 +40,16 @@ export class OparlFieldInvalid extends OparlUnreadable {
   }
 }
 
+export class OparlFieldTooLong extends OparlUnreadable {
+  readonly code = 'oparl-field-too-long';
+  constructor(field: string, maxLength: number, length: number) {
+    super(
+      `${field} has ${length} characters; a council resolution takes at most ${maxLength} there, as when recorded by hand.`,
+      { field, maxLength, length },
+    );
+  }
+}
+
 export class OparlObjectDeleted extends OparlUnreadable {
   readonly code = 'oparl-object-deleted';
   constructor(object: string, id: string) {

@@ -168,4 +168,36 @@ describe('refusing what OParl documents do not say', () => {
       'https://oparl.kreis-unna.example/oparl/bodies/1/consultations/9001',
     ]);
   });
+
+  it('refuses texts longer than a manual record takes, naming the field and the limit', () => {
+    const organizations = (d: Documents) => d.organizations as { name: string }[];
+    const cases: [string, number, (d: Documents, text: string) => void][] = [
+      ['paper.reference', 100, (d, text) => (d.paper.reference = text)],
+      ['paper.paperType', 100, (d, text) => (d.paper.paperType = text)],
+      ['paper.name', 500, (d, text) => (d.paper.name = text)],
+      ['agendaItem.resolutionText', 20000, (d, text) => (d.agendaItem.resolutionText = text)],
+      ['agendaItem.result', 500, (d, text) => (d.agendaItem.result = `beschlossen ${text}`)],
+      [
+        'consultation https://oparl.kreis-unna.example/oparl/bodies/1/consultations/9003 committee',
+        300,
+        (d, text) => (organizations(d)[2].name = text),
+      ],
+    ];
+    for (const [field, maxLength, change] of cases) {
+      const atLimit = 'x'.repeat(maxLength);
+      if (field !== 'agendaItem.result')
+        expect(() => readOparlResolution(changed((d) => change(d, atLimit)))).not.toThrow();
+      const refused = refusal(changed((d) => change(d, `${atLimit}x`)));
+      expect(refused).toBeInstanceOf(errors.OparlFieldTooLong);
+      expect({
+        code: refused.code,
+        field: refused.details?.field,
+        maxLength: refused.details?.maxLength,
+      }).toEqual({
+        code: 'oparl-field-too-long',
+        field,
+        maxLength,
+      });
+    }
+  });
 });

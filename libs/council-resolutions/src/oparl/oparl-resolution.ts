@@ -13,6 +13,7 @@ import {
   OparlConsultationRoleUnreadable,
   OparlConsultationUndated,
   OparlFieldInvalid,
+  OparlFieldTooLong,
   OparlPaperReferenceMissing,
   OparlPaperTypeMissing,
   OparlResultDateMissing,
@@ -32,6 +33,7 @@ import {
   urlList,
 } from './oparl-json';
 import { readConsultationRole, readResult } from './oparl-vocabulary';
+import { RESOLUTION_TEXT_LIMITS as LIMITS } from '../resolution-limits';
 
 /**
  * What a council information system serves about one resolution: the Paper (Drucksache), its
@@ -89,6 +91,7 @@ export function readOparlResolution(documents: OparlDocuments): OparlResolution 
 
   const rawResult = optionalText(agendaItem, 'result', 'agendaItem');
   if (rawResult === undefined) throw new OparlResultMissing(agendaItemId);
+  capped(rawResult, 'agendaItem.result', LIMITS.rawResult);
   const result = resultOf(rawResult);
   const resultDate =
     optionalBerlinDate(agendaItem, 'start', 'agendaItem') ??
@@ -100,13 +103,18 @@ export function readOparlResolution(documents: OparlDocuments): OparlResolution 
     const date = c === decisive ? resultDate : meetingDate(meetings, c.meeting);
     if (date === undefined) throw new OparlConsultationUndated(c.id, c.meeting ?? null);
     return {
-      committee: committeeOf(c, organizations, meetings),
+      committee: capped(
+        committeeOf(c, organizations, meetings),
+        `consultation ${c.id} committee`,
+        LIMITS.committee,
+      ),
       stage,
       date,
       ...(c === decisive ? { result } : {}),
     };
   });
   const resolutionText = optionalText(agendaItem, 'resolutionText', 'agendaItem');
+  if (resolutionText !== undefined) capped(resolutionText, 'agendaItem.resolutionText', LIMITS.proposal);
   return {
     paper,
     consultations: chronological(sequence),
@@ -130,11 +138,17 @@ function readPaper(paper: OparlObject, paperId: string): CouncilPaper {
   const title = optionalText(paper, 'name', 'paper');
   const date = optionalBerlinDate(paper, 'date', 'paper');
   return {
-    reference: reference.trim(),
-    type: type.trim(),
-    ...(title !== undefined ? { title: title.trim() } : {}),
+    reference: capped(reference.trim(), 'paper.reference', LIMITS.paperReference),
+    type: capped(type.trim(), 'paper.paperType', LIMITS.paperType),
+    ...(title !== undefined ? { title: capped(title.trim(), 'paper.name', LIMITS.paperTitle) } : {}),
     ...(date !== undefined ? { date } : {}),
   };
+}
+
+/** The same length limits as a manual record: what the form refuses, an import refuses too. */
+function capped(text: string, field: string, maxLength: number): string {
+  if (text.length > maxLength) throw new OparlFieldTooLong(field, maxLength, text.length);
+  return text;
 }
 
 function readConsultations(value: unknown, paperId: string): ReadConsultation[] {

@@ -1,50 +1,5 @@
-import type { RecordedEvent } from '@app/eventsourcing';
-import { BusinessCalendar } from '@app/shared';
-import {
-  applyToDerivation,
-  type DerivationState,
-  effectFor,
-  initialDerivationState,
-  outstandingDeadlineIds,
-} from './deadline-derivation';
-
-const calendar = new BusinessCalendar();
-let position = 0;
-function recorded(
-  streamId: string,
-  type: string,
-  data: unknown,
-  occurredAt = '2012-02-20T10:00:00.000Z',
-): RecordedEvent {
-  position++;
-  return {
-    streamId,
-    revision: 0,
-    position,
-    type,
-    data,
-    metadata: {
-      eventId: `event-${position}`,
-      schemaVersion: 1,
-      occurredAt,
-      recordedAt: occurredAt,
-      actor: { subject: 'test', role: 'grants-office' },
-      correlationId: 'c',
-      causationId: 'c',
-      prevHash: '',
-      hash: '',
-    },
-  } as RecordedEvent;
-}
-function fold(events: RecordedEvent[]): DerivationState {
-  const state = initialDerivationState();
-  for (const e of events) applyToDerivation(state, e, calendar);
-  return state;
-}
-const opened = (state: DerivationState, id: string) => {
-  const effect = effectFor(state, id);
-  return effect?.kind === 'open' ? effect.opened : undefined;
-};
+import { applyToDerivation, effectsFor, outstandingDeadlineIds } from './deadline-derivation';
+import { calendar, fold, opened, recorded } from './derivation-testing';
 
 describe('deadlines derived from the obligations in the history', () => {
   it('opens the call-closes deadline when the call is published, at the call’s own closing instant', () => {
@@ -102,16 +57,14 @@ describe('deadlines derived from the obligations in the history', () => {
       dueAt: '2012-05-21T22:00:00.000Z',
     });
     expect(opened(state, 'council-resolution-due.kkz-2011.05978000.05978020')).toBeDefined();
-    state = fold([
-      ...events,
-      recorded('council-resolution-kkz-2011.05978000.05978020', 'CouncilResolutionRecorded', {
-        applicationId: 'kkz-2011.05978000',
-        ags: '05978020',
-        result: 'approved',
-      }),
-    ]);
+    const approval = recorded('council-resolution-kkz-2011.05978000.05978020', 'CouncilResolutionRecorded', {
+      applicationId: 'kkz-2011.05978000',
+      ags: '05978020',
+      result: 'approved',
+    });
+    state = fold([...events, approval]);
     expect(state.fulfilments.get('council-resolution-due.kkz-2011.05978000.05978020')).toMatchObject({
-      by: `event-${position}`,
+      by: approval.metadata.eventId,
     });
     expect(state.fulfilments.has('council-resolution-due.kkz-2011.05978000.05978000')).toBe(false);
   });
@@ -150,6 +103,19 @@ describe('deadlines derived from the obligations in the history', () => {
     });
     // Three months after 30 Sep 2018 (rules v2): 31 Dec 2018.
     expect(opened(state, 'proof-of-use-due.kkz.phase-2.05978000')).toMatchObject({ dueDate: '2018-12-31' });
+
+    // The Verwendungsnachweis meets it.
+    const proof = recorded(
+      'grant-kkz.phase-1.05978000',
+      'ProofOfUseSubmitted',
+      { grantId: 'kkz.phase-1.05978000', ags: '05978000', submission: 1 },
+      '2015-11-20T10:00:00.000Z',
+    );
+    applyToDerivation(state, proof, calendar);
+    expect(state.fulfilments.get('proof-of-use-due.kkz.phase-1.05978000')).toEqual({
+      metAt: '2015-11-20T10:00:00.000Z',
+      by: proof.metadata.eventId,
+    });
   });
 
   it('uses the programme’s reminder ladder and fixed dates in force when the obligation arose', () => {
@@ -189,6 +155,29 @@ describe('deadlines derived from the obligations in the history', () => {
     expect(opened(state, 'survey-closes.s.05913000')).toBeDefined();
   });
 
+  it('closes a survey at the instant its window closes, not shifted off a Sunday', () => {
+    const state = fold([
+      recorded('survey-s2', 'SurveyCreated', {
+        surveyId: 's2',
+        programmeId: 'kkz',
+        // Sunday 15 Jan 2017: the evaluation stops taking answers at 24:00 that day.
+        window: {
+          opensOn: '2017-01-02',
+          closesOn: '2017-01-15',
+          opensAt: '2017-01-01T23:00:00.000Z',
+          closesAt: '2017-01-15T23:00:00.000Z',
+        },
+        recipients: ['05978000'],
+      }),
+    ]);
+    expect(opened(state, 'survey-closes.s2.05978000')).toMatchObject({
+      dueDate: '2017-01-15',
+      lastDay: '2017-01-15',
+      dueAt: '2017-01-15T23:00:00.000Z',
+      fixed: true,
+    });
+  });
+
   it('asks for nothing once the deadline’s own stream shows it opened and met: a replay changes nothing', () => {
     const source = recorded('esf-report-g.2012', 'EsfReportPeriodOpened', {
       reportId: 'g.2012',
@@ -212,7 +201,7 @@ describe('deadlines derived from the obligations in the history', () => {
       }),
     ]);
     expect(outstandingDeadlineIds(state)).toEqual([]);
-    expect(effectFor(state, 'esf-report-due.g.2012')).toBeUndefined();
+    expect(effectsFor(state, 'esf-report-due.g.2012')).toEqual([]);
     expect(state.deadlines.get('esf-report-due.g.2012')?.status).toBe('met');
   });
 });

@@ -1,4 +1,4 @@
-import { deterministicUuid, isValidId, type RecordedEvent } from '@app/eventsourcing';
+import type { RecordedEvent } from '@app/eventsourcing';
 import { type BusinessCalendar, type DeadlineEnd, lastDayAfterMonths } from '@app/shared';
 import {
   DEADLINE_EVENT_TYPES,
@@ -9,23 +9,52 @@ import {
   evolveDeadline,
   type KnownDeadline,
   normalizeOpened,
+  UNSHIFTED_KINDS,
 } from '../deadline';
 import {
   type DeadlineSettings,
   type DeadlineSettingsChanged,
   defaultDeadlineSettings,
 } from '../deadline-settings';
+import { obligeLeadApplicant, releaseLeadApplicant } from './applicant-obligations';
+import { deadlineIdFor } from './deadline-id';
+import {
+  noteResolutionDue,
+  type ResolutionRound,
+  resolutionDeadlineId,
+  withdrawResolutionsDue,
+} from './resolution-rounds';
 import { DEFAULT_PROOF_OF_USE_MONTHS, RESOLUTION_RESULTS_THAT_MEET, type SourceEvent } from './source-events';
+
+export { deadlineIdFor } from './deadline-id';
+export { type DerivationEffect, effectsFor, outstandingDeadlineIds } from './derivation-effects';
 
 export interface Fulfilment {
   metAt: string;
   by: string;
 }
 
+/** A municipality the history obliges by a deadline after its opening (a lead applicant's draft). */
+export interface WantedObligation {
+  ags: string;
+  applicationId: string;
+  cause: string;
+  addedAt: string;
+  /** Its submission, once made. */
+  met?: Fulfilment;
+}
+
+/** The cause took the obligation back (a selection corrected away from "selected"). */
+export interface Withdrawal {
+  reason: string;
+  cause: string;
+  at: string;
+}
+
 /**
  * What the history asks of the deadline manager, folded from `$all` alone: the deadlines every
  * obligation calls for, the fulfilments seen, and the deadlines as their own streams tell them.
- * The manager's effects are the difference (see `effectFor`), so a replay from position 0 asks
+ * The manager's effects are the difference (see `effectsFor`), so a replay from position 0 asks
  * for nothing that was already done.
  */
 export interface DerivationState {
@@ -37,6 +66,14 @@ export interface DerivationState {
   toOpen: Map<string, DeadlineOpenedData>;
   /** Fulfilments not yet recorded as DeadlineMet. */
   fulfilments: Map<string, Fulfilment>;
+  /** deadlineId → AGS → obligation, for kinds that oblige applicants as they draft. */
+  obligations: Map<string, Map<string, WantedObligation>>;
+  /** applicationId → the call-closes deadline and lead it obliges. */
+  applications: Map<string, { deadlineId: string; ags: string }>;
+  /** Withdrawals not yet recorded as DeadlineCancelled. */
+  withdrawals: Map<string, Withdrawal>;
+  /** applicationId → AGS → which council-resolution-due deadline is in force for it. */
+  resolutionDeadlines: Map<string, Map<string, ResolutionRound>>;
   deadlines: Map<string, KnownDeadline>;
 }
 
@@ -47,14 +84,12 @@ export function initialDerivationState(): DerivationState {
     proofOfUseMonths: new Map(),
     toOpen: new Map(),
     fulfilments: new Map(),
+    obligations: new Map(),
+    applications: new Map(),
+    withdrawals: new Map(),
+    resolutionDeadlines: new Map(),
     deadlines: new Map(),
   };
-}
-
-/** `<kind>.<subject parts>`; a subject too long for an id is replaced by its digest. */
-export function deadlineIdFor(kind: DeadlineKind, ...parts: string[]): string {
-  const id = [kind, ...parts].join('.');
-  return isValidId(id) ? id : `${kind}.${deterministicUuid(parts.join('|'))}`;
 }
 
 type Want = Omit<
@@ -93,8 +128,10 @@ export function applyToDerivation(
   const event = recorded as unknown as SourceEvent;
   const settingsFor = (programmeId: string) =>
     state.settings.get(programmeId) ?? defaultDeadlineSettings(programmeId);
-  const endFor = (programmeId: string, dueDate: string, fixed = false) =>
-    calendar.deadlineEnd(dueDate, { fixed: fixed || settingsFor(programmeId).fixedDates.includes(dueDate) });
+  const endFor = (programmeId: string, dueDate: string, kind: DeadlineKind) =>
+    calendar.deadlineEnd(dueDate, {
+      fixed: UNSHIFTED_KINDS.includes(kind) || settingsFor(programmeId).fixedDates.includes(dueDate),
+    });
   const want = (w: Want): string => {
     if (state.deadlines.has(w.deadlineId) || state.toOpen.has(w.deadlineId)) return w.deadlineId;
     const { end, ...rest } = w;
@@ -115,6 +152,20 @@ export function applyToDerivation(
       state.fulfilments.set(deadlineId, { metAt, by: recorded.metadata.eventId });
     return [deadlineId];
   };
+  const resolutionsDue = (
+    data: { applicationId: string; callId: string; programmeId: string },
+    due: { ags: string[]; dueDate: string },
+  ): string[] =>
+    due.ags.map((ags) =>
+      want({
+        deadlineId: noteResolutionDue(state, data.applicationId, ags),
+        kind: 'council-resolution-due',
+        programmeId: data.programmeId,
+        subject: { applicationId: data.applicationId, callId: data.callId },
+        obligedAgs: [ags],
+        end: endFor(data.programmeId, due.dueDate, 'council-resolution-due'),
+      }),
+    );
   switch (event.type) {
     case 'CallDrafted':
       state.calls.set(event.data.callId, event.data);
@@ -135,6 +186,10 @@ export function applyToDerivation(
         }),
       ];
     }
+    case 'ExpressionOfInterestDrafted':
+      return obligeLeadApplicant(state, event.data, recorded);
+    case 'ExpressionOfInterestSubmitted':
+      return releaseLeadApplicant(state, event.data.applicationId, recorded);
     case 'ProgrammeRulesAdopted': {
       const months = event.data.rules?.proofOfUseMonths;
       if (months === undefined) return [];
@@ -145,24 +200,25 @@ export function applyToDerivation(
     }
     case 'SubmissionSelected': {
       const due = event.data.councilResolutionDue;
-      if (!due) return [];
-      const { applicationId, callId, programmeId } = event.data;
-      return due.ags.map((ags) =>
-        want({
-          deadlineId: deadlineIdFor('council-resolution-due', applicationId, ags),
-          kind: 'council-resolution-due',
-          programmeId,
-          subject: { applicationId, callId },
-          obligedAgs: [ags],
-          end: endFor(programmeId, due.dueDate),
-        }),
-      );
+      return due ? resolutionsDue(event.data, due) : [];
+    }
+    case 'SelectionDecisionCorrected': {
+      const { data } = event;
+      if (data.outcome === 'selected')
+        return data.councilResolutionDue ? resolutionsDue(data, data.councilResolutionDue) : [];
+      if (data.corrects !== 'selected') return [];
+      const reasons = (data.reasons ?? []).join('; ');
+      return withdrawResolutionsDue(state, data.applicationId, {
+        reason: `Auswahlentscheidung korrigiert (${data.corrects} → ${data.outcome})${reasons ? `: ${reasons}` : ''}`,
+        cause: recorded.metadata.eventId,
+        at: recorded.metadata.occurredAt,
+      });
     }
     case 'CouncilResolutionRecorded':
     case 'CouncilResolutionCorrected':
       if (!RESOLUTION_RESULTS_THAT_MEET.includes(event.data.result)) return [];
       return fulfil(
-        deadlineIdFor('council-resolution-due', event.data.applicationId, event.data.ags),
+        resolutionDeadlineId(state, event.data.applicationId, event.data.ags),
         recorded.metadata.occurredAt,
       );
     case 'EsfReportPeriodOpened': {
@@ -174,7 +230,7 @@ export function applyToDerivation(
           programmeId,
           subject: { reportId, grantId },
           obligedAgs: [ags],
-          end: endFor(programmeId, dueDate),
+          end: endFor(programmeId, dueDate, 'esf-report-due'),
         }),
       ];
     }
@@ -194,7 +250,7 @@ export function applyToDerivation(
           programmeId,
           subject,
           obligedAgs: [ags],
-          end: endFor(programmeId, period.to, true),
+          end: endFor(programmeId, period.to, 'phase-ends'),
         }),
         want({
           deadlineId: deadlineIdFor('proof-of-use-due', grantId),
@@ -202,12 +258,17 @@ export function applyToDerivation(
           programmeId,
           subject,
           obligedAgs: [ags],
-          end: endFor(programmeId, lastDayAfterMonths(period.to, months)),
+          end: endFor(programmeId, lastDayAfterMonths(period.to, months), 'proof-of-use-due'),
         }),
       ];
     }
+    case 'ProofOfUseSubmitted':
+      return fulfil(deadlineIdFor('proof-of-use-due', event.data.grantId), recorded.metadata.occurredAt);
     case 'SurveyCreated': {
       const { surveyId, programmeId, window, recipients } = event.data;
+      // The window closes when the evaluation context stops taking answers, to the instant.
+      const end = endFor(programmeId, window.closesOn, 'survey-closes');
+      if (window.closesAt) end.dueAt = window.closesAt;
       return recipients.map((ags) =>
         want({
           deadlineId: deadlineIdFor('survey-closes', surveyId, ags),
@@ -215,7 +276,7 @@ export function applyToDerivation(
           programmeId,
           subject: { surveyId },
           obligedAgs: [ags],
-          end: endFor(programmeId, window.closesOn),
+          end,
         }),
       );
     }
@@ -236,27 +297,9 @@ function applyDeadlineEvent(state: DerivationState, event: DeadlineEvent): strin
   if (after.status === 'none') return [id];
   state.deadlines.set(id, after);
   if (event.type === 'DeadlineOpened') state.toOpen.delete(id);
-  if (event.type === 'DeadlineMet') state.fulfilments.delete(id);
-  return [id];
-}
-
-export type DerivationEffect =
-  { kind: 'open'; opened: DeadlineOpenedData } | { kind: 'meet'; deadlineId: string; fulfilment: Fulfilment };
-
-/** What the history still asks for one deadline: to be opened, or to be recorded as met. */
-export function effectFor(state: DerivationState, deadlineId: string): DerivationEffect | undefined {
-  const known = state.deadlines.get(deadlineId);
-  if (!known) {
-    const opened = state.toOpen.get(deadlineId);
-    return opened && { kind: 'open', opened };
+  if (after.status === 'met' || after.status === 'cancelled') {
+    state.fulfilments.delete(id);
+    state.withdrawals.delete(id);
   }
-  const fulfilment = state.fulfilments.get(deadlineId);
-  if (fulfilment && (known.status === 'open' || known.status === 'missed'))
-    return { kind: 'meet', deadlineId, fulfilment };
-  return undefined;
-}
-
-/** Every deadline with something outstanding: what reconciliation looks at. */
-export function outstandingDeadlineIds(state: DerivationState): string[] {
-  return [...new Set([...state.toOpen.keys(), ...state.fulfilments.keys()])];
+  return [id];
 }

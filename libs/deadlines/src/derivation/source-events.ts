@@ -8,6 +8,15 @@ export type CallDrafted = {
   data: { callId: string; programmeId: string; closingDate: string; closesAt: string };
 };
 export type CallPublished = { type: 'CallPublished'; data: { callId: string } };
+/** The lead applicant is the one who submits: the call's closing obliges it. */
+export type ExpressionOfInterestDrafted = {
+  type: 'ExpressionOfInterestDrafted';
+  data: { applicationId: string; callId: string; applicant: { ags: string } };
+};
+export type ExpressionOfInterestSubmitted = {
+  type: 'ExpressionOfInterestSubmitted';
+  data: { applicationId: string; callId: string };
+};
 export type ProgrammeRulesAdopted = {
   type: 'ProgrammeRulesAdopted';
   data: { programmeId: string; version: number; rules?: { proofOfUseMonths?: number } };
@@ -18,6 +27,19 @@ export type SubmissionSelected = {
     applicationId: string;
     callId: string;
     programmeId: string;
+    councilResolutionDue?: { ags: string[]; dueDate: string };
+  };
+};
+/** Only corrections with these fields matter here; the rest of the contract is not needed. */
+export type SelectionDecisionCorrected = {
+  type: 'SelectionDecisionCorrected';
+  data: {
+    applicationId: string;
+    callId: string;
+    programmeId: string;
+    outcome: string;
+    corrects: string;
+    reasons?: string[];
     councilResolutionDue?: { ags: string[]; dueDate: string };
   };
 };
@@ -40,9 +62,17 @@ export type GrantNoticeIssued = {
     rules?: { version: number };
   };
 };
+/** The Verwendungsnachweis: meets the proof-of-use deadline (a later return does not undo that). */
+export type ProofOfUseSubmitted = { type: 'ProofOfUseSubmitted'; data: { grantId: string } };
 export type SurveyCreated = {
   type: 'SurveyCreated';
-  data: { surveyId: string; programmeId: string; window: { closesOn: string }; recipients: string[] };
+  data: {
+    surveyId: string;
+    programmeId: string;
+    /** closesAt: 24:00 Berlin time of closesOn, when the evaluation context stops taking answers. */
+    window: { closesOn: string; closesAt?: string };
+    recipients: string[];
+  };
 };
 export type SurveyAnswerSubmitted = {
   type: 'SurveyAnswerSubmitted';
@@ -52,12 +82,16 @@ export type SurveyAnswerSubmitted = {
 export type SourceEvent =
   | CallDrafted
   | CallPublished
+  | ExpressionOfInterestDrafted
+  | ExpressionOfInterestSubmitted
   | ProgrammeRulesAdopted
   | SubmissionSelected
+  | SelectionDecisionCorrected
   | CouncilResolutionRecorded
   | EsfReportPeriodOpened
   | EsfReportSubmitted
   | GrantNoticeIssued
+  | ProofOfUseSubmitted
   | SurveyCreated
   | SurveyAnswerSubmitted;
 

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { BusinessCalendar, CommandAccepted, CommandService } from '@app/shared';
-import { deadlineStream } from '../deadline';
+import { deadlineStream, UNSHIFTED_KINDS } from '../deadline';
 import {
   deadlineSettingsStream,
   evolveDeadlineSettings,
@@ -32,7 +32,7 @@ export class ExtendDeadlineHandler implements ICommandHandler<ExtendDeadlineComm
       deadlineStream(deadlineId),
       extendDeadlineDecider,
       async (state) => {
-        // The new date is shifted by § 193 BGB like any other, unless the programme keeps it fixed.
+        // The new date is shifted by § 193 BGB like any other, unless its kind or the programme keeps it fixed.
         const programmeId = state.status === 'none' ? undefined : state.deadline.programmeId;
         const settings = programmeId
           ? (
@@ -42,7 +42,9 @@ export class ExtendDeadlineHandler implements ICommandHandler<ExtendDeadlineComm
               })
             ).state
           : initialDeadlineSettingsState();
-        const fixed = settings.status === 'set' && settings.settings.fixedDates.includes(dueDate);
+        const fixed =
+          (state.status !== 'none' && UNSHIFTED_KINDS.includes(state.deadline.kind)) ||
+          (settings.status === 'set' && settings.settings.fixedDates.includes(dueDate));
         return {
           deadlineId,
           end: this.calendar.deadlineEnd(dueDate, { fixed }),

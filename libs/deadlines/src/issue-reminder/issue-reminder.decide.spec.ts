@@ -1,6 +1,13 @@
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
 import { FiringTooEarly } from '../firing-too-early';
-import { REPORT_DEADLINE, reportDueOpened } from '../testing-fixtures';
+import {
+  CALL_DEADLINE,
+  callClosesOpened,
+  obligationAdded,
+  obligationMet,
+  REPORT_DEADLINE,
+  reportDueOpened,
+} from '../testing-fixtures';
 import { issueReminder, issueReminderDecider } from './issue-reminder.decide';
 
 const spec = deciderSpecification(issueReminderDecider);
@@ -88,4 +95,56 @@ describe('issue a deadline reminder', () => {
 
   it('ignores a rung the ladder of this deadline does not have', () =>
     expect(issueReminder(remind(3, '2012-11-27T07:00:00.000Z'), { status: 'none' })).toEqual([]));
+
+  describe('of a call’s closing', () => {
+    const UNNA = '05978000';
+    const OBERHAUSEN = '05119000';
+    const remindCall = (offsetDays: number, now: string) => ({
+      deadlineId: CALL_DEADLINE,
+      offsetDays,
+      dueAt: '2011-12-15T23:00:00.000Z',
+      now,
+    });
+
+    it('reminds the lead applicants that drafted before its moment and have not submitted', () =>
+      spec
+        .given([
+          callClosesOpened(),
+          obligationAdded(UNNA, '2011-11-20T10:00:00.000Z'),
+          obligationAdded(OBERHAUSEN, '2011-11-25T10:00:00.000Z'),
+          obligationMet(OBERHAUSEN, '2011-12-10T11:00:00.000Z'),
+          // Drafted after the 1-day reminder's moment (08:00 on 14 Dec): reminded from the next one.
+          obligationAdded('05913000', '2011-12-14T09:00:00.000Z'),
+        ])
+        .when(remindCall(1, '2011-12-14T09:30:00.000Z'))
+        .then([
+          {
+            type: 'DeadlineReminderIssued',
+            data: {
+              kind: 'call-closes',
+              programmeId: 'kkz',
+              subject: { callId: 'kkz-2011' },
+              obligedAgs: [UNNA],
+              deadlineId: CALL_DEADLINE,
+              offsetDays: 1,
+              dueDate: '2011-12-15',
+              dueAt: '2011-12-15T23:00:00.000Z',
+              remindAt: '2011-12-14T07:00:00.000Z',
+              issuedAt: '2011-12-14T09:30:00.000Z',
+            },
+          },
+        ]));
+
+    it('sends nothing when nobody is left to remind: the grants office is not obliged by a call closing', () => {
+      spec.given([callClosesOpened()]).when(remindCall(14, '2011-12-01T07:00:00.000Z')).then([]);
+      spec
+        .given([
+          callClosesOpened(),
+          obligationAdded(OBERHAUSEN, '2011-11-25T10:00:00.000Z'),
+          obligationMet(OBERHAUSEN, '2011-12-10T11:00:00.000Z'),
+        ])
+        .when(remindCall(1, '2011-12-14T07:00:00.000Z'))
+        .then([]);
+    });
+  });
 });

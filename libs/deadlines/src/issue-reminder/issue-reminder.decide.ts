@@ -1,5 +1,6 @@
 import type { Decider } from '@app/eventsourcing';
 import {
+  addresseesAt,
   type DeadlineEvent,
   type DeadlineState,
   evolveDeadline,
@@ -20,7 +21,9 @@ export interface IssueReminder {
 /**
  * A reminder goes out once per rung of the ladder and due moment, while the deadline is open and
  * not yet due. It is not sent if it was planned before the deadline was opened or extended, nor
- * when a closer reminder is already due (after an outage, only the freshest one goes out).
+ * when a closer reminder is already due (after an outage, only the freshest one goes out). It
+ * names whom it reminds: for a call's closing, the lead applicants obliged since before its
+ * moment and not yet submitted; with none left, nothing is sent.
  */
 export function issueReminder(command: IssueReminder, state: DeadlineState): DeadlineEvent[] {
   if (state.status !== 'open') return [];
@@ -38,11 +41,14 @@ export function issueReminder(command: IssueReminder, state: DeadlineState): Dea
     return at <= now && at >= Date.parse(state.since);
   });
   if (superseded) return [];
+  const addressees = addresseesAt(state, remindAt);
+  if (addressees === null) return [];
   return [
     {
       type: 'DeadlineReminderIssued',
       data: {
         ...partiesOf(deadline),
+        obligedAgs: addressees,
         deadlineId: deadline.deadlineId,
         offsetDays,
         dueDate: deadline.dueDate,

@@ -32,7 +32,7 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   async metrics(): Promise<string> {
-    return (await queueMetrics(this.queue)) + (this.worker?.metrics.render() ?? '');
+    return (await queueMetrics(this.queue)) + (this.worker?.renderMetrics() ?? '');
   }
 }
 

@@ -2,6 +2,7 @@ import type { Projection, RecordedEvent } from '@app/eventsourcing';
 import { berlinDate } from '@app/shared';
 import {
   DEADLINE_EVENT_TYPES,
+  DEADLINE_KINDS,
   type DeadlineEvent,
   type DeadlineKind,
   type DeadlineStatus,
@@ -60,8 +61,36 @@ export function wasOpenOn(view: DeadlineView, date: string): boolean {
   );
 }
 
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Values thousands of deadlines repeat, kept once: reminder ladders, single obliged
+ * municipalities, kinds. Frozen, as they are shared; nothing changes them in place.
+ */
+const ladders = new Map<string, number[]>();
+const obliged = new Map<string, string[]>();
+const NO_EXTENSIONS: DeadlineView['extensions'] = Object.freeze([]) as unknown as DeadlineView['extensions'];
+
+function sharedLadder(offsets: number[]): number[] {
+  const key = offsets.join(',');
+  let known = ladders.get(key);
+  if (!known) ladders.set(key, (known = Object.freeze([...offsets]) as number[]));
+  return known;
+}
+
+/** One-municipality lists (the usual case) shared; longer ones are kept as given. */
+function sharedObliged(agsList: string[]): string[] {
+  if (agsList.length !== 1) return agsList;
+  let known = obliged.get(agsList[0]);
+  if (!known) obliged.set(agsList[0], (known = Object.freeze([agsList[0]]) as string[]));
+  return known;
+}
+
 export const deadlinesProjection: Projection<DeadlinesReadModel> = {
   name: 'deadlines',
+  eventTypes: [...DEADLINE_EVENT_TYPES, 'DeadlineSettingsChanged'],
   initialState: () => ({ byId: new Map(), byAgs: new Map(), settings: new Map() }),
   apply(model, recorded: RecordedEvent) {
     if (recorded.type === 'DeadlineSettingsChanged' && recorded.streamId.startsWith('deadline-settings-')) {
@@ -73,18 +102,30 @@ export const deadlinesProjection: Projection<DeadlinesReadModel> = {
       return model;
     const event = recorded as unknown as DeadlineEvent;
     if (event.type === 'DeadlineOpened') {
-      const { cause: _cause, ...data } = normalizeOpened(event.data, recorded.metadata.occurredAt);
-      model.byId.set(data.deadlineId, {
+      const {
+        deadlineId,
+        cause: _cause,
+        ...data
+      } = normalizeOpened(event.data, recorded.metadata.occurredAt);
+      // `{ id, ...data, more }`, not `{ ...data, more }`: V8 gives each of the latter a hidden class
+      // of its own, which for thousands of deadlines costs more than their data; the former share
+      // one (same field order: the id leads the event's data too).
+      const view: DeadlineView = {
+        deadlineId,
         ...data,
         status: 'open',
         open: [{ from: data.openedAt }],
         reminders: [],
-        extensions: [],
+        extensions: NO_EXTENSIONS,
         revision: recorded.revision,
-      });
+      };
+      view.kind = DEADLINE_KINDS.find((k) => k === data.kind) ?? data.kind;
+      view.obligedAgs = sharedObliged(data.obligedAgs);
+      view.reminderOffsetsDays = sharedLadder(data.reminderOffsetsDays);
+      model.byId.set(deadlineId, view);
       for (const ags of data.obligedAgs) {
         const ids = model.byAgs.get(ags) ?? new Set<string>();
-        ids.add(data.deadlineId);
+        ids.add(deadlineId);
         model.byAgs.set(ags, ids);
       }
       return model;
@@ -94,14 +135,25 @@ export const deadlinesProjection: Projection<DeadlinesReadModel> = {
     view.revision = recorded.revision;
     switch (event.type) {
       case 'DeadlineReminderIssued': {
-        const { offsetDays, remindAt, issuedAt, obligedAgs } = event.data;
-        view.reminders.push({ offsetDays, remindAt, issuedAt, obligedAgs });
+        const { offsetDays, remindAt, issuedAt } = event.data;
+        // Usually the deadline's own list: shared rather than kept once more per reminder.
+        const obligedAgs = sameList(event.data.obligedAgs, view.obligedAgs)
+          ? view.obligedAgs
+          : event.data.obligedAgs;
+        // Concatenated, not pushed or spread: those reserve room for 16 more, and deadlines have few.
+        const reminder = {
+          offsetDays,
+          remindAt,
+          issuedAt: issuedAt === remindAt ? remindAt : issuedAt,
+          obligedAgs,
+        };
+        view.reminders = view.reminders.concat([reminder]);
         break;
       }
       case 'DeadlineExtended': {
         const { dueDate, lastDay, dueAt, fixed, reason, by, extendedAt } = event.data;
         Object.assign(view, { dueDate, lastDay, dueAt, fixed });
-        view.extensions.push({ dueDate, dueAt, reason, by, extendedAt });
+        view.extensions = view.extensions.concat([{ dueDate, dueAt, reason, by, extendedAt }]);
         if (view.status === 'missed') view.open.push({ from: extendedAt });
         view.status = 'open';
         view.missedAt = undefined;

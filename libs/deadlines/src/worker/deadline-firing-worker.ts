@@ -20,7 +20,7 @@ export interface FiringWorkerOptions {
   clock: Clock;
   recorder: DeadlineRecorder;
   /** Queues the deadline's next firing once this one is recorded. */
-  scheduleNext: (state: KnownDeadline, currentJobId: string) => Promise<unknown>;
+  scheduleNext: (state: KnownDeadline, job: Job<Firing>) => Promise<unknown>;
   /** Resolves once the manager has acted on everything stored so far. */
   caughtUp: () => Promise<void>;
   metrics: DeadlineMetrics;
@@ -32,8 +32,14 @@ export interface FiringWorkerOptions {
   onError?: (message: string, error: unknown) => void;
 }
 
-/** A firing up to this many wall-clock ms early is taken as on time (delays are whole ms). */
-const EARLY_TOLERANCE_MS = 5;
+/**
+ * A firing up to this much business time early is taken as on time (it is recorded at its
+ * moment). In business time, so that an accelerated clock (a business minute in a wall-clock
+ * millisecond) does not let a reminder out minutes early; a job that comes earlier waits again.
+ */
+const EARLY_TOLERANCE_BUSINESS_MS = 1000;
+/** Wall-clock ms by which a wait must change while a job is moved for it to count as a clock jump. */
+const JUMP_NOTICED_MS = 50;
 
 /**
  * Processes firings. A job records its event, queues the deadline's next firing, and only then
@@ -71,21 +77,23 @@ export class DeadlineFiringWorker {
   private async process(job: Job<Firing>, token?: string): Promise<void> {
     const { clock, recorder, hooks, metrics } = this.options;
     const firing = job.data;
-    const wait = wallMsUntil(clock, firing.fireAt);
-    if (wait > EARLY_TOLERANCE_MS) return this.later(job, wait, token);
+    if (Date.parse(firing.fireAt) - clock.now().getTime() > EARLY_TOLERANCE_BUSINESS_MS)
+      return this.later(job, firing, token);
     const now = new Date(Math.max(clock.now().getTime(), Date.parse(firing.fireAt))).toISOString();
     await hooks?.beforeEffect?.(job);
-    if (firing.firing === 'due') await this.options.caughtUp();
+    // What was stored before the moment counts: a fulfilment just before it is no miss, and a
+    // municipality that just drafted or submitted is reminded, or no longer, accordingly.
+    await this.options.caughtUp();
     let outcome: { events: DeadlineEvent[]; state: DeadlineState };
     try {
       outcome = await recorder.fire(job.id as string, firing, now);
     } catch (error) {
-      if (error instanceof FiringTooEarly) return this.later(job, wallMsUntil(clock, error.fireAt), token);
+      if (error instanceof FiringTooEarly) return this.later(job, { fireAt: error.fireAt }, token);
       throw error;
     }
     // Whether or not this firing recorded anything, the chain goes on; a crash before this line
     // is repaired by the job's retry, which records nothing twice and then queues the next.
-    if (outcome.state.status !== 'none') await this.options.scheduleNext(outcome.state, job.id as string);
+    if (outcome.state.status !== 'none') await this.options.scheduleNext(outcome.state, job);
     metrics.observeFiring(
       firing.firing === 'due' ? 'due' : `reminder-${firing.offsetDays}`,
       wallMsPer(clock, clock.now().getTime() - Date.parse(firing.fireAt)),
@@ -93,8 +101,18 @@ export class DeadlineFiringWorker {
     await hooks?.afterEffect?.(job, outcome.events);
   }
 
-  private async later(job: Job<Firing>, waitMs: number, token?: string): Promise<never> {
-    await job.moveToDelayed(Date.now() + Math.max(1, waitMs), token);
+  /**
+   * Back to the delayed set until the moment. A simulated clock may jump between computing the
+   * wait and the move, after the jump's own recomputation of delays has run: the wait is checked
+   * again once the job is delayed, and set anew if the moment moved.
+   */
+  private async later(job: Job<Firing>, at: { fireAt: string }, token?: string): Promise<never> {
+    const { clock } = this.options;
+    const wait = wallMsUntil(clock, at.fireAt);
+    await job.moveToDelayed(Date.now() + Math.max(1, wait), token);
+    const fresh = wallMsUntil(clock, at.fireAt);
+    if (Math.abs(fresh - wait) > JUMP_NOTICED_MS)
+      await job.changeDelay(Math.max(1, fresh)).catch(() => undefined);
     throw new DelayedError();
   }
 }

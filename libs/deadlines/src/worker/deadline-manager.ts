@@ -1,24 +1,34 @@
-import type { EventStore, RecordedEvent, Subscription } from '@app/eventsourcing';
+import type { EventStore, RecordedEvent } from '@app/eventsourcing';
 import type { BusinessCalendar } from '@app/shared';
 import type { DeadlineEvent, KnownDeadline } from '../deadline';
 import {
   applyToDerivation,
   type DerivationState,
-  effectFor,
   initialDerivationState,
-  outstandingDeadlineIds,
 } from '../derivation/deadline-derivation';
+import { type DerivationEffect, effectsFor, outstandingDeadlineIds } from '../derivation/derivation-effects';
 import { allFiringsFor } from '../firings';
 import type { DeadlineRecorder } from './deadline-recorder';
 import type { DeadlineScheduler } from './deadline-scheduler';
+import { type FollowerStatus, StoreFollower } from './store-follower';
 
 export interface ManagerLog {
   error(message: string, error?: unknown): void;
 }
 
-interface Waiter {
+/** An event the derivation could not read (malformed data): skipped, counted and shown on /health. */
+export interface SkippedEvent {
+  eventId: string;
+  type: string;
   position: number;
-  resolve: () => void;
+  error: string;
+}
+
+export interface ManagerStatus extends FollowerStatus {
+  skippedEvents: number;
+  lastSkippedEvent?: SkippedEvent;
+  /** Effects (opening, meeting, queue updates) that failed live; the next reconciliation repeats them. */
+  effectFailures: number;
 }
 
 /** How many effects reconciliation runs at once (appends share a commit in the SQLite store). */
@@ -28,15 +38,17 @@ const PARALLEL_EFFECTS = 32;
  * The deadline process manager. Follows `$all` from the beginning and keeps the derivation in
  * memory; once caught up it opens the deadlines the history calls for, records fulfilments, and
  * keeps the queue in line with each deadline's stream. Everything it writes is derived from its
- * cause, so a replay, a restart or a second instance changes nothing.
+ * cause, so a replay, a restart or a second instance changes nothing. One event it cannot read
+ * is skipped (and reported), never allowed to stop it: a deadline that silently does not fire is
+ * the worst failure this system can have.
  */
 export class DeadlineManager {
   readonly state: DerivationState = initialDerivationState();
-  position = 0;
   private startHead = 0;
-  private subscription?: Subscription;
-  private waiters: Waiter[] = [];
-  private failure?: unknown;
+  private readonly follower: StoreFollower;
+  private skippedEvents = 0;
+  private lastSkippedEvent?: SkippedEvent;
+  private effectFailures = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -44,23 +56,38 @@ export class DeadlineManager {
     private readonly recorder: DeadlineRecorder,
     private readonly scheduler: DeadlineScheduler,
     private readonly log: ManagerLog,
-  ) {}
+    retryMs?: { first: number; max: number },
+  ) {
+    this.follower = new StoreFollower(store, (event) => this.handle(event), log, retryMs);
+  }
 
-  /** Catches up with the store; resolves once every event written before the start is folded in. */
+  /** Position of the last event folded in. */
+  get position(): number {
+    return this.follower.position;
+  }
+
+  /**
+   * Catches up with the store; resolves once every event written before the start is folded in.
+   * Rejects if the store cannot be read or the subscription fails on the way (the follower keeps
+   * trying meanwhile; a later start() waits for it again).
+   */
   async start(): Promise<void> {
     this.startHead = await this.store.headPosition();
-    this.subscription = this.store.subscribeToAll({ after: 0 }, (event) => this.handle(event));
-    this.subscription.done.catch((error: unknown) => {
-      this.failure = error;
-      this.log.error('the deadline manager stopped following the store', error);
-      this.release();
-    });
-    await this.waitFor(this.startHead);
+    this.follower.follow();
+    await this.follower.waitFor(this.startHead);
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.stop();
-    this.release();
+    await this.follower.stop();
+  }
+
+  status(): ManagerStatus {
+    return {
+      ...this.follower.status(),
+      skippedEvents: this.skippedEvents,
+      ...(this.lastSkippedEvent ? { lastSkippedEvent: this.lastSkippedEvent } : {}),
+      effectFailures: this.effectFailures,
+    };
   }
 
   /** Open deadlines as the store tells them now. */
@@ -76,7 +103,7 @@ export class DeadlineManager {
     const head = await this.store.headPosition();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      this.waitFor(head),
+      this.follower.waitFor(head),
       new Promise<void>((_, reject) => {
         timer = setTimeout(
           () => reject(new Error(`the deadline manager did not reach ${head} in time`)),
@@ -94,39 +121,92 @@ export class DeadlineManager {
     const outstanding = outstandingDeadlineIds(this.state);
     let effects = 0;
     for (let i = 0; i < outstanding.length; i += PARALLEL_EFFECTS) {
-      const done = await Promise.all(outstanding.slice(i, i + PARALLEL_EFFECTS).map((id) => this.act(id)));
+      // One deadline whose effect fails (a store error, a refused decision) must not stop the rest.
+      const done = await Promise.all(
+        outstanding.slice(i, i + PARALLEL_EFFECTS).map((id) =>
+          this.act(id).catch((error: unknown) => {
+            this.effectFailed(`deadline ${id}: effect failed in reconciliation`, error);
+            return false;
+          }),
+        ),
+      );
       effects += done.filter(Boolean).length;
     }
     const { jobs, retried } = await this.scheduler.reconcile(this.openDeadlines());
     return { effects, jobs, retried };
   }
 
+  /** Never throws: an event that cannot be folded is skipped, an effect that fails is left to reconciliation. */
   private async handle(event: RecordedEvent): Promise<void> {
-    if (event.position <= this.position) return;
-    const before = this.dueMomentBefore(event);
-    const ids = applyToDerivation(this.state, event, this.calendar);
+    let before: KnownDeadline | undefined;
+    let ids: string[];
+    try {
+      before = this.stateBefore(event);
+      ids = applyToDerivation(this.state, event, this.calendar);
+    } catch (error) {
+      this.skip(event, error);
+      return;
+    }
     // Events up to the start were folded only; reconciliation acts on all of them at once.
-    if (event.position > this.startHead) {
-      for (const id of ids) {
-        await this.act(id).catch((error: unknown) => this.log.error(`deadline ${id}: effect failed`, error));
-        await this.keepQueueInLine(id, event, before).catch((error: unknown) =>
-          this.log.error(`deadline ${id}: queue update failed`, error),
-        );
+    if (event.position <= this.startHead) return;
+    for (const id of ids) {
+      await this.act(id).catch((error: unknown) => this.effectFailed(`deadline ${id}: effect failed`, error));
+      await this.keepQueueInLine(id, event, before).catch((error: unknown) =>
+        this.effectFailed(`deadline ${id}: queue update failed`, error),
+      );
+    }
+  }
+
+  private skip(event: RecordedEvent, error: unknown): void {
+    this.skippedEvents++;
+    this.lastSkippedEvent = {
+      eventId: event.metadata.eventId,
+      type: event.type,
+      position: event.position,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
+    this.log.error(
+      `deadline manager skipped event ${event.metadata.eventId} (${event.type}, position ${event.position}): it cannot be read`,
+      error,
+    );
+  }
+
+  private effectFailed(message: string, error: unknown): void {
+    this.effectFailures++;
+    this.log.error(message, error);
+  }
+
+  /** Records what the history still asks for one deadline, in order; returns whether anything was written. */
+  private async act(deadlineId: string): Promise<boolean> {
+    let wrote = false;
+    for (const effect of effectsFor(this.state, deadlineId)) {
+      if (await this.record(effect)) wrote = true;
+    }
+    return wrote;
+  }
+
+  private record(effect: DerivationEffect): Promise<boolean> {
+    switch (effect.kind) {
+      case 'open':
+        return this.recorder.open(effect.opened);
+      case 'add-obligation':
+        return this.recorder.addObligation(effect.deadlineId, effect.obligation);
+      case 'meet-obligation':
+        return this.recorder.meetObligation(effect.deadlineId, effect.obligation, effect.fulfilment);
+      case 'withdraw':
+        return this.recorder.withdraw(effect.deadlineId, effect.withdrawal);
+      case 'meet':
+        return this.recorder.meet(effect.deadlineId, effect.fulfilment);
+      default: {
+        const _exhaustive: never = effect;
+        return Promise.resolve(false);
       }
     }
-    this.position = event.position;
-    this.wake();
   }
 
-  private async act(deadlineId: string): Promise<boolean> {
-    const effect = effectFor(this.state, deadlineId);
-    if (!effect) return false;
-    if (effect.kind === 'open') return this.recorder.open(effect.opened);
-    return this.recorder.meet(effect.deadlineId, effect.fulfilment);
-  }
-
-  private dueMomentBefore(event: RecordedEvent): KnownDeadline | undefined {
-    if (event.type !== 'DeadlineExtended') return undefined;
+  /** The deadline before an event that moves its next firing: what to take off the queue. */
+  private stateBefore(event: RecordedEvent): KnownDeadline | undefined {
+    if (event.type !== 'DeadlineExtended' && event.type !== 'DeadlineObligationAdded') return undefined;
     const known = this.state.deadlines.get((event as unknown as DeadlineEvent).data.deadlineId);
     return known && { ...known, deadline: { ...known.deadline } };
   }
@@ -137,6 +217,11 @@ export class DeadlineManager {
     switch (event.type as DeadlineEvent['type']) {
       case 'DeadlineOpened':
         await this.scheduler.schedule([now]);
+        break;
+      case 'DeadlineObligationAdded':
+        // The first addressee brings reminders before the job queued (the closing): one job per deadline.
+        await this.scheduler.schedule([now]);
+        if (before) await this.scheduler.unscheduleReplaced(before, now);
         break;
       case 'DeadlineExtended':
         if (before)
@@ -152,23 +237,5 @@ export class DeadlineManager {
       default:
         break;
     }
-  }
-
-  private waitFor(position: number): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (position <= this.position) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ position, resolve }));
-  }
-
-  private wake(): void {
-    if (this.waiters.length === 0) return;
-    const ready = this.waiters.filter((w) => w.position <= this.position);
-    this.waiters = this.waiters.filter((w) => w.position > this.position);
-    for (const w of ready) w.resolve();
-  }
-
-  private release(): void {
-    for (const w of this.waiters) w.resolve();
-    this.waiters = [];
   }
 }

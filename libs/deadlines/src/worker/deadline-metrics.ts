@@ -1,3 +1,15 @@
+/** The manager's and the scheduler's state when rendered: what could keep a deadline from firing. */
+export interface ManagerGauges {
+  managerUp: boolean;
+  position: number;
+  restarts: number;
+  skippedEvents: number;
+  effectFailures: number;
+  skippedDeadlines: number;
+  retryFailures: number;
+  delaysCorrected: number;
+}
+
 /** Wall-clock milliseconds: how late a firing was recorded after its moment. */
 const LATENESS_BUCKETS_MS = [10, 50, 100, 250, 500, 1000, 2500, 5000, 15000, 60000, 300000];
 
@@ -35,7 +47,7 @@ export class DeadlineMetrics {
     this.lastReconcileSeconds = seconds;
   }
 
-  render(): string {
+  render(manager?: ManagerGauges): string {
     const lines = [
       '# HELP kkz_deadline_firing_lateness_ms Wall-clock delay from a firing moment to its recorded event.',
       '# TYPE kkz_deadline_firing_lateness_ms histogram',
@@ -60,9 +72,68 @@ export class DeadlineMetrics {
       '# HELP kkz_deadlines_open Open deadlines known to this worker.',
       '# TYPE kkz_deadlines_open gauge',
       `kkz_deadlines_open ${this.openDeadlines}`,
+      ...(manager ? managerLines(manager) : []),
     ];
     return `${lines.join('\n')}\n`;
   }
+}
+
+function managerLines(m: ManagerGauges): string[] {
+  const metric = (name: string, type: 'gauge' | 'counter', help: string, value: number) => [
+    `# HELP ${name} ${help}`,
+    `# TYPE ${name} ${type}`,
+    `${name} ${value}`,
+  ];
+  return [
+    ...metric(
+      'kkz_deadline_manager_up',
+      'gauge',
+      '1 while the deadline manager follows the store; 0 while it retries (nothing is opened or met).',
+      m.managerUp ? 1 : 0,
+    ),
+    ...metric(
+      'kkz_deadline_manager_position',
+      'gauge',
+      'Store position the manager has folded in.',
+      m.position,
+    ),
+    ...metric(
+      'kkz_deadline_manager_restarts_total',
+      'counter',
+      'Times the subscription to the store ended and was started again.',
+      m.restarts,
+    ),
+    ...metric(
+      'kkz_deadline_events_skipped_total',
+      'counter',
+      'Events the derivation could not read (malformed), skipped; see the log and /health.',
+      m.skippedEvents,
+    ),
+    ...metric(
+      'kkz_deadline_effect_failures_total',
+      'counter',
+      'Effects (open, meet, queue update) that failed; reconciliation repeats them.',
+      m.effectFailures,
+    ),
+    ...metric(
+      'kkz_deadline_unschedulable_total',
+      'counter',
+      'Times an open deadline could not be given a job because its dates cannot be read.',
+      m.skippedDeadlines,
+    ),
+    ...metric(
+      'kkz_deadline_retry_failures_total',
+      'counter',
+      'Failed firings whose retry in reconciliation was refused.',
+      m.retryFailures,
+    ),
+    ...metric(
+      'kkz_deadline_delays_corrected_total',
+      'counter',
+      'Queued firings whose delay reconciliation found wrong and set again.',
+      m.delaysCorrected,
+    ),
+  ];
 }
 
 /** Queue depth by job state, from Redis. */

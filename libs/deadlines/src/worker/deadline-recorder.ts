@@ -7,15 +7,24 @@ import {
   SCHEMA_VERSION,
   streamName,
 } from '@app/eventsourcing';
-import { type DeadlineEvent, type DeadlineOpenedData, type DeadlineState, deadlineStream } from '../deadline';
-import type { Fulfilment } from '../derivation/deadline-derivation';
+import {
+  DEADLINE_MANAGER_SUBJECT,
+  type DeadlineEvent,
+  type DeadlineOpenedData,
+  type DeadlineState,
+  deadlineStream,
+} from '../deadline';
+import type { Fulfilment, WantedObligation, Withdrawal } from '../derivation/deadline-derivation';
 import type { Firing } from '../firings';
 import { issueReminderDecider } from '../issue-reminder/issue-reminder.decide';
 import { meetDeadlineDecider } from '../meet-deadline/meet-deadline.decide';
 import { openDeadlineDecider } from '../open-deadline/open-deadline.decide';
 import { passDueMomentDecider } from '../pass-due-moment/pass-due-moment.decide';
+import { recordObligationDecider } from '../record-obligation/record-obligation.decide';
+import { withdrawDeadlineDecider } from '../withdraw-deadline/withdraw-deadline.decide';
+import { appendOnce } from './append-once';
 
-export const DEADLINE_MANAGER: Actor = { subject: 'deadline-manager', role: 'system' };
+export const DEADLINE_MANAGER: Actor = { subject: DEADLINE_MANAGER_SUBJECT, role: 'system' };
 
 /**
  * Writes what the deadline manager and the firings decide. Every effect carries a command id
@@ -44,6 +53,45 @@ export class DeadlineRecorder {
       meetDeadlineDecider,
       { deadlineId, metAt: fulfilment.metAt, by: fulfilment.by },
       this.context(`deadline-met|${deadlineId}|${fulfilment.by}`, fulfilment.by, fulfilment.metAt),
+    );
+    return outcome.events.length > 0;
+  }
+
+  async addObligation(deadlineId: string, obligation: WantedObligation): Promise<boolean> {
+    const { ags, applicationId, cause, addedAt } = obligation;
+    const outcome = await runCommand(
+      this.store,
+      deadlineStream(deadlineId),
+      recordObligationDecider,
+      { change: 'add', deadlineId, ags, applicationId, cause, at: addedAt },
+      this.context(`deadline-obligation|${deadlineId}|${cause}`, cause, addedAt),
+    );
+    return outcome.events.length > 0;
+  }
+
+  async meetObligation(
+    deadlineId: string,
+    obligation: WantedObligation,
+    fulfilment: Fulfilment,
+  ): Promise<boolean> {
+    const { ags, applicationId } = obligation;
+    const outcome = await runCommand(
+      this.store,
+      deadlineStream(deadlineId),
+      recordObligationDecider,
+      { change: 'meet', deadlineId, ags, applicationId, by: fulfilment.by, at: fulfilment.metAt },
+      this.context(`deadline-obligation-met|${deadlineId}|${fulfilment.by}`, fulfilment.by, fulfilment.metAt),
+    );
+    return outcome.events.length > 0;
+  }
+
+  async withdraw(deadlineId: string, withdrawal: Withdrawal): Promise<boolean> {
+    const outcome = await runCommand(
+      this.store,
+      deadlineStream(deadlineId),
+      withdrawDeadlineDecider,
+      { deadlineId, reason: withdrawal.reason, cause: withdrawal.cause, at: withdrawal.at },
+      this.context(`deadline-withdrawn|${deadlineId}|${withdrawal.cause}`, withdrawal.cause, withdrawal.at),
     );
     return outcome.events.length > 0;
   }
@@ -99,25 +147,21 @@ export class DeadlineRecorder {
 
   private async closeCall(callId: string, closedAt: string, jobId: string, cause: string): Promise<string> {
     const eventId = deterministicUuid(`${jobId}|call-closed`);
-    await this.store.appendToStream(
-      streamName('call', callId),
-      [
-        {
-          type: 'CallClosed',
-          data: { callId, closedAt },
-          metadata: {
-            eventId,
-            schemaVersion: SCHEMA_VERSION,
-            occurredAt: closedAt,
-            actor: DEADLINE_MANAGER,
-            correlationId: jobId,
-            causationId: cause,
-            commandId: jobId,
-          },
+    await appendOnce(this.store, streamName('call', callId), [
+      {
+        type: 'CallClosed',
+        data: { callId, closedAt },
+        metadata: {
+          eventId,
+          schemaVersion: SCHEMA_VERSION,
+          occurredAt: closedAt,
+          actor: DEADLINE_MANAGER,
+          correlationId: jobId,
+          causationId: cause,
+          commandId: jobId,
         },
-      ],
-      'any',
-    );
+      },
+    ]);
     return eventId;
   }
 

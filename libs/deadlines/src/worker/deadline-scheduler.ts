@@ -1,20 +1,29 @@
 import type { Queue } from 'bullmq';
-import { type Clock, wallMsUntil } from '@app/shared';
+import type Redis from 'ioredis';
+import { type Clock, SimulatedClock, wallMsUntil } from '@app/shared';
 import type { KnownDeadline } from '../deadline';
 import { type Firing, firingJobId, nextFiring } from '../firings';
 import { FIRING_JOB_OPTIONS } from './deadline-queue';
 
 const BULK = 1000;
 const PARALLEL_BATCHES = 4;
+/** A queued firing off by less than this (business time) is left as it is. */
+const DELAY_TOLERANCE_BUSINESS_MS = 60_000;
+const DELAY_TOLERANCE_MIN_WALL_MS = 20;
 
-/** A deadline whose dates cannot be read (a malformed event) is left out, not allowed to stop the rest. */
-function nextOf(deadline: KnownDeadline, now: number): Firing[] {
-  try {
-    const next = nextFiring(deadline, now);
-    return next ? [next] : [];
-  } catch {
-    return [];
-  }
+export interface SchedulerLog {
+  error(message: string, error?: unknown): void;
+}
+
+/** What reconciliations could not do, for /metrics and /health. */
+export interface SchedulerTrouble {
+  /** Open deadlines left without a job because their dates cannot be read. */
+  skippedDeadlines: number;
+  lastSkippedDeadline?: string;
+  /** Failed jobs whose retry was refused by Redis. */
+  retryFailures: number;
+  /** Queued jobs whose delay was found wrong and set again. */
+  delaysCorrected: number;
 }
 
 /**
@@ -24,26 +33,32 @@ function nextOf(deadline: KnownDeadline, now: number): Firing[] {
  * converted from the one Clock (accelerated in tests and the demo).
  */
 export class DeadlineScheduler {
+  readonly trouble: SchedulerTrouble = { skippedDeadlines: 0, retryFailures: 0, delaysCorrected: 0 };
+
   constructor(
     private readonly queue: Queue,
     private readonly clock: Clock,
+    private readonly log: SchedulerLog = { error: () => undefined },
   ) {}
 
   /** Adds the next firing of each of these deadlines; returns how many jobs were asked for. */
   async schedule(deadlines: Iterable<KnownDeadline>): Promise<number> {
     const now = this.clock.now().getTime();
     const firings: Firing[] = [];
-    for (const deadline of deadlines) firings.push(...nextOf(deadline, now));
+    for (const deadline of deadlines) firings.push(...this.nextOf(deadline, now));
     await this.add(firings);
     return firings.length;
   }
 
   /**
-   * Queues what follows a firing that just ran. Never that firing itself: its job is still active,
-   * so the id would be taken; reconciliation would notice a gap.
+   * Queues what follows a firing that just ran: a firing planned after it, so that a reminder
+   * that went to nobody (all done meanwhile) does not stop the chain. Never that firing itself:
+   * its job is still active, so the id would be taken.
    */
-  async scheduleAfter(deadline: KnownDeadline, currentJobId: string): Promise<void> {
-    const next = nextOf(deadline, this.clock.now().getTime()).filter((f) => firingJobId(f) !== currentJobId);
+  async scheduleAfter(deadline: KnownDeadline, current: Firing, currentJobId: string): Promise<void> {
+    const next = this.nextOf(deadline, this.clock.now().getTime(), current.fireAt).filter(
+      (f) => firingJobId(f) !== currentJobId,
+    );
     if (next.length > 0) await this.add(next);
   }
 
@@ -52,22 +67,36 @@ export class DeadlineScheduler {
     await Promise.all(firings.map((f) => this.queue.remove(firingJobId(f))));
   }
 
+  /** Removes the job a deadline waited for before, if it waits for another one now. */
+  async unscheduleReplaced(before: KnownDeadline, after: KnownDeadline): Promise<void> {
+    const now = this.clock.now().getTime();
+    const [was] = this.nextOf(before, now);
+    const [next] = this.nextOf(after, now);
+    if (was && next && firingJobId(was) !== firingJobId(next)) await this.unschedule([was]);
+  }
+
   /**
-   * Reconciliation: every open deadline gets its job (existing ids are left as they are, a lost
-   * Redis is filled again), and failed firings that are still needed are retried.
+   * Reconciliation: every open deadline gets its job (a lost Redis is filled again), a queued job
+   * whose delay is off (a clock jump raced with it) waits again for its own moment, and failed
+   * firings that are still needed are retried. One job Redis refuses stops nothing else.
    */
   async reconcile(open: KnownDeadline[]): Promise<{ jobs: number; retried: number }> {
     const now = this.clock.now().getTime();
-    const firings = open.flatMap((d) => nextOf(d, now));
-    const wanted = new Set(firings.map(firingJobId));
+    const firings = open.flatMap((d) => this.nextOf(d, now));
+    const wanted = new Map(firings.map((f) => [firingJobId(f), f]));
     let retried = 0;
     for (const job of await this.queue.getFailed()) {
-      if (job.id && wanted.has(job.id)) {
+      if (!job.id || !wanted.has(job.id)) continue;
+      try {
         await job.retry('failed');
         retried++;
+      } catch (error) {
+        this.trouble.retryFailures++;
+        this.log.error(`reconciliation could not retry firing ${job.id}`, error);
       }
     }
     await this.add(firings);
+    await this.correctDelays(wanted);
     return { jobs: firings.length, retried };
   }
 
@@ -83,6 +112,51 @@ export class DeadlineScheduler {
             job.changeDelay(wallMsUntil(this.clock, (job.data as Firing).fireAt)).catch(() => undefined),
           ),
       );
+    }
+  }
+
+  /**
+   * Sets the delay again of each wanted job that would fire at another wall-clock moment than its
+   * firing's: adding a job whose id exists changes nothing, so only this repairs a wrong delay.
+   * BullMQ keeps the moment in the delayed set's score (ms × 4096), not in the job's fields.
+   */
+  private async correctDelays(wanted: Map<string, Firing>): Promise<void> {
+    const client = (await this.queue.client) as unknown as Redis;
+    const scored = await client.zrange(this.queue.keys.delayed, 0, -1, 'WITHSCORES');
+    const speed = this.clock instanceof SimulatedClock ? this.clock.speed : 1;
+    const tolerance = Math.max(DELAY_TOLERANCE_MIN_WALL_MS, DELAY_TOLERANCE_BUSINESS_MS / speed);
+    const fixes: Promise<void>[] = [];
+    for (let i = 0; i < scored.length; i += 2) {
+      const firing = wanted.get(scored[i]);
+      if (!firing) continue;
+      const queuedAt = Math.floor(Number(scored[i + 1]) / 0x1000);
+      const delay = wallMsUntil(this.clock, firing.fireAt);
+      if (Math.abs(queuedAt - (Date.now() + delay)) <= tolerance) continue;
+      this.trouble.delaysCorrected++;
+      fixes.push(
+        this.queue
+          .getJob(scored[i])
+          .then((job) => job?.changeDelay(delay))
+          // Taken by a worker meanwhile: it checks the moment itself.
+          .catch(() => undefined),
+      );
+    }
+    await Promise.all(fixes);
+  }
+
+  /** A deadline whose dates cannot be read (a malformed event) is left out, counted and logged, not allowed to stop the rest. */
+  private nextOf(deadline: KnownDeadline, now: number, after?: string): Firing[] {
+    try {
+      const next = nextFiring(deadline, now, after);
+      return next ? [next] : [];
+    } catch (error) {
+      this.trouble.skippedDeadlines++;
+      this.trouble.lastSkippedDeadline = deadline.deadline.deadlineId;
+      this.log.error(
+        `deadline ${deadline.deadline.deadlineId} cannot be scheduled: its dates cannot be read`,
+        error,
+      );
+      return [];
     }
   }
 

@@ -2,7 +2,7 @@ import type { EventStore } from '@app/eventsourcing';
 import { BusinessCalendar, type Clock, SimulatedClock } from '@app/shared';
 import type Redis from 'ioredis';
 import { DeadlineFiringWorker, type FiringHooks } from './deadline-firing-worker';
-import { DeadlineManager, type ManagerLog } from './deadline-manager';
+import { DeadlineManager, type ManagerLog, type ManagerStatus } from './deadline-manager';
 import { DeadlineMetrics } from './deadline-metrics';
 import { atMost, createQueueConnection, DeadlineQueue } from './deadline-queue';
 import { DeadlineRecorder } from './deadline-recorder';
@@ -23,6 +23,26 @@ export interface DeadlineWorkerOptions {
   processFirings?: boolean;
   hooks?: FiringHooks;
   log?: ManagerLog & { info?(message: string): void };
+  /** Backoff of the manager's subscription and of run()'s start attempts. Default 1 s doubling to 30 s. */
+  retryMs?: { first: number; max: number };
+}
+
+export type WorkerState = 'starting' | 'running' | 'retrying' | 'stopped';
+
+/** What /health shows of the deadline worker: whether deadlines can fire, and why not. */
+export interface DeadlineWorkerHealth {
+  status: 'up' | 'down';
+  state: WorkerState;
+  since: string;
+  position: number;
+  head?: number;
+  behind?: number;
+  /** The name of the last error only; the message is in the log (/health needs no token). */
+  lastError?: { name: string; at: string };
+  restarts: number;
+  skippedEvents: number;
+  lastSkippedEvent?: { eventId: string; type: string; position: number };
+  skippedDeadlines: number;
 }
 
 const silent: ManagerLog = { error: () => undefined };
@@ -47,7 +67,7 @@ export class DeadlineWorker {
   constructor(private readonly options: DeadlineWorkerOptions) {
     const log = options.log ?? silent;
     this.queue = new DeadlineQueue({ redisUrl: options.redisUrl, prefix: options.queuePrefix });
-    this.scheduler = new DeadlineScheduler(this.queue.queue, options.clock);
+    this.scheduler = new DeadlineScheduler(this.queue.queue, options.clock, log);
     const recorder = new DeadlineRecorder(options.store);
     this.manager = new DeadlineManager(
       options.store,
@@ -55,6 +75,7 @@ export class DeadlineWorker {
       recorder,
       this.scheduler,
       log,
+      options.retryMs,
     );
     if (options.processFirings !== false) {
       this.workerConnection = createQueueConnection(options.redisUrl);
@@ -63,7 +84,7 @@ export class DeadlineWorker {
         prefix: options.queuePrefix,
         clock: options.clock,
         recorder,
-        scheduleNext: (state, currentJobId) => this.scheduler.scheduleAfter(state, currentJobId),
+        scheduleNext: (state, job) => this.scheduler.scheduleAfter(state, job.data, job.id as string),
         caughtUp: () => this.manager.caughtUp(),
         metrics: this.metrics,
         concurrency: options.concurrency,
@@ -77,17 +98,22 @@ export class DeadlineWorker {
 
   /** How long the last start took to read the store and to give every open deadline its jobs. */
   startTimes = { catchUpSeconds: 0, reconcileSeconds: 0 };
+  private running = false;
+  private startFailure?: { error: unknown; since: Date };
 
   /**
-   * Catches up, reconciles, then fires; resolves once the first reconciliation is done. While
-   * Redis is unreachable it waits for it (the store is followed meanwhile); stop() ends the wait.
+   * Catches up, reconciles, then fires; resolves once the first reconciliation is done, rejects
+   * if the store cannot be followed (call it again, or use run()). While Redis is unreachable it
+   * waits for it (the store is followed meanwhile); stop() ends the wait.
    */
   async start(): Promise<void> {
     const started = Date.now();
     await this.manager.start();
     const caughtUp = Date.now();
     await this.reconcile();
-    if (this.stopped) return;
+    if (this.stopped || this.running) return;
+    this.running = true;
+    this.startFailure = undefined;
     this.startTimes = {
       catchUpSeconds: (caughtUp - started) / 1000,
       reconcileSeconds: (Date.now() - caughtUp) / 1000,
@@ -104,6 +130,79 @@ export class DeadlineWorker {
         () => void this.scheduler.recomputeDelays().catch(() => undefined),
       );
     }
+  }
+
+  /**
+   * For long-running processes: start(), and after a failed start try again with backoff until
+   * it runs or stop() is called. Each failure is reported to `onFailure` and shown on /health.
+   */
+  async run(onFailure?: (error: unknown, retryInMs: number) => void): Promise<void> {
+    const { first, max } = this.options.retryMs ?? { first: 1000, max: 30_000 };
+    let delay = first;
+    while (!this.stopped) {
+      try {
+        await this.start();
+        return;
+      } catch (error) {
+        if (this.stopped) return;
+        this.startFailure ??= { error, since: new Date() };
+        this.startFailure.error = error;
+        onFailure?.(error, delay);
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
+        delay = Math.min(delay * 2, max);
+      }
+    }
+  }
+
+  /** Whether deadlines can fire now, and why not. */
+  async health(): Promise<DeadlineWorkerHealth> {
+    const manager: ManagerStatus = this.manager.status();
+    const head = await this.options.store.headPosition().catch(() => undefined);
+    const failure = this.startFailure;
+    const state: WorkerState = this.stopped
+      ? 'stopped'
+      : manager.state === 'retrying' || failure
+        ? 'retrying'
+        : this.running
+          ? 'running'
+          : 'starting';
+    const lastError = failure
+      ? { name: (failure.error as Error)?.name ?? 'Error', at: failure.since.toISOString() }
+      : manager.lastError && { name: manager.lastError.name, at: manager.lastError.at };
+    const { skippedDeadlines } = this.scheduler.trouble;
+    return {
+      status: state === 'running' || state === 'starting' ? 'up' : 'down',
+      state,
+      since: failure?.since.toISOString() ?? manager.since,
+      position: manager.position,
+      ...(head !== undefined ? { head, behind: Math.max(0, head - manager.position) } : {}),
+      ...(lastError ? { lastError } : {}),
+      restarts: manager.restarts,
+      skippedEvents: manager.skippedEvents,
+      ...(manager.lastSkippedEvent
+        ? {
+            lastSkippedEvent: {
+              eventId: manager.lastSkippedEvent.eventId,
+              type: manager.lastSkippedEvent.type,
+              position: manager.lastSkippedEvent.position,
+            },
+          }
+        : {}),
+      skippedDeadlines,
+    };
+  }
+
+  /** This process's measurements in the Prometheus text format (queue depth comes from Redis). */
+  renderMetrics(): string {
+    const manager = this.manager.status();
+    return this.metrics.render({
+      managerUp: manager.state === 'following' && !this.stopped,
+      position: manager.position,
+      restarts: manager.restarts,
+      skippedEvents: manager.skippedEvents,
+      effectFailures: manager.effectFailures,
+      ...this.scheduler.trouble,
+    });
   }
 
   /** One reconciliation at a time; a call during a running one waits for it. */

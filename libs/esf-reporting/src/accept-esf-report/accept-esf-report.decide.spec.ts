@@ -1,23 +1,22 @@
 import { NotFound } from '@app/eventsourcing';
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
-import { EsfReportAlreadyAccepted, EsfReportNotSubmitted, FinancingSourceExhausted } from '../errors';
-import { NO_EXPENDITURE } from '../report-rules';
-import { accepted, opened, REPORT_2012, returned, submitted, unnaGrant } from '../testing-fixtures';
+import { EsfAcceptanceNotBooked, EsfReportAlreadyAccepted, EsfReportNotSubmitted } from '../errors';
+import { accepted, opened, REPORT_2012, returned, submitted } from '../testing-fixtures';
 import { acceptEsfReportDecider } from './accept-esf-report.decide';
 
 const spec = deciderSpecification(acceptEsfReportDecider);
-const accept = (acceptedElsewhere = NO_EXPENDITURE) => ({
+const accept = (bookedSubmission = 1) => ({
   reportId: REPORT_2012,
   now: '2013-02-01T10:00:00.000Z',
-  notice: unnaGrant().financing,
-  acceptedElsewhere,
+  bookedSubmission,
 });
+const notBooked = { reportId: REPORT_2012, now: '2013-02-01T10:00:00.000Z' };
 
 describe('accept an ESF report', () => {
   it('records the accepted figures self-contained, with year and period', () =>
     spec
       .given([opened(), submitted(1), returned(1), submitted(2)])
-      .when(accept())
+      .when(accept(2))
       .then([accepted(2)]));
 
   it('refuses a report that is not awaiting review', () => {
@@ -31,15 +30,15 @@ describe('accept an ESF report', () => {
   it('answers not found for a period never opened', () =>
     spec.given([]).when(accept()).thenThrows(NotFound, 'not-found'));
 
-  it('checks the notice amounts again against what was accepted meanwhile', () => {
-    // 4,200 EUR Land in this report: 16,800.01 accepted meanwhile goes a cent beyond the notice's 21,000.
+  it('accepts only the submission booked in the grant ledger', () => {
     spec
       .given([opened(), submitted()])
-      .when(accept({ esfCents: 0, landCents: 1_680_001, ownCents: 0 }))
-      .thenThrows(FinancingSourceExhausted, 'financing-source-exhausted');
+      .when(notBooked)
+      .thenThrows(EsfAcceptanceNotBooked, 'esf-acceptance-not-booked');
+    // A booking of the first submission does not accept the corrected one.
     spec
-      .given([opened(), submitted()])
-      .when(accept({ esfCents: 0, landCents: 1_680_000, ownCents: 0 }))
-      .then([accepted(1)]);
+      .given([opened(), submitted(1), returned(1), submitted(2)])
+      .when(accept(1))
+      .thenThrows(EsfAcceptanceNotBooked);
   });
 });

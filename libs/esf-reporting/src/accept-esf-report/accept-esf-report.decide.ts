@@ -1,30 +1,30 @@
 import type { Decider } from '@app/eventsourcing';
+import { EsfAcceptanceNotBooked } from '../errors';
 import {
   type EsfReportEvent,
   type EsfReportState,
   evolveEsfReport,
-  type Expenditure,
   initialEsfReportState,
 } from '../esf-report';
-import { assertWithinNoticeAmounts } from '../report-rules';
 import { assertAwaitingReview } from '../report-status';
 
 export interface AcceptEsfReport {
   reportId: string;
   now: string;
-  notice: Expenditure;
-  acceptedElsewhere: Expenditure;
+  /** The submission of this report booked in the grant's ESF ledger, if any. */
+  bookedSubmission?: number;
 }
 
 /**
- * Acceptance fixes the figures the programme totals are made of, so the notice's ESF and Land
- * amounts are checked again against everything accepted by now (another period of the same
- * grant may have been accepted since this one was submitted).
+ * Acceptance fixes the figures the programme totals are made of. The money check against the
+ * notice happened when the acceptance was booked in the grant's ESF ledger (book-esf-acceptance),
+ * so the report is accepted only with the booking of exactly the submission under review.
  */
 export function acceptEsfReport(command: AcceptEsfReport, state: EsfReportState): EsfReportEvent[] {
   assertAwaitingReview(command.reportId, state);
   const { period, submitted } = state;
-  assertWithinNoticeAmounts(submitted.expenditure, command.notice, command.acceptedElsewhere);
+  if (command.bookedSubmission !== state.submission)
+    throw new EsfAcceptanceNotBooked(period.reportId, state.submission);
   return [
     {
       type: 'EsfReportAccepted',

@@ -1,40 +1,56 @@
 import { NotFound } from '@app/eventsourcing';
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
 import { GrantPeriodUnreadable, GrantRevoked, ReportScheduleInvalid } from '../errors';
-import { DEFAULT_REPORT_SCHEDULE, type RulesAdoption } from '../report-schedule';
+import type { ProgrammeRulesVersion } from '@app/programmes-calls/rules';
+import { DEFAULT_REPORT_SCHEDULE } from '../report-schedule';
 import { GRANT_ID, opened, period2012, unnaGrant } from '../testing-fixtures';
 import { openReportPeriodDecider, planReportPeriods } from './open-report-periods.decide';
 
-const semiannual: RulesAdoption = {
-  version: 2,
-  effectiveFrom: '2012-01-01',
-  reportSchedule: { frequency: 'semiannual', dueAfterPeriodEndDays: 30 },
-};
+const rulesVersion = (
+  version: number,
+  effectiveFrom: string,
+  reportSchedule?: ProgrammeRulesVersion['rules']['reportSchedule'],
+): ProgrammeRulesVersion => ({
+  programmeId: 'kkz',
+  version,
+  effectiveFrom,
+  rules: reportSchedule ? { reportSchedule } : {},
+});
+// Adopted before the month rule: due 30 days after each half-year.
+const semiannual = rulesVersion(2, '2012-01-01', { frequency: 'semiannual', dueAfterPeriodEndDays: 30 });
 const brief = (p: { periodId: string; from: string; to: string; dueDate: string }) =>
   [p.periodId, p.from, p.to, p.dueDate].join(' ');
 
 describe('open the report periods of a grant', () => {
-  it('opens annual periods clipped to the grant period, due 120 days after each ends (30 April), by default', () => {
-    const plan = planReportPeriods({ grant: unnaGrant(), adoptions: [], opened: [] });
-    expect(DEFAULT_REPORT_SCHEDULE).toEqual({ frequency: 'annual', dueAfterPeriodEndDays: 120 });
+  it('opens annual periods clipped to the grant period, due the last day of the 4th month after each ends, by default', () => {
+    const plan = planReportPeriods({ grant: unnaGrant(), rulesVersions: [], opened: [] });
+    expect(DEFAULT_REPORT_SCHEDULE).toEqual({ frequency: 'annual', dueMonthsAfterPeriodEnd: 4 });
     expect(plan.schedule.source).toBe('default');
     expect(plan.toOpen.map(brief)).toEqual([
       '2012 2012-03-01 2012-12-31 2013-04-30',
       '2013 2013-01-01 2013-12-31 2014-04-30',
       '2014 2014-01-01 2014-12-31 2015-04-30',
-      '2015 2015-01-01 2015-06-30 2015-10-28',
+      '2015 2015-01-01 2015-06-30 2015-10-31',
     ]);
     expect(plan.toOpen[0]).toEqual(period2012);
+  });
+
+  it('keeps 30 April for the year before a leap year (the Zwischennachweis date, not 120 days)', () => {
+    const grant = unnaGrant({ period: { from: '2015-01-01', to: '2016-12-31' } });
+    expect(planReportPeriods({ grant, rulesVersions: [], opened: [] }).toOpen.map(brief)).toEqual([
+      '2015 2015-01-01 2015-12-31 2016-04-30',
+      '2016 2016-01-01 2016-12-31 2017-04-30',
+    ]);
   });
 
   it('follows the report schedule of the programme rules version the notice applied', () => {
     const plan = planReportPeriods({
       grant: unnaGrant({ rulesVersion: 2 }),
-      adoptions: [semiannual],
+      rulesVersions: [semiannual],
       opened: [],
     });
     expect(plan.schedule).toEqual({
-      schedule: semiannual.reportSchedule,
+      schedule: semiannual.rules.reportSchedule,
       source: 'programme-rules',
       rulesVersion: 2,
     });
@@ -53,7 +69,7 @@ describe('open the report periods of a grant', () => {
   it("keeps the default for a notice under the call's own terms (version 0), whatever was adopted later", () => {
     const plan = planReportPeriods({
       grant: unnaGrant({ rulesVersion: 0 }),
-      adoptions: [semiannual],
+      rulesVersions: [semiannual],
       opened: [],
     });
     expect(plan.schedule.source).toBe('default');
@@ -63,32 +79,45 @@ describe('open the report periods of a grant', () => {
     const later = { ...semiannual, version: 3, effectiveFrom: '2013-01-01' };
     const grant = unnaGrant({ rulesVersion: undefined });
     expect(
-      planReportPeriods({ grant, adoptions: [semiannual, later], opened: [] }).schedule.rulesVersion,
+      planReportPeriods({ grant, rulesVersions: [semiannual, later], opened: [] }).schedule.rulesVersion,
     ).toBe(2);
-    expect(planReportPeriods({ grant, adoptions: [later], opened: [] }).schedule.source).toBe('default');
+    expect(planReportPeriods({ grant, rulesVersions: [later], opened: [] }).schedule.source).toBe('default');
+  });
+
+  it('takes the issue date in Berlin: a notice issued 23:30 UTC on 31 December is one of 1 January', () => {
+    const from2013 = { ...semiannual, version: 3, effectiveFrom: '2013-01-01' };
+    const grant = unnaGrant({ rulesVersion: undefined, issuedAt: '2012-12-31T23:30:00.000Z' });
+    const plan = planReportPeriods({ grant, rulesVersions: [from2013], opened: [] });
+    expect(plan.schedule).toMatchObject({ source: 'programme-rules', rulesVersion: 3 });
   });
 
   it('fills what a rules version leaves out of the schedule from the default', () => {
-    const partial = {
-      version: 1,
-      effectiveFrom: '2011-01-01',
-      reportSchedule: { dueAfterPeriodEndDays: 90 },
-    };
+    const partial = rulesVersion(1, '2011-01-01', {
+      dueAfterPeriodEndDays: 90,
+    } as ProgrammeRulesVersion['rules']['reportSchedule']);
     const plan = planReportPeriods({
       grant: unnaGrant({ rulesVersion: 1 }),
-      adoptions: [partial],
+      rulesVersions: [partial],
       opened: [],
     });
     expect(plan.schedule.schedule).toEqual({ frequency: 'annual', dueAfterPeriodEndDays: 90 });
+    const frequencyOnly = rulesVersion(1, '2011-01-01', { frequency: 'semiannual' });
+    const months = planReportPeriods({
+      grant: unnaGrant({ rulesVersion: 1 }),
+      rulesVersions: [frequencyOnly],
+      opened: [],
+    });
+    expect(months.schedule.schedule).toEqual({ frequency: 'semiannual', dueMonthsAfterPeriodEnd: 4 });
+    expect(brief(months.toOpen[0])).toBe('2012-H1 2012-03-01 2012-06-30 2012-10-31');
   });
 
   it('opens nothing twice: periods already opened stand, overlapping ones are not added', () => {
-    const plan = planReportPeriods({ grant: unnaGrant(), adoptions: [], opened: [period2012] });
+    const plan = planReportPeriods({ grant: unnaGrant(), rulesVersions: [], opened: [period2012] });
     expect(plan.toOpen.map((p) => p.periodId)).toEqual(['2013', '2014', '2015']);
     expect(plan.periods.map((p) => p.periodId)).toEqual(['2012', '2013', '2014', '2015']);
     const switched = planReportPeriods({
       grant: unnaGrant({ rulesVersion: 2 }),
-      adoptions: [semiannual],
+      rulesVersions: [semiannual],
       opened: [period2012],
     });
     expect(switched.toOpen.map((p) => p.periodId)).toEqual([
@@ -102,19 +131,19 @@ describe('open the report periods of a grant', () => {
 
   it('refuses a grant that was never issued, one revoked in full, and an unreadable period', () => {
     expect(() =>
-      planReportPeriods({ grant: { status: 'none', grantId: GRANT_ID }, adoptions: [], opened: [] }),
+      planReportPeriods({ grant: { status: 'none', grantId: GRANT_ID }, rulesVersions: [], opened: [] }),
     ).toThrow(NotFound);
     expect(() =>
-      planReportPeriods({ grant: unnaGrant({ status: 'revoked' }), adoptions: [], opened: [] }),
+      planReportPeriods({ grant: unnaGrant({ status: 'revoked' }), rulesVersions: [], opened: [] }),
     ).toThrow(GrantRevoked);
     for (const period of [
       { from: '2015-01-01', to: '2012-01-01' },
       { from: '2012-02-30', to: '2015-01-01' },
       { from: '2012-01-01', to: '2099-12-31' },
     ])
-      expect(() => planReportPeriods({ grant: unnaGrant({ period }), adoptions: [], opened: [] })).toThrow(
-        GrantPeriodUnreadable,
-      );
+      expect(() =>
+        planReportPeriods({ grant: unnaGrant({ period }), rulesVersions: [], opened: [] }),
+      ).toThrow(GrantPeriodUnreadable);
   });
 
   it('refuses a report schedule in the rules that cannot be followed', () => {
@@ -122,10 +151,12 @@ describe('open the report periods of a grant', () => {
       { frequency: 'monthly' as 'annual', dueAfterPeriodEndDays: 30 },
       { frequency: 'annual' as const, dueAfterPeriodEndDays: -1 },
       { frequency: 'annual' as const, dueAfterPeriodEndDays: 2.5 },
+      { frequency: 'annual' as const, dueMonthsAfterPeriodEnd: 25 },
+      { frequency: 'annual' as const, dueMonthsAfterPeriodEnd: 4, dueAfterPeriodEndDays: 120 },
     ]) {
-      const adoptions = [{ version: 1, effectiveFrom: '2011-01-01', reportSchedule }];
+      const rulesVersions = [rulesVersion(1, '2011-01-01', reportSchedule)];
       expect(() =>
-        planReportPeriods({ grant: unnaGrant({ rulesVersion: 1 }), adoptions, opened: [] }),
+        planReportPeriods({ grant: unnaGrant({ rulesVersion: 1 }), rulesVersions, opened: [] }),
       ).toThrow(ReportScheduleInvalid);
     }
   });

@@ -1,4 +1,5 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
+import type { ProgrammeRulesVersion } from '@app/programmes-calls/rules';
 import { isCalendarDate } from '@app/shared/time/berlin-time';
 import { GrantPeriodUnreadable, GrantRevoked } from '../errors';
 import {
@@ -9,14 +10,15 @@ import {
   initialEsfReportState,
 } from '../esf-report';
 import type { GrantFacts } from '../grant-facts';
-import { reportPeriods, type RulesAdoption, scheduleFor, type ScheduleInForce } from '../report-schedule';
+import { reportPeriods, scheduleFor, type ScheduleInForce } from '../report-schedule';
 
 /** A funding phase runs a few years; a longer period is a data error, not a schedule. */
 const MAX_GRANT_YEARS = 20;
 
 export interface PlanReportPeriods {
   grant: GrantFacts;
-  adoptions: RulesAdoption[];
+  /** The programme's rules versions, as its stream says now. */
+  rulesVersions: readonly ProgrammeRulesVersion[];
   /** Periods of this grant opened before, whatever schedule they were opened under. */
   opened: EsfReportPeriod[];
 }
@@ -33,7 +35,7 @@ export interface ReportPeriodPlan {
  * already opened stand as they are; a scheduled period that overlaps one of them (the schedule
  * changed meanwhile) is not opened, so no day is reported twice.
  */
-export function planReportPeriods({ grant, adoptions, opened }: PlanReportPeriods): ReportPeriodPlan {
+export function planReportPeriods({ grant, rulesVersions, opened }: PlanReportPeriods): ReportPeriodPlan {
   if (grant.status === 'none') throw new NotFound('Grant', grant.grantId);
   if (grant.status === 'revoked') throw new GrantRevoked(grant.grantId);
   const { from, to } = grant.period;
@@ -44,7 +46,7 @@ export function planReportPeriods({ grant, adoptions, opened }: PlanReportPeriod
     Number(to.slice(0, 4)) - Number(from.slice(0, 4)) >= MAX_GRANT_YEARS
   )
     throw new GrantPeriodUnreadable(grant.grantId, from, to);
-  const schedule = scheduleFor(grant, adoptions);
+  const schedule = scheduleFor(grant, rulesVersions);
   const openedIds = new Set(opened.map((p) => p.reportId));
   const toOpen = reportPeriods(grant, schedule.schedule).filter(
     (p) => !openedIds.has(p.reportId) && !opened.some((o) => o.from <= p.to && p.from <= o.to),

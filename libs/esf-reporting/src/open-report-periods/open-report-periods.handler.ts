@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { loadProgrammeRules } from '@app/programmes-calls';
 import { CommandService } from '@app/shared';
 import { esfReportStream } from '../esf-report';
-import { loadGrant, loadGrantReports, loadRulesAdoptions } from '../report-access';
+import { loadGrant, loadGrantReports } from '../report-access';
 import { openReportPeriodDecider, planReportPeriods } from './open-report-periods.decide';
 
 export class ReportPeriodView {
@@ -18,7 +19,14 @@ export class ReportPeriodView {
 export class ReportPeriodsOpened {
   @ApiProperty() grantId: string;
   @ApiProperty({ enum: ['annual', 'semiannual'] }) frequency: string;
-  @ApiProperty() dueAfterPeriodEndDays: number;
+  @ApiPropertyOptional({
+    description: 'Each report is due on the last day of this month after the month its period ends in',
+  })
+  dueMonthsAfterPeriodEnd?: number;
+  @ApiPropertyOptional({
+    description: 'Instead of months (older rules versions): days after the period ends',
+  })
+  dueAfterPeriodEndDays?: number;
   @ApiProperty({ enum: ['programme-rules', 'default'] }) scheduleSource: string;
   @ApiPropertyOptional() rulesVersion?: number;
   @ApiProperty({ type: [ReportPeriodView] }) periods: ReportPeriodView[];
@@ -36,14 +44,14 @@ export class OpenReportPeriodsHandler implements ICommandHandler<OpenReportPerio
 
   async execute({ grantId }: OpenReportPeriodsCommand): Promise<ReportPeriodsOpened> {
     const grant = await loadGrant(this.commands, grantId);
-    const [adoptions, opened] =
+    const [rulesVersions, opened] =
       grant.status === 'none'
         ? [[], []]
         : await Promise.all([
-            loadRulesAdoptions(this.commands, grant.programmeId),
+            loadProgrammeRules(this.commands, grant.programmeId),
             loadGrantReports(this.commands, grant),
           ]);
-    const plan = planReportPeriods({ grant, adoptions, opened: opened.map((r) => r.period) });
+    const plan = planReportPeriods({ grant, rulesVersions, opened: opened.map((r) => r.period) });
     // One stream per period, each opened idempotently: a retry after a partial failure completes the set.
     const openedNow = new Set<string>();
     for (const period of plan.toOpen) {
@@ -56,7 +64,9 @@ export class OpenReportPeriodsHandler implements ICommandHandler<OpenReportPerio
     return {
       grantId,
       frequency: schedule.schedule.frequency,
-      dueAfterPeriodEndDays: schedule.schedule.dueAfterPeriodEndDays,
+      ...(schedule.schedule.dueMonthsAfterPeriodEnd !== undefined
+        ? { dueMonthsAfterPeriodEnd: schedule.schedule.dueMonthsAfterPeriodEnd }
+        : { dueAfterPeriodEndDays: schedule.schedule.dueAfterPeriodEndDays }),
       scheduleSource: schedule.source,
       ...(schedule.rulesVersion !== undefined ? { rulesVersion: schedule.rulesVersion } : {}),
       periods: plan.periods.map(({ reportId, periodId, from, to, dueDate }) => ({

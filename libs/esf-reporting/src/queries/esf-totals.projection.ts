@@ -23,6 +23,7 @@ export type EsfTotalsReadModel = Map<string, Map<string, TotalsLine>>;
 
 export const esfTotalsProjection: Projection<EsfTotalsReadModel> = {
   name: 'esf-totals',
+  eventTypes: ['EsfReportAccepted'],
   initialState: () => new Map(),
   apply(model, recorded: RecordedEvent) {
     if (recorded.type !== 'EsfReportAccepted') return model;

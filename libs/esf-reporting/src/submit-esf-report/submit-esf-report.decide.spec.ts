@@ -8,29 +8,34 @@ import {
   ExpenditureTotalMismatch,
   FinancingShareExceeded,
   FinancingSourceExhausted,
+  GrantRevoked,
   InvalidReportFigures,
 } from '../errors';
-import type { EsfReportEvent, ReportContentInput } from '../esf-report';
-import { NO_EXPENDITURE } from '../report-rules';
+import type { EsfReportEvent, Expenditure, ReportContentInput } from '../esf-report';
+import { initialEsfLedgerState } from '../esf-ledger';
 import {
   accepted,
+  booked,
+  financing,
+  ledgerOf,
   opened,
   REPORT_2012,
+  REPORT_2013,
   report2012,
+  report2013,
   returned,
   submitted,
-  unnaGrant,
 } from '../testing-fixtures';
 import { submitEsfReportDecider } from './submit-esf-report.decide';
 
 const spec = deciderSpecification(submitEsfReportDecider);
-const notice = unnaGrant().financing;
 const submit = (content: ReportContentInput = report2012(), extra = {}) => ({
   reportId: REPORT_2012,
   content,
   now: '2013-01-15T10:00:00.000Z',
-  notice,
-  acceptedElsewhere: NO_EXPENDITURE,
+  financing: financing(),
+  otherReports: [],
+  ledger: initialEsfLedgerState(),
   ...extra,
 });
 const expenditure = (esfCents: number, landCents: number, ownCents: number) => ({
@@ -137,24 +142,76 @@ describe('submit an ESF report', () => {
 
   it("refuses ESF or Land amounts that, with the grant's accepted reports, exceed the notice", () => {
     // 8,600 + 34,400.01 EUR ESF is one cent above the notice's 43,000; 4,200 + 16,800.01 Land above 21,000.
+    const acceptedElsewhere = (e: Expenditure) => ({ otherReports: [report2013('accepted', e)] });
     spec
       .given([opened()])
-      .when(submit(report2012(), { acceptedElsewhere: expenditure(3_440_001, 0, 0) }))
+      .when(submit(report2012(), acceptedElsewhere(expenditure(3_440_001, 0, 0))))
       .thenThrows(FinancingSourceExhausted, 'financing-source-exhausted');
     spec
       .given([opened()])
-      .when(submit(report2012(), { acceptedElsewhere: expenditure(0, 1_680_001, 0) }))
+      .when(submit(report2012(), acceptedElsewhere(expenditure(0, 1_680_001, 0))))
       .thenThrows(FinancingSourceExhausted);
     spec
       .given([opened()])
-      .when(submit(report2012(), { acceptedElsewhere: expenditure(3_440_000, 1_680_000, 0) }))
+      .when(submit(report2012(), acceptedElsewhere(expenditure(3_440_000, 1_680_000, 0))))
       .then([submitted(1)]);
   });
+
+  it('counts a report whose acceptance is booked in the ledger, but not once it was returned', () => {
+    const big = expenditure(3_440_001, 0, 0);
+    spec
+      .given([opened()])
+      .when(
+        submit(report2012(), {
+          otherReports: [report2013('submitted', big)],
+          ledger: ledgerOf(booked(REPORT_2013, big)),
+        }),
+      )
+      .thenThrows(FinancingSourceExhausted, 'financing-source-exhausted');
+    spec
+      .given([opened()])
+      .when(
+        submit(report2012(), {
+          otherReports: [report2013('returned', big)],
+          ledger: ledgerOf(booked(REPORT_2013, big)),
+        }),
+      )
+      .then([submitted(1)]);
+  });
+
+  it('holds the amounts to the ceilings lowered by a partial revocation', () => {
+    // Half the grant revoked: 21,500 ESF and 10,500 Land left; 8,600 + 12,900.01 ESF is a cent too much.
+    const halved = { financing: financing({ entitlementCents: 3_200_000 }) };
+    spec
+      .given([opened()])
+      .when(
+        submit(report2012(), {
+          ...halved,
+          otherReports: [report2013('accepted', expenditure(1_290_001, 0, 0))],
+        }),
+      )
+      .thenThrows(FinancingSourceExhausted, 'financing-source-exhausted');
+    spec
+      .given([opened()])
+      .when(
+        submit(report2012(), {
+          ...halved,
+          otherReports: [report2013('accepted', expenditure(1_290_000, 0, 0))],
+        }),
+      )
+      .then([submitted(1)]);
+  });
+
+  it('refuses a submission once the grant is revoked in full', () =>
+    spec
+      .given([opened()])
+      .when(submit(report2012(), { financing: financing({ status: 'revoked', entitlementCents: 0 }) }))
+      .thenThrows(GrantRevoked, 'grant-revoked'));
 
   it("takes own funds beyond the notice's plan: they are not the grant's money", () =>
     spec
       .given([opened()])
-      .when(submit(report2012(), { acceptedElsewhere: expenditure(0, 0, 2_200_000) }))
+      .when(submit(report2012(), { otherReports: [report2013('accepted', expenditure(0, 0, 2_200_000))] }))
       .then([submitted(1)]));
 
   it('refuses a second submission while the first awaits review', () =>

@@ -5,18 +5,20 @@ import {
   type EsfReportEvent,
   type EsfReportState,
   evolveEsfReport,
-  type Expenditure,
   initialEsfReportState,
+  type OpenedReport,
   REQUIRED_INDICATORS,
   type ReportContent,
   type ReportContentInput,
 } from '../esf-report';
 import {
-  assertFiguresValid,
-  assertSharesWithinNotice,
-  assertWithinNoticeAmounts,
-  withoutTotal,
-} from '../report-rules';
+  assertNotRevoked,
+  assertWithinCeilings,
+  countedElsewhere,
+  type GrantFinancing,
+} from '../financing-limits';
+import type { EsfLedgerState } from '../esf-ledger';
+import { assertFiguresValid, assertSharesWithinNotice, withoutTotal } from '../report-rules';
 import { assertChangeable } from '../report-status';
 
 export interface SubmitEsfReport {
@@ -24,21 +26,24 @@ export interface SubmitEsfReport {
   /** What the request names; anything it leaves out comes from the saved draft. */
   content: ReportContentInput;
   now: string;
-  /** The grant notice's financing plan: ESF + Land (the grant) and own funds on top. */
-  notice: Expenditure;
-  /** Sum of the accepted reports of the grant's other periods. */
-  acceptedElsewhere: Expenditure;
+  /** The notice's financing plan and the ESF and Land ceilings in force. */
+  financing: GrantFinancing;
+  /** The grant's other reports and its ESF ledger: what they count against the ceilings. */
+  otherReports: OpenedReport[];
+  ledger: EsfLedgerState;
 }
 
 /**
  * A report for an opened period whose period has ended (24:00 Berlin time on its last day),
  * complete, with figures that add up, ESF and Land shares within the notice's shares, and ESF
- * and Land amounts that, with what was accepted before, stay within the notice's amounts.
- * A first submission while open, a corrected one only after the report was returned.
+ * and Land amounts that, with what the grant's other reports count, stay within the ceilings in
+ * force (acceptance checks that again, serialised by the ESF ledger). A first submission while
+ * open, a corrected one only after the report was returned; none once the grant is revoked in full.
  */
 export function submitEsfReport(command: SubmitEsfReport, state: EsfReportState): EsfReportEvent[] {
   const { reportId, content, now } = command;
   assertChangeable(reportId, state);
+  assertNotRevoked(command.financing);
   const { period } = state;
   if (Date.parse(now) < endOfDayInBerlin(period.to).getTime())
     throw new EsfReportPeriodNotEnded(reportId, period.to);
@@ -48,8 +53,12 @@ export function submitEsfReport(command: SubmitEsfReport, state: EsfReportState)
     indicators: content.indicators ?? state.draft.indicators,
     narrative: content.narrative ?? state.draft.narrative,
   });
-  assertSharesWithinNotice(report.expenditure, command.notice);
-  assertWithinNoticeAmounts(report.expenditure, command.notice, command.acceptedElsewhere);
+  assertSharesWithinNotice(report.expenditure, command.financing.notice);
+  assertWithinCeilings(
+    report.expenditure,
+    command.financing,
+    countedElsewhere(reportId, command.otherReports, command.ledger),
+  );
   return [
     {
       type: 'EsfReportSubmitted',

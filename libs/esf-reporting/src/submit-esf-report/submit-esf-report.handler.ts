@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService } from '@app/shared';
 import { esfReportStream, type ReportContentInput } from '../esf-report';
-import { authorizeOwner, loadFinancingFacts } from '../report-access';
+import { authorizeOwner, loadEsfLedger, loadFinancingFacts } from '../report-access';
 import { submitEsfReportDecider } from './submit-esf-report.decide';
 
 export class SubmitEsfReportCommand extends Command<CommandAccepted> {
@@ -25,11 +25,13 @@ export class SubmitEsfReportHandler implements ICommandHandler<SubmitEsfReportCo
       submitEsfReportDecider,
       async (state) => {
         const { grantId } = await authorizeOwner(this.commands, principal, reportId, state);
+        const ledger = await loadEsfLedger(this.commands, grantId);
         return {
           reportId,
           content,
           now: this.commands.now().toISOString(),
-          ...(await loadFinancingFacts(this.commands, grantId, reportId)),
+          ledger,
+          ...(await loadFinancingFacts(this.commands, grantId, reportId, ledger)),
         };
       },
     );

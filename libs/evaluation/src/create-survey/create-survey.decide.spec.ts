@@ -5,6 +5,7 @@ import {
   DuplicateQuestion,
   QuestionPhaseWithoutRecipients,
   SurveyExists,
+  SurveyIdReserved,
   SurveyWindowInvalid,
   SurveyWindowPassed,
   SurveyWithoutRecipients,
@@ -36,6 +37,17 @@ const create = (overrides: Partial<CreateSurvey> = {}): CreateSurvey => ({
 });
 
 describe('create a survey', () => {
+  it('refuses an id starting with "answer-": answer streams are named survey-answer-<surveyId>.<ags>', () => {
+    spec
+      .given([])
+      .when(create({ surveyId: 'answer-online-survey-2017' }))
+      .thenThrows(SurveyIdReserved, 'survey-id-reserved');
+    spec
+      .given([])
+      .when(create({ surveyId: 'online-answer-2017' }))
+      .then([surveyCreated({ surveyId: 'online-answer-2017' })]);
+  });
+
   it('records every participating municipality as recipient, with its phase and type', () =>
     spec.given([]).when(create()).then([surveyCreated()]));
 

@@ -4,6 +4,7 @@ import {
   DuplicateQuestion,
   QuestionPhaseWithoutRecipients,
   SurveyExists,
+  SurveyIdReserved,
   SurveyWindowInvalid,
   SurveyWindowPassed,
   SurveyWithoutRecipients,
@@ -12,6 +13,7 @@ import type { EvaluationState } from '../evaluation';
 import {
   evolveSurvey,
   initialSurveyState,
+  isSurveyId,
   type SurveyEvent,
   type SurveyQuestion,
   type SurveyRecipient,
@@ -38,6 +40,7 @@ export interface CreateSurvey {
  */
 export function createSurvey(command: CreateSurvey, state: SurveyState): SurveyEvent[] {
   const { surveyId, evaluation, window, questions, participants } = command;
+  if (!isSurveyId(surveyId)) throw new SurveyIdReserved(surveyId);
   if (evaluation.status === 'none') throw new NotFound('Evaluation', command.evaluationId);
   if (state.status !== 'none') throw new SurveyExists(surveyId);
   if (window.closesOn < window.opensOn) throw new SurveyWindowInvalid(window.opensOn, window.closesOn);

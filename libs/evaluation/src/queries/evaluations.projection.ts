@@ -37,6 +37,13 @@ type Handled = EvaluationEvent | SurveyEvent | SurveyAnswerEvent;
 
 export const evaluationsProjection: Projection<EvaluationsReadModel> = {
   name: 'evaluations',
+  eventTypes: [
+    'EvaluationCreated',
+    'IndicatorValueRecorded',
+    'SurveyCreated',
+    'SurveyAnswerSubmitted',
+    'SurveyAnswerRevised',
+  ],
   initialState: () => ({ evaluations: new Map(), surveys: new Map(), answers: new Map() }),
   apply(model, recorded: RecordedEvent) {
     const event = recorded as RecordedEvent<Handled>;

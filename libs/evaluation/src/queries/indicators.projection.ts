@@ -39,6 +39,7 @@ function put(model: IndicatorsReadModel, ags: string, indicator: string, point: 
 
 export const indicatorsProjection: Projection<IndicatorsReadModel> = {
   name: 'evaluation-indicators',
+  eventTypes: ['EsfReportAccepted', 'IndicatorValueRecorded'],
   initialState: () => new Map(),
   apply(model, recorded: RecordedEvent) {
     if (recorded.type === 'EsfReportAccepted') {

@@ -21,6 +21,7 @@ export type ParticipantsReadModel = Map<string, Map<string, Participant>>;
 
 export const participantsProjection: Projection<ParticipantsReadModel> = {
   name: 'evaluation-participants',
+  eventTypes: ['GrantNoticeIssued'],
   initialState: () => new Map(),
   apply(model, recorded: RecordedEvent) {
     if (recorded.type !== 'GrantNoticeIssued') return model;

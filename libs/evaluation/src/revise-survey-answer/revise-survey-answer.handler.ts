@@ -2,6 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/eventsourcing';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService } from '@app/shared';
+import { surveyForRecipient } from '../answer-rules';
 import { surveyAnswerStream } from '../survey-answer';
 import { givenAnswers, type SurveyAnswerDto } from '../survey-answer.dto';
 import { loadSurveyFacts } from '../survey-facts';
@@ -33,12 +34,13 @@ export class ReviseSurveyAnswerHandler implements ICommandHandler<ReviseSurveyAn
     const outcome = await this.commands.run(
       surveyAnswerStream(surveyId, ags),
       reviseSurveyAnswerDecider,
-      async () => ({
-        ags,
-        answers: givenAnswers(body),
-        survey: await loadSurveyFacts(this.commands, surveyId),
-        now: this.commands.now().toISOString(),
-      }),
+      async () => {
+        const survey = await loadSurveyFacts(this.commands, surveyId);
+        // Before the If-Match check: a municipality that was not asked learns nothing (404),
+        // not even that its revision would conflict (409).
+        surveyForRecipient(survey, ags);
+        return { ags, answers: givenAnswers(body), survey, now: this.commands.now().toISOString() };
+      },
       { expectedRevision },
     );
     return CommandAccepted.of(`${surveyId}.${ags}`, outcome.revision);

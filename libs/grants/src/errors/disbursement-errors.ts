@@ -6,9 +6,10 @@ export class GrantFullyRevoked extends DomainError {
   readonly code = 'grant-revoked';
   readonly kind = 'rule-violated';
   constructor(grantId: string) {
-    super(`Grant ${grantId} has been revoked in full; nothing more can be called, paid or revoked.`, {
-      grantId,
-    });
+    super(
+      `Grant ${grantId} has been revoked in full; nothing more can be called, paid or revoked, and no proof of use is taken.`,
+      { grantId },
+    );
   }
 }
 

@@ -72,3 +72,35 @@ export class BaseRateUnknown extends DomainError {
     });
   }
 }
+
+export class NoRefundOutstanding extends DomainError {
+  readonly code = 'no-refund-outstanding';
+  readonly kind = 'rule-violated';
+  constructor(grantId: string) {
+    super(`No refund is outstanding on grant ${grantId}: no revocation claimed one, or it was paid back.`, {
+      grantId,
+    });
+  }
+}
+
+export class RefundPaymentExceedsOutstanding extends DomainError {
+  readonly code = 'refund-payment-exceeds-outstanding';
+  readonly kind = 'rule-violated';
+  constructor(amountCents: number, outstandingCents: number) {
+    super(`${amountCents} cents paid back, but only ${outstandingCents} cents of refund are outstanding.`, {
+      amountCents,
+      outstandingCents,
+    });
+  }
+}
+
+export class RefundPaymentDateInvalid extends DomainError {
+  readonly code = 'refund-payment-date-invalid';
+  readonly kind = 'rule-violated';
+  constructor(paidOn: string, earliest: string, today: string) {
+    super(
+      `A refund paid on ${paidOn} cannot be recorded: it settles a refund claimed on ${earliest}, and today is ${today}.`,
+      { paidOn, earliest, today },
+    );
+  }
+}

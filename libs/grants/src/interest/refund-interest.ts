@@ -111,3 +111,45 @@ export function refundInterest(input: {
     portions,
   };
 }
+
+/** One paid-back amount of a refund, with the day the refund it belongs to was due. */
+export interface PaidBackPortion extends RefundPortion {
+  refundDueDate: string;
+}
+
+/**
+ * § 49a Abs. 3 VwVfG charges interest until the refund is paid, not until it is due: a refund
+ * paid back after its due date carries interest on each paid-back amount from the due date (the
+ * revocation's interest ran up to it, not counting it) to the day it was paid (not counted), so
+ * the two together cover every day from the effective date to the payment exactly once.
+ * Undefined when nothing was paid late.
+ */
+export function lateRefundInterest(input: {
+  portions: PaidBackPortion[];
+  paidOn: string;
+  pointsAboveBaseRate: number;
+  table: BaseRateTable;
+}): RefundInterest | undefined {
+  const { paidOn, pointsAboveBaseRate, table } = input;
+  const late = input.portions.filter((p) => p.refundDueDate < paidOn);
+  if (late.length === 0) return undefined;
+  const portions = late.map(({ refundDueDate, ...p }) => {
+    const { segments, interestCents } = interestOn(
+      p.principalCents,
+      refundDueDate,
+      paidOn,
+      pointsAboveBaseRate,
+      table,
+    );
+    return { ...p, from: refundDueDate, to: paidOn, interestCents, segments };
+  });
+  return {
+    pointsAboveBaseRate,
+    dayCount: 'actual/365',
+    rounding: 'half-up-per-segment',
+    baseRateSource: table.source,
+    until: paidOn,
+    totalCents: portions.reduce((sum, p) => sum + p.interestCents, 0),
+    portions,
+  };
+}

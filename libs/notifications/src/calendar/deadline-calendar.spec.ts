@@ -56,12 +56,12 @@ describe('a municipality deadline calendar', () => {
     for (const l of ics.split('\r\n')) expect(Buffer.byteLength(l, 'utf8')).toBeLessThanOrEqual(75);
   });
 
-  it('sets an alarm per reminder offset, at 09:00 of the day', () => {
+  it('sets an alarm per reminder offset, at 08:00 of the day, when the reminder goes out', () => {
     expect(lines.filter((l) => l.startsWith('TRIGGER:'))).toEqual([
-      'TRIGGER:-P13DT15H',
-      'TRIGGER:-P6DT15H',
-      'TRIGGER:-PT15H',
-      'TRIGGER:PT9H',
+      'TRIGGER:-P13DT16H',
+      'TRIGGER:-P6DT16H',
+      'TRIGGER:-PT16H',
+      'TRIGGER:PT8H',
     ]);
   });
 

@@ -15,9 +15,15 @@ function nextDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-/** A reminder d days before the last day, at 09:00 on that morning (relative to DTSTART 00:00). */
+/**
+ * The hour of the morning a calendar alarm rings: 08:00, when the worker's reminder of the same
+ * offset goes out (deadlines' REMINDER_HOUR; contexts share no code, so it is stated here too).
+ */
+export const ALARM_HOUR = 8;
+
+/** A reminder d days before the last day, at 08:00 on that morning (relative to DTSTART 00:00). */
 function alarmTrigger(offsetDays: number): string {
-  const hours = offsetDays * 24 - 9;
+  const hours = offsetDays * 24 - ALARM_HOUR;
   if (hours <= 0) return `PT${-hours}H`;
   const days = Math.floor(hours / 24);
   const rest = hours % 24;

@@ -1,6 +1,12 @@
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
-import { MemoryEventStore, type RecordedEvent } from '@app/eventsourcing';
+import {
+  type AppendResult,
+  type ExpectedRevision,
+  MemoryEventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { FixedClock } from '@app/shared';
 import { SecretBox } from '../secret-box';
@@ -10,6 +16,24 @@ import type { DeliveryJobData } from './plan-notifications';
 
 const UNNA = '05978000';
 const ID = '0d0c4f2e-7a41-5f3e-8c11-4a2b6c8d9e00';
+const DEADLINE = 'esf-report-due.kkz.phase-1.05978000.2011';
+const DUE_AT = '2012-05-14T22:00:00.000Z';
+
+/** A memory store whose next append of one event type fails: the worker dies right there. */
+class DyingStore extends MemoryEventStore {
+  dieAt?: string;
+  override async appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    if (events.some((e) => e.type === this.dieAt)) {
+      this.dieAt = undefined;
+      throw new Error('the worker died');
+    }
+    return super.appendToStream(streamId, events, expected);
+  }
+}
 
 /** A mail transport that remembers what it was handed and fails while told to. */
 class RecordingMail implements MailSender {
@@ -23,7 +47,7 @@ class RecordingMail implements MailSender {
 }
 
 describe('delivering one channel of a notification', () => {
-  let store: MemoryEventStore;
+  let store: DyingStore;
   let mail: RecordingMail;
   const deps = () => ({
     store,
@@ -42,16 +66,23 @@ describe('delivering one channel of a notification', () => {
         ags: UNNA,
         channel: 'email',
         cause: { eventId: 'cause', type: 'DeadlineReminderIssued', correlationId: 'corr' },
-        notice: { headline: 'Erinnerung', text: 'Frist endet bald' },
+        notice: {
+          headline: 'Erinnerung',
+          text: 'Frist endet bald',
+          deadline: { deadlineId: DEADLINE, dueAt: DUE_AT },
+        },
       },
     }) as unknown as Job<DeliveryJobData>;
+  const deadlineEvent = (type: string, data: object) =>
+    store.appendToStream(`deadline-${DEADLINE}`, [newEvent(type, { deadlineId: DEADLINE, ...data })], 'any');
   const outcomes = async () =>
     (await store.readStream(`notification-${ID}`)).map(
       (e: RecordedEvent) => `${e.type}:${(e.data as { attempt: number }).attempt}`,
     );
 
   beforeEach(async () => {
-    store = new MemoryEventStore();
+    store = new DyingStore();
+    await deadlineEvent('DeadlineOpened', { dueAt: DUE_AT, dueDate: '2012-05-14', obligedAgs: [UNNA] });
     mail = new RecordingMail();
     await store.appendToStream(
       `notification-settings-${UNNA}`,
@@ -76,7 +107,7 @@ describe('delivering one channel of a notification', () => {
       subject: 'Erinnerung',
       notificationId: ID,
     });
-    expect(await outcomes()).toEqual(['NotificationDelivered:1']);
+    expect(await outcomes()).toEqual(['NotificationAttempted:1', 'NotificationDelivered:1']);
   });
 
   it('records a failed attempt, then the delivery of the next', async () => {
@@ -84,7 +115,12 @@ describe('delivering one channel of a notification', () => {
     await expect(deliverNotification(job(0), deps())).rejects.toThrow('421 try again later');
     mail.failing = false;
     expect(await deliverNotification(job(1), deps())).toBe('delivered');
-    expect(await outcomes()).toEqual(['NotificationDeliveryFailed:1', 'NotificationDelivered:2']);
+    expect(await outcomes()).toEqual([
+      'NotificationAttempted:1',
+      'NotificationDeliveryFailed:1',
+      'NotificationAttempted:2',
+      'NotificationDelivered:2',
+    ]);
   });
 
   it('gives up after the last attempt and does not try again when the job comes back', async () => {
@@ -94,9 +130,9 @@ describe('delivering one channel of a notification', () => {
     mail.failing = false;
     expect(await deliverNotification(job(0), deps())).toBe('given-up');
     expect(mail.sent).toHaveLength(0);
-    const failed = (await store.readStream(`notification-${ID}`)).map(
-      (e) => e.data as { willRetry: boolean },
-    );
+    const failed = (await store.readStream(`notification-${ID}`))
+      .filter((e) => e.type === 'NotificationDeliveryFailed')
+      .map((e) => e.data as { willRetry: boolean });
     expect(failed.map((f) => f.willRetry)).toEqual([true, false]);
   });
 
@@ -109,5 +145,34 @@ describe('delivering one channel of a notification', () => {
     await expect(deliverNotification(job(), deps())).rejects.toBeInstanceOf(UnrecoverableError);
     expect(mail.sent).toHaveLength(0);
     expect(await outcomes()).toEqual(['NotificationDeliveryFailed:1']);
+  });
+  it.each([
+    ['DeadlineMet', { metAt: '2012-05-10T10:00:00.000Z', by: 'report-submitted' }, 'deadline-met'],
+    ['DeadlineCancelled', { reason: 'Bescheid aufgehoben' }, 'deadline-cancelled'],
+    ['DeadlineExtended', { dueDate: '2012-06-14', dueAt: '2012-06-14T22:00:00.000Z' }, 'deadline-moved'],
+  ])('sends nothing stale: after %s it records the notification skipped', async (type, data, reason) => {
+    await deadlineEvent(type, data);
+    expect(await deliverNotification(job(), deps())).toBe('superseded');
+    expect(await deliverNotification(job(1), deps())).toBe('superseded');
+    expect(mail.sent).toHaveLength(0);
+    const [skipped] = await store.readStream(`notification-${ID}`);
+    expect(skipped).toMatchObject({
+      type: 'NotificationSkipped',
+      data: { channel: 'email', attempt: 1, reason },
+    });
+  });
+
+  it('records each attempt before sending: a crash after the send leaves a trace, and the retry sends the same message again', async () => {
+    store.dieAt = 'NotificationDelivered';
+    await expect(deliverNotification(job(0), deps())).rejects.toThrow('the worker died');
+    expect(await outcomes()).toEqual(['NotificationAttempted:1']);
+    expect(await deliverNotification(job(0), deps())).toBe('delivered');
+    expect(await outcomes()).toEqual([
+      'NotificationAttempted:1',
+      'NotificationAttempted:2',
+      'NotificationDelivered:2',
+    ]);
+    // The receiver sees the same notification twice and drops one: its Message-ID derives from it.
+    expect(mail.sent.map((m) => m.notificationId)).toEqual([ID, ID]);
   });
 });

@@ -11,13 +11,21 @@ export interface MailMessage {
   notificationId: string;
 }
 
+/**
+ * The right-hand side of every Message-ID: fixed, not taken from MAIL_FROM, so that a message
+ * sent again (after a crash between sending and recording it) carries the very same Message-ID
+ * even if the sender address changed meanwhile, and mail systems drop the duplicate.
+ */
+export const MESSAGE_ID_DOMAIN = 'fristen.praeventionsketten.nrw.de';
+
+/** `<notificationId@fristen.praeventionsketten.nrw.de>`: one per notification, whatever the attempt. */
+export function messageIdOf(notificationId: string): string {
+  return `<${notificationId}@${MESSAGE_ID_DOMAIN}>`;
+}
+
 export interface MailSender {
   send(message: MailMessage): Promise<void>;
   close(): void;
-}
-
-function domainOf(address: string): string {
-  return /@([^>\s]+)>?\s*$/.exec(address)?.[1] ?? 'localhost';
 }
 
 /**
@@ -29,7 +37,6 @@ export function createMailSender(transport: MailTransportConfig, from: string): 
     transport.kind === 'smtp'
       ? nodemailer.createTransport(transport.url)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-  const domain = domainOf(from);
   return {
     async send(message) {
       const info = await transporter.sendMail({
@@ -37,7 +44,7 @@ export function createMailSender(transport: MailTransportConfig, from: string): 
         to: message.to,
         subject: message.subject,
         text: message.text,
-        messageId: `<${message.notificationId}@${domain}>`,
+        messageId: messageIdOf(message.notificationId),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-KKZ-Notification': message.notificationId },
       });
       if (transport.kind === 'file') {

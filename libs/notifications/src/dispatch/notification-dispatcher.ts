@@ -20,10 +20,12 @@ import {
   settingsStream,
 } from '../notifications';
 import { recipientsOf } from '../recipients';
+import { appendOnce } from './append-once';
 import { DISPATCHER_ACTOR } from './deliver-notification';
 import { deadlineAsOf, type DeliveryJobData, planNotifications } from './plan-notifications';
 
 export interface DispatcherOptions {
+  /** Redis key prefix of the checkpoint; the store's identity is appended to it. */
   checkpointKey: string;
   attempts: number;
   backoffMs: number;
@@ -34,7 +36,8 @@ const MAX_RESTART_DELAY_MS = 30_000;
 
 /**
  * The notification process manager: follows the store from its checkpoint (kept in Redis, which
- * may lose it: a replay from 0 changes nothing) and, for each reminder, missed or escalated
+ * may lose it or hold one of another store: a replay from 0 changes nothing, a checkpoint
+ * trusted blindly could skip notifications) and, for each reminder, missed or escalated
  * deadline, records the inbox entry, records "queued" per outside channel and adds one BullMQ
  * job per channel. Every id derives from the cause, so it is at-least-once and idempotent: two
  * dispatchers, or one replaying, write the same events and add the same jobs.
@@ -45,8 +48,11 @@ export class NotificationDispatcher {
   private running?: Promise<void>;
   private stopped = false;
   private sinceSaved = 0;
-  /** Position of the last event handled. */
+  /** Position of the last event handled, and its id (saved with it, to recognise the store). */
   position = 0;
+  private eventIdAtPosition?: string;
+  /** Id of the store's first event: the checkpoint's key names it, so another store has another key. */
+  private storeIdentity?: string;
 
   constructor(
     private readonly store: EventStore,
@@ -72,11 +78,13 @@ export class NotificationDispatcher {
     let delay = 1000;
     while (!this.stopped) {
       try {
-        const saved = await this.redis.get(this.options.checkpointKey);
-        this.position = saved ? Number(saved) : 0;
-        this.subscription = this.store.subscribeToAll({ after: this.position }, (e) => this.handle(e));
+        this.position = await this.checkpoint();
+        const from = this.position;
+        this.subscription = this.store.subscribeToAll({ after: from }, (e) => this.handle(e));
         await this.subscription.done;
-        return;
+        if (this.stopped) return;
+        if (this.position > from) delay = 1000;
+        throw new Error('the subscription to the store ended');
       } catch (error) {
         if (this.stopped) return;
         this.logger.error(
@@ -89,20 +97,60 @@ export class NotificationDispatcher {
     }
   }
 
+  /**
+   * Where to follow from: the saved position, if it is a whole number, not past the store's
+   * head, and the event saved with it is the one at that position; else 0 (a store restored
+   * from a backup, a DATA_DIR wiped while Redis kept its keys). Deliveries are idempotent, so
+   * starting over costs time, never a duplicate.
+   */
+  private async checkpoint(): Promise<number> {
+    this.storeIdentity ??= (await this.store.readAll({ maxCount: 1 }))[0]?.metadata.eventId;
+    if (!this.storeIdentity) return 0;
+    const saved = await this.redis.get(this.checkpointKey());
+    if (saved === null) return 0;
+    const [text, eventId] = saved.split(' ');
+    const position = Number(text);
+    const head = await this.store.headPosition();
+    let wrong: string | undefined;
+    if (!Number.isSafeInteger(position) || position < 0) wrong = 'is not a position';
+    else if (position > head) wrong = `lies past the store's head ${head}`;
+    else if (position > 0) {
+      const [at] = await this.store.readAll({ after: position - 1, maxCount: 1 });
+      if (at?.position !== position || at.metadata.eventId !== eventId) wrong = 'names another event there';
+    }
+    if (!wrong) {
+      this.eventIdAtPosition = eventId;
+      return position;
+    }
+    this.logger.warn(`the dispatcher's checkpoint "${saved}" ${wrong}: dispatching again from the start`);
+    return 0;
+  }
+
+  private checkpointKey(): string {
+    return `${this.options.checkpointKey}:${this.storeIdentity}`;
+  }
+
   private async handle(event: RecordedEvent): Promise<void> {
+    this.storeIdentity ??= event.metadata.eventId;
     if (isNotifying(event.type)) {
       await this.dispatch(event);
-      this.position = event.position;
+      this.advance(event);
       await this.saveCheckpoint();
       return;
     }
-    this.position = event.position;
+    this.advance(event);
     if (++this.sinceSaved >= SAVE_CHECKPOINT_EVERY) await this.saveCheckpoint();
+  }
+
+  private advance(event: RecordedEvent): void {
+    this.position = event.position;
+    this.eventIdAtPosition = event.metadata.eventId;
   }
 
   private async saveCheckpoint(): Promise<void> {
     this.sinceSaved = 0;
-    await this.redis.set(this.options.checkpointKey, String(this.position));
+    if (!this.storeIdentity || !this.eventIdAtPosition) return;
+    await this.redis.set(this.checkpointKey(), `${this.position} ${this.eventIdAtPosition}`);
   }
 
   private async dispatch(cause: RecordedEvent): Promise<void> {
@@ -112,7 +160,8 @@ export class NotificationDispatcher {
       if (ags !== null) settings.set(ags, await this.settingsBefore(ags, cause.position));
     }
     for (const planned of planNotifications(cause, facts, (ags) => settings.get(ags))) {
-      await this.store.appendToStream(
+      await appendOnce(
+        this.store,
         notificationStream(planned.notificationId),
         planned.events.map(({ eventId, event }) => ({
           type: event.type,
@@ -126,7 +175,6 @@ export class NotificationDispatcher {
             causationId: cause.metadata.eventId,
           },
         })),
-        'any',
       );
       for (const job of planned.jobs) {
         await this.queue.add(job.data.channel, job.data, {

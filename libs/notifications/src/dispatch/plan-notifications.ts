@@ -69,7 +69,7 @@ export function planNotifications(
     const notificationId = notificationIdFor(cause.metadata.eventId, ags);
     const base = { notificationId, ags, cause: cause.metadata.eventId };
     const channels = ags === null ? [] : channelsOf(settingsOf(ags));
-    const text = composeNotice(notice, facts);
+    const text = composeNotice(notice, facts, ags);
     const jobs = channels.map((channel) => ({
       jobId: deliveryJobId(notificationId, channel),
       data: { notificationId, ags: ags as string, channel, cause: causeRef, notice: text },

@@ -49,6 +49,25 @@ describe('deadline notices in German', () => {
     expect(notice).toMatchObject({ offsetDays: 7, at: '2011-12-08T08:00:00.000Z' });
   });
 
+  it('names only the recipient among the applicants a call reminds; the grants office sees them all', () => {
+    const cause = {
+      type: 'DeadlineReminderIssued' as const,
+      data: {
+        deadlineId: 'call-closes.kkz-2011',
+        kind: 'call-closes',
+        offsetDays: 7,
+        dueAt: callCloses.dueAt,
+        obligedAgs: ['05978000', '05119000'],
+        issuedAt: '2011-12-08T07:00:01.000Z',
+      },
+    };
+    // The deadline itself was opened with nobody obliged: the reminder says whom it reminds.
+    const opened = { ...callCloses, deadlineId: 'call-closes.kkz-2011', obligedAgs: [] };
+    expect(composeNotice(cause, opened, '05978000').deadline.obligedAgs).toEqual(['05978000']);
+    expect(composeNotice(cause, opened, '05119000').deadline.obligedAgs).toEqual(['05119000']);
+    expect(composeNotice(cause, opened, null).deadline.obligedAgs).toEqual(['05978000', '05119000']);
+  });
+
   it('says "heute" and "morgen" for the last reminders', () => {
     const reminder = (offsetDays: number) =>
       composeNotice(

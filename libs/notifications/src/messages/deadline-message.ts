@@ -82,7 +82,16 @@ export interface NoticeCause {
   };
 }
 
-export function composeNotice(cause: NoticeCause, facts: DeadlineFacts | undefined): DeadlineNotice {
+/**
+ * The notice of one deadline event for one recipient. A reminder names whom it reminds (for a
+ * call's closing, the applicants not yet submitted); a municipality is shown only itself among
+ * them, since who else applies is none of its business; the grants office sees all.
+ */
+export function composeNotice(
+  cause: NoticeCause,
+  facts: DeadlineFacts | undefined,
+  recipient?: string | null,
+): DeadlineNotice {
   const d = cause.data;
   const dueAt = d.dueAt ?? facts?.dueAt ?? '';
   const kind = facts?.kind ?? d.kind ?? 'unknown';
@@ -90,7 +99,12 @@ export function composeNotice(cause: NoticeCause, facts: DeadlineFacts | undefin
   const title = deadlineTitle(kind, subject, d.deadlineId);
   const dueDate = dueAt ? lastDayOf(dueAt) : '';
   const when = dueDate ? germanDate(dueDate) : 'unbekannt';
-  const obligedAgs = facts?.obligedAgs ?? d.obligedAgs ?? [];
+  const named =
+    (cause.type === 'DeadlineReminderIssued' ? d.obligedAgs : undefined) ??
+    facts?.obligedAgs ??
+    d.obligedAgs ??
+    [];
+  const obligedAgs = recipient ? named.filter((ags) => ags === recipient) : named;
   const deadline = { deadlineId: d.deadlineId, kind, title, subject, dueDate, dueAt, obligedAgs };
   let type: DeadlineNotice['type'];
   let headline: string;

@@ -8,11 +8,11 @@ import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../notifications
 import { recipientKey } from '../notifications';
 import { SecretBox } from '../secret-box';
 import { inboxOwner } from './inbox-owner';
-import { type InboxItem, notificationsProjection } from './notifications.projection';
+import { causeOf, noticeOf, notificationsProjection } from './notifications.projection';
 
 export interface InboxEntry extends DeadlineNotice {
   notificationId: string;
-  cause: InboxItem['cause'];
+  cause: ReturnType<typeof causeOf>;
   read: boolean;
   readAt?: string;
 }
@@ -67,12 +67,12 @@ export class GetInboxHandler implements IQueryHandler<GetInboxQuery> {
     const items = all
       .filter((item) => !unreadOnly || !item.read)
       .reverse()
-      .map(({ notificationId, cause, notice, read, readAt }) => ({
-        notificationId,
-        ...notice,
-        cause,
-        read,
-        ...(readAt ? { readAt } : {}),
+      .map((item) => ({
+        notificationId: item.notificationId,
+        ...noticeOf(item),
+        cause: causeOf(item),
+        read: item.read,
+        ...(item.readAt ? { readAt: item.readAt } : {}),
       }));
     return {
       owner: owner === undefined ? '' : recipientKey(owner),

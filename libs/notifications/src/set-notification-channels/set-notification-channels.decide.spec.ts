@@ -1,5 +1,10 @@
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
-import { WebhookSecretWithoutUrl, WebhookUrlNotHttp, WebhookUrlWithCredentials } from '../errors';
+import {
+  WebhookSecretWithoutUrl,
+  WebhookUrlNotHttp,
+  WebhookUrlPrivate,
+  WebhookUrlWithCredentials,
+} from '../errors';
 import type { NotificationChannelsSet } from '../notifications';
 import {
   type SetNotificationChannels,
@@ -73,7 +78,8 @@ describe('set notification channels', () => {
         set({
           email: 'fristen@kreis-unna.de',
           webhookUrl: 'https://hooks.kreis-unna.de/kkz',
-          chosenWebhookSecretSealed: 'sealed-chosen',
+          chosenWebhookSecret: { sealed: 'sealed-chosen', digest: 'digest-chosen' },
+          currentWebhookSecretDigest: 'digest-1',
           rotateCalendarToken: true,
         }),
       )
@@ -107,6 +113,54 @@ describe('set notification channels', () => {
   it('refuses a webhook secret without a webhook URL', () =>
     spec
       .given([])
-      .when(set({ chosenWebhookSecretSealed: 'sealed-chosen' }))
+      .when(set({ chosenWebhookSecret: { sealed: 'sealed-chosen', digest: 'digest-chosen' } }))
       .thenThrows(WebhookSecretWithoutUrl, 'webhook-secret-without-url'));
+  it('records nothing when the municipality sends the secret it already has (sealed anew, same digest)', () =>
+    spec
+      .given([existing])
+      .when(
+        set({
+          email: 'fristen@kreis-unna.de',
+          webhookUrl: 'https://hooks.kreis-unna.de/kkz',
+          chosenWebhookSecret: { sealed: 'sealed-again-with-a-fresh-iv', digest: 'digest-1' },
+          currentWebhookSecretDigest: 'digest-1',
+        }),
+      )
+      .then([]));
+
+  it('refuses a webhook URL pointing at loopback, link-local, private or internal hosts', () => {
+    for (const webhookUrl of [
+      'http://127.0.0.1:8080/hook',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.7/hook',
+      'http://172.16.3.4/hook',
+      'http://192.168.1.1/hook',
+      'http://2130706433/',
+      'http://[::1]/hook',
+      'http://[fd12:3456::1]/hook',
+      'http://[fe80::1]/hook',
+      'http://[::ffff:127.0.0.1]/hook',
+      'http://localhost:3000/hook',
+      'http://metadata.google.internal/',
+      'http://fachverfahren/hook',
+      'http://drucker.local/hook',
+    ])
+      spec.given([]).when(set({ webhookUrl })).thenThrows(WebhookUrlPrivate, 'webhook-url-private');
+  });
+
+  it('accepts a private webhook host where WEBHOOK_ALLOW_PRIVATE allows it (tests, development)', () =>
+    spec
+      .given([])
+      .when(set({ webhookUrl: 'http://127.0.0.1:8080/hook', allowPrivateWebhooks: true }))
+      .then([
+        {
+          type: 'NotificationChannelsSet',
+          data: {
+            ags: UNNA,
+            webhookUrl: 'http://127.0.0.1:8080/hook',
+            webhookSecretSealed: 'sealed-webhook-2',
+            calendarTokenSealed: 'sealed-calendar-2',
+          },
+        },
+      ]));
 });

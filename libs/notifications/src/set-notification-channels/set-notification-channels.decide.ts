@@ -1,5 +1,10 @@
 import type { Decider } from '@app/eventsourcing';
-import { WebhookSecretWithoutUrl, WebhookUrlNotHttp, WebhookUrlWithCredentials } from '../errors';
+import {
+  WebhookSecretWithoutUrl,
+  WebhookUrlNotHttp,
+  WebhookUrlPrivate,
+  WebhookUrlWithCredentials,
+} from '../errors';
 import {
   evolveSettings,
   initialSettingsState,
@@ -7,21 +12,32 @@ import {
   type NotificationSettingsEvent,
   type NotificationSettingsState,
 } from '../notifications';
+import { isPrivateHost } from '../webhook-target';
 
 export interface SetNotificationChannels {
   ags: string;
   email?: string;
   webhookUrl?: string;
-  /** A secret the municipality chose, already sealed by the handler. */
-  chosenWebhookSecretSealed?: string;
+  /**
+   * A secret the municipality chose, sealed by the handler, with a digest of it in clear; sealing
+   * takes a fresh IV each time, so only the digest tells whether it is the secret in force.
+   */
+  chosenWebhookSecret?: { sealed: string; digest: string };
+  /** Digest of the secret in force (opened by the handler), to compare with a chosen one. */
+  currentWebhookSecretDigest?: string;
+  /** WEBHOOK_ALLOW_PRIVATE: loopback, private and internal hosts are accepted (tests, development). */
+  allowPrivateWebhooks?: boolean;
   rotateWebhookSecret?: boolean;
   rotateCalendarToken?: boolean;
   /** Fresh sealed secrets, used only where none exists yet or a rotation is asked for. */
   fresh: { webhookSecretSealed: string; calendarTokenSealed: string };
 }
 
-/** Only http(s), and no credentials in the URL: they would be stored and logged in clear. */
-export function checkWebhookUrl(raw: string): string {
+/**
+ * Only http(s), no credentials in the URL (they would be stored and logged in clear), and a
+ * public host unless private ones are allowed.
+ */
+export function checkWebhookUrl(raw: string, allowPrivate = false): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -30,23 +46,33 @@ export function checkWebhookUrl(raw: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebhookUrlNotHttp(raw);
   if (url.username || url.password) throw new WebhookUrlWithCredentials();
+  if (!allowPrivate && isPrivateHost(url.hostname)) throw new WebhookUrlPrivate(raw);
   return url.toString();
 }
 
 /**
  * The channels a municipality is told through, replaced as a whole (PUT): a channel left out is
  * switched off. The webhook secret stays as it is unless one is given or a rotation is asked
- * for; the calendar token likewise. Setting the same channels again records nothing.
+ * for; the calendar token likewise. Setting the same channels again (the same chosen secret
+ * included) records nothing.
  */
 export function setNotificationChannels(
   command: SetNotificationChannels,
   state: NotificationSettingsState,
 ): NotificationChannelsSet[] {
-  const webhookUrl = command.webhookUrl === undefined ? undefined : checkWebhookUrl(command.webhookUrl);
-  if (command.chosenWebhookSecretSealed && !webhookUrl) throw new WebhookSecretWithoutUrl();
+  const webhookUrl =
+    command.webhookUrl === undefined
+      ? undefined
+      : checkWebhookUrl(command.webhookUrl, command.allowPrivateWebhooks);
+  const chosen = command.chosenWebhookSecret;
+  if (chosen && !webhookUrl) throw new WebhookSecretWithoutUrl();
+  const chosenSealed =
+    chosen && state.webhookSecretSealed && chosen.digest === command.currentWebhookSecretDigest
+      ? state.webhookSecretSealed
+      : chosen?.sealed;
   const webhookSecretSealed = !webhookUrl
     ? undefined
-    : (command.chosenWebhookSecretSealed ??
+    : (chosenSealed ??
       (command.rotateWebhookSecret || !state.webhookSecretSealed
         ? command.fresh.webhookSecretSealed
         : state.webhookSecretSealed));

@@ -40,7 +40,26 @@ export class ReportScheduleDto {
   @ApiProperty({ enum: ['annual', 'semiannual'] })
   @IsIn(['annual', 'semiannual'])
   frequency: 'annual' | 'semiannual';
-  @ApiProperty({ example: 90 }) @IsInt() @Min(0) @Max(730) dueAfterPeriodEndDays: number;
+  @ApiPropertyOptional({
+    example: 4,
+    description:
+      'Due on the last day of this month after the month the period ends in (4: 31 Dec → 30 April). Default 4.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  dueMonthsAfterPeriodEnd?: number;
+  @ApiPropertyOptional({
+    example: 30,
+    description:
+      'Instead of months: due this many days after the period ends (not with dueMonthsAfterPeriodEnd)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  dueAfterPeriodEndDays?: number;
 }
 
 /** Every rule optional: what a version leaves out comes from the call's terms or the defaults. */
@@ -104,7 +123,10 @@ export class AdoptProgrammeRulesDto {
   @Max(10000)
   version: number;
 
-  @ApiProperty({ example: '2011-11-01', description: 'Applies to submissions from this day (Berlin) on' })
+  @ApiProperty({
+    example: '2011-11-01',
+    description: 'Applies to submissions from this day (Berlin) on; today or later, never retroactively',
+  })
   @IsPlausibleDate()
   effectiveFrom: string;
 

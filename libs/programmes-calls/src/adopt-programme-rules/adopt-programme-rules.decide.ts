@@ -1,30 +1,46 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
 import { checkFundingTiers } from '../call';
-import { RulesEffectiveBeforePrevious, RulesVersionNotSequential } from '../errors';
+import {
+  ReportScheduleAmbiguous,
+  RulesEffectiveBeforePrevious,
+  RulesEffectiveInPast,
+  RulesVersionNotSequential,
+} from '../errors';
 import {
   evolveProgramme,
   initialProgrammeState,
   type ProgrammeEvent,
   type ProgrammeState,
 } from '../programme';
-import type { ProgrammeRulesVersion } from '../programme-rules';
+import { berlinDate, type ProgrammeRulesVersion } from '../rules';
 
-export type AdoptProgrammeRules = ProgrammeRulesVersion;
+export interface AdoptProgrammeRules {
+  version: ProgrammeRulesVersion;
+  now: string;
+}
 
 /**
  * Versions are numbered 1, 2, … without gaps and take effect in that order: a submission is
  * decided under one version, so two versions must never compete for the same day in reverse.
- * The caller names the version it means to adopt, so a repeated request cannot adopt it twice.
+ * A version takes effect today or later, never retroactively: a submission already made stays
+ * under the version it recorded. The caller names the version it means to adopt, so a repeated
+ * request cannot adopt it twice.
  */
 export function adoptProgrammeRules(command: AdoptProgrammeRules, state: ProgrammeState): ProgrammeEvent[] {
-  if (state.status === 'none') throw new NotFound('Programme', command.programmeId);
+  const { version } = command;
+  if (state.status === 'none') throw new NotFound('Programme', version.programmeId);
   const previous = state.rules.at(-1);
   const expected = (previous?.version ?? 0) + 1;
-  if (command.version !== expected) throw new RulesVersionNotSequential(command.version, expected);
-  if (previous && command.effectiveFrom < previous.effectiveFrom)
-    throw new RulesEffectiveBeforePrevious(command.effectiveFrom, previous);
-  if (command.rules.fundingTiers) checkFundingTiers(command.rules.fundingTiers);
-  return [{ type: 'ProgrammeRulesAdopted', data: command }];
+  if (version.version !== expected) throw new RulesVersionNotSequential(version.version, expected);
+  const today = berlinDate(command.now);
+  if (version.effectiveFrom < today) throw new RulesEffectiveInPast(version.effectiveFrom, today);
+  if (previous && version.effectiveFrom < previous.effectiveFrom)
+    throw new RulesEffectiveBeforePrevious(version.effectiveFrom, previous);
+  if (version.rules.fundingTiers) checkFundingTiers(version.rules.fundingTiers);
+  const schedule = version.rules.reportSchedule;
+  if (schedule?.dueMonthsAfterPeriodEnd !== undefined && schedule.dueAfterPeriodEndDays !== undefined)
+    throw new ReportScheduleAmbiguous();
+  return [{ type: 'ProgrammeRulesAdopted', data: version }];
 }
 
 export const adoptProgrammeRulesDecider: Decider<AdoptProgrammeRules, ProgrammeEvent, ProgrammeState> = {

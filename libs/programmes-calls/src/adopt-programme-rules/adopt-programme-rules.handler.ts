@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandAccepted, CommandService } from '@app/shared';
 import { programmeStream } from '../programme';
-import type { ProgrammeRules } from '../programme-rules';
+import type { ProgrammeRules } from '../rules';
 import { adoptProgrammeRulesDecider } from './adopt-programme-rules.decide';
 
 export class AdoptProgrammeRulesCommand extends Command<CommandAccepted> {
@@ -22,11 +22,10 @@ export class AdoptProgrammeRulesHandler implements ICommandHandler<AdoptProgramm
     const version = JSON.parse(JSON.stringify({ programmeId, ...input })) as typeof input & {
       programmeId: string;
     };
-    const outcome = await this.commands.run(
-      programmeStream(programmeId),
-      adoptProgrammeRulesDecider,
+    const outcome = await this.commands.run(programmeStream(programmeId), adoptProgrammeRulesDecider, {
       version,
-    );
+      now: this.commands.now().toISOString(),
+    });
     return CommandAccepted.of(programmeId, outcome.revision);
   }
 }

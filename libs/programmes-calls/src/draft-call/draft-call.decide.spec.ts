@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
-import { amountForPopulation } from '../call';
+import { amountForPopulation } from '../rules';
 import {
   CallAlreadyExists,
   ClosingDateInPast,

@@ -1,7 +1,7 @@
 import type { Projection, RecordedEvent } from '@app/eventsourcing';
 import type { CallEvent, CallTerms } from '../call';
 import type { ProgrammeEvent } from '../programme';
-import type { ProgrammeRulesVersion } from '../programme-rules';
+import type { ProgrammeRulesVersion } from '../rules';
 
 export interface ProgrammeView {
   programmeId: string;
@@ -33,26 +33,35 @@ export interface ProgrammesCallsReadModel {
 /** Programmes and their calls, as the grants office and municipalities browse them. */
 export const programmesCallsProjection: Projection<ProgrammesCallsReadModel> = {
   name: 'programmes-calls',
+  eventTypes: ['ProgrammeCreated', 'CallDrafted', 'CallPublished', 'CallClosed', 'ProgrammeRulesAdopted'],
   initialState: () => ({ programmes: new Map(), calls: new Map(), rules: new Map() }),
   apply(model, recorded: RecordedEvent) {
     const event = recorded as RecordedEvent<ProgrammeEvent | CallEvent>;
     switch (event.type) {
-      case 'ProgrammeCreated':
-        model.programmes.set(event.data.programmeId, {
-          ...event.data,
+      case 'ProgrammeCreated': {
+        // `{ id, ...data, more }`, not `{ ...data, more }`: V8 gives each of the latter a hidden class of
+        // its own; the former share one (same field order: the id leads the event's data too).
+        const { programmeId, ...programme } = event.data;
+        model.programmes.set(programmeId, {
+          programmeId,
+          ...programme,
           createdAt: event.metadata.occurredAt,
           callIds: [],
         });
         break;
-      case 'CallDrafted':
-        model.calls.set(event.data.callId, {
-          ...event.data,
+      }
+      case 'CallDrafted': {
+        const { callId, ...terms } = event.data;
+        model.calls.set(callId, {
+          callId,
+          ...terms,
           status: 'draft',
           draftedAt: event.metadata.occurredAt,
           revision: event.revision,
         });
-        model.programmes.get(event.data.programmeId)?.callIds.push(event.data.callId);
+        model.programmes.get(event.data.programmeId)?.callIds.push(callId);
         break;
+      }
       case 'CallPublished': {
         const call = model.calls.get(event.data.callId);
         if (call)

@@ -2,6 +2,7 @@ import { deciderSpecification } from '@app/eventsourcing/testing/decider-specifi
 import {
   CorrectionChangesNothing,
   FormalCheckNotPassed,
+  GrantAlreadyIssued,
   NoDecisionToCorrect,
   ReasonsRequired,
 } from '../errors';
@@ -119,6 +120,12 @@ describe('correct a selection decision', () => {
       .when(correct())
       .thenThrows(FormalCheckNotPassed, 'formal-check-not-passed'));
 
+  it('refuses any correction once the grant notice on the selection was issued', () =>
+    spec
+      .given([formalCheck(true), decided('SubmissionWaitlisted'), ...correctedTo('selected')])
+      .when(correct({ outcome: 'rejected', issuedGrantId: 'kkz.phase-1.05978000' }))
+      .thenThrows(GrantAlreadyIssued, 'grant-already-issued'));
+
   it('refuses a correction without reasons', () =>
     spec
       .given([formalCheck(true), decided('SubmissionRejected')])
@@ -126,7 +133,7 @@ describe('correct a selection decision', () => {
       .thenThrows(ReasonsRequired));
 });
 
-function correctedTo(outcome: 'waitlisted'): SelectionEvent[] {
+function correctedTo(outcome: 'waitlisted' | 'selected'): SelectionEvent[] {
   return [
     {
       type: 'SelectionDecisionCorrected',

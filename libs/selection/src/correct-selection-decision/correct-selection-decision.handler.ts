@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
-import { leadPopulation, loadSubmission } from '../load-submission';
+import { leadPopulation, loadIssuedGrant, loadSubmission } from '../load-submission';
 import { type Outcome, selectionStream } from '../selection';
 import { correctSelectionDecisionDecider } from './correct-selection-decision.decide';
 
@@ -31,11 +31,14 @@ export class CorrectSelectionDecisionHandler implements ICommandHandler<CorrectS
       correctSelectionDecisionDecider,
       async () => {
         const submission = await loadSubmission(this.commands, applicationId);
+        const issuedGrantId =
+          submission.status === 'submitted' ? await loadIssuedGrant(this.commands, submission) : undefined;
         return {
           submission,
           outcome,
           reasons,
           population: leadPopulation(this.registry, submission),
+          ...(issuedGrantId ? { issuedGrantId } : {}),
           now: this.commands.now().toISOString(),
         };
       },

@@ -1,6 +1,7 @@
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
-import { rulesInForce } from '@app/programmes-calls';
+import { rulesInForce } from '@app/programmes-calls/rules';
 import {
+  CallStillOpen,
   FormalCheckMissing,
   FormalCheckNotPassed,
   NoFundingTier,
@@ -70,7 +71,12 @@ describe('decide on a submission', () => {
   });
 
   it('makes due only the resolutions still outstanding', () => {
-    const submission = unnaSubmission({ committedAgs: ['05978000', '05978020'] });
+    const submission = unnaSubmission({
+      committingResolutions: [
+        { ags: '05978000', resultDate: '2011-12-01' },
+        { ags: '05978020', resultDate: '2011-12-01' },
+      ],
+    });
     const [event] = decideOnSubmissionDecider.decide(decide({ submission }), {
       assessments: {},
       formalCheck: { passed: true },
@@ -85,7 +91,11 @@ describe('decide on a submission', () => {
     const strict = { ...phaseOne, rules: { councilResolution: 'required-at-submission' as const } };
     const submission = unnaSubmission({
       rules: rulesInForce([strict], call2011, '2011-12-14'),
-      committedAgs: ['05978000', '05978020', '05978024'],
+      committingResolutions: [
+        { ags: '05978000', resultDate: '2011-12-01' },
+        { ags: '05978020', resultDate: '2011-12-01' },
+        { ags: '05978024', resultDate: '2011-12-01' },
+      ],
     });
     const [event] = decideOnSubmissionDecider.decide(decide({ submission }), {
       assessments: {},
@@ -151,6 +161,17 @@ describe('decide on a submission', () => {
         }),
       )
       .thenThrows(NoFundingTier, 'no-funding-tier');
+  });
+
+  it('refuses to decide while the call is still open, even on a submission checked before', () => {
+    spec
+      .given([formalCheck(true)])
+      .when(decide({ now: '2011-12-15T22:59:59.999Z' }))
+      .thenThrows(CallStillOpen, 'call-still-open');
+    spec
+      .given([formalCheck(true)])
+      .when(decide({ now: '2011-12-15T23:00:00.000Z', outcome: 'rejected' }))
+      .then([{ type: 'SubmissionRejected', data: { ...base, decidedAt: '2011-12-15T23:00:00.000Z' } }]);
   });
 
   it('refuses a draft', () =>

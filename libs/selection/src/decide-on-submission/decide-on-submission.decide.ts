@@ -7,7 +7,13 @@ import {
   type SelectionEvent,
   type SelectionState,
 } from '../selection';
-import { assertSubmitted, assertUndecided, namedAgs, type SubmissionFacts } from '../submission';
+import {
+  assertCallClosed,
+  assertSubmitted,
+  assertUndecided,
+  namedAgs,
+  type SubmissionFacts,
+} from '../submission';
 
 export interface DecideOnSubmission {
   submission: SubmissionFacts;
@@ -19,13 +25,14 @@ export interface DecideOnSubmission {
 }
 
 /**
- * The grants office's decision on a submission, once: selected (with the amount its size tier
+ * The grants office's decision on a submission, once and after the call closed: selected (with the amount its size tier
  * gives), rejected or waitlisted, with reasons and the rules version it was decided under.
  */
 export function decideOnSubmission(command: DecideOnSubmission, state: SelectionState): SelectionEvent[] {
   const { submission, outcome, now } = command;
   assertSubmitted(submission);
   assertUndecided(state, submission.applicationId);
+  assertCallClosed(submission, now);
   assertDecidable(state, submission.applicationId, outcome);
   const base = {
     applicationId: submission.applicationId,

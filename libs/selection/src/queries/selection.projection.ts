@@ -67,6 +67,15 @@ function record(model: SelectionReadModel, applicationId: string): SelectionReco
 /** Each submission's selection record: formal check, assessments with their history, decision. */
 export const selectionProjection: Projection<SelectionReadModel> = {
   name: 'selection',
+  eventTypes: [
+    'FormalCheckRecorded',
+    'AssessmentScored',
+    'AssessmentRevised',
+    'SubmissionSelected',
+    'SubmissionRejected',
+    'SubmissionWaitlisted',
+    'SelectionDecisionCorrected',
+  ],
   initialState: () => new Map(),
   apply(model, recorded: RecordedEvent) {
     const event = recorded as RecordedEvent<SelectionEvent>;
@@ -82,7 +91,8 @@ export const selectionProjection: Projection<SelectionReadModel> = {
       case 'AssessmentScored': {
         const r = record(model, event.data.applicationId);
         const { applicationId: _id, ...assessment } = event.data;
-        r.assessments.push({ ...assessment, scoredAt: at, earlier: [] });
+        // Concatenated, not pushed: a pushed-to array reserves room for 16 more.
+        r.assessments = r.assessments.concat([Object.assign(assessment, { scoredAt: at, earlier: [] })]);
         r.revision = event.revision;
         break;
       }

@@ -1,5 +1,6 @@
+import { berlinDate } from '@app/programmes-calls/rules';
 import type { FormalChecks, ResolutionCheck } from '../selection';
-import { namedAgs, type Submission } from '../submission';
+import { committedAgs, namedAgs, resolutionsAfterSubmission, type Submission } from '../submission';
 
 export interface FormalCheckResult {
   checks: FormalChecks;
@@ -30,7 +31,6 @@ export function formalChecks(s: Submission): FormalCheckResult {
     councilResolution,
     coordinatorNamed,
   };
-  const pending = namedAgs(s).filter((ags) => !s.committedAgs.includes(ags));
   const reasons = [
     onTime
       ? `Submitted ${s.submittedAt}, before the call closed at ${s.call.closesAt}.`
@@ -38,14 +38,7 @@ export function formalChecks(s: Submission): FormalCheckResult {
     ineligible.length === 0
       ? `Every municipality named is of a type the call admits (${s.call.eligibleApplicantTypes.join(', ')}).`
       : `Not of an admitted type: ${ineligible.map((m) => `${m.name} (${m.type})`).join(', ')}.`,
-    {
-      present: 'A committing council resolution is recorded for every municipality named.',
-      promised: resolutionAccepted
-        ? `Council resolution promised, to follow after selection (${version}); outstanding for ${pending.join(', ')}.`
-        : `Council resolution only promised, but ${version} requires it at submission; outstanding for ${pending.join(', ')}.`,
-      missing: `No committing council resolution recorded for ${pending.join(', ')}, and none promised.`,
-      'not-required': `No council resolution is required (${version}).`,
-    }[councilResolution],
+    resolutionReason(s, councilResolution, resolutionAccepted),
     coordinatorNamed
       ? `Coordinator named: ${s.coordinatorName?.trim()}.`
       : rules.coordinatorRequired
@@ -61,12 +54,44 @@ export function formalChecks(s: Submission): FormalCheckResult {
 }
 
 /**
- * Present only when every municipality named has a committing resolution recorded; otherwise the
- * applicant's own statement decides between promised and missing. A statement "adopted" without
- * a recorded resolution counts as missing: an adopted resolution can be recorded, so it must be.
+ * Present only when every municipality named has a committing resolution that counts (where the
+ * rules require it at submission: adopted by the day of submission); otherwise the applicant's
+ * own statement decides between promised and missing. A statement "adopted" without a recorded
+ * resolution counts as missing: an adopted resolution can be recorded, so it must be.
  */
 function resolutionCheck(s: Submission): ResolutionCheck {
   if (s.rules.rules.councilResolution === 'not-required') return 'not-required';
-  if (namedAgs(s).every((ags) => s.committedAgs.includes(ags))) return 'present';
+  const committed = committedAgs(s);
+  if (namedAgs(s).every((ags) => committed.includes(ags))) return 'present';
   return s.resolutionStatement === 'promised' ? 'promised' : 'missing';
+}
+
+/** The grounds of the resolution check; where the rules require it at submission, with the late ones. */
+function resolutionReason(s: Submission, check: ResolutionCheck, accepted: boolean): string {
+  const version = `rules version ${s.rules.applied.version}`;
+  const committed = committedAgs(s);
+  const pending = namedAgs(s)
+    .filter((ags) => !committed.includes(ags))
+    .join(', ');
+  const late = resolutionsAfterSubmission(s);
+  const lateNote =
+    late.length === 0
+      ? ''
+      : ` Adopted only after the submission on ${berlinDate(s.submittedAt)}, which ${version} does not accept: ${late
+          .map((r) => `${r.ags} (${r.resultDate})`)
+          .join(', ')}.`;
+  const atSubmission =
+    s.rules.rules.councilResolution === 'required-at-submission' ? ' by the submission' : '';
+  switch (check) {
+    case 'present':
+      return 'A committing council resolution is recorded for every municipality named.';
+    case 'promised':
+      return accepted
+        ? `Council resolution promised, to follow after selection (${version}); outstanding for ${pending}.`
+        : `Council resolution only promised, but ${version} requires it at submission; outstanding for ${pending}.${lateNote}`;
+    case 'missing':
+      return `No committing council resolution recorded for ${pending}${atSubmission}, and none promised.${lateNote}`;
+    case 'not-required':
+      return `No council resolution is required (${version}).`;
+  }
 }

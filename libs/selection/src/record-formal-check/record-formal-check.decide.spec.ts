@@ -1,7 +1,7 @@
 import { NotFound } from '@app/eventsourcing';
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
-import { rulesInForce } from '@app/programmes-calls';
-import { NotSubmitted, SelectionAlreadyDecided } from '../errors';
+import { rulesInForce } from '@app/programmes-calls/rules';
+import { CallStillOpen, NotSubmitted, SelectionAlreadyDecided } from '../errors';
 import type { SelectionEvent } from '../selection';
 import { APPLICATION_ID, call2011, formalCheck, kamen, phaseOne, unnaSubmission } from '../testing-fixtures';
 import { recordFormalCheckDecider, type RecordFormalCheck } from './record-formal-check.decide';
@@ -46,8 +46,17 @@ describe('record the formal check of a submission', () => {
 
   it('finds the resolution present once every council named has committed', () =>
     expect(
-      recorded(check({ submission: unnaSubmission({ committedAgs: ['05978000', '05978020', '05978024'] }) }))
-        .checks.councilResolution,
+      recorded(
+        check({
+          submission: unnaSubmission({
+            committingResolutions: [
+              { ags: '05978000', resultDate: '2011-12-01' },
+              { ags: '05978020', resultDate: '2011-12-01' },
+              { ags: '05978024', resultDate: '2011-12-01' },
+            ],
+          }),
+        }),
+      ).checks.councilResolution,
     ).toBe('present'));
 
   it('fails a submission recorded after the call closed (e.g. under a granted exception)', () => {
@@ -84,6 +93,50 @@ describe('record the formal check of a submission', () => {
       rules: { version: 2 },
     });
   });
+
+  it('counts a resolution adopted after the submission as missing where the rules required it at submission', () => {
+    const phaseTwo = {
+      ...phaseOne,
+      version: 2,
+      effectiveFrom: '2011-12-01',
+      rules: { councilResolution: 'required-at-submission' as const },
+    };
+    const submittedAt = '2011-12-14T10:00:00.000Z';
+    const adoptedOn = (kamenDate: string) =>
+      unnaSubmission({
+        rules: rulesInForce([phaseOne, phaseTwo], call2011, submittedAt),
+        resolutionStatement: 'adopted',
+        committingResolutions: [
+          { ags: '05978000', resultDate: '2011-11-28' },
+          { ags: '05978020', resultDate: kamenDate },
+          { ags: '05978024', resultDate: '2011-12-14' },
+        ],
+      });
+    const late = recorded(check({ submission: adoptedOn('2011-12-15') }));
+    expect(late).toMatchObject({ checks: { councilResolution: 'missing' }, passed: false });
+    expect(late.reasons[2]).toMatch(/05978020 by the submission/);
+    expect(late.reasons[2]).toMatch(/after the submission on 2011-12-14.*05978020 \(2011-12-15\)/);
+    // Adopted on the day of submission (Berlin) counts.
+    expect(recorded(check({ submission: adoptedOn('2011-12-14') }))).toMatchObject({
+      checks: { councilResolution: 'present' },
+      passed: true,
+    });
+    // Where it may follow after selection, a later resolution counts as well.
+    const phaseOneLate = unnaSubmission({
+      committingResolutions: [
+        { ags: '05978000', resultDate: '2012-01-05' },
+        { ags: '05978020', resultDate: '2012-01-05' },
+        { ags: '05978024', resultDate: '2012-01-05' },
+      ],
+    });
+    expect(recorded(check({ submission: phaseOneLate })).checks.councilResolution).toBe('present');
+  });
+
+  it('refuses to check while the call is still open', () =>
+    spec
+      .given([])
+      .when(check({ now: '2011-12-15T22:00:00.000Z' }))
+      .thenThrows(CallStillOpen, 'call-still-open'));
 
   it('counts a resolution stated as adopted but not recorded as missing', () => {
     const data = recorded(check({ submission: unnaSubmission({ resolutionStatement: 'adopted' }) }));

@@ -5,7 +5,7 @@ import {
   type SelectionEvent,
   type SelectionState,
 } from '../selection';
-import { assertSubmitted, assertUndecided, type SubmissionFacts } from '../submission';
+import { assertCallClosed, assertSubmitted, assertUndecided, type SubmissionFacts } from '../submission';
 import { formalChecks } from './formal-checks';
 
 export interface RecordFormalCheck {
@@ -16,13 +16,15 @@ export interface RecordFormalCheck {
 }
 
 /**
- * Records the formal check as the facts stand now. It may be repeated until the decision, e.g.
+ * Records the formal check as the facts stand now, once the call has closed. It may be repeated
+ * until the decision, e.g.
  * once a promised resolution has been recorded; the latest check is the one a decision relies on.
  */
 export function recordFormalCheck(command: RecordFormalCheck, state: SelectionState): SelectionEvent[] {
   const { submission } = command;
   assertSubmitted(submission);
   assertUndecided(state, submission.applicationId);
+  assertCallClosed(submission, command.now);
   const { checks, passed, reasons } = formalChecks(submission);
   const officeReasons = command.officeReasons.map((r) => r.trim()).filter((r) => r !== '');
   return [

@@ -1,6 +1,6 @@
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
 import { NoAssessmentToRevise, ScoreOutOfRange } from '../errors';
-import type { SelectionEvent } from '../selection';
+import type { Assessment, SelectionEvent } from '../selection';
 import { APPLICATION_ID, formalCheck, unnaSubmission } from '../testing-fixtures';
 import { type ReviseAssessment, reviseAssessmentDecider } from './revise-assessment.decide';
 
@@ -53,6 +53,30 @@ describe('revise an assessment', () => {
       .given([formalCheck(true), scored])
       .when(revise(8))
       .then([]));
+
+  it('records a revision that only corrects the assessor name, and keeps the name when none is sent', () => {
+    const named: SelectionEvent = {
+      type: 'AssessmentScored',
+      data: { ...(scored.data as Assessment), assessorName: 'H. Diller' },
+    };
+    spec
+      .given([formalCheck(true), named])
+      .when({ ...revise(8), assessorName: 'Hans-Michael Diller' })
+      .then([
+        {
+          type: 'AssessmentRevised',
+          data: { ...(scored.data as Assessment), assessorName: 'Hans-Michael Diller' },
+        },
+      ]);
+    spec
+      .given([formalCheck(true), named])
+      .when({ ...revise(8), assessorName: ' H. Diller ' })
+      .then([]);
+    spec
+      .given([formalCheck(true), named])
+      .when(revise(8))
+      .then([]);
+  });
 
   it('refuses to revise what the assessor never scored', () =>
     spec

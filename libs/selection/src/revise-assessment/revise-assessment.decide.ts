@@ -12,15 +12,19 @@ export type ReviseAssessment = AssessmentCommand;
 
 /**
  * An assessor revises their own assessment; the earlier one stays in the history. Sending the
- * same assessment again records nothing.
+ * same assessment again records nothing; a corrected assessor name alone is recorded.
  */
 export function reviseAssessment(command: ReviseAssessment, state: SelectionState): SelectionEvent[] {
   const submission = assessable(command, state);
   const current = state.assessments[command.assessor];
   if (!current) throw new NoAssessmentToRevise(submission.applicationId, command.assessor);
   const revised = toAssessment(command, submission);
+  // A revision without a name keeps the one given before; a new name alone is a revision too.
+  const renamed = revised.assessorName !== undefined && revised.assessorName !== current.assessorName;
   const unchanged =
-    JSON.stringify(revised.scores) === JSON.stringify(current.scores) && revised.comment === current.comment;
+    JSON.stringify(revised.scores) === JSON.stringify(current.scores) &&
+    revised.comment === current.comment &&
+    !renamed;
   return unchanged ? [] : [{ type: 'AssessmentRevised', data: revised }];
 }
 

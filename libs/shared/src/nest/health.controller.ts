@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
@@ -7,6 +7,14 @@ import { Public } from '../http/public.decorator';
 import { EVENT_STORE, REDIS } from './tokens';
 
 type Probe = { status: 'up' | 'down' };
+
+/**
+ * Parts that live outside shared and must show on /health (the deadline manager): a provider of
+ * this token, by name. Each report is shown as it is (so it must hold no secret and no error
+ * message); `down` makes /health answer 503.
+ */
+export const HEALTH_CHECKS = Symbol('HealthChecks');
+export type HealthChecks = Record<string, () => Promise<{ status: 'up' | 'down' }>>;
 
 @ApiTags('operations')
 @Controller('health')
@@ -17,6 +25,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly projections: ProjectionRunner,
+    @Optional() @Inject(HEALTH_CHECKS) private readonly checks: HealthChecks = {},
   ) {}
 
   /**
@@ -33,9 +42,27 @@ export class HealthController {
     const failed = this.projections.failed;
     if (failed) this.logger.error({ err: failed }, 'read models have stopped following the store');
     const readModels = { status: failed ? 'down' : 'up', position: this.projections.position };
-    const ok = store.status === 'up' && redis.status === 'up' && !failed;
+    const parts = Object.fromEntries(
+      await Promise.all(
+        Object.entries(this.checks).map(async ([name, check]) => [
+          name,
+          await check().catch(() => ({ status: 'down' as const })),
+        ]),
+      ),
+    ) as Record<string, Probe>;
+    const ok =
+      store.status === 'up' &&
+      redis.status === 'up' &&
+      !failed &&
+      Object.values(parts).every((p) => p.status === 'up');
     res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', store: { kind: this.store.kind, ...store }, redis, readModels };
+    return {
+      status: ok ? 'ok' : 'degraded',
+      store: { kind: this.store.kind, ...store },
+      redis,
+      readModels,
+      ...parts,
+    };
   }
 
   private async probe(name: string, check: () => Promise<unknown>, timeoutMs = 1000): Promise<Probe> {

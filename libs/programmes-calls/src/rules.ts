@@ -1,5 +1,18 @@
-import { zoneOffsetMs } from '@app/shared';
+/**
+ * The programme's rules as pure data and functions: `@app/programmes-calls/rules`. Deciders and
+ * the pure helpers they use import this entry point, never the context's barrel, which also
+ * carries the Nest module and the loaders that read the store.
+ */
+import { zoneOffsetMs } from '@app/shared/time/berlin-time';
 import type { CallTerms, CouncilResolutionRule, FundingTier } from './call';
+
+export type {
+  AssessmentCriterion,
+  CallConditions,
+  CallTerms,
+  CouncilResolutionRule,
+  FundingTier,
+} from './call';
 
 /** Maximum ESF and Land shares and the minimum own share of a grant, in percent. */
 export interface FinancingShares {
@@ -8,9 +21,15 @@ export interface FinancingShares {
   ownMinPercent: number;
 }
 
+/**
+ * How often a grant reports and when each report is due. The due date is set in months (the last
+ * day of the nth month after the month the period ends in); versions adopted with a number of
+ * days after the period's end keep it, and a version names one of the two, never both.
+ */
 export interface ReportSchedule {
   frequency: 'annual' | 'semiannual';
-  dueAfterPeriodEndDays: number;
+  dueMonthsAfterPeriodEnd?: number;
+  dueAfterPeriodEndDays?: number;
 }
 
 /**
@@ -62,8 +81,8 @@ export const DEFAULT_RULES: Omit<
   financing: { esfMaxPercent: 50, landMaxPercent: 25, ownMinPercent: 25 },
   disbursementWindowMonths: 2,
   proofOfUseMonths: 6,
-  // Interim proof of use (Zwischennachweis) by 30 April for the year before: 31 Dec + 120 days.
-  reportSchedule: { frequency: 'annual', dueAfterPeriodEndDays: 120 },
+  // Zwischennachweis by 30 April for the year before: the last day of the 4th month after December.
+  reportSchedule: { frequency: 'annual', dueMonthsAfterPeriodEnd: 4 },
   interestPointsAboveBaseRate: 5,
 };
 
@@ -75,23 +94,33 @@ export interface RulesInForce {
 type CallRuleTerms = Pick<CallTerms, 'conditions' | 'fundingTiers'>;
 
 /**
- * The rules in force at an instant (or on a date): the call's terms overlaid by the latest
- * version whose effective date is on or before that day in Berlin. Versions are not cumulative:
- * each one is complete in itself, so a decision can name the one version it applied.
+ * The version in force at an instant (or on a date): the latest one whose effective date is on
+ * or before that day in Berlin; of two effective the same day, the higher version.
+ */
+export function versionInForce(
+  versions: readonly ProgrammeRulesVersion[],
+  at: string,
+): ProgrammeRulesVersion | undefined {
+  const day = berlinDate(at);
+  return versions
+    .filter((v) => v.effectiveFrom <= day)
+    .reduce<ProgrammeRulesVersion | undefined>(
+      (latest, v) => (!latest || v.version > latest.version ? v : latest),
+      undefined,
+    );
+}
+
+/**
+ * The rules in force at an instant (or on a date): the call's terms overlaid by the version in
+ * force. Versions are not cumulative: each one is complete in itself, so a decision can name
+ * the one version it applied.
  */
 export function rulesInForce(
   versions: readonly ProgrammeRulesVersion[],
   callTerms: CallRuleTerms,
   at: string,
 ): RulesInForce {
-  const day = berlinDate(at);
-  const inForce = versions
-    .filter((v) => v.effectiveFrom <= day)
-    .reduce<ProgrammeRulesVersion | undefined>(
-      (latest, v) => (!latest || v.version > latest.version ? v : latest),
-      undefined,
-    );
-  return overlay(callTerms, inForce);
+  return overlay(callTerms, versionInForce(versions, at));
 }
 
 /**
@@ -126,6 +155,31 @@ function overlay(callTerms: CallRuleTerms, version: ProgrammeRulesVersion | unde
 
 function definedOnly(rules: ProgrammeRules): ProgrammeRules {
   return Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined)) as ProgrammeRules;
+}
+
+/**
+ * The day a period's report is due. In months: the last day of the nth month after the month
+ * the period ends in, whatever day of it the period ends (31 Dec → 30 April; 30 June → 31 Oct),
+ * so a leap year moves nothing. In days (older versions): that many days after the period's end.
+ */
+export function reportDueDate(
+  periodEnd: string,
+  schedule: Pick<ReportSchedule, 'dueMonthsAfterPeriodEnd' | 'dueAfterPeriodEndDays'>,
+): string {
+  const [y, m, d] = periodEnd.split('-').map(Number);
+  const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (schedule.dueMonthsAfterPeriodEnd === undefined && schedule.dueAfterPeriodEndDays !== undefined)
+    return date(Date.UTC(y, m - 1, d + schedule.dueAfterPeriodEndDays));
+  const months = schedule.dueMonthsAfterPeriodEnd ?? 0;
+  // Day 0 of the month after the target month is the target month's last day.
+  return date(Date.UTC(y, m - 1 + months + 1, 0));
+}
+
+/** The amount a municipality of this population receives under the tiers, if any tier fits. */
+export function amountForPopulation(tiers: FundingTier[], population: number): number | undefined {
+  return tiers.find(
+    (t) => population >= t.minPopulation && (t.maxPopulation === undefined || population <= t.maxPopulation),
+  )?.amountEur;
 }
 
 /** The calendar day in Berlin of an instant; a plain `YYYY-MM-DD` is taken as that day. */

@@ -1,4 +1,11 @@
-import { berlinDate, DEFAULT_RULES, rulesInForce, rulesOfVersion } from './programme-rules';
+import {
+  berlinDate,
+  DEFAULT_RULES,
+  reportDueDate,
+  rulesInForce,
+  rulesOfVersion,
+  versionInForce,
+} from './rules';
 import { call2011Terms, phaseOneRules, phaseTwoRules } from './testing-fixtures';
 
 const terms = call2011Terms({
@@ -77,5 +84,37 @@ describe('the Berlin date of an instant', () => {
     expect(berlinDate('2011-12-15T22:59:59.999Z')).toBe('2011-12-15');
     expect(berlinDate('2016-05-31T22:00:00.000Z')).toBe('2016-06-01');
     expect(berlinDate('2016-06-01')).toBe('2016-06-01');
+  });
+});
+
+describe('the version in force', () => {
+  it('is the latest effective on the Berlin day, none before the first', () => {
+    expect(versionInForce(versions, '2011-10-31T22:59:59.000Z')).toBeUndefined();
+    expect(versionInForce(versions, '2011-10-31T23:00:00.000Z')?.version).toBe(1);
+    expect(versionInForce(versions, '2016-06-01')?.version).toBe(2);
+  });
+});
+
+describe('the due date of a report', () => {
+  it('is by default 30 April after a calendar year, in leap years too (Zwischennachweis)', () => {
+    expect(DEFAULT_RULES.reportSchedule).toEqual({ frequency: 'annual', dueMonthsAfterPeriodEnd: 4 });
+    expect(reportDueDate('2012-12-31', DEFAULT_RULES.reportSchedule)).toBe('2013-04-30');
+    // 31 Dec 2015 + 120 days would be 29 April 2016: the month rule keeps 30 April.
+    expect(reportDueDate('2015-12-31', DEFAULT_RULES.reportSchedule)).toBe('2016-04-30');
+    expect(reportDueDate('2019-12-31', DEFAULT_RULES.reportSchedule)).toBe('2020-04-30');
+  });
+
+  it('is the last day of the nth month after the month the period ends in, whatever its day', () => {
+    const four = { dueMonthsAfterPeriodEnd: 4 };
+    expect(reportDueDate('2015-06-30', four)).toBe('2015-10-31');
+    expect(reportDueDate('2015-06-14', four)).toBe('2015-10-31');
+    expect(reportDueDate('2015-10-31', four)).toBe('2016-02-29');
+    expect(reportDueDate('2014-10-31', four)).toBe('2015-02-28');
+    expect(reportDueDate('2015-03-31', { dueMonthsAfterPeriodEnd: 0 })).toBe('2015-03-31');
+  });
+
+  it('keeps a number of days where an older version set the due date so', () => {
+    expect(reportDueDate('2012-06-30', { dueAfterPeriodEndDays: 30 })).toBe('2012-07-30');
+    expect(reportDueDate('2015-12-31', { dueAfterPeriodEndDays: 120 })).toBe('2016-04-29');
   });
 });

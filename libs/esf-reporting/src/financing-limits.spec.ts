@@ -1,0 +1,73 @@
+import { ceilingsInForce } from './financing-limits';
+import { evolveGrantFacts, type GrantFacts, type GrantStreamEvent, initialGrantFacts } from './grant-facts';
+import { GRANT_ID, unnaGrant } from './testing-fixtures';
+
+const issued: GrantStreamEvent = {
+  type: 'GrantNoticeIssued',
+  data: {
+    grantId: GRANT_ID,
+    programmeId: 'kkz',
+    phase: 1,
+    ags: '05978000',
+    amountCents: 6_400_000,
+    period: { from: '2012-03-01', to: '2015-06-30' },
+    financing: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
+  },
+};
+const revoked = (scope: 'full' | 'partial', revokedCents: number, entitlementCents?: number) => ({
+  type: 'GrantRevoked',
+  data: {
+    grantId: GRANT_ID,
+    scope,
+    revokedCents,
+    ...(entitlementCents === undefined ? {} : { entitlementCents }),
+  },
+});
+const grantAfter = (...events: GrantStreamEvent[]): GrantFacts =>
+  events.reduce(evolveGrantFacts, initialGrantFacts(GRANT_ID)());
+const ceilingsAfter = (...events: GrantStreamEvent[]) => {
+  const grant = grantAfter(...events);
+  if (grant.status === 'none') throw new Error('no grant');
+  return ceilingsInForce(grant);
+};
+
+describe('ESF and Land ceilings of a grant', () => {
+  it("are the notice's amounts while nothing is revoked", () =>
+    expect(ceilingsAfter(issued)).toEqual({ esfCents: 4_300_000, landCents: 2_100_000 }));
+
+  it('shrink in proportion to the entitlement the latest partial revocation leaves', () => {
+    // A quarter revoked, then another eighth: 5/8 of 43,000 and 21,000 EUR are left.
+    expect(
+      ceilingsAfter(issued, revoked('partial', 1_600_000, 4_800_000), revoked('partial', 800_000, 4_000_000)),
+    ).toEqual({ esfCents: 2_687_500, landCents: 1_312_500 });
+  });
+
+  it('round each source down to the cent, so together they never exceed the entitlement', () => {
+    // 32,000.01 EUR left: ESF 21,500.006… → 21,500.00, Land 10,500.003… → 10,500.00 (a cent short).
+    const ceilings = ceilingsInForce(unnaGrant({ entitlementCents: 3_200_001 }));
+    expect(ceilings).toEqual({ esfCents: 2_150_000, landCents: 1_050_000 });
+    expect(ceilings.esfCents + ceilings.landCents).toBeLessThanOrEqual(3_200_001);
+    // Down to nothing: 1 cent left of a 3-cent grant of 2 ESF + 1 Land cents leaves 0.66 and 0.33 cents.
+    expect(
+      ceilingsInForce(
+        unnaGrant({
+          amountCents: 3,
+          entitlementCents: 1,
+          financing: { esfCents: 2, landCents: 1, ownCents: 1 },
+        }),
+      ),
+    ).toEqual({ esfCents: 0, landCents: 0 });
+  });
+
+  it('take the entitlement from the revoked amount where a revocation does not state it', () =>
+    expect(ceilingsAfter(issued, revoked('partial', 3_200_000))).toEqual({
+      esfCents: 2_150_000,
+      landCents: 1_050_000,
+    }));
+
+  it('are nothing once the grant is revoked in full, and stay so', () => {
+    const grant = grantAfter(issued, revoked('full', 6_400_000, 0), revoked('partial', 1, 5));
+    expect(grant.status).toBe('revoked');
+    expect(ceilingsAfter(issued, revoked('full', 6_400_000, 0))).toEqual({ esfCents: 0, landCents: 0 });
+  });
+});
