@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { EVENT_STORE, type AppConfig, SimulatedClock, withoutPassword } from '@app/shared';
 import type { EventStore } from '@app/eventsourcing';
 import { resolveDevSecret } from '@app/identity/dev-secret';
+import { CheckpointSchedule } from '@app/audit';
 import { buildApi } from '../../api/src/build-api';
 import { Callers } from './demo-client';
 import { type Cast, readCast } from './demo-data';
@@ -126,6 +127,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await evaluationSurvey(ctx, cast.phase1, cast.phase2New);
     await phaseTwoReports(ctx, phaseTwoPlans);
     write(`Deadlines: ${sim.firings} firing moments passed on the simulated clock through BullMQ.`);
+    // A signed Merkle checkpoint over every stream head, so that auditors can pin this state.
+    await app.get(CheckpointSchedule, { strict: false }).tick();
+    const checkpoints = (await store.readAll()).filter((e) => e.type === 'IntegrityCheckpointRecorded');
+    const checkpoint = checkpoints.at(-1)?.data as { sequence: number; merkleRoot: string } | undefined;
+    if (checkpoint) {
+      write(
+        `Integrity checkpoint ${checkpoint.sequence} recorded; an auditor can pin it with ` +
+          `npm run audit:verify -- --expect ${checkpoint.sequence}:${checkpoint.merkleRoot}`,
+      );
+    }
     const figures = await collectFigures(store, callers);
     const reportFile = join(config.dataDir, 'programme-report.html');
     writeFileSync(
