@@ -13,3 +13,4 @@ export * from './upcasting';
 export * from './read-pages';
 export { MemoryEventStore } from './adapters/memory-event-store';
 export { SqliteEventStore } from './adapters/sqlite-event-store';
+export * from './append-once';

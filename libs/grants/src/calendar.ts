@@ -1,13 +1,8 @@
-import { zoneOffsetMs } from '@app/shared/time/berlin-time';
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The calendar day in Berlin of an instant: a request at 23:30 UTC on 31 May is a request of 1 June. */
-export function berlinDate(instant: string): string {
-  const ms = Date.parse(instant);
-  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${instant}`);
-  return new Date(ms + zoneOffsetMs(ms)).toISOString().slice(0, 10);
-}
+// The calendar day in Berlin of an instant (a request at 23:30 UTC on 31 May is one of 1 June),
+// and plain day arithmetic: the shared calendar's.
+export { addDays, berlinDate } from '@app/shared/time/business-calendar';
 
 function parts(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number);
@@ -24,11 +19,6 @@ export function addCalendarMonths(date: string, months: number): string {
   const [y, m, d] = parts(date);
   const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
   return iso(Date.UTC(y, m - 1 + months, Math.min(d, lastDay)));
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = parts(date);
-  return iso(Date.UTC(y, m - 1, d + days));
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier); no time zone is involved. */

@@ -1,4 +1,6 @@
 import { amountForPopulation, berlinDate } from '@app/programmes-calls/rules';
+// Calendar days as stated; § 193 BGB is the deadline manager's business.
+import { addDays } from '@app/shared/time/business-calendar';
 import { FormalCheckMissing, FormalCheckNotPassed, NoFundingTier, ReasonsRequired } from './errors';
 import type { CouncilResolutionDue, Outcome, SelectionState } from './selection';
 import { committedAgs, namedAgs, type Submission } from './submission';
@@ -48,10 +50,4 @@ export function selectionTerms(submission: Submission, population: number, now: 
         }
       : {}),
   };
-}
-
-/** A calendar day plus n days (the deadline as stated; § 193 BGB is the deadline manager's business). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

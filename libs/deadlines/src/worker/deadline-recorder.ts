@@ -22,7 +22,7 @@ import { openDeadlineDecider } from '../open-deadline/open-deadline.decide';
 import { passDueMomentDecider } from '../pass-due-moment/pass-due-moment.decide';
 import { recordObligationDecider } from '../record-obligation/record-obligation.decide';
 import { withdrawDeadlineDecider } from '../withdraw-deadline/withdraw-deadline.decide';
-import { appendOnce } from './append-once';
+import { appendOnce } from '@app/eventsourcing';
 
 export const DEADLINE_MANAGER: Actor = { subject: DEADLINE_MANAGER_SUBJECT, role: 'system' };
 

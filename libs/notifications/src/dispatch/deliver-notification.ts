@@ -22,7 +22,7 @@ import {
   type SupersededBy,
 } from '../notifications';
 import type { SecretBox } from '../secret-box';
-import { appendOnce } from './append-once';
+import { appendOnce } from '@app/eventsourcing';
 import type { MailSender } from './email-sender';
 import { deadlineAsOf, type DeliveryJobData } from './plan-notifications';
 import { postWebhook, WebhookTargetPrivate } from './webhook-sender';

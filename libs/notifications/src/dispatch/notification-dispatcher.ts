@@ -20,7 +20,7 @@ import {
   settingsStream,
 } from '../notifications';
 import { recipientsOf } from '../recipients';
-import { appendOnce } from './append-once';
+import { appendOnce } from '@app/eventsourcing';
 import { DISPATCHER_ACTOR } from './deliver-notification';
 import { deadlineAsOf, type DeliveryJobData, planNotifications } from './plan-notifications';
 

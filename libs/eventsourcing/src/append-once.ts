@@ -1,4 +1,6 @@
-import { ConcurrencyError, type EventStore, type NewEvent } from '@app/eventsourcing';
+import { ConcurrencyError } from './errors';
+import type { NewEvent } from './event';
+import type { EventStore } from './event-store';
 
 const ATTEMPTS = 5;
 
