@@ -1,41 +1,47 @@
 // Installs dependencies when node_modules is missing or older than package-lock.json, so that the
 // README's commands work on a fresh clone. Uses only Node's own modules.
-const { existsSync, readFileSync, statSync } = require('node:fs');
+//
+// The lock is complete (every platform's optional packages are recorded), so `npm ci` alone
+// installs it; `npm ci` never writes package-lock.json. If it refuses, we stop with npm's own
+// reason rather than fall back to anything that could rewrite the lock.
+const { existsSync, statSync } = require('node:fs');
 const { join } = require('node:path');
-const { execSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 
 const root = join(__dirname, '..');
 
-/**
- * `npm ci`, or, where a registry lacks some other platform's optional binaries (so npm cannot
- * record them and `npm ci` refuses the lock), `npm install`, which installs the same locked
- * versions. The lock must come out unchanged either way.
- */
+/** npm's own reason, in one line: its first message, with the first package it names. */
+function npmReason(stderr) {
+  const lines = String(stderr ?? '')
+    .split('\n')
+    .map((line) => line.replace(/^npm (error|ERR!)\s*/, '').trim())
+    .filter((line) => line && !/^code \w+$|complete log of this run|\.log$/i.test(line));
+  const detail = lines.find((line) => /^(Missing|Invalid):/.test(line));
+  const first = lines[0] ?? 'npm gave no reason';
+  return detail && detail !== first ? `${first} (${detail})` : first;
+}
+
 function installLocked() {
-  const lockFile = join(root, 'package-lock.json');
-  const before = readFileSync(lockFile, 'utf8');
-  try {
-    execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
-  } catch (error) {
-    const reason = String(error.stderr ?? '')
-      .split('\n')
-      .find((line) => /Missing:/.test(line));
-    process.stderr.write(
-      `npm ci refused the lock (${reason ? reason.replace(/^npm error\s*/, '') : 'see the npm log'}); ` +
-        'installing the locked versions with npm install.\n',
-    );
-    execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    const reason = result.error ? result.error.message : npmReason(result.stderr);
+    process.stderr.write(`npm ci failed: ${reason}\n`);
+    process.exit(result.status || 1);
   }
-  if (readFileSync(lockFile, 'utf8') !== before) {
-    throw new Error('installing changed package-lock.json: the lock does not match package.json');
-  }
+  if (result.stderr) process.stderr.write(result.stderr);
 }
 
 function ensureDeps() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  process.stderr.write('Installing dependencies (better-sqlite3 compiles from source, about a minute)…\n');
+  process.stderr.write(
+    'Installing dependencies with npm ci (better-sqlite3 compiles from source, about two minutes)…\n',
+  );
   installLocked();
 }
 

@@ -58,6 +58,28 @@ else {
   ensureBuilt();
   entry = ['--enable-source-maps', join(root, 'dist', TARGETS[target])];
 }
-const child = spawn(process.execPath, [...entry, ...args], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// The child gets an IPC channel only so that it notices when this launcher is gone, however it
+// went (see exitWithLauncher in libs/shared): no process outlives the command that started it.
+const LONG_RUNNING = new Set(['api', 'worker', 'demo']);
+const stdio = LONG_RUNNING.has(target) ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit';
+const child = spawn(process.execPath, [...entry, ...args], { stdio });
+child.on('error', (error) => {
+  process.stderr.write(`could not start ${target}: ${error.message}\n`);
+  process.exit(1);
+});
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  child.kill(signal);
+  // A child that ignores the signal is not allowed to linger once we are told to go.
+  setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+// `npm start` runs us under `sh -c`; a SIGTERM to npm ends npm and the shell but never reaches
+// us. When our parent goes away we are re-parented, and stop what we started.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop('SIGTERM');
+}, 250).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

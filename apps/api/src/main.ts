@@ -1,12 +1,16 @@
+import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@app/shared';
+import { ConfigError, exitWithLauncher, loadConfig } from '@app/shared';
 import { buildApi } from './build-api';
 
 async function main(): Promise<void> {
+  exitWithLauncher();
   const config = loadConfig();
   const app = await buildApi({ config });
   await app.listen(config.port, config.host);
-  const url = `http://${config.host}:${config.port}`;
+  // The port actually bound: PORT=0 asks the system for a free one.
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   process.stdout.write(
     `API listening on ${url} (store: ${config.eventStore.kind}${config.eventStore.kind === 'sqlite' ? ` ${config.eventStore.file}` : ''}); docs at ${url}/docs\n`,
   );

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '@app/shared';
+import { ConfigError, exitWithLauncher, loadConfig } from '@app/shared';
 import { percentOf } from './figures';
 import { formatEur } from './report-html';
 import { freshDataDir, runDemo } from './run-demo';
@@ -11,6 +11,7 @@ import { freshDataDir, runDemo } from './run-demo';
  * an accelerated clock. Leaves the data for `npm start` and a report page under DATA_DIR.
  */
 async function main(): Promise<void> {
+  exitWithLauncher();
   const write = (line: string) => process.stdout.write(`${line}\n`);
   const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
   const config = loadConfig(env);
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
   write(`  report: ${resolve(reportFile)}`);
   write(`  took ${seconds.toFixed(0)} s`);
   write('');
-  write('Next: npm start serves the API over this data (docs at http://127.0.0.1:3000/docs);');
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  write(`Next: npm start serves the API over this data on ${url} (docs at ${url}/docs);`);
   write('      npm run token -- --role grants-office   (or auditor, evaluator, municipality --ags 05978000)');
   if (figures.integrity.breaks > 0) process.exitCode = 1;
 }

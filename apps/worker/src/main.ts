@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@app/shared';
+import { ConfigError, exitWithLauncher, loadConfig } from '@app/shared';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  exitWithLauncher();
   const config = loadConfig();
   const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));

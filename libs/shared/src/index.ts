@@ -23,3 +23,4 @@ export * from './nest/health.controller';
 export * from './http/public.decorator';
 export * from './seed/programme-2011';
 export * from './seed/council-resolutions-2012';
+export * from './process/exit-with-launcher';
