@@ -13,15 +13,20 @@ export function refuseForbiddenKeys(req: Request, _res: Response, next: NextFunc
   const found = findForbiddenKey(req.body, 0);
   if (found === TOO_DEEP) {
     next(
-      new RequestValidationError(
-        'too-deeply-nested',
-        `The request body is nested deeper than ${MAX_DEPTH} levels.`,
-      ),
+      new RequestValidationError('too-deeply-nested', {
+        de: `Der Inhalt der Anfrage ist tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`,
+        en: `The request body is nested deeper than ${MAX_DEPTH} levels.`,
+      }),
     );
     return;
   }
   if (found) {
-    next(new RequestValidationError('forbidden-key', `The request body may not contain the key "${found}".`));
+    next(
+      new RequestValidationError('forbidden-key', {
+        de: `Der Inhalt der Anfrage darf den Schlüssel „${found}“ nicht enthalten.`,
+        en: `The request body may not contain the key "${found}".`,
+      }),
+    );
     return;
   }
   next();

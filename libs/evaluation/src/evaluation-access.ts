@@ -12,10 +12,10 @@ export function readsEvaluation(principal: Principal): boolean {
 export class AgsPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!AGS_PATTERN.test(value))
-      throw new RequestValidationError(
-        'invalid-ags',
-        `"${value}" is not an AGS: use the 8-digit Gemeindeschlüssel.`,
-      );
+      throw new RequestValidationError('invalid-ags', {
+        de: `„${value}“ ist kein Amtlicher Gemeindeschlüssel: bitte die 8 Ziffern angeben.`,
+        en: `"${value}" is not an AGS: use the 8-digit Gemeindeschlüssel.`,
+      });
     return value;
   }
 }

@@ -5,6 +5,7 @@ export * from './time/simulated-clock';
 export * from './http/request-context';
 export * from './http/request-validation-error';
 export * from './http/problem';
+export * from './http/locale';
 export * from './http/problem-json.filter';
 export * from './http/validation';
 export * from './municipalities/municipality-registry';

@@ -64,10 +64,10 @@ export class AuditRecordsController {
   @ApiOperation({ summary: "One municipality's history across all contexts" })
   timeline(@Param('ags') ags: string, @QueryParam() filter: TimeRangeFilter): Promise<MunicipalityTimeline> {
     if (!/^\d{8}$/.test(ags)) {
-      throw new RequestValidationError(
-        'invalid-ags',
-        `"${ags}" is not an 8-digit Amtlicher Gemeindeschlüssel.`,
-      );
+      throw new RequestValidationError('invalid-ags', {
+        de: `„${ags}“ ist kein achtstelliger Amtlicher Gemeindeschlüssel.`,
+        en: `"${ags}" is not an 8-digit Amtlicher Gemeindeschlüssel.`,
+      });
     }
     return this.queryBus.execute(new GetMunicipalityTimelineQuery(ags, timeRangeFrom(filter)));
   }

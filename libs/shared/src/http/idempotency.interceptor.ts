@@ -81,10 +81,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.headers['idempotency-key'];
     if (key === undefined || req.method === 'GET' || !req.principal) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new RequestValidationError(
-        'invalid-idempotency-key',
-        'Idempotency-Key must be 1 to 200 visible ASCII characters.',
-      );
+      throw new RequestValidationError('invalid-idempotency-key', {
+        de: 'Idempotency-Key muss aus 1 bis 200 sichtbaren ASCII-Zeichen bestehen.',
+        en: 'Idempotency-Key must be 1 to 200 visible ASCII characters.',
+      });
     }
     const res = http.getResponse<Response>();
     const scope = createHash('sha256').update(`${req.principal.subject}\n${key}`).digest('hex').slice(0, 40);

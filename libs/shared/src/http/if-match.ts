@@ -9,10 +9,10 @@ export const IfMatchRevision = createParamDecorator(
     if (header === undefined) return undefined;
     const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(header).trim());
     if (!match)
-      throw new RequestValidationError(
-        'invalid-if-match',
-        'If-Match must carry a revision, e.g. If-Match: "3".',
-      );
+      throw new RequestValidationError('invalid-if-match', {
+        de: 'If-Match muss einen Stand nennen, z. B. If-Match: "3".',
+        en: 'If-Match must carry a revision, e.g. If-Match: "3".',
+      });
     return Number(match[1]);
   },
 );

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { preferredLocale } from './locale';
 import { problemFromError } from './problem';
 import { requestContext } from './request-context';
 
@@ -20,12 +21,14 @@ export function sendProblem(
   res: Response,
   logger: Pick<Logger, 'error'>,
 ): void {
-  const { problem, internal } = problemFromError(error);
+  const locale = preferredLocale(req.headers['accept-language']);
+  const { problem, internal } = problemFromError(error, locale);
   const correlationId = requestContext.current()?.correlationId ?? (req as Request & { id?: string }).id;
   if (internal) logger.error({ err: error, correlationId, path: req.originalUrl }, 'unhandled error');
   if (res.headersSent) return;
   res
     .status(problem.status)
     .type('application/problem+json')
+    .set('Content-Language', locale)
     .send(JSON.stringify({ ...problem, instance: req.originalUrl, correlationId }));
 }

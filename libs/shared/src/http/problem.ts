@@ -4,6 +4,8 @@ import {
   DomainError,
   type DomainErrorKind,
   InvalidStreamIdError,
+  type Locale,
+  type LocalizedText,
 } from '@app/eventsourcing';
 
 /** RFC 9457 problem details, plus our machine-readable `code`. */
@@ -39,27 +41,57 @@ const CODE_BY_STATUS: Record<number, string> = {
   415: 'unsupported-media-type',
   422: 'unprocessable',
   429: 'rate-limited',
+  503: 'service-unavailable',
+};
+
+/** A short summary of the kind of problem (RFC 9457 `title`), by status. */
+const TITLE_BY_STATUS: Record<number, LocalizedText> = {
+  400: { de: 'Ungültige Anfrage', en: 'Bad request' },
+  401: { de: 'Nicht angemeldet', en: 'Unauthenticated' },
+  403: { de: 'Keine Berechtigung', en: 'Forbidden' },
+  404: { de: 'Nicht gefunden', en: 'Not found' },
+  405: { de: 'Methode nicht erlaubt', en: 'Method not allowed' },
+  409: { de: 'Konflikt', en: 'Conflict' },
+  413: { de: 'Anfrage zu groß', en: 'Payload too large' },
+  415: { de: 'Format nicht unterstützt', en: 'Unsupported media type' },
+  422: { de: 'Regel nicht erfüllt', en: 'Rule not met' },
+  429: { de: 'Zu viele Anfragen', en: 'Too many requests' },
+  500: { de: 'Interner Fehler', en: 'Internal error' },
+  503: { de: 'Vorübergehend nicht verfügbar', en: 'Service unavailable' },
 };
 
 function document(
   status: number,
   code: string,
   detail: string,
+  locale: Locale,
   extra: Record<string, unknown> = {},
 ): ProblemDocument {
-  const title = code.charAt(0).toUpperCase() + code.slice(1).replace(/-/g, ' ');
+  const title = TITLE_BY_STATUS[status]?.[locale] ?? code;
   // Extensions never override the standard members.
   return { ...extra, type: `urn:problem:${code}`, title, status, detail, code };
 }
 
+const text = (t: LocalizedText, locale: Locale) => t[locale];
+
 /**
- * The one mapping from anything thrown to a problem document. `internal` is true when the error
- * is ours (a bug or an outage): it is logged in full and the client gets no detail of it.
+ * The one mapping from anything thrown to a problem document, in the reader's language (German
+ * unless asked otherwise). `internal` is true when the error is ours (a bug or an outage): it is
+ * logged in full and the client gets no detail of it.
  */
-export function problemFromError(error: unknown): { problem: ProblemDocument; internal: boolean } {
+export function problemFromError(
+  error: unknown,
+  locale: Locale = 'de',
+): { problem: ProblemDocument; internal: boolean } {
   if (error instanceof DomainError) {
     return {
-      problem: document(STATUS_BY_KIND[error.kind], error.code, error.message, error.details ?? {}),
+      problem: document(
+        STATUS_BY_KIND[error.kind],
+        error.code,
+        error.text(locale),
+        locale,
+        error.detailsIn(locale) ?? {},
+      ),
       internal: false,
     };
   }
@@ -68,62 +100,107 @@ export function problemFromError(error: unknown): { problem: ProblemDocument; in
       problem: document(
         409,
         'concurrency-conflict',
-        'The record was changed by someone else meanwhile; reload and try again.',
-        {
-          expectedRevision: error.expected,
-          actualRevision: error.actual,
-        },
+        text(
+          {
+            de: 'Der Vorgang wurde inzwischen von jemand anderem geändert; bitte neu laden und erneut versuchen.',
+            en: 'The record was changed by someone else meanwhile; reload and try again.',
+          },
+          locale,
+        ),
+        locale,
+        { expectedRevision: error.expected, actualRevision: error.actual },
       ),
       internal: false,
     };
   }
   if (error instanceof InvalidStreamIdError) {
     return {
-      problem: document(400, 'invalid-id', `"${error.streamId}" is not a valid id.`),
+      problem: document(
+        400,
+        'invalid-id',
+        text(
+          {
+            de: `„${error.streamId}“ ist keine gültige Kennung.`,
+            en: `"${error.streamId}" is not a valid id.`,
+          },
+          locale,
+        ),
+        locale,
+      ),
       internal: false,
     };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    if (status >= 500) return { problem: internalProblem(), internal: true };
+    if (status >= 500) return { problem: internalProblem(locale), internal: true };
     const code = CODE_BY_STATUS[status] ?? `http-${status}`;
-    const detail = status === 404 ? 'There is no such route.' : error.message;
-    return { problem: document(status, code, detail), internal: false };
+    const detail =
+      status === 404
+        ? text({ de: 'Diese Adresse gibt es nicht.', en: 'There is no such route.' }, locale)
+        : (HTTP_DETAILS[status]?.[locale] ?? error.message);
+    return { problem: document(status, code, detail, locale), internal: false };
   }
-  const bodyError = bodyParserProblem(error);
+  const bodyError = bodyParserProblem(error, locale);
   if (bodyError) return { problem: bodyError, internal: false };
-  return { problem: internalProblem(), internal: true };
+  return { problem: internalProblem(locale), internal: true };
 }
 
-function internalProblem(): ProblemDocument {
+/** Sentences for the framework's own refusals (they carry English text only). */
+const HTTP_DETAILS: Record<number, LocalizedText> = {
+  401: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
+  403: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
+  405: { de: 'Diese Methode ist hier nicht erlaubt.', en: 'This method is not allowed here.' },
+};
+
+function internalProblem(locale: Locale): ProblemDocument {
   return document(
     HttpStatus.INTERNAL_SERVER_ERROR,
     'internal-error',
-    'An unexpected error occurred. It has been logged under the correlation id of this request.',
+    text(
+      {
+        de: 'Ein unerwarteter Fehler ist aufgetreten. Er wurde unter der Korrelationskennung dieser Anfrage protokolliert.',
+        en: 'An unexpected error occurred. It has been logged under the correlation id of this request.',
+      },
+      locale,
+    ),
+    locale,
   );
 }
 
 /** Errors raised by the JSON body parser before any route runs. */
-function bodyParserProblem(error: unknown): ProblemDocument | undefined {
+function bodyParserProblem(error: unknown, locale: Locale): ProblemDocument | undefined {
   const e = error as { type?: string; status?: number; limit?: number; expose?: boolean };
+  const say = (status: number, code: string, t: LocalizedText) =>
+    document(status, code, text(t, locale), locale);
   switch (e?.type) {
     case 'entity.too.large':
-      return document(
-        413,
-        'payload-too-large',
-        `The request body is larger than the limit of ${e.limit} bytes.`,
-      );
+      return say(413, 'payload-too-large', {
+        de: `Der Inhalt der Anfrage ist größer als die Grenze von ${e.limit} Bytes.`,
+        en: `The request body is larger than the limit of ${e.limit} bytes.`,
+      });
     case 'entity.parse.failed':
-      return document(400, 'malformed-json', 'The request body is not valid JSON.');
+      return say(400, 'malformed-json', {
+        de: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
+        en: 'The request body is not valid JSON.',
+      });
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return document(415, 'unsupported-media-type', 'The request body must be UTF-8 encoded JSON.');
+      return say(415, 'unsupported-media-type', {
+        de: 'Der Inhalt der Anfrage muss JSON in UTF-8 sein.',
+        en: 'The request body must be UTF-8 encoded JSON.',
+      });
     case 'request.aborted':
-      return document(400, 'request-aborted', 'The request was aborted by the client.');
+      return say(400, 'request-aborted', {
+        de: 'Die Anfrage wurde vom Absender abgebrochen.',
+        en: 'The request was aborted by the client.',
+      });
     default:
       // Any other client error of the body parser (e.g. a body that claims gzip but is not).
       if (e?.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-        return document(e.status, 'unreadable-body', 'The request body cannot be read as sent.');
+        return say(e.status, 'unreadable-body', {
+          de: 'Der Inhalt der Anfrage ist so nicht lesbar.',
+          en: 'The request body cannot be read as sent.',
+        });
       }
       return undefined;
   }

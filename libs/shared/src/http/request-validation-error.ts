@@ -1,8 +1,9 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, type Locale, type LocalizedText } from '@app/eventsourcing';
 
 export interface FieldError {
   field: string;
-  messages: string[];
+  /** What is wrong with the field, in each language. */
+  messages: LocalizedText[];
 }
 
 /** The request itself is malformed: wrong shape, unknown field, bad id. Nothing was attempted. */
@@ -10,9 +11,18 @@ export class RequestValidationError extends DomainError {
   readonly kind = 'invalid';
   constructor(
     readonly code: string,
-    message: string,
-    errors?: FieldError[],
+    message: string | LocalizedText,
+    private readonly fieldErrors?: FieldError[],
   ) {
-    super(message, errors ? { errors } : undefined);
+    super(message, fieldErrors ? { errors: fieldErrors.map((f) => inLocale(f, 'en')) } : undefined);
   }
+
+  /** The field errors in the reader's language, for the problem document. */
+  override detailsIn(locale: Locale): Record<string, unknown> | undefined {
+    return this.fieldErrors ? { errors: this.fieldErrors.map((f) => inLocale(f, locale)) } : this.details;
+  }
+}
+
+function inLocale(f: FieldError, locale: Locale): { field: string; messages: string[] } {
+  return { field: f.field, messages: f.messages.map((m) => m[locale]) };
 }

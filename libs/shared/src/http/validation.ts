@@ -2,12 +2,23 @@ import { Injectable, type PipeTransform, ValidationPipe, type ValidationError } 
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isValidId } from '@app/eventsourcing';
 import { isCalendarDate } from '../time/berlin-time';
+import { germanConstraint } from './validation-messages';
 import { type FieldError, RequestValidationError } from './request-validation-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own = e.constraints
+      ? [
+          {
+            field,
+            messages: Object.entries(e.constraints).map(([name, en]) => ({
+              de: germanConstraint(name, en),
+              en,
+            })),
+          },
+        ]
+      : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -22,8 +33,13 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      const summary = fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | ');
-      return new RequestValidationError('validation-failed', `The request is invalid: ${summary}`, fields);
+      const summary = (locale: 'de' | 'en') =>
+        fields.map((f) => `${f.field}: ${f.messages.map((m) => m[locale]).join('; ')}`).join(' | ');
+      return new RequestValidationError(
+        'validation-failed',
+        { de: `Die Anfrage ist ungültig: ${summary('de')}`, en: `The request is invalid: ${summary('en')}` },
+        fields,
+      );
     },
   });
 }
@@ -33,10 +49,10 @@ export function createValidationPipe(): ValidationPipe {
 export class IdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!isValidId(value)) {
-      throw new RequestValidationError(
-        'invalid-id',
-        `"${value}" is not a valid id: use letters, digits, '-', '_' or '.'.`,
-      );
+      throw new RequestValidationError('invalid-id', {
+        de: `„${value}“ ist keine gültige Kennung: erlaubt sind Buchstaben, Ziffern, „-“, „_“ und „.“.`,
+        en: `"${value}" is not a valid id: use letters, digits, '-', '_' or '.'.`,
+      });
     }
     return value;
   }

@@ -1,0 +1,45 @@
+/**
+ * class-validator words its constraints in English only. The German sentence is built from the
+ * constraint's name and the figures in its English message (limits, allowed values), so every
+ * field error reaches a German reader in German.
+ */
+const figures = (en: string) => en.match(/-?\d+(?:\.\d+)?/g) ?? [];
+const after = (en: string, marker: string) => {
+  const i = en.indexOf(marker);
+  return i < 0 ? '' : en.slice(i + marker.length).trim();
+};
+
+const GERMAN: Record<string, (en: string) => string> = {
+  isDefined: () => 'fehlt',
+  isNotEmpty: () => 'darf nicht leer sein',
+  isString: () => 'muss ein Text sein',
+  isInt: () => 'muss eine ganze Zahl sein',
+  isNumber: () => 'muss eine Zahl sein',
+  isBoolean: () => 'muss true oder false sein',
+  isObject: () => 'muss ein Objekt sein',
+  isArray: () => 'muss eine Liste sein',
+  isEmail: () => 'muss eine E-Mail-Adresse sein',
+  isUrl: () => 'muss eine Internetadresse sein',
+  isIn: (en) => `muss einer dieser Werte sein: ${after(en, 'following values:')}`,
+  min: (en) => `darf nicht kleiner als ${figures(en).at(-1)} sein`,
+  max: (en) => `darf nicht größer als ${figures(en).at(-1)} sein`,
+  minLength: (en) => `muss mindestens ${figures(en).at(-1)} Zeichen lang sein`,
+  maxLength: (en) => `darf höchstens ${figures(en).at(-1)} Zeichen lang sein`,
+  arrayMinSize: (en) => `muss mindestens ${figures(en).at(-1)} Einträge haben`,
+  arrayMaxSize: (en) => `darf höchstens ${figures(en).at(-1)} Einträge haben`,
+  arrayUnique: () => 'darf keinen Eintrag doppelt enthalten',
+  matches: () => 'hat nicht die erwartete Form',
+  whitelistValidation: () => 'ist hier kein erlaubtes Feld',
+  nestedValidation: () => 'muss ein Objekt oder eine Liste sein',
+  unknownValue: () => 'hat einen unerwarteten Wert',
+  isPlausibleDate: (en) => {
+    const [from, to] = figures(en).slice(-2);
+    return `muss ein gültiges Datum JJJJ-MM-TT zwischen ${from} und ${to} sein`;
+  },
+  isRecordId: () =>
+    'muss aus 1 bis 160 Buchstaben, Ziffern, „-“, „_“ oder „.“ bestehen, ohne „..“ und nicht mit „.“ enden',
+};
+
+export function germanConstraint(name: string, en: string): string {
+  return GERMAN[name]?.(en) ?? en;
+}
