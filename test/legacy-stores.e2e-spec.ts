@@ -1,0 +1,111 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import {
+  readAllPages,
+  type RecordedEvent,
+  SqliteEventStore,
+  UpcasterRegistry,
+  UpcastingEventStore,
+} from '@app/eventsourcing';
+import { runTs } from './support/run-ts';
+import { bearer, startTestApi, type TestApi } from './support/test-api';
+
+/**
+ * History is a contract: stores written by the code of main at 3af43fd (before programme terms
+ * became data) must still read. The fixtures are real SQLite files: the demo 2011–2018 and the
+ * smallest stores of that commit's e2e tests that together hold every event type it wrote
+ * (test/fixtures/legacy-main-3af43fd/README.md says how they were made).
+ */
+const FIXTURES = join(__dirname, 'fixtures', 'legacy-main-3af43fd');
+const STORES = readdirSync(FIXTURES).filter((f) => f.endsWith('.sqlite.gz'));
+
+function unpack(name: string): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'kkz-legacy-'));
+  const file = join(dir, 'events.sqlite');
+  writeFileSync(file, gunzipSync(readFileSync(join(FIXTURES, name))));
+  return { dir, file };
+}
+
+async function allEvents(store: { readAll: SqliteEventStore['readAll'] }): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const page of readAllPages(store)) events.push(...page);
+  return events;
+}
+
+jest.setTimeout(180_000);
+
+describe('stores written by main at 3af43fd', () => {
+  it('hold every event type that code wrote, and the demo', () => {
+    expect(STORES).toContain('demo-2011-2018.sqlite.gz');
+    expect(STORES.length).toBeGreaterThanOrEqual(10);
+  });
+
+  describe.each(STORES)('%s', (name) => {
+    let api: TestApi;
+    let stored: RecordedEvent[];
+    let dir: string;
+
+    beforeAll(async () => {
+      const unpacked = unpack(name);
+      dir = unpacked.dir;
+      const raw = new SqliteEventStore(unpacked.file);
+      stored = await allEvents(raw);
+      api = await startTestApi({ store: raw, now: '2026-12-01T09:00:00.000Z' });
+    });
+    afterAll(() => api?.close());
+
+    it('reads every event in the shape today’s code writes', async () => {
+      const upcasting = api.app.get(UpcasterRegistry);
+      const read = await allEvents(new UpcastingEventStore(api.store, upcasting));
+      expect(read).toHaveLength(stored.length);
+      for (const event of read) {
+        expect({ type: event.type, schemaVersion: event.metadata.schemaVersion ?? 1 }).toEqual({
+          type: event.type,
+          schemaVersion: upcasting.currentVersion(event.type),
+        });
+      }
+    });
+
+    it('builds every read model without a failure', async () => {
+      const health = await api.http.get('/health');
+      expect(health.body).toEqual(expect.objectContaining({ status: 'ok' }));
+    });
+
+    it('verifies its chains and rebuilds every read model equal to the live one', async () => {
+      const env = {
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: dir,
+        EVENT_STORE_URL: `sqlite:${join(dir, 'events.sqlite')}`,
+        AUTH_DEV_SECRET: 'legacy-secret-legacy-secret-legacy-secret-0123',
+      };
+      // The key that signed the demo's checkpoint; the test stores hold no checkpoint.
+      const publicKey = join(FIXTURES, 'demo-audit-public-key.pem');
+      const verify = await runTs('libs/audit/src/cli/verify.ts', ['--public-key', publicKey], env);
+      expect(verify.stdout).toMatch(/OK: every chain is intact/);
+      expect(verify.code).toBe(0);
+      const replay = await runTs('libs/audit/src/cli/replay.ts', [], env);
+      expect(replay.stdout + replay.stderr).not.toMatch(/differ/i);
+      expect(replay.code).toBe(0);
+    });
+  });
+
+  describe('the demo’s figures, read from its store by today’s code', () => {
+    let api: TestApi;
+    beforeAll(async () => {
+      const { file } = unpack('demo-2011-2018.sqlite.gz');
+      api = await startTestApi({ store: new SqliteEventStore(file), now: '2026-12-01T09:00:00.000Z' });
+    });
+    afterAll(() => api?.close());
+
+    it('shows the 58 grant notices of phases I and II', async () => {
+      const office = bearer(await api.token('grants-office'));
+      const res = await api.http.get('/grants').set(office).expect(200);
+      const grants = Array.isArray(res.body) ? res.body : res.body.items;
+      const total = Array.isArray(res.body) ? grants.length : res.body.total;
+      expect(total).toBe(58);
+    });
+  });
+});
