@@ -12,6 +12,7 @@ import {
   EventSourcingModule,
   HealthController,
   IdempotencyInterceptor,
+  JsonBodyInterceptor,
   ProblemJsonFilter,
   REDIS,
   ReferenceDataModule,
@@ -59,6 +60,8 @@ export class ApiModule {
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl, 'api') },
         RedisLifecycle,
         { provide: APP_FILTER, useClass: ProblemJsonFilter },
+        // In this order: a body that is not JSON is refused before a key is looked at.
+        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

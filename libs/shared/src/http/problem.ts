@@ -150,6 +150,10 @@ const HTTP_DETAILS: Record<number, LocalizedText> = {
   401: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
   403: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
   405: { de: 'Diese Methode ist hier nicht erlaubt.', en: 'This method is not allowed here.' },
+  415: {
+    de: 'Der Inhalt der Anfrage muss JSON sein (Content-Type: application/json).',
+    en: 'The request body must be JSON (Content-Type: application/json).',
+  },
 };
 
 function internalProblem(locale: Locale): ProblemDocument {
