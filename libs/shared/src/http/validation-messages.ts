@@ -36,6 +36,10 @@ const GERMAN: Record<string, (en: string) => string> = {
     const [from, to] = figures(en).slice(-2);
     return `muss ein gültiges Datum JJJJ-MM-TT zwischen ${from} und ${to} sein`;
   },
+  isAsOf: (en) => {
+    const [from, to] = figures(en).slice(-2);
+    return `muss ein Datum JJJJ-MM-TT oder ein ISO-Zeitpunkt wie 2012-02-29T12:00:00Z zwischen ${from} und ${to} sein`;
+  },
   isSafeNumber: (en) => {
     const [from, to] = figures(en).slice(-2);
     return `muss eine Zahl zwischen ${from} und ${to} sein`;
