@@ -13,6 +13,9 @@ import {
   HealthController,
   IdempotencyInterceptor,
   JsonBodyInterceptor,
+  LOG_REDACTION,
+  loggableRequest,
+  loggableResponse,
   ProblemJsonFilter,
   REDIS,
   ReferenceDataModule,
@@ -39,9 +42,13 @@ export class ApiModule {
             level: config.logLevel,
             genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
             customAttributeKeys: { reqId: 'correlationId' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            // The calendar feed's token stands in its path: logged masked.
-            serializers: { req: requestWithoutCalendarToken },
+            // No credential in a log line: headers allow-listed, the calendar feed's token (in its
+            // path) and credential-like query values masked, known secret paths removed on top.
+            redact: LOG_REDACTION,
+            serializers: {
+              req: (req) => loggableRequest(requestWithoutCalendarToken(req)),
+              res: loggableResponse,
+            },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
