@@ -89,7 +89,12 @@ export function IsPlausibleDate(options?: ValidationOptions): PropertyDecorator 
 
 /** A record id chosen by the caller: same rule as path ids. */
 export function IsRecordId(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
+  // The OpenAPI document states the id's form (without the '..' rule, which a pattern would obscure).
+  const documented = options?.each
+    ? undefined
+    : ApiProperty({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,159}$' });
+  return (target, propertyName) => {
+    documented?.(target, propertyName);
     registerDecorator({
       name: 'isRecordId',
       target: target.constructor,
@@ -101,4 +106,5 @@ export function IsRecordId(options?: ValidationOptions): PropertyDecorator {
       },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidId(value) },
     });
+  };
 }
