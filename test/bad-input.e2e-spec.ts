@@ -166,11 +166,11 @@ describe('bad input is refused without writing anything', () => {
       'unreadable-body',
     ));
 
-  it('refuses a body that is not JSON', () =>
+  it('refuses a body that is not JSON with 415', () =>
     expectRefused(
       () => api.http.post('/programmes').set(office).set('Content-Type', 'text/plain').send('title=x'),
-      400,
-      'validation-failed',
+      415,
+      'unsupported-media-type',
     ));
 
   it.each([

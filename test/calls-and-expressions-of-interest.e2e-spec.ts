@@ -287,5 +287,13 @@ describe('call → expression of interest over HTTP', () => {
     await api.http.get('/calls/kkz-2017').set(bearer(office)).expect(200);
     const listed = await api.http.get('/calls').set(bearer(oberhausen)).expect(200);
     expect(listed.body.map((c: { callId: string }) => c.callId)).toEqual(['kkz-2011']);
+    // Nor does the programme name it to them: not in the list, not in the programme itself.
+    const programmes = await api.http.get('/programmes').set(bearer(oberhausen)).expect(200);
+    expect(programmes.body.map((p: { callIds: string[] }) => p.callIds)).toEqual([['kkz-2011']]);
+    const programme = await api.http.get('/programmes/kkz').set(bearer(oberhausen)).expect(200);
+    expect(programme.body.callIds).toEqual(['kkz-2011']);
+    expect(JSON.stringify([programmes.body, programme.body])).not.toContain('kkz-2017');
+    const forOffice = await api.http.get('/programmes/kkz').set(bearer(office)).expect(200);
+    expect(forOffice.body.callIds).toEqual(['kkz-2011', 'kkz-2017']);
   });
 });

@@ -146,18 +146,6 @@ describe('the API process runs the worker: deadlines fire, the office watches th
     expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(['deadlines']);
   });
 
-  it('lets a browser sign in to the dashboard once, keeping the token in an HttpOnly cookie', async () => {
-    const token = await api.token('grants-office');
-    const login = await api.http.post('/admin/queues/session').type('form').send({ token }).expect(303);
-    const cookie = login.headers['set-cookie'][0] as string;
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\/admin\/queues/);
-    await api.http.get('/admin/queues').set('Cookie', cookie.split(';')[0]).expect(200);
-    const municipalityToken = await api.token('municipality', KREIS_UNNA);
-    await api.http.post('/admin/queues/session').type('form').send({ token: municipalityToken }).expect(403);
-  });
-
   it('publishes queue depth and firing lateness for the grants office', async () => {
     await api.http.get('/metrics').expect(401);
     await api.http

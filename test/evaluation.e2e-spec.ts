@@ -237,10 +237,11 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
       .get('/surveys/online-survey-2017')
       .set(await as(kamen))
       .expect(404);
+    // A step off the scale is refused with the request's shape, as the OpenAPI enum says.
     await expectRefused(
       answer(KREIS_UNNA, [{ questionId: 'networks', step: 'mostly' }, coordination]),
-      422,
-      'invalid-scale-step',
+      400,
+      'validation-failed',
     );
     await expectRefused(
       answer(KREIS_UNNA, [{ questionId: 'networks', text: 'gut' }, coordination]),

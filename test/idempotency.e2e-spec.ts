@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@app/eventsourcing';
+import { type ExpectedRevision, MemoryEventStore, type NewEvent, SqliteEventStore } from '@app/eventsourcing';
 import { BRUECKEN, OBERHAUSEN, PROGRAMME } from './support/fixtures';
+import { eventually } from './support/waiting';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
 
 describe('Idempotency-Key on commands', () => {
@@ -162,6 +163,47 @@ describe('Idempotency-Key on commands', () => {
       new Set([1]),
     );
     expect((await domainEvents()).filter((e) => e.type === 'ExpressionOfInterestRevised')).toHaveLength(1);
+  });
+
+  it('holds a reservation for a minute of wall time, however fast business time runs', async () => {
+    // A store whose command appends wait at a gate: the first request holds its key meanwhile.
+    class GatedStore extends MemoryEventStore {
+      gate?: Promise<void>;
+      override async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision) {
+        if (!streamId.startsWith('idempotency-')) await this.gate;
+        return super.appendToStream(streamId, events, expected);
+      }
+    }
+    await api.close();
+    const store = new GatedStore();
+    api = await startTestApi({ store });
+    office = bearer(await api.token('grants-office'));
+    let open!: () => void;
+    store.gate = new Promise<void>((resolve) => (open = resolve));
+    const key = { ...office, 'Idempotency-Key': 'slow' };
+    const first = api.http
+      .post('/programmes')
+      .set(key)
+      .send({ title: 'Langsam' })
+      .then((r) => r);
+    await eventually(
+      async () => (await store.readAll()).some((e) => e.type === 'IdempotentRequestStarted'),
+      10_000,
+      'the first request to reserve its key',
+    );
+    // An accelerated clock: a day of business time passes while the first request is still working.
+    api.clock.advance(86_400_000);
+    // Should the second request go ahead (the flaw), the gate opens after a while, so it fails, not hangs.
+    const fallback = setTimeout(open, 10_000);
+    const second = await api.http.post('/programmes').set(key).send({ title: 'Langsam' });
+    open();
+    clearTimeout(fallback);
+    expect({ status: second.status, code: second.body.code }).toEqual({
+      status: 409,
+      code: 'idempotency-request-in-progress',
+    });
+    expect((await first).status).toBe(201);
+    expect((await domainEvents()).filter((e) => e.type === 'ProgrammeCreated')).toHaveLength(1);
   });
 
   it('refuses a malformed key', async () => {

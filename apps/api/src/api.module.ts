@@ -12,6 +12,10 @@ import {
   EventSourcingModule,
   HealthController,
   IdempotencyInterceptor,
+  JsonBodyInterceptor,
+  LOG_REDACTION,
+  loggableRequest,
+  loggableResponse,
   ProblemJsonFilter,
   REDIS,
   ReferenceDataModule,
@@ -38,9 +42,13 @@ export class ApiModule {
             level: config.logLevel,
             genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
             customAttributeKeys: { reqId: 'correlationId' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            // The calendar feed's token stands in its path: logged masked.
-            serializers: { req: requestWithoutCalendarToken },
+            // No credential in a log line: headers allow-listed, the calendar feed's token (in its
+            // path) and credential-like query values masked, known secret paths removed on top.
+            redact: LOG_REDACTION,
+            serializers: {
+              req: (req) => loggableRequest(requestWithoutCalendarToken(req)),
+              res: loggableResponse,
+            },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
@@ -59,6 +67,8 @@ export class ApiModule {
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl, 'api') },
         RedisLifecycle,
         { provide: APP_FILTER, useClass: ProblemJsonFilter },
+        // In this order: a body that is not JSON is refused before a key is looked at.
+        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -4,10 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe, sendProblem } from '@app/shared';
+import { createValidationPipe, noteJsonBodySize, sendProblem } from '@app/shared';
 import { type ApiOptions, ApiModule } from './api.module';
+import { checkJsonBody } from './body-checks.middleware';
 import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
-import { refuseForbiddenKeys } from './forbidden-keys.middleware';
 import { rateLimitMiddleware } from './rate-limit.middleware';
 import { securityHeaders } from './security-headers.middleware';
 
@@ -31,8 +31,8 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   app.use(assignCorrelationId);
   app.use(securityHeaders);
   if (config.rateLimitPerMinute > 0) app.use(rateLimitMiddleware(config.rateLimitPerMinute));
-  app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
-  app.use(refuseForbiddenKeys);
+  app.use(express.json({ limit: config.bodyLimitBytes, strict: true, verify: noteJsonBodySize }));
+  app.use(checkJsonBody);
   const logger = new NestLogger('Http');
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
     sendProblem(error, req, res, logger),

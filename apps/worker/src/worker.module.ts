@@ -6,6 +6,9 @@ import {
   createRedis,
   EventSourcingModule,
   HealthController,
+  LOG_REDACTION,
+  loggableRequest,
+  loggableResponse,
   REDIS,
   RedisLifecycle,
 } from '@app/shared';
@@ -23,7 +26,14 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: false,
+            redact: LOG_REDACTION,
+            serializers: { req: loggableRequest, res: loggableResponse },
+          },
+        }),
         EventSourcingModule.forRoot({ config, clock: createClock(config.clock) }),
         workerUpcasters,
         ...workerModules(config),

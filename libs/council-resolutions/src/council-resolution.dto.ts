@@ -94,6 +94,7 @@ export class StatedBesideOparlDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SignOffDto)
   signOffs?: SignOffDto[];
@@ -121,6 +122,7 @@ export class CouncilResolutionDto extends StatedBesideOparlDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ConsultationDto)
   consultations?: ConsultationDto[];

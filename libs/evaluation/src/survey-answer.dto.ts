@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -17,8 +19,7 @@ export class QuestionAnswerDto {
 
   @ApiPropertyOptional({ enum: SCALE_STEPS, description: 'For a scale question' })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @IsIn(SCALE_STEPS)
   step?: string;
 
   @ApiPropertyOptional({ description: 'For a text question' })
@@ -32,6 +33,7 @@ export class SurveyAnswerDto {
   @ApiProperty({ type: [QuestionAnswerDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => QuestionAnswerDto)
   answers: QuestionAnswerDto[];

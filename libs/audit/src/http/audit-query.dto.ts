@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, registerDecorator } from 'class-validator';
 import { IsRecordId, MAX_YEAR, MIN_YEAR } from '@app/shared';
@@ -6,7 +6,10 @@ import { instantBound, TIME_AXES, type TimeAxis } from '../time-travel/as-of';
 
 /** A date `YYYY-MM-DD` (the whole day, Berlin time) or an ISO instant with offset, 2000–2100. */
 export function IsAsOf(): PropertyDecorator {
-  return (target, propertyName) =>
+  const documented = ApiProperty({ format: 'date-or-date-time' });
+  return (target, propertyName) => {
+    // The OpenAPI document says what the parameter takes (the fuzz test reads it from there).
+    documented(target, propertyName);
     registerDecorator({
       name: 'isAsOf',
       target: target.constructor,
@@ -16,12 +19,15 @@ export function IsAsOf(): PropertyDecorator {
       },
       validator: {
         validate(value: unknown) {
-          if (typeof value !== 'string' || !instantBound(value, 'recorded')) return false;
+          // The year first: a validator must never throw, and day arithmetic on year 9999 did.
+          if (typeof value !== 'string' || !/^\d{4}-/.test(value)) return false;
           const year = Number(value.slice(0, 4));
-          return year >= MIN_YEAR && year <= MAX_YEAR;
+          if (year < MIN_YEAR || year > MAX_YEAR) return false;
+          return instantBound(value, 'recorded') !== undefined;
         },
       },
     });
+  };
 }
 
 const TIME_DOC =

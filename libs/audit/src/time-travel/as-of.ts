@@ -26,9 +26,12 @@ export type AsOf =
 
 /** A date `YYYY-MM-DD` (the whole day, Berlin time) or an ISO instant (inclusive). */
 export function instantBound(given: string, axis: TimeAxis): InstantBound | undefined {
-  if (isCalendarDate(given)) return { axis, given, beforeMs: endOfDayInBerlin(given).getTime() };
+  const day = given.slice(0, 10);
+  if (day === given && isCalendarDate(day)) return { axis, given, beforeMs: endOfDayInBerlin(day).getTime() };
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(given))
     return undefined;
+  // Date.parse rolls 30 February over into March; an instant must name a real day.
+  if (!isCalendarDate(day)) return undefined;
   const ms = Date.parse(given);
   return Number.isNaN(ms) ? undefined : { axis, given, beforeMs: ms + 1 };
 }

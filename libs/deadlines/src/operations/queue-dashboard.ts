@@ -1,7 +1,7 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { Logger } from '@nestjs/common';
+import { Logger, ServiceUnavailableException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import express, {
   type NextFunction,
@@ -10,25 +10,30 @@ import express, {
   type Response,
   Router,
 } from 'express';
+import { decodeJwt } from 'jose';
 import { ForbiddenRole, type TokenVerifier, Unauthenticated } from '@app/identity';
 import { sendProblem } from '@app/shared';
+import { DashboardSessions, SessionStoreUnavailable } from './dashboard-sessions';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+const LOGIN_PATH = `${QUEUE_DASHBOARD_PATH}/login`;
 const COOKIE = 'kkz-queues';
 
-function tokenOf(req: Request): string | undefined {
+function bearerOf(req: Request): string | undefined {
   const header = req.headers.authorization;
-  if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match)
-      throw new Unauthenticated('invalid-token', 'The Authorization header must read "Bearer <token>".');
-    return match[1];
-  }
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match)
+    throw new Unauthenticated('invalid-token', 'The Authorization header must read "Bearer <token>".');
+  return match[1];
+}
+
+function sessionIdOf(req: Request): string | undefined {
   const cookie = (req.headers.cookie ?? '')
     .split(';')
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${COOKIE}=`));
-  return cookie ? decodeURIComponent(cookie.slice(COOKIE.length + 1)) : undefined;
+  return cookie?.slice(COOKIE.length + 1);
 }
 
 const LOGIN_PAGE = `<!doctype html><meta charset="utf-8"><title>Queue dashboard</title>
@@ -36,14 +41,22 @@ const LOGIN_PAGE = `<!doctype html><meta charset="utf-8"><title>Queue dashboard<
 <label>Grants office token <input name="token" type="password" autocomplete="off" required></label>
 <button>Open the dashboard</button></form>`;
 
+const cookieOptions = (req: Request) =>
+  ({ httpOnly: true, sameSite: 'strict', secure: req.secure, path: QUEUE_DASHBOARD_PATH }) as const;
+
+/** A browser asking for a page is sent to sign in; a program gets the 401 it can act on. */
+const wantsPage = (req: Request) => req.method === 'GET' && req.accepts(['json', 'html']) === 'html';
+
 /**
  * Bull Board for the grants office only. It is plain express, outside Nest's guards, so it checks
- * the bearer token itself with the identity verifier. A browser cannot send a bearer header with
- * every asset request: it signs in once at `/admin/queues/login`, and the token is kept in an
- * HttpOnly, SameSite=Strict cookie limited to the dashboard's path.
+ * the caller itself: a program sends its bearer token with every request; a browser signs in once
+ * at `/admin/queues/login` and then holds a session id in an HttpOnly, SameSite=Strict cookie
+ * limited to the dashboard's path. The session is short-lived and kept server-side
+ * (DashboardSessions); the token itself never becomes a cookie.
  */
 export function queueDashboard(queue: () => Queue, verifier: TokenVerifier): Router {
   const logger = new Logger('QueueDashboard');
+  const sessions = new DashboardSessions(queue);
   let board: RequestHandler | undefined;
   const dashboard = (): RequestHandler => {
     if (board) return board;
@@ -58,16 +71,35 @@ export function queueDashboard(queue: () => Queue, verifier: TokenVerifier): Rou
     board = adapter.getRouter() as RequestHandler;
     return board;
   };
+  const fail = (error: unknown, req: Request, res: Response) =>
+    sendProblem(
+      error instanceof SessionStoreUnavailable
+        ? new ServiceUnavailableException('Redis does not answer: no dashboard session can be checked.')
+        : error,
+      req,
+      res,
+      logger,
+    );
+  const officeOnly = async (token: string) => {
+    const principal = await verifier.verify(token);
+    if (!principal.roles.includes('grants-office')) throw new ForbiddenRole(['grants-office']);
+    return principal;
+  };
   const guard = async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const token = tokenOf(req);
-      if (!token)
-        throw new Unauthenticated('missing-token', 'The queue dashboard needs a grants office token.');
-      const principal = await verifier.verify(token);
-      if (!principal.roles.includes('grants-office')) throw new ForbiddenRole(['grants-office']);
-      next();
+      const token = bearerOf(req);
+      if (token) {
+        await officeOnly(token);
+        return next();
+      }
+      const sessionId = sessionIdOf(req);
+      if (sessionId && (await sessions.isOpen(sessionId))) return next();
+      if (wantsPage(req)) return res.redirect(303, LOGIN_PATH);
+      throw sessionId
+        ? new Unauthenticated('invalid-token', 'The dashboard session has ended; sign in again.')
+        : new Unauthenticated('missing-token', 'The queue dashboard needs a grants office token.');
     } catch (error) {
-      sendProblem(error, req, res, logger);
+      fail(error, req, res);
     }
   };
 
@@ -78,17 +110,22 @@ export function queueDashboard(queue: () => Queue, verifier: TokenVerifier): Rou
   router.post('/session', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res) => {
     try {
       const token = typeof req.body?.token === 'string' ? req.body.token.trim() : '';
-      const principal = await verifier.verify(token);
-      if (!principal.roles.includes('grants-office')) throw new ForbiddenRole(['grants-office']);
-      res.cookie(COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: req.secure,
-        path: QUEUE_DASHBOARD_PATH,
-      });
+      const principal = await officeOnly(token);
+      const session = await sessions.open(principal.subject, decodeJwt(token).exp);
+      res.cookie(COOKIE, session.id, { ...cookieOptions(req), maxAge: session.ttl * 1000 });
       res.redirect(303, QUEUE_DASHBOARD_PATH);
     } catch (error) {
-      sendProblem(error, req, res, logger);
+      fail(error, req, res);
+    }
+  });
+  router.post('/logout', async (req, res) => {
+    try {
+      const sessionId = sessionIdOf(req);
+      if (sessionId) await sessions.close(sessionId);
+      res.clearCookie(COOKIE, cookieOptions(req));
+      res.redirect(303, LOGIN_PATH);
+    } catch (error) {
+      fail(error, req, res);
     }
   });
   router.use(guard, (req, res, next) => dashboard()(req, res, next));

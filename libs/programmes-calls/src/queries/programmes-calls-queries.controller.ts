@@ -25,14 +25,17 @@ export class ProgrammesCallsQueriesController {
 
   @Get('programmes')
   @Roles('grants-office', 'auditor', 'municipality')
-  listProgrammes(): Promise<ProgrammeView[]> {
-    return this.queryBus.execute(new ListProgrammesQuery());
+  listProgrammes(@CurrentPrincipal() principal: Principal): Promise<ProgrammeView[]> {
+    return this.queryBus.execute(new ListProgrammesQuery(principal));
   }
 
   @Get('programmes/:programmeId')
   @Roles('grants-office', 'auditor', 'municipality')
-  getProgramme(@Param('programmeId', IdPipe) programmeId: string): Promise<ProgrammeView> {
-    return this.queryBus.execute(new GetProgrammeQuery(programmeId));
+  getProgramme(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programmeId', IdPipe) programmeId: string,
+  ): Promise<ProgrammeView> {
+    return this.queryBus.execute(new GetProgrammeQuery(principal, programmeId));
   }
 
   /** Every version of the programme's rules with its effective date, oldest first. */

@@ -13,9 +13,35 @@ function visible(call: CallView, principal: Principal): boolean {
   return call.status !== 'draft' || seesEverything(principal);
 }
 
-export class ListProgrammesQuery extends Query<ProgrammeView[]> {}
+/**
+ * A programme as the caller may see it: its list of calls names drafts only to those who see
+ * drafts, so a municipality never learns the id of a call the office has not published.
+ */
+function programmeFor(
+  programme: ProgrammeView,
+  calls: Map<string, CallView>,
+  principal: Principal,
+): ProgrammeView {
+  if (seesEverything(principal)) return programme;
+  return {
+    ...programme,
+    callIds: programme.callIds.filter((id) => {
+      const call = calls.get(id);
+      return call !== undefined && visible(call, principal);
+    }),
+  };
+}
+
+export class ListProgrammesQuery extends Query<ProgrammeView[]> {
+  constructor(readonly principal: Principal) {
+    super();
+  }
+}
 export class GetProgrammeQuery extends Query<ProgrammeView> {
-  constructor(readonly programmeId: string) {
+  constructor(
+    readonly principal: Principal,
+    readonly programmeId: string,
+  ) {
     super();
   }
 }
@@ -39,18 +65,20 @@ export class GetCallQuery extends Query<CallView> {
 @QueryHandler(ListProgrammesQuery)
 export class ListProgrammesHandler implements IQueryHandler<ListProgrammesQuery> {
   constructor(private readonly projections: ProjectionRunner) {}
-  async execute(): Promise<ProgrammeView[]> {
-    return [...this.projections.state(programmesCallsProjection).programmes.values()];
+  async execute({ principal }: ListProgrammesQuery): Promise<ProgrammeView[]> {
+    const { programmes, calls } = this.projections.state(programmesCallsProjection);
+    return [...programmes.values()].map((p) => programmeFor(p, calls, principal));
   }
 }
 
 @QueryHandler(GetProgrammeQuery)
 export class GetProgrammeHandler implements IQueryHandler<GetProgrammeQuery> {
   constructor(private readonly projections: ProjectionRunner) {}
-  async execute({ programmeId }: GetProgrammeQuery): Promise<ProgrammeView> {
-    const programme = this.projections.state(programmesCallsProjection).programmes.get(programmeId);
+  async execute({ principal, programmeId }: GetProgrammeQuery): Promise<ProgrammeView> {
+    const { programmes, calls } = this.projections.state(programmesCallsProjection);
+    const programme = programmes.get(programmeId);
     if (!programme) throw new NotFound('Programme', programmeId);
-    return programme;
+    return programmeFor(programme, calls, principal);
   }
 }
 

@@ -43,8 +43,12 @@ export class IdempotencyRequestInProgress extends DomainError {
   }
 }
 
-/** A reservation older than this belongs to an attempt that crashed; a retry may take it over. */
-const STALE_AFTER_MS = 60_000;
+/**
+ * A reservation older than this, in wall-clock time, belongs to an attempt that crashed; a retry
+ * may take it over. Wall time, not business time: on an accelerated clock a minute of business
+ * time passes in a fraction of a millisecond, while a request still takes its real time.
+ */
+const STALE_AFTER_WALL_MS = 60_000;
 
 interface Started {
   requestHash: string;
@@ -99,7 +103,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         const state = read(history);
         if (state.completed) return of(this.replay(state.completed, requestHash, res));
         if (state.started && state.started.requestHash !== requestHash) throw new IdempotencyKeyReused();
-        if (state.started && !this.isStale(state.startedAt)) throw new IdempotencyRequestInProgress();
+        if (state.started && !isStale(state.startedRecordedAt)) throw new IdempotencyRequestInProgress();
         // Free, or a crashed attempt of this very request (stale): this request may go on.
         let reserved = false;
         if (ctx) {
@@ -136,10 +140,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       }),
     );
-  }
-
-  private isStale(startedAt: string | undefined): boolean {
-    return startedAt === undefined || this.clock.now().getTime() - Date.parse(startedAt) > STALE_AFTER_MS;
   }
 
   private replay(completed: Completed, requestHash: string, res: Response): unknown {
@@ -215,16 +215,28 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
+/** The store's recordedAt is wall-clock time on every adapter (the business clock sets occurredAt). */
+function isStale(recordedAt: string | undefined): boolean {
+  return recordedAt === undefined || Date.now() - Date.parse(recordedAt) > STALE_AFTER_WALL_MS;
+}
+
+interface KeyState {
+  started?: Started;
+  /** When the store wrote the reservation (wall clock). */
+  startedRecordedAt?: string;
+  completed?: Completed;
+}
+
 /** The key's state: the last reservation not given back (with its time), and the answer if any. */
-function read(history: RecordedEvent[]): { started?: Started; startedAt?: string; completed?: Completed } {
-  const state: { started?: Started; startedAt?: string; completed?: Completed } = {};
+function read(history: RecordedEvent[]): KeyState {
+  const state: KeyState = {};
   for (const event of history) {
     if (event.type === 'IdempotentRequestStarted') {
       state.started = event.data as Started;
-      state.startedAt = event.metadata.occurredAt;
+      state.startedRecordedAt = event.metadata.recordedAt;
     } else if (event.type === 'IdempotentRequestAbandoned') {
       state.started = undefined;
-      state.startedAt = undefined;
+      state.startedRecordedAt = undefined;
     } else if (event.type === 'IdempotentRequestCompleted') {
       state.completed = event.data as Completed;
     }

@@ -24,7 +24,11 @@ export function sendProblem(
   const locale = preferredLocale(req.headers['accept-language']);
   const { problem, internal } = problemFromError(error, locale);
   const correlationId = requestContext.current()?.correlationId ?? (req as Request & { id?: string }).id;
-  if (internal) logger.error({ err: error, correlationId, path: req.originalUrl }, 'unhandled error');
+  // The route's template, not the URL, which may carry a credential (the calendar feed's token);
+  // the request log's line of the same correlation id has the URL, masked.
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  const where = typeof route === 'string' ? { route } : {};
+  if (internal) logger.error({ err: error, correlationId, method: req.method, ...where }, 'unhandled error');
   if (res.headersSent) return;
   res
     .status(problem.status)

@@ -132,7 +132,8 @@ export function problemFromError(
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    if (status >= 500) return { problem: internalProblem(locale), internal: true };
+    // 503 is an outage the caller may wait out (e.g. Redis away), not a bug: said, not hidden.
+    if (status >= 500 && status !== 503) return { problem: internalProblem(locale), internal: true };
     const code = CODE_BY_STATUS[status] ?? `http-${status}`;
     const detail =
       status === 404
@@ -150,6 +151,14 @@ const HTTP_DETAILS: Record<number, LocalizedText> = {
   401: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
   403: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
   405: { de: 'Diese Methode ist hier nicht erlaubt.', en: 'This method is not allowed here.' },
+  415: {
+    de: 'Der Inhalt der Anfrage muss JSON sein (Content-Type: application/json).',
+    en: 'The request body must be JSON (Content-Type: application/json).',
+  },
+  503: {
+    de: 'Der Dienst ist vorübergehend nicht erreichbar; bitte gleich noch einmal versuchen.',
+    en: 'The service is temporarily unavailable; please try again shortly.',
+  },
 };
 
 function internalProblem(locale: Locale): ProblemDocument {

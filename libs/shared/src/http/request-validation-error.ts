@@ -17,6 +17,17 @@ export class RequestValidationError extends DomainError {
     super(message, fieldErrors ? { errors: fieldErrors.map((f) => inLocale(f, 'en')) } : undefined);
   }
 
+  /** `validation-failed` naming each field and what is wrong with it, in both languages. */
+  static forFields(fields: FieldError[]): RequestValidationError {
+    const summary = (locale: Locale) =>
+      fields.map((f) => `${f.field}: ${f.messages.map((m) => m[locale]).join('; ')}`).join(' | ');
+    return new RequestValidationError(
+      'validation-failed',
+      { de: `Die Anfrage ist ungültig: ${summary('de')}`, en: `The request is invalid: ${summary('en')}` },
+      fields,
+    );
+  }
+
   /** The field errors in the reader's language, for the problem document. */
   override detailsIn(locale: Locale): Record<string, unknown> | undefined {
     return this.fieldErrors ? { errors: this.fieldErrors.map((f) => inLocale(f, locale)) } : this.details;

@@ -36,10 +36,22 @@ const GERMAN: Record<string, (en: string) => string> = {
     const [from, to] = figures(en).slice(-2);
     return `muss ein gültiges Datum JJJJ-MM-TT zwischen ${from} und ${to} sein`;
   },
+  isAsOf: (en) => {
+    const [from, to] = figures(en).slice(-2);
+    return `muss ein Datum JJJJ-MM-TT oder ein ISO-Zeitpunkt wie 2012-02-29T12:00:00Z zwischen ${from} und ${to} sein`;
+  },
+  isSafeNumber: (en) => {
+    const [from, to] = figures(en).slice(-2);
+    return `muss eine Zahl zwischen ${from} und ${to} sein`;
+  },
+  isWellFormedText: () => 'muss gültiger Unicode-Text sein (er enthält ein einzelnes UTF-16-Ersatzzeichen)',
   isRecordId: () =>
     'muss aus 1 bis 160 Buchstaben, Ziffern, „-“, „_“ oder „.“ bestehen, ohne „..“ und nicht mit „.“ enden',
 };
 
 export function germanConstraint(name: string, en: string): string {
-  return GERMAN[name]?.(en) ?? en;
+  const german = GERMAN[name]?.(en);
+  if (german === undefined) return en;
+  // Constraints given `{ each: true }` speak of every entry of a list.
+  return en.startsWith('each value in ') ? `jeder Eintrag ${german}` : german;
 }

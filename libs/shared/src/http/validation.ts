@@ -1,4 +1,5 @@
 import { Injectable, type PipeTransform, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isValidId } from '@app/eventsourcing';
 import { isCalendarDate } from '../time/berlin-time';
@@ -63,7 +64,10 @@ export const MAX_YEAR = 2100;
 
 /** A real calendar day `YYYY-MM-DD` between 2000 and 2100: a grants programme has no business in year 9999. */
 export function IsPlausibleDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
+  // The OpenAPI document says what the field takes (the fuzz test reads it from there).
+  const documented = options?.each ? undefined : ApiProperty({ format: 'date' });
+  return (target, propertyName) => {
+    documented?.(target, propertyName);
     registerDecorator({
       name: 'isPlausibleDate',
       target: target.constructor,
@@ -80,11 +84,17 @@ export function IsPlausibleDate(options?: ValidationOptions): PropertyDecorator 
         },
       },
     });
+  };
 }
 
 /** A record id chosen by the caller: same rule as path ids. */
 export function IsRecordId(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
+  // The OpenAPI document states the id's form (without the '..' rule, which a pattern would obscure).
+  const documented = options?.each
+    ? undefined
+    : ApiProperty({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,159}$' });
+  return (target, propertyName) => {
+    documented?.(target, propertyName);
     registerDecorator({
       name: 'isRecordId',
       target: target.constructor,
@@ -96,4 +106,5 @@ export function IsRecordId(options?: ValidationOptions): PropertyDecorator {
       },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidId(value) },
     });
+  };
 }

@@ -41,10 +41,7 @@ export function zoneOffsetMs(instant: number, timeZone = BERLIN): number {
 /** The instant of a wall-clock midnight in a zone (midnight never falls in a German DST gap). */
 export function startOfDayInZone(date: string, timeZone = BERLIN): Date {
   const [y, m, d] = date.split('-').map(Number);
-  const wall = Date.UTC(y, m - 1, d);
-  let instant = wall - zoneOffsetMs(wall, timeZone);
-  instant = wall - zoneOffsetMs(instant, timeZone);
-  return new Date(instant);
+  return midnightInZone(utcDay(y, m - 1, d), timeZone);
 }
 
 /**
@@ -53,8 +50,24 @@ export function startOfDayInZone(date: string, timeZone = BERLIN): Date {
  */
 export function endOfDayInBerlin(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-  return startOfDayInZone(next, BERLIN);
+  return midnightInZone(utcDay(y, m - 1, d + 1), BERLIN);
+}
+
+/**
+ * Midnight UTC of a day, for any year (Date.UTC reads years 0–99 as 1900–1999), the day rolling
+ * over into the next month or year as needed. Built from numbers, not from `toISOString()`,
+ * which writes years past 9999 as "+010000".
+ */
+function utcDay(year: number, monthIndex: number, day: number): number {
+  const at = new Date(0);
+  at.setUTCFullYear(year, monthIndex, day);
+  return at.getTime();
+}
+
+function midnightInZone(wall: number, timeZone: string): Date {
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  instant = wall - zoneOffsetMs(instant, timeZone);
+  return new Date(instant);
 }
 
 /** `YYYY-MM-DD` that names a real day of the Gregorian calendar. */

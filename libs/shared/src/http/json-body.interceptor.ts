@@ -1,0 +1,68 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import type { IncomingMessage } from 'node:http';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
+import { RequestValidationError } from './request-validation-error';
+
+const JSON_BYTES = Symbol('json body bytes');
+
+/** The JSON parser's `verify` hook: notes how many bytes the body had (the parser turns none into `{}`). */
+export function noteJsonBodySize(req: IncomingMessage, _res: unknown, body: Buffer): void {
+  (req as IncomingMessage & { [JSON_BYTES]?: number })[JSON_BYTES] = body.length;
+}
+
+/**
+ * A route that takes a body acts on JSON only. Without this, a body sent as text or form (or none
+ * at all) reached the handler as an empty object and was acted on: every field of a draft "left
+ * out", a channel "switched off". So a route with a `@Body()` answers 415 to a body of another
+ * type and 400 to a missing or empty one; an empty change is sent as `{}`. Routes without a body
+ * are left alone. Runs before the idempotency interceptor, so such a request reserves no key.
+ */
+@Injectable()
+export class JsonBodyInterceptor implements NestInterceptor {
+  private readonly takesBody = new WeakMap<object, boolean>();
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http' || !this.routeTakesBody(context)) return next.handle();
+    const req = context.switchToHttp().getRequest<Request & { [JSON_BYTES]?: number }>();
+    if (!req.is('application/json')) {
+      if (sentContent(req)) throw new UnsupportedMediaTypeException();
+      throw bodyRequired();
+    }
+    if (!req[JSON_BYTES]) throw bodyRequired();
+    return next.handle();
+  }
+
+  private routeTakesBody(context: ExecutionContext): boolean {
+    const handler = context.getHandler();
+    let takes = this.takesBody.get(handler);
+    if (takes === undefined) {
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ??
+        {}) as Record<string, unknown>;
+      takes = Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
+      this.takesBody.set(handler, takes);
+    }
+    return takes;
+  }
+}
+
+/** A body was sent: announced by its length or by chunked transfer. */
+function sentContent(req: Request): boolean {
+  const length = Number(req.headers['content-length']);
+  return req.headers['transfer-encoding'] !== undefined || length > 0;
+}
+
+function bodyRequired(): RequestValidationError {
+  return new RequestValidationError('body-required', {
+    de: 'Diese Anfrage braucht einen Inhalt im Format JSON (für eine leere Änderung „{}“).',
+    en: 'This request needs a JSON body (for an empty change, "{}").',
+  });
+}
