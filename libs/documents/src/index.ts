@@ -1,0 +1,12 @@
+/**
+ * Documents and exports: what a person reads, built from plain view models (names, € amounts in
+ * cents, dates), so that no builder knows an event's shape. The contexts fill the view models.
+ */
+export * from './format/german';
+export * from './format/amount-in-words';
+export * from './tables/table-model';
+export * from './tables/csv';
+export * from './tables/xlsx';
+export * from './tables/sheet-names';
+export * from './funding-exports/funding-export.view';
+export * from './funding-exports/funding-tables';
