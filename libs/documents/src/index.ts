@@ -16,3 +16,7 @@ export * from './letters/grant-notice.view';
 export * from './letters/grant-notice.pdf';
 export * from './letters/reminder-letter.view';
 export * from './letters/reminder-letter.pdf';
+export * from './programme-report/programme-report.view';
+export * from './programme-report/report-charts';
+export * from './programme-report/programme-report.html';
+export * from './programme-report/programme-report.pdf';

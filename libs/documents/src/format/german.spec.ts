@@ -6,6 +6,7 @@ import {
   formatDateRange,
   formatDecimal,
   formatEur,
+  formatEurCompact,
   formatInstant,
   formatInteger,
   formatPercent,
@@ -49,6 +50,15 @@ describe('German formatting', () => {
     expect(formatEur(250, { wholeEuros: true })).toBe(nb('3␣€'));
     expect(formatEur(123_456_789, { locale: 'en' })).toBe('€1,234,567.89');
     expect(() => formatEur(12.5)).toThrow(RangeError);
+  });
+
+  it('writes short amounts for chart labels', () => {
+    expect(formatEurCompact(125_000_000)).toBe(nb('1,3␣Mio.␣€'));
+    expect(formatEurCompact(45_649_999)).toBe(nb('456␣Tsd.␣€'));
+    expect(formatEurCompact(95_049)).toBe(nb('950␣€'));
+    expect(formatEurCompact(95_050)).toBe(nb('951␣€'));
+    expect(formatEurCompact(0)).toBe(nb('0␣€'));
+    expect(formatEurCompact(125_000_000, 'en')).toBe('€1.3m');
   });
 
   it('writes whole numbers, decimals and percentages the German way', () => {

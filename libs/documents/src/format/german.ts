@@ -237,3 +237,23 @@ export function periodOf(from: CalendarDate, to: CalendarDate): Period {
   }
   return { kind: 'span', from, to };
 }
+
+/**
+ * A short amount for chart labels and axes: "1,2 Mio. €", "456 Tsd. €", "950 €" (rounded; the
+ * exact figure stands in the table beside the chart).
+ */
+export function formatEurCompact(cents: number, locale: Locale = 'de'): string {
+  assertCents(cents);
+  const euros = cents / 100;
+  const abs = Math.abs(euros);
+  const en = locale === 'en';
+  if (abs >= 1_000_000) {
+    const number = formatDecimal(euros / 1_000_000, 1, locale);
+    return en ? `€${number}m` : `${number}${NBSP}Mio.${NBSP}€`;
+  }
+  if (abs >= 1_000) {
+    const number = formatDecimal(euros / 1_000, 0, locale);
+    return en ? `€${number}k` : `${number}${NBSP}Tsd.${NBSP}€`;
+  }
+  return formatEur(cents, { wholeEuros: true, locale });
+}
