@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Locale } from '@app/eventsourcing';
 import { type CalendarDate, dateParts } from '../format/german';
 
@@ -63,12 +62,15 @@ export const ACCENT = '#1f4e79';
 const MM = 72 / 25.4;
 export const PAGE_MARGINS = [25 * MM, 20 * MM, 20 * MM, 22 * MM];
 
-function configure(): void {
-  // pdfmake is a process-wide singleton: set what it may read before each document (synchronously,
-  // so no other document can change it in between). No URL at all; local files: our fonts only.
+/** pdfmake (with PDFKit and fontkit) is loaded with the first PDF, not with the library. */
+async function configuredPdfmake() {
+  const { default: pdfmake } = await import('pdfmake');
+  // pdfmake is a process-wide singleton: every document sets the same fonts and the same limits on
+  // what it may read: no URL at all, and of local files our fonts only.
   pdfmake.setFonts({ [FONT_FAMILY]: { ...FONT_FILES } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path: string) => ALLOWED_FILES.has(path));
+  return pdfmake;
 }
 
 export async function renderPdf(
@@ -78,7 +80,7 @@ export async function renderPdf(
 ): Promise<RenderedPdf> {
   const { year, month, day } = dateParts(metadata.date);
   const created = new Date(Date.UTC(year, month - 1, day, 12));
-  configure();
+  const pdfmake = await configuredPdfmake();
   const document = pdfmake.createPdf({
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,

@@ -1,4 +1,14 @@
-import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+
+type Echarts = typeof import('echarts');
+let engine: Echarts | undefined;
+
+/** ECharts is loaded with the first chart, so code that only formats a date does not pay for it. */
+function echarts(): Echarts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load
+  engine ??= require('echarts') as Echarts;
+  return engine;
+}
 
 /**
  * Apache ECharts' server-side rendering: the chart is drawn to an SVG string in Node, with no
@@ -11,10 +21,10 @@ import * as echarts from 'echarts';
  */
 export function renderChartSvg(
   id: string,
-  option: echarts.EChartsOption,
+  option: EChartsOption,
   size: { width: number; height: number },
 ): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, ...size });
   try {
     chart.setOption({ animation: false, ...option });
     return stableClassNames(chart.renderToSVGString(), id);

@@ -1,4 +1,4 @@
-import { type Cell, Workbook as ExcelWorkbook, type Worksheet } from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
 import { dateParts, formatDateNumeric, formatDecimal, formatEur, formatInteger } from '../format/german';
 import {
   assertTableValues,
@@ -171,6 +171,8 @@ function addTotals(sheet: Worksheet, table: Table, headerRowNumber: number, last
 /** An XLSX workbook with one sheet per table, in order. */
 export async function writeXlsx(workbook: Workbook): Promise<Buffer> {
   workbook.sheets.forEach(assertTableValues);
+  // exceljs is loaded on first use: importing the library to format a date must stay cheap
+  const { Workbook: ExcelWorkbook } = await import('exceljs');
   const book = new ExcelWorkbook();
   const { year, month, day } = dateParts(workbook.asOf);
   const asOf = new Date(Date.UTC(year, month - 1, day));
