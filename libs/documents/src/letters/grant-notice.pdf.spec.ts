@@ -54,7 +54,10 @@ describe('the grant notice (Zuwendungsbescheid) as PDF', () => {
 
   it('makes the ANBest-G part of the notice, with the programme’s conditions, reports and proof of use', async () => {
     expect(text).toContain(
-      '(ANBest-G) sind Bestandteil dieses Bescheides. Die Nummern 1.3, 5.4 finden keine Anwendung.',
+      'Die beigefügten ANBest-G sind Bestandteil dieses Bescheides. Die Nummern 1.3, 5.4 finden keine Anwendung.',
+    );
+    expect(text).toContain(
+      'Anlagen: Allgemeine Nebenbestimmungen für Zuwendungen zur Projektförderung an Gemeinden (GV) (ANBest-G); Vordruck Verwendungsnachweis',
     );
     expect(text).toContain('„Schulen angebunden“');
     expect(text).toMatch(/3\. Quartal 2026 30\. Oktober 2026/);

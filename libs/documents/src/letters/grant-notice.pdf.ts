@@ -147,7 +147,7 @@ function nebenbestimmungen(view: GrantNoticeView): PdfContent[] {
       ]
     : ['Zwischenberichte sind nicht vorzulegen.'];
   const items: PdfContent[] = [
-    `Die beigefügten ${conditions.general} sind Bestandteil dieses Bescheides.${excluded}`,
+    `Die beigefügten ${conditions.general.abbreviation} sind Bestandteil dieses Bescheides.${excluded}`,
     ...conditions.programme,
     reports,
     `Die Verwendung der Zuwendung ist bis zum ${formatDateLong(view.proofOfUseDueOn)} nachzuweisen (Verwendungsnachweis).`,
@@ -158,7 +158,7 @@ function nebenbestimmungen(view: GrantNoticeView): PdfContent[] {
 function hinweise(view: GrantNoticeView): PdfContent[] {
   const interest =
     'Wird der Bescheid ganz oder teilweise zurückgenommen oder widerrufen, ist die Zuwendung insoweit zu erstatten ' +
-    `und der Erstattungsbetrag nach § 49a Abs. 3 VwVfG NRW mit ${view.interestPointsAboveBaseRate} Prozentpunkten über ` +
+    `und der Erstattungsbetrag nach §\u00a049a Abs.\u00a03 VwVfG NRW mit ${view.interestPointsAboveBaseRate} Prozentpunkten über ` +
     'dem Basiszinssatz jährlich zu verzinsen.';
   const notes = [
     ...view.notes,
@@ -181,9 +181,9 @@ function rechtsbehelfsbelehrung(view: GrantNoticeView): PdfContent[] {
       text:
         `Gegen diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Klage erhoben werden beim ${court}. ` +
         'Die Klage ist schriftlich oder zur Niederschrift der Urkundsbeamtin oder des Urkundsbeamten der Geschäftsstelle ' +
-        'zu erheben. Sie kann auch als elektronisches Dokument nach Maßgabe des § 55a der Verwaltungsgerichtsordnung (VwGO) ' +
+        'zu erheben. Sie kann auch als elektronisches Dokument nach Maßgabe des §\u00a055a der Verwaltungsgerichtsordnung (VwGO) ' +
         'und der Elektronischer-Rechtsverkehr-Verordnung (ERVV) eingereicht werden; Behörden und juristische Personen ' +
-        'des öffentlichen Rechts sind dazu nach § 55d VwGO verpflichtet.',
+        'des öffentlichen Rechts sind dazu nach §\u00a055d VwGO verpflichtet.',
       margin: [0, 0, 0, 6],
     },
   ];
@@ -199,7 +199,8 @@ export function grantNoticeDefinition(view: GrantNoticeView) {
         },
       ]
     : [];
-  const enclosures = [view.conditions.general, ...(view.enclosures ?? [])];
+  const { title, abbreviation } = view.conditions.general;
+  const enclosures = [`${title} (${abbreviation})`, ...(view.enclosures ?? [])];
   return {
     footer: pageFooter(`Zuwendungsbescheid · Az. ${view.fileReference} · ${view.grantId}`),
     pageBreakBefore: keepHeadingsWithNext,
@@ -217,7 +218,7 @@ export function grantNoticeDefinition(view: GrantNoticeView) {
         text: [
           `Zuwendung zur Förderung im Programm „${view.programme.title}“`,
           view.programme.guideline ? `; ${view.programme.guideline}` : '',
-          '; §§ 23 und 44 der Landeshaushaltsordnung (LHO) und die Verwaltungsvorschriften dazu',
+          '; §§\u00a023 und 44 der Landeshaushaltsordnung (LHO) und die Verwaltungsvorschriften dazu',
         ].join(''),
         style: 'subject',
       },

@@ -49,8 +49,11 @@ export interface GrantNoticeView {
   proofOfUseDueOn: CalendarDate;
   /** Nebenbestimmungen. */
   conditions: {
-    /** "Allgemeine Nebenbestimmungen für Zuwendungen zur Projektförderung an Gemeinden (GV) (ANBest-G)". */
-    general: string;
+    /**
+     * The general conditions made part of the notice: title "Allgemeine Nebenbestimmungen für
+     * Zuwendungen zur Projektförderung an Gemeinden (GV)", abbreviation "ANBest-G".
+     */
+    general: { title: string; abbreviation: string };
     /** Numbers of the general conditions that do not apply: ["1.3", "5.4"]. */
     notApplicable?: string[];
     /** The programme's own conditions, one paragraph each. */

@@ -49,8 +49,10 @@ export function noticeExample(): GrantNoticeView {
     ],
     proofOfUseDueOn: '2028-06-30',
     conditions: {
-      general:
-        'Allgemeinen Nebenbestimmungen für Zuwendungen zur Projektförderung an Gemeinden (GV) (ANBest-G)',
+      general: {
+        title: 'Allgemeine Nebenbestimmungen für Zuwendungen zur Projektförderung an Gemeinden (GV)',
+        abbreviation: 'ANBest-G',
+      },
       notApplicable: ['1.3', '5.4'],
       programme: [
         'Die Indikatoren „Schulen angebunden“ (Anzahl) und „Fachkräfte qualifiziert“ (Personen) sind in jedem Zwischenbericht anzugeben.',
