@@ -102,6 +102,11 @@ describe('the grant notice (Zuwendungsbescheid) as PDF', () => {
     expect(pdf.fileName).toBe('Zuwendungsbescheid-Kreis-Unna-48.01.02-2026-017.pdf');
   });
 
+  it('shows people the Aktenzeichen and names, and keeps the grant’s id in the metadata for machines', () => {
+    expect(text).not.toContain('dbl-2026.05978000');
+    expect(readPdf(pdf.bytes).info.Keywords).toContain('dbl-2026.05978000');
+  });
+
   it('refuses a notice whose financing plan does not add up to the eligible total', async () => {
     const wrong = { ...noticeExample(), eligibleTotalCents: 11_250_001 };
     await expect(renderGrantNotice(wrong)).rejects.toThrow(

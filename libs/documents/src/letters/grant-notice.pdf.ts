@@ -202,7 +202,7 @@ export function grantNoticeDefinition(view: GrantNoticeView) {
   const { title, abbreviation } = view.conditions.general;
   const enclosures = [`${title} (${abbreviation})`, ...(view.enclosures ?? [])];
   return {
-    footer: pageFooter(`Zuwendungsbescheid · Az. ${view.fileReference} · ${view.grantId}`),
+    footer: pageFooter(`Zuwendungsbescheid · Az. ${view.fileReference}`),
     pageBreakBefore: keepHeadingsWithNext,
     styles: LETTER_STYLES,
     content: [
@@ -242,7 +242,8 @@ export async function renderGrantNotice(view: GrantNoticeView): Promise<Rendered
       title: `Zuwendungsbescheid – ${view.recipient.name} – ${view.programme.title}`,
       author: view.authority.name,
       subject: `Zuwendungsbescheid (Projektförderung), Az. ${view.fileReference}`,
-      keywords: `Zuwendungsbescheid, ${view.programme.title}, ${view.fileReference}`,
+      // ids for machines live in the metadata, people read names and the Aktenzeichen
+      keywords: `Zuwendungsbescheid, ${view.programme.title}, ${view.fileReference}, ${view.grantId}`,
       date: view.issuedOn,
     },
     fileNameOf('Zuwendungsbescheid', view.recipient.name, view.fileReference),

@@ -7,7 +7,7 @@ import type { AuthorityView, RecipientView, SignatureView } from './letter-parts
  * (v2: `financing` by source), the programme's terms and the registry (names, addresses).
  */
 export interface GrantNoticeView {
-  /** The grant's id, for machines; printed small in the footer. */
+  /** The grant's id, for machines: in the PDF's metadata (keywords), not in the text people read. */
   grantId: string;
   /** Aktenzeichen, quoted in every answer: "48.01.02-2026/017". */
   fileReference: string;

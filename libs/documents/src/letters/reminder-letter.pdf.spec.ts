@@ -24,6 +24,8 @@ describe('the reminder letter as PDF', () => {
     expect(text).toContain('Az. 48.01.02-2026/017');
     expect(info).toMatchObject({ Language: 'de-DE' });
     expect(pdf.fileName).toBe('Erinnerung-an-eine-Frist-Kreis-Unna-2026-11-02.pdf');
+    expect(text).not.toContain('report-due.dbl-2026');
+    expect(info.Keywords).toBe('report-due.dbl-2026.05978000.2026-q3');
   });
 
   it('tells a missed deadline as such, without calling itself void', async () => {

@@ -115,7 +115,7 @@ export function reminderLetterDefinition(view: ReminderLetterView) {
   ];
   const reference = view.fileReference ? ` · ${w.reference} ${view.fileReference}` : '';
   return {
-    footer: pageFooter(`${w.footer}${reference} · ${view.deadlineId}`, locale),
+    footer: pageFooter(`${w.footer}${reference}`, locale),
     pageBreakBefore: keepHeadingsWithNext,
     styles: LETTER_STYLES,
     content,
@@ -132,6 +132,8 @@ export async function renderReminderLetter(view: ReminderLetterView): Promise<Re
       title: `${w.title[view.kind]}: ${view.obligation.what} – ${view.recipient.name}`,
       author: view.authority.name,
       subject: `${w.title[view.kind]} – ${view.programmeTitle}`,
+      // the deadline's id is for machines: in the metadata, not in the text people read
+      keywords: view.deadlineId,
       date: view.sentOn,
       language: w.language,
     },

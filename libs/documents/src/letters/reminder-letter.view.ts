@@ -8,7 +8,7 @@ import type { AuthorityView, RecipientView, SignatureView } from './letter-parts
  * from a `DeadlineReminderIssued` or `DeadlineMissed` event and the deadline's facts.
  */
 export interface ReminderLetterView {
-  /** The deadline's id, for machines; printed small in the footer. */
+  /** The deadline's id, for machines: in the PDF's metadata (keywords), not in the text people read. */
   deadlineId: string;
   /** `reminder`: before the last day; `missed`: the last day has passed unmet. */
   kind: 'reminder' | 'missed';

@@ -62,6 +62,12 @@ describe('the programme report page (HTML)', () => {
     expect(escapeHtml(`<a href="x">'`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;');
   });
 
+  it('shows names, not the programme’s id, in the text people read; the id stays in a meta tag', () => {
+    const body = html.slice(html.indexOf('<body>')).replace(/<[^>]*>/g, ' ');
+    expect(body).not.toMatch(/\bkkz\b/);
+    expect(html).toContain('<meta name="programme-id" content="kkz">');
+  });
+
   it('gives the same page for the same view: chart classes are numbered per chart, not per process', () => {
     expect(renderProgrammeReportHtml(reportExample())).toBe(html);
     expect(html).toContain('.funding-cls-0');

@@ -110,6 +110,7 @@ export function renderProgrammeReportHtml(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="programme-id" content="${escapeHtml(view.programme.programmeId)}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
@@ -131,7 +132,7 @@ ${charts.map(chartSection).join('\n')}
 </main>
 <footer>
 ${integrity}
-<p>Alle Zahlen sind aus den gespeicherten Ereignissen berechnet (Programm-Kennung ${escapeHtml(view.programme.programmeId)}).</p>
+<p>Alle Zahlen sind aus den gespeicherten Ereignissen berechnet.</p>
 </footer>
 </body>
 </html>

@@ -77,7 +77,7 @@ export function programmeReportDefinition(
     ...charts.flatMap(chartBlock),
     ...(view.integrity ? [{ text: integrityLine(view.integrity), color: MUTED, margin: [0, 12, 0, 0] }] : []),
     {
-      text: `Alle Zahlen sind aus den gespeicherten Ereignissen berechnet (Programm-Kennung ${view.programme.programmeId}).`,
+      text: 'Alle Zahlen sind aus den gespeicherten Ereignissen berechnet.',
       color: MUTED,
     },
   ];
@@ -102,6 +102,7 @@ export async function renderProgrammeReportPdf(view: ProgrammeReportView): Promi
       title: `Programmbericht: ${view.programme.title}`,
       author: view.issuer,
       subject: `Programmbericht, Stand ${formatInstant(view.generatedAt)}`,
+      keywords: view.programme.programmeId,
       date,
     },
     fileNameOf('Programmbericht', view.programme.programmeId, date),
