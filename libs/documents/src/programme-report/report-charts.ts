@@ -101,7 +101,11 @@ export function timelineChart(view: ProgrammeReportView): ChartFigure {
           formatter: (p) => String((p.dataIndex as number) + 1),
           color: TEXT.color,
         },
-        data: events.map((e) => [yearFraction(e.date), rows.length - 1]),
+        // numbers alternate above and below the points, so close events stay legible
+        data: events.map((e, i) => ({
+          value: [yearFraction(e.date), rows.length - 1],
+          label: { position: i % 2 === 0 ? 'top' : 'bottom' },
+        })),
       },
     ],
   };
