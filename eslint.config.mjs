@@ -20,6 +20,7 @@ const CONTEXTS = [
   'notifications',
   'audit',
   'identity',
+  'documents',
 ];
 
 const isDecider = (file) => /\.decide\.ts$|-decider\.ts$/.test(file);
