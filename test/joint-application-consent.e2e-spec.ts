@@ -42,9 +42,7 @@ describe('joint applications: each member joins by its own act', () => {
       [LUENEN, 'invited'],
     ]);
     await act(KAMEN, 'confirm').expect(200);
-    await act(LUENEN, 'decline')
-      .send({ reason: 'Der Rat hat die Teilnahme abgelehnt.' })
-      .expect(200);
+    await act(LUENEN, 'decline').send({ reason: 'Der Rat hat die Teilnahme abgelehnt.' }).expect(200);
     expect(await statuses()).toEqual([
       [KAMEN, 'confirmed'],
       [LUENEN, 'declined'],
@@ -77,10 +75,7 @@ describe('joint applications: each member joins by its own act', () => {
     await draft(KREIS_UNNA, [KAMEN, LUENEN]);
     await act(KAMEN, 'confirm').expect(200);
     api.clock.set('2011-12-14T10:00:00.000Z');
-    await api.http
-      .post(`/expressions-of-interest/${UNNA_APP}/submit`)
-      .set(as(KREIS_UNNA))
-      .expect(200);
+    await api.http.post(`/expressions-of-interest/${UNNA_APP}/submit`).set(as(KREIS_UNNA)).expect(200);
     const before = await api.store.headPosition();
     const refused = await act(KAMEN, 'leave').expect(422);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -88,7 +83,7 @@ describe('joint applications: each member joins by its own act', () => {
     expect(refused.body.detail).toMatch(/eingereicht.*verbindlich/);
     const english = await api.http
       .post(`/expressions-of-interest/${UNNA_APP}/members/${KAMEN}/leave`)
-      .set({ ...(as(KAMEN)), 'Accept-Language': 'en' })
+      .set({ ...as(KAMEN), 'Accept-Language': 'en' })
       .expect(422);
     expect(english.body.detail).toMatch(/can no longer leave/);
     expect(await api.store.headPosition()).toBe(before);
@@ -130,11 +125,15 @@ describe('joint applications: each member joins by its own act', () => {
       }),
     ]);
     const office = bearer(await api.token('grants-office'));
-    expect((await api.http.get('/joint-application-invitations').set(office).expect(200)).body).toHaveLength(2);
+    expect((await api.http.get('/joint-application-invitations').set(office).expect(200)).body).toHaveLength(
+      2,
+    );
     expect((await api.http.get('/joint-application-invitations').set(as(DORTMUND))).body).toEqual([]);
     // An invitee reads the application it is asked to join, with its own invitation only.
     const seen = await api.http.get(`/expressions-of-interest/${UNNA_APP}`).set(as(KAMEN)).expect(200);
-    expect(seen.body.invitations.map((i: { municipality: { ags: string } }) => i.municipality.ags)).toEqual([KAMEN]);
+    expect(seen.body.invitations.map((i: { municipality: { ags: string } }) => i.municipality.ags)).toEqual([
+      KAMEN,
+    ]);
     await api.http.get(`/expressions-of-interest/${UNNA_APP}`).set(as(DORTMUND)).expect(404);
 
     const before = await api.store.headPosition();

@@ -143,7 +143,12 @@ const participation = (
   applicationId: string,
   action: 'claim' | 'release',
 ) =>
-  commands.run(participationStream(callId, ags), participationDecider, { callId, ags, applicationId, action });
+  commands.run(participationStream(callId, ags), participationDecider, {
+    callId,
+    ags,
+    applicationId,
+    action,
+  });
 
 /** Claims the municipality's one participation in the call; true when this request made the claim. */
 export async function claimParticipation(

@@ -158,16 +158,20 @@ type InvitationFacts = {
 };
 
 /** Confirming or declining needs an open invitation; a confirmed member leaves instead. */
-export const InvitationNotOpen = domainError('invitation-not-open', 'rule-violated', (d: InvitationFacts) => ({
-  de:
-    `Die Einladung der Kommune ${d.ags} zur Verbundbewerbung ${d.applicationId} ist nicht mehr offen ` +
-    `(${STATUS_WORDS[d.status].de}).` +
-    (d.status === 'confirmed' ? ' Ein bestätigtes Mitglied kann vor der Einreichung austreten.' : ''),
-  en:
-    `The invitation of municipality ${d.ags} to joint application ${d.applicationId} is no longer open ` +
-    `(${STATUS_WORDS[d.status].en}).` +
-    (d.status === 'confirmed' ? ' A confirmed member may leave before submission.' : ''),
-}));
+export const InvitationNotOpen = domainError(
+  'invitation-not-open',
+  'rule-violated',
+  (d: InvitationFacts) => ({
+    de:
+      `Die Einladung der Kommune ${d.ags} zur Verbundbewerbung ${d.applicationId} ist nicht mehr offen ` +
+      `(${STATUS_WORDS[d.status].de}).` +
+      (d.status === 'confirmed' ? ' Ein bestätigtes Mitglied kann vor der Einreichung austreten.' : ''),
+    en:
+      `The invitation of municipality ${d.ags} to joint application ${d.applicationId} is no longer open ` +
+      `(${STATUS_WORDS[d.status].en}).` +
+      (d.status === 'confirmed' ? ' A confirmed member may leave before submission.' : ''),
+  }),
+);
 
 export const NotAMember = domainError('not-a-member', 'rule-violated', (d: InvitationFacts) => ({
   de: `Die Kommune ${d.ags} ist kein bestätigtes Mitglied der Verbundbewerbung ${d.applicationId} (Einladung ${STATUS_WORDS[d.status].de}).`,

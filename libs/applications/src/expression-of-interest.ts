@@ -129,7 +129,15 @@ export function evolveExpressionOfInterest(
     case 'ExpressionOfInterestDrafted': {
       const { applicationId, callId, applicant, content, membersBoundByLead } = event.data;
       const invitations = boundByLead(membersBoundByLead ?? []);
-      return { status: 'draft', applicationId, callId, applicant, content, invitations, members: members(invitations) };
+      return {
+        status: 'draft',
+        applicationId,
+        callId,
+        applicant,
+        content,
+        invitations,
+        members: members(invitations),
+      };
     }
     case 'ExpressionOfInterestRevised': {
       if (state.status === 'none') return state;
@@ -161,10 +169,15 @@ export function involves(state: { applicant: Applicant; members: Applicant[] }, 
  * confirmed members, and a municipality with an open invitation (it decides on what it reads).
  */
 export function mayRead(
-  state: { applicant: Applicant; members: Applicant[]; invitations: Pick<Invitation, 'municipality' | 'status'>[] },
+  state: {
+    applicant: Applicant;
+    members: Applicant[];
+    invitations: Pick<Invitation, 'municipality' | 'status'>[];
+  },
   ags: string,
 ): boolean {
   return (
-    involves(state, ags) || state.invitations.some((i) => i.municipality.ags === ags && i.status === 'invited')
+    involves(state, ags) ||
+    state.invitations.some((i) => i.municipality.ags === ags && i.status === 'invited')
   );
 }

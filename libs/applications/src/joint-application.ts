@@ -3,11 +3,13 @@ import type { MunicipalityType } from '@app/shared';
 import { ApplicantNotEligible, InvalidJointApplication, UnknownMunicipality } from './errors';
 import type { Applicant } from './expression-of-interest';
 
-/**
+/*
  * A joint application (Verbundbewerbung) as the real one was made: the lead names its partners,
  * and each partner takes part by its own decision (Kreis Unna's Kreistag, and each city's own
  * council, seed 004). Naming a municipality invites it; only its own confirmation binds it.
  */
+
+/** Which application, and which invited municipality, an event is about. */
 type About = { applicationId: string; callId: string; ags: string };
 
 /** The lead named a municipality, in its draft or a revision. Binds nobody. */
@@ -16,13 +18,19 @@ export type JointApplicationMemberInvited = {
   data: { applicationId: string; callId: string; member: Applicant };
 };
 /** The invited municipality joined, with its own token: from now on it is a member. */
-export type JointApplicationMembershipConfirmed = { type: 'JointApplicationMembershipConfirmed'; data: About };
+export type JointApplicationMembershipConfirmed = {
+  type: 'JointApplicationMembershipConfirmed';
+  data: About;
+};
 export type JointApplicationInvitationDeclined = {
   type: 'JointApplicationInvitationDeclined';
   data: About & { reason?: string };
 };
 /** A confirmed member left before the submission. */
-export type JointApplicationMemberLeft = { type: 'JointApplicationMemberLeft'; data: About & { reason?: string } };
+export type JointApplicationMemberLeft = {
+  type: 'JointApplicationMemberLeft';
+  data: About & { reason?: string };
+};
 /** The lead no longer names the municipality; `wasMember` when it had confirmed. */
 export type JointApplicationInvitationWithdrawn = {
   type: 'JointApplicationInvitationWithdrawn';
@@ -58,14 +66,16 @@ export interface Invitation {
 }
 
 /** What each event makes of the invitation it is about. */
-export const STATUS_AFTER: Record<Exclude<JointApplicationEvent['type'], 'JointApplicationMemberInvited'>, InvitationStatus> =
-  {
-    JointApplicationMembershipConfirmed: 'confirmed',
-    JointApplicationInvitationDeclined: 'declined',
-    JointApplicationMemberLeft: 'left',
-    JointApplicationInvitationWithdrawn: 'withdrawn',
-    JointApplicationInvitationLapsed: 'lapsed',
-  };
+export const STATUS_AFTER: Record<
+  Exclude<JointApplicationEvent['type'], 'JointApplicationMemberInvited'>,
+  InvitationStatus
+> = {
+  JointApplicationMembershipConfirmed: 'confirmed',
+  JointApplicationInvitationDeclined: 'declined',
+  JointApplicationMemberLeft: 'left',
+  JointApplicationInvitationWithdrawn: 'withdrawn',
+  JointApplicationInvitationLapsed: 'lapsed',
+};
 
 /** Members named by a version-1 draft or revision: bound then, so read as confirmed now. */
 export function boundByLead(named: Applicant[]): Invitation[] {
@@ -84,10 +94,15 @@ export const isOpen = (i: Invitation) => i.status === 'invited' || i.status === 
 export function evolveInvitations(invitations: Invitation[], event: JointApplicationEvent): Invitation[] {
   if (event.type === 'JointApplicationMemberInvited') {
     const { member } = event.data;
-    return [...invitations.filter((i) => i.municipality.ags !== member.ags), { municipality: member, status: 'invited' }];
+    return [
+      ...invitations.filter((i) => i.municipality.ags !== member.ags),
+      { municipality: member, status: 'invited' },
+    ];
   }
   const status = STATUS_AFTER[event.type];
-  return invitations.map((i) => (i.municipality.ags === event.data.ags ? { municipality: i.municipality, status } : i));
+  return invitations.map((i) =>
+    i.municipality.ags === event.data.ags ? { municipality: i.municipality, status } : i,
+  );
 }
 
 export function invitationOf(invitations: Invitation[], ags: string): Invitation | undefined {
@@ -108,12 +123,18 @@ export interface MemberLookup {
 }
 
 /** Members must be known, distinct, eligible, and not the lead itself. */
-export function checkMembers(lead: Applicant, named: MemberLookup[], eligible: MunicipalityType[]): Applicant[] {
+export function checkMembers(
+  lead: Applicant,
+  named: MemberLookup[],
+  eligible: MunicipalityType[],
+): Applicant[] {
   const seen = new Set<string>();
   return named.map(({ ags, municipality }) => {
     if (!municipality) throw new UnknownMunicipality({ ags });
-    if (ags === lead.ags) throw new InvalidJointApplication({ reason: 'lead-as-member', name: lead.name, ags });
-    if (seen.has(ags)) throw new InvalidJointApplication({ reason: 'named-twice', name: municipality.name, ags });
+    if (ags === lead.ags)
+      throw new InvalidJointApplication({ reason: 'lead-as-member', name: lead.name, ags });
+    if (seen.has(ags))
+      throw new InvalidJointApplication({ reason: 'named-twice', name: municipality.name, ags });
     seen.add(ags);
     if (!eligible.includes(municipality.type))
       throw new ApplicantNotEligible({ name: municipality.name, type: municipality.type, eligible });

@@ -1,7 +1,17 @@
-import { fold, MemoryEventStore, type RecordedEvent, UpcasterRegistry, UpcastingEventStore } from '@app/eventsourcing';
+import {
+  fold,
+  MemoryEventStore,
+  type RecordedEvent,
+  UpcasterRegistry,
+  UpcastingEventStore,
+} from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
-import { type ExpressionOfInterestEvent, evolveExpressionOfInterest, initialExpressionOfInterestState } from './expression-of-interest';
+import {
+  type ExpressionOfInterestEvent,
+  evolveExpressionOfInterest,
+  initialExpressionOfInterestState,
+} from './expression-of-interest';
 import { leaveJointApplicationDecider } from './leave-joint-application/leave-joint-application.decide';
 import { expressionsOfInterestProjection } from './queries/expressions-of-interest.projection';
 import { reviseExpressionOfInterestDecider } from './revise-expression-of-interest/revise-expression-of-interest.decide';
@@ -40,7 +50,10 @@ async function readToday(...stored: ReturnType<typeof newEvent>[]): Promise<Reco
 }
 const domain = (events: RecordedEvent[]) => events as unknown as ExpressionOfInterestEvent[];
 const state = (events: RecordedEvent[]) =>
-  fold({ evolve: evolveExpressionOfInterest, initialState: initialExpressionOfInterestState }, domain(events));
+  fold(
+    { evolve: evolveExpressionOfInterest, initialState: initialExpressionOfInterestState },
+    domain(events),
+  );
 
 describe('joint applications drafted before invitations existed (schema version 1)', () => {
   it('reads the members a version-1 draft named as confirmed: they were bound then, without being asked', async () => {
@@ -92,7 +105,7 @@ describe('joint applications drafted before invitations existed (schema version 
 
   it('lets today’s revision keep a member bound by the old code, or withdraw it', async () => {
     const given = domain(await readToday(draftedV1));
-    const revise = (named: typeof kamen[]) => ({
+    const revise = (named: (typeof kamen)[]) => ({
       applicationId: 'kkz-2011.05978000',
       content: bruecken(),
       members: named.map((m) => ({ ags: m.ags, municipality: m })),
@@ -104,7 +117,13 @@ describe('joint applications drafted before invitations existed (schema version 
       data: { applicationId: 'kkz-2011.05978000', content: bruecken() },
     };
     const spec = deciderSpecification(reviseExpressionOfInterestDecider);
-    spec.given(given).when(revise([kamen, luenen])).then([revised]);
-    spec.given(given).when(revise([kamen])).then([revised, withdrawn(luenen, true)]);
+    spec
+      .given(given)
+      .when(revise([kamen, luenen]))
+      .then([revised]);
+    spec
+      .given(given)
+      .when(revise([kamen]))
+      .then([revised, withdrawn(luenen, true)]);
   });
 });

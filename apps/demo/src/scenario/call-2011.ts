@@ -64,7 +64,9 @@ export async function expressionsOfInterest2011(ctx: DemoContext): Promise<void>
       await municipality(ctx, member)
     ).post(`/expressions-of-interest/${applicationOf(KREIS_UNNA)}/members/${member.ags}/confirm`);
   }
-  ctx.log(`${cast.unnaMembers.map((m) => m.name).join(', ')} confirm their membership of the Kreis Unna joint application`);
+  ctx.log(
+    `${cast.unnaMembers.map((m) => m.name).join(', ')} confirm their membership of the Kreis Unna joint application`,
+  );
   // Submissions spread over the weeks before the closing; reminders fire in between.
   const onTime = applicants.filter((m) => m.ags !== cast.late.ags);
   const days = ['2011-11-28', '2011-12-05', '2011-12-09', '2011-12-13', '2011-12-15'];

@@ -39,10 +39,7 @@ describe('an invited municipality confirms its membership of a joint application
       .then([]));
 
   it('knows no invitation for a municipality never invited', () =>
-    spec
-      .given(draftedInviting(kamen))
-      .when(confirm(oberhausen.ags))
-      .thenThrows(NotFound, 'not-found'));
+    spec.given(draftedInviting(kamen)).when(confirm(oberhausen.ags)).thenThrows(NotFound, 'not-found'));
 
   it('knows no application that was never drafted', () =>
     spec.given([]).when(confirm()).thenThrows(NotFound));

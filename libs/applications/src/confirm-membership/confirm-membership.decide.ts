@@ -30,11 +30,14 @@ export function confirmMembership(
   if (state.status === 'none') throw new NotFound('Expression of interest', applicationId);
   const invitation = requireInvitation(state.invitations, applicationId, ags);
   if (invitation.status === 'confirmed') return [];
-  if (invitation.status !== 'invited') throw new InvitationNotOpen({ applicationId, ags, status: invitation.status });
+  if (invitation.status !== 'invited')
+    throw new InvitationNotOpen({ applicationId, ags, status: invitation.status });
   assertCallOpen(call);
   if (Date.parse(command.now) >= Date.parse(call.closesAt))
     throw new CallClosed({ callId: state.callId, closesAt: call.closesAt });
-  return [{ type: 'JointApplicationMembershipConfirmed', data: { applicationId, callId: state.callId, ags } }];
+  return [
+    { type: 'JointApplicationMembershipConfirmed', data: { applicationId, callId: state.callId, ags } },
+  ];
 }
 
 export const confirmMembershipDecider: Decider<

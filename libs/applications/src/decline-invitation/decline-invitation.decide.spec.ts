@@ -52,8 +52,5 @@ describe('an invited municipality declines an invitation to a joint application'
       .thenThrows(InvitationNotOpen));
 
   it('knows no invitation for a municipality never invited', () =>
-    spec
-      .given(draftedInviting(kamen))
-      .when(decline(oberhausen.ags))
-      .thenThrows(NotFound, 'not-found'));
+    spec.given(draftedInviting(kamen)).when(decline(oberhausen.ags)).thenThrows(NotFound, 'not-found'));
 });

@@ -27,7 +27,8 @@ export function declineInvitation(
   if (state.status === 'none') throw new NotFound('Expression of interest', applicationId);
   const invitation = requireInvitation(state.invitations, applicationId, ags);
   if (invitation.status === 'declined') return [];
-  if (invitation.status !== 'invited') throw new InvitationNotOpen({ applicationId, ags, status: invitation.status });
+  if (invitation.status !== 'invited')
+    throw new InvitationNotOpen({ applicationId, ags, status: invitation.status });
   return [
     {
       type: 'JointApplicationInvitationDeclined',

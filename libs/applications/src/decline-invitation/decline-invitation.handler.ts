@@ -20,7 +20,12 @@ export class DeclineInvitationCommand extends Command<CommandAccepted> {
 export class DeclineInvitationHandler implements ICommandHandler<DeclineInvitationCommand> {
   constructor(private readonly commands: CommandService) {}
 
-  async execute({ principal, applicationId, ags, reason }: DeclineInvitationCommand): Promise<CommandAccepted> {
+  async execute({
+    principal,
+    applicationId,
+    ags,
+    reason,
+  }: DeclineInvitationCommand): Promise<CommandAccepted> {
     authorizeOwnInvitation(principal, applicationId, ags);
     const outcome = await this.commands.run(applicationStream(applicationId), declineInvitationDecider, {
       applicationId,

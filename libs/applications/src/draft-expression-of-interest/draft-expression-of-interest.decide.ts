@@ -34,7 +34,8 @@ export function draftExpressionOfInterest(
   if (state.status !== 'none') throw new ExpressionOfInterestExists({ applicationId: command.applicationId });
   // A draft call is the grants office's working paper: to applicants it does not exist yet.
   if (call.status !== 'published') throw new NotFound('Call', call.callId);
-  if (Date.parse(now) >= Date.parse(call.closesAt)) throw new CallClosed({ callId: call.callId, closesAt: call.closesAt });
+  if (Date.parse(now) >= Date.parse(call.closesAt))
+    throw new CallClosed({ callId: call.callId, closesAt: call.closesAt });
   if (!applicant) throw new UnknownMunicipality({ ags: command.leadAgs });
   const eligible = call.eligibleApplicantTypes;
   if (!eligible.includes(applicant.type)) {

@@ -22,6 +22,8 @@ export class LeaveJointApplicationController {
     @Param('ags', IdPipe) ags: string,
     @Body() body: MembershipReasonDto,
   ): Promise<CommandAccepted> {
-    return this.commandBus.execute(new LeaveJointApplicationCommand(principal, applicationId, ags, body?.reason));
+    return this.commandBus.execute(
+      new LeaveJointApplicationCommand(principal, applicationId, ags, body?.reason),
+    );
   }
 }

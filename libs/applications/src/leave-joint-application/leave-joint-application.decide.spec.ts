@@ -42,10 +42,7 @@ describe('a confirmed member leaves a joint application', () => {
   });
 
   it('refuses an invitee that never confirmed, or declined: it is not a member', () => {
-    spec
-      .given(draftedInviting(kamen))
-      .when(leave())
-      .thenThrows(NotAMember, 'not-a-member');
+    spec.given(draftedInviting(kamen)).when(leave()).thenThrows(NotAMember, 'not-a-member');
     spec
       .given([...draftedInviting(kamen), declined(kamen)])
       .when(leave())
@@ -53,8 +50,5 @@ describe('a confirmed member leaves a joint application', () => {
   });
 
   it('knows no membership of a municipality never invited', () =>
-    spec
-      .given(draftedInviting(kamen))
-      .when(leave(oberhausen.ags))
-      .thenThrows(NotFound, 'not-found'));
+    spec.given(draftedInviting(kamen)).when(leave(oberhausen.ags)).thenThrows(NotFound, 'not-found'));
 });

@@ -28,7 +28,8 @@ export function leaveJointApplication(
   if (state.status === 'none') throw new NotFound('Expression of interest', applicationId);
   const invitation = requireInvitation(state.invitations, applicationId, ags);
   if (invitation.status === 'left' || invitation.status === 'withdrawn') return [];
-  if (invitation.status !== 'confirmed') throw new NotAMember({ applicationId, ags, status: invitation.status });
+  if (invitation.status !== 'confirmed')
+    throw new NotAMember({ applicationId, ags, status: invitation.status });
   if (state.status === 'submitted') throw new MembershipBoundBySubmission({ applicationId, ags });
   return [
     {

@@ -20,7 +20,12 @@ export class LeaveJointApplicationCommand extends Command<CommandAccepted> {
 export class LeaveJointApplicationHandler implements ICommandHandler<LeaveJointApplicationCommand> {
   constructor(private readonly commands: CommandService) {}
 
-  async execute({ principal, applicationId, ags, reason }: LeaveJointApplicationCommand): Promise<CommandAccepted> {
+  async execute({
+    principal,
+    applicationId,
+    ags,
+    reason,
+  }: LeaveJointApplicationCommand): Promise<CommandAccepted> {
     authorizeOwnInvitation(principal, applicationId, ags);
     // The departure is recorded first and the place freed after it: until the lead's stream says
     // the member left, the member stays bound (a crash in between is healed by leaving again).

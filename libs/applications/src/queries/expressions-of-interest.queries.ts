@@ -15,7 +15,9 @@ export type StatusFilter = 'submitted' | 'draft' | 'all';
  * auditors see all.
  */
 function mayRead(principal: Principal, view: ExpressionOfInterestView): boolean {
-  return seesEverything(principal) || (principal.ags !== undefined && mayReadApplication(view, principal.ags));
+  return (
+    seesEverything(principal) || (principal.ags !== undefined && mayReadApplication(view, principal.ags))
+  );
 }
 
 /**

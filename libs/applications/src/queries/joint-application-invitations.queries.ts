@@ -33,9 +33,7 @@ export class ListJointApplicationInvitationsQuery extends Query<JointApplication
  * and auditors list everyone's. A municipality never sees an invitation addressed to another.
  */
 @QueryHandler(ListJointApplicationInvitationsQuery)
-export class ListJointApplicationInvitationsHandler
-  implements IQueryHandler<ListJointApplicationInvitationsQuery>
-{
+export class ListJointApplicationInvitationsHandler implements IQueryHandler<ListJointApplicationInvitationsQuery> {
   constructor(private readonly projections: ProjectionRunner) {}
 
   async execute({

@@ -8,7 +8,16 @@ import {
   ExpressionOfInterestIncomplete,
   SubmissionAfterDeadline,
 } from '../errors';
-import { bruecken, call2011, confirmed, drafted, draftedInviting, kamen, lapsed, luenen } from '../testing-fixtures';
+import {
+  bruecken,
+  call2011,
+  confirmed,
+  drafted,
+  draftedInviting,
+  kamen,
+  lapsed,
+  luenen,
+} from '../testing-fixtures';
 import {
   type RulesAtSubmission,
   submitExpressionOfInterestDecider,

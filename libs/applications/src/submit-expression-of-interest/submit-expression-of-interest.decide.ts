@@ -68,12 +68,10 @@ export function submitExpressionOfInterest(
     },
     ...state.invitations
       .filter((i) => i.status === 'invited')
-      .map(
-        (i): ExpressionOfInterestEvent => ({
-          type: 'JointApplicationInvitationLapsed',
-          data: { applicationId, callId: call.callId, ags: i.municipality.ags },
-        }),
-      ),
+      .map((i): ExpressionOfInterestEvent => ({
+        type: 'JointApplicationInvitationLapsed',
+        data: { applicationId, callId: call.callId, ags: i.municipality.ags },
+      })),
   ];
 }
 
