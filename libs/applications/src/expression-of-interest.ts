@@ -159,7 +159,10 @@ export function evolveExpressionOfInterest(
   }
 }
 
-/** A municipality may see an expression of interest it leads or is a confirmed member of. */
+/**
+ * Bound to an expression of interest: its lead or a confirmed member (each records its own
+ * council's resolution on it).
+ */
 export function involves(state: { applicant: Applicant; members: Applicant[] }, ags: string): boolean {
   return state.applicant.ags === ags || state.members.some((m) => m.ags === ags);
 }
