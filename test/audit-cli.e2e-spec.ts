@@ -28,7 +28,8 @@ describe('audit:verify', () => {
     const altered = await runTs(VERIFY, [], data.env);
     expect(altered.code).toBe(1);
     expect(altered.stdout).toMatch(
-      /BROKEN application-kkz-2011\.05978000 revision 1 \(position \d+\): hash-mismatch/,
+      // The submission follows the draft, four invitations and four confirmations: revision 9.
+      /BROKEN application-kkz-2011\.05978000 revision 9 \(position \d+\): hash-mismatch/,
     );
   });
 

@@ -1,9 +1,17 @@
 import { verifyExport } from '../scripts/verify-export';
 import type { Test } from 'supertest';
 import { BRUECKEN, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './support/fixtures';
+import { confirmMembers } from './support/joint-application';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
 
 const UNNA_APP = 'application-kkz-2011.05978000';
+/** The joint application: drafted inviting four cities, each confirming, then submitted. */
+const UNNA_HISTORY = [
+  'ExpressionOfInterestDrafted',
+  ...UNNA_MEMBERS.map(() => 'JointApplicationMemberInvited'),
+  ...UNNA_MEMBERS.map(() => 'JointApplicationMembershipConfirmed'),
+  'ExpressionOfInterestSubmitted',
+];
 
 /** NDJSON as one string (superagent buffers only types it knows). */
 async function text(request: Test): Promise<string> {
@@ -40,6 +48,7 @@ describe('auditors replay, time-travel and verify over HTTP', () => {
       .set(unna)
       .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
       .expect(201);
+    await confirmMembers(api, 'kkz-2011.05978000', UNNA_MEMBERS);
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
     await new Promise((resolve) => setTimeout(resolve, 5));
     recordedBetween = new Date().toISOString();
@@ -52,11 +61,8 @@ describe('auditors replay, time-travel and verify over HTTP', () => {
   it("shows a stream's history with every metadata field and its chain checked", async () => {
     const res = await api.http.get(`/audit/streams/${UNNA_APP}/events`).set(auditor).expect(200);
     expect(res.body.chain).toMatchObject({ intact: true });
-    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual([
-      'ExpressionOfInterestDrafted',
-      'ExpressionOfInterestSubmitted',
-    ]);
-    const submitted = res.body.events[1];
+    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(UNNA_HISTORY);
+    const submitted = res.body.events[9];
     expect(submitted.metadata).toEqual(
       expect.objectContaining({
         eventId: expect.any(String),
@@ -66,7 +72,7 @@ describe('auditors replay, time-travel and verify over HTTP', () => {
         actor: expect.objectContaining({ role: 'municipality', ags: KREIS_UNNA }),
         correlationId: expect.any(String),
         causationId: expect.any(String),
-        prevHash: res.body.events[0].metadata.hash,
+        prevHash: res.body.events[8].metadata.hash,
         hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       }),
     );
@@ -88,7 +94,7 @@ describe('auditors replay, time-travel and verify over HTTP', () => {
       'application-kkz-2011.05119000',
       UNNA_APP,
     ]);
-    expect(res.body[1]).toMatchObject({ revision: 1, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(res.body[1]).toMatchObject({ revision: 9, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('gives a record as of a revision, a business date and a storage instant', async () => {
@@ -175,7 +181,7 @@ describe('auditors replay, time-travel and verify over HTTP', () => {
       kamen.body.entries
         .filter((e: { streamId: string }) => e.streamId === UNNA_APP)
         .map((e: { type: string }) => e.type),
-    ).toEqual(['ExpressionOfInterestDrafted', 'ExpressionOfInterestSubmitted']);
+    ).toEqual(UNNA_HISTORY);
     const ranged = await api.http
       .get(`/audit/municipalities/${UNNA_MEMBERS[0]}/timeline?time=occurred&from=2011-12-14&to=2011-12-31`)
       .set(auditor)
@@ -219,7 +225,7 @@ describe('auditors replay, time-travel and verify over HTTP', () => {
       UNNA_APP,
       ...[KREIS_UNNA, ...UNNA_MEMBERS].map((a) => `participation-kkz-2011.${a}`),
     ]);
-    expect(manifest.streamHeads[0]).toMatchObject({ firstRevision: 0, lastRevision: 1, events: 2 });
+    expect(manifest.streamHeads[0]).toMatchObject({ firstRevision: 0, lastRevision: 9, events: 10 });
     expect(manifest.publicKey.keyId).toBe(key.body.keyId);
     expect(verifyExport(Buffer.from(exported), { pinnedPublicKey: key.body.publicKeyPem })).toMatchObject({
       ok: true,
@@ -247,7 +253,7 @@ describe('auditors replay, time-travel and verify over HTTP', () => {
     );
     const trailer = JSON.parse(late.trim().split('\n').pop() as string);
     expect(trailer.manifest.streamHeads).toEqual([
-      expect.objectContaining({ streamId: UNNA_APP, firstRevision: 1, lastRevision: 1, events: 1 }),
+      expect.objectContaining({ streamId: UNNA_APP, firstRevision: 9, lastRevision: 9, events: 1 }),
     ]);
     expect(verifyExport(Buffer.from(late)).ok).toBe(true);
   });

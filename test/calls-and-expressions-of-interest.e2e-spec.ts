@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@app/eventsourcing';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
 import { BRUECKEN, CALL_2011, DORTMUND, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './support/fixtures';
+import { confirmMembers } from './support/joint-application';
 
 describe('call → expression of interest over HTTP', () => {
   let api: TestApi;
@@ -28,7 +29,9 @@ describe('call → expression of interest over HTTP', () => {
       .set(bearer(unna))
       .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
       .expect(201);
-    expect(draft.body).toEqual({ id: 'kkz-2011.05978000', revision: 0 });
+    // The draft and one invitation per member.
+    expect(draft.body).toEqual({ id: 'kkz-2011.05978000', revision: 4 });
+    await confirmMembers(api, 'kkz-2011.05978000', UNNA_MEMBERS);
 
     api.clock.set('2011-12-15T22:30:00.000Z');
     await api.http.post('/expressions-of-interest/kkz-2011.05978000/submit').set(bearer(unna)).expect(200);
@@ -71,7 +74,12 @@ describe('call → expression of interest over HTTP', () => {
       code: 'submission-after-deadline',
       closesAt: '2011-12-15T23:00:00.000Z',
     });
-    expect(late.body.detail).toMatch(/too late/);
+    expect(late.body.detail).toMatch(/endete am 15\.12\.2011, 24:00 Uhr.*verspätet/);
+    const english = await api.http
+      .post('/expressions-of-interest/kkz-2011.05119000/submit')
+      .set({ ...bearer(oberhausen), 'Accept-Language': 'en' })
+      .expect(422);
+    expect(english.body.detail).toMatch(/too late/);
     expect(await api.store.headPosition()).toBe(before);
   });
 
@@ -115,12 +123,13 @@ describe('call → expression of interest over HTTP', () => {
       .expect(404);
   });
 
-  it('refuses a member that already takes part in another expression of interest for the call', async () => {
+  it('refuses its own application to a member that confirmed its part in another for the call', async () => {
     await api.http
       .post('/calls/kkz-2011/expressions-of-interest')
       .set(bearer(unna))
       .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
       .expect(201);
+    await confirmMembers(api, 'kkz-2011.05978000', [UNNA_MEMBERS[0]]);
     const res = await api.http
       .post('/calls/kkz-2011/expressions-of-interest')
       .set(bearer(kamen))
@@ -129,7 +138,7 @@ describe('call → expression of interest over HTTP', () => {
     expect(res.body.code).toBe('already-participating');
   });
 
-  it('refuses a revision that adds a member already taking part elsewhere, and leaks no other record', async () => {
+  it('refuses the confirmation of a municipality taking part elsewhere, and leaks no other record', async () => {
     await api.http
       .post('/calls/kkz-2011/expressions-of-interest')
       .set(bearer(kamen))
@@ -140,10 +149,15 @@ describe('call → expression of interest over HTTP', () => {
       .set(bearer(unna))
       .send(BRUECKEN)
       .expect(201);
-    const res = await api.http
+    // Inviting it is harmless; its confirmation is what the one-participation rule refuses.
+    await api.http
       .put('/expressions-of-interest/kkz-2011.05978000')
       .set(bearer(unna))
       .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
+      .expect(200);
+    const res = await api.http
+      .post(`/expressions-of-interest/kkz-2011.05978000/members/${UNNA_MEMBERS[0]}/confirm`)
+      .set(bearer(kamen))
       .expect(409);
     expect(res.body.code).toBe('already-participating');
     expect(JSON.stringify(res.body)).not.toContain('kkz-2011.05978020');
@@ -154,7 +168,7 @@ describe('call → expression of interest over HTTP', () => {
     expect(view.body.members).toEqual([]);
   });
 
-  it('lets only one of three concurrent applications claim the same member', async () => {
+  it('lets a member confirm only one of three invitations it answers at once', async () => {
     await api.close();
     const dir = mkdtempSync(join(tmpdir(), 'kkz-claims-'));
     api = await startTestApi({
@@ -162,54 +176,32 @@ describe('call → expression of interest over HTTP', () => {
       store: new SqliteEventStore(join(dir, 'e.sqlite')),
     });
     office = await api.token('grants-office');
+    kamen = await api.token('municipality', UNNA_MEMBERS[0]);
     await publishCall2011(api);
     const leads = [KREIS_UNNA, OBERHAUSEN, DORTMUND];
-    const results = await Promise.all(
-      leads.map(async (ags) =>
-        api.http
-          .post('/calls/kkz-2011/expressions-of-interest')
-          .set(bearer(await api.token('municipality', ags)))
-          .send({ ...BRUECKEN, memberAgs: [UNNA_MEMBERS[0]] }),
-      ),
-    );
-    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    const all = await api.http.get('/expressions-of-interest').set(bearer(office)).expect(200);
-    expect(all.body).toHaveLength(1);
-    // The refused applicants' own claims were released: each can still apply alone.
-    const losers = leads.filter((_, i) => results[i].status === 409);
-    for (const ags of losers) {
+    for (const ags of leads) {
       await api.http
         .post('/calls/kkz-2011/expressions-of-interest')
         .set(bearer(await api.token('municipality', ags)))
-        .send(BRUECKEN)
+        .send({ ...BRUECKEN, memberAgs: [UNNA_MEMBERS[0]] })
         .expect(201);
     }
-  });
-
-  it('leaves no member claimed by a draft that lost a race', async () => {
-    await api.close();
-    api = await startTestApi({
-      now: '2011-11-09T09:00:00.000Z',
-      store: new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'kkz-leak-')), 'e.sqlite')),
-    });
-    office = await api.token('grants-office');
-    unna = await api.token('municipality', KREIS_UNNA);
-    await publishCall2011(api);
-    const [a, b] = await Promise.all(
-      [UNNA_MEMBERS[0], UNNA_MEMBERS[1]].map((member) =>
+    const results = await Promise.all(
+      leads.map((ags) =>
         api.http
-          .post('/calls/kkz-2011/expressions-of-interest')
-          .set(bearer(unna))
-          .send({ ...BRUECKEN, memberAgs: [member] }),
+          .post(`/expressions-of-interest/kkz-2011.${ags}/members/${UNNA_MEMBERS[0]}/confirm`)
+          .set(bearer(kamen)),
       ),
     );
-    expect([a.status, b.status].sort()).toEqual([201, 409]);
-    const loser = a.status === 409 ? UNNA_MEMBERS[0] : UNNA_MEMBERS[1];
-    await api.http
-      .post('/calls/kkz-2011/expressions-of-interest')
-      .set(bearer(await api.token('municipality', loser)))
-      .send(BRUECKEN)
-      .expect(201);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const all = await api.http.get('/expressions-of-interest').set(bearer(office)).expect(200);
+    expect(all.body.filter((v: { members: unknown[] }) => v.members.length > 0)).toHaveLength(1);
+    // The refused confirmations left their invitations open, and claimed nothing.
+    const open = await api.http
+      .get('/joint-application-invitations?status=invited')
+      .set(bearer(kamen))
+      .expect(200);
+    expect(open.body).toHaveLength(2);
   });
 
   it('keeps a dropped member claimed when the revision that drops it fails', async () => {
@@ -218,6 +210,7 @@ describe('call → expression of interest over HTTP', () => {
       .set(bearer(unna))
       .send({ ...BRUECKEN, memberAgs: [UNNA_MEMBERS[0]] })
       .expect(201);
+    await confirmMembers(api, 'kkz-2011.05978000', [UNNA_MEMBERS[0]]);
     await api.http.post('/expressions-of-interest/kkz-2011.05978000/submit').set(bearer(unna)).expect(200);
     await api.http
       .put('/expressions-of-interest/kkz-2011.05978000')
@@ -226,8 +219,8 @@ describe('call → expression of interest over HTTP', () => {
       .expect(422);
     const res = await api.http
       .post('/calls/kkz-2011/expressions-of-interest')
-      .set(bearer(oberhausen))
-      .send({ ...BRUECKEN, memberAgs: [UNNA_MEMBERS[0]] })
+      .set(bearer(kamen))
+      .send(BRUECKEN)
       .expect(409);
     expect(res.body.code).toBe('already-participating');
   });
@@ -238,6 +231,7 @@ describe('call → expression of interest over HTTP', () => {
       .set(bearer(unna))
       .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
       .expect(201);
+    await confirmMembers(api, 'kkz-2011.05978000', UNNA_MEMBERS);
     await api.http
       .put('/expressions-of-interest/kkz-2011.05978000')
       .set(bearer(unna))

@@ -8,6 +8,7 @@ import {
 import { ProjectionRunner, rebuild } from '@app/eventsourcing';
 import { BRUECKEN, DORTMUND, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './support/fixtures';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
+import { confirmMembers } from './support/joint-application';
 
 const UNNA_EOI = 'kkz-2011.05978000';
 const OBERHAUSEN_EOI = 'kkz-2011.05119000';
@@ -43,6 +44,7 @@ describe('council resolutions over HTTP', () => {
       .set(as.unna)
       .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
       .expect(201);
+    await confirmMembers(api, UNNA_EOI, UNNA_MEMBERS);
     await api.http
       .post('/calls/kkz-2011/expressions-of-interest')
       .set(as.oberhausen)

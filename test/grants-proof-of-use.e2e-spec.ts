@@ -2,6 +2,7 @@ import { ProjectionRunner, rebuild } from '@app/eventsourcing';
 import { grantsProjection } from '@app/grants';
 import { BRUECKEN, DORTMUND, KREIS_UNNA, UNNA_MEMBERS } from './support/fixtures';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
+import { confirmMembers } from './support/joint-application';
 
 const APPLICATION = `kkz-2011.${KREIS_UNNA}`;
 const GRANT = `kkz.phase-1.${KREIS_UNNA}`;
@@ -67,6 +68,7 @@ describe('proof of use (Verwendungsnachweis) over HTTP', () => {
       ...BRUECKEN,
       memberAgs: UNNA_MEMBERS,
     }).expect(201);
+    await confirmMembers(api, APPLICATION, UNNA_MEMBERS);
     api.clock.set('2011-12-10T10:00:00.000Z');
     await post(`/expressions-of-interest/${APPLICATION}/submit`, unna).expect(200);
     api.clock.set('2012-02-10T10:00:00.000Z');

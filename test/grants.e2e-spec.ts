@@ -2,6 +2,7 @@ import { ProjectionRunner, rebuild } from '@app/eventsourcing';
 import { grantsProjection } from '@app/grants';
 import { BRUECKEN, DORTMUND, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './support/fixtures';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
+import { confirmMembers } from './support/joint-application';
 
 const APPLICATION = `kkz-2011.${KREIS_UNNA}`;
 const GRANT_1 = `kkz.phase-1.${KREIS_UNNA}`;
@@ -60,6 +61,7 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
       ...BRUECKEN,
       memberAgs: UNNA_MEMBERS,
     }).expect(201);
+    await confirmMembers(api, APPLICATION, UNNA_MEMBERS);
     api.clock.set('2011-12-10T10:00:00.000Z');
     await post(`/expressions-of-interest/${APPLICATION}/submit`, unna).expect(200);
     // The selection context decides: formal check, assessment, selection (64,000 EUR tier).

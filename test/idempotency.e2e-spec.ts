@@ -120,24 +120,23 @@ describe('Idempotency-Key on commands', () => {
     expect((await domainEvents()).filter((e) => e.type === 'ProgrammeCreated')).toHaveLength(1);
   });
 
-  it('leaves the key free when a draft is refused for a member already taken', async () => {
+  it('leaves the key free when a confirmation is refused for a member already taken', async () => {
     await publishCall2011(api);
-    await api.http
-      .post('/calls/kkz-2011/expressions-of-interest')
-      .set(bearer(await api.token('municipality', '05978000')))
-      .send({ ...BRUECKEN, memberAgs: ['05978020'] })
-      .expect(201);
-    const oberhausen = {
-      ...bearer(await api.token('municipality', OBERHAUSEN)),
-      'Idempotency-Key': 'ober-1',
-    };
-    // Kamen is taken: refused before anything is written, so the key stays free for the corrected request.
-    await api.http
-      .post('/calls/kkz-2011/expressions-of-interest')
-      .set(oberhausen)
-      .send({ ...BRUECKEN, memberAgs: ['05978020'] })
-      .expect(409);
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
+    for (const lead of ['05978000', OBERHAUSEN])
+      await api.http
+        .post('/calls/kkz-2011/expressions-of-interest')
+        .set(bearer(await api.token('municipality', lead)))
+        .send({ ...BRUECKEN, memberAgs: ['05978020'] })
+        .expect(201);
+    const kamen = bearer(await api.token('municipality', '05978020'));
+    const joinUnna = '/expressions-of-interest/kkz-2011.05978000/members/05978020';
+    const joinOberhausen = '/expressions-of-interest/kkz-2011.05119000/members/05978020/confirm';
+    await api.http.post(`${joinUnna}/confirm`).set(kamen).expect(200);
+    const keyed = { ...kamen, 'Idempotency-Key': 'kamen-1' };
+    // Kamen is taken: refused before anything is written, so the key stays free for the retry.
+    await api.http.post(joinOberhausen).set(keyed).expect(409);
+    await api.http.post(`${joinUnna}/leave`).set(kamen).send({}).expect(200);
+    await api.http.post(joinOberhausen).set(keyed).expect(200);
   });
 
   it('writes one revision for concurrent identical requests with one key', async () => {

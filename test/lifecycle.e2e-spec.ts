@@ -5,6 +5,7 @@ import { DeadlineWorker } from '@app/deadlines';
 import { BRUECKEN, CALL_2011, KREIS_UNNA, PROGRAMME, UNNA_MEMBERS } from './support/fixtures';
 import { eventually, removeQueueKeys } from './support/waiting';
 import { bearer, startTestApi, type TestApi } from './support/test-api';
+import { confirmMembers } from './support/joint-application';
 
 const EOI = `kkz-2011.${KREIS_UNNA}`;
 const GRANT = `kkz.phase-1.${KREIS_UNNA}`;
@@ -89,6 +90,8 @@ describe('a joint application from the call to an answered survey', () => {
       ...BRUECKEN,
       memberAgs: UNNA_MEMBERS,
     }).expect(201);
+    // Each city joins by its own act, with its own token.
+    await confirmMembers(api, EOI, UNNA_MEMBERS);
     at('2011-12-14T16:00:00.000Z');
     await post(`/expressions-of-interest/${EOI}/submit`, unna).expect(200);
     const submitted = await get(`/expressions-of-interest/${EOI}`, unna);

@@ -10,6 +10,7 @@ import {
   startWebhookReceiver,
 } from './support/notifications';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
+import { confirmMembers } from './support/joint-application';
 import { eventually, removeQueueKeys } from './support/waiting';
 
 /** Queue tests share Redis database 5, each under its own prefix (see test/support/deadlines-harness.ts). */
@@ -71,13 +72,14 @@ describe('a municipality that drafted for a call is reminded of its closing unti
     const unna = bearer(await api.token('municipality', KREIS_UNNA));
     const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
 
-    // Kreis Unna drafts its joint application in November; its members take part through it.
+    // Kreis Unna drafts its joint application in November; its members join and take part through it.
     api.clock.set('2011-11-21T10:00:00.000Z');
     await api.http
       .post('/calls/kkz-2011/expressions-of-interest')
       .set(unna)
       .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
       .expect(201);
+    await confirmMembers(api, `kkz-2011.${KREIS_UNNA}`, UNNA_MEMBERS);
 
     const clock = new SimulatedClock({ start: START, speed: SPEED });
     deadlines = new DeadlineWorker({ store: api.store, clock, redisUrl: REDIS_URL, queuePrefix: prefix });

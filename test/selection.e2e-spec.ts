@@ -12,6 +12,7 @@ import {
   UNNA_MEMBERS,
 } from './support/fixtures';
 import { bearer, DEV_SECRET, startTestApi, type TestApi } from './support/test-api';
+import { confirmMembers } from './support/joint-application';
 
 const UNNA_EOI = 'kkz-2011.05978000';
 const OBERHAUSEN_EOI = 'kkz-2011.05119000';
@@ -72,6 +73,7 @@ describe('selection over HTTP: formal check, assessment, decision, correction', 
       .set(unna)
       .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
       .expect(201);
+    await confirmMembers(api, UNNA_EOI, UNNA_MEMBERS);
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
     api.clock.set('2011-12-15T22:30:00.000Z');
     await api.http.post(`/expressions-of-interest/${UNNA_EOI}/submit`).set(unna).expect(200);

@@ -5,6 +5,7 @@ import { esfReportingRoutes } from './esf-reporting.routes';
 import { evaluationRoutes } from './evaluation.routes';
 import { foundationRoutes } from './foundation.routes';
 import { grantsRoutes } from './grants.routes';
+import { jointApplicationsRoutes } from './joint-applications.routes';
 import { notificationsRoutes } from './notifications.routes';
 import type { ContextRoutes } from './route-case';
 import { selectionRoutes } from './selection.routes';
@@ -15,6 +16,7 @@ import { selectionRoutes } from './selection.routes';
  */
 export const CONTEXT_ROUTES: ContextRoutes[] = [
   foundationRoutes,
+  jointApplicationsRoutes,
   councilResolutionsRoutes,
   selectionRoutes,
   grantsRoutes,

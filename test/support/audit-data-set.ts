@@ -5,6 +5,7 @@ import { CheckpointRecorder, loadSigningKey } from '@app/audit';
 import { SqliteEventStore } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { BRUECKEN, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './fixtures';
+import { confirmMembers } from './joint-application';
 import { bearer, DEV_SECRET, publishCall2011, startTestApi, type TestApi } from './test-api';
 
 export interface AuditDataSet {
@@ -34,6 +35,7 @@ export async function buildAuditDataSet(more?: (api: TestApi) => Promise<void>):
     .set(unna)
     .send({ ...BRUECKEN, memberAgs: UNNA_MEMBERS })
     .expect(201);
+  await confirmMembers(api, 'kkz-2011.05978000', UNNA_MEMBERS);
   await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
   api.clock.set('2011-12-14T15:00:00.000Z');
   await api.http.post('/expressions-of-interest/kkz-2011.05978000/submit').set(unna).expect(200);

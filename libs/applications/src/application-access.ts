@@ -4,7 +4,15 @@ import { callStream, evolveCall, initialCallState } from '@app/programmes-calls'
 import type { CommandService, MunicipalityRegistry } from '@app/shared';
 import type { CallFacts } from './call-facts';
 import { NotLeadApplicant } from './errors';
-import { type Applicant, type ExpressionOfInterestState, involves } from './expression-of-interest';
+import {
+  type Applicant,
+  applicationStream,
+  evolveExpressionOfInterest,
+  type ExpressionOfInterestState,
+  initialExpressionOfInterestState,
+  involves,
+  mayRead,
+} from './expression-of-interest';
 import type { MemberLookup } from './joint-application';
 import { participationDecider, participationStream } from './participation';
 
@@ -38,8 +46,8 @@ export async function loadCallFacts(commands: CommandService, callId: string): P
 
 /**
  * An expression of interest the caller may change: it must exist and be led by the caller's
- * municipality, whatever other roles the caller holds. Members may read it but not change it
- * (403); anyone else learns nothing of it (404).
+ * municipality, whatever other roles the caller holds. Members and open invitees may read it but
+ * not change it (403); anyone else learns nothing of it (404).
  */
 export function authorizeChange(
   state: ExpressionOfInterestState,
@@ -47,9 +55,9 @@ export function authorizeChange(
   principal: Principal,
 ): asserts state is Exclude<ExpressionOfInterestState, { status: 'none' }> {
   if (state.status === 'none') throw new NotFound('Expression of interest', applicationId);
-  if (!principal.ags || !involves(state, principal.ags))
+  if (!principal.ags || !mayRead(state, principal.ags))
     throw new NotFound('Expression of interest', applicationId);
-  if (state.applicant.ags !== principal.ags) throw new NotLeadApplicant(applicationId);
+  if (state.applicant.ags !== principal.ags) throw new NotLeadApplicant({ applicationId });
 }
 
 export function lookUpMembers(registry: MunicipalityRegistry, memberAgs: string[] = []): MemberLookup[] {
@@ -117,4 +125,55 @@ export async function withParticipations<T>(
   }
   for (const ags of before.filter((a) => !named.includes(a))) await change(ags, 'release');
   return result;
+}
+
+/**
+ * Only the invited municipality acts on its invitation, with its own token; to anyone else the
+ * invitation does not exist (404), whatever other roles the caller holds.
+ */
+export function authorizeOwnInvitation(principal: Principal, applicationId: string, ags: string): void {
+  if (!principal.ags || principal.ags !== ags)
+    throw new NotFound({ de: 'Einladung', en: 'Invitation' }, `${applicationId}/${ags}`);
+}
+
+const participation = (
+  commands: CommandService,
+  callId: string,
+  ags: string,
+  applicationId: string,
+  action: 'claim' | 'release',
+) =>
+  commands.run(participationStream(callId, ags), participationDecider, {
+    callId,
+    ags,
+    applicationId,
+    action,
+  });
+
+/** Claims the municipality's one participation in the call; true when this request made the claim. */
+export async function claimParticipation(
+  commands: CommandService,
+  callId: string,
+  ags: string,
+  applicationId: string,
+): Promise<boolean> {
+  return (await participation(commands, callId, ags, applicationId, 'claim')).events.length > 0;
+}
+
+/**
+ * Frees a municipality's participation held for this application once the application no longer
+ * binds it (it declined, left or was withdrawn). Also frees a claim left behind by a confirmation
+ * that was claimed but never recorded (a crash in between), so declining always frees.
+ */
+export async function releaseUnlessBound(
+  commands: CommandService,
+  applicationId: string,
+  ags: string,
+): Promise<void> {
+  const { state } = await commands.load(applicationStream(applicationId), {
+    evolve: evolveExpressionOfInterest,
+    initialState: initialExpressionOfInterestState,
+  });
+  if (state.status === 'none' || involves(state, ags)) return;
+  await participation(commands, state.callId, ags, applicationId, 'release');
 }

@@ -1,8 +1,14 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionRunner } from '@app/eventsourcing';
+import { ConfirmMembershipController } from './confirm-membership/confirm-membership.controller';
+import { ConfirmMembershipHandler } from './confirm-membership/confirm-membership.handler';
+import { DeclineInvitationController } from './decline-invitation/decline-invitation.controller';
+import { DeclineInvitationHandler } from './decline-invitation/decline-invitation.handler';
 import { DraftExpressionOfInterestController } from './draft-expression-of-interest/draft-expression-of-interest.controller';
 import { DraftExpressionOfInterestHandler } from './draft-expression-of-interest/draft-expression-of-interest.handler';
+import { LeaveJointApplicationController } from './leave-joint-application/leave-joint-application.controller';
+import { LeaveJointApplicationHandler } from './leave-joint-application/leave-joint-application.handler';
 import { expressionsOfInterestProjection } from './queries/expressions-of-interest.projection';
 import { ExpressionsOfInterestQueriesController } from './queries/expressions-of-interest-queries.controller';
 import {
@@ -10,6 +16,8 @@ import {
   ListCallSubmissionsHandler,
   ListExpressionsOfInterestHandler,
 } from './queries/expressions-of-interest.queries';
+import { JointApplicationInvitationsController } from './queries/joint-application-invitations.controller';
+import { ListJointApplicationInvitationsHandler } from './queries/joint-application-invitations.queries';
 import { ReviseExpressionOfInterestController } from './revise-expression-of-interest/revise-expression-of-interest.controller';
 import { ReviseExpressionOfInterestHandler } from './revise-expression-of-interest/revise-expression-of-interest.handler';
 import { SubmitExpressionOfInterestController } from './submit-expression-of-interest/submit-expression-of-interest.controller';
@@ -21,15 +29,23 @@ import { SubmitExpressionOfInterestHandler } from './submit-expression-of-intere
     DraftExpressionOfInterestController,
     ReviseExpressionOfInterestController,
     SubmitExpressionOfInterestController,
+    ConfirmMembershipController,
+    DeclineInvitationController,
+    LeaveJointApplicationController,
     ExpressionsOfInterestQueriesController,
+    JointApplicationInvitationsController,
   ],
   providers: [
     DraftExpressionOfInterestHandler,
     ReviseExpressionOfInterestHandler,
     SubmitExpressionOfInterestHandler,
+    ConfirmMembershipHandler,
+    DeclineInvitationHandler,
+    LeaveJointApplicationHandler,
     ListCallSubmissionsHandler,
     ListExpressionsOfInterestHandler,
     GetExpressionOfInterestHandler,
+    ListJointApplicationInvitationsHandler,
   ],
 })
 export class ApplicationsModule implements OnModuleInit {

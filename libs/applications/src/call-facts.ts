@@ -15,5 +15,5 @@ export interface CallFacts {
 /** Fails closed: a call that is not published, or whose deadline cannot be read, takes nothing. */
 export function assertCallOpen(call: CallFacts): void {
   if (call.status !== 'published' || !Number.isFinite(Date.parse(call.closesAt)))
-    throw new CallNotOpen(call.callId);
+    throw new CallNotOpen({ callId: call.callId });
 }

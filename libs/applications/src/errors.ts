@@ -1,139 +1,189 @@
-import { DomainError } from '@app/eventsourcing';
+import { domainError } from '@app/eventsourcing';
 
-export class CallNotOpen extends DomainError {
-  readonly code = 'call-not-open';
-  readonly kind = 'rule-violated';
-  constructor(callId: string) {
-    super(
-      `Call ${callId} is not published; expressions of interest can be drafted only for a published call.`,
-      { callId },
-    );
-  }
+const BERLIN_TIME = new Intl.DateTimeFormat('de-DE', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Berlin',
+});
+
+const BERLIN_DAY = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
+
+/** An instant as Berlin staff read it ("16.12.2011, 10:00 Uhr"); the ISO form stays in the facts. */
+function berlin(instant: string): string {
+  const at = Date.parse(instant);
+  return Number.isFinite(at) ? `${BERLIN_TIME.format(at)} Uhr` : instant;
 }
 
-export class CallClosed extends DomainError {
-  readonly code = 'call-closed';
-  readonly kind = 'rule-violated';
-  constructor(callId: string, closesAt: string) {
-    super(
-      `Call ${callId} closed at ${closesAt}; expressions of interest can no longer be drafted or changed.`,
-      {
-        callId,
-        closesAt,
-      },
-    );
-  }
+/** A call closing at midnight Berlin time ends with its last day: "15.12.2011, 24:00 Uhr". */
+function closing(closesAt: string): string {
+  const at = Date.parse(closesAt);
+  return Number.isFinite(at) ? `${BERLIN_DAY.format(at - 1)}, 24:00 Uhr` : closesAt;
 }
 
-export class SubmissionAfterDeadline extends DomainError {
-  readonly code = 'submission-after-deadline';
-  readonly kind = 'rule-violated';
-  constructor(callId: string, closesAt: string, attemptedAt: string) {
-    super(
-      `The call ${callId} closed at ${closesAt} (24:00 Berlin time on its closing date); a submission at ${attemptedAt} is too late.`,
-      {
-        callId,
-        closesAt,
-        attemptedAt,
-      },
-    );
-  }
-}
+export const CallNotOpen = domainError('call-not-open', 'rule-violated', (d: { callId: string }) => ({
+  de: `Der Aufruf ${d.callId} ist nicht veröffentlicht; Interessensbekundungen gibt es nur zu einem veröffentlichten Aufruf.`,
+  en: `Call ${d.callId} is not published; expressions of interest can be drafted only for a published call.`,
+}));
 
-export class ApplicantNotEligible extends DomainError {
-  readonly code = 'applicant-not-eligible';
-  readonly kind = 'rule-violated';
-  constructor(name: string, type: string, eligible: string[]) {
-    super(`${name} is a ${type}; this call is open to ${eligible.join(', ')}.`, { type, eligible });
-  }
-}
+export const CallClosed = domainError(
+  'call-closed',
+  'rule-violated',
+  (d: { callId: string; closesAt: string }) => ({
+    de: `Der Aufruf ${d.callId} ist seit ${closing(d.closesAt)} geschlossen; Interessensbekundungen und Verbundbeitritte sind nicht mehr möglich.`,
+    en: `Call ${d.callId} closed at ${d.closesAt}; expressions of interest and joint applications can no longer be changed.`,
+  }),
+);
 
-export class UnknownMunicipality extends DomainError {
-  readonly code = 'unknown-municipality';
-  readonly kind = 'rule-violated';
-  constructor(ags: string) {
-    super(`No municipality with AGS ${ags} is known.`, { ags });
-  }
-}
+export const SubmissionAfterDeadline = domainError(
+  'submission-after-deadline',
+  'rule-violated',
+  (d: { callId: string; closesAt: string; attemptedAt: string }) => ({
+    de: `Der Aufruf ${d.callId} endete am ${closing(d.closesAt)}; eine Einreichung am ${berlin(d.attemptedAt)} ist verspätet.`,
+    en: `The call ${d.callId} closed at ${d.closesAt} (24:00 Berlin time on its closing date); a submission at ${d.attemptedAt} is too late.`,
+  }),
+);
 
-export class InvalidJointApplication extends DomainError {
-  readonly code = 'invalid-joint-application';
-  readonly kind = 'rule-violated';
-  constructor(reason: string) {
-    super(`The joint application is not valid: ${reason}`);
-  }
-}
+export const ApplicantNotEligible = domainError(
+  'applicant-not-eligible',
+  'rule-violated',
+  (d: { name: string; type: string; eligible: string[] }) => ({
+    de: `${d.name} ist vom Typ ${d.type}; dieser Aufruf steht nur ${d.eligible.join(', ')} offen.`,
+    en: `${d.name} is a ${d.type}; this call is open to ${d.eligible.join(', ')}.`,
+  }),
+);
 
-export class ExpressionOfInterestExists extends DomainError {
-  readonly code = 'expression-of-interest-exists';
-  readonly kind = 'conflict';
-  constructor(applicationId: string) {
-    super(`An expression of interest for this call by this municipality already exists: ${applicationId}.`, {
-      applicationId,
-    });
-  }
-}
+export const UnknownMunicipality = domainError(
+  'unknown-municipality',
+  'rule-violated',
+  (d: { ags: string }) => ({
+    de: `Eine Kommune mit dem Amtlichen Gemeindeschlüssel ${d.ags} ist nicht bekannt.`,
+    en: `No municipality with AGS ${d.ags} is known.`,
+  }),
+);
 
-export class AlreadyParticipating extends DomainError {
-  readonly code = 'already-participating';
-  readonly kind = 'conflict';
-  constructor(ags: string) {
-    super(`Municipality ${ags} already takes part in another expression of interest for this call.`, { ags });
-  }
-}
+export const InvalidJointApplication = domainError(
+  'invalid-joint-application',
+  'rule-violated',
+  (d: { reason: 'lead-as-member' | 'named-twice'; name: string; ags: string }) =>
+    d.reason === 'lead-as-member'
+      ? {
+          de: `Die Verbundbewerbung ist ungültig: die federführende Kommune ${d.name} kann nicht zugleich Mitglied sein.`,
+          en: `The joint application is not valid: the lead ${d.name} cannot also be a member.`,
+        }
+      : {
+          de: `Die Verbundbewerbung ist ungültig: ${d.name} (${d.ags}) ist doppelt genannt.`,
+          en: `The joint application is not valid: ${d.name} (${d.ags}) is named twice.`,
+        },
+);
 
-export class AlreadySubmitted extends DomainError {
-  readonly code = 'already-submitted';
-  readonly kind = 'rule-violated';
-  constructor(applicationId: string) {
-    super(`Expression of interest ${applicationId} has been submitted and can no longer be changed.`, {
-      applicationId,
-    });
-  }
-}
+export const ExpressionOfInterestExists = domainError(
+  'expression-of-interest-exists',
+  'conflict',
+  (d: { applicationId: string }) => ({
+    de: `Diese Kommune hat zu diesem Aufruf bereits eine Interessensbekundung: ${d.applicationId}.`,
+    en: `An expression of interest for this call by this municipality already exists: ${d.applicationId}.`,
+  }),
+);
 
-export class ExpressionOfInterestIncomplete extends DomainError {
-  readonly code = 'expression-of-interest-incomplete';
-  readonly kind = 'rule-violated';
-  constructor(missing: string[]) {
-    super(`The expression of interest cannot be submitted yet; missing: ${missing.join(', ')}.`, { missing });
-  }
-}
+/** Names neither the other application nor its lead: that is the other applicant's business. */
+export const AlreadyParticipating = domainError(
+  'already-participating',
+  'conflict',
+  (d: { ags: string }) => ({
+    de: `Die Kommune ${d.ags} nimmt an diesem Aufruf bereits mit einer anderen Interessensbekundung teil.`,
+    en: `Municipality ${d.ags} already takes part in another expression of interest for this call.`,
+  }),
+);
 
-export class CoordinatorMissing extends DomainError {
-  readonly code = 'coordinator-missing';
-  readonly kind = 'rule-violated';
-  constructor() {
-    super('The call requires a named coordinator (Koordinatorin/Koordinator); name one before submitting.');
-  }
-}
+export const AlreadySubmitted = domainError(
+  'already-submitted',
+  'rule-violated',
+  (d: { applicationId: string }) => ({
+    de: `Die Interessensbekundung ${d.applicationId} ist eingereicht und kann nicht mehr geändert werden.`,
+    en: `Expression of interest ${d.applicationId} has been submitted and can no longer be changed.`,
+  }),
+);
 
-export class CouncilResolutionMissing extends DomainError {
-  readonly code = 'council-resolution-missing';
-  readonly kind = 'rule-violated';
-  constructor() {
-    super(
-      'The call requires an adopted council resolution at submission; a promise is not enough for this call.',
-    );
-  }
-}
+export const ExpressionOfInterestIncomplete = domainError(
+  'expression-of-interest-incomplete',
+  'rule-violated',
+  (d: { missing: string[] }) => ({
+    de: `Die Interessensbekundung kann noch nicht eingereicht werden; es fehlt: ${d.missing.join(', ')}.`,
+    en: `The expression of interest cannot be submitted yet; missing: ${d.missing.join(', ')}.`,
+  }),
+);
 
-export class NotLeadApplicant extends DomainError {
-  readonly code = 'not-lead-applicant';
-  readonly kind = 'forbidden';
-  constructor(applicationId: string) {
-    super(`Only the lead applicant may change or submit expression of interest ${applicationId}.`, {
-      applicationId,
-    });
-  }
-}
+export const CoordinatorMissing = domainError('coordinator-missing', 'rule-violated', () => ({
+  de: 'Der Aufruf verlangt eine benannte Koordinatorin oder einen benannten Koordinator; bitte vor dem Einreichen benennen.',
+  en: 'The call requires a named coordinator (Koordinatorin/Koordinator); name one before submitting.',
+}));
 
-export class CouncilResolutionStatementMissing extends DomainError {
-  readonly code = 'council-resolution-statement-missing';
-  readonly kind = 'rule-violated';
-  constructor() {
-    super(
-      'State the council resolution: adopted (with date and reference), or promised to follow after selection.',
-    );
-  }
-}
+export const CouncilResolutionMissing = domainError('council-resolution-missing', 'rule-violated', () => ({
+  de: 'Dieser Aufruf verlangt bei der Einreichung einen gefassten Rats- oder Kreistagsbeschluss; eine Zusage genügt nicht.',
+  en: 'The call requires an adopted council resolution at submission; a promise is not enough for this call.',
+}));
+
+export const NotLeadApplicant = domainError(
+  'not-lead-applicant',
+  'forbidden',
+  (d: { applicationId: string }) => ({
+    de: `Nur die federführende Kommune kann die Interessensbekundung ${d.applicationId} ändern oder einreichen.`,
+    en: `Only the lead applicant may change or submit expression of interest ${d.applicationId}.`,
+  }),
+);
+
+export const CouncilResolutionStatementMissing = domainError(
+  'council-resolution-statement-missing',
+  'rule-violated',
+  () => ({
+    de: 'Bitte den Rats- oder Kreistagsbeschluss angeben: gefasst (mit Datum und Aktenzeichen) oder zugesagt für die Zeit nach der Auswahl.',
+    en: 'State the council resolution: adopted (with date and reference), or promised to follow after selection.',
+  }),
+);
+
+/** What an invitation to a joint application has become, in the words of each language. */
+const STATUS_WORDS = {
+  invited: { de: 'offen', en: 'open' },
+  confirmed: { de: 'bereits bestätigt', en: 'already confirmed' },
+  declined: { de: 'abgelehnt', en: 'declined' },
+  left: { de: 'durch Austritt beendet', en: 'ended by leaving' },
+  withdrawn: { de: 'von der federführenden Kommune zurückgezogen', en: 'withdrawn by the lead' },
+  lapsed: { de: 'mit der Einreichung erloschen', en: 'lapsed at submission' },
+} as const;
+
+type InvitationFacts = {
+  applicationId: string;
+  ags: string;
+  status: keyof typeof STATUS_WORDS;
+};
+
+/** Confirming or declining needs an open invitation; a confirmed member leaves instead. */
+export const InvitationNotOpen = domainError(
+  'invitation-not-open',
+  'rule-violated',
+  (d: InvitationFacts) => ({
+    de:
+      `Die Einladung der Kommune ${d.ags} zur Verbundbewerbung ${d.applicationId} ist nicht mehr offen ` +
+      `(${STATUS_WORDS[d.status].de}).` +
+      (d.status === 'confirmed' ? ' Ein bestätigtes Mitglied kann vor der Einreichung austreten.' : ''),
+    en:
+      `The invitation of municipality ${d.ags} to joint application ${d.applicationId} is no longer open ` +
+      `(${STATUS_WORDS[d.status].en}).` +
+      (d.status === 'confirmed' ? ' A confirmed member may leave before submission.' : ''),
+  }),
+);
+
+export const NotAMember = domainError('not-a-member', 'rule-violated', (d: InvitationFacts) => ({
+  de: `Die Kommune ${d.ags} ist kein bestätigtes Mitglied der Verbundbewerbung ${d.applicationId} (Einladung ${STATUS_WORDS[d.status].de}).`,
+  en: `Municipality ${d.ags} is not a confirmed member of joint application ${d.applicationId} (invitation ${STATUS_WORDS[d.status].en}).`,
+}));
+
+/** The submission binds the members it names: leaving afterwards would change what was applied for. */
+export const MembershipBoundBySubmission = domainError(
+  'membership-bound-by-submission',
+  'rule-violated',
+  (d: { applicationId: string; ags: string }) => ({
+    de: `Die Verbundbewerbung ${d.applicationId} ist eingereicht; die Teilnahme der Kommune ${d.ags} ist damit verbindlich und ein Austritt nicht mehr möglich.`,
+    en: `Joint application ${d.applicationId} has been submitted; the participation of municipality ${d.ags} is binding and it can no longer leave.`,
+  }),
+);

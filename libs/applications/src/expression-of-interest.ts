@@ -1,6 +1,13 @@
 import { streamName } from '@app/eventsourcing';
 import type { AppliedRules } from '@app/programmes-calls';
 import type { Municipality } from '@app/shared';
+import {
+  boundByLead,
+  evolveInvitations,
+  type Invitation,
+  type JointApplicationEvent,
+  members,
+} from './joint-application';
 
 export interface FinancialPlan {
   /** The municipality's own contribution over the whole phase, e.g. as staff costs. */
@@ -50,22 +57,33 @@ export const REQUIRED_FOR_SUBMISSION: (keyof ExpressionOfInterestContent)[] = [
 
 export type Applicant = Pick<Municipality, 'ags' | 'name' | 'type' | 'population' | 'regierungsbezirk'>;
 
+/**
+ * Schema version 2: the draft names no members. The municipalities the lead names are invited
+ * (`JointApplicationMemberInvited`, following in the same append) and become members only by
+ * their own confirmation. `membersBoundByLead` is only ever set by the upcaster, on a version-1
+ * draft: the members it named were bound at once, without their consent (history before
+ * invitations), and are read as confirmed members.
+ */
 export type ExpressionOfInterestDrafted = {
   type: 'ExpressionOfInterestDrafted';
   data: {
     applicationId: string;
     callId: string;
     programmeId: string;
-    /** The lead applicant; for a joint application (Verbundbewerbung) the members follow. */
+    /** The lead applicant (federführende Kommune). */
     applicant: Applicant;
-    members: Applicant[];
     content: ExpressionOfInterestContent;
+    membersBoundByLead?: Applicant[];
   };
 };
 
+/**
+ * Schema version 2: the whole content is replaced; invitations and withdrawals follow as their
+ * own events. `membersBoundByLead` (upcast from a version-1 revision only) replaced the members.
+ */
 export type ExpressionOfInterestRevised = {
   type: 'ExpressionOfInterestRevised';
-  data: { applicationId: string; members: Applicant[]; content: ExpressionOfInterestContent };
+  data: { applicationId: string; content: ExpressionOfInterestContent; membersBoundByLead?: Applicant[] };
 };
 
 export type ExpressionOfInterestSubmitted = {
@@ -75,7 +93,10 @@ export type ExpressionOfInterestSubmitted = {
 };
 
 export type ExpressionOfInterestEvent =
-  ExpressionOfInterestDrafted | ExpressionOfInterestRevised | ExpressionOfInterestSubmitted;
+  | ExpressionOfInterestDrafted
+  | ExpressionOfInterestRevised
+  | ExpressionOfInterestSubmitted
+  | JointApplicationEvent;
 
 export type ExpressionOfInterestState =
   | { status: 'none' }
@@ -84,7 +105,10 @@ export type ExpressionOfInterestState =
       applicationId: string;
       callId: string;
       applicant: Applicant;
+      /** Confirmed members only, in the order they were invited: the ones bound to the application. */
       members: Applicant[];
+      /** Every municipality ever invited, with what its invitation became. */
+      invitations: Invitation[];
       content: ExpressionOfInterestContent;
       submittedAt?: string;
     };
@@ -102,24 +126,61 @@ export function evolveExpressionOfInterest(
   event: ExpressionOfInterestEvent,
 ): ExpressionOfInterestState {
   switch (event.type) {
-    case 'ExpressionOfInterestDrafted':
-      return { status: 'draft', ...event.data };
-    case 'ExpressionOfInterestRevised':
-      return state.status === 'none'
-        ? state
-        : { ...state, members: event.data.members, content: event.data.content };
+    case 'ExpressionOfInterestDrafted': {
+      const { applicationId, callId, applicant, content, membersBoundByLead } = event.data;
+      const invitations = boundByLead(membersBoundByLead ?? []);
+      return {
+        status: 'draft',
+        applicationId,
+        callId,
+        applicant,
+        content,
+        invitations,
+        members: members(invitations),
+      };
+    }
+    case 'ExpressionOfInterestRevised': {
+      if (state.status === 'none') return state;
+      const { content, membersBoundByLead } = event.data;
+      if (membersBoundByLead === undefined) return { ...state, content };
+      // A version-1 revision replaced the members outright (history before invitations had none).
+      const invitations = boundByLead(membersBoundByLead);
+      return { ...state, content, invitations, members: members(invitations) };
+    }
     case 'ExpressionOfInterestSubmitted':
       return state.status === 'none'
         ? state
         : { ...state, status: 'submitted', submittedAt: event.data.submittedAt };
     default: {
-      const _exhaustive: never = event;
-      return state;
+      if (state.status === 'none') return state;
+      const invitations = evolveInvitations(state.invitations, event);
+      return { ...state, invitations, members: members(invitations) };
     }
   }
 }
 
-/** A municipality may see an expression of interest it leads or is a member of. */
+/**
+ * Bound to an expression of interest: its lead or a confirmed member (each records its own
+ * council's resolution on it).
+ */
 export function involves(state: { applicant: Applicant; members: Applicant[] }, ags: string): boolean {
   return state.applicant.ags === ags || state.members.some((m) => m.ags === ags);
+}
+
+/**
+ * Who may read an expression of interest besides the grants office and auditors: its lead, its
+ * confirmed members, and a municipality with an open invitation (it decides on what it reads).
+ */
+export function mayRead(
+  state: {
+    applicant: Applicant;
+    members: Applicant[];
+    invitations: Pick<Invitation, 'municipality' | 'status'>[];
+  },
+  ags: string,
+): boolean {
+  return (
+    involves(state, ags) ||
+    state.invitations.some((i) => i.municipality.ags === ags && i.status === 'invited')
+  );
 }

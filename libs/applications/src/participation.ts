@@ -16,8 +16,9 @@ export type ParticipationState = { holder?: string };
 
 /**
  * Each municipality takes part in at most one expression of interest per call, as lead or as
- * member. One small stream per call and municipality records where, so the rule is enforced by
- * the store's expected revision, and only applications naming the same municipality contend.
+ * confirmed member. One small stream per call and municipality records where, so the rule is
+ * enforced by the store's expected revision. A lead claims it with its draft, a member with its
+ * own confirmation; an invitation claims nothing, so naming a municipality blocks nobody.
  */
 export const participationStream = (callId: string, ags: string) =>
   streamName('participation', `${callId}.${ags}`);
@@ -41,7 +42,7 @@ export function changeParticipation(
       : [];
   }
   if (state.holder === applicationId) return [];
-  if (state.holder !== undefined) throw new AlreadyParticipating(ags);
+  if (state.holder !== undefined) throw new AlreadyParticipating({ ags });
   return [{ type: 'ParticipationClaimed', data: { callId, ags, applicationId } }];
 }
 

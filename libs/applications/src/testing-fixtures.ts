@@ -63,16 +63,45 @@ export function bruecken(overrides: Partial<ExpressionOfInterestContent> = {}): 
   };
 }
 
+export const APPLICATION_ID = 'kkz-2011.05978000';
+const about = { applicationId: APPLICATION_ID, callId: 'kkz-2011' };
+
+/** The Kreis Unna draft as today's code writes it (schema version 2): no members in it. */
 export function drafted(content = bruecken()): ExpressionOfInterestEvent {
   return {
     type: 'ExpressionOfInterestDrafted',
-    data: {
-      applicationId: 'kkz-2011.05978000',
-      callId: 'kkz-2011',
-      programmeId: 'kkz',
-      applicant: kreisUnna,
-      members: [kamen, luenen],
-      content,
-    },
+    data: { ...about, programmeId: 'kkz', applicant: kreisUnna, content },
   };
 }
+
+export const invited = (member: Applicant): ExpressionOfInterestEvent => ({
+  type: 'JointApplicationMemberInvited',
+  data: { ...about, member },
+});
+export const confirmed = (m: Applicant): ExpressionOfInterestEvent => ({
+  type: 'JointApplicationMembershipConfirmed',
+  data: { ...about, ags: m.ags },
+});
+export const declined = (m: Applicant): ExpressionOfInterestEvent => ({
+  type: 'JointApplicationInvitationDeclined',
+  data: { ...about, ags: m.ags },
+});
+export const left = (m: Applicant): ExpressionOfInterestEvent => ({
+  type: 'JointApplicationMemberLeft',
+  data: { ...about, ags: m.ags },
+});
+export const withdrawn = (m: Applicant, wasMember: boolean): ExpressionOfInterestEvent => ({
+  type: 'JointApplicationInvitationWithdrawn',
+  data: { ...about, ags: m.ags, wasMember },
+});
+export const lapsed = (m: Applicant): ExpressionOfInterestEvent => ({
+  type: 'JointApplicationInvitationLapsed',
+  data: { ...about, ags: m.ags },
+});
+export const submitted = (submittedAt = '2011-12-10T10:00:00.000Z'): ExpressionOfInterestEvent => ({
+  type: 'ExpressionOfInterestSubmitted',
+  data: { ...about, submittedAt, rules: { version: 0, effectiveFrom: null } },
+});
+
+/** Kreis Unna's draft with Kamen and Lünen invited: the start of a Verbundbewerbung today. */
+export const draftedInviting = (...members: Applicant[]) => [drafted(), ...members.map(invited)];

@@ -1,20 +1,30 @@
-import { MemoryEventStore, ProjectionRunner } from '@app/eventsourcing';
+import {
+  MemoryEventStore,
+  ProjectionRunner,
+  UpcasterRegistry,
+  UpcastingEventStore,
+} from '@app/eventsourcing';
+import { applicationUpcasters } from '@app/applications/upcasters';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { type AppConfig, CommandService, FixedClock } from '@app/shared';
 import { RulesVersionUnknown } from './errors';
 import { loadIssuedGrant, loadSubmission } from './load-submission';
-import { APPLICATION_ID, call2011, kamen, kreisUnna, phaseOne } from './testing-fixtures';
+import { APPLICATION_ID, call2011, kamen, kreisUnna, luenen, phaseOne } from './testing-fixtures';
 
-/** The loader against a real in-memory store: every fact is read from the stream that owns it. */
+/**
+ * The loader against a real in-memory store: every fact is read from the stream that owns it,
+ * through the upcasters as in the application. Events are written as their code wrote them.
+ */
 describe('the facts of a submission, loaded from their streams', () => {
   let store: MemoryEventStore;
   let commands: CommandService;
 
   beforeEach(async () => {
     store = new MemoryEventStore();
+    const reading = new UpcastingEventStore(store, new UpcasterRegistry().register(...applicationUpcasters));
     commands = new CommandService(
-      store,
-      new ProjectionRunner(store),
+      reading,
+      new ProjectionRunner(reading),
       new FixedClock('2012-01-10'),
       {} as AppConfig,
     );
@@ -42,6 +52,7 @@ describe('the facts of a submission, loaded from their streams', () => {
     );
   });
 
+  /** Kreis Unna's draft as the code before invitations wrote it (schema v1): Kamen bound by being named. */
   async function submit(rules?: object) {
     await store.appendToStream(
       `application-${APPLICATION_ID}`,
@@ -121,6 +132,41 @@ describe('the facts of a submission, loaded from their streams', () => {
     await resolution(kamen.ags, 'CouncilResolutionCorrected', 'noted');
     expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({
       committingResolutions: [{ ags: kreisUnna.ags, resultDate: '2012-01-05' }],
+    });
+  });
+
+  it('names only confirmed members: an invitation left open binds nobody', async () => {
+    const about = { applicationId: APPLICATION_ID, callId: 'kkz-2011' };
+    await store.appendToStream(
+      `application-${APPLICATION_ID}`,
+      [
+        newEvent(
+          'ExpressionOfInterestDrafted',
+          {
+            ...about,
+            programmeId: 'kkz',
+            applicant: kreisUnna,
+            content: { councilResolution: { status: 'promised' } },
+          },
+          { schemaVersion: 2 },
+        ),
+        newEvent('JointApplicationMemberInvited', { ...about, member: kamen }),
+        newEvent('JointApplicationMemberInvited', { ...about, member: luenen }),
+        newEvent('JointApplicationMembershipConfirmed', { ...about, ags: luenen.ags }),
+        newEvent('ExpressionOfInterestSubmitted', {
+          ...about,
+          submittedAt: '2011-12-14T10:00:00.000Z',
+          rules: { version: 1, effectiveFrom: '2011-11-01' },
+        }),
+        newEvent('JointApplicationInvitationLapsed', { ...about, ags: kamen.ags }),
+      ],
+      'no_stream',
+    );
+    await resolution(kamen.ags, 'CouncilResolutionRecorded', 'approved');
+    await resolution(luenen.ags, 'CouncilResolutionRecorded', 'approved');
+    expect(await loadSubmission(commands, APPLICATION_ID)).toMatchObject({
+      members: [luenen],
+      committingResolutions: [{ ags: luenen.ags }],
     });
   });
 

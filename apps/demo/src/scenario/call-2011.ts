@@ -54,7 +54,18 @@ export async function expressionsOfInterest2011(ctx: DemoContext): Promise<void>
     await (await municipality(ctx, m)).post('/calls/kkz-2011/expressions-of-interest', body);
   });
   ctx.log(
-    `${applicants.length} expressions of interest drafted (Kreis Unna with Kamen, Lünen, Selm and Unna)`,
+    `${applicants.length} expressions of interest drafted (Kreis Unna inviting Kamen, Lünen, Selm and Unna)`,
+  );
+  // Each city joins the Verbund by its own act, with its own account (seed 004: a joint
+  // application of the Kreis and four cities, each bound by its own council's decision).
+  await sim.at(officeHours('2011-11-21'));
+  for (const member of cast.unnaMembers) {
+    await (
+      await municipality(ctx, member)
+    ).post(`/expressions-of-interest/${applicationOf(KREIS_UNNA)}/members/${member.ags}/confirm`);
+  }
+  ctx.log(
+    `${cast.unnaMembers.map((m) => m.name).join(', ')} confirm their membership of the Kreis Unna joint application`,
   );
   // Submissions spread over the weeks before the closing; reminders fire in between.
   const onTime = applicants.filter((m) => m.ags !== cast.late.ags);

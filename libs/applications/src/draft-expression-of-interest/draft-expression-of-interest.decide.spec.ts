@@ -7,7 +7,7 @@ import {
   InvalidJointApplication,
   UnknownMunicipality,
 } from '../errors';
-import { bruecken, call2011, drafted, kamen, kreisUnna, luenen } from '../testing-fixtures';
+import { bruecken, call2011, drafted, invited, kamen, kreisUnna, luenen } from '../testing-fixtures';
 import {
   draftExpressionOfInterestDecider,
   type DraftExpressionOfInterest,
@@ -29,8 +29,17 @@ function command(overrides: Partial<DraftExpressionOfInterest> = {}): DraftExpre
 }
 
 describe('draft an expression of interest', () => {
-  it('records a joint application with its members (Verbundbewerbung Kreis Unna)', () =>
-    spec.given([]).when(command()).then([drafted()]));
+  it('invites the members of a joint application, binding none of them (Verbundbewerbung Kreis Unna)', () =>
+    spec
+      .given([])
+      .when(command())
+      .then([drafted(), invited(kamen), invited(luenen)]));
+
+  it('records a draft without members as an application of its own', () =>
+    spec
+      .given([])
+      .when(command({ members: [] }))
+      .then([drafted()]));
 
   it('refuses a second draft by the same lead for the same call', () =>
     spec

@@ -9,7 +9,7 @@ import {
   type ExpressionOfInterestState,
   initialExpressionOfInterestState,
 } from '../expression-of-interest';
-import { checkMembers, type MemberLookup } from '../joint-application';
+import { checkMembers, type MemberLookup, reconcileInvitations } from '../joint-application';
 
 export interface DraftExpressionOfInterest {
   applicationId: string;
@@ -22,32 +22,39 @@ export interface DraftExpressionOfInterest {
   now: string;
 }
 
+/**
+ * The draft of a lead applicant. The members it names are invited, not bound: each becomes a
+ * member by its own confirmation, so naming a municipality never takes its place in the call.
+ */
 export function draftExpressionOfInterest(
   command: DraftExpressionOfInterest,
   state: ExpressionOfInterestState,
 ): ExpressionOfInterestEvent[] {
   const { call, applicant, now } = command;
-  if (state.status !== 'none') throw new ExpressionOfInterestExists(command.applicationId);
+  if (state.status !== 'none') throw new ExpressionOfInterestExists({ applicationId: command.applicationId });
   // A draft call is the grants office's working paper: to applicants it does not exist yet.
   if (call.status !== 'published') throw new NotFound('Call', call.callId);
-  if (Date.parse(now) >= Date.parse(call.closesAt)) throw new CallClosed(call.callId, call.closesAt);
-  if (!applicant) throw new UnknownMunicipality(command.leadAgs);
-  if (!call.eligibleApplicantTypes.includes(applicant.type)) {
-    throw new ApplicantNotEligible(applicant.name, applicant.type, call.eligibleApplicantTypes);
+  if (Date.parse(now) >= Date.parse(call.closesAt))
+    throw new CallClosed({ callId: call.callId, closesAt: call.closesAt });
+  if (!applicant) throw new UnknownMunicipality({ ags: command.leadAgs });
+  const eligible = call.eligibleApplicantTypes;
+  if (!eligible.includes(applicant.type)) {
+    throw new ApplicantNotEligible({ name: applicant.name, type: applicant.type, eligible });
   }
-  const members = checkMembers(applicant, command.members, call.eligibleApplicantTypes);
+  const named = checkMembers(applicant, command.members, eligible);
+  const { applicationId } = command;
   return [
     {
       type: 'ExpressionOfInterestDrafted',
       data: {
-        applicationId: command.applicationId,
+        applicationId,
         callId: call.callId,
         programmeId: call.programmeId,
         applicant,
-        members,
         content: command.content,
       },
     },
+    ...reconcileInvitations([], named, { applicationId, callId: call.callId }),
   ];
 }
 

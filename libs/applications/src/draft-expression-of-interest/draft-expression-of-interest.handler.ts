@@ -37,11 +37,12 @@ export class DraftExpressionOfInterestHandler implements ICommandHandler<DraftEx
       members: lookUpMembers(this.registry, memberAgs),
       now: this.commands.now().toISOString(),
     };
-    // Refusals first, so that a refused draft claims nobody; then the claims with the draft.
+    // Refusals first, so that a refused draft claims nothing; then the lead's own claim with the
+    // draft. The members named are only invited: their places are claimed when each confirms.
     await this.commands.preview(stream, draftExpressionOfInterestDecider, command);
     const outcome = await withParticipations(
       this.commands,
-      { callId, applicationId, named: [leadAgs, ...memberAgs], before: [] },
+      { callId, applicationId, named: [leadAgs], before: [] },
       () => this.commands.run(stream, draftExpressionOfInterestDecider, command),
     );
     return CommandAccepted.of(applicationId, outcome.revision);

@@ -4,13 +4,36 @@ import type {
   ExpressionOfInterestContent,
   ExpressionOfInterestEvent,
 } from '../expression-of-interest';
+import {
+  type InvitationStatus,
+  isOpen,
+  JOINT_APPLICATION_EVENT_TYPES,
+  type JointApplicationEvent,
+  STATUS_AFTER,
+} from '../joint-application';
+
+/** One municipality named by the lead, and what became of it: what the lead follows. */
+export interface InvitationView {
+  municipality: Applicant;
+  status: InvitationStatus;
+  invitedAt: string;
+  /** When it was confirmed, declined, left, withdrawn or lapsed. */
+  answeredAt?: string;
+  /** Given by the municipality when it declined or left. */
+  reason?: string;
+  /** Bound by the lead's naming alone, without confirmation (history before invitations). */
+  boundByLead?: true;
+}
 
 export interface ExpressionOfInterestView {
   applicationId: string;
   callId: string;
   programmeId: string;
   applicant: Applicant;
+  /** Confirmed members only: the ones a submission names. */
   members: Applicant[];
+  invitations: InvitationView[];
+  /** A joint application (Verbundbewerbung): someone is invited or has joined. */
   joint: boolean;
   status: 'draft' | 'submitted';
   content: ExpressionOfInterestContent;
@@ -23,7 +46,7 @@ export interface ExpressionsOfInterestReadModel {
   byId: Map<string, ExpressionOfInterestView>;
   /** callId → ids, in the order they were drafted. */
   byCall: Map<string, string[]>;
-  /** AGS → ids of expressions of interest it leads or is a member of. */
+  /** AGS → ids of expressions of interest it leads or was ever invited to (access is checked on read). */
   byAgs: Map<string, Set<string>>;
 }
 
@@ -33,56 +56,105 @@ function index<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function reindexMembers(
-  model: ExpressionsOfInterestReadModel,
-  view: ExpressionOfInterestView,
-  before: Applicant[],
-): void {
-  for (const m of before) {
-    model.byAgs.get(m.ags)?.delete(view.applicationId);
-  }
-  for (const ags of [view.applicant.ags, ...view.members.map((m) => m.ags)]) {
-    const set = model.byAgs.get(ags) ?? new Set<string>();
-    set.add(view.applicationId);
-    model.byAgs.set(ags, set);
-  }
+function indexAgs(model: ExpressionsOfInterestReadModel, ags: string, applicationId: string): void {
+  const set = model.byAgs.get(ags) ?? new Set<string>();
+  set.add(applicationId);
+  model.byAgs.set(ags, set);
 }
+
+/** Members named by a version-1 draft or revision: bound by being named, at that moment. */
+function boundByLead(named: Applicant[], at: string): InvitationView[] {
+  return named.map((municipality) => ({
+    municipality,
+    status: 'confirmed',
+    invitedAt: at,
+    answeredAt: at,
+    boundByLead: true,
+  }));
+}
+
+/** Keeps `members` and `joint` in step with the invitations. */
+function settle(view: ExpressionOfInterestView): void {
+  view.members = view.invitations.filter((i) => i.status === 'confirmed').map((i) => i.municipality);
+  view.joint = view.invitations.some(isOpen);
+}
+
+function applyInvitationEvent(
+  model: ExpressionsOfInterestReadModel,
+  event: RecordedEvent<JointApplicationEvent>,
+): void {
+  const view = model.byId.get(event.data.applicationId);
+  if (!view) return;
+  const at = event.metadata.occurredAt;
+  if (event.type === 'JointApplicationMemberInvited') {
+    const { member } = event.data;
+    view.invitations = view.invitations.filter((i) => i.municipality.ags !== member.ags);
+    view.invitations.push({ municipality: member, status: 'invited', invitedAt: at });
+    indexAgs(model, member.ags, view.applicationId);
+  } else {
+    const invitation = view.invitations.find((i) => i.municipality.ags === event.data.ags);
+    if (!invitation) return;
+    invitation.status = STATUS_AFTER[event.type];
+    invitation.answeredAt = at;
+    const reason = 'reason' in event.data ? event.data.reason : undefined;
+    if (reason) invitation.reason = reason;
+  }
+  view.revision = event.revision;
+  settle(view);
+}
+
+const isInvitationEvent = (e: RecordedEvent): e is RecordedEvent<JointApplicationEvent> =>
+  (JOINT_APPLICATION_EVENT_TYPES as string[]).includes(e.type);
 
 export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestReadModel> = {
   name: 'expressions-of-interest',
-  eventTypes: ['ExpressionOfInterestDrafted', 'ExpressionOfInterestRevised', 'ExpressionOfInterestSubmitted'],
+  eventTypes: [
+    'ExpressionOfInterestDrafted',
+    'ExpressionOfInterestRevised',
+    'ExpressionOfInterestSubmitted',
+    ...JOINT_APPLICATION_EVENT_TYPES,
+  ],
   initialState: () => ({ byId: new Map(), byCall: new Map(), byAgs: new Map() }),
   apply(model, recorded: RecordedEvent) {
+    if (isInvitationEvent(recorded)) {
+      applyInvitationEvent(model, recorded);
+      return model;
+    }
     const event = recorded as RecordedEvent<ExpressionOfInterestEvent>;
     switch (event.type) {
       case 'ExpressionOfInterestDrafted': {
         // `{ id, ...data, more }`, not `{ ...data, more }`: V8 gives each of the latter a hidden class of
         // its own; the former share one (same field order: the id leads the event's data too).
-        const { applicationId, ...drafted } = event.data;
+        const { applicationId, membersBoundByLead, ...drafted } = event.data;
         const view: ExpressionOfInterestView = {
           applicationId,
           ...drafted,
-          joint: event.data.members.length > 0,
+          members: [],
+          invitations: boundByLead(membersBoundByLead ?? [], event.metadata.occurredAt),
+          joint: false,
           status: 'draft',
           draftedAt: event.metadata.occurredAt,
           revision: event.revision,
         };
+        settle(view);
         model.byId.set(view.applicationId, view);
         index(model.byCall, view.callId, view.applicationId);
-        reindexMembers(model, view, []);
+        for (const ags of [view.applicant.ags, ...view.members.map((m) => m.ags)])
+          indexAgs(model, ags, applicationId);
         break;
       }
       case 'ExpressionOfInterestRevised': {
         const view = model.byId.get(event.data.applicationId);
         if (!view) break;
-        const before = view.members;
-        Object.assign(view, {
-          members: event.data.members,
-          joint: event.data.members.length > 0,
-          content: event.data.content,
-          revision: event.revision,
-        });
-        reindexMembers(model, view, before);
+        const { content, membersBoundByLead } = event.data;
+        Object.assign(view, { content, revision: event.revision });
+        if (membersBoundByLead) {
+          // A version-1 revision replaced the members: those dropped were freed, as the old code did.
+          for (const m of view.members) model.byAgs.get(m.ags)?.delete(view.applicationId);
+          view.invitations = boundByLead(membersBoundByLead, event.metadata.occurredAt);
+          for (const m of membersBoundByLead) indexAgs(model, m.ags, view.applicationId);
+          settle(view);
+        }
         break;
       }
       case 'ExpressionOfInterestSubmitted': {

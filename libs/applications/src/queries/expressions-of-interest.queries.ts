@@ -2,7 +2,7 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { type Principal, seesEverything } from '@app/identity';
 import { programmesCallsProjection } from '@app/programmes-calls';
-import { involves } from '../expression-of-interest';
+import { mayRead as mayReadApplication } from '../expression-of-interest';
 import {
   type ExpressionOfInterestView,
   expressionsOfInterestProjection,
@@ -10,9 +10,23 @@ import {
 
 export type StatusFilter = 'submitted' | 'draft' | 'all';
 
-/** A municipality-only caller sees what it leads or is a member of; office and auditors see all. */
+/**
+ * A municipality-only caller sees what it leads, is a member of, or is invited to; office and
+ * auditors see all.
+ */
 function mayRead(principal: Principal, view: ExpressionOfInterestView): boolean {
-  return seesEverything(principal) || (principal.ags !== undefined && involves(view, principal.ags));
+  return (
+    seesEverything(principal) || (principal.ags !== undefined && mayReadApplication(view, principal.ags))
+  );
+}
+
+/**
+ * What the caller is shown: the lead, the office and auditors see every invitation with its
+ * status; a member or invitee sees its own invitation only (another's answer is not its business).
+ */
+export function shownTo(principal: Principal, view: ExpressionOfInterestView): ExpressionOfInterestView {
+  if (seesEverything(principal) || principal.ags === view.applicant.ags) return view;
+  return { ...view, invitations: view.invitations.filter((i) => i.municipality.ags === principal.ags) };
 }
 
 export class ListCallSubmissionsQuery extends Query<ExpressionOfInterestView[]> {
@@ -65,7 +79,9 @@ export class ListExpressionsOfInterestHandler implements IQueryHandler<ListExpre
       : [...(model.byAgs.get(principal.ags ?? '') ?? [])].map(
           (id) => model.byId.get(id) as ExpressionOfInterestView,
         );
-    return candidates.filter((v) => (!callId || v.callId === callId) && mayRead(principal, v));
+    return candidates
+      .filter((v) => (!callId || v.callId === callId) && mayRead(principal, v))
+      .map((v) => shownTo(principal, v));
   }
 }
 
@@ -78,6 +94,6 @@ export class GetExpressionOfInterestHandler implements IQueryHandler<GetExpressi
   }: GetExpressionOfInterestQuery): Promise<ExpressionOfInterestView> {
     const view = this.projections.state(expressionsOfInterestProjection).byId.get(applicationId);
     if (!view || !mayRead(principal, view)) throw new NotFound('Expression of interest', applicationId);
-    return view;
+    return shownTo(principal, view);
   }
 }

@@ -8,7 +8,7 @@ import {
   type ExpressionOfInterestState,
   initialExpressionOfInterestState,
 } from '../expression-of-interest';
-import { checkMembers, type MemberLookup } from '../joint-application';
+import { checkMembers, type MemberLookup, reconcileInvitations } from '../joint-application';
 
 export interface ReviseExpressionOfInterest {
   applicationId: string;
@@ -18,22 +18,25 @@ export interface ReviseExpressionOfInterest {
   now: string;
 }
 
-/** A draft may be revised as often as needed until the call closes; the whole content is replaced. */
+/**
+ * A draft may be revised as often as needed until the call closes; the whole content is replaced.
+ * The members named are the lead's wish: those not yet invited are invited, open invitations and
+ * memberships no longer named are withdrawn; confirmations already given stay.
+ */
 export function reviseExpressionOfInterest(
   command: ReviseExpressionOfInterest,
   state: ExpressionOfInterestState,
 ): ExpressionOfInterestEvent[] {
   if (state.status === 'none') throw new NotFound('Expression of interest', command.applicationId);
-  if (state.status === 'submitted') throw new AlreadySubmitted(command.applicationId);
-  assertCallOpen(command.call);
-  if (Date.parse(command.now) >= Date.parse(command.call.closesAt))
-    throw new CallClosed(state.callId, command.call.closesAt);
-  const members = checkMembers(state.applicant, command.members, command.call.eligibleApplicantTypes);
+  const { applicationId, call } = command;
+  if (state.status === 'submitted') throw new AlreadySubmitted({ applicationId });
+  assertCallOpen(call);
+  if (Date.parse(command.now) >= Date.parse(call.closesAt))
+    throw new CallClosed({ callId: state.callId, closesAt: call.closesAt });
+  const named = checkMembers(state.applicant, command.members, call.eligibleApplicantTypes);
   return [
-    {
-      type: 'ExpressionOfInterestRevised',
-      data: { applicationId: command.applicationId, members, content: command.content },
-    },
+    { type: 'ExpressionOfInterestRevised', data: { applicationId, content: command.content } },
+    ...reconcileInvitations(state.invitations, named, { applicationId, callId: state.callId }),
   ];
 }
 

@@ -28,8 +28,8 @@ export class ReviseExpressionOfInterestHandler implements ICommandHandler<Revise
     const { principal, applicationId, body, expectedRevision } = command;
     const { memberAgs, content } = toContent(body);
     const stream = applicationStream(applicationId);
-    // Refusals first; then claims for added members, the revision at the revision checked, and
-    // only after it the release of dropped members.
+    // Refusals first; then the revision at the revision checked, and only after it the release of
+    // confirmed members no longer named. Members newly named are invited and claim nothing.
     const checked = await this.commands.preview(
       stream,
       reviseExpressionOfInterestDecider,
@@ -48,13 +48,14 @@ export class ReviseExpressionOfInterestHandler implements ICommandHandler<Revise
     const { state } = checked;
     authorizeChange(state, applicationId, principal); // passed in the preview; narrows the type
     const lead = state.applicant.ags;
+    const bound = state.members.map((m) => m.ags);
     const outcome = await withParticipations(
       this.commands,
       {
         callId: state.callId,
         applicationId,
-        named: [lead, ...memberAgs],
-        before: [lead, ...state.members.map((m) => m.ags)],
+        named: [lead, ...bound.filter((ags) => memberAgs.includes(ags))],
+        before: [lead, ...bound],
       },
       () =>
         this.commands.run(stream, reviseExpressionOfInterestDecider, checked.command, {

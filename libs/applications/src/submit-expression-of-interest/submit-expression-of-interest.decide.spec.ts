@@ -8,7 +8,16 @@ import {
   ExpressionOfInterestIncomplete,
   SubmissionAfterDeadline,
 } from '../errors';
-import { bruecken, call2011, drafted } from '../testing-fixtures';
+import {
+  bruecken,
+  call2011,
+  confirmed,
+  drafted,
+  draftedInviting,
+  kamen,
+  lapsed,
+  luenen,
+} from '../testing-fixtures';
 import {
   type RulesAtSubmission,
   submitExpressionOfInterestDecider,
@@ -43,6 +52,23 @@ describe('submit an expression of interest', () => {
             rules: callTermsOnly,
           },
         },
+      ]));
+
+  it('lets invitations still open lapse with the submission: only confirmed members are bound by it', () =>
+    spec
+      .given([...draftedInviting(kamen, luenen), confirmed(kamen)])
+      .when(submit('2011-12-15T22:59:59.999Z'))
+      .then([
+        {
+          type: 'ExpressionOfInterestSubmitted',
+          data: {
+            applicationId: 'kkz-2011.05978000',
+            callId: 'kkz-2011',
+            submittedAt: '2011-12-15T22:59:59.999Z',
+            rules: callTermsOnly,
+          },
+        },
+        lapsed(luenen),
       ]));
 
   it('records the programme rules version the submission was decided under', () =>

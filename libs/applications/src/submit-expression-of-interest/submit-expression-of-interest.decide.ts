@@ -35,6 +35,8 @@ export interface SubmitExpressionOfInterest {
  * of the rules in force now (the call's terms overlaid by the programme's rules version): a named
  * coordinator, and an adopted council resolution where the rules demand one at submission (a
  * promise suffices where it may follow after selection). The event records the version applied.
+ * Only confirmed members are members of what is submitted: invitations still open lapse with the
+ * submission, each recorded, so the invited municipality knows it is not bound and is free.
  */
 export function submitExpressionOfInterest(
   command: SubmitExpressionOfInterest,
@@ -43,31 +45,33 @@ export function submitExpressionOfInterest(
   const { call, now } = command;
   const { conditions, applied } = command.rules;
   if (state.status === 'none') throw new NotFound('Expression of interest', command.applicationId);
-  if (state.status === 'submitted') throw new AlreadySubmitted(command.applicationId);
+  if (state.status === 'submitted') throw new AlreadySubmitted({ applicationId: command.applicationId });
   assertCallOpen(call);
   if (Date.parse(now) >= Date.parse(call.closesAt))
-    throw new SubmissionAfterDeadline(call.callId, call.closesAt, now);
+    throw new SubmissionAfterDeadline({ callId: call.callId, closesAt: call.closesAt, attemptedAt: now });
   const missing = REQUIRED_FOR_SUBMISSION.filter((field) => !isFilledIn(state.content[field]));
-  if (missing.length > 0) throw new ExpressionOfInterestIncomplete(missing);
+  if (missing.length > 0) throw new ExpressionOfInterestIncomplete({ missing });
   if (conditions.coordinatorRequired && !state.content.coordinator?.name?.trim())
-    throw new CoordinatorMissing();
+    throw new CoordinatorMissing({});
   const resolution = state.content.councilResolution;
   if (conditions.councilResolution === 'required-at-submission' && resolution?.status !== 'adopted') {
-    throw new CouncilResolutionMissing();
+    throw new CouncilResolutionMissing({});
   }
   if (conditions.councilResolution === 'may-follow-after-selection' && !isFilledIn(resolution)) {
-    throw new CouncilResolutionStatementMissing();
+    throw new CouncilResolutionStatementMissing({});
   }
+  const { applicationId } = command;
   return [
     {
       type: 'ExpressionOfInterestSubmitted',
-      data: {
-        applicationId: command.applicationId,
-        callId: call.callId,
-        submittedAt: now,
-        rules: { ...applied },
-      },
+      data: { applicationId, callId: call.callId, submittedAt: now, rules: { ...applied } },
     },
+    ...state.invitations
+      .filter((i) => i.status === 'invited')
+      .map((i): ExpressionOfInterestEvent => ({
+        type: 'JointApplicationInvitationLapsed',
+        data: { applicationId, callId: call.callId, ags: i.municipality.ags },
+      })),
   ];
 }
 
