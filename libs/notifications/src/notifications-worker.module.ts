@@ -122,9 +122,15 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
   /** Before the store closes (that happens at application shutdown, after this). */
   async onModuleDestroy(): Promise<void> {
     await this.dispatcher?.stop();
-    const closing = this.worker?.close();
     // Without Redis, registering (and unregistering) waits for ever: a shutdown does not.
     const reachable = this.redis?.status === 'ready';
+    // BullMQ closing a connection that is still being set up (its version check under way) emits
+    // an error no one listens to any more: let the worker's and the queue's connections finish first.
+    await atMost(
+      reachable ? 5000 : 0,
+      Promise.all([this.worker?.waitUntilReady(), this.queue?.waitUntilReady()]),
+    );
+    const closing = this.worker?.close();
     await atMost(reachable ? 10_000 : 0, this.starting);
     await atMost(reachable ? 30_000 : 0, closing);
     await atMost(reachable ? 5000 : 0, this.workers?.stop());

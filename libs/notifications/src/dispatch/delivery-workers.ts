@@ -12,7 +12,7 @@ export interface DeliveryWorkersOptions {
   workerId: string;
   /** How often this worker says it is alive and looks for jobs of dead ones. Default 1 s. */
   beatMs?: number;
-  /** How long a worker counts as alive after it last said so. Default 5 s. */
+  /** How long a worker counts as alive after it last said so. Default 10 s. */
   ttlMs?: number;
   /** Redis was found without this worker's key: it lost its data (or this process stalled). */
   onRedisLost?: () => void;
@@ -57,7 +57,7 @@ export class DeliveryWorkers {
   }
 
   private get ttlMs(): number {
-    return this.options.ttlMs ?? 5000;
+    return this.options.ttlMs ?? 10_000;
   }
 
   /** Registers this worker and takes up what dead ones left, before this one takes jobs. */
