@@ -11,10 +11,11 @@ const REDIS_URL = 'redis://127.0.0.1:6379/5';
 const DUE_AT = '2012-05-14T22:00:00.000Z';
 
 /**
- * The dispatcher keeps its checkpoint in Redis, which outlives a store that is restored from a
- * backup or wiped: a checkpoint of another store, or past this one's head, must not skip anything.
+ * Redis outlives a store that is restored from a backup or wiped. The dispatcher once kept a
+ * checkpoint there; it now reads the store from the start at every start, so whatever Redis still
+ * holds from another store (or from before the restore) can skip nothing.
  */
-describe('the notification dispatcher does not trust a checkpoint of another store', () => {
+describe('the notification dispatcher follows the store, whatever Redis kept of another one', () => {
   const prefix = `kkz-test-checkpoint-${randomUUID()}`;
   const apis: TestApi[] = [];
   const workers: { close(): Promise<void> }[] = [];
@@ -55,7 +56,7 @@ describe('the notification dispatcher does not trust a checkpoint of another sto
       `notification ${notificationId}`,
     );
 
-  /** The first store: six reminders dispatched, the checkpoint saved at its head, then it is gone. */
+  /** The first store: reminders dispatched (Redis keeps the first worker's keys), then it is gone. */
   async function firstStore(): Promise<EventStore> {
     const first = await api();
     const dispatcher = await worker(first);
@@ -71,7 +72,7 @@ describe('the notification dispatcher does not trust a checkpoint of another sto
     await removeQueueKeys(REDIS_URL, prefix);
   });
 
-  it('dispatches from the start when the store was wiped while Redis kept the checkpoint', async () => {
+  it('dispatches what a wiped store holds while Redis kept the keys of the first', async () => {
     await firstStore();
     const wiped = await api();
     const id = await remind(wiped, 'report-after-wipe');
@@ -79,7 +80,7 @@ describe('the notification dispatcher does not trust a checkpoint of another sto
     await toldInInbox(wiped, id);
   });
 
-  it('dispatches from the start when the checkpoint lies past a store restored from a backup', async () => {
+  it('dispatches what a store restored from a backup holds (shorter than the first was)', async () => {
     const before = await firstStore();
     // The backup holds the first deadline only; a reminder is recorded after the restore.
     const restored = new MemoryEventStore();
@@ -96,7 +97,7 @@ describe('the notification dispatcher does not trust a checkpoint of another sto
     await toldInInbox(after, id);
   });
 
-  it('dispatches from the start when the restored store has grown past the checkpoint with other events', async () => {
+  it("dispatches what a restored store holds after growing past the first one's head", async () => {
     const before = await firstStore();
     const restored = new MemoryEventStore();
     for (const e of (await before.readAll()).slice(0, 2))

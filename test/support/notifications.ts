@@ -58,22 +58,29 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server on loopback (no TLS, no auth) that keeps every message. */
-export async function startSmtpReceiver() {
+/**
+ * A real SMTP server on loopback (no TLS, no auth) that keeps every message. A message for which
+ * `hold(n)` (n: 0-based count of messages before it) is true is kept but never answered: its
+ * sender waits, as if killed between writing the mail and hearing it was taken.
+ */
+export async function startSmtpReceiver(options: { hold?: (n: number) => boolean } = {}) {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // A held message's sender may still be connected when the test ends.
+    closeTimeout: 1000,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        const held = options.hold?.(messages.length) ?? false;
         messages.push({
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         });
-        callback();
+        if (!held) callback();
       });
     },
   });
@@ -94,15 +101,21 @@ export interface ReceivedHook {
   status: number;
 }
 
-/** A local HTTP receiver; `answer` picks the status for the n-th request (0-based) to a path. */
-export async function startWebhookReceiver(answer: (path: string, n: number) => number) {
+/**
+ * A local HTTP receiver; `answer` picks the status for the n-th request (0-based) to a path
+ * (its headers at hand, e.g. to answer by X-KKZ-Delivery).
+ * Status 0: the request is kept and never answered (its sender waits).
+ */
+export async function startWebhookReceiver(
+  answer: (path: string, n: number, headers: IncomingHttpHeaders) => number,
+) {
   const requests: ReceivedHook[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = req.url ?? '';
-      const status = answer(path, requests.filter((r) => r.path === path).length);
+      const status = answer(path, requests.filter((r) => r.path === path).length, req.headers);
       requests.push({
         path,
         headers: req.headers,
@@ -110,7 +123,7 @@ export async function startWebhookReceiver(answer: (path: string, n: number) => 
         at: Date.now(),
         status,
       });
-      res.writeHead(status).end();
+      if (status !== 0) res.writeHead(status).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -118,7 +131,11 @@ export async function startWebhookReceiver(answer: (path: string, n: number) => 
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

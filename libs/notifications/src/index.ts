@@ -7,3 +7,4 @@ export type { InboxItem, NotificationsReadModel } from './queries/notifications.
 export type { InboxView, NotificationSettingsView } from './queries/notifications.queries';
 export { webhookSignature } from './dispatch/webhook-sender';
 export { maskCalendarToken, requestWithoutCalendarToken } from './calendar/calendar-log';
+export { DeliveryWorkers } from './dispatch/delivery-workers';

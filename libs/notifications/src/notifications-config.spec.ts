@@ -13,7 +13,12 @@ describe('notifications configuration', () => {
     expect(config.secretKey).toBe(readFileSync(join(app.dataDir, 'notifications-secret-key'), 'utf8'));
     expect(loadNotificationsConfig({}, app).secretKey).toBe(config.secretKey);
     expect(config.mail).toEqual({ kind: 'file', dir: join(app.dataDir, 'outbox') });
-    expect(config).toMatchObject({ attempts: 8, backoffMs: 60_000, webhookTimeoutMs: 10_000 });
+    expect(config).toMatchObject({
+      attempts: 8,
+      backoffMs: 60_000,
+      webhookTimeoutMs: 10_000,
+      reconcileIntervalMs: 60_000,
+    });
   });
 
   it('takes SMTP_URL, MAIL_FROM and the retry settings', () => {
@@ -23,6 +28,7 @@ describe('notifications configuration', () => {
         MAIL_FROM: 'Fristen <fristen@example.org>',
         NOTIFICATION_ATTEMPTS: '3',
         NOTIFICATION_BACKOFF_MS: '200',
+        NOTIFICATION_RECONCILE_INTERVAL_S: '0',
         NOTIFICATIONS_SECRET_KEY: 's'.repeat(32),
       },
       dev(),
@@ -32,6 +38,7 @@ describe('notifications configuration', () => {
       mailFrom: 'Fristen <fristen@example.org>',
       attempts: 3,
       backoffMs: 200,
+      reconcileIntervalMs: 0,
       secretKey: 's'.repeat(32),
     });
   });
@@ -44,6 +51,7 @@ describe('notifications configuration', () => {
           SMTP_URL: 'http://mail',
           MAIL_FROM: 'nobody',
           NOTIFICATION_ATTEMPTS: 'many',
+          NOTIFICATION_RECONCILE_INTERVAL_S: '-1',
           NOTIFICATIONS_SECRET_KEY: 'short',
         },
         dev(),
@@ -53,7 +61,13 @@ describe('notifications configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['SMTP_URL', 'MAIL_FROM', 'NOTIFICATION_ATTEMPTS', 'NOTIFICATIONS_SECRET_KEY'])
+    for (const name of [
+      'SMTP_URL',
+      'MAIL_FROM',
+      'NOTIFICATION_ATTEMPTS',
+      'NOTIFICATION_RECONCILE_INTERVAL_S',
+      'NOTIFICATIONS_SECRET_KEY',
+    ])
       expect(problems).toContain(name);
   });
 

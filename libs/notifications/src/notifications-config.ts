@@ -20,6 +20,11 @@ export interface NotificationsConfig {
   /** Delay before the first retry; each further retry waits twice as long. */
   backoffMs: number;
   /**
+   * How often the dispatcher compares the queue with the store besides at start and when Redis
+   * is found to have lost its data (NOTIFICATION_RECONCILE_INTERVAL_S; 0: only then).
+   */
+  reconcileIntervalMs: number;
+  /**
    * WEBHOOK_ALLOW_PRIVATE: webhooks may point at loopback, link-local, private or internal
    * addresses. Off by default everywhere (a webhook URL must not reach into the operator's own
    * network, e.g. 169.254.169.254); tests and a local development receiver turn it on.
@@ -32,7 +37,7 @@ const DEV_MAIL_FROM = 'Kommunale Präventionsketten <fristen@praeventionsketten.
 
 /**
  * NOTIFICATIONS_SECRET_KEY, SMTP_URL, MAIL_FROM, WEBHOOK_TIMEOUT_MS, WEBHOOK_ALLOW_PRIVATE,
- * NOTIFICATION_ATTEMPTS, NOTIFICATION_BACKOFF_MS, PUBLIC_BASE_URL: validated together, every mistake named. Production
+ * NOTIFICATION_ATTEMPTS, NOTIFICATION_BACKOFF_MS, NOTIFICATION_RECONCILE_INTERVAL_S, PUBLIC_BASE_URL: validated together, every mistake named. Production
  * must name its key, SMTP server and sender; development falls back to a key file and an
  * outbox directory under DATA_DIR.
  */
@@ -101,6 +106,7 @@ export function loadNotificationsConfig(
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     attempts: int('NOTIFICATION_ATTEMPTS', 8, 1, 50),
     backoffMs: int('NOTIFICATION_BACKOFF_MS', 60_000, 1, 86_400_000),
+    reconcileIntervalMs: int('NOTIFICATION_RECONCILE_INTERVAL_S', 60, 0, 86_400) * 1000,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   secretKey ??= developmentKey(app.dataDir);

@@ -10,8 +10,9 @@ import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { EventStore } from '@app/eventsourcing';
 import { type AppConfig, APP_CONFIG, Clock, EVENT_STORE } from '@app/shared';
-import { createMailSender, type MailSender } from './dispatch/email-sender';
-import { deliverNotification } from './dispatch/deliver-notification';
+import { deliverNotification, oneAtATime } from './dispatch/deliver-notification';
+import { DeliveryWorkers } from './dispatch/delivery-workers';
+import { createMailSender, type MailSender, SMTP_ATTEMPT_BOUND_MS } from './dispatch/email-sender';
 import { NotificationDispatcher } from './dispatch/notification-dispatcher';
 import type { DeliveryJobData } from './dispatch/plan-notifications';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from './notifications-config';
@@ -20,6 +21,8 @@ import { SecretBox } from './secret-box';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
 const WORKER_OPTIONS = Symbol('NotificationsWorkerOptions');
+/** Added to a sender's own time limit: how long after its record an attempt may still be under way. */
+const ATTEMPT_MARGIN_MS = 5000;
 
 export interface NotificationsWorkerOptions {
   /** BullMQ key prefix; tests use a unique one per test. Default: QUEUE_PREFIX of the app config. */
@@ -37,7 +40,9 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
   private queue?: Queue<DeliveryJobData>;
   private worker?: Worker<DeliveryJobData>;
   private mail?: MailSender;
+  private starting?: Promise<void>;
   dispatcher?: NotificationDispatcher;
+  workers?: DeliveryWorkers;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -54,6 +59,7 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
     this.redis = new Redis(this.app.redisUrl, { maxRetriesPerRequest: null });
     this.redis.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
     this.queue = new Queue<DeliveryJobData>(NOTIFICATIONS_QUEUE, { connection: this.redis, prefix });
+    this.queue.on('error', (error) => this.logger.warn(`delivery queue: ${error.message}`));
     this.mail = createMailSender(this.config.mail, this.config.mailFrom);
     const deps = {
       store: this.store,
@@ -63,30 +69,84 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
       webhookTimeoutMs: this.config.webhookTimeoutMs,
       allowPrivateWebhooks: this.config.allowPrivateWebhooks,
     };
-    this.worker = new Worker<DeliveryJobData>(NOTIFICATIONS_QUEUE, (job) => deliverNotification(job, deps), {
-      connection: this.redis,
-      prefix,
-      concurrency: this.options.concurrency ?? 5,
-    });
+    // It takes jobs only once registered (below): a lock of an unregistered worker is left alone.
+    this.worker = new Worker<DeliveryJobData>(
+      NOTIFICATIONS_QUEUE,
+      oneAtATime((job) => deliverNotification(job, deps)),
+      { connection: this.redis, prefix, concurrency: this.options.concurrency ?? 5, autorun: false },
+    );
     this.worker.on('error', (error) => this.logger.warn(`delivery worker: ${error.message}`));
-    this.dispatcher = new NotificationDispatcher(this.store, this.queue, this.redis, this.clock, {
-      checkpointKey: `${prefix}:${NOTIFICATIONS_QUEUE}:dispatcher-checkpoint`,
+    this.dispatcher = new NotificationDispatcher(this.store, this.queue, this.clock, {
       attempts: this.config.attempts,
       backoffMs: this.config.backoffMs,
+      attemptBoundMs: {
+        webhook: this.config.webhookTimeoutMs + ATTEMPT_MARGIN_MS,
+        email: (this.config.mail.kind === 'smtp' ? SMTP_ATTEMPT_BOUND_MS : 0) + ATTEMPT_MARGIN_MS,
+      },
+      reconcileIntervalMs: this.config.reconcileIntervalMs,
+    });
+    const dispatcher = this.dispatcher;
+    this.workers = new DeliveryWorkers({
+      redis: this.redis,
+      queue: this.queue,
+      prefix,
+      workerId: this.worker.id,
+      onRedisLost: () => {
+        this.logger.warn('Redis lost the delivery queue: reconciling it with the store');
+        void dispatcher.reconcile().catch(() => undefined);
+      },
+      onError: (message, error) => this.logger.warn({ err: error }, message),
     });
     this.dispatcher.start();
+    this.starting = this.startDelivering(this.worker, this.workers);
     const mail = this.config.mail.kind === 'smtp' ? 'SMTP' : `files in ${this.config.mail.dir}`;
     this.logger.log(`notifications: dispatching deadline events; e-mail as ${mail}`);
+  }
+
+  /** Registers this worker (taking up the jobs of dead ones), then takes jobs; waits for Redis. */
+  private async startDelivering(worker: Worker<DeliveryJobData>, workers: DeliveryWorkers): Promise<void> {
+    for (let delay = 1000; ; delay = Math.min(delay * 2, 30_000)) {
+      try {
+        await workers.start();
+        break;
+      } catch (error) {
+        if (worker.closing) return;
+        this.logger.warn({ err: error }, `delivery worker not registered yet; trying again in ${delay} ms`);
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      }
+    }
+    if (worker.closing) return;
+    worker.run().catch((error: Error) => this.logger.error({ err: error }, 'the delivery worker stopped'));
   }
 
   /** Before the store closes (that happens at application shutdown, after this). */
   async onModuleDestroy(): Promise<void> {
     await this.dispatcher?.stop();
-    await this.worker?.close();
+    // Without Redis, registering (and unregistering) waits for ever: a shutdown does not.
+    const reachable = this.redis?.status === 'ready';
+    // BullMQ closing a connection that is still being set up (its version check under way) emits
+    // an error no one listens to any more: let the worker's and the queue's connections finish first.
+    await atMost(
+      reachable ? 5000 : 0,
+      Promise.all([this.worker?.waitUntilReady(), this.queue?.waitUntilReady()]),
+    );
+    const closing = this.worker?.close();
+    await atMost(reachable ? 10_000 : 0, this.starting);
+    await atMost(reachable ? 30_000 : 0, closing);
+    await atMost(reachable ? 5000 : 0, this.workers?.stop());
     await this.queue?.close();
     this.mail?.close();
     await this.redis?.quit().catch(() => this.redis?.disconnect());
   }
+}
+
+async function atMost(ms: number, step: Promise<unknown> | undefined): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    step?.catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+  ]);
+  clearTimeout(timer);
 }
 
 /**

@@ -46,11 +46,18 @@ export type NotificationDeliveryFailed = DomainEvent<
   DeliveryFacts & { error: string; willRetry: boolean }
 >;
 /**
- * Recorded just before a message goes out: an attempt without an outcome after it is a known
- * unknown (the worker died between sending and recording); the next attempt sends again, and the
- * receiver drops the duplicate by its stable delivery id.
+ * Recorded just before a message goes out. If no outcome of the same attempt follows, the worker
+ * stopped between sending and recording: the next step of the delivery records
+ * NotificationOutcomeUnknown for it before doing anything else.
  */
 export type NotificationAttempted = DomainEvent<'NotificationAttempted', DeliveryFacts>;
+/**
+ * Attempt `attempt` was made and its outcome was never recorded (the worker was killed, crashed
+ * or lost its job between sending and recording): the message may have reached the receiver.
+ * What follows says what was done about it: another attempt (the receiver drops the duplicate by
+ * its stable id), or a skip or a final failure, which then do not mean that nothing went out.
+ */
+export type NotificationOutcomeUnknown = DomainEvent<'NotificationOutcomeUnknown', DeliveryFacts>;
 /** Why a queued message was not sent: the deadline changed after the cause, so its words are stale. */
 export type SupersededBy = 'deadline-met' | 'deadline-cancelled' | 'deadline-moved';
 export type NotificationSkipped = DomainEvent<
@@ -65,6 +72,7 @@ export type NotificationRead = DomainEvent<
 export type NotificationEvent =
   | NotificationQueued
   | NotificationAttempted
+  | NotificationOutcomeUnknown
   | NotificationDelivered
   | NotificationDeliveryFailed
   | NotificationSkipped

@@ -10,7 +10,7 @@ import {
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { FixedClock } from '@app/shared';
 import { SecretBox } from '../secret-box';
-import { deliverNotification } from './deliver-notification';
+import { deliverNotification, oneAtATime } from './deliver-notification';
 import type { MailMessage, MailSender } from './email-sender';
 import type { DeliveryJobData } from './plan-notifications';
 
@@ -162,17 +162,89 @@ describe('delivering one channel of a notification', () => {
     });
   });
 
-  it('records each attempt before sending: a crash after the send leaves a trace, and the retry sends the same message again', async () => {
+  it('records each attempt before sending: after a crash between sending and recording, the retry records the outcome unknown and sends the same message again', async () => {
     store.dieAt = 'NotificationDelivered';
     await expect(deliverNotification(job(0), deps())).rejects.toThrow('the worker died');
     expect(await outcomes()).toEqual(['NotificationAttempted:1']);
     expect(await deliverNotification(job(0), deps())).toBe('delivered');
     expect(await outcomes()).toEqual([
       'NotificationAttempted:1',
+      'NotificationOutcomeUnknown:1',
       'NotificationAttempted:2',
       'NotificationDelivered:2',
     ]);
     // The receiver sees the same notification twice and drops one: its Message-ID derives from it.
     expect(mail.sent.map((m) => m.notificationId)).toEqual([ID, ID]);
+  });
+
+  it('does not record "skipped" as if nothing went out: a deadline met after an unconfirmed attempt leaves that attempt on record as of unknown outcome', async () => {
+    store.dieAt = 'NotificationDelivered';
+    await expect(deliverNotification(job(0), deps())).rejects.toThrow('the worker died');
+    await deadlineEvent('DeadlineMet', { metAt: '2012-05-10T10:00:00.000Z', by: 'report-submitted' });
+    expect(await deliverNotification(job(0), deps())).toBe('superseded');
+    expect(await deliverNotification(job(0), deps())).toBe('superseded');
+    expect(await outcomes()).toEqual([
+      'NotificationAttempted:1',
+      'NotificationOutcomeUnknown:1',
+      'NotificationSkipped:2',
+    ]);
+    expect(mail.sent).toHaveLength(1);
+  });
+
+  it('records an attempt whose failure was never recorded as of unknown outcome, and tries again', async () => {
+    mail.failing = true;
+    await expect(deliverNotification(job(0), deps())).rejects.toThrow('421');
+    store.dieAt = 'NotificationDeliveryFailed';
+    await expect(deliverNotification(job(1), deps())).rejects.toThrow('the worker died');
+    mail.failing = false;
+    expect(await deliverNotification(job(1), deps())).toBe('delivered');
+    expect(await outcomes()).toEqual([
+      'NotificationAttempted:1',
+      'NotificationDeliveryFailed:1',
+      'NotificationAttempted:2',
+      'NotificationOutcomeUnknown:2',
+      'NotificationAttempted:3',
+      'NotificationDelivered:3',
+    ]);
+  });
+
+  it('gives up when the worker stopped during as many attempts as are allowed, saying that the outcome is unknown', async () => {
+    for (let i = 0; i < 2; i++) {
+      store.dieAt = 'NotificationDelivered';
+      await expect(deliverNotification(job(0), deps())).rejects.toThrow('the worker died');
+    }
+    await expect(deliverNotification(job(0), deps())).rejects.toBeInstanceOf(UnrecoverableError);
+    const events = await store.readStream(`notification-${ID}`);
+    expect(events.map((e) => `${e.type}:${(e.data as { attempt: number }).attempt}`)).toEqual([
+      'NotificationAttempted:1',
+      'NotificationOutcomeUnknown:1',
+      'NotificationAttempted:2',
+      'NotificationOutcomeUnknown:2',
+      'NotificationDeliveryFailed:3',
+    ]);
+    expect(events.at(-1)?.data).toMatchObject({
+      willRetry: false,
+      error: expect.stringContaining('unknown'),
+    });
+    expect(mail.sent).toHaveLength(2);
+  });
+
+  it('runs a job id once at a time in one process: a copy added while the first sends finds its delivery', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: MailSender = {
+      send: async (m) => {
+        await gate;
+        mail.sent.push(m);
+      },
+      close: () => undefined,
+    };
+    const deliver = oneAtATime((j) => deliverNotification(j, { ...deps(), mail: slow }));
+    const first = deliver(job(0));
+    const copy = deliver(job(0));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    expect(await Promise.all([first, copy])).toEqual(['delivered', 'already-delivered']);
+    expect(mail.sent).toHaveLength(1);
   });
 });

@@ -1,19 +1,13 @@
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
-import {
-  deterministicUuid,
-  type EventStore,
-  fold,
-  type RecordedEvent,
-  SCHEMA_VERSION,
-  streamName,
-} from '@app/eventsourcing';
+import { deterministicUuid, type EventStore, fold, SCHEMA_VERSION, streamName } from '@app/eventsourcing';
 import type { Clock } from '@app/shared';
 import {
   evolveSettings,
   initialSettingsState,
   type NotificationAttempted,
   type NotificationDelivered,
+  type NotificationOutcomeUnknown,
   type NotificationDeliveryFailed,
   type NotificationSettingsEvent,
   type NotificationSkipped,
@@ -23,6 +17,7 @@ import {
 } from '../notifications';
 import type { SecretBox } from '../secret-box';
 import { appendOnce } from '@app/eventsourcing';
+import { channelHistory } from './channel-history';
 import type { MailSender } from './email-sender';
 import { deadlineAsOf, type DeliveryJobData } from './plan-notifications';
 import { postWebhook, WebhookTargetPrivate } from './webhook-sender';
@@ -40,18 +35,26 @@ export interface DeliveryDependencies {
 export const DISPATCHER_ACTOR = { subject: 'notification-dispatcher', role: 'system' };
 
 type Outcome =
-  NotificationAttempted | NotificationDelivered | NotificationDeliveryFailed | NotificationSkipped;
-
-const attemptOf = (e: RecordedEvent) => (e.data as { attempt: number }).attempt;
+  | NotificationAttempted
+  | NotificationOutcomeUnknown
+  | NotificationDelivered
+  | NotificationDeliveryFailed
+  | NotificationSkipped;
 
 /**
  * One attempt of one channel of one notification. The notification's stream decides, not the
  * job: nothing is sent after a delivery, after giving up or once the deadline has moved on
  * (met, cancelled, extended: the words would be stale), and attempts are numbered on from
- * those recorded, so a job added again (a replay after Redis lost its queues) neither repeats a
- * delivery nor hides an attempt. Each attempt is recorded before it is made and its outcome
- * after; the event ids derive from job id and attempt. A failure is thrown on, so that BullMQ
- * retries with backoff.
+ * those recorded, so a job added again (reconciliation after Redis lost its queues) neither
+ * repeats a delivery nor hides an attempt. Each attempt is recorded before it is made and its
+ * outcome after; the event ids derive from job id and attempt. An attempt found without an
+ * outcome (the worker stopped in between) is recorded as of unknown outcome before anything else
+ * happens, so that a later skip or failure does not read as "nothing went out". A failure is
+ * thrown on, so that BullMQ retries with backoff.
+ *
+ * The caller makes sure that one process runs one job id at a time (see `oneAtATime`); across
+ * processes BullMQ's lock does, and after Redis lost its locks reconciliation waits out an
+ * attempt that may still be under way.
  */
 export async function deliverNotification(
   job: Job<DeliveryJobData>,
@@ -59,24 +62,11 @@ export async function deliverNotification(
 ): Promise<string> {
   const { notificationId, ags, channel, cause, notice } = job.data;
   const stream = notificationStream(notificationId);
-  const history = (await deps.store.readStream(stream)).filter(
-    (e) => (e.data as { channel?: string }).channel === channel,
-  );
-  if (history.some((e) => e.type === 'NotificationDelivered')) return 'already-delivered';
-  if (history.some((e) => e.type === 'NotificationSkipped')) return 'superseded';
-  const tries = history.filter(
-    (e) => e.type === 'NotificationDeliveryFailed' || e.type === 'NotificationAttempted',
-  );
-  if (
-    tries.some(
-      (e) => e.type === 'NotificationDeliveryFailed' && !(e.data as { willRetry: boolean }).willRetry,
-    )
-  )
-    return 'given-up';
-  const attempt = 1 + Math.max(0, ...tries.map(attemptOf));
+  const history = channelHistory(await deps.store.readStream(stream), channel);
+  if (history.final) return history.final;
   const maxAttempts = job.opts.attempts ?? 1;
 
-  const record = async (event: Outcome, outcome: string) => {
+  const record = async (event: Outcome, outcome: string, attempt: number) => {
     await appendOnce(deps.store, stream, [
       {
         type: event.type,
@@ -92,14 +82,27 @@ export async function deliverNotification(
       },
     ]);
   };
-  const facts = { notificationId, ags, channel, cause: cause.eventId, attempt };
+  const factsOf = (attempt: number) => ({ notificationId, ags, channel, cause: cause.eventId, attempt });
+
+  for (const unresolved of history.unresolved)
+    await record({ type: 'NotificationOutcomeUnknown', data: factsOf(unresolved) }, 'unknown', unresolved);
+  const unknowns = history.unknowns + history.unresolved.length;
+  const attempt = history.nextAttempt;
+  const facts = factsOf(attempt);
   const fail = async (error: string, willRetry: boolean) =>
-    record({ type: 'NotificationDeliveryFailed', data: { ...facts, error, willRetry } }, 'failed');
+    record({ type: 'NotificationDeliveryFailed', data: { ...facts, error, willRetry } }, 'failed', attempt);
 
   const superseded = await supersededBy(deps.store, notice.deadline);
   if (superseded) {
-    await record({ type: 'NotificationSkipped', data: { ...facts, reason: superseded } }, 'skipped');
+    await record({ type: 'NotificationSkipped', data: { ...facts, reason: superseded } }, 'skipped', attempt);
     return 'superseded';
+  }
+  // A message whose every attempt ends with its worker gone (one that kills the worker, say)
+  // must not go round for ever; what may have reached the receiver stays on record above.
+  if (unknowns >= maxAttempts) {
+    const reason = `the worker stopped during ${unknowns} attempts; whether any reached the receiver is unknown`;
+    await fail(reason, false);
+    throw new UnrecoverableError(`${channel} of ${ags}: ${reason}`);
   }
 
   const settingsEvents = (await deps.store.readStream(
@@ -118,7 +121,7 @@ export async function deliverNotification(
     await fail(reason, false);
     throw new UnrecoverableError(`${channel} of ${ags}: ${reason}`);
   }
-  await record({ type: 'NotificationAttempted', data: facts }, 'attempted');
+  await record({ type: 'NotificationAttempted', data: facts }, 'attempted', attempt);
   try {
     if (channel === 'email') {
       await deps.mail.send({ to: target, subject: notice.headline, text: notice.text, notificationId });
@@ -134,12 +137,35 @@ export async function deliverNotification(
     }
   } catch (error) {
     const message = describe(error);
-    const willRetry = attempt < maxAttempts && !(error instanceof WebhookTargetPrivate);
+    // The budget counts failures: an attempt of unknown outcome is owed another try.
+    const willRetry = history.failures + 1 < maxAttempts && !(error instanceof WebhookTargetPrivate);
     await fail(message.slice(0, 500), willRetry);
     throw willRetry ? error : new UnrecoverableError(message);
   }
-  await record({ type: 'NotificationDelivered', data: facts }, 'delivered');
+  await record({ type: 'NotificationDelivered', data: facts }, 'delivered', attempt);
   return 'delivered';
+}
+
+/**
+ * Runs a job's delivery only while no other run of the same job id is under way in this process:
+ * after Redis lost its keys, a job added again by reconciliation can reach this process while
+ * the first run still sends. The second waits, then reads the stream, which by then has the
+ * first one's outcome.
+ */
+export function oneAtATime<T>(run: (job: Job<DeliveryJobData>) => Promise<T>) {
+  const running = new Map<string, Promise<unknown>>();
+  return async (job: Job<DeliveryJobData>): Promise<T> => {
+    const id = job.id ?? '';
+    for (let earlier = running.get(id); earlier; earlier = running.get(id))
+      await earlier.catch(() => undefined);
+    const run$ = run(job);
+    running.set(id, run$);
+    try {
+      return await run$;
+    } finally {
+      if (running.get(id) === run$) running.delete(id);
+    }
+  };
 }
 
 /**

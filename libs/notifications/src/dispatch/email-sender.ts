@@ -29,13 +29,21 @@ export interface MailSender {
 }
 
 /**
+ * Time limits of an SMTP conversation (nodemailer waits up to 10 minutes of silence otherwise):
+ * an attempt ends, one way or the other, within about SMTP_ATTEMPT_BOUND_MS, and a job that Redis
+ * lost while its attempt was under way is not taken up again before.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+export const SMTP_ATTEMPT_BOUND_MS = 180_000;
+
+/**
  * SMTP through nodemailer, or (development without SMTP_URL) a file sink that writes each
  * message as an .eml file into DATA_DIR/outbox, to be opened with any mail client.
  */
 export function createMailSender(transport: MailTransportConfig, from: string): MailSender {
   const transporter =
     transport.kind === 'smtp'
-      ? nodemailer.createTransport(transport.url)
+      ? nodemailer.createTransport({ url: transport.url, ...SMTP_TIMEOUTS })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     async send(message) {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type Redis from 'ioredis';
 import {
+  appendOnce,
   type EventStore,
   fold,
   type RecordedEvent,
@@ -20,65 +20,134 @@ import {
   settingsStream,
 } from '../notifications';
 import { recipientsOf } from '../recipients';
-import { appendOnce } from '@app/eventsourcing';
 import { DISPATCHER_ACTOR } from './deliver-notification';
-import { deadlineAsOf, type DeliveryJobData, planNotifications } from './plan-notifications';
+import { DeliveryLedger } from './delivery-ledger';
+import { DeliveryQueue, type DeliveryQueueOptions, readCause } from './delivery-queue';
+import {
+  deadlineAsOf,
+  type DeliveryJobData,
+  planNotifications,
+  type PlannedNotification,
+} from './plan-notifications';
 
-export interface DispatcherOptions {
-  /** Redis key prefix of the checkpoint; the store's identity is appended to it. */
-  checkpointKey: string;
-  attempts: number;
-  backoffMs: number;
+export interface DispatcherOptions extends DeliveryQueueOptions {
+  /** Reconciliation besides the one at start and those asked for; 0: none. */
+  reconcileIntervalMs: number;
 }
 
-const SAVE_CHECKPOINT_EVERY = 500;
+export interface ReconciliationResult {
+  /** Deadline events whose notifications were recorded now. */
+  dispatched: number;
+  /** Deliveries whose job was missing (or ended in Redis while the store says otherwise), added again. */
+  requeued: number;
+}
+
 const MAX_RESTART_DELAY_MS = 30_000;
 
 /**
- * The notification process manager: follows the store from its checkpoint (kept in Redis, which
- * may lose it or hold one of another store: a replay from 0 changes nothing, a checkpoint
- * trusted blindly could skip notifications) and, for each reminder, missed or escalated
- * deadline, records the inbox entry, records "queued" per outside channel and adds one BullMQ
- * job per channel. Every id derives from the cause, so it is at-least-once and idempotent: two
- * dispatchers, or one replaying, write the same events and add the same jobs.
+ * The notification process manager. It follows `$all` from the start at every start, keeping in
+ * memory only what is still owed (a DeliveryLedger): deadline events whose notifications are
+ * not recorded, and e-mails and webhooks queued without an outcome. Live, each reminder, miss or
+ * escalation is dispatched at once: the inbox entry and a "queued" per outside channel are
+ * recorded, then one BullMQ job per channel is added. Reconciliation (once caught up, every
+ * `reconcileIntervalMs`, and when Redis is found to have lost its keys) brings the queue in line
+ * with the ledger, so a wiped Redis loses no delivery: nothing is decided from Redis state alone,
+ * and no checkpoint in Redis can point past work that is not done. Every id derives from the
+ * cause: two dispatchers, or one replaying, write the same events and add the same jobs.
  */
 export class NotificationDispatcher {
   private readonly logger = new Logger('NotificationDispatcher');
+  readonly ledger = new DeliveryLedger();
+  private readonly deliveries: DeliveryQueue;
   private subscription?: Subscription;
   private running?: Promise<void>;
   private stopped = false;
-  private sinceSaved = 0;
-  /** Position of the last event handled, and its id (saved with it, to recognise the store). */
-  position = 0;
-  private eventIdAtPosition?: string;
-  /** Id of the store's first event: the checkpoint's key names it, so another store has another key. */
-  private storeIdentity?: string;
+  private startHead = 0;
+  private caughtUp = false;
+  private reconciling?: Promise<ReconciliationResult>;
+  private reconcileAgain = false;
+  private timer?: NodeJS.Timeout;
+  /** How many reconciliations ran, what the last one did, and all of them (for tests and the log). */
+  reconciliations = 0;
+  lastReconciliation?: ReconciliationResult;
+  readonly totals: ReconciliationResult = { dispatched: 0, requeued: 0 };
 
   constructor(
     private readonly store: EventStore,
     private readonly queue: Queue<DeliveryJobData>,
-    private readonly redis: Redis,
     private readonly clock: Clock,
     private readonly options: DispatcherOptions,
-  ) {}
+  ) {
+    this.deliveries = new DeliveryQueue(queue, store, options);
+  }
+
+  /** Position of the last event folded in. */
+  get position(): number {
+    return this.ledger.position;
+  }
 
   start(): void {
     this.running ??= this.run();
+    if (this.options.reconcileIntervalMs > 0 && !this.timer) {
+      this.timer = setInterval(
+        () => void this.reconcile().catch(() => undefined),
+        this.options.reconcileIntervalMs,
+      );
+      this.timer.unref();
+    }
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
     await this.subscription?.stop();
     await this.running;
-    await this.saveCheckpoint().catch(() => undefined);
+    // A reconciliation waiting for an absent Redis must not hold up a shutdown; it stops at its next step.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.reconciling?.catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, 5000))),
+    ]);
+    clearTimeout(timer);
   }
 
-  /** Subscribes from the checkpoint; after a failure (store or Redis away) starts again, later. */
+  /**
+   * Brings the store's records and the queue in line with the ledger. One at a time: a call
+   * while one runs has it run once more afterwards (what it found may be older than the call).
+   * Before the ledger has caught up with the store there is nothing to compare: it does nothing.
+   */
+  reconcile(): Promise<ReconciliationResult> {
+    if (!this.caughtUp || this.stopped) return Promise.resolve({ dispatched: 0, requeued: 0 });
+    if (this.reconciling) {
+      this.reconcileAgain = true;
+      return this.reconciling;
+    }
+    const run = async (): Promise<ReconciliationResult> => {
+      let result: ReconciliationResult;
+      do {
+        this.reconcileAgain = false;
+        result = await this.reconcileOnce();
+      } while (this.reconcileAgain && !this.stopped);
+      return result;
+    };
+    this.reconciling = run()
+      .catch((error: unknown) => {
+        this.logger.error({ err: error }, 'notification reconciliation failed; the next one repeats it');
+        throw error;
+      })
+      .finally(() => (this.reconciling = undefined));
+    return this.reconciling;
+  }
+
+  /** Follows the store; after a failure (store away) follows again from the last event folded in. */
   private async run(): Promise<void> {
     let delay = 1000;
     while (!this.stopped) {
       try {
-        this.position = await this.checkpoint();
+        if (!this.caughtUp) {
+          this.startHead = await this.store.headPosition();
+          if (this.position >= this.startHead) this.reachedHead();
+        }
         const from = this.position;
         this.subscription = this.store.subscribeToAll({ after: from }, (e) => this.handle(e));
         await this.subscription.done;
@@ -89,7 +158,7 @@ export class NotificationDispatcher {
         if (this.stopped) return;
         this.logger.error(
           { err: error },
-          `notification dispatch stopped at position ${this.position}; retrying in ${delay} ms`,
+          `notification dispatch stopped at position ${this.position}; following again in ${delay} ms`,
         );
         await new Promise((resolve) => setTimeout(resolve, delay).unref());
         delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
@@ -97,95 +166,101 @@ export class NotificationDispatcher {
     }
   }
 
-  /**
-   * Where to follow from: the saved position, if it is a whole number, not past the store's
-   * head, and the event saved with it is the one at that position; else 0 (a store restored
-   * from a backup, a DATA_DIR wiped while Redis kept its keys). Deliveries are idempotent, so
-   * starting over costs time, never a duplicate.
-   */
-  private async checkpoint(): Promise<number> {
-    this.storeIdentity ??= (await this.store.readAll({ maxCount: 1 }))[0]?.metadata.eventId;
-    if (!this.storeIdentity) return 0;
-    const saved = await this.redis.get(this.checkpointKey());
-    if (saved === null) return 0;
-    const [text, eventId] = saved.split(' ');
-    const position = Number(text);
-    const head = await this.store.headPosition();
-    let wrong: string | undefined;
-    if (!Number.isSafeInteger(position) || position < 0) wrong = 'is not a position';
-    else if (position > head) wrong = `lies past the store's head ${head}`;
-    else if (position > 0) {
-      const [at] = await this.store.readAll({ after: position - 1, maxCount: 1 });
-      if (at?.position !== position || at.metadata.eventId !== eventId) wrong = 'names another event there';
-    }
-    if (!wrong) {
-      this.eventIdAtPosition = eventId;
-      return position;
-    }
-    this.logger.warn(`the dispatcher's checkpoint "${saved}" ${wrong}: dispatching again from the start`);
-    return 0;
-  }
-
-  private checkpointKey(): string {
-    return `${this.options.checkpointKey}:${this.storeIdentity}`;
-  }
-
   private async handle(event: RecordedEvent): Promise<void> {
-    this.storeIdentity ??= event.metadata.eventId;
-    if (isNotifying(event.type)) {
-      await this.dispatch(event);
-      this.advance(event);
-      await this.saveCheckpoint();
+    this.ledger.apply(event);
+    if (!this.caughtUp) {
+      if (event.position >= this.startHead) this.reachedHead();
       return;
     }
-    this.advance(event);
-    if (++this.sinceSaved >= SAVE_CHECKPOINT_EVERY) await this.saveCheckpoint();
+    // A failure leaves the cause in the ledger as not dispatched: the next reconciliation does it.
+    if (isNotifying(event.type))
+      await this.dispatch(event).catch((error: unknown) =>
+        this.logger.warn(
+          { err: error },
+          `notifications of ${event.type} ${event.metadata.eventId} not recorded yet; reconciliation will`,
+        ),
+      );
   }
 
-  private advance(event: RecordedEvent): void {
-    this.position = event.position;
-    this.eventIdAtPosition = event.metadata.eventId;
+  /** History up to the start is folded only; then everything owed is done at once. */
+  private reachedHead(): void {
+    this.caughtUp = true;
+    void this.reconcile().catch(() => undefined);
   }
 
-  private async saveCheckpoint(): Promise<void> {
-    this.sinceSaved = 0;
-    if (!this.storeIdentity || !this.eventIdAtPosition) return;
-    await this.redis.set(this.checkpointKey(), `${this.position} ${this.eventIdAtPosition}`);
+  private async reconcileOnce(): Promise<ReconciliationResult> {
+    // One delivery that cannot be brought back (a store or Redis error) must not hold up the rest.
+    const failed = (what: string) => (error: unknown) => {
+      this.logger.warn({ err: error }, `reconciliation: ${what} failed; the next reconciliation repeats it`);
+      return false;
+    };
+    let dispatched = 0;
+    for (const ref of this.ledger.undispatched()) {
+      if (this.stopped) break;
+      const done = await readCause(this.store, ref)
+        .then(async (cause) => {
+          if (!cause) throw new Error(`the deadline event is not at ${ref.streamId}@${ref.revision}`);
+          return (await this.dispatch(cause.event, cause.history)) > 0;
+        })
+        .catch(failed(`dispatching ${ref.eventId}`));
+      if (done) dispatched++;
+    }
+    let requeued = 0;
+    for (const delivery of this.ledger.pending()) {
+      if (this.stopped) break;
+      if (await this.deliveries.requeue(delivery).catch(failed(`queueing ${delivery.jobId} again`)))
+        requeued++;
+    }
+    this.reconciliations++;
+    this.lastReconciliation = { dispatched, requeued };
+    this.totals.dispatched += dispatched;
+    this.totals.requeued += requeued;
+    if (dispatched + requeued > 0)
+      this.logger.log(
+        `notification reconciliation: ${dispatched} deadline events dispatched, ${requeued} deliveries queued again`,
+      );
+    return this.lastReconciliation;
   }
 
-  private async dispatch(cause: RecordedEvent): Promise<void> {
-    const facts = deadlineAsOf(await this.store.readStream(cause.streamId, { toRevision: cause.revision }));
+  /**
+   * Records the cause's notifications; adds the jobs of those recorded now. Returns how many were
+   * recorded. A notification found recorded already gets its jobs from reconciliation, which
+   * knows whether they are still owed.
+   */
+  private async dispatch(cause: RecordedEvent, deadlineHistory?: RecordedEvent[]): Promise<number> {
+    const history =
+      deadlineHistory ?? (await this.store.readStream(cause.streamId, { toRevision: cause.revision }));
+    const facts = deadlineAsOf(history);
     const settings = new Map<string, NotificationSettingsState>();
     for (const ags of recipientsOf(cause as unknown as NoticeCause, facts)) {
       if (ags !== null) settings.set(ags, await this.settingsBefore(ags, cause.position));
     }
+    let recorded = 0;
     for (const planned of planNotifications(cause, facts, (ags) => settings.get(ags))) {
-      await appendOnce(
-        this.store,
-        notificationStream(planned.notificationId),
-        planned.events.map(({ eventId, event }) => ({
-          type: event.type,
-          data: event.data,
-          metadata: {
-            eventId,
-            schemaVersion: SCHEMA_VERSION,
-            occurredAt: this.clock.nowIso(),
-            actor: DISPATCHER_ACTOR,
-            correlationId: cause.metadata.correlationId,
-            causationId: cause.metadata.eventId,
-          },
-        })),
-      );
-      for (const job of planned.jobs) {
-        await this.queue.add(job.data.channel, job.data, {
-          jobId: job.jobId,
-          attempts: this.options.attempts,
-          backoff: { type: 'exponential', delay: this.options.backoffMs },
-          removeOnComplete: { age: 14 * 24 * 3600 },
-          removeOnFail: { age: 30 * 24 * 3600 },
-        });
-      }
+      if (!(await this.record(cause, planned))) continue;
+      recorded++;
+      for (const job of planned.jobs) await this.deliveries.add(job.jobId, job.data, 0);
     }
+    return recorded;
+  }
+
+  private record(cause: RecordedEvent, planned: PlannedNotification): Promise<boolean> {
+    return appendOnce(
+      this.store,
+      notificationStream(planned.notificationId),
+      planned.events.map(({ eventId, event }) => ({
+        type: event.type,
+        data: event.data,
+        metadata: {
+          eventId,
+          schemaVersion: SCHEMA_VERSION,
+          occurredAt: this.clock.nowIso(),
+          actor: DISPATCHER_ACTOR,
+          correlationId: cause.metadata.correlationId,
+          causationId: cause.metadata.eventId,
+        },
+      })),
+    );
   }
 
   /** The channels as they were when the deadline event happened: a replay plans the same. */

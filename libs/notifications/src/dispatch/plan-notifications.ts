@@ -50,6 +50,31 @@ export function channelsOf(settings: NotificationSettingsState | undefined): Del
   return channels;
 }
 
+/** The job of one channel of one recipient's notice of a cause: the same words whenever it is made. */
+export function deliveryJobFor(
+  cause: RecordedEvent,
+  facts: DeadlineFacts | undefined,
+  ags: string,
+  channel: DeliveryChannel,
+): { jobId: string; data: DeliveryJobData } {
+  const notice = cause as unknown as NoticeCause;
+  const notificationId = notificationIdFor(cause.metadata.eventId, ags);
+  return {
+    jobId: deliveryJobId(notificationId, channel),
+    data: {
+      notificationId,
+      ags,
+      channel,
+      cause: {
+        eventId: cause.metadata.eventId,
+        type: notice.type,
+        correlationId: cause.metadata.correlationId,
+      },
+      notice: composeNotice(notice, facts, ags),
+    },
+  };
+}
+
 /**
  * Who is told of a deadline event and by which channels, with ids derived from the cause alone:
  * planning the same event again (a replay, a second dispatcher) gives the same events and jobs.
@@ -59,21 +84,11 @@ export function planNotifications(
   facts: DeadlineFacts | undefined,
   settingsOf: (ags: string) => NotificationSettingsState | undefined,
 ): PlannedNotification[] {
-  const notice = cause as unknown as NoticeCause;
-  const causeRef = {
-    eventId: cause.metadata.eventId,
-    type: notice.type,
-    correlationId: cause.metadata.correlationId,
-  };
-  return recipientsOf(notice, facts).map((ags) => {
+  return recipientsOf(cause as unknown as NoticeCause, facts).map((ags) => {
     const notificationId = notificationIdFor(cause.metadata.eventId, ags);
     const base = { notificationId, ags, cause: cause.metadata.eventId };
     const channels = ags === null ? [] : channelsOf(settingsOf(ags));
-    const text = composeNotice(notice, facts, ags);
-    const jobs = channels.map((channel) => ({
-      jobId: deliveryJobId(notificationId, channel),
-      data: { notificationId, ags: ags as string, channel, cause: causeRef, notice: text },
-    }));
+    const jobs = channels.map((channel) => deliveryJobFor(cause, facts, ags as string, channel));
     const events: PlannedNotification['events'] = [
       {
         eventId: deterministicUuid(`${notificationId}:inbox:delivered`),
