@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, OptionalBody } from '@app/shared';
 import { MembershipReasonDto } from '../joint-application.dto';
 import { DeclineInvitationCommand } from './decline-invitation.handler';
 
@@ -16,6 +16,8 @@ export class DeclineInvitationController {
   @Post()
   @HttpCode(200)
   @Roles('municipality')
+  @OptionalBody()
+  @ApiBody({ type: MembershipReasonDto, required: false })
   decline(
     @CurrentPrincipal() principal: Principal,
     @Param('applicationId', IdPipe) applicationId: string,

@@ -5,6 +5,7 @@ import {
   type NestInterceptor,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
+import { SetMetadata } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { IncomingMessage } from 'node:http';
@@ -13,6 +14,13 @@ import type { Observable } from 'rxjs';
 import { RequestValidationError } from './request-validation-error';
 
 const JSON_BYTES = Symbol('json body bytes');
+const BODY_OPTIONAL = 'kkz:body-optional';
+
+/**
+ * For a route whose body only adds optional facts to an act that stands without them (a
+ * reason for declining): no body is the same as `{}`. A body of another type is still 415.
+ */
+export const OptionalBody = () => SetMetadata(BODY_OPTIONAL, true);
 
 /** The JSON parser's `verify` hook: notes how many bytes the body had (the parser turns none into `{}`). */
 export function noteJsonBodySize(req: IncomingMessage, _res: unknown, body: Buffer): void {
@@ -33,11 +41,14 @@ export class JsonBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http' || !this.routeTakesBody(context)) return next.handle();
     const req = context.switchToHttp().getRequest<Request & { [JSON_BYTES]?: number }>();
+    const optional = Reflect.getMetadata(BODY_OPTIONAL, context.getHandler()) === true;
     if (!req.is('application/json')) {
       if (sentContent(req)) throw new UnsupportedMediaTypeException();
-      throw bodyRequired();
+      if (!optional) throw bodyRequired();
+      req.body = {};
+      return next.handle();
     }
-    if (!req[JSON_BYTES]) throw bodyRequired();
+    if (!req[JSON_BYTES] && !optional) throw bodyRequired();
     return next.handle();
   }
 
