@@ -6,17 +6,21 @@ import { IdentityModule } from '@app/identity';
 import { requestWithoutCalendarToken } from '@app/notifications';
 import {
   type AppConfig,
+  baseLoggerOptions,
   Clock,
   createClock,
   createRedis,
   EventSourcingModule,
   HealthController,
   IdempotencyInterceptor,
+  logDestination,
+  type LogDestination,
   ProblemJsonFilter,
   REDIS,
   ReferenceDataModule,
   RedisLifecycle,
 } from '@app/shared';
+import { ClockController } from './clock/clock.controller';
 import { CONTEXT_MODULES } from './context-modules';
 import { embeddedWorkerModules } from './embedded-worker';
 
@@ -24,6 +28,8 @@ export interface ApiOptions {
   config: AppConfig;
   store?: EventStore;
   clock?: Clock;
+  /** Where the log goes: stdout (default), or stderr when stdout is a person's output (the demo). */
+  logTo?: LogDestination;
 }
 
 @Module({})
@@ -35,13 +41,15 @@ export class ApiModule {
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
-            level: config.logLevel,
+            ...baseLoggerOptions(config.logLevel),
+            stream: logDestination(options.logTo),
             genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
             customAttributeKeys: { reqId: 'correlationId' },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             // The calendar feed's token stands in its path: logged masked.
             serializers: { req: requestWithoutCalendarToken },
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            // Probes ask every few seconds: their lines would drown the rest.
+            autoLogging: { ignore: (req) => /^\/health(\/live|\/ready)?$/.test(req.url ?? '') },
           },
         }),
         EventSourcingModule.forRoot({
@@ -54,7 +62,7 @@ export class ApiModule {
         ...CONTEXT_MODULES,
         ...embeddedWorkerModules(config),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ClockController],
       providers: [
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl, 'api') },
         RedisLifecycle,

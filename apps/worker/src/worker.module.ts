@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import {
   type AppConfig,
+  baseLoggerOptions,
   createClock,
   createRedis,
   EventSourcingModule,
@@ -23,7 +24,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
+        LoggerModule.forRoot({ pinoHttp: { ...baseLoggerOptions(config.logLevel), autoLogging: false } }),
         EventSourcingModule.forRoot({ config, clock: createClock(config.clock) }),
         workerUpcasters,
         ...workerModules(config),

@@ -25,3 +25,4 @@ export * from './http/public.decorator';
 export * from './seed/programme-2011';
 export * from './seed/council-resolutions-2012';
 export * from './process/exit-with-launcher';
+export * from './logging/logger-options';
