@@ -9,7 +9,7 @@ import { type ApiOptions, ApiModule } from './api.module';
 import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
 import { refuseForbiddenKeys } from './forbidden-keys.middleware';
 import { rateLimitMiddleware } from './rate-limit.middleware';
-import { securityHeaders } from './security-headers.middleware';
+import { securityHeaders } from './security-headers';
 
 /**
  * The API exactly as it runs in production, for main.ts and for tests alike: security headers,
@@ -29,7 +29,7 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   // Before any route: correlation id, headers, rate limit, body parsing and its checks. Errors of
   // these steps never reach Nest's filters, so one handler after them renders them as problem+json.
   app.use(assignCorrelationId);
-  app.use(securityHeaders);
+  app.use(securityHeaders());
   if (config.rateLimitPerMinute > 0) app.use(rateLimitMiddleware(config.rateLimitPerMinute));
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
   app.use(refuseForbiddenKeys);
