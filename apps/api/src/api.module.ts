@@ -23,6 +23,7 @@ import {
 import { ClockController } from './clock/clock.controller';
 import { CONTEXT_MODULES } from './context-modules';
 import { embeddedWorkerModules } from './embedded-worker';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -58,6 +59,8 @@ export class ApiModule {
           clock: options.clock ?? createClock(config.clock),
         }),
         ReferenceDataModule.forRoot(config.municipalityRegistryFile),
+        // Before identity: the rate limit's guard runs before the token is checked.
+        ...RateLimitModule.forRoot(config),
         IdentityModule.forRoot(config),
         ...CONTEXT_MODULES,
         ...embeddedWorkerModules(config),

@@ -8,7 +8,6 @@ import { createValidationPipe, sendProblem } from '@app/shared';
 import { type ApiOptions, ApiModule } from './api.module';
 import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
 import { refuseForbiddenKeys } from './forbidden-keys.middleware';
-import { rateLimitMiddleware } from './rate-limit.middleware';
 import { securityHeaders } from './security-headers';
 
 /**
@@ -26,11 +25,10 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   // Every answer is built fresh from the read models; ETags would cost a hash per response for nothing.
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  // Before any route: correlation id, headers, rate limit, body parsing and its checks. Errors of
+  // Before any route: correlation id, headers, body parsing and its checks. Errors of
   // these steps never reach Nest's filters, so one handler after them renders them as problem+json.
   app.use(assignCorrelationId);
   app.use(securityHeaders());
-  if (config.rateLimitPerMinute > 0) app.use(rateLimitMiddleware(config.rateLimitPerMinute));
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
   app.use(refuseForbiddenKeys);
   const logger = new NestLogger('Http');
