@@ -14,6 +14,7 @@ import {
   HealthController,
   IdempotencyInterceptor,
   logDestination,
+  MetricsModule,
   type LogDestination,
   ProblemJsonFilter,
   REDIS,
@@ -58,6 +59,7 @@ export class ApiModule {
           store: options.store,
           clock: options.clock ?? createClock(config.clock),
         }),
+        MetricsModule,
         ReferenceDataModule.forRoot(config.municipalityRegistryFile),
         // Before identity: the rate limit's guard runs before the token is checked.
         ...RateLimitModule.forRoot(config),

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe, sendProblem } from '@app/shared';
+import { createValidationPipe, MetricsRegistry, sendProblem } from '@app/shared';
 import { type ApiOptions, ApiModule } from './api.module';
 import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
 import { refuseForbiddenKeys } from './forbidden-keys.middleware';
@@ -28,6 +28,7 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   // Before any route: correlation id, headers, body parsing and its checks. Errors of
   // these steps never reach Nest's filters, so one handler after them renders them as problem+json.
   app.use(assignCorrelationId);
+  app.use(app.get(MetricsRegistry).httpMetrics());
   app.use(securityHeaders());
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
   app.use(refuseForbiddenKeys);

@@ -7,6 +7,7 @@ import {
   createRedis,
   EventSourcingModule,
   HealthController,
+  MetricsModule,
   REDIS,
   RedisLifecycle,
 } from '@app/shared';
@@ -26,6 +27,7 @@ export class WorkerModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { ...baseLoggerOptions(config.logLevel), autoLogging: false } }),
         EventSourcingModule.forRoot({ config, clock: createClock(config.clock) }),
+        MetricsModule,
         workerUpcasters,
         ...workerModules(config),
       ],

@@ -26,3 +26,4 @@ export * from './seed/programme-2011';
 export * from './seed/council-resolutions-2012';
 export * from './process/exit-with-launcher';
 export * from './logging/logger-options';
+export * from './metrics/metrics-registry';
