@@ -2,11 +2,10 @@
 // @nestjs/swagger plugin as a `before` transformer (plain `tsc` cannot load plugins), so that the
 // OpenAPI document is built from the DTOs' and views' types and the JSDoc of routes and fields.
 // The same plugin runs in Jest (jest.config.js), so /docs-json in tests equals production's.
-const { rmSync, writeFileSync } = require('node:fs');
+const { rmSync } = require('node:fs');
 const { join } = require('node:path');
 const ts = require('typescript');
-const { before } = require('@nestjs/swagger/plugin');
-const { SWAGGER_PLUGIN_OPTIONS } = require('./swagger-plugin-options');
+const { swaggerTransformers } = require('./swagger-plugin-options');
 
 const root = join(__dirname, '..');
 const configFile = join(root, 'tsconfig.build.json');
@@ -16,7 +15,7 @@ const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, co
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 const program = ts.createProgram(parsed.fileNames, parsed.options);
 const result = program.emit(undefined, undefined, undefined, false, {
-  before: [before(SWAGGER_PLUGIN_OPTIONS, program)],
+  before: swaggerTransformers(program),
 });
 const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
 if (diagnostics.length > 0) {

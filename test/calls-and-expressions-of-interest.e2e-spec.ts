@@ -37,15 +37,15 @@ describe('call → expression of interest over HTTP', () => {
       .get('/calls/kkz-2011/expressions-of-interest')
       .set(bearer(office))
       .expect(200);
-    expect(listed.body).toHaveLength(1);
-    expect(listed.body[0]).toMatchObject({
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({
       applicationId: 'kkz-2011.05978000',
       status: 'submitted',
       joint: true,
       applicant: { name: 'Kreis Unna', type: 'kreis' },
       submittedAt: '2011-12-15T22:30:00.000Z',
     });
-    expect(listed.body[0].members.map((m: { name: string }) => m.name)).toEqual([
+    expect(listed.body.items[0].members.map((m: { name: string }) => m.name)).toEqual([
       'Kamen',
       'Lünen',
       'Selm',
@@ -87,13 +87,17 @@ describe('call → expression of interest over HTTP', () => {
       .send(BRUECKEN)
       .expect(201);
     const own = await api.http.get('/expressions-of-interest').set(bearer(oberhausen)).expect(200);
-    expect(own.body.map((e: { applicationId: string }) => e.applicationId)).toEqual(['kkz-2011.05119000']);
+    expect(own.body.items.map((e: { applicationId: string }) => e.applicationId)).toEqual([
+      'kkz-2011.05119000',
+    ]);
     const member = await api.http.get('/expressions-of-interest').set(bearer(kamen)).expect(200);
-    expect(member.body.map((e: { applicationId: string }) => e.applicationId)).toEqual(['kkz-2011.05978000']);
+    expect(member.body.items.map((e: { applicationId: string }) => e.applicationId)).toEqual([
+      'kkz-2011.05978000',
+    ]);
     await api.http.get('/expressions-of-interest/kkz-2011.05978000').set(bearer(oberhausen)).expect(404);
     await api.http.get('/expressions-of-interest/kkz-2011.05978000').set(bearer(kamen)).expect(200);
     const all = await api.http.get('/expressions-of-interest').set(bearer(office)).expect(200);
-    expect(all.body).toHaveLength(2);
+    expect(all.body.items).toHaveLength(2);
   });
 
   it('lets only the lead change or submit a joint application', async () => {
@@ -174,7 +178,7 @@ describe('call → expression of interest over HTTP', () => {
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     const all = await api.http.get('/expressions-of-interest').set(bearer(office)).expect(200);
-    expect(all.body).toHaveLength(1);
+    expect(all.body.items).toHaveLength(1);
     // The refused applicants' own claims were released: each can still apply alone.
     const losers = leads.filter((_, i) => results[i].status === 409);
     for (const ags of losers) {
@@ -249,7 +253,9 @@ describe('call → expression of interest over HTTP', () => {
       .send(BRUECKEN)
       .expect(201);
     const own = await api.http.get('/expressions-of-interest').set(bearer(kamen)).expect(200);
-    expect(own.body.map((e: { applicationId: string }) => e.applicationId)).toEqual(['kkz-2011.05978020']);
+    expect(own.body.items.map((e: { applicationId: string }) => e.applicationId)).toEqual([
+      'kkz-2011.05978020',
+    ]);
   });
 
   it('revises a draft with If-Match and refuses a stale revision with 409', async () => {
@@ -286,6 +292,6 @@ describe('call → expression of interest over HTTP', () => {
     await api.http.get('/calls/kkz-2017').set(bearer(oberhausen)).expect(404);
     await api.http.get('/calls/kkz-2017').set(bearer(office)).expect(200);
     const listed = await api.http.get('/calls').set(bearer(oberhausen)).expect(200);
-    expect(listed.body.map((c: { callId: string }) => c.callId)).toEqual(['kkz-2011']);
+    expect(listed.body.items.map((c: { callId: string }) => c.callId)).toEqual(['kkz-2011']);
   });
 });

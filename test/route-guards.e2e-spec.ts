@@ -6,7 +6,12 @@ import { CONTEXT_ROUTES } from './route-guards';
 import { asRole, type RouteCase } from './route-guards/route-case';
 
 const ROUTES: RouteCase[] = CONTEXT_ROUTES.flatMap((c) => c.routes);
-const PUBLIC = ['/health', '/health/live', '/health/ready', ...CONTEXT_ROUTES.flatMap((c) => c.publicPaths ?? [])];
+const PUBLIC = [
+  '/health',
+  '/health/live',
+  '/health/ready',
+  ...CONTEXT_ROUTES.flatMap((c) => c.publicPaths ?? []),
+];
 const ALL_ROLES: Role[] = [...ROLES];
 
 describe('every route is guarded by token, role and ownership', () => {

@@ -1,13 +1,14 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, MetricsRegistry, sendProblem } from '@app/shared';
 import { type ApiOptions, ApiModule } from './api.module';
 import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
 import { refuseForbiddenKeys } from './forbidden-keys.middleware';
+import { createApiDocument } from './openapi/api-document';
 import { securityHeaders } from './security-headers';
 
 /**
@@ -40,17 +41,7 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kommunale Präventionsketten – funding programme API')
-      .setDescription(
-        'Event-sourced backend of a public funding programme: calls, expressions of interest, …',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { Gauge, Registry } from 'prom-client';
 import { Roles } from '@app/identity';
-import { METRICS_CONTENT_TYPE, MetricsRegistry } from '@app/shared';
+import { ApiFile, METRICS_CONTENT_TYPE, MetricsRegistry } from '@app/shared';
 import type { DeadlineWorker } from '../worker/deadline-worker';
 import { DEADLINE_WORKER } from '../worker/deadline-worker.token';
 import { DeadlineQueueAccess } from './deadline-queue-access';
@@ -31,7 +31,7 @@ export class MetricsController {
    */
   @Get()
   @Roles('grants-office')
-  @ApiProduces('text/plain')
+  @ApiFile('text/plain', 'Prometheus text exposition format 0.0.4.')
   @Header('Content-Type', METRICS_CONTENT_TYPE)
   @Header('Cache-Control', 'no-store')
   async metrics(): Promise<string> {
