@@ -125,6 +125,12 @@ function describeOperation(path: string, method: string, op: Operation): void {
     op.description = [op.description, `Roles: ${op['x-roles'].join(', ')}.`].filter(Boolean).join('\n\n');
   }
   delete op['x-public'];
+  // A parameter sent as one string and split by the server (e.g. `steps=largely,fully`) keeps the
+  // plugin's array `items` beside its declared string type: the string is what a client sends.
+  for (const parameter of op.parameters ?? []) {
+    const schema = parameter.schema as { type?: string; items?: unknown } | undefined;
+    if (schema?.type && schema.type !== 'array') delete schema.items;
+  }
   if (method !== 'get' && guarded) {
     op.parameters = [
       ...(op.parameters ?? []),

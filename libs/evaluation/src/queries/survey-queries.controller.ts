@@ -23,10 +23,12 @@ import {
 export class ShareFilter {
   @ApiProperty({ example: 'networks' }) @IsRecordId() question: string;
 
+  // One query parameter, split here: documented as the string a client sends, not as an array.
   @ApiProperty({
-    type: String,
+    type: 'string',
+    isArray: false,
     example: 'largely,fully',
-    description: 'Scale steps counted, comma-separated',
+    description: `Scale steps counted, comma-separated, of: ${SCALE_STEPS.join(', ')}`,
   })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
