@@ -9,7 +9,20 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // The @nestjs/swagger plugin as in the build (scripts/build.js), so that /docs-json in tests is
+  // production's document. The plugin needs the type checker: no isolated (per-file) transpiling.
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        diagnostics: false,
+        tsconfig: { ...require('./tsconfig.json').compilerOptions, isolatedModules: false },
+        astTransformers: {
+          before: ['<rootDir>/scripts/jest-swagger-transformer.js'],
+        },
+      },
+    ],
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],

@@ -13,6 +13,7 @@ const TARGETS = {
   bench: 'bench/run-benchmarks.js',
   'audit-verify': 'libs/audit/src/cli/verify.js',
   'audit-replay': 'libs/audit/src/cli/replay.js',
+  openapi: 'apps/api/src/openapi/write-openapi.js',
 };
 
 // Targets that are plain JavaScript on Node's own modules: run from the source tree as they are,

@@ -40,15 +40,15 @@ describe('call → expression of interest over HTTP', () => {
       .get('/calls/kkz-2011/expressions-of-interest')
       .set(bearer(office))
       .expect(200);
-    expect(listed.body).toHaveLength(1);
-    expect(listed.body[0]).toMatchObject({
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({
       applicationId: 'kkz-2011.05978000',
       status: 'submitted',
       joint: true,
       applicant: { name: 'Kreis Unna', type: 'kreis' },
       submittedAt: '2011-12-15T22:30:00.000Z',
     });
-    expect(listed.body[0].members.map((m: { name: string }) => m.name)).toEqual([
+    expect(listed.body.items[0].members.map((m: { name: string }) => m.name)).toEqual([
       'Kamen',
       'Lünen',
       'Selm',
@@ -95,13 +95,17 @@ describe('call → expression of interest over HTTP', () => {
       .send(BRUECKEN)
       .expect(201);
     const own = await api.http.get('/expressions-of-interest').set(bearer(oberhausen)).expect(200);
-    expect(own.body.map((e: { applicationId: string }) => e.applicationId)).toEqual(['kkz-2011.05119000']);
+    expect(own.body.items.map((e: { applicationId: string }) => e.applicationId)).toEqual([
+      'kkz-2011.05119000',
+    ]);
     const member = await api.http.get('/expressions-of-interest').set(bearer(kamen)).expect(200);
-    expect(member.body.map((e: { applicationId: string }) => e.applicationId)).toEqual(['kkz-2011.05978000']);
+    expect(member.body.items.map((e: { applicationId: string }) => e.applicationId)).toEqual([
+      'kkz-2011.05978000',
+    ]);
     await api.http.get('/expressions-of-interest/kkz-2011.05978000').set(bearer(oberhausen)).expect(404);
     await api.http.get('/expressions-of-interest/kkz-2011.05978000').set(bearer(kamen)).expect(200);
     const all = await api.http.get('/expressions-of-interest').set(bearer(office)).expect(200);
-    expect(all.body).toHaveLength(2);
+    expect(all.body.items).toHaveLength(2);
   });
 
   it('lets only the lead change or submit a joint application', async () => {
@@ -195,13 +199,13 @@ describe('call → expression of interest over HTTP', () => {
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     const all = await api.http.get('/expressions-of-interest').set(bearer(office)).expect(200);
-    expect(all.body.filter((v: { members: unknown[] }) => v.members.length > 0)).toHaveLength(1);
+    expect(all.body.items.filter((v: { members: unknown[] }) => v.members.length > 0)).toHaveLength(1);
     // The refused confirmations left their invitations open, and claimed nothing.
     const open = await api.http
       .get('/joint-application-invitations?status=invited')
       .set(bearer(kamen))
       .expect(200);
-    expect(open.body).toHaveLength(2);
+    expect(open.body.total).toBe(2);
   });
 
   it('keeps a dropped member claimed when the revision that drops it fails', async () => {
@@ -243,7 +247,9 @@ describe('call → expression of interest over HTTP', () => {
       .send(BRUECKEN)
       .expect(201);
     const own = await api.http.get('/expressions-of-interest').set(bearer(kamen)).expect(200);
-    expect(own.body.map((e: { applicationId: string }) => e.applicationId)).toEqual(['kkz-2011.05978020']);
+    expect(own.body.items.map((e: { applicationId: string }) => e.applicationId)).toEqual([
+      'kkz-2011.05978020',
+    ]);
   });
 
   it('revises a draft with If-Match and refuses a stale revision with 409', async () => {
@@ -280,13 +286,13 @@ describe('call → expression of interest over HTTP', () => {
     await api.http.get('/calls/kkz-2017').set(bearer(oberhausen)).expect(404);
     await api.http.get('/calls/kkz-2017').set(bearer(office)).expect(200);
     const listed = await api.http.get('/calls').set(bearer(oberhausen)).expect(200);
-    expect(listed.body.map((c: { callId: string }) => c.callId)).toEqual(['kkz-2011']);
+    expect(listed.body.items.map((c: { callId: string }) => c.callId)).toEqual(['kkz-2011']);
     // Nor does the programme name it to them: not in the list, not in the programme itself.
     const programmes = await api.http.get('/programmes').set(bearer(oberhausen)).expect(200);
-    expect(programmes.body.map((p: { callIds: string[] }) => p.callIds)).toEqual([['kkz-2011']]);
+    expect(programmes.body.items.map((p: { callIds: string[] }) => p.callIds)).toEqual([['kkz-2011']]);
     const programme = await api.http.get('/programmes/kkz').set(bearer(oberhausen)).expect(200);
     expect(programme.body.callIds).toEqual(['kkz-2011']);
-    expect(JSON.stringify([programmes.body, programme.body])).not.toContain('kkz-2017');
+    expect(JSON.stringify([programmes.body.items, programme.body])).not.toContain('kkz-2017');
     const forOffice = await api.http.get('/programmes/kkz').set(bearer(office)).expect(200);
     expect(forOffice.body.callIds).toEqual(['kkz-2011', 'kkz-2017']);
   });

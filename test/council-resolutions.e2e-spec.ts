@@ -104,7 +104,7 @@ describe('council resolutions over HTTP', () => {
     const list = await api.http
       .get(`/expressions-of-interest/${OBERHAUSEN_EOI}/council-resolutions`)
       .set(as.office);
-    expect(list.body.map((r: { resolutionId: string }) => r.resolutionId)).toEqual([
+    expect(list.body.items.map((r: { resolutionId: string }) => r.resolutionId)).toEqual([
       'kkz-2011.05119000.05119000',
     ]);
   });
@@ -149,7 +149,7 @@ describe('council resolutions over HTTP', () => {
       .get(`/expressions-of-interest/${UNNA_EOI}/council-resolutions`)
       .set(as.luenen)
       .expect(200);
-    expect(list.body.map((r: { ags: string; body: string }) => [r.ags, r.body])).toEqual([
+    expect(list.body.items.map((r: { ags: string; body: string }) => [r.ags, r.body])).toEqual([
       [KREIS_UNNA, 'county-assembly'],
       [KAMEN, 'council'],
     ]);

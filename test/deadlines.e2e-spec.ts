@@ -85,7 +85,7 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
   it('answers which deadlines were open on a day', async () => {
     const on = async (date: string) =>
       (
-        (await api.http.get(`/deadlines?openOn=${date}`).set(office).expect(200)).body as {
+        (await api.http.get(`/deadlines?openOn=${date}`).set(office).expect(200)).body.items as {
           deadlineId: string;
         }[]
       ).map((d) => d.deadlineId);
@@ -256,7 +256,9 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
 
   it('shows a municipality only its own obligations; another gets 404, evaluators nothing', async () => {
     const unna = bearer(await api.token('municipality', KREIS_UNNA));
-    const listed = (await api.http.get('/deadlines').set(unna).expect(200)).body as { deadlineId: string }[];
+    const listed = (await api.http.get('/deadlines').set(unna).expect(200)).body.items as {
+      deadlineId: string;
+    }[];
     expect(listed.map((d) => d.deadlineId)).toEqual([REPORT_DEADLINE]);
     expect(
       (await api.http.get(`/deadlines/${REPORT_DEADLINE}`).set(unna).expect(200)).body.history.length,
@@ -265,7 +267,9 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
     expect((await api.http.get(`/deadlines/${REPORT_DEADLINE}`).set(dortmund).expect(404)).body.code).toBe(
       'not-found',
     );
-    expect((await api.http.get(`/deadlines?ags=${KREIS_UNNA}`).set(dortmund).expect(200)).body).toEqual([]);
+    expect((await api.http.get(`/deadlines?ags=${KREIS_UNNA}`).set(dortmund).expect(200)).body.items).toEqual(
+      [],
+    );
     await api.http
       .get('/deadlines')
       .set(bearer(await api.token('evaluator')))

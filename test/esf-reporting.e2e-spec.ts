@@ -56,9 +56,9 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
     expect(await w.api.store.headPosition()).toBe(before);
 
     const listed = await w.api.http.get(`/grants/${w.unnaGrant}/esf-reports`).set(w.as.unna).expect(200);
-    expect(listed.body.map((r: { periodId: string; status: string }) => `${r.periodId}:${r.status}`)).toEqual(
-      ['2012:open', '2013:open', '2014:open', '2015:open'],
-    );
+    expect(
+      listed.body.items.map((r: { periodId: string; status: string }) => `${r.periodId}:${r.status}`),
+    ).toEqual(['2012:open', '2013:open', '2014:open', '2015:open']);
   });
 
   it('follows the semiannual schedule of the programme rules version the notice applied', async () => {

@@ -169,7 +169,7 @@ describe('evaluation: survey results and indicator series over HTTP', () => {
     ]);
     const evaluator = bearer(await api.token('evaluator'));
     const answers = (await api.http.get('/surveys/online-survey-2017/answers').set(evaluator).expect(200))
-      .body;
+      .body.items;
     expect(answers).toEqual([
       expect.objectContaining({
         ags: KREIS_UNNA,
@@ -200,7 +200,7 @@ describe('evaluation: survey results and indicator series over HTTP', () => {
       status: 'not-answered',
       answers: [],
     });
-    const surveys = (await api.http.get('/surveys').set(dortmund).expect(200)).body;
+    const surveys = (await api.http.get('/surveys').set(dortmund).expect(200)).body.items;
     expect(surveys.map((s: { surveyId: string }) => s.surveyId)).toEqual(['online-survey-2017']);
     expect(
       (
@@ -208,7 +208,7 @@ describe('evaluation: survey results and indicator series over HTTP', () => {
           .get('/surveys')
           .set(await as(UNNA_MEMBERS[0]))
           .expect(200)
-      ).body,
+      ).body.items,
     ).toEqual([]);
   });
 

@@ -100,8 +100,8 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
       issuedAt: '2012-02-20T09:00:00.000Z',
     });
     const auditor = bearer(await api.token('auditor'));
-    expect((await api.http.get('/grants').set(auditor).expect(200)).body).toHaveLength(1);
-    expect((await api.http.get('/grants').set(dortmund).expect(200)).body).toEqual([]);
+    expect((await api.http.get('/grants').set(auditor).expect(200)).body.items).toHaveLength(1);
+    expect((await api.http.get('/grants').set(dortmund).expect(200)).body.items).toEqual([]);
     expect((await api.http.get(`/grants/${GRANT_1}`).set(dortmund).expect(404)).body.code).toBe('not-found');
     expect((await api.http.get(`/grants/${GRANT_1}/disbursements`).set(dortmund).expect(404)).body.code).toBe(
       'not-found',
@@ -165,7 +165,7 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
     await refused(() => callFunds(100, '2012-04-30', dortmund), 404, 'not-found');
     await refused(() => callFunds(100, '2012-04-30', office), 403, 'forbidden-role');
     await callFunds(4_400_000, '2012-04-30').expect(201);
-    const listed = (await api.http.get(`/grants/${GRANT_1}/disbursements`).set(unna).expect(200)).body;
+    const listed = (await api.http.get(`/grants/${GRANT_1}/disbursements`).set(unna).expect(200)).body.items;
     expect(
       listed.map((d: { disbursementId: string; amountCents: number; status: string }) => [
         d.disbursementId,
@@ -217,7 +217,7 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
     expect(phase2.applicationId).toBeUndefined();
     expect((await api.http.get(`/grants/${GRANT_1}`).set(office).expect(200)).body.continuedBy).toBe(GRANT_2);
     expect(
-      (await api.http.get('/grants?phase=2').set(office).expect(200)).body.map(
+      (await api.http.get('/grants?phase=2').set(office).expect(200)).body.items.map(
         (g: { grantId: string }) => g.grantId,
       ),
     ).toEqual([GRANT_2]);

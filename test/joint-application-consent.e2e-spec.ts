@@ -115,7 +115,7 @@ describe('joint applications: each member joins by its own act', () => {
   it('shows each municipality its own invitations only, and lets no one act on another’s', async () => {
     await draft(KREIS_UNNA, [KAMEN, LUENEN]);
     const mine = await api.http.get('/joint-application-invitations').set(as(KAMEN)).expect(200);
-    expect(mine.body).toEqual([
+    expect(mine.body.items).toEqual([
       expect.objectContaining({
         applicationId: UNNA_APP,
         lead: expect.objectContaining({ name: 'Kreis Unna' }),
@@ -125,10 +125,8 @@ describe('joint applications: each member joins by its own act', () => {
       }),
     ]);
     const office = bearer(await api.token('grants-office'));
-    expect((await api.http.get('/joint-application-invitations').set(office).expect(200)).body).toHaveLength(
-      2,
-    );
-    expect((await api.http.get('/joint-application-invitations').set(as(DORTMUND))).body).toEqual([]);
+    expect((await api.http.get('/joint-application-invitations').set(office).expect(200)).body.total).toBe(2);
+    expect((await api.http.get('/joint-application-invitations').set(as(DORTMUND))).body.items).toEqual([]);
     // An invitee reads the application it is asked to join, with its own invitation only.
     const seen = await api.http.get(`/expressions-of-interest/${UNNA_APP}`).set(as(KAMEN)).expect(200);
     expect(seen.body.invitations.map((i: { municipality: { ags: string } }) => i.municipality.ags)).toEqual([

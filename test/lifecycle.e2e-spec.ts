@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { type ApiClient, createApiClient } from '@app/api-client';
 import { verifyStore } from '@app/eventsourcing';
 import { kreisUnnaOparl, kreisUnnaStated } from '@app/council-resolutions/testing-fixtures';
 import { DeadlineWorker } from '@app/deadlines';
@@ -27,6 +29,8 @@ describe('a joint application from the call to an answered survey', () => {
   let auditor: Headers;
   let evaluator: Headers;
   let deadlines: DeadlineWorker;
+  /** The typed client generated from /docs-json: its calls type-check against the contract. */
+  let client: ApiClient;
   const queuePrefix = `kkz-test-lifecycle-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
@@ -35,6 +39,8 @@ describe('a joint application from the call to an answered survey', () => {
     unna = bearer(await api.token('municipality', KREIS_UNNA));
     auditor = bearer(await api.token('auditor'));
     evaluator = bearer(await api.token('evaluator'));
+    await api.app.listen(0, '127.0.0.1');
+    client = createApiClient(`http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`);
     // The deadline manager follows the store; on the fixed clock nothing is to fire.
     deadlines = new DeadlineWorker({
       store: api.store,
@@ -60,25 +66,57 @@ describe('a joint application from the call to an answered survey', () => {
   const post = (path: string, who: Headers, body: object = {}) => api.http.post(path).set(who).send(body);
   const get = async (path: string, who: Headers = office) =>
     (await api.http.get(path).set(who).expect(200)).body;
+  /** A typed call's answer, insisting on its status. */
+  const answer = async <T>(call: Promise<{ data?: T; response: Response }>, status: number): Promise<T> => {
+    const { data, response } = await call;
+    expect(response.status).toBe(status);
+    return data as T;
+  };
 
   it('1. the grants office adopts the phase-I rules and publishes the 2011 call', async () => {
-    await post('/programmes', office, PROGRAMME).expect(201);
-    await post('/programmes/kkz/rules', office, {
-      version: 1,
-      effectiveFrom: '2011-11-01',
-      label: 'Förderphase I',
-      rules: { councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 },
-    }).expect(201);
-    await post('/programmes/kkz/calls', office, {
-      ...CALL_2011,
-      phase: 1,
-      assessmentCriteria: [
-        { criterionId: 'prevention', title: 'Verbesserung der Lage von Kindern durch Prävention', weight: 3 },
-        { criterionId: 'network', title: 'Vernetzung der Akteure', weight: 1 },
-      ],
-    }).expect(201);
-    await post('/calls/kkz-2011/publish', office).expect(200);
-    expect(await get('/calls/kkz-2011', unna)).toMatchObject({
+    await answer(client.POST('/programmes', { body: PROGRAMME, headers: office }), 201);
+    const kkz = { params: { path: { programmeId: 'kkz' } }, headers: office };
+    const rules = await answer(
+      client.POST('/programmes/{programmeId}/rules', {
+        ...kkz,
+        body: {
+          version: 1,
+          effectiveFrom: '2011-11-01',
+          label: 'Förderphase I',
+          rules: { councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 },
+        },
+      }),
+      201,
+    );
+    expect(rules.revision).toBeGreaterThanOrEqual(0);
+    await answer(
+      client.POST('/programmes/{programmeId}/calls', {
+        ...kkz,
+        body: {
+          ...CALL_2011,
+          phase: 1,
+          assessmentCriteria: [
+            {
+              criterionId: 'prevention',
+              title: 'Verbesserung der Lage von Kindern durch Prävention',
+              weight: 3,
+            },
+            { criterionId: 'network', title: 'Vernetzung der Akteure', weight: 1 },
+          ],
+        },
+      }),
+      201,
+    );
+    const call = { params: { path: { callId: 'kkz-2011' } } };
+    await answer(client.POST('/calls/{callId}/publish', { ...call, headers: office }), 200);
+    const published = await answer(client.GET('/calls/{callId}', { ...call, headers: unna }), 200);
+    expect(published.status).toBe('published');
+    const listed = await answer(
+      client.GET('/calls', { params: { query: { status: 'published', q: 'kkz' } }, headers: unna }),
+      200,
+    );
+    expect(listed.items.map((c) => c.callId)).toEqual(['kkz-2011']);
+    expect(published).toMatchObject({
       status: 'published',
       closesAt: '2011-12-15T23:00:00.000Z',
     });
@@ -86,17 +124,22 @@ describe('a joint application from the call to an answered survey', () => {
 
   it('2. Kreis Unna leads the joint application and submits it before the deadline, resolution promised', async () => {
     at('2011-11-20T10:00:00.000Z');
-    await post('/calls/kkz-2011/expressions-of-interest', unna, {
-      ...BRUECKEN,
-      memberAgs: UNNA_MEMBERS,
-    }).expect(201);
+    await answer(
+      client.POST('/calls/{callId}/expressions-of-interest', {
+        params: { path: { callId: 'kkz-2011' } },
+        body: { ...BRUECKEN, memberAgs: UNNA_MEMBERS },
+        headers: unna,
+      }),
+      201,
+    );
     // Each city joins by its own act, with its own token.
     await confirmMembers(api, EOI, UNNA_MEMBERS);
     at('2011-12-14T16:00:00.000Z');
-    await post(`/expressions-of-interest/${EOI}/submit`, unna).expect(200);
-    const submitted = await get(`/expressions-of-interest/${EOI}`, unna);
+    const application = { params: { path: { applicationId: EOI } }, headers: unna };
+    await answer(client.POST('/expressions-of-interest/{applicationId}/submit', application), 200);
+    const submitted = await answer(client.GET('/expressions-of-interest/{applicationId}', application), 200);
     expect(submitted).toMatchObject({ status: 'submitted', joint: true });
-    expect(submitted.members.map((m: { ags: string }) => m.ags)).toEqual(UNNA_MEMBERS);
+    expect(submitted.members.map((m) => m.ags)).toEqual(UNNA_MEMBERS);
   });
 
   it('3. the office checks, scores and selects it; the amount follows the tier and a resolution falls due', async () => {
@@ -181,8 +224,15 @@ describe('a joint application from the call to an answered survey', () => {
     await post(`/grants/${GRANT}/disbursements/${requested.body.disbursementId}/payment`, office, {
       paidOn: '2012-04-13',
     }).expect(201);
-    const disbursements = await get(`/grants/${GRANT}/disbursements`, unna);
-    expect(JSON.stringify(disbursements)).toContain('800000');
+    const disbursements = await answer(
+      client.GET('/grants/{grantId}/disbursements', {
+        params: { path: { grantId: GRANT }, query: { status: 'paid' } },
+        headers: unna,
+      }),
+      200,
+    );
+    expect(disbursements.items.map((d) => [d.amountCents, d.status])).toEqual([[800_000, 'paid']]);
+    expect(disbursements.total).toBe(1);
   });
 
   it('6. the 2012 ESF report is returned with remarks, corrected, resubmitted and accepted; totals reconcile', async () => {

@@ -77,6 +77,9 @@ describe('notifications over HTTP: the inbox', () => {
         owner: DORTMUND,
         unread: 0,
         items: [],
+        total: 0,
+        page: 1,
+        limit: 50,
       });
       expect((await api.http.get('/inbox').set(office).expect(200)).body.items).toEqual([]);
     });

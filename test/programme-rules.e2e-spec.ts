@@ -61,7 +61,7 @@ describe('programme rules with effective dates', () => {
       bearer(await api.token('municipality', DORTMUND)),
     ]) {
       const listed = await api.http.get('/programmes/kkz/rules').set(reader).expect(200);
-      expect(listed.body).toMatchObject([
+      expect(listed.body.items).toMatchObject([
         { ...PHASE_I, programmeId: 'kkz', adoptedAt: '2011-10-17T09:00:00.000Z' },
         { ...PHASE_II, programmeId: 'kkz' },
       ]);
@@ -116,7 +116,7 @@ describe('programme rules with effective dates', () => {
     api.clock.set('2011-11-08T23:30:00.000Z');
     await adopt({ ...PHASE_I, effectiveFrom: '2011-11-09' }).expect(201);
     const listed = await api.http.get('/programmes/kkz/rules').set(office).expect(200);
-    expect(listed.body.map((v: { effectiveFrom: string }) => v.effectiveFrom)).toEqual(['2011-11-09']);
+    expect(listed.body.items.map((v: { effectiveFrom: string }) => v.effectiveFrom)).toEqual(['2011-11-09']);
   });
 
   it('refuses bad input with 400', async () => {

@@ -6,7 +6,12 @@ import { CONTEXT_ROUTES } from './route-guards';
 import { asRole, type RouteCase } from './route-guards/route-case';
 
 const ROUTES: RouteCase[] = CONTEXT_ROUTES.flatMap((c) => c.routes);
-const PUBLIC = ['/health', ...CONTEXT_ROUTES.flatMap((c) => c.publicPaths ?? [])];
+const PUBLIC = [
+  '/health',
+  '/health/live',
+  '/health/ready',
+  ...CONTEXT_ROUTES.flatMap((c) => c.publicPaths ?? []),
+];
 const ALL_ROLES: Role[] = [...ROLES];
 
 describe('every route is guarded by token, role and ownership', () => {
@@ -105,6 +110,8 @@ describe('every route is guarded by token, role and ownership', () => {
 
   it('serves health and docs without a token', async () => {
     await api.http.get('/health').expect(200);
+    await api.http.get('/health/live').expect(200);
+    await api.http.get('/health/ready').expect(200);
     await api.http.get('/docs-json').expect(200);
     await api.http.get('/docs').expect(200);
   });

@@ -17,6 +17,12 @@ export const foundationRoutes: ContextRoutes = {
   },
   routes: [
     {
+      method: 'get',
+      path: '/clock',
+      openApiPath: '/clock',
+      allowed: ['grants-office', 'municipality', 'auditor', 'evaluator'],
+    },
+    {
       method: 'post',
       path: '/programmes',
       openApiPath: '/programmes',

@@ -19,19 +19,24 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API (same middleware, guards, filters) on an in-memory store and a fixed clock. */
-export async function startTestApi(
-  options: { now?: string; store?: EventStore; env?: Record<string, string> } = {},
-): Promise<TestApi> {
-  const config = loadConfig({
+/** The configuration of a test API: memory store, no log, no rate limit, a fresh data folder. */
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     EVENT_STORE_URL: 'memory:',
     AUTH_DEV_SECRET: DEV_SECRET,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'kkz-test-')),
     RATE_LIMIT_PER_MINUTE: '0',
-    ...options.env,
+    ...env,
   });
+}
+
+/** The real API (same middleware, guards, filters) on an in-memory store and a fixed clock. */
+export async function startTestApi(
+  options: { now?: string; store?: EventStore; env?: Record<string, string> } = {},
+): Promise<TestApi> {
+  const config = testConfig(options.env);
   const store = options.store ?? new MemoryEventStore();
   const clock = new FixedClock(options.now ?? '2011-11-09T09:00:00.000Z');
   const app = await buildApi({ config, store, clock });

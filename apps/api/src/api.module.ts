@@ -6,6 +6,7 @@ import { IdentityModule } from '@app/identity';
 import { requestWithoutCalendarToken } from '@app/notifications';
 import {
   type AppConfig,
+  baseLoggerOptions,
   Clock,
   createClock,
   createRedis,
@@ -16,18 +17,25 @@ import {
   LOG_REDACTION,
   loggableRequest,
   loggableResponse,
+  logDestination,
+  MetricsModule,
+  type LogDestination,
   ProblemJsonFilter,
   REDIS,
   ReferenceDataModule,
   RedisLifecycle,
 } from '@app/shared';
+import { ClockController } from './clock/clock.controller';
 import { CONTEXT_MODULES } from './context-modules';
 import { embeddedWorkerModules } from './embedded-worker';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 export interface ApiOptions {
   config: AppConfig;
   store?: EventStore;
   clock?: Clock;
+  /** Where the log goes: stdout (default), or stderr when stdout is a person's output (the demo). */
+  logTo?: LogDestination;
 }
 
 @Module({})
@@ -39,7 +47,8 @@ export class ApiModule {
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
-            level: config.logLevel,
+            ...baseLoggerOptions(config.logLevel),
+            stream: logDestination(options.logTo),
             genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
             customAttributeKeys: { reqId: 'correlationId' },
             // No credential in a log line: headers allow-listed, the calendar feed's token (in its
@@ -49,7 +58,8 @@ export class ApiModule {
               req: (req) => loggableRequest(requestWithoutCalendarToken(req)),
               res: loggableResponse,
             },
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            // Probes ask every few seconds: their lines would drown the rest.
+            autoLogging: { ignore: (req) => /^\/health(\/live|\/ready)?$/.test(req.url ?? '') },
           },
         }),
         EventSourcingModule.forRoot({
@@ -57,12 +67,15 @@ export class ApiModule {
           store: options.store,
           clock: options.clock ?? createClock(config.clock),
         }),
+        MetricsModule,
         ReferenceDataModule.forRoot(config.municipalityRegistryFile),
+        // Before identity: the rate limit's guard runs before the token is checked.
+        ...RateLimitModule.forRoot(config),
         IdentityModule.forRoot(config),
         ...CONTEXT_MODULES,
         ...embeddedWorkerModules(config),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ClockController],
       providers: [
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl, 'api') },
         RedisLifecycle,

@@ -1,15 +1,15 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe, noteJsonBodySize, sendProblem } from '@app/shared';
+import { createValidationPipe, MetricsRegistry, noteJsonBodySize, sendProblem } from '@app/shared';
 import { type ApiOptions, ApiModule } from './api.module';
 import { checkJsonBody } from './body-checks.middleware';
 import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
-import { rateLimitMiddleware } from './rate-limit.middleware';
-import { securityHeaders } from './security-headers.middleware';
+import { createApiDocument } from './openapi/api-document';
+import { securityHeaders } from './security-headers';
 
 /**
  * The API exactly as it runs in production, for main.ts and for tests alike: security headers,
@@ -26,11 +26,11 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   // Every answer is built fresh from the read models; ETags would cost a hash per response for nothing.
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  // Before any route: correlation id, headers, rate limit, body parsing and its checks. Errors of
+  // Before any route: correlation id, headers, body parsing and its checks. Errors of
   // these steps never reach Nest's filters, so one handler after them renders them as problem+json.
   app.use(assignCorrelationId);
-  app.use(securityHeaders);
-  if (config.rateLimitPerMinute > 0) app.use(rateLimitMiddleware(config.rateLimitPerMinute));
+  app.use(app.get(MetricsRegistry).httpMetrics());
+  app.use(securityHeaders());
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true, verify: noteJsonBodySize }));
   app.use(checkJsonBody);
   const logger = new NestLogger('Http');
@@ -41,17 +41,7 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kommunale Präventionsketten – funding programme API')
-      .setDescription(
-        'Event-sourced backend of a public funding programme: calls, expressions of interest, …',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
-import { ConfigError, exitWithLauncher, loadConfig } from '@app/shared';
+import { bannerLevel, ConfigError, exitWithLauncher, loadConfig, processLogger } from '@app/shared';
 import { buildApi } from './build-api';
 
 async function main(): Promise<void> {
@@ -11,8 +11,13 @@ async function main(): Promise<void> {
   // The port actually bound: PORT=0 asks the system for a free one.
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  process.stdout.write(
-    `API listening on ${url} (store: ${config.eventStore.kind}${config.eventStore.kind === 'sqlite' ? ` ${config.eventStore.file}` : ''}); docs at ${url}/docs\n`,
+  const store =
+    config.eventStore.kind === 'sqlite' ? `sqlite ${config.eventStore.file}` : config.eventStore.kind;
+  // A JSON line like every other one on stdout; shown below LOG_LEVEL=info too, as the one line
+  // that tells where the API is (only "silent" silences it).
+  processLogger(bannerLevel(config.logLevel)).info(
+    { url, store: config.eventStore.kind, docs: `${url}/docs` },
+    `API listening on ${url} (store: ${store}); docs at ${url}/docs`,
   );
 }
 

@@ -48,6 +48,22 @@ export class Caller {
     return this.ok<T>('GET', path);
   }
 
+  /**
+   * Every item of a list route, page by page (lists answer `{ items, total, page, limit }`, at most
+   * 500 items a page).
+   */
+  async all<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; ; page++) {
+      const separator = path.includes('?') ? '&' : '?';
+      const answer = await this.get<{ items: T[]; total: number }>(
+        `${path}${separator}page=${page}&limit=500`,
+      );
+      items.push(...answer.items);
+      if (answer.items.length === 0 || items.length >= answer.total) return items;
+    }
+  }
+
   post<T = Record<string, unknown>>(path: string, body: unknown = {}): Promise<T> {
     return this.ok<T>('POST', path, body);
   }

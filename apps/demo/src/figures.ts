@@ -44,9 +44,9 @@ interface ResultsView {
 export async function collectFigures(store: EventStore, callers: Callers): Promise<DemoFigures> {
   const office = await callers.as('grants-office');
   const evaluator = await callers.as('evaluator');
-  const submissions = await office.get<unknown[]>('/calls/kkz-2011/expressions-of-interest?status=submitted');
+  const submissions = await office.all<unknown>('/calls/kkz-2011/expressions-of-interest?status=submitted');
   const selection = await office.get<CallSelection>('/calls/kkz-2011/selection');
-  const grants = await office.get<GrantRow[]>('/grants?programmeId=kkz');
+  const grants = await office.all<GrantRow>('/grants?programmeId=kkz');
   const totals = await office.get<TotalsView>('/programmes/kkz/esf-totals');
   const share = await evaluator.get<DemoFigures['networksShare']>(
     `/surveys/${SURVEY_ID}/results/share?question=networks&steps=largely,fully&phase=1`,

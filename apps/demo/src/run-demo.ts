@@ -94,7 +94,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     : readCast(config.municipalityRegistryFile);
   const clock = new SimulatedClock({ start: '2011-10-17T08:00:00.000Z', speed: 1 });
   // The demo's one client drives hundreds of requests a minute from loopback: no rate limit here.
-  const app = await buildApi({ config: { ...config, runWorkerInApi: true, rateLimitPerMinute: 0 }, clock });
+  const app = await buildApi({
+    config: { ...config, runWorkerInApi: true, rateLimitPerMinute: 0 },
+    clock,
+    // stdout is the demo's story for people; the API's JSON log goes to stderr beside it.
+    logTo: 'stderr',
+  });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const store = app.get<EventStore>(EVENT_STORE);

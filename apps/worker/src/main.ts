@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, exitWithLauncher, loadConfig } from '@app/shared';
+import { bannerLevel, ConfigError, exitWithLauncher, loadConfig, processLogger } from '@app/shared';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -11,8 +11,10 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.listen(config.workerPort, config.host);
-  process.stdout.write(
-    `worker running (store: ${config.eventStore.kind}); health at http://${config.host}:${config.workerPort}/health\n`,
+  const health = `http://${config.host}:${config.workerPort}/health`;
+  processLogger(bannerLevel(config.logLevel)).info(
+    { store: config.eventStore.kind, health },
+    `worker running (store: ${config.eventStore.kind}); health at ${health}`,
   );
 }
 

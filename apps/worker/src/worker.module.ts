@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import {
   type AppConfig,
+  baseLoggerOptions,
   createClock,
   createRedis,
   EventSourcingModule,
@@ -9,6 +10,7 @@ import {
   LOG_REDACTION,
   loggableRequest,
   loggableResponse,
+  MetricsModule,
   REDIS,
   RedisLifecycle,
 } from '@app/shared';
@@ -28,13 +30,14 @@ export class WorkerModule {
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
-            level: config.logLevel,
+            ...baseLoggerOptions(config.logLevel),
             autoLogging: false,
             redact: LOG_REDACTION,
             serializers: { req: loggableRequest, res: loggableResponse },
           },
         }),
         EventSourcingModule.forRoot({ config, clock: createClock(config.clock) }),
+        MetricsModule,
         workerUpcasters,
         ...workerModules(config),
       ],

@@ -28,3 +28,8 @@ export * from './http/public.decorator';
 export * from './seed/programme-2011';
 export * from './seed/council-resolutions-2012';
 export * from './process/exit-with-launcher';
+export * from './logging/logger-options';
+export * from './metrics/metrics-registry';
+export * from './http/list-query';
+export * from './http/refusals';
+export * from './http/api-file';

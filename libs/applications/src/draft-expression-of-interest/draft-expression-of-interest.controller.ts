@@ -2,9 +2,16 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { ExpressionOfInterestDto } from '../expression-of-interest.dto';
 import { DraftExpressionOfInterestCommand } from './draft-expression-of-interest.handler';
+import {
+  ApplicantNotEligible,
+  CallClosed,
+  ExpressionOfInterestExists,
+  InvalidJointApplication,
+  UnknownMunicipality,
+} from '../errors';
 
 @ApiTags('expressions of interest')
 @ApiBearerAuth()
@@ -14,6 +21,13 @@ export class DraftExpressionOfInterestController {
 
   /** A municipality drafts its expression of interest, alone or as lead of a joint application. */
   @Post()
+  @Refuses(
+    ApplicantNotEligible,
+    CallClosed,
+    ExpressionOfInterestExists,
+    InvalidJointApplication,
+    UnknownMunicipality,
+  )
   @Roles('municipality')
   draft(
     @CurrentPrincipal() principal: Principal,

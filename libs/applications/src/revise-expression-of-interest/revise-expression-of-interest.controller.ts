@@ -2,9 +2,10 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe, IfMatchRevision } from '@app/shared';
+import { CommandAccepted, IdPipe, IfMatchRevision, Refuses } from '@app/shared';
 import { ExpressionOfInterestDto } from '../expression-of-interest.dto';
 import { ReviseExpressionOfInterestCommand } from './revise-expression-of-interest.handler';
+import { AlreadySubmitted, CallClosed } from '../errors';
 
 @ApiTags('expressions of interest')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ReviseExpressionOfInterestController {
 
   /** The lead applicant replaces the content of its draft. */
   @Put()
+  @Refuses(AlreadySubmitted, CallClosed)
   @Roles('municipality')
   @ApiHeader({ name: 'If-Match', required: false, description: 'revision last read, e.g. "0"' })
   revise(

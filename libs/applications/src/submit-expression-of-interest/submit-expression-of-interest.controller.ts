@@ -2,8 +2,17 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { SubmitExpressionOfInterestCommand } from './submit-expression-of-interest.handler';
+import {
+  AlreadySubmitted,
+  CallNotOpen,
+  CoordinatorMissing,
+  CouncilResolutionMissing,
+  CouncilResolutionStatementMissing,
+  ExpressionOfInterestIncomplete,
+  SubmissionAfterDeadline,
+} from '../errors';
 
 @ApiTags('expressions of interest')
 @ApiBearerAuth()
@@ -14,6 +23,15 @@ export class SubmitExpressionOfInterestController {
   /** The lead applicant submits before 24:00 Berlin time on the closing date. */
   @Post()
   @HttpCode(200)
+  @Refuses(
+    AlreadySubmitted,
+    CallNotOpen,
+    CoordinatorMissing,
+    CouncilResolutionMissing,
+    CouncilResolutionStatementMissing,
+    ExpressionOfInterestIncomplete,
+    SubmissionAfterDeadline,
+  )
   @Roles('municipality')
   submit(
     @CurrentPrincipal() principal: Principal,

@@ -1,8 +1,10 @@
 import { Controller, Get, Header, Query as QueryParam, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
+import { ApiFile, Refuses } from '@app/shared';
+import { TimeRangeReversed } from '../errors';
 import type { PublicKeyInfo } from '../signing/audit-signing-key';
 import type { IntegrityReport } from '../integrity/verify-integrity';
 import {
@@ -34,8 +36,9 @@ export class AuditIntegrityController {
   }
 
   @Get('export')
+  @Refuses(TimeRangeReversed)
   @Roles('auditor', 'grants-office')
-  @ApiProduces('application/x-ndjson')
+  @ApiFile('application/x-ndjson', 'One stored event per line (JSON), the signed manifest as the last line.')
   @ApiOperation({
     summary: 'NDJSON of the stored events in a range, the signed manifest as the last line',
     description: 'Check offline with `npm run audit:verify-export -- <file> --public-key <key>`.',

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, registerDecorator } from 'class-validator';
-import { IsRecordId, MAX_YEAR, MIN_YEAR } from '@app/shared';
+import { IsRecordId, ListQuery, MAX_YEAR, MIN_YEAR } from '@app/shared';
 import { instantBound, TIME_AXES, type TimeAxis } from '../time-travel/as-of';
 
 /** A date `YYYY-MM-DD` (the whole day, Berlin time) or an ISO instant with offset, 2000–2100. */
@@ -102,7 +102,7 @@ export class ExportFilter extends TimeRangeFilter {
   ags?: string;
 }
 
-export class StreamsFilter {
+export class StreamsFilter extends ListQuery() {
   @ApiPropertyOptional({ description: 'Only streams whose id starts with this, e.g. `application-`.' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,159}$/, { message: 'prefix must be the start of a stream id' })

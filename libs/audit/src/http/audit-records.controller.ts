@@ -2,7 +2,8 @@ import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
-import { RequestValidationError } from '@app/shared';
+import { listPage, type Page, Refuses, RequestValidationError } from '@app/shared';
+import { AsOfAmbiguous, TimeRangeReversed } from '../errors';
 import { GetMunicipalityTimelineQuery, GetReadModelsAsOfQuery } from '../queries/programme-queries';
 import {
   GetRecordAsOfQuery,
@@ -31,8 +32,9 @@ export class AuditRecordsController {
   @Get('streams')
   @Roles('auditor')
   @ApiOperation({ summary: 'Every stream with its head revision and hash' })
-  listStreams(@QueryParam() filter: StreamsFilter): Promise<StreamSummary[]> {
-    return this.queryBus.execute(new ListStreamsQuery(filter.prefix));
+  async listStreams(@QueryParam() filter: StreamsFilter): Promise<Page<StreamSummary>> {
+    const streams: StreamSummary[] = await this.queryBus.execute(new ListStreamsQuery(filter.prefix));
+    return listPage(streams, filter, { text: (s) => [s.streamId] });
   }
 
   @Get('streams/:streamId/events')
@@ -43,6 +45,7 @@ export class AuditRecordsController {
   }
 
   @Get('streams/:streamId/state')
+  @Refuses(AsOfAmbiguous)
   @Roles('auditor')
   @ApiOperation({ summary: 'A record as of a revision or a date (recordedAt or occurredAt)' })
   state(
@@ -53,6 +56,7 @@ export class AuditRecordsController {
   }
 
   @Get('read-models')
+  @Refuses(AsOfAmbiguous)
   @Roles('auditor')
   @ApiOperation({ summary: 'Every read model as of a date or position, rebuilt apart from the live ones' })
   readModels(@QueryParam() filter: ReadModelsAsOfFilter): Promise<ReadModelsAsOf> {
@@ -60,6 +64,7 @@ export class AuditRecordsController {
   }
 
   @Get('municipalities/:ags/timeline')
+  @Refuses(TimeRangeReversed)
   @Roles('auditor')
   @ApiOperation({ summary: "One municipality's history across all contexts" })
   timeline(@Param('ags') ags: string, @QueryParam() filter: TimeRangeFilter): Promise<MunicipalityTimeline> {

@@ -2,9 +2,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { CouncilResolutionCorrectionDto } from '../council-resolution.dto';
 import { CorrectCouncilResolutionCommand } from './correct-council-resolution.handler';
+import { CorrectionReasonMissing, CorrectionWithoutChange, NotResolutionOwner } from '../errors';
 
 @ApiTags('council resolutions')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class CorrectCouncilResolutionController {
 
   /** The municipality whose council decided restates the whole resolution, with a reason. */
   @Post()
+  @Refuses(CorrectionReasonMissing, CorrectionWithoutChange, NotResolutionOwner)
   @Roles('municipality')
   correct(
     @CurrentPrincipal() principal: Principal,

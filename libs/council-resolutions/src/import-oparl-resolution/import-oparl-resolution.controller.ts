@@ -2,9 +2,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { ImportOparlResolutionCommand } from './import-oparl-resolution.handler';
 import { OparlImportDto } from './import-oparl-resolution.dto';
+import { CouncilResolutionExists, ResultDateInFuture, SignOffAfterResult } from '../errors';
 
 @ApiTags('council resolutions')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class ImportOparlResolutionController {
    * OParl does not carry, may be stated beside them.
    */
   @Post()
+  @Refuses(CouncilResolutionExists, ResultDateInFuture, SignOffAfterResult)
   @Roles('municipality')
   import(
     @CurrentPrincipal() principal: Principal,

@@ -2,9 +2,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { CouncilResolutionDto } from '../council-resolution.dto';
 import { RecordCouncilResolutionCommand } from './record-council-resolution.handler';
+import { CouncilResolutionExists } from '../errors';
 
 @ApiTags('council resolutions')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class RecordCouncilResolutionController {
    * council's resolution. The id of the record is `<applicationId>.<ags>`.
    */
   @Post()
+  @Refuses(CouncilResolutionExists)
   @Roles('municipality')
   record(
     @CurrentPrincipal() principal: Principal,

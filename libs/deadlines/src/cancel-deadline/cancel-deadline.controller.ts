@@ -3,8 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { CancelDeadlineCommand } from './cancel-deadline.handler';
+import { DeadlineClosed, DeadlineFollowsItsCause, ReasonMissing } from '../errors';
 
 export class CancelDeadlineDto {
   @ApiProperty({ example: 'Zuwendungsbescheid widerrufen' })
@@ -22,6 +23,7 @@ export class CancelDeadlineController {
   /** The grants office drops an obligation that no longer applies; pending reminders are removed. */
   @Post()
   @HttpCode(200)
+  @Refuses(DeadlineClosed, DeadlineFollowsItsCause, ReasonMissing)
   @Roles('grants-office')
   cancel(
     @CurrentPrincipal() principal: Principal,

@@ -3,8 +3,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe, IsPlausibleDate } from '@app/shared';
+import { CommandAccepted, IdPipe, IsPlausibleDate, Refuses } from '@app/shared';
 import { ExtendDeadlineCommand } from './extend-deadline.handler';
+import {
+  DeadlineClosed,
+  DeadlineFollowsItsCause,
+  ExtensionIntoPast,
+  ExtensionNotLater,
+  ReasonMissing,
+} from '../errors';
 
 export class ExtendDeadlineDto {
   @ApiProperty({ example: '2012-06-29', description: 'The new last day as stated; § 193 BGB applies' })
@@ -26,6 +33,7 @@ export class ExtendDeadlineController {
   /** The grants office grants more time, with a reason; the reminders are planned anew. */
   @Post()
   @HttpCode(201)
+  @Refuses(DeadlineClosed, DeadlineFollowsItsCause, ExtensionIntoPast, ExtensionNotLater, ReasonMissing)
   @Roles('grants-office')
   extend(
     @CurrentPrincipal() principal: Principal,

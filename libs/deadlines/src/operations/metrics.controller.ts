@@ -1,8 +1,9 @@
 import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
+import { Gauge, Registry } from 'prom-client';
 import { Roles } from '@app/identity';
-import { renderQueueDepth } from '../worker/deadline-metrics';
+import { ApiFile, METRICS_CONTENT_TYPE, MetricsRegistry } from '@app/shared';
 import type { DeadlineWorker } from '../worker/deadline-worker';
 import { DEADLINE_WORKER } from '../worker/deadline-worker.token';
 import { DeadlineQueueAccess } from './deadline-queue-access';
@@ -18,26 +19,36 @@ const REDIS_TIMEOUT_MS = 1000;
 export class MetricsController {
   constructor(
     private readonly queue: DeadlineQueueAccess,
+    private readonly registry: MetricsRegistry,
     @Optional() @Inject(DEADLINE_WORKER) private readonly worker?: DeadlineWorker,
   ) {}
 
   /**
-   * Prometheus text: deadline jobs by state (queue depth, from Redis) and, when this process runs
-   * the worker, firing lateness and counts. For the grants office (a scraper uses an office token);
+   * Prometheus text: process metrics, HTTP request durations by route template and status, deadline
+   * jobs by state (queue depth, from Redis) and, when this process runs the worker, firing lateness
+   * and counts. For the grants office (a scraper uses an office token);
    * a separate worker serves the same on its own, internal port.
    */
   @Get()
   @Roles('grants-office')
-  @ApiProduces('text/plain')
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiFile('text/plain', 'Prometheus text exposition format 0.0.4.')
+  @Header('Content-Type', METRICS_CONTENT_TYPE)
   @Header('Cache-Control', 'no-store')
   async metrics(): Promise<string> {
-    return (await queueMetrics(this.queue)) + (this.worker?.renderMetrics() ?? '');
+    return (
+      (await this.registry.render()) + (await queueMetrics(this.queue)) + (this.worker?.renderMetrics() ?? '')
+    );
   }
 }
 
 /** Queue depth in the Prometheus text format; `kkz_deadline_queue_up 0` when Redis does not answer. */
 export async function queueMetrics(access: { get(): Queue }): Promise<string> {
+  const registry = new Registry();
+  const up = new Gauge({
+    name: 'kkz_deadline_queue_up',
+    help: '1 when Redis answered for the deadline queue, 0 when it did not (the job counts are then missing).',
+    registers: [registry],
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     const counts = await Promise.race([
@@ -46,10 +57,18 @@ export async function queueMetrics(access: { get(): Queue }): Promise<string> {
         timer = setTimeout(() => reject(new Error('Redis did not answer')), REDIS_TIMEOUT_MS);
       }),
     ]);
-    return `kkz_deadline_queue_up 1\n${renderQueueDepth(counts)}`;
+    up.set(1);
+    const jobs = new Gauge({
+      name: 'kkz_deadline_jobs',
+      help: 'Deadline jobs in the queue, by state.',
+      labelNames: ['state'],
+      registers: [registry],
+    });
+    for (const [state, n] of Object.entries(counts)) jobs.set({ state }, n);
   } catch {
-    return 'kkz_deadline_queue_up 0\n';
+    up.set(0);
   } finally {
     clearTimeout(timer);
   }
+  return registry.metrics();
 }

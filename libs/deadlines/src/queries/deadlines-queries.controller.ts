@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { AGS_PATTERN, IdPipe, IsPlausibleDate } from '@app/shared';
+import { AGS_PATTERN, IdPipe, IsPlausibleDate, ListQuery, listPage, type Page } from '@app/shared';
 import { DEADLINE_KINDS, type DeadlineKind, type DeadlineStatus } from '../deadline';
 import type { DeadlineSettings } from '../deadline-settings';
 import type { DeadlineView } from './deadlines.projection';
@@ -14,7 +14,7 @@ import {
   ListDeadlinesQuery,
 } from './deadlines.queries';
 
-export class DeadlinesFilterDto {
+export class DeadlinesFilterDto extends ListQuery('from', 'to') {
   @ApiPropertyOptional({ description: 'Deadlines open at some moment of this Berlin day (YYYY-MM-DD)' })
   @IsOptional()
   @IsPlausibleDate()
@@ -42,14 +42,33 @@ export class DeadlinesFilterDto {
 export class DeadlinesQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  /** Which deadlines were open on a day, and whose; a municipality sees only its own obligations. */
+  /**
+   * Which deadlines were open on a day, and whose; a municipality sees only its own obligations.
+   * `from`/`to` by due date; `openOn` for the deadlines open at some moment of a day.
+   */
   @Get('deadlines')
   @Roles('grants-office', 'auditor', 'municipality')
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @QueryParam() filter: DeadlinesFilterDto,
-  ): Promise<DeadlineView[]> {
-    return this.queryBus.execute(new ListDeadlinesQuery(principal, filter));
+  ): Promise<Page<DeadlineView>> {
+    const { openOn, ags, kind, status } = filter;
+    const deadlines: DeadlineView[] = await this.queryBus.execute(
+      new ListDeadlinesQuery(principal, { openOn, ags, kind, status }),
+    );
+    return listPage(deadlines, filter, {
+      text: (d) => [
+        d.deadlineId,
+        d.kind,
+        d.status,
+        d.programmeId,
+        ...Object.values(d.subject),
+        ...d.obligedAgs,
+      ],
+      status: (d) => d.status,
+      ags: (d) => d.obligedAgs,
+      date: (d) => d.dueDate,
+    });
   }
 
   /** One deadline with its complete history: opened, reminders (who, when), extensions, the end. */

@@ -3,8 +3,17 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe, IsPlausibleDate } from '@app/shared';
+import { CommandAccepted, IdPipe, IsPlausibleDate, Refuses } from '@app/shared';
 import { SetDeadlineSettingsCommand } from './set-deadline-settings.handler';
+import {
+  DuplicateFixedDate,
+  DuplicateReminderOffset,
+  NegativeReminderOffset,
+  ReminderOffsetTooLarge,
+  TooManyReminders,
+  UnknownTimeZone,
+  UnsupportedTimeZone,
+} from '../errors';
 
 export class DeadlineSettingsDto {
   @ApiProperty({ example: [14, 7, 1, 0], description: 'Days before the last day; 0 is the day itself' })
@@ -38,6 +47,15 @@ export class SetDeadlineSettingsController {
   /** The grants office sets the reminder ladder for deadlines opened from now on. */
   @Put()
   @HttpCode(200)
+  @Refuses(
+    DuplicateFixedDate,
+    DuplicateReminderOffset,
+    NegativeReminderOffset,
+    ReminderOffsetTooLarge,
+    TooManyReminders,
+    UnknownTimeZone,
+    UnsupportedTimeZone,
+  )
   @Roles('grants-office')
   set(
     @CurrentPrincipal() principal: Principal,

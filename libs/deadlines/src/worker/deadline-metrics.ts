@@ -135,13 +135,3 @@ function managerLines(m: ManagerGauges): string[] {
     ),
   ];
 }
-
-/** Queue depth by job state, from Redis. */
-export function renderQueueDepth(counts: Record<string, number>): string {
-  const lines = [
-    '# HELP kkz_deadline_jobs Deadline jobs in the queue, by state.',
-    '# TYPE kkz_deadline_jobs gauge',
-    ...Object.entries(counts).map(([state, n]) => `kkz_deadline_jobs{state="${state}"} ${n}`),
-  ];
-  return `${lines.join('\n')}\n`;
-}

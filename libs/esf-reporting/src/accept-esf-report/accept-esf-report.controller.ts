@@ -2,8 +2,15 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { AcceptEsfReportCommand } from './accept-esf-report.handler';
+import {
+  EsfAcceptanceNotBooked,
+  EsfReportAlreadyAccepted,
+  EsfReportNotSubmitted,
+  FinancingSourceExhausted,
+  GrantRevoked,
+} from '../errors';
 
 @ApiTags('ESF reporting')
 @ApiBearerAuth()
@@ -14,6 +21,13 @@ export class AcceptEsfReportController {
   /** The grants office accepts a submitted report; its figures then count in the programme totals. */
   @Post()
   @HttpCode(200)
+  @Refuses(
+    EsfAcceptanceNotBooked,
+    EsfReportAlreadyAccepted,
+    EsfReportNotSubmitted,
+    FinancingSourceExhausted,
+    GrantRevoked,
+  )
   @Roles('grants-office')
   accept(@Param('reportId', IdPipe) reportId: string): Promise<CommandAccepted> {
     return this.commandBus.execute(new AcceptEsfReportCommand(reportId));

@@ -2,8 +2,9 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
-import { IdPipe } from '@app/shared';
+import { IdPipe, Refuses } from '@app/shared';
 import { OpenReportPeriodsCommand, ReportPeriodsOpened } from './open-report-periods.handler';
+import { GrantPeriodUnreadable, GrantRevoked, ReportScheduleInvalid } from '../errors';
 
 @ApiTags('ESF reporting')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class OpenReportPeriodsController {
   /** The grants office opens the grant's report periods; periods already open stay as they are. */
   @Post()
   @HttpCode(200)
+  @Refuses(GrantPeriodUnreadable, GrantRevoked, ReportScheduleInvalid)
   @Roles('grants-office')
   @ApiOkResponse({ type: ReportPeriodsOpened })
   open(@Param('grantId', IdPipe) grantId: string): Promise<ReportPeriodsOpened> {

@@ -2,9 +2,10 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { ReturnEsfReportDto } from '../esf-report.dto';
 import { ReturnEsfReportCommand } from './return-esf-report.handler';
+import { EsfReportAlreadyAccepted, EsfReportNotSubmitted, ReturnRemarksMissing } from '../errors';
 
 @ApiTags('ESF reporting')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class ReturnEsfReportController {
   /** The grants office returns a submitted report with remarks, for correction and resubmission. */
   @Post()
   @HttpCode(200)
+  @Refuses(EsfReportAlreadyAccepted, EsfReportNotSubmitted, ReturnRemarksMissing)
   @Roles('grants-office')
   returnForCorrection(
     @Param('reportId', IdPipe) reportId: string,

@@ -2,9 +2,16 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe, IfMatchRevision } from '@app/shared';
+import { CommandAccepted, IdPipe, IfMatchRevision, Refuses } from '@app/shared';
 import { EsfReportContentDto, toContentInput } from '../esf-report.dto';
 import { SaveEsfReportDraftCommand } from './save-esf-report-draft.handler';
+import {
+  EsfReportAlreadyAccepted,
+  EsfReportAwaitingReview,
+  EsfReportPeriodNotOpened,
+  ExpenditureTotalMismatch,
+  InvalidReportFigures,
+} from '../errors';
 
 @ApiTags('ESF reporting')
 @ApiBearerAuth()
@@ -14,6 +21,13 @@ export class SaveEsfReportDraftController {
 
   /** The municipality saves its draft report (replacing the previous draft). */
   @Put()
+  @Refuses(
+    EsfReportAlreadyAccepted,
+    EsfReportAwaitingReview,
+    EsfReportPeriodNotOpened,
+    ExpenditureTotalMismatch,
+    InvalidReportFigures,
+  )
   @Roles('municipality')
   @ApiHeader({ name: 'If-Match', required: false, description: 'revision last read, e.g. "0"' })
   save(

@@ -2,9 +2,21 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { EsfReportContentDto, toContentInput } from '../esf-report.dto';
 import { SubmitEsfReportCommand } from './submit-esf-report.handler';
+import {
+  EsfReportAlreadyAccepted,
+  EsfReportAwaitingReview,
+  EsfReportIncomplete,
+  EsfReportPeriodNotEnded,
+  EsfReportPeriodNotOpened,
+  ExpenditureTotalMismatch,
+  FinancingShareExceeded,
+  FinancingSourceExhausted,
+  GrantRevoked,
+  InvalidReportFigures,
+} from '../errors';
 
 @ApiTags('ESF reporting')
 @ApiBearerAuth()
@@ -17,6 +29,18 @@ export class SubmitEsfReportController {
    * after it was returned. Parts left out of the body are taken from the saved draft.
    */
   @Post()
+  @Refuses(
+    EsfReportAlreadyAccepted,
+    EsfReportAwaitingReview,
+    EsfReportIncomplete,
+    EsfReportPeriodNotEnded,
+    EsfReportPeriodNotOpened,
+    ExpenditureTotalMismatch,
+    FinancingShareExceeded,
+    FinancingSourceExhausted,
+    GrantRevoked,
+    InvalidReportFigures,
+  )
   @Roles('municipality')
   submit(
     @CurrentPrincipal() principal: Principal,

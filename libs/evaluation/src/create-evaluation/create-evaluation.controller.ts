@@ -12,9 +12,10 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IsRecordId } from '@app/shared';
+import { CommandAccepted, IsRecordId, Refuses } from '@app/shared';
 import { EVALUATION_CRITERIA, type EvaluationCriterion } from '../evaluation';
 import { CreateEvaluationCommand } from './create-evaluation.handler';
+import { EvaluationExists, UnknownProgramme } from '../errors';
 
 export class CreateEvaluationDto {
   @ApiPropertyOptional({ description: 'Readable id; generated when absent', example: 'kkz-evaluation' })
@@ -51,6 +52,7 @@ export class CreateEvaluationController {
 
   /** The grants office sets up the evaluation of a programme and the criteria it assesses. */
   @Post()
+  @Refuses(EvaluationExists, UnknownProgramme)
   @Roles('grants-office')
   create(@Body() body: CreateEvaluationDto): Promise<CommandAccepted> {
     return this.commandBus.execute(new CreateEvaluationCommand(body));

@@ -2,9 +2,19 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { CreateSurveyDto } from './create-survey.dto';
 import { CreateSurveyCommand } from './create-survey.handler';
+import {
+  CriterionNotInEvaluation,
+  DuplicateQuestion,
+  QuestionPhaseWithoutRecipients,
+  SurveyExists,
+  SurveyIdReserved,
+  SurveyWindowInvalid,
+  SurveyWindowPassed,
+  SurveyWithoutRecipients,
+} from '../errors';
 
 @ApiTags('evaluation')
 @ApiBearerAuth()
@@ -17,6 +27,16 @@ export class CreateSurveyController {
    * grant notice); recipients, their phase and type are fixed now.
    */
   @Post()
+  @Refuses(
+    CriterionNotInEvaluation,
+    DuplicateQuestion,
+    QuestionPhaseWithoutRecipients,
+    SurveyExists,
+    SurveyIdReserved,
+    SurveyWindowInvalid,
+    SurveyWindowPassed,
+    SurveyWithoutRecipients,
+  )
   @Roles('grants-office')
   create(
     @Param('evaluationId', IdPipe) evaluationId: string,

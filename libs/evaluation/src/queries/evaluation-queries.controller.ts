@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { IdPipe } from '@app/shared';
+import { IdPipe, ListQuery, listPage, type Page } from '@app/shared';
 import { AgsPipe } from '../evaluation-access';
 import type { EvaluationView } from './evaluations.projection';
 import {
@@ -22,18 +22,26 @@ export class IndicatorFilter {
   indicator?: string;
 }
 
+export class EvaluationsQuery extends ListQuery('from', 'to') {}
+
 @ApiTags('evaluation')
 @ApiBearerAuth()
 @Controller()
 export class EvaluationQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
 
+  /** Every evaluation with its criteria and surveys; `from`/`to` by the day it was created. */
   @Get('evaluations')
   @Roles('grants-office', 'evaluator', 'auditor')
-  list(): Promise<EvaluationView[]> {
-    return this.queryBus.execute(new ListEvaluationsQuery());
+  async list(@QueryParam() query: EvaluationsQuery): Promise<Page<EvaluationView>> {
+    const evaluations: EvaluationView[] = await this.queryBus.execute(new ListEvaluationsQuery());
+    return listPage(evaluations, query, {
+      text: (e) => [e.evaluationId, e.programmeId, e.title],
+      date: (e) => e.createdAt,
+    });
   }
 
+  /** One evaluation with its criteria and surveys. */
   @Get('evaluations/:evaluationId')
   @Roles('grants-office', 'evaluator', 'auditor')
   get(@Param('evaluationId', IdPipe) evaluationId: string): Promise<EvaluationView> {

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { IdPipe, IsRecordId, MUNICIPALITY_TYPES } from '@app/shared';
+import { IdPipe, IsRecordId, ListQuery, listPage, MUNICIPALITY_TYPES, type Page, Refuses } from '@app/shared';
+import { QuestionNotOnScale, UnknownQuestion } from '../errors';
 import { SCALE_STEPS, type ScaleStep } from '../survey';
 import type { ShareAnswer, SurveyResults } from './survey-results';
 import {
@@ -22,7 +23,13 @@ import {
 export class ShareFilter {
   @ApiProperty({ example: 'networks' }) @IsRecordId() question: string;
 
-  @ApiProperty({ example: 'largely,fully', description: 'Scale steps counted, comma-separated' })
+  // One query parameter, split here: documented as the string a client sends, not as an array.
+  @ApiProperty({
+    type: 'string',
+    isArray: false,
+    example: 'largely,fully',
+    description: `Scale steps counted, comma-separated, of: ${SCALE_STEPS.join(', ')}`,
+  })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
   )
@@ -46,6 +53,10 @@ export class ShareFilter {
   municipalityType?: string;
 }
 
+export class SurveysQuery extends ListQuery('status', 'from', 'to') {}
+
+export class SurveyAnswersQuery extends ListQuery('ags', 'from', 'to') {}
+
 @ApiTags('surveys')
 @ApiBearerAuth()
 @Controller('surveys')
@@ -55,10 +66,19 @@ export class SurveyQueriesController {
   /** Readers see every survey; a municipality the surveys it was asked. */
   @Get()
   @Roles('grants-office', 'evaluator', 'auditor', 'municipality')
-  list(@CurrentPrincipal() principal: Principal): Promise<SurveyOverview[]> {
-    return this.queryBus.execute(new ListSurveysQuery(principal));
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @QueryParam() query: SurveysQuery,
+  ): Promise<Page<SurveyOverview>> {
+    const surveys: SurveyOverview[] = await this.queryBus.execute(new ListSurveysQuery(principal));
+    return listPage(surveys, query, {
+      text: (s) => [s.surveyId, s.evaluationId, s.programmeId, s.title, s.status],
+      status: (s) => s.status,
+      date: (s) => s.createdAt,
+    });
   }
 
+  /** One survey with its questions and window; a municipality sees it only if asked. */
   @Get(':surveyId')
   @Roles('grants-office', 'evaluator', 'auditor', 'municipality')
   get(
@@ -68,10 +88,19 @@ export class SurveyQueriesController {
     return this.queryBus.execute(new GetSurveyQuery(principal, surveyId));
   }
 
+  /** The answers to a survey, one per municipality, with its profile; `from`/`to` by the day answered. */
   @Get(':surveyId/answers')
   @Roles('grants-office', 'evaluator', 'auditor')
-  answers(@Param('surveyId', IdPipe) surveyId: string): Promise<RecipientAnswerView[]> {
-    return this.queryBus.execute(new ListSurveyAnswersQuery(surveyId));
+  async answers(
+    @Param('surveyId', IdPipe) surveyId: string,
+    @QueryParam() query: SurveyAnswersQuery,
+  ): Promise<Page<RecipientAnswerView>> {
+    const answers: RecipientAnswerView[] = await this.queryBus.execute(new ListSurveyAnswersQuery(surveyId));
+    return listPage(answers, query, {
+      text: (a) => [a.ags, a.name, a.municipalityType],
+      ags: (a) => a.ags,
+      date: (a) => a.submittedAt,
+    });
   }
 
   /** A municipality's own answer, and nobody else's. */
@@ -93,6 +122,7 @@ export class SurveyQueriesController {
 
   /** One share, e.g. phase-I municipalities that largely or fully achieved their network goals. */
   @Get(':surveyId/results/share')
+  @Refuses(UnknownQuestion, QuestionNotOnScale)
   @Roles('grants-office', 'evaluator', 'auditor')
   share(
     @Param('surveyId', IdPipe) surveyId: string,

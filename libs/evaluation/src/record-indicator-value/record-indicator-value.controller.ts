@@ -13,8 +13,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Roles } from '@app/identity';
-import { AGS_PATTERN, CommandAccepted, IdPipe, IsPlausibleDate } from '@app/shared';
+import { AGS_PATTERN, CommandAccepted, IdPipe, IsPlausibleDate, Refuses } from '@app/shared';
 import { RecordIndicatorValueCommand } from './record-indicator-value.handler';
+import { IndicatorPeriodInvalid, UnknownMunicipality } from '../errors';
 
 export class IndicatorPeriodDto {
   @ApiProperty({ example: '2016-01-01' }) @IsPlausibleDate() from: string;
@@ -60,6 +61,7 @@ export class RecordIndicatorValueController {
   /** The grants office records an indicator value of a municipality for impact monitoring. */
   @Post()
   @HttpCode(200)
+  @Refuses(IndicatorPeriodInvalid, UnknownMunicipality)
   @Roles('grants-office')
   record(
     @Param('evaluationId', IdPipe) evaluationId: string,

@@ -2,9 +2,10 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe, IfMatchRevision } from '@app/shared';
+import { CommandAccepted, IdPipe, IfMatchRevision, Refuses } from '@app/shared';
 import { SurveyAnswerDto } from '../survey-answer.dto';
 import { ReviseSurveyAnswerCommand } from './revise-survey-answer.handler';
+import { AnswerNotSubmitted, InvalidScaleStep, SurveyClosed } from '../errors';
 
 @ApiTags('surveys')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ReviseSurveyAnswerController {
 
   /** The municipality replaces its answer as a whole, until the survey closes. */
   @Put()
+  @Refuses(AnswerNotSubmitted, InvalidScaleStep, SurveyClosed)
   @Roles('municipality')
   @ApiHeader({ name: 'If-Match', required: false, description: 'revision last read, e.g. "0"' })
   revise(

@@ -2,9 +2,32 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
-import { CommandAccepted } from '@app/shared';
+import { CommandAccepted, Refuses } from '@app/shared';
 import { IssueGrantNoticeDto } from './grant-notice.dto';
 import { IssueGrantNoticeCommand } from './issue-grant-notice.handler';
+import {
+  AmountAboveSelection,
+  AmountNotPositive,
+  AmountRequired,
+  ApplicantNotSelected,
+  ContinuationOfOtherMunicipality,
+  ContinuationPeriodOverlaps,
+  ContinuationPhaseMismatch,
+  ContinuationRequired,
+  ContinuedGrantRevoked,
+  ContinuedGrantUnknown,
+  CoordinatorMissing,
+  EsfShareExceeded,
+  FinancingDoesNotAddUp,
+  GrantNoticeExists,
+  GrantPeriodInvalid,
+  GranteeNotSelectedApplicant,
+  LandShareExceeded,
+  NoticeBasisInvalid,
+  OwnShareTooLow,
+  PhaseNotOfCall,
+  RulesVersionUnknown,
+} from '../errors/notice-errors';
 
 @ApiTags('grants')
 @ApiBearerAuth()
@@ -14,6 +37,29 @@ export class IssueGrantNoticeController {
 
   /** The grants office issues the notice for a selected municipality, or continues a grant into the next phase. */
   @Post()
+  @Refuses(
+    AmountAboveSelection,
+    AmountNotPositive,
+    AmountRequired,
+    ApplicantNotSelected,
+    ContinuationOfOtherMunicipality,
+    ContinuationPeriodOverlaps,
+    ContinuationPhaseMismatch,
+    ContinuationRequired,
+    ContinuedGrantRevoked,
+    ContinuedGrantUnknown,
+    CoordinatorMissing,
+    EsfShareExceeded,
+    FinancingDoesNotAddUp,
+    GrantNoticeExists,
+    GrantPeriodInvalid,
+    GranteeNotSelectedApplicant,
+    LandShareExceeded,
+    NoticeBasisInvalid,
+    OwnShareTooLow,
+    PhaseNotOfCall,
+    RulesVersionUnknown,
+  )
   @Roles('grants-office')
   issue(@Body() body: IssueGrantNoticeDto): Promise<CommandAccepted> {
     return this.commandBus.execute(new IssueGrantNoticeCommand(body));

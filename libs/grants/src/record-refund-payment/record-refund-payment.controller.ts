@@ -3,9 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { Roles } from '@app/identity';
-import { IdPipe, IsPlausibleDate } from '@app/shared';
+import { IdPipe, IsPlausibleDate, Refuses } from '@app/shared';
 import { MAX_CENTS } from '../issue-grant-notice/grant-notice.dto';
 import { RecordRefundPaymentCommand, type RefundPaymentRecorded } from './record-refund-payment.handler';
+import {
+  NoRefundOutstanding,
+  RefundPaymentDateInvalid,
+  RefundPaymentExceedsOutstanding,
+} from '../errors/revocation-errors';
 
 export class RecordRefundPaymentDto {
   @ApiProperty({ example: '2014-05-20', description: 'The day the refund reached the Land’s account' })
@@ -29,6 +34,7 @@ export class RecordRefundPaymentController {
    * answer names the further interest up to the payment day.
    */
   @Post()
+  @Refuses(NoRefundOutstanding, RefundPaymentDateInvalid, RefundPaymentExceedsOutstanding)
   @Roles('grants-office')
   record(
     @Param('grantId', IdPipe) grantId: string,

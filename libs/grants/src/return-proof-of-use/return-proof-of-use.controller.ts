@@ -3,8 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { ReturnProofOfUseCommand } from './return-proof-of-use.handler';
+import { ProofOfUseNotAwaitingReview, ProofOfUseRemarksMissing } from '../errors/proof-of-use-errors';
 
 export class ReturnProofOfUseDto {
   @ApiProperty({ example: 'Zahlenmäßiger Nachweis weicht vom ESF-Bericht 2015 ab; bitte abgleichen' })
@@ -22,6 +23,7 @@ export class ReturnProofOfUseController {
   /** The grants office returns a submitted proof of use with remarks, for correction and resubmission. */
   @Post()
   @HttpCode(200)
+  @Refuses(ProofOfUseNotAwaitingReview, ProofOfUseRemarksMissing)
   @Roles('grants-office')
   returnForCorrection(
     @Param('grantId', IdPipe) grantId: string,

@@ -3,9 +3,18 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '@app/identity';
-import { IdPipe, IsPlausibleDate } from '@app/shared';
+import { IdPipe, IsPlausibleDate, Refuses } from '@app/shared';
 import { MAX_CENTS } from '../issue-grant-notice/grant-notice.dto';
 import { type RevocationAccepted, RevokeGrantCommand } from './revoke-grant.handler';
+import { GrantFullyRevoked } from '../errors/disbursement-errors';
+import {
+  BaseRateUnknown,
+  RefundDueDateInvalid,
+  RevocationBeforeNotice,
+  RevocationExceedsEntitlement,
+  RevocationReasonMissing,
+  RevokedAmountInvalid,
+} from '../errors/revocation-errors';
 
 export class RevokeGrantDto {
   @ApiProperty({ enum: ['full', 'partial'] }) @IsIn(['full', 'partial']) scope: 'full' | 'partial';
@@ -44,6 +53,15 @@ export class RevokeGrantController {
 
   /** The grants office revokes a grant in full or in part; the answer names the refund and its interest. */
   @Post()
+  @Refuses(
+    BaseRateUnknown,
+    GrantFullyRevoked,
+    RefundDueDateInvalid,
+    RevocationBeforeNotice,
+    RevocationExceedsEntitlement,
+    RevocationReasonMissing,
+    RevokedAmountInvalid,
+  )
   @Roles('grants-office')
   revoke(
     @Param('grantId', IdPipe) grantId: string,

@@ -4,9 +4,17 @@ import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { IdPipe } from '@app/shared';
+import { IdPipe, Refuses } from '@app/shared';
 import { MAX_CENTS } from '../issue-grant-notice/grant-notice.dto';
 import { type ProofOfUseReceipt, SubmitProofOfUseCommand } from './submit-proof-of-use.handler';
+import { GrantFullyRevoked } from '../errors/disbursement-errors';
+import {
+  FactualReportMissing,
+  ProofOfUseBeforePeriodEnd,
+  ProofOfUseBeyondGrant,
+  ProofOfUseExists,
+  ProofOfUseShareExceeded,
+} from '../errors/proof-of-use-errors';
 
 /** The final numerical proof (zahlenmäßiger Nachweis): what was spent in the funding period, by source. */
 export class ProofOfUseExpenditureDto {
@@ -58,6 +66,14 @@ export class SubmitProofOfUseController {
    * factual report and the final figures. It meets the proof-of-use-due deadline.
    */
   @Post()
+  @Refuses(
+    FactualReportMissing,
+    GrantFullyRevoked,
+    ProofOfUseBeforePeriodEnd,
+    ProofOfUseBeyondGrant,
+    ProofOfUseExists,
+    ProofOfUseShareExceeded,
+  )
   @Roles('municipality')
   submit(
     @CurrentPrincipal() principal: Principal,

@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { NotFound, ProjectionRunner } from '@app/eventsourcing';
-import { MunicipalityRegistry, Public } from '@app/shared';
+import { ApiFile, MunicipalityRegistry, Public } from '@app/shared';
 import type { DeadlineFacts } from '../deadline-facts';
 import { notificationsProjection } from '../queries/notifications.projection';
 import { SecretBox, secretsEqual } from '../secret-box';
@@ -51,7 +51,7 @@ export class CalendarController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @Header('Referrer-Policy', 'no-referrer')
-  @ApiOkResponse({ description: 'text/calendar (RFC 5545)' })
+  @ApiFile('text/calendar', 'The open deadlines as iCalendar events (RFC 5545).')
   feed(@Param('ags') ags: string, @Param('token') token: string): Promise<string> {
     return this.queryBus.execute(new GetDeadlineCalendarQuery(ags, token));
   }

@@ -3,8 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { SetNotificationChannelsCommand } from './set-notification-channels.handler';
+import {
+  WebhookSecretWithoutUrl,
+  WebhookUrlNotHttp,
+  WebhookUrlPrivate,
+  WebhookUrlWithCredentials,
+} from '../errors';
 
 export class NotificationSettingsDto {
   @ApiPropertyOptional({ example: 'fristen@kreis-unna.de' })
@@ -42,6 +48,7 @@ export class SetNotificationChannelsController {
    */
   @Put()
   @HttpCode(200)
+  @Refuses(WebhookSecretWithoutUrl, WebhookUrlNotHttp, WebhookUrlPrivate, WebhookUrlWithCredentials)
   @Roles('municipality')
   set(
     @CurrentPrincipal() principal: Principal,

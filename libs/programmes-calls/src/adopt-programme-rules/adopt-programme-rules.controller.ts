@@ -19,10 +19,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IdPipe, IsPlausibleDate } from '@app/shared';
+import { CommandAccepted, IdPipe, IsPlausibleDate, Refuses } from '@app/shared';
 import type { CouncilResolutionRule } from '../call';
 import { FundingTierDto } from '../draft-call/draft-call.controller';
 import { AdoptProgrammeRulesCommand } from './adopt-programme-rules.handler';
+import {
+  InvalidFundingTiers,
+  ReportScheduleAmbiguous,
+  RulesEffectiveBeforePrevious,
+  RulesEffectiveInPast,
+  RulesVersionNotSequential,
+} from '../errors';
 
 const RESOLUTION_RULES: CouncilResolutionRule[] = [
   'required-at-submission',
@@ -152,6 +159,13 @@ export class AdoptProgrammeRulesController {
 
   /** The grants office adopts a new version of the programme's rules with its effective date. */
   @Post()
+  @Refuses(
+    InvalidFundingTiers,
+    ReportScheduleAmbiguous,
+    RulesEffectiveBeforePrevious,
+    RulesEffectiveInPast,
+    RulesVersionNotSequential,
+  )
   @Roles('grants-office')
   adopt(
     @Param('programmeId', IdPipe) programmeId: string,

@@ -3,8 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IsRecordId } from '@app/shared';
+import { CommandAccepted, IsRecordId, Refuses } from '@app/shared';
 import { CreateProgrammeCommand } from './create-programme.handler';
+import { ProgrammeAlreadyExists } from '../errors';
 
 export class CreateProgrammeDto {
   @ApiPropertyOptional({ description: 'Readable id, e.g. "kkz"; generated when absent', example: 'kkz' })
@@ -33,6 +34,7 @@ export class CreateProgrammeController {
 
   /** The grants office sets up a funding programme. */
   @Post()
+  @Refuses(ProgrammeAlreadyExists)
   @Roles('grants-office')
   create(@Body() body: CreateProgrammeDto): Promise<CommandAccepted> {
     return this.commandBus.execute(new CreateProgrammeCommand(body));

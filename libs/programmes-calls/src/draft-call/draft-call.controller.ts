@@ -27,9 +27,19 @@ import {
   IsRecordId,
   MUNICIPALITY_TYPES,
   type MunicipalityType,
+  Refuses,
 } from '@app/shared';
 import type { CouncilResolutionRule } from '../call';
 import { DraftCallCommand } from './draft-call.handler';
+import {
+  CallAlreadyExists,
+  ClosingDateInPast,
+  DuplicateAssessmentCriterion,
+  InvalidFundingTiers,
+  InvalidParticipantRange,
+  KickOffAfterClosing,
+  UnknownProgramme,
+} from '../errors';
 
 export class FundingTierDto {
   @ApiProperty({ example: 200001 }) @IsInt() @Min(0) @Max(100_000_000) minPopulation: number;
@@ -136,6 +146,15 @@ export class DraftCallController {
 
   /** The grants office drafts a call for expressions of interest. */
   @Post()
+  @Refuses(
+    CallAlreadyExists,
+    ClosingDateInPast,
+    DuplicateAssessmentCriterion,
+    InvalidFundingTiers,
+    InvalidParticipantRange,
+    KickOffAfterClosing,
+    UnknownProgramme,
+  )
   @Roles('grants-office')
   draft(
     @Param('programmeId', IdPipe) programmeId: string,

@@ -2,8 +2,9 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { PublishCallCommand } from './publish-call.handler';
+import { CallNotDraft, ClosingDateInPast } from '../errors';
 
 @ApiTags('programmes and calls')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class PublishCallController {
   /** The grants office publishes a drafted call; from now on municipalities can apply. */
   @Post()
   @HttpCode(200)
+  @Refuses(CallNotDraft, ClosingDateInPast)
   @Roles('grants-office')
   publish(@Param('callId', IdPipe) callId: string): Promise<CommandAccepted> {
     return this.commandBus.execute(new PublishCallCommand(callId));

@@ -2,9 +2,18 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { DecisionDto } from '../decision.dto';
 import { DecideOnSubmissionCommand } from './decide-on-submission.handler';
+import {
+  CallStillOpen,
+  FormalCheckMissing,
+  FormalCheckNotPassed,
+  NoFundingTier,
+  NotSubmitted,
+  ReasonsRequired,
+  SelectionAlreadyDecided,
+} from '../errors';
 
 @ApiTags('selection')
 @ApiBearerAuth()
@@ -14,6 +23,15 @@ export class DecideOnSubmissionController {
 
   /** The grants office selects, rejects or waitlists a submission, once, with reasons. */
   @Post()
+  @Refuses(
+    CallStillOpen,
+    FormalCheckMissing,
+    FormalCheckNotPassed,
+    NoFundingTier,
+    NotSubmitted,
+    ReasonsRequired,
+    SelectionAlreadyDecided,
+  )
   @Roles('grants-office')
   decide(
     @Param('applicationId', IdPipe) applicationId: string,

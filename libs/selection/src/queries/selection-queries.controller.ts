@@ -32,6 +32,7 @@ export class SelectionQueriesController {
     return this.queryBus.execute(new GetSelectionQuery(principal, applicationId));
   }
 
+  /** The selection of a call: candidates, selected and the amount selected, with each submission's state. */
   @Get('calls/:callId/selection')
   @Roles('grants-office', 'auditor')
   list(@Param('callId', IdPipe) callId: string): Promise<CallSelectionView> {

@@ -3,9 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { IsReasons } from '../reasons.dto';
 import { RecordFormalCheckCommand } from './record-formal-check.handler';
+import { CallStillOpen, NotSubmitted, SelectionAlreadyDecided } from '../errors';
 
 export class FormalCheckDto {
   @ApiPropertyOptional({
@@ -26,6 +27,7 @@ export class RecordFormalCheckController {
 
   /** The grants office records the formal check; the system works out each check from the facts. */
   @Post()
+  @Refuses(CallStillOpen, NotSubmitted, SelectionAlreadyDecided)
   @Roles('grants-office')
   record(
     @Param('applicationId', IdPipe) applicationId: string,

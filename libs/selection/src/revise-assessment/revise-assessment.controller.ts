@@ -2,9 +2,10 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { AssessmentDto, assessmentInput } from '../assessment.dto';
 import { ReviseAssessmentCommand } from './revise-assessment.handler';
+import { NoAssessmentToRevise, ScoreOutOfRange } from '../errors';
 
 @ApiTags('selection')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ReviseAssessmentController {
 
   /** The assessor revises their own assessment; the first one stays in the history. */
   @Put()
+  @Refuses(NoAssessmentToRevise, ScoreOutOfRange)
   @Roles('grants-office')
   revise(
     @CurrentPrincipal() principal: Principal,

@@ -2,9 +2,19 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { CommandAccepted, IdPipe } from '@app/shared';
+import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
 import { AssessmentDto, assessmentInput } from '../assessment.dto';
 import { ScoreAssessmentCommand } from './score-assessment.handler';
+import {
+  AssessmentAlreadyScored,
+  CriterionNotScored,
+  CriterionScoredTwice,
+  FormalCheckNotPassed,
+  NotSubmitted,
+  ScoreOutOfRange,
+  SelectionAlreadyDecided,
+  UnknownCriterion,
+} from '../errors';
 
 @ApiTags('selection')
 @ApiBearerAuth()
@@ -14,6 +24,16 @@ export class ScoreAssessmentController {
 
   /** An assessor of the grants office scores a submission against the call's criteria, once. */
   @Post()
+  @Refuses(
+    AssessmentAlreadyScored,
+    CriterionNotScored,
+    CriterionScoredTwice,
+    FormalCheckNotPassed,
+    NotSubmitted,
+    ScoreOutOfRange,
+    SelectionAlreadyDecided,
+    UnknownCriterion,
+  )
   @Roles('grants-office')
   score(
     @CurrentPrincipal() principal: Principal,

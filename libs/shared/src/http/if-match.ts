@@ -1,8 +1,24 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RequestValidationError } from './request-validation-error';
 
 /** `If-Match: "3"` → 3: the revision the caller last read; absent → undefined. */
+/** Documents the header on the route that reads it. */
+const documentIfMatch = (target: object, key: string | symbol | undefined) => {
+  if (key === undefined) return;
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  if (descriptor)
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description:
+        'The revision the caller last read, e.g. `"3"` (from `revision` of the record or of a command\'s answer). ' +
+        'If the record changed since, the command is refused with 409 `concurrency-conflict`; without it the command applies to the latest revision.',
+      schema: { type: 'string', pattern: '^(W/)?"?\\d{1,9}"?$', example: '"3"' },
+    })(target, key, descriptor);
+};
+
 export const IfMatchRevision = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): number | undefined => {
     const header = ctx.switchToHttp().getRequest<Request>().headers['if-match'];
@@ -15,4 +31,5 @@ export const IfMatchRevision = createParamDecorator(
       });
     return Number(match[1]);
   },
+  [documentIfMatch],
 );

@@ -20,7 +20,7 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,

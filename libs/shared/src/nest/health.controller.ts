@@ -29,8 +29,9 @@ export class HealthController {
   ) {}
 
   /**
-   * Store, Redis and read models; 503 when any is down. No token needed, so no detail of what
-   * failed is shown here: it goes to the log.
+   * Combined view: store, Redis, read models and the worker's parts; 503 when any is down. No token
+   * needed, so no detail of what failed is shown here: it goes to the log. Kept as it was for
+   * existing monitors; orchestrators probe /health/live and /health/ready instead.
    */
   @Get()
   @Public()
@@ -62,6 +63,41 @@ export class HealthController {
       redis,
       readModels,
       ...parts,
+    };
+  }
+
+  /** Liveness: the process answers. Nothing else is checked, so a Redis outage never restarts it. */
+  @Get('live')
+  @Public()
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness: this replica can serve requests: the store and Redis answer, and its read models
+   * have caught up with the store's head as it was when asked (503 otherwise, e.g. while they
+   * replay after a start). Worker parts are not asked: their outage does not stop reads and commands.
+   */
+  @Get('ready')
+  @Public()
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const [store, redis] = await Promise.all([
+      this.probe('store', () => this.store.ping()),
+      this.probe('redis', () => this.redis.ping()),
+    ]);
+    const head = store.status === 'up' ? await this.store.headPosition().catch(() => undefined) : undefined;
+    const caughtUp =
+      head !== undefined &&
+      !this.projections.failed &&
+      (await this.projections.waitFor(head, 1000).catch(() => false));
+    const readModels = { status: caughtUp ? 'up' : 'down', position: this.projections.position };
+    const ok = store.status === 'up' && redis.status === 'up' && caughtUp;
+    res.status(ok ? 200 : 503);
+    return {
+      status: ok ? 'ready' : 'not-ready',
+      store: { kind: this.store.kind, ...store },
+      redis,
+      readModels,
     };
   }
 

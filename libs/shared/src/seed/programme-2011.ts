@@ -1,3 +1,4 @@
+import type { MunicipalityType } from '../municipalities/municipality-registry';
 /**
  * The real programme of the seeds as HTTP request bodies: the 2011 call (seed 000: kick-off
  * 9 Nov 2011, closing 15 Dec 2011, 32,000–64,000 EUR by size, more than 200,000 inhabitants →
@@ -12,7 +13,7 @@ export const PROGRAMME_KKZ = {
 export const CALL_2011 = {
   callId: 'kkz-2011',
   title: 'Aufruf zur Interessensbekundung „Kommunale Präventionsketten“',
-  eligibleApplicantTypes: ['kreisfreie-stadt', 'kreisangehoerige-stadt', 'kreis'],
+  eligibleApplicantTypes: ['kreisfreie-stadt', 'kreisangehoerige-stadt', 'kreis'] as MunicipalityType[],
   kickOffDate: '2011-11-09',
   closingDate: '2011-12-15',
   fundingTiers: [
@@ -20,7 +21,7 @@ export const CALL_2011 = {
     { minPopulation: 100000, maxPopulation: 200000, amountEur: 48000 },
     { minPopulation: 200001, amountEur: 64000 },
   ],
-  conditions: { councilResolution: 'may-follow-after-selection', coordinatorRequired: true },
+  conditions: { councilResolution: 'may-follow-after-selection' as const, coordinatorRequired: true },
   participants: { min: 10, max: 15 },
 };
 
@@ -31,10 +32,10 @@ export const EXPRESSION_OF_INTEREST_BRUECKEN = {
   measures: 'Bündelung der Netzwerke und eine Verantwortungsgemeinschaft',
   successCriteria: 'Erreichbarkeit der Angebote',
   difficulties: 'Abstimmung zwischen fünf Verwaltungen',
-  financialPlan: { ownContributionEur: 40000, ownContributionKind: 'staff-costs' },
+  financialPlan: { ownContributionEur: 40000, ownContributionKind: 'staff-costs' as const },
   nextSteps: 'Kreistagsbeschluss nach erfolgreicher Bewerbung',
   coordinator: { name: 'Koordinierungsstelle Kreis Unna' },
-  councilResolution: { status: 'promised' },
+  councilResolution: { status: 'promised' as const },
 };
 
 /** Kreis Unna leads; Kamen, Lünen, Selm and the Kreisstadt Unna are members. */

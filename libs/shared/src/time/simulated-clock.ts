@@ -43,6 +43,11 @@ export class SimulatedClock extends Clock {
     return new Date(Math.floor(this.startMs + (this.wallNow() - this.anchorWallMs) * this.speed));
   }
 
+  /** The pair of instants the clock runs from: business time `business` was shown at wall time `wall`. */
+  get anchor(): { business: Date; wall: Date } {
+    return { business: new Date(this.startMs), wall: new Date(this.anchorWallMs) };
+  }
+
   /** Moves business time forward (or back) at once; schedulers are told, to recompute their delays. */
   advance(ms: number): void {
     this.startMs += ms;
