@@ -317,6 +317,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/expressions-of-interest/{applicationId}/members/{ags}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The invited municipality joins the joint application, with its own token
+         * @description Roles: municipality.
+         */
+        post: operations["ConfirmMembershipController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expressions-of-interest/{applicationId}/members/{ags}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The invited municipality declines; it stays free to apply on its own
+         * @description Roles: municipality.
+         */
+        post: operations["DeclineInvitationController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expressions-of-interest/{applicationId}/members/{ags}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A confirmed member leaves before the lead submits
+         * @description Roles: municipality.
+         */
+        post: operations["LeaveJointApplicationController_leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/expressions-of-interest": {
         parameters: {
             query?: never;
@@ -329,6 +389,29 @@ export interface paths {
          * @description Roles: grants-office, auditor, municipality.
          */
         get: operations["ExpressionsOfInterestQueriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/joint-application-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A municipality lists the invitations addressed to it; the office and auditors list all
+         * @description A municipality lists the invitations addressed to it; the office and auditors list all.
+         *     `ags` is the invited municipality, `from`/`to` by the day of the invitation.
+         *
+         *     Roles: grants-office, auditor, municipality.
+         */
+        get: operations["JointApplicationInvitationsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2165,7 +2248,10 @@ export interface components {
             callId: string;
             programmeId: string;
             applicant: components["schemas"]["Applicant"];
+            /** @description Confirmed members only: the ones a submission names. */
             members: components["schemas"]["Applicant"][];
+            invitations: components["schemas"]["InvitationView"][];
+            /** @description A joint application (Verbundbewerbung): someone is invited or has joined. */
             joint: boolean;
             /** @enum {string} */
             status: "draft" | "submitted";
@@ -2392,6 +2478,38 @@ export interface components {
             ratePercent: number;
             interestCents: number;
         };
+        /** @description One municipality named by the lead, and what became of it: what the lead follows. */
+        InvitationView: {
+            municipality: components["schemas"]["Applicant"];
+            /** @enum {string} */
+            status: "invited" | "confirmed" | "declined" | "left" | "withdrawn" | "lapsed";
+            invitedAt: string;
+            /** @description When it was confirmed, declined, left, withdrawn or lapsed. */
+            answeredAt?: string;
+            /** @description Given by the municipality when it declined or left. */
+            reason?: string;
+            /** @description Bound by the lead's naming alone, without confirmation (history before invitations). */
+            boundByLead?: boolean;
+        };
+        /** @description An invitation as the invited municipality reads it: who asks, for what, and where it stands. */
+        JointApplicationInvitationView: {
+            applicationId: string;
+            callId: string;
+            lead: components["schemas"]["Applicant"];
+            motto?: string;
+            /** @enum {string} */
+            applicationStatus: "draft" | "submitted";
+            municipality: components["schemas"]["Applicant"];
+            /** @enum {string} */
+            status: "invited" | "confirmed" | "declined" | "left" | "withdrawn" | "lapsed";
+            invitedAt: string;
+            /** @description When it was confirmed, declined, left, withdrawn or lapsed. */
+            answeredAt?: string;
+            /** @description Given by the municipality when it declined or left. */
+            reason?: string;
+            /** @description Bound by the lead's naming alone, without confirmation (history before invitations). */
+            boundByLead?: boolean;
+        };
         MunicipalityIndicators: {
             ags: string;
             name?: string;
@@ -2486,6 +2604,13 @@ export interface components {
         /** @description One page of a list, as every list route answers it. */
         Page_GrantView: {
             items: components["schemas"]["GrantView"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        /** @description One page of a list, as every list route answers it. */
+        Page_JointApplicationInvitationView: {
+            items: components["schemas"]["JointApplicationInvitationView"][];
             total: number;
             page: number;
             limit: number;
@@ -2983,9 +3108,13 @@ export interface components {
             title: string;
             description?: string;
             eligibleApplicantTypes: ("kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreis")[];
-            /** @example 2011-11-09 */
+            /**
+             * Format: date
+             * @example 2011-11-09
+             */
             kickOffDate?: string;
             /**
+             * Format: date
              * @description Last day; the call closes at 24:00 Europe/Berlin
              * @example 2011-12-15
              */
@@ -3045,6 +3174,7 @@ export interface components {
              */
             version: number;
             /**
+             * Format: date
              * @description Applies to submissions from this day (Berlin) on; today or later, never retroactively
              * @example 2011-11-01
              */
@@ -3070,7 +3200,10 @@ export interface components {
         CouncilResolutionStatementDto: {
             /** @enum {string} */
             status: "adopted" | "promised";
-            /** @example 2012-04-26 */
+            /**
+             * Format: date
+             * @example 2012-04-26
+             */
             date?: string;
             /** @example B/17/1797-01 */
             reference?: string;
@@ -3098,6 +3231,10 @@ export interface components {
             coordinator?: components["schemas"]["CoordinatorDto"];
             councilResolution?: components["schemas"]["CouncilResolutionStatementDto"];
         };
+        MembershipReasonDto: {
+            /** @example Der Rat hat die Teilnahme am 12.12.2011 abgelehnt. */
+            reason?: string;
+        };
         FinancialConsequencesDto: {
             /** @description Finanzielle Auswirkungen: ja / keine */
             hasConsequences: boolean;
@@ -3110,7 +3247,10 @@ export interface components {
             role: "department-head" | "dezernent" | "treasurer" | "mayor";
             /** @example Stahl */
             name: string;
-            /** @example 2012-04-13 */
+            /**
+             * Format: date
+             * @example 2012-04-13
+             */
             date: string;
             /** @example Bereichsleiter Bereich 0-4 */
             title?: string;
@@ -3124,7 +3264,10 @@ export interface components {
             /** @example Beschlussvorlage */
             type: string;
             title?: string;
-            /** @example 2012-04-13 */
+            /**
+             * Format: date
+             * @example 2012-04-13
+             */
             date?: string;
         };
         ConsultationDto: {
@@ -3132,7 +3275,10 @@ export interface components {
             committee: string;
             /** @enum {string} */
             stage: "hearing" | "notice" | "preliminary" | "decision";
-            /** @example 2012-04-23 */
+            /**
+             * Format: date
+             * @example 2012-04-23
+             */
             date: string;
             /** @enum {string} */
             result?: "approved" | "rejected" | "amended" | "hearing-done" | "noted";
@@ -3153,7 +3299,10 @@ export interface components {
             consultations?: components["schemas"]["ConsultationDto"][];
             /** @enum {string} */
             result: "approved" | "rejected" | "amended" | "hearing-done" | "noted";
-            /** @example 2012-04-23 */
+            /**
+             * Format: date
+             * @example 2012-04-23
+             */
             resultDate: string;
         };
         OparlImportDto: {
@@ -3199,7 +3348,10 @@ export interface components {
             consultations?: components["schemas"]["ConsultationDto"][];
             /** @enum {string} */
             result: "approved" | "rejected" | "amended" | "hearing-done" | "noted";
-            /** @example 2012-04-23 */
+            /**
+             * Format: date
+             * @example 2012-04-23
+             */
             resultDate: string;
             /** @description Why the record is corrected */
             reason: string;
@@ -3236,9 +3388,15 @@ export interface components {
             reasons: string[];
         };
         GrantPeriodDto: {
-            /** @example 2012-03-01 */
+            /**
+             * Format: date
+             * @example 2012-03-01
+             */
             from: string;
-            /** @example 2015-06-30 */
+            /**
+             * Format: date
+             * @example 2015-06-30
+             */
             to: string;
         };
         FinancingDto: {
@@ -3297,6 +3455,7 @@ export interface components {
             /** @example 2000000 */
             amountCents: number;
             /**
+             * Format: date
              * @description When the payments the funds are for fall due
              * @example 2012-04-30
              */
@@ -3304,6 +3463,7 @@ export interface components {
         };
         PayDisbursementDto: {
             /**
+             * Format: date
              * @description The day the money left the Land’s account
              * @example 2012-03-15
              */
@@ -3318,11 +3478,13 @@ export interface components {
              */
             revokedCents?: number;
             /**
+             * Format: date
              * @description When the notice (or the revoked part) ceases to be effective
              * @example 2012-03-01
              */
             effectiveDate: string;
             /**
+             * Format: date
              * @description The refund, with interest up to this day, is due then
              * @example 2014-04-10
              */
@@ -3332,6 +3494,7 @@ export interface components {
         };
         RecordRefundPaymentDto: {
             /**
+             * Format: date
              * @description The day the refund reached the Land’s account
              * @example 2014-05-20
              */
@@ -3466,11 +3629,13 @@ export interface components {
             /** @example Onlinebefragung aller Projektkommunen Ende 2017 */
             title: string;
             /**
+             * Format: date
              * @description Answers from 00:00 Berlin time on this day
              * @example 2017-12-06
              */
             opensOn: string;
             /**
+             * Format: date
              * @description Answers until 24:00 Berlin time on this day
              * @example 2018-01-02
              */
@@ -3478,9 +3643,15 @@ export interface components {
             questions: components["schemas"]["SurveyQuestionDto"][];
         };
         IndicatorPeriodDto: {
-            /** @example 2016-01-01 */
+            /**
+             * Format: date
+             * @example 2016-01-01
+             */
             from: string;
-            /** @example 2016-12-31 */
+            /**
+             * Format: date
+             * @example 2016-12-31
+             */
             to: string;
         };
         RecordIndicatorValueDto: {
@@ -3489,6 +3660,7 @@ export interface components {
             /** @example children-in-day-care-under-3-percent */
             indicator: string;
             /**
+             * Format: date
              * @description The value at a date (or give a period)
              * @example 2017-12-31
              */
@@ -3539,6 +3711,7 @@ export interface components {
         };
         ExtendDeadlineDto: {
             /**
+             * Format: date
              * @description The new last day as stated; § 193 BGB applies
              * @example 2012-06-29
              */
@@ -5537,6 +5710,428 @@ export interface operations {
             };
         };
     };
+    ConfirmMembershipController_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                applicationId: string;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`, `invalid-idempotency-key`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id" | "invalid-idempotency-key";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `idempotency-key-reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-key-reused";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    DeclineInvitationController_decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                applicationId: string;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MembershipReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `malformed-json`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "malformed-json" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `payload-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload-too-large";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported-media-type";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `idempotency-key-reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-key-reused";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    LeaveJointApplicationController_leave: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                applicationId: string;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MembershipReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `malformed-json`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "malformed-json" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `payload-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload-too-large";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported-media-type";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `idempotency-key-reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-key-reused";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
     ExpressionsOfInterestQueriesController_list: {
         parameters: {
             query?: {
@@ -5562,6 +6157,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ExpressionOfInterestView"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    JointApplicationInvitationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                q?: string;
+                status?: "invited" | "confirmed" | "declined" | "left" | "withdrawn" | "lapsed";
+                ags?: string;
+                from?: string;
+                to?: string;
+                callId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_JointApplicationInvitationView"];
                 };
             };
             /** @description The request is malformed or invalid; nothing was done. Codes: `validation-failed`. */
