@@ -93,7 +93,7 @@ describe('joint applications: each member joins by its own act', () => {
     ]);
     const office = bearer(await api.token('grants-office'));
     const submitted = await api.http.get('/calls/kkz-2011/expressions-of-interest').set(office).expect(200);
-    expect(submitted.body[0].members.map((m: { ags: string }) => m.ags)).toEqual([KAMEN]);
+    expect(submitted.body.items[0].members.map((m: { ags: string }) => m.ags)).toEqual([KAMEN]);
     expect((await act(LUENEN, 'confirm')).body.code).toBe('invitation-not-open');
     expect((await draft(LUENEN)).status).toBe(201);
   });

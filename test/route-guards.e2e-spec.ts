@@ -2,16 +2,11 @@ import { SignJWT } from 'jose';
 import { ROLES, type Role } from '@app/identity';
 import { CALL_2011, DORTMUND } from './support/fixtures';
 import { bearer, DEV_SECRET, startTestApi, type TestApi } from './support/test-api';
-import { CONTEXT_ROUTES } from './route-guards';
+import { CONTEXT_ROUTES, PUBLIC_PATHS } from './route-guards';
 import { asRole, type RouteCase } from './route-guards/route-case';
 
 const ROUTES: RouteCase[] = CONTEXT_ROUTES.flatMap((c) => c.routes);
-const PUBLIC = [
-  '/health',
-  '/health/live',
-  '/health/ready',
-  ...CONTEXT_ROUTES.flatMap((c) => c.publicPaths ?? []),
-];
+const PUBLIC = PUBLIC_PATHS;
 const ALL_ROLES: Role[] = [...ROLES];
 
 describe('every route is guarded by token, role and ownership', () => {

@@ -26,3 +26,11 @@ export const CONTEXT_ROUTES: ContextRoutes[] = [
   notificationsRoutes,
   auditRoutes,
 ];
+
+/** Routes that need no token: the health probes, and those a context names (the calendar feed). */
+export const PUBLIC_PATHS: string[] = [
+  '/health',
+  '/health/live',
+  '/health/ready',
+  ...CONTEXT_ROUTES.flatMap((c) => c.publicPaths ?? []),
+];

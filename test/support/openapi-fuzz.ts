@@ -8,6 +8,7 @@ export interface Schema {
   type?: string;
   format?: string;
   pattern?: string;
+  maxLength?: number;
   enum?: unknown[];
   example?: unknown;
   items?: Schema;
@@ -212,7 +213,7 @@ export function hostileQueryValues(schema: Schema | undefined): { label: string;
 }
 
 /** Header values no header parameter of ours may take (today: If-Match, a revision). */
-export const HOSTILE_HEADERS = ['yesterday', '"-1"', '"1e309"', 'x'.repeat(300)];
+export const HOSTILE_HEADERS = ['yesterday', '"-1"', '"1e309"', 'x'.repeat(300), 'two words', 'schlüssel'];
 
 /** Bodies that are not JSON, or none, for a route that takes one. */
 export const FOREIGN_BODIES: { label: string; type?: string; text?: string }[] = [

@@ -13,13 +13,17 @@ export const MAX_PAGE_SIZE = 500;
  * human-readable fields. Lists answer `{ items, total, page, limit }`; `total` counts every
  * item that passed the filters, so a client knows how many pages there are.
  */
+/** No list has a million pages; a larger number is a mistake, not a request. */
+const MAX_PAGE = 1_000_000;
+
 export class PageQuery {
   /** The page to answer, from 1. */
-  @ApiPropertyOptional({ minimum: 1, default: 1, type: 'integer' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, type: 'integer' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   /** Items per page. */
