@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
-import { ConfigError, exitWithLauncher, loadConfig } from '@app/shared';
+import { StoreUnavailableError } from '@app/eventsourcing';
+import { ConfigError, createEventStore, exitWithLauncher, loadConfig } from '@app/shared';
 import { buildApi } from './build-api';
 
 async function main(): Promise<void> {
   exitWithLauncher();
   const config = loadConfig();
-  const app = await buildApi({ config });
+  // Opened before Nest, so that a store that cannot be written stops the start with one sentence.
+  const store = createEventStore(config.eventStore);
+  const app = await buildApi({ config, store });
   await app.listen(config.port, config.host);
   // The port actually bound: PORT=0 asks the system for a free one.
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -17,7 +20,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StoreUnavailableError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
   }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { EventStore } from '@app/eventsourcing';
 import {
   type AppConfig,
   createClock,
@@ -19,12 +20,12 @@ import { workerModules, workerUpcasters } from './worker-modules';
  */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
-        EventSourcingModule.forRoot({ config, clock: createClock(config.clock) }),
+        EventSourcingModule.forRoot({ config, store, clock: createClock(config.clock) }),
         workerUpcasters,
         ...workerModules(config),
       ],
