@@ -2,11 +2,11 @@ import { Controller, Get, Inject, Logger, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
-import { type EventStore, ProjectionRunner } from '@app/eventsourcing';
+import { type EventStore, ProjectionRunner, StoreUnavailableError } from '@app/eventsourcing';
 import { Public } from '../http/public.decorator';
 import { EVENT_STORE, REDIS } from './tokens';
 
-type Probe = { status: 'up' | 'down' };
+type Probe = { status: 'up' | 'down'; reason?: string };
 
 /**
  * Parts that live outside shared and must show on /health (the deadline manager): a provider of
@@ -30,7 +30,8 @@ export class HealthController {
 
   /**
    * Store, Redis and read models; 503 when any is down. No token needed, so no detail of what
-   * failed is shown here: it goes to the log.
+   * failed is shown here beyond a reason code (the store's: read-only, disk-full, timeout, ...,
+   * and whether the read models are reconnecting): the rest goes to the log.
    */
   @Get()
   @Public()
@@ -41,7 +42,10 @@ export class HealthController {
     ]);
     const failed = this.projections.failed;
     if (failed) this.logger.error({ err: failed }, 'read models have stopped following the store');
-    const readModels = { status: failed ? 'down' : 'up', position: this.projections.position };
+    // Reconnecting read models answer queries from a state that may be behind the store.
+    const { state, position, restarts } = this.projections.status();
+    const following = state !== 'failed' && state !== 'reconnecting';
+    const readModels = { status: following ? 'up' : 'down', state, position, restarts };
     const parts = Object.fromEntries(
       await Promise.all(
         Object.entries(this.checks).map(async ([name, check]) => [
@@ -53,7 +57,7 @@ export class HealthController {
     const ok =
       store.status === 'up' &&
       redis.status === 'up' &&
-      !failed &&
+      following &&
       Object.values(parts).every((p) => p.status === 'up');
     res.status(ok ? 200 : 503);
     return {
@@ -67,17 +71,22 @@ export class HealthController {
 
   private async probe(name: string, check: () => Promise<unknown>, timeoutMs = 1000): Promise<Probe> {
     let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
     try {
       await Promise.race([
         check(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          timer = setTimeout(() => {
+            timedOut = true;
+            reject(new Error(`no answer within ${timeoutMs} ms`));
+          }, timeoutMs);
         }),
       ]);
       return { status: 'up' };
     } catch (error) {
       this.logger.warn(`${name} is down: ${(error as Error).message}`);
-      return { status: 'down' };
+      if (error instanceof StoreUnavailableError) return { status: 'down', reason: error.reason };
+      return timedOut ? { status: 'down', reason: 'timeout' } : { status: 'down' };
     } finally {
       clearTimeout(timer);
     }
