@@ -18,7 +18,7 @@ import { planAppend, type StreamHead, type StoredEventRef } from './append-rules
 import { AppendSignal, catchUpSubscription, track } from './catch-up-subscription';
 import { filterStreamEvents } from './read-filters';
 import { fileSystemFault, storeFault, translateSqliteError } from './sqlite-faults';
-import { openWritable } from './sqlite-open';
+import { openReadOnly, openWritable } from './sqlite-open';
 import { StoreUnavailableError } from '../errors';
 
 interface EventRow {
@@ -41,6 +41,8 @@ interface PendingAppend {
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events written by another process. */
   pollIntervalMs?: number;
+  /** For readers that write nothing (audit:verify): a read-only file is fine, and appends are refused. */
+  readOnly?: boolean;
 }
 
 /**
@@ -63,6 +65,7 @@ export class SqliteEventStore implements EventStore {
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<Subscription>();
   private readonly pollIntervalMs: number;
+  private readonly readOnly: boolean;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -84,7 +87,8 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = openWritable(file);
+    this.readOnly = options.readOnly ?? false;
+    this.db = this.readOnly ? openReadOnly(file) : openWritable(file);
     this.stmt = {
       head: this.db.prepare(
         'SELECT revision, metadata FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
@@ -113,6 +117,7 @@ export class SqliteEventStore implements EventStore {
       assertValidStreamId(streamId);
       if (events.length === 0) throw new Error('appendToStream needs at least one event');
       if (this.closed) throw new Error('the event store is closed');
+      if (this.readOnly) throw storeFault('read-only', this.file);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -253,6 +258,7 @@ export class SqliteEventStore implements EventStore {
    */
   async ping(): Promise<void> {
     await this.headPosition();
+    if (this.readOnly) return;
     const fault = fileSystemFault(this.file);
     if (fault) throw storeFault(fault, this.file);
     // Room again, or writable again: what failed the last write is gone. Other faults (an

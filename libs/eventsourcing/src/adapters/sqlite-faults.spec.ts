@@ -65,6 +65,19 @@ describe('SQLite store faults', () => {
       expect(failure.reason).toBe('read-only');
       expect(failure.message).toContain(file);
     });
+
+    it('can still be read by a tool that writes nothing (audit:verify), which gets no append', async () => {
+      const reader = new SqliteEventStore(file, { readOnly: true });
+      try {
+        expect((await reader.readStream('call-1')).map((e) => e.type)).toEqual(['CallDrafted']);
+        await expect(reader.ping()).resolves.toBeUndefined();
+        await expect(
+          reader.appendToStream('call-1', [newEvent('CallPublished', {})], 0),
+        ).rejects.toMatchObject({ name: 'StoreUnavailableError', reason: 'read-only' });
+      } finally {
+        await reader.close();
+      }
+    });
   });
 
   describe('a small file system of its own', () => {

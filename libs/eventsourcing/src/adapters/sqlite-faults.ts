@@ -85,13 +85,13 @@ export function storeFault(fault: StoreFault, file: string, cause?: unknown): St
 }
 
 /** The one sentence printed when the store cannot be opened at start (exit 78). */
-export function openFault(error: unknown, file: string): StoreUnavailableError {
+export function openFault(error: unknown, file: string, purpose = 'writing'): StoreUnavailableError {
   const translated = translateSqliteError(error, file);
   const fault = translated instanceof StoreUnavailableError ? translated.reason : 'io-error';
   const detail = error instanceof Error ? error.message : String(error);
   return new StoreUnavailableError(
     fault,
-    `The event store file ${file} cannot be opened for writing: ${REASONS[fault]} (SQLite: ${detail}).`,
+    `The event store file ${file} cannot be opened for ${purpose}: ${REASONS[fault]} (SQLite: ${detail}).`,
     { cause: error },
   );
 }

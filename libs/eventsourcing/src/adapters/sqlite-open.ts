@@ -44,3 +44,21 @@ export function openWritable(file: string): Database.Database {
     throw openFault(error, file);
   }
 }
+
+/** Opens an existing store only to read it; a file that is not a readable store fails at once. */
+export function openReadOnly(file: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    db.prepare('SELECT MAX(position) FROM events').get();
+    return db;
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // Closing a connection that never opened properly: nothing to keep.
+    }
+    throw openFault(error, file, 'reading');
+  }
+}
