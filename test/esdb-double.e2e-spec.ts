@@ -177,6 +177,35 @@ describe('the application on EventStoreDB (test double) in faults', () => {
   });
 });
 
+describe("an append over EventStoreDB's MaxAppendSize (test double)", () => {
+  let node: DoubleNode;
+  let api: TestApi;
+  beforeAll(async () => {
+    // A limit below any event of this application, so that every command meets it.
+    node = await DoubleNode.start({ maxAppendSize: 256 });
+    api = await startTestApi({ now: NOW, store: new EsdbEventStore(node.url), env: { REDIS_URL } });
+  });
+  afterAll(async () => {
+    await api.close();
+    await node.stop();
+  });
+
+  it('is refused with 413 event-too-large problem+json, in German or English, and nothing is stored', async () => {
+    const office = bearer(await api.token('grants-office'));
+    const res = await api.http.post('/programmes').set(office).send({ programmeId: 'big', title: 'Big' });
+    expect(res.status).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'event-too-large', maxBytes: 256 });
+    expect(res.body.detail).toMatch(/zu groß/);
+    const en = await api.http
+      .post('/programmes')
+      .set({ ...office, 'Accept-Language': 'en' })
+      .send({ programmeId: 'big', title: 'Big' });
+    expect(en.body.detail).toMatch(/too large for the event store/);
+    expect(node.log.records.filter((r) => !r.streamId.startsWith('$'))).toEqual([]);
+  });
+});
+
 /** A deadline of Kreis Unna and a reminder of it; returns the reminder's notification id. */
 async function remind(api: TestApi, deadlineId: string): Promise<string> {
   await appendDeadlineEvent(api, deadlineId, 'DeadlineOpened', {
