@@ -39,18 +39,18 @@ describe('the application on EventStoreDB (test double) in faults', () => {
     standby = await DoubleNode.start({ log });
     standby.followerOf(leader);
     const store = new EsdbEventStore(leader.url, {
-      readTimeoutMs: 800,
-      pingTimeoutMs: 500,
-      appendTimeoutMs: 2000,
+      readTimeoutMs: 2000,
+      pingTimeoutMs: 1000,
+      appendTimeoutMs: 5000,
     });
     api = await startTestApi({ now: NOW, store, env: { REDIS_URL, PROJECTION_WAIT_MS: '3000' } });
     office = bearer(await api.token('grants-office'));
   });
   afterAll(async () => {
     for (const close of closers.reverse()) await close();
-    await api.close();
-    await leader.stop();
-    await standby.stop();
+    await api?.close();
+    await leader?.stop();
+    await standby?.stop();
     await removeQueueKeys(REDIS_URL, prefix);
   });
 
@@ -186,8 +186,8 @@ describe("an append over EventStoreDB's MaxAppendSize (test double)", () => {
     api = await startTestApi({ now: NOW, store: new EsdbEventStore(node.url), env: { REDIS_URL } });
   });
   afterAll(async () => {
-    await api.close();
-    await node.stop();
+    await api?.close();
+    await node?.stop();
   });
 
   it('is refused with 413 event-too-large problem+json, in German or English, and nothing is stored', async () => {

@@ -99,7 +99,7 @@ describe('EventStoreDB adapter in a real deployment (against the test double)', 
   describe('a server that stops answering', () => {
     it('fails a read after the timeout with store-unavailable (timeout) and cancels it on the wire', async () => {
       const stuck = await node();
-      const store = connect(stuck.url, { readTimeoutMs: 300 });
+      const store = connect(stuck.url, { readTimeoutMs: 500 });
       await store.appendToStream('call-1', [newEvent('CallDrafted', {})], 'no_stream');
       stuck.stallReads = true;
 
@@ -117,7 +117,7 @@ describe('EventStoreDB adapter in a real deployment (against the test double)', 
 
     it('reports a stuck server on ping within its timeout, leaving no read behind', async () => {
       const stuck = await node();
-      const store = connect(stuck.url, { pingTimeoutMs: 200 });
+      const store = connect(stuck.url, { pingTimeoutMs: 400 });
       await store.ping();
       stuck.stallReads = true;
 

@@ -51,6 +51,18 @@ describe('drain: a read of the EventStoreDB client within a time without answer'
     expect(read.destroyed).toBe(true);
   });
 
+  it('gives the server another wait when this process was too busy to read its answer', async () => {
+    const read = clientRead();
+    const collected = drain(read, 50, 'a read during a busy stretch');
+    // The answer needs a few turns of the event loop to be read, as one from a socket does.
+    setImmediate(() => setImmediate(() => setImmediate(() => read.end('a'))));
+    const busyUntil = Date.now() + 200;
+    while (Date.now() < busyUntil) {
+      // a synchronous stretch (start-up, a large fold) that holds the event loop
+    }
+    expect(await collected).toEqual(['a']);
+  });
+
   it('passes on what the read fails with', async () => {
     const read = clientRead();
     const collected = drain(read, 1000, 'a read');

@@ -39,6 +39,7 @@ export function drain<T>(read: ClientRead<T>, idleMs: number, what: string): Pro
   return new Promise<T[]>((resolve, reject) => {
     const items: T[] = [];
     let timer: NodeJS.Timeout | undefined;
+    let settled = false;
     const onData = (item: T) => {
       items.push(item);
       arm();
@@ -46,6 +47,8 @@ export function drain<T>(read: ClientRead<T>, idleMs: number, what: string): Pro
     const onEnd = () => settle(() => resolve(items));
     const onError = (error: unknown) => settle(() => reject(error));
     const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       read.off('data', onData);
       read.off('end', onEnd);
@@ -54,18 +57,28 @@ export function drain<T>(read: ClientRead<T>, idleMs: number, what: string): Pro
       read.on('error', ignore);
       done();
     };
+    const giveUp = () => {
+      settle(() =>
+        reject(
+          new StoreUnavailableError('timeout', `EventStoreDB did not answer ${what} within ${idleMs} ms`),
+        ),
+      );
+      void read
+        .cancel()
+        .catch(ignore)
+        .finally(() => read.destroy());
+    };
+    let lateRearms = 0;
     const arm = () => {
       clearTimeout(timer);
+      const received = items.length;
+      const due = Date.now() + idleMs;
       timer = setTimeout(() => {
-        settle(() =>
-          reject(
-            new StoreUnavailableError('timeout', `EventStoreDB did not answer ${what} within ${idleMs} ms`),
-          ),
-        );
-        void read
-          .cancel()
-          .catch(ignore)
-          .finally(() => read.destroy());
+        // A timer that fires well after its time shows this process was busy (the answer may be
+        // waiting unread): the server gets another full wait, a few times at most.
+        if (Date.now() - due > idleMs / 2 && lateRearms++ < 3) return arm();
+        // The timer and an answer may be due at once: the answer, read in the poll phase, goes first.
+        setImmediate(() => !settled && items.length === received && giveUp());
       }, idleMs);
     };
     read.on('data', onData);
