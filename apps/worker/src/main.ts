@@ -1,13 +1,23 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { bannerLevel, ConfigError, exitWithLauncher, loadConfig, processLogger } from '@app/shared';
+import { StoreUnavailableError } from '@app/eventsourcing';
+import {
+  bannerLevel,
+  ConfigError,
+  createEventStore,
+  exitWithLauncher,
+  loadConfig,
+  processLogger,
+} from '@app/shared';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   exitWithLauncher();
   const config = loadConfig();
-  const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true });
+  // Opened before Nest, so that a store that cannot be written stops the start with one sentence.
+  const store = createEventStore(config.eventStore);
+  const app = await NestFactory.create(WorkerModule.forRoot(config, store), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.listen(config.workerPort, config.host);
@@ -19,7 +29,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StoreUnavailableError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
   }

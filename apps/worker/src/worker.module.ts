@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { EventStore } from '@app/eventsourcing';
 import {
   type AppConfig,
   baseLoggerOptions,
@@ -24,7 +25,7 @@ import { workerModules, workerUpcasters } from './worker-modules';
  */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, store?: EventStore): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -36,7 +37,7 @@ export class WorkerModule {
             serializers: { req: loggableRequest, res: loggableResponse },
           },
         }),
-        EventSourcingModule.forRoot({ config, clock: createClock(config.clock) }),
+        EventSourcingModule.forRoot({ config, store, clock: createClock(config.clock) }),
         MetricsModule,
         workerUpcasters,
         ...workerModules(config),

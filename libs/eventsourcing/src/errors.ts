@@ -39,3 +39,51 @@ export class DuplicateEventIdError extends Error {
     this.name = 'DuplicateEventIdError';
   }
 }
+
+/**
+ * Why the store cannot serve a request at the moment: a condition of the store, not of the
+ * request, which an operator can act on (free disk space, make the file writable, elect a leader).
+ */
+export type StoreFault =
+  | 'read-only'
+  | 'disk-full'
+  | 'corrupt'
+  | 'busy'
+  | 'io-error'
+  | 'unreachable'
+  | 'timeout'
+  | 'no-leader'
+  | 'access-denied';
+
+/**
+ * The store failed for a reason of its own (answered 503 with `store-unavailable`). The message
+ * is one English sentence for the log and for an exit at start; it may name the file, so it is
+ * not shown to callers: they get the `reason`.
+ */
+export class StoreUnavailableError extends Error {
+  readonly code = 'store-unavailable';
+  constructor(
+    readonly reason: StoreFault,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** One append larger than the store accepts (EventStoreDB's MaxAppendSize, 1 MiB by default). */
+export class EventTooLargeError extends Error {
+  readonly code = 'event-too-large';
+  constructor(
+    readonly streamId: string,
+    readonly maxBytes: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Stream ${streamId}: the append is larger than the store accepts${maxBytes ? ` (${maxBytes} bytes)` : ''}`,
+      options,
+    );
+    this.name = 'EventTooLargeError';
+  }
+}

@@ -60,7 +60,8 @@ export async function main(argv: string[], out: Output = stdout, err: Output = s
     );
     return EXIT.failure;
   }
-  const store = createEventStore(config.eventStore);
+  // It writes nothing: a store file it may only read (a copy, a read-only mount) is checked too.
+  const store = createEventStore(config.eventStore, { readOnly: true });
   try {
     const started = Date.now();
     const report = await verifyIntegrity(store, { publicKey, ...(expect ? { expect } : {}) });

@@ -1,14 +1,6 @@
-import {
-  BACKWARDS,
-  END,
-  FORWARDS,
-  START,
-  type AllStreamResolvedEvent,
-  type Direction,
-  type EventStoreDBClient,
-  type ReadPosition,
-} from '@eventstore/db-client';
+import { BACKWARDS, END, START, type AllStreamResolvedEvent, type ReadPosition } from '@eventstore/db-client';
 import type { RecordedEvent } from '../event';
+import type { EsdbReader } from './esdb-reader';
 import {
   esdbPositionOf,
   isSystemEvent,
@@ -27,21 +19,6 @@ import {
 export const PAGE_SIZE = 512;
 const HEAD_PAGE_SIZE = 32;
 
-export async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of source) items.push(item);
-  return items;
-}
-
-export function readAllPage(
-  client: EventStoreDBClient,
-  fromPosition: ReadPosition,
-  maxCount: number,
-  direction: Direction = FORWARDS,
-): Promise<AllStreamResolvedEvent[]> {
-  return collect(client.readAll({ fromPosition, maxCount, direction }));
-}
-
 /**
  * Raw events (system ones included) with a position greater than `after`, page by page. The
  * first page tries `after` itself (a checkpoint), then `after + 1` (the "position - 1" idiom),
@@ -49,13 +26,13 @@ export function readAllPage(
  * position, which the inclusive read returns again and the floor drops.
  */
 export async function* readAllAfter(
-  client: EventStoreDBClient,
+  reader: EsdbReader,
   after: number,
   pageSize: number,
 ): AsyncGenerator<AllStreamResolvedEvent> {
   if (pageSize < 2) throw new RangeError('pages must hold at least two events to make progress');
   let floor = after;
-  let page = await firstPage(client, after, pageSize);
+  let page = await firstPage(reader, after, pageSize);
   for (;;) {
     for (const raw of page) {
       const position = positionOf(raw);
@@ -64,20 +41,20 @@ export async function* readAllAfter(
       yield raw;
     }
     if (page.length < pageSize) return;
-    page = await readAllPage(client, esdbPositionOf(page[page.length - 1]), pageSize);
+    page = await reader.allPage(esdbPositionOf(page[page.length - 1]), pageSize);
   }
 }
 
-async function firstPage(client: EventStoreDBClient, after: number, pageSize: number) {
-  if (after <= 0) return readAllPage(client, START, pageSize);
+async function firstPage(reader: EsdbReader, after: number, pageSize: number) {
+  if (after <= 0) return reader.allPage(START, pageSize);
   for (const candidate of [after, after + 1]) {
     try {
-      return await readAllPage(client, toEsdbPosition(candidate), pageSize);
+      return await reader.allPage(toEsdbPosition(candidate), pageSize);
     } catch (error) {
       if (!mayBeInvalidPosition(error)) throw error;
     }
   }
-  return readAllPage(client, START, pageSize);
+  return reader.allPage(START, pageSize);
 }
 
 export interface ResumePoint {
@@ -92,13 +69,13 @@ export interface ResumePoint {
  * not be one. We anchor on the first event after it (delivered by the caller) or, when there is
  * none yet, on the newest event, which then lies at or before the checkpoint.
  */
-export async function resumePoint(client: EventStoreDBClient, after: number): Promise<ResumePoint> {
+export async function resumePoint(reader: EsdbReader, after: number): Promise<ResumePoint> {
   if (after <= 0) return { from: START };
   for (let attempt = 0; attempt < 5; attempt++) {
-    for await (const raw of readAllAfter(client, after, 2)) {
+    for await (const raw of readAllAfter(reader, after, 2)) {
       return { from: esdbPositionOf(raw), first: isSystemEvent(raw) ? undefined : toRecordedEvent(raw) };
     }
-    const [newest] = await readAllPage(client, END, 1, BACKWARDS);
+    const [newest] = await reader.allPage(END, 1, BACKWARDS);
     if (!newest) return { from: START };
     if (positionOf(newest) <= after) return { from: esdbPositionOf(newest) };
     // Something was appended between the two reads: look again.
@@ -110,10 +87,10 @@ export async function resumePoint(client: EventStoreDBClient, after: number): Pr
  * The newest non-system event. The projection runner waits until it has applied this position
  * and is never handed a system event, so returning one would make it wait for ever.
  */
-export async function newestEventPosition(client: EventStoreDBClient): Promise<number> {
+export async function newestEventPosition(reader: EsdbReader): Promise<number> {
   let from: ReadPosition = END;
   for (;;) {
-    const page = await readAllPage(client, from, HEAD_PAGE_SIZE, BACKWARDS);
+    const page = await reader.allPage(from, HEAD_PAGE_SIZE, BACKWARDS);
     const newest = page.find((raw) => !isSystemEvent(raw));
     if (newest) return positionOf(newest);
     if (page.length < HEAD_PAGE_SIZE) return 0;

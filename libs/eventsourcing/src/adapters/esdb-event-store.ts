@@ -5,15 +5,8 @@ import {
   excludeSystemEvents,
   FORWARDS,
   START,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
   type AllStreamSubscription,
-  type AppendResult as EsdbAppendResult,
-  type Direction,
-  type ReadRevision,
-  type ResolvedEvent,
 } from '@eventstore/db-client';
-import { ConcurrencyError, PartialDuplicateAppendError } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event';
 import type {
   AppendResult,
@@ -25,28 +18,20 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
-import { GENESIS_HASH, sealEvents } from '../hash-chain';
 import { assertValidStreamId } from '../stream-name';
-import { collect, newestEventPosition, PAGE_SIZE, readAllAfter, resumePoint } from './esdb-all-reads';
-import {
-  batchIds,
-  expectationHolds,
-  fromEsdbCurrentRevision,
-  fromEsdbPosition,
-  isSystemEvent,
-  matchBatch,
-  sealGuard,
-  toClientConnectionString,
-  toEventData,
-  toRecordedEvent,
-  toStoredRef,
-  type StoredRef,
-} from './esdb-mapping';
+import { newestEventPosition, PAGE_SIZE, readAllAfter, resumePoint } from './esdb-all-reads';
+import { EsdbAppender } from './esdb-append';
+import { isSystemEvent, toClientConnectionString, toRecordedEvent } from './esdb-mapping';
+import { EsdbReader, onLeader, translateEsdbError } from './esdb-reader';
 import { filterStreamEvents } from './read-filters';
 
 export interface EsdbEventStoreOptions {
   /** How long ping() waits for the server before reporting it unreachable. */
   pingTimeoutMs?: number;
+  /** How long a read may go without an answer from the server before it fails (503). */
+  readTimeoutMs?: number;
+  /** How long an append may wait for the server's answer before it fails (503). */
+  appendTimeoutMs?: number;
   /** How often an 'any' append re-reads the head and re-seals after losing a race to another process. */
   anyRetries?: number;
 }
@@ -62,21 +47,35 @@ export interface EsdbEventStoreOptions {
  * not detected: EventStoreDB has no lookup by event id, and scanning streams on every append is
  * not affordable. The local adapters refuse or accept those cases; this one writes them again.
  *
- * Needs EventStoreDB 22.6 or later (event positions on stream reads).
+ * In a cluster, stream reads and appends go to the leader (`requiresLeader`): a follower may
+ * serve a stale head, and an append is sealed against the head it read. After an election the
+ * old leader refuses with NotLeaderError naming the new one; the client moves there and the
+ * adapter tries once more. Client v6 gives reads no deadline, so every read here has one
+ * (`readTimeoutMs` without an answer), and so has an append. A fault of the server or the
+ * connection surfaces as StoreUnavailableError, an append over the server's MaxAppendSize as
+ * EventTooLargeError.
+ *
+ * Needs event positions on stream reads (servers newer than 22.6); an event read without one is
+ * named in the error.
  */
 export class EsdbEventStore implements EventStore {
   readonly kind = 'esdb' as const;
   private readonly client: EventStoreDBClient;
+  private readonly reader: EsdbReader;
+  private readonly appender: EsdbAppender;
   private readonly subscriptions = new Set<Subscription>();
   private readonly anyQueues = new Map<string, Promise<void>>();
   private readonly pingTimeoutMs: number;
-  private readonly anyRetries: number;
   private closed = false;
 
   constructor(connectionString: string, options: EsdbEventStoreOptions = {}) {
     this.client = EventStoreDBClient.connectionString(toClientConnectionString(connectionString));
+    this.reader = new EsdbReader(this.client, options.readTimeoutMs ?? 10_000);
     this.pingTimeoutMs = options.pingTimeoutMs ?? 3000;
-    this.anyRetries = options.anyRetries ?? 8;
+    this.appender = new EsdbAppender(this.client, this.reader, {
+      timeoutMs: options.appendTimeoutMs ?? 15_000,
+      anyRetries: options.anyRetries ?? 8,
+    });
   }
 
   async appendToStream(
@@ -87,10 +86,10 @@ export class EsdbEventStore implements EventStore {
     assertValidStreamId(streamId);
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (this.closed) throw new Error('the event store is closed');
-    if (expected !== 'any') return this.append(streamId, events, expected);
+    if (expected !== 'any') return this.appendOnLeader(streamId, events, expected);
     // 'any' appends to one stream from this process would only race each other for the head.
     const run = (this.anyQueues.get(streamId) ?? Promise.resolve()).then(() =>
-      this.append(streamId, events, expected),
+      this.appendOnLeader(streamId, events, expected),
     );
     const tail = run.then(noop, noop);
     this.anyQueues.set(streamId, tail);
@@ -98,55 +97,19 @@ export class EsdbEventStore implements EventStore {
     return run;
   }
 
-  private async append(
+  /**
+   * The whole attempt, reads included, runs again once after NotLeaderError: the seal depends on
+   * the head, which must be read again on the new leader. A refused append wrote nothing.
+   */
+  private async appendOnLeader(
     streamId: string,
     events: NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    const ids = batchIds(events);
-    for (let attempt = 1; ; attempt++) {
-      const head = await this.readHead(streamId);
-      if (head && ids.includes(head.eventId)) {
-        const found = matchBatch(ids, await this.readTail(streamId, ids.length));
-        if (found.kind !== 'all') throw new PartialDuplicateAppendError(streamId);
-        return toAppendResult(found.last);
-      }
-      if (expected !== 'any' && !expectationHolds(expected, head?.revision)) {
-        const found = matchBatch(ids, await this.readWhereBatchWouldBe(streamId, expected, ids.length));
-        if (found.kind === 'all') return toAppendResult(found.last);
-        if (found.kind === 'partial') throw new PartialDuplicateAppendError(streamId);
-        throw new ConcurrencyError(streamId, expected, head ? head.revision : 'no_stream');
-      }
-      const firstRevision = head ? head.revision + 1 : 0;
-      const prevHash = head ? head.hash : GENESIS_HASH;
-      const sealed = sealEvents(streamId, firstRevision, prevHash, events, new Date().toISOString());
-      let result: EsdbAppendResult | undefined;
-      let actual: number | 'no_stream' | undefined;
-      try {
-        result = await this.client.appendToStream(streamId, sealed.map(toEventData), {
-          expectedRevision: sealGuard(expected, head?.revision),
-        });
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        actual = fromEsdbCurrentRevision(error.actualVersion);
-      }
-      if (result?.success) {
-        const revision = Number(result.nextExpectedRevision);
-        // The server reports the log position of the batch's last event; an idempotent
-        // acknowledgement may come without one.
-        const position = result.position
-          ? fromEsdbPosition(result.position.commit)
-          : (await this.readAt(streamId, revision)).position;
-        return { nextExpectedRevision: revision, position };
-      }
-      if (expected === 'any' && attempt < this.anyRetries) {
-        await pause(attempt);
-        continue;
-      }
-      // With throwOnAppendFailure=false the client answers success: false with an unreliable
-      // revision, so the head is read again.
-      actual ??= (await this.readHead(streamId))?.revision ?? 'no_stream';
-      throw new ConcurrencyError(streamId, expected, actual);
+    try {
+      return await onLeader(() => this.appender.append(streamId, events, expected));
+    } catch (error) {
+      throw translateEsdbError(error, streamId);
     }
   }
 
@@ -157,8 +120,12 @@ export class EsdbEventStore implements EventStore {
     const maxCount = options.toRevision === undefined ? undefined : Math.floor(options.toRevision) - from + 1;
     if (maxCount !== undefined && maxCount <= 0) return [];
     const start = from === 0 ? START : BigInt(from);
-    const events = (await this.readStreamRaw(streamId, start, FORWARDS, maxCount)).map(toRecordedEvent);
-    return filterStreamEvents(events, options);
+    try {
+      const raw = await onLeader(() => this.reader.streamPage(streamId, start, FORWARDS, maxCount));
+      return filterStreamEvents(raw.map(toRecordedEvent), options);
+    } catch (error) {
+      throw translateEsdbError(error, streamId);
+    }
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -167,10 +134,14 @@ export class EsdbEventStore implements EventStore {
     // One more than wanted: a page read from an event's own position starts with that event.
     const pageSize = Math.min(Math.max(wanted + 1, 2), PAGE_SIZE);
     const events: RecordedEvent[] = [];
-    for await (const raw of readAllAfter(this.client, options.after ?? 0, pageSize)) {
-      if (isSystemEvent(raw)) continue;
-      events.push(toRecordedEvent(raw));
-      if (events.length >= wanted) break;
+    try {
+      for await (const raw of readAllAfter(this.reader, options.after ?? 0, pageSize)) {
+        if (isSystemEvent(raw)) continue;
+        events.push(toRecordedEvent(raw));
+        if (events.length >= wanted) break;
+      }
+    } catch (error) {
+      throw translateEsdbError(error);
     }
     return events;
   }
@@ -180,7 +151,7 @@ export class EsdbEventStore implements EventStore {
     let live: AllStreamSubscription | undefined;
     const run = async (): Promise<void> => {
       let checkpoint = options.after ?? 0;
-      const start = await resumePoint(this.client, checkpoint);
+      const start = await resumePoint(this.reader, checkpoint);
       if (start.first && !stopped) {
         await handler(start.first);
         checkpoint = start.first.position;
@@ -204,7 +175,11 @@ export class EsdbEventStore implements EventStore {
         await live.unsubscribe().catch(noop);
       }
     };
-    const done = run();
+    // A dropped subscription (server restart, "consumer too slow") says why, as the other calls do;
+    // a handler's own error passes unchanged.
+    const done = run().catch((error: unknown) => {
+      throw translateEsdbError(error);
+    });
     done.catch(noop);
     const subscription: Subscription = {
       done,
@@ -221,24 +196,21 @@ export class EsdbEventStore implements EventStore {
     return subscription;
   }
 
-  headPosition(): Promise<number> {
-    return newestEventPosition(this.client);
+  async headPosition(): Promise<number> {
+    try {
+      return await newestEventPosition(this.reader);
+    } catch (error) {
+      throw translateEsdbError(error);
+    }
   }
 
-  /** The client gives reads an infinite deadline, so the timeout is ours. */
+  /** One read of the newest record, within `pingTimeoutMs`; a read cut off is cancelled and freed. */
   async ping(): Promise<void> {
-    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        read.cancel().catch(noop);
-        reject(new Error(`EventStoreDB did not answer within ${this.pingTimeoutMs} ms`));
-      }, this.pingTimeoutMs);
-    });
+    const reader = new EsdbReader(this.client, this.pingTimeoutMs);
     try {
-      await Promise.race([collect(read), timeout]);
-    } finally {
-      clearTimeout(timer);
+      await reader.allPage(END, 1, BACKWARDS);
+    } catch (error) {
+      throw translateEsdbError(error);
     }
   }
 
@@ -248,63 +220,6 @@ export class EsdbEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.client.dispose();
   }
-
-  private async readStreamRaw(
-    streamId: string,
-    fromRevision: ReadRevision,
-    direction: Direction,
-    maxCount?: number,
-  ): Promise<ResolvedEvent[]> {
-    try {
-      return await collect(this.client.readStream(streamId, { fromRevision, direction, maxCount }));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
-  }
-
-  private async readHead(streamId: string): Promise<(StoredRef & { hash: string }) | undefined> {
-    const [last] = await this.readStreamRaw(streamId, END, BACKWARDS, 1);
-    if (!last?.event) return undefined;
-    const hash = toRecordedEvent(last).metadata.hash;
-    if (typeof hash !== 'string') {
-      throw new Error(
-        `Stream ${streamId} ends with an event without a hash; it was not written through this store`,
-      );
-    }
-    return { ...toStoredRef(last), hash };
-  }
-
-  private async readTail(streamId: string, count: number): Promise<StoredRef[]> {
-    return (await this.readStreamRaw(streamId, END, BACKWARDS, count)).map(toStoredRef).reverse();
-  }
-
-  private async readAt(streamId: string, revision: number): Promise<StoredRef> {
-    const [event] = await this.readStreamRaw(streamId, BigInt(revision), FORWARDS, 1);
-    if (!event)
-      throw new Error(`Stream ${streamId} has no event at revision ${revision} right after appending it`);
-    return toStoredRef(event);
-  }
-
-  /** An earlier append under the same expectation wrote its batch right after that revision. */
-  private async readWhereBatchWouldBe(
-    streamId: string,
-    expected: 'no_stream' | number,
-    count: number,
-  ): Promise<StoredRef[]> {
-    if (expected !== 'no_stream' && (!Number.isSafeInteger(expected) || expected < 0)) return [];
-    const from = expected === 'no_stream' ? START : BigInt(expected + 1);
-    return (await this.readStreamRaw(streamId, from, FORWARDS, count)).map(toStoredRef);
-  }
-}
-
-function toAppendResult(last: StoredRef): AppendResult {
-  return { nextExpectedRevision: last.revision, position: last.position };
 }
 
 function noop(): void {}
-
-/** Jittered back-off, so that writers racing from several processes do not collide in lockstep. */
-function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
-}

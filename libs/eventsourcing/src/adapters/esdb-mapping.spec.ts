@@ -63,6 +63,8 @@ describe('EventStoreDB mapping: connection strings', () => {
     'esdb+discover://a:2113,b:2113',
     'kurrentdb://x',
     'kurrent://x',
+    'kdb://localhost:2113?tls=false',
+    'kdb+discover://a:2113,b:2113',
   ])('accepts %s', (url) => expect(isEventStoreDbUrl(url)).toBe(true));
 
   it.each([undefined, '', 'sqlite:./data/events.sqlite', 'memory', 'http://localhost:2113'])(
@@ -76,6 +78,8 @@ describe('EventStoreDB mapping: connection strings', () => {
     );
     expect(toClientConnectionString(' KurrentDB+discover://a:2113 ')).toBe('esdb+discover://a:2113');
     expect(toClientConnectionString('esdb://h:2113')).toBe('esdb://h:2113');
+    expect(toClientConnectionString('kdb://h:2113?tls=false')).toBe('esdb://h:2113?tls=false');
+    expect(toClientConnectionString('kdb+discover://h:2113')).toBe('esdb+discover://h:2113');
     expect(() => toClientConnectionString('sqlite:./x')).toThrow(/must start with/);
   });
 
@@ -134,6 +138,14 @@ describe('EventStoreDB mapping: positions', () => {
     expect(esdbPositionOf(resolved({ position }, 1n))).toBe(position);
     expect(esdbPositionOf(resolved({}, 42n))).toEqual({ commit: 42n, prepare: 42n });
     expect(() => esdbPositionOf(resolved({}))).toThrow(/22\.6/);
+  });
+
+  it("recognises the server's 'no position' (2^64 - 1), which the client passes on as a position", () => {
+    const none = { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n };
+    expect(esdbPositionOf(resolved({ position: none }, 42n))).toEqual({ commit: 42n, prepare: 42n });
+    expect(() => esdbPositionOf(resolved({ position: none, streamId: 'call-7' }))).toThrow(
+      /event call-7@0 without its commit position/,
+    );
   });
 });
 

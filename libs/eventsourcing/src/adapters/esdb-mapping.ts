@@ -16,7 +16,7 @@ import {
   type Position,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { DuplicateEventIdError } from '../errors';
+import { DuplicateEventIdError, StoreUnavailableError } from '../errors';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event';
 import type { ExpectedRevision } from '../event-store';
 import type { SealedEvent } from '../hash-chain';
@@ -28,25 +28,7 @@ import type { SealedEvent } from '../hash-chain';
 
 type AnyResolvedEvent = ResolvedEvent | AllStreamResolvedEvent;
 
-const URL_SCHEME = /^(esdb|kurrentdb|kurrent)(\+discover)?:\/\//i;
-
-/** True for the connection strings this adapter accepts (KurrentDB is EventStoreDB renamed). */
-export function isEventStoreDbUrl(url: string | undefined): boolean {
-  return typeof url === 'string' && URL_SCHEME.test(url.trim());
-}
-
-/** The v6 client parses only `esdb://` and `esdb+discover://`; the KurrentDB schemes mean the same. */
-export function toClientConnectionString(url: string): string {
-  const trimmed = url.trim();
-  if (!URL_SCHEME.test(trimmed)) {
-    throw new Error(
-      'EventStoreDB connection string must start with esdb://, esdb+discover://, kurrentdb:// or kurrent://',
-    );
-  }
-  return trimmed.replace(URL_SCHEME, (_match, _scheme: string, discover?: string) =>
-    discover ? 'esdb+discover://' : 'esdb://',
-  );
-}
+export { isEventStoreDbUrl, toClientConnectionString } from './esdb-url';
 
 export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
   if (expected === 'no_stream') return NO_STREAM;
@@ -102,14 +84,23 @@ export function toEsdbPosition(position: number): Position {
   return { commit: BigInt(position), prepare: BigInt(position) };
 }
 
+/**
+ * What the server sends for an event whose commit position it does not know: the end of the log
+ * (`Position.FromInt64(-1, -1)` in its gRPC transport). The v6 client passes it on as a position,
+ * so it has to be recognised here. It happens on stream reads of a server that does not report
+ * positions there, or for an event not committed by itself (an explicit TCP transaction).
+ */
+const NO_POSITION = 2n ** 64n - 1n;
+
 /** The exact client position of a read event, for resuming a read right at it. */
 export function esdbPositionOf(resolved: AnyResolvedEvent): Position {
-  if (resolved.event?.position) return resolved.event.position;
-  if (resolved.commitPosition !== undefined) {
+  const own = resolved.event?.position;
+  if (own && own.commit !== NO_POSITION) return own;
+  if (resolved.commitPosition !== undefined && resolved.commitPosition !== NO_POSITION) {
     return { commit: resolved.commitPosition, prepare: resolved.commitPosition };
   }
   throw new Error(
-    `EventStoreDB returned ${describe(resolved)} without a position; the adapter needs a server of version 22.6 or later`,
+    `EventStoreDB sent ${describe(resolved)} without its commit position; this adapter needs the position of every event it reads, which servers newer than 22.6 report on stream reads (client changelog, "Add position to events from stream")`,
   );
 }
 
@@ -152,7 +143,14 @@ export function parseEnvelopeMetadata(raw: unknown): EventMetadata {
     }
   }
   const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-  return (isObject ? value : {}) as EventMetadata;
+  if (!isObject) return {} as EventMetadata;
+  // The server's own keys (see toEventData) are not part of the envelope the hash covers.
+  const {
+    $correlationId: _correlation,
+    $causationId: _causation,
+    ...envelope
+  } = value as Record<string, unknown>;
+  return envelope as unknown as EventMetadata;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -160,16 +158,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Our event id becomes the EventStoreDB event id, so the server's own idempotency check and
  * ours speak about the same thing. `data` may be any JSON value: the client JSON-stringifies it
- * whatever its declared type.
+ * whatever its declared type. The envelope's correlation and causation ids are also written
+ * under the keys the server's `$by_correlation_id` projection reads (`$correlationId`,
+ * `$causationId`); they are outside the hash and dropped again on reading.
  */
 export function toEventData(sealed: SealedEvent): EventData {
   const id = sealed.metadata.eventId;
   if (!UUID.test(id)) throw new Error(`event id "${id}" is not a UUID; EventStoreDB needs UUID event ids`);
+  const { correlationId, causationId } = sealed.metadata;
   return jsonEvent({
     id,
     type: sealed.type,
     data: sealed.data as JSONType,
-    metadata: sealed.metadata as unknown as JSONType,
+    metadata: { ...sealed.metadata, $correlationId: correlationId, $causationId: causationId } as JSONType,
   });
 }
 
@@ -220,7 +221,8 @@ export function mayBeInvalidPosition(error: unknown): boolean {
     error instanceof TimeoutError ||
     error instanceof CancelledError ||
     error instanceof AccessDeniedError ||
-    error instanceof NotLeaderError
+    error instanceof NotLeaderError ||
+    error instanceof StoreUnavailableError
   );
 }
 

@@ -17,6 +17,9 @@ import { assertValidStreamId } from '../stream-name';
 import { planAppend, type StreamHead, type StoredEventRef } from './append-rules';
 import { AppendSignal, catchUpSubscription, track } from './catch-up-subscription';
 import { filterStreamEvents } from './read-filters';
+import { fileSystemFault, storeFault, translateSqliteError } from './sqlite-faults';
+import { openReadOnly, openWritable } from './sqlite-open';
+import { StoreUnavailableError } from '../errors';
 
 interface EventRow {
   position: number;
@@ -38,20 +41,9 @@ interface PendingAppend {
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events written by another process. */
   pollIntervalMs?: number;
+  /** For readers that write nothing (audit:verify): a read-only file is fine, and appends are refused. */
+  readOnly?: boolean;
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  position  INTEGER PRIMARY KEY AUTOINCREMENT,
-  stream_id TEXT    NOT NULL,
-  revision  INTEGER NOT NULL,
-  event_id  TEXT    NOT NULL,
-  type      TEXT    NOT NULL,
-  data      TEXT    NOT NULL,
-  metadata  TEXT    NOT NULL,
-  UNIQUE (stream_id, revision),
-  UNIQUE (event_id)
-);`;
 
 /**
  * The embedded default: one SQLite file in WAL mode with `synchronous=FULL`, so a resolved
@@ -61,6 +53,11 @@ CREATE TABLE IF NOT EXISTS events (
  * Appends that arrive while a commit is pending are grouped into one transaction (group commit):
  * one fsync serves many writers without weakening durability. Each append in a group is checked
  * on its own, so one writer's conflict never fails another's append.
+ *
+ * A file that cannot be opened for writing (read-only, damaged, not a database) fails the
+ * constructor with StoreUnavailableError; a fault at run time (disk full, file system gone
+ * read-only, I/O error, lock held too long) fails the operation with it, and `ping` reports it
+ * until the cause is gone.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
@@ -68,9 +65,12 @@ export class SqliteEventStore implements EventStore {
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<Subscription>();
   private readonly pollIntervalMs: number;
+  private readonly readOnly: boolean;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
+  /** The last append that failed for a reason of the store's; cleared by a successful one. */
+  private writeFault?: StoreUnavailableError;
   private readonly stmt: {
     head: Database.Statement<[string], { revision: number; metadata: string }>;
     findEvent: Database.Statement<[string], StoredEventRef>;
@@ -87,12 +87,8 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    // Another process (the worker) may hold the write lock for a commit; wait for it, not forever.
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(SCHEMA);
+    this.readOnly = options.readOnly ?? false;
+    this.db = this.readOnly ? openReadOnly(file) : openWritable(file);
     this.stmt = {
       head: this.db.prepare(
         'SELECT revision, metadata FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
@@ -121,6 +117,7 @@ export class SqliteEventStore implements EventStore {
       assertValidStreamId(streamId);
       if (events.length === 0) throw new Error('appendToStream needs at least one event');
       if (this.closed) throw new Error('the event store is closed');
+      if (this.readOnly) throw storeFault('read-only', this.file);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -141,10 +138,16 @@ export class SqliteEventStore implements EventStore {
     const outcomes = this.commitGroup(batch);
     batch.forEach((request, i) => {
       const outcome = outcomes[i];
-      if ('result' in outcome) request.resolve(outcome.result);
-      else request.reject(outcome.error);
+      if ('result' in outcome) return request.resolve(outcome.result);
+      const error = translateSqliteError(outcome.error, this.file, request.streamId);
+      // A busy lock passes by itself; the other faults stay until the cause is gone.
+      if (error instanceof StoreUnavailableError && error.reason !== 'busy') this.writeFault = error;
+      request.reject(error);
     });
-    if (outcomes.some((o) => 'written' in o && o.written)) this.signal.notify();
+    if (outcomes.some((o) => 'written' in o && o.written)) {
+      this.writeFault = undefined;
+      this.signal.notify();
+    }
   }
 
   /**
@@ -211,6 +214,10 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertValidStreamId(streamId);
+    return this.reading(() => this.readStreamRows(streamId, options));
+  }
+
+  private readStreamRows(streamId: string, options: ReadStreamOptions): RecordedEvent[] {
     const rows =
       options.toRevision === undefined && options.fromRevision === undefined
         ? this.stmt.readStream.all(streamId)
@@ -224,7 +231,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? -1;
-    return this.stmt.readAll.all(options.after ?? 0, limit).map(toRecordedEvent);
+    return this.reading(() => this.stmt.readAll.all(options.after ?? 0, limit).map(toRecordedEvent));
   }
 
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
@@ -241,11 +248,34 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    return this.stmt.headPosition.get()?.position ?? 0;
+    return this.reading(() => this.stmt.headPosition.get()?.position ?? 0);
   }
 
+  /**
+   * Whether the store can take a write now: the file reads, the file system lets it be written
+   * and has room, and the last failed write's cause (if any) has gone. A read-only mount or a
+   * full disk shows here before a write fails on it.
+   */
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    await this.headPosition();
+    if (this.readOnly) return;
+    const fault = fileSystemFault(this.file);
+    if (fault) throw storeFault(fault, this.file);
+    // Room again, or writable again: what failed the last write is gone. Other faults (an
+    // I/O error, damage) are reported until a write succeeds.
+    if (this.writeFault?.reason === 'disk-full' || this.writeFault?.reason === 'read-only') {
+      this.writeFault = undefined;
+    }
+    if (this.writeFault) throw this.writeFault;
+  }
+
+  /** Runs a read, reporting a fault of the store as the port does. */
+  private reading<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      throw translateSqliteError(error, this.file);
+    }
   }
 
   async close(): Promise<void> {

@@ -42,6 +42,11 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ EVENT_STORE_URL: 'memory:' }).eventStore.kind).toBe('memory');
   });
 
+  it.each(['kdb://db:2113?tls=false', 'kdb+discover://db:2113', 'kurrentdb+discover://db:2113'])(
+    'takes the KurrentDB connection string %s for EventStoreDB',
+    (url) => expect(loadConfig({ EVENT_STORE_URL: url }).eventStore).toEqual({ kind: 'esdb', url }),
+  );
+
   it('names a missing registry file, an unwritable data directory and an empty sqlite path', () => {
     expect(() => loadConfig({ MUNICIPALITY_REGISTRY_FILE: '/nonexistent/registry.csv' })).toThrow(/no file/);
     expect(() => loadConfig({ DATA_DIR: '/etc/hostname/kkz' })).toThrow(

@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isEventStoreDbUrl } from '@app/eventsourcing/adapters/esdb-url';
 import type { ClockSettings } from '../time/simulated-clock';
 import { type AuditConfig, loadAuditConfig } from './audit-config';
 import { projectRoot } from './project-root';
@@ -114,11 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const file = storeUrl.slice('sqlite:'.length);
     if (file === '') problems.push('EVENT_STORE_URL=sqlite: needs a file, e.g. sqlite:./data/events.sqlite.');
     eventStore = { kind: 'sqlite', file: resolve(file) };
-  } else if (/^(esdb|esdb\+discover|kurrentdb|kurrent):\/\//.test(storeUrl))
-    eventStore = { kind: 'esdb', url: storeUrl };
+  } else if (isEventStoreDbUrl(storeUrl)) eventStore = { kind: 'esdb', url: storeUrl };
   else if (storeUrl !== '') {
     problems.push(
-      `EVENT_STORE_URL must be empty (embedded SQLite), "memory:", "sqlite:<file>" or an esdb:// / kurrentdb:// URL, not "${storeUrl}".`,
+      `EVENT_STORE_URL must be empty (embedded SQLite), "memory:", "sqlite:<file>" or an esdb:// / kurrentdb:// / kdb:// URL, not "${storeUrl}".`,
     );
   }
 

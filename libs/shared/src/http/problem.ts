@@ -3,9 +3,12 @@ import {
   ConcurrencyError,
   DomainError,
   type DomainErrorKind,
+  EventTooLargeError,
   InvalidStreamIdError,
   type Locale,
   type LocalizedText,
+  type StoreFault,
+  StoreUnavailableError,
 } from '@app/eventsourcing';
 
 /** RFC 9457 problem details, plus our machine-readable `code`. */
@@ -130,6 +133,29 @@ export function problemFromError(
       internal: false,
     };
   }
+  if (error instanceof StoreUnavailableError)
+    return { problem: storeUnavailable(error, locale), internal: true };
+  if (error instanceof EventTooLargeError) {
+    const limit = error.maxBytes
+      ? { de: ` (höchstens ${error.maxBytes} Bytes)`, en: ` (at most ${error.maxBytes} bytes)` }
+      : { de: '', en: '' };
+    return {
+      problem: document(
+        413,
+        'event-too-large',
+        text(
+          {
+            de: `Diese Änderung ist zu groß, um sie im Ereignisspeicher abzulegen${limit.de}; nichts wurde gespeichert.`,
+            en: `This change is too large for the event store${limit.en}; nothing was stored.`,
+          },
+          locale,
+        ),
+        locale,
+        error.maxBytes ? { maxBytes: error.maxBytes } : {},
+      ),
+      internal: false,
+    };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // 503 is an outage the caller may wait out (e.g. Redis away), not a bug: said, not hidden.
@@ -144,6 +170,58 @@ export function problemFromError(
   const bodyError = bodyParserProblem(error, locale);
   if (bodyError) return { problem: bodyError, internal: false };
   return { problem: internalProblem(locale), internal: true };
+}
+
+/** What the store's fault means for the person who sent the request. */
+const STORE_FAULTS: Record<StoreFault, LocalizedText> = {
+  'read-only': {
+    de: 'Der Ereignisspeicher ist schreibgeschützt',
+    en: 'The event store is read-only',
+  },
+  'disk-full': { de: 'Der Datenträger des Ereignisspeichers ist voll', en: "The event store's disk is full" },
+  corrupt: { de: 'Die Datei des Ereignisspeichers ist beschädigt', en: "The event store's file is damaged" },
+  busy: {
+    de: 'Der Ereignisspeicher ist durch einen anderen Vorgang belegt',
+    en: 'The event store is held by another operation',
+  },
+  'io-error': {
+    de: 'Der Ereignisspeicher meldet einen Ein-/Ausgabefehler',
+    en: 'The event store reports an input/output error',
+  },
+  unreachable: { de: 'Der Ereignisspeicher ist nicht erreichbar', en: 'The event store cannot be reached' },
+  timeout: {
+    de: 'Der Ereignisspeicher hat nicht rechtzeitig geantwortet',
+    en: 'The event store did not answer in time',
+  },
+  'no-leader': {
+    de: 'Der Ereignisspeicher-Cluster hat gerade keinen Leader',
+    en: 'The event store cluster has no leader at the moment',
+  },
+  'access-denied': {
+    de: 'Der Ereignisspeicher verweigert dieser Anwendung den Zugriff',
+    en: 'The event store denies this application access',
+  },
+};
+
+/**
+ * 503 with the store's reason. Whether the request took effect is unknown only after a timeout;
+ * a retry with the same Idempotency-Key is safe either way.
+ */
+function storeUnavailable(error: StoreUnavailableError, locale: Locale): ProblemDocument {
+  const cause = STORE_FAULTS[error.reason] ?? STORE_FAULTS['io-error'];
+  return document(
+    503,
+    'store-unavailable',
+    text(
+      {
+        de: `${cause.de}; die Anfrage kann gerade nicht ausgeführt werden. Bitte später erneut versuchen.`,
+        en: `${cause.en}; the request cannot be carried out right now. Please try again later.`,
+      },
+      locale,
+    ),
+    locale,
+    { reason: error.reason },
+  );
 }
 
 /** Sentences for the framework's own refusals (they carry English text only). */

@@ -2,13 +2,16 @@ import { type EventStore, MemoryEventStore, SqliteEventStore } from '@app/events
 import type { EsdbEventStore } from '@app/eventsourcing/adapters/esdb-event-store';
 import type { EventStoreConfig } from '../config/app-config';
 
-/** The adapter named by EVENT_STORE_URL. */
-export function createEventStore(config: EventStoreConfig): EventStore {
+/**
+ * The adapter named by EVENT_STORE_URL. `readOnly` is for tools that only read (audit:verify): the
+ * embedded SQLite file is then opened read-only, so a read-only copy can be checked too.
+ */
+export function createEventStore(config: EventStoreConfig, options: { readOnly?: boolean } = {}): EventStore {
   switch (config.kind) {
     case 'memory':
       return new MemoryEventStore();
     case 'sqlite':
-      return new SqliteEventStore(config.file);
+      return new SqliteEventStore(config.file, { readOnly: options.readOnly });
     case 'esdb':
       return new (loadEsdbAdapter())(config.url);
   }

@@ -68,7 +68,16 @@ export class EventSourcingModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore) => new ProjectionRunner(store),
+          useFactory: (store: EventStore) => {
+            const logger = new Logger('Projections');
+            return new ProjectionRunner(store, {
+              onDrop: (error, retryInMs) =>
+                logger.warn(
+                  { err: error },
+                  `the read models' subscription to the store ended; subscribing again in ${retryInMs} ms`,
+                ),
+            });
+          },
           inject: [EVENT_STORE],
         },
         {

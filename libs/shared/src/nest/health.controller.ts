@@ -2,11 +2,11 @@ import { Controller, Get, Inject, Logger, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
-import { type EventStore, ProjectionRunner } from '@app/eventsourcing';
+import { type EventStore, ProjectionRunner, StoreUnavailableError } from '@app/eventsourcing';
 import { Public } from '../http/public.decorator';
 import { EVENT_STORE, REDIS } from './tokens';
 
-type Probe = { status: 'up' | 'down' };
+type Probe = { status: 'up' | 'down'; reason?: string };
 
 /**
  * Parts that live outside shared and must show on /health (the deadline manager): a provider of
@@ -30,8 +30,9 @@ export class HealthController {
 
   /**
    * Combined view: store, Redis, read models and the worker's parts; 503 when any is down. No token
-   * needed, so no detail of what failed is shown here: it goes to the log. Kept as it was for
-   * existing monitors; orchestrators probe /health/live and /health/ready instead.
+   * needed, so no detail of what failed is shown here beyond a reason code (the store's: read-only,
+   * disk-full, timeout, ..., and whether the read models are reconnecting): the rest goes to the
+   * log. Kept as it was for existing monitors; orchestrators probe /health/live and /health/ready.
    */
   @Get()
   @Public()
@@ -42,7 +43,10 @@ export class HealthController {
     ]);
     const failed = this.projections.failed;
     if (failed) this.logger.error({ err: failed }, 'read models have stopped following the store');
-    const readModels = { status: failed ? 'down' : 'up', position: this.projections.position };
+    // Reconnecting read models answer queries from a state that may be behind the store.
+    const { state, position, restarts } = this.projections.status();
+    const following = state !== 'failed' && state !== 'reconnecting';
+    const readModels = { status: following ? 'up' : 'down', state, position, restarts };
     const parts = Object.fromEntries(
       await Promise.all(
         Object.entries(this.checks).map(async ([name, check]) => [
@@ -54,7 +58,7 @@ export class HealthController {
     const ok =
       store.status === 'up' &&
       redis.status === 'up' &&
-      !failed &&
+      following &&
       Object.values(parts).every((p) => p.status === 'up');
     res.status(ok ? 200 : 503);
     return {
@@ -86,11 +90,13 @@ export class HealthController {
       this.probe('redis', () => this.redis.ping()),
     ]);
     const head = store.status === 'up' ? await this.store.headPosition().catch(() => undefined) : undefined;
+    const { state, position, restarts } = this.projections.status();
     const caughtUp =
       head !== undefined &&
-      !this.projections.failed &&
+      state !== 'failed' &&
+      state !== 'reconnecting' &&
       (await this.projections.waitFor(head, 1000).catch(() => false));
-    const readModels = { status: caughtUp ? 'up' : 'down', position: this.projections.position };
+    const readModels = { status: caughtUp ? 'up' : 'down', state, position, restarts };
     const ok = store.status === 'up' && redis.status === 'up' && caughtUp;
     res.status(ok ? 200 : 503);
     return {
@@ -103,17 +109,22 @@ export class HealthController {
 
   private async probe(name: string, check: () => Promise<unknown>, timeoutMs = 1000): Promise<Probe> {
     let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
     try {
       await Promise.race([
         check(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          timer = setTimeout(() => {
+            timedOut = true;
+            reject(new Error(`no answer within ${timeoutMs} ms`));
+          }, timeoutMs);
         }),
       ]);
       return { status: 'up' };
     } catch (error) {
       this.logger.warn(`${name} is down: ${(error as Error).message}`);
-      return { status: 'down' };
+      if (error instanceof StoreUnavailableError) return { status: 'down', reason: error.reason };
+      return timedOut ? { status: 'down', reason: 'timeout' } : { status: 'down' };
     } finally {
       clearTimeout(timer);
     }

@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { openFault } from './sqlite-faults';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position  INTEGER PRIMARY KEY AUTOINCREMENT,
+  stream_id TEXT    NOT NULL,
+  revision  INTEGER NOT NULL,
+  event_id  TEXT    NOT NULL,
+  type      TEXT    NOT NULL,
+  data      TEXT    NOT NULL,
+  metadata  TEXT    NOT NULL,
+  UNIQUE (stream_id, revision),
+  UNIQUE (event_id)
+);`;
+
+/**
+ * Opens the file for reading and writing, or fails with one sentence saying why. SQLite opens a
+ * file it may not write read-only without a word (and a write lock is still granted then), so a
+ * statement that would write, but changes no row, is run once and rolled back to find out.
+ */
+export function openWritable(file: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    // Another process (the worker) may hold the write lock for a commit; wait for it, not forever.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec(SCHEMA);
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec('UPDATE events SET position = position WHERE 0');
+    } finally {
+      db.exec('ROLLBACK');
+    }
+    return db;
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // Closing a connection that never opened properly: nothing to keep.
+    }
+    throw openFault(error, file);
+  }
+}
+
+/** Opens an existing store only to read it; a file that is not a readable store fails at once. */
+export function openReadOnly(file: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    db.prepare('SELECT MAX(position) FROM events').get();
+    return db;
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // Closing a connection that never opened properly: nothing to keep.
+    }
+    throw openFault(error, file, 'reading');
+  }
+}
