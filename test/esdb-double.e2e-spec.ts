@@ -55,9 +55,9 @@ describe('the application on EventStoreDB (test double) in faults', () => {
   });
 
   const programmeIds = async () =>
-    ((await api.http.get('/programmes').set(office).expect(200)).body as { programmeId: string }[]).map(
-      (p) => p.programmeId,
-    );
+    (
+      (await api.http.get('/programmes').set(office).expect(200)).body as { items: { programmeId: string }[] }
+    ).items.map((p) => p.programmeId);
 
   it('answers 503 store-unavailable when a read never answers, instead of hanging the command', async () => {
     leader.stallReads = true;

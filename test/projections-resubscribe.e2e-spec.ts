@@ -29,9 +29,9 @@ describe('read models after their subscription to the store drops', () => {
   });
 
   const programmeIds = async () =>
-    ((await api.http.get('/programmes').set(office).expect(200)).body as { programmeId: string }[]).map(
-      (p) => p.programmeId,
-    );
+    (
+      (await api.http.get('/programmes').set(office).expect(200)).body as { items: { programmeId: string }[] }
+    ).items.map((p) => p.programmeId);
 
   it('reports reconnecting on /health while the store is away, then follows again and shows what was missed', async () => {
     await api.http.post('/programmes').set(office).send({ programmeId: 'kkz', title: 'KKZ' }).expect(201);
