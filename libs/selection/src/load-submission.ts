@@ -77,6 +77,8 @@ export async function loadSubmission(
       eligibleApplicantTypes: terms.eligibleApplicantTypes,
       assessmentCriteria: terms.assessmentCriteria,
       phase: terms.phase ?? 1,
+      ...(terms.participants && { participants: terms.participants }),
+      ...(terms.budgetCents !== undefined && { budgetCents: terms.budgetCents }),
     },
     rules,
   };
