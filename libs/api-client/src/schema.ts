@@ -696,6 +696,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calls/{callId}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The call's submissions ranked by mean weighted score, with its participant cap and budget
+         * @description Roles: grants-office, evaluator, auditor.
+         */
+        get: operations["SelectionQueriesController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calls/{callId}/selection/cross-section": {
         parameters: {
             query?: never;
@@ -704,7 +724,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Candidates and selected by administrative type, own Jugendamt, Regierungsbezirk, size
+         * Candidates and selected by the dimensions the call names (type, own Jugendamt, Regierungsbezirk, size band)
          * @description Roles: grants-office, auditor.
          */
         get: operations["SelectionQueriesController_crossSection"];
@@ -1830,6 +1850,17 @@ export interface components {
         CallForm: {
             fields: components["schemas"]["FormField"][];
         };
+        CallRanking: {
+            callId: string;
+            participants?: {
+                min: number;
+                max: number;
+            };
+            budgetCents?: number;
+            selected: number;
+            selectedAmountCents: number;
+            entries: components["schemas"]["RankingEntry"][];
+        };
         CallSelectionView: {
             callId: string;
             candidates: number;
@@ -2041,11 +2072,13 @@ export interface components {
             callId: string;
             candidates: number;
             selected: number;
+            /** @description The dimensions the call asks for, in its order; only those are broken down below. */
+            dimensions: ("municipality-type" | "regierungsbezirk" | "population-band" | "own-youth-office")[];
             /** @description Each submission counts once, by its lead applicant (for a joint application, the lead). */
-            byMunicipalityType: components["schemas"]["CrossSectionRow"][];
-            byOwnJugendamt: components["schemas"]["CrossSectionRow"][];
-            byRegierungsbezirk: components["schemas"]["CrossSectionRow"][];
-            byPopulationBand: components["schemas"]["CrossSectionRow"][];
+            byMunicipalityType?: components["schemas"]["CrossSectionRow"][];
+            byOwnJugendamt?: components["schemas"]["CrossSectionRow"][];
+            byRegierungsbezirk?: components["schemas"]["CrossSectionRow"][];
+            byPopulationBand?: components["schemas"]["CrossSectionRow"][];
         };
         CrossSectionRow: {
             value: string;
@@ -2178,6 +2211,11 @@ export interface components {
             amountCents?: number;
             population?: number;
             councilResolutionDue?: components["schemas"]["CouncilResolutionDue"];
+            /** @description A selection beyond the call's participant cap or budget, with the office's reason. */
+            limitsOverridden?: {
+                limits: ("participant-cap" | "budget")[];
+                reason: string;
+            };
             rules: components["schemas"]["AppliedRules2"];
             decidedAt: string;
             history: components["schemas"]["DecisionEntry"][];
@@ -2886,6 +2924,25 @@ export interface components {
             /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
             phases?: number[];
         };
+        /** @description One place in a call's ranking. */
+        RankingEntry: {
+            /** @description 1 for the best mean weighted score; equal scores share a rank; unscored submissions have none. */
+            rank?: number;
+            applicationId: string;
+            applicant: components["schemas"]["Applicant"];
+            /** @description Mean of the assessors' weighted scores (criteria weighted by the call), two decimals. */
+            averageScore?: number;
+            assessments: number;
+            /** @enum {string} */
+            stage: "rejected" | "not-submitted" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
+            decision?: {
+                /** @enum {string} */
+                outcome: "rejected" | "selected" | "waitlisted";
+                amountCents?: number;
+            };
+            /** @description Whether its rank lies within the call's participant cap (absent when the call names none). */
+            withinCap?: boolean;
+        };
         ReadModelsAsOf: {
             /** @description Construct a type with a set of properties K of type T */
             asOf: {
@@ -3583,6 +3640,22 @@ export interface components {
             comment?: string;
             /** @description The assessor's name as it should appear in the record */
             assessorName?: string;
+        };
+        LimitOverrideDto: {
+            /** @example Nachrücker wegen Rückzug der Stadt Hamm; Mittel aus Restbudget 2026 */
+            reason: string;
+        };
+        SelectionDecisionDto: {
+            /** @enum {string} */
+            outcome: "selected" | "rejected" | "waitlisted";
+            /**
+             * @example [
+             *       "Überzeugendes Konzept der Verantwortungsgemeinschaft"
+             *     ]
+             */
+            reasons: string[];
+            /** @description select beyond the call's participant cap or budget; the reason is recorded with the decision */
+            limitOverride?: components["schemas"]["LimitOverrideDto"];
         };
         DecisionDto: {
             /** @enum {string} */
@@ -7934,7 +8007,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecisionDto"];
+                "application/json": components["schemas"]["SelectionDecisionDto"];
             };
         };
         responses: {
@@ -8031,7 +8104,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `call-still-open`, `formal-check-missing`, `formal-check-not-passed`, `idempotency-key-reused`, `no-funding-tier`, `not-submitted`, `reasons-required`, `selection-already-decided`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `budget-exceeded`, `call-still-open`, `formal-check-missing`, `formal-check-not-passed`, `idempotency-key-reused`, `no-funding-tier`, `not-submitted`, `participant-cap-reached`, `reasons-required`, `selection-already-decided`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8039,7 +8112,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "call-still-open" | "formal-check-missing" | "formal-check-not-passed" | "idempotency-key-reused" | "no-funding-tier" | "not-submitted" | "reasons-required" | "selection-already-decided";
+                        code?: "budget-exceeded" | "call-still-open" | "formal-check-missing" | "formal-check-not-passed" | "idempotency-key-reused" | "no-funding-tier" | "not-submitted" | "participant-cap-reached" | "reasons-required" | "selection-already-decided";
                     };
                 };
             };
@@ -8330,6 +8403,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CallSelectionView"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    SelectionQueriesController_ranking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallRanking"];
                 };
             };
             /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
