@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
 import { ProjectionRunner } from '@app/eventsourcing';
-import { loadCallCommitments } from '../call-limits';
+import { loadCallCommitments } from '../load-call-commitments';
 import { leadPopulation, loadSubmission } from '../load-submission';
 import { type Outcome, selectionStream } from '../selection';
 import { decideOnSubmissionDecider } from './decide-on-submission.decide';
