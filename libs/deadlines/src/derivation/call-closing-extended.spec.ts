@@ -87,7 +87,7 @@ describe('following the cause', () => {
     type: 'DeadlineOpened' as const,
     data: {
       deadlineId: ID,
-      kind: 'call-closes',
+      kind: 'call-closes' as const,
       programmeId: 'dbl',
       subject: { callId: CALL },
       obligedAgs: [],
