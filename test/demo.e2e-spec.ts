@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAllPages, type RecordedEvent, SqliteEventStore } from '@app/eventsourcing';
-import { loadConfig } from '@app/shared';
+import { DEMO_REGISTRY_FILE, loadConfig } from '@app/shared';
 import { runDemo } from '../apps/demo/src/run-demo';
 import { removeQueueKeys, SHARED_QUEUE_DB, uniquePrefix } from './support/deadlines-harness';
 
@@ -18,6 +18,7 @@ describe('npm run demo, shortened', () => {
   it('drives the programme 2011–2018 and reports figures that the events confirm', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kkz-demo-'));
     const config = loadConfig({
+      MUNICIPALITY_REGISTRY_FILE: DEMO_REGISTRY_FILE,
       NODE_ENV: 'development',
       LOG_LEVEL: 'silent',
       DATA_DIR: dataDir,

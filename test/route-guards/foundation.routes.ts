@@ -69,6 +69,22 @@ export const foundationRoutes: ContextRoutes = {
       allowed: ['grants-office'],
     },
     {
+      // An amendment that changes nothing is refused after the guard: the call stays as it is.
+      method: 'post',
+      path: '/calls/kkz-2011/amendments',
+      openApiPath: '/calls/{callId}/amendments',
+      allowed: ['grants-office'],
+      body: { changes: {}, reason: 'Prüfung der Zugriffsrechte' },
+    },
+    {
+      // An earlier closing is refused after the guard (closing-not-later): the call keeps its closing.
+      method: 'post',
+      path: '/calls/kkz-2011/closing-extensions',
+      openApiPath: '/calls/{callId}/closing-extensions',
+      allowed: ['grants-office'],
+      body: { closing: { date: '2011-12-01', rule: 'fixed' }, reason: 'Prüfung der Zugriffsrechte' },
+    },
+    {
       method: 'get',
       path: '/calls',
       openApiPath: '/calls',

@@ -87,5 +87,11 @@ export const selectionRoutes: ContextRoutes = {
       openApiPath: '/calls/{callId}/selection/cross-section',
       allowed: ['grants-office', 'auditor'],
     },
+    {
+      method: 'get',
+      path: '/calls/kkz-2011/ranking',
+      openApiPath: '/calls/{callId}/ranking',
+      allowed: ['grants-office', 'evaluator', 'auditor'],
+    },
   ],
 };

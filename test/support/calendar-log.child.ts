@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { MemoryEventStore } from '@app/eventsourcing';
-import { FixedClock, loadConfig } from '@app/shared';
+import { FixedClock, DEMO_REGISTRY_FILE, loadConfig } from '@app/shared';
 import { buildApi } from '../../apps/api/src/build-api';
 
 async function main(): Promise<void> {
   const [token] = process.argv.slice(2);
   const config = loadConfig({
+    MUNICIPALITY_REGISTRY_FILE: DEMO_REGISTRY_FILE,
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     EVENT_STORE_URL: 'memory:',

@@ -10,7 +10,7 @@ import { DEADLINE_QUEUE_NAME } from '@app/deadlines';
 import { type EventStore, MemoryEventStore, type RecordedEvent } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { type Role, signDevToken } from '@app/identity';
-import { type Clock, loadConfig } from '@app/shared';
+import { type Clock, DEMO_REGISTRY_FILE, loadConfig } from '@app/shared';
 import { buildApi } from '../../apps/api/src/build-api';
 import { DEV_SECRET } from './test-api';
 
@@ -81,6 +81,7 @@ export async function startDeadlinesApi(options: {
   store?: EventStore;
 }): Promise<DeadlinesApi> {
   const config = loadConfig({
+    MUNICIPALITY_REGISTRY_FILE: DEMO_REGISTRY_FILE,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     EVENT_STORE_URL: 'memory:',

@@ -10,11 +10,12 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SqliteEventStore } from '@app/eventsourcing';
 import { NotificationsWorkerModule } from '@app/notifications';
-import { EventSourcingModule, FixedClock, loadConfig } from '@app/shared';
+import { EventSourcingModule, FixedClock, DEMO_REGISTRY_FILE, loadConfig } from '@app/shared';
 
 async function main(): Promise<void> {
   const [file, redisUrl, prefix, dataDir, envJson] = process.argv.slice(2);
   const config = loadConfig({
+    MUNICIPALITY_REGISTRY_FILE: DEMO_REGISTRY_FILE,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     EVENT_STORE_URL: 'memory:',

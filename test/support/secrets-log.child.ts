@@ -7,12 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { resolveDevSecret, signDevToken } from '@app/identity';
-import { loadConfig, PROGRAMME_KKZ } from '@app/shared';
+import { DEMO_REGISTRY_FILE, loadConfig, PROGRAMME_KKZ } from '@app/shared';
 import { buildApi } from '../../apps/api/src/build-api';
 
 async function main(): Promise<void> {
   const [dataDir, prefix] = process.argv.slice(2);
   const config = loadConfig({
+    MUNICIPALITY_REGISTRY_FILE: DEMO_REGISTRY_FILE,
     NODE_ENV: 'test',
     LOG_LEVEL: 'trace',
     EVENT_STORE_URL: `sqlite:${join(dataDir, 'events.sqlite')}`,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { type EventStore, MemoryEventStore } from '@app/eventsourcing';
 import { type Role, signDevToken } from '@app/identity';
-import { CALL_2011, FixedClock, loadConfig, PROGRAMME_KKZ } from '@app/shared';
+import { CALL_2011, DEMO_REGISTRY_FILE, FixedClock, loadConfig, PROGRAMME_KKZ } from '@app/shared';
 import { buildApi } from '../../apps/api/src/build-api';
 
 export const DEV_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -28,6 +28,8 @@ export function testConfig(env: Record<string, string> = {}) {
     AUTH_DEV_SECRET: DEV_SECRET,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'kkz-test-')),
     RATE_LIMIT_PER_MINUTE: '0',
+    // The tests of the 2011 programme use the demo's cast; a test of another programme sets the official registry.
+    MUNICIPALITY_REGISTRY_FILE: DEMO_REGISTRY_FILE,
     ...env,
   });
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { ConfigError, exitWithLauncher, loadConfig } from '@app/shared';
+import { ConfigError, DEMO_REGISTRY_FILE, exitWithLauncher, loadConfig } from '@app/shared';
 import { percentOf } from './figures';
 import { formatEur } from './report-html';
 import { freshDataDir, runDemo } from './run-demo';
@@ -13,7 +13,13 @@ import { freshDataDir, runDemo } from './run-demo';
 async function main(): Promise<void> {
   exitWithLauncher();
   const write = (line: string) => process.stdout.write(`${line}\n`);
-  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  // The demo replays 2011–2018 with its own cast and the ~2011 figures its tiers used (the
+  // official registry's figures are of 31 Dec 2024); MUNICIPALITY_REGISTRY_FILE overrides it.
+  const env = {
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    MUNICIPALITY_REGISTRY_FILE: process.env.MUNICIPALITY_REGISTRY_FILE || DEMO_REGISTRY_FILE,
+  };
   const config = loadConfig(env);
   if (config.eventStore.kind !== 'sqlite') {
     throw new ConfigError(['The demo runs on the embedded SQLite store: leave EVENT_STORE_URL unset.']);

@@ -14,8 +14,9 @@ export interface paths {
         /**
          * Combined view: store, Redis, read models and the worker's parts; 503 when any is down
          * @description Combined view: store, Redis, read models and the worker's parts; 503 when any is down. No token
-         *     needed, so no detail of what failed is shown here: it goes to the log. Kept as it was for
-         *     existing monitors; orchestrators probe /health/live and /health/ready instead.
+         *     needed, so no detail of what failed is shown here beyond a reason code (the store's: read-only,
+         *     disk-full, timeout, ..., and whether the read models are reconnecting): the rest goes to the
+         *     log. Kept as it was for existing monitors; orchestrators probe /health/live and /health/ready.
          *
          *     Public: no token needed.
          */
@@ -157,6 +158,46 @@ export interface paths {
          * @description Roles: grants-office.
          */
         post: operations["PublishCallController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{callId}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The grants office amends a call's terms, with its reason; every municipality that drafted is notified
+         * @description Roles: grants-office.
+         */
+        post: operations["AmendCallController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{callId}/closing-extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The grants office extends a published call's closing, with its reason; the call-closes deadline follows
+         * @description Roles: grants-office.
+         */
+        post: operations["ExtendCallClosingController_extend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -655,6 +696,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calls/{callId}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The call's submissions ranked by mean weighted score, with its participant cap and budget
+         * @description Roles: grants-office, evaluator, auditor.
+         */
+        get: operations["SelectionQueriesController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calls/{callId}/selection/cross-section": {
         parameters: {
             query?: never;
@@ -663,7 +724,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Candidates and selected by administrative type, own Jugendamt, Regierungsbezirk, size
+         * Candidates and selected by the dimensions the call names (type, own Jugendamt, Regierungsbezirk, size band)
          * @description Roles: grants-office, auditor.
          */
         get: operations["SelectionQueriesController_crossSection"];
@@ -1695,11 +1756,12 @@ export interface components {
         };
         Applicant: {
             /** @enum {string} */
-            type: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreis";
+            type: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis";
+            regierungsbezirk: string;
             ags: string;
             name: string;
+            /** @description The latest figure. */
             population: number;
-            regierungsbezirk: string;
         };
         /** @description What the applicant municipality sees: the decision and its reasons, not the assessors' scores. */
         ApplicantSelectionView: {
@@ -1769,10 +1831,35 @@ export interface components {
             /** @description Business milliseconds per wall-clock millisecond (1 for the system clock, 0 for a fixed one). */
             speed: number;
         };
+        CallClosing: {
+            /** @description The last day as the call states it. */
+            date: string;
+            /** @enum {string} */
+            rule: "fixed" | "statutory-shift";
+            /** @description The day the call really ends: `date`, or the next working day under the statutory shift. */
+            lastDay: string;
+            /** @description The German Land (date-holidays code) whose holidays the shift counted. */
+            holidayRegion: string;
+        };
         CallConditions: {
             /** @enum {string} */
             councilResolution: "required-at-submission" | "may-follow-after-selection" | "not-required";
             coordinatorRequired: boolean;
+        };
+        /** @description The expression-of-interest form of a call: the content a submission states, checked field by field. */
+        CallForm: {
+            fields: components["schemas"]["FormField"][];
+        };
+        CallRanking: {
+            callId: string;
+            participants?: {
+                min: number;
+                max: number;
+            };
+            budgetCents?: number;
+            selected: number;
+            selectedAmountCents: number;
+            entries: components["schemas"]["RankingEntry"][];
         };
         CallSelectionView: {
             callId: string;
@@ -1801,16 +1888,35 @@ export interface components {
             draftedAt: string;
             publishedAt?: string;
             closedAt?: string;
+            /** @description Every amendment, oldest first: which terms changed, why, by whom, when. */
+            amendments: {
+                changed: string[];
+                reason: string;
+                amendedBy: string;
+                amendedAt: string;
+            }[];
+            /** @description Every extension of the closing, oldest first. */
+            closingExtensions: {
+                closesAt: string;
+                previousClosesAt: string;
+                reason: string;
+                extendedBy: string;
+                extendedAt: string;
+            }[];
             revision: number;
             callId: string;
             programmeId: string;
             title: string;
             description?: string;
-            eligibleApplicantTypes: ("kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreis")[];
+            eligibleApplicantTypes: ("kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis")[];
+            /** @description Informational in v1 calls (nothing was refused before it); new calls state `opensOn`. */
             kickOffDate?: string;
-            /** @description The last day for submissions, as the call states it. */
+            /** @description Nothing is accepted before 00:00 Europe/Berlin of this day. */
+            opensOn?: string;
+            closing: components["schemas"]["CallClosing"];
+            /** @description The last day for submissions, as the call states it (= `closing.date`). */
             closingDate: string;
-            /** @description The instant the call closes: 24:00 Europe/Berlin on the closing date. */
+            /** @description The instant the call closes: 24:00 Europe/Berlin at the end of `closing.lastDay`. */
             closesAt: string;
             fundingTiers: components["schemas"]["FundingTier"][];
             conditions: components["schemas"]["CallConditions"];
@@ -1818,12 +1924,18 @@ export interface components {
                 min: number;
                 max: number;
             };
+            /** @description The call's budget in cents; selection stays within it. */
+            budgetCents?: number;
+            /** @description The programme's phase the call is for. */
+            phaseId?: string;
             /**
-             * @description Förderphase I (from 2011) or II (from 2016/2017).
+             * @description Calls of the first programme named their Förderphase by number; kept for the grants context's ids.
              * @enum {number}
              */
             phase?: 2 | 1;
             assessmentCriteria?: components["schemas"]["AssessmentCriterion"][];
+            crossSection?: components["schemas"]["CrossSection"];
+            form?: components["schemas"]["CallForm"];
         };
         ChainBreak: {
             streamId: string;
@@ -1952,14 +2064,21 @@ export interface components {
             weight: number;
         };
         CrossSection: {
+            dimensions: ("municipality-type" | "regierungsbezirk" | "population-band" | "own-youth-office")[];
+            /** @description For `population-band`: the bands, ascending. */
+            populationBands?: components["schemas"]["PopulationBand"][];
+        };
+        CrossSection2: {
             callId: string;
             candidates: number;
             selected: number;
+            /** @description The dimensions the call asks for, in its order; only those are broken down below. */
+            dimensions: ("municipality-type" | "regierungsbezirk" | "population-band" | "own-youth-office")[];
             /** @description Each submission counts once, by its lead applicant (for a joint application, the lead). */
-            byMunicipalityType: components["schemas"]["CrossSectionRow"][];
-            byOwnJugendamt: components["schemas"]["CrossSectionRow"][];
-            byRegierungsbezirk: components["schemas"]["CrossSectionRow"][];
-            byPopulationBand: components["schemas"]["CrossSectionRow"][];
+            byMunicipalityType?: components["schemas"]["CrossSectionRow"][];
+            byOwnJugendamt?: components["schemas"]["CrossSectionRow"][];
+            byRegierungsbezirk?: components["schemas"]["CrossSectionRow"][];
+            byPopulationBand?: components["schemas"]["CrossSectionRow"][];
         };
         CrossSectionRow: {
             value: string;
@@ -2092,6 +2211,11 @@ export interface components {
             amountCents?: number;
             population?: number;
             councilResolutionDue?: components["schemas"]["CouncilResolutionDue"];
+            /** @description A selection beyond the call's participant cap or budget, with the office's reason. */
+            limitsOverridden?: {
+                limits: ("participant-cap" | "budget")[];
+                reason: string;
+            };
             rules: components["schemas"]["AppliedRules2"];
             decidedAt: string;
             history: components["schemas"]["DecisionEntry"][];
@@ -2289,6 +2413,18 @@ export interface components {
             landMaxPercent: number;
             ownMinPercent: number;
         };
+        /** @description One field of the expression-of-interest form. */
+        FormField: {
+            fieldId: string;
+            label: string;
+            /** @enum {string} */
+            type: "number" | "text" | "long-text" | "money" | "date" | "choice" | "yes-no";
+            required: boolean;
+            maxLength?: number;
+            /** @description For `choice`: the values allowed. */
+            options?: string[];
+            help?: string;
+        };
         FormalChecks: {
             onTime: boolean;
             eligibleApplicantType: boolean;
@@ -2383,12 +2519,12 @@ export interface components {
             cause: {
                 eventId: string;
                 /** @enum {string} */
-                type: "DeadlineReminderIssued" | "DeadlineMissed" | "DeadlineEscalated";
+                type: "DeadlineReminderIssued" | "DeadlineExtended" | "DeadlineMissed" | "DeadlineEscalated";
             };
             read: boolean;
             readAt?: string;
             /** @enum {string} */
-            type: "reminder" | "missed" | "escalated";
+            type: "reminder" | "missed" | "escalated" | "extended";
             deadline: {
                 deadlineId: string;
                 kind: string;
@@ -2650,9 +2786,16 @@ export interface components {
             page: number;
             limit: number;
         };
+        PopulationBand: {
+            bandId: string;
+            /** @description Inclusive bounds; `maxPopulation` open-ended when absent. */
+            minPopulation: number;
+            maxPopulation?: number;
+        };
         Probe: {
             /** @enum {string} */
             status: "up" | "down";
+            reason?: string;
         };
         /**
          * @description One version of a programme's rules. Every field is optional: what a version leaves out comes
@@ -2773,13 +2916,32 @@ export interface components {
             text: string;
             questionId: string;
             /** @enum {string} */
-            kind: "scale" | "text";
+            kind: "text" | "scale";
             /** @description The programme or municipal goal the question asks about, e.g. "networks". */
             goal?: string;
             /** @enum {string} */
             criterion?: "implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence";
             /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
             phases?: number[];
+        };
+        /** @description One place in a call's ranking. */
+        RankingEntry: {
+            /** @description 1 for the best mean weighted score; equal scores share a rank; unscored submissions have none. */
+            rank?: number;
+            applicationId: string;
+            applicant: components["schemas"]["Applicant"];
+            /** @description Mean of the assessors' weighted scores (criteria weighted by the call), two decimals. */
+            averageScore?: number;
+            assessments: number;
+            /** @enum {string} */
+            stage: "rejected" | "not-submitted" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
+            decision?: {
+                /** @enum {string} */
+                outcome: "rejected" | "selected" | "waitlisted";
+                amountCents?: number;
+            };
+            /** @description Whether its rank lies within the call's participant cap (absent when the call names none). */
+            withinCap?: boolean;
         };
         ReadModelsAsOf: {
             /** @description Construct a type with a set of properties K of type T */
@@ -2805,7 +2967,7 @@ export interface components {
             name: string;
             phase: number;
             /** @enum {string} */
-            municipalityType: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreis" | "unknown";
+            municipalityType: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis" | "unknown";
         };
         RecordAsOf: {
             streamId: string;
@@ -2999,7 +3161,7 @@ export interface components {
             questionId: string;
             text: string;
             /** @enum {string} */
-            kind: "scale" | "text";
+            kind: "text" | "scale";
             /** @description The programme or municipal goal the question asks about, e.g. "networks". */
             goal?: string;
             /** @enum {string} */
@@ -3019,7 +3181,7 @@ export interface components {
             name: string;
             phase: number;
             /** @enum {string} */
-            municipalityType: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreis" | "unknown";
+            municipalityType: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis" | "unknown";
         };
         SurveyResults: {
             surveyId: string;
@@ -3069,6 +3231,19 @@ export interface components {
             title: string;
             description?: string;
         };
+        CallClosingDto: {
+            /**
+             * Format: date
+             * @description The last day as the call states it
+             * @example 2026-03-15
+             */
+            date: string;
+            /**
+             * @description `fixed`: the call ends at 24:00 Berlin of that day (§ 31 (3) sentence 2 VwVfG NRW); `statutory-shift`: a Saturday, Sunday or public holiday of the programme's holiday region moves to the next working day (§ 31 (3) VwVfG NRW)
+             * @enum {string}
+             */
+            rule: "fixed" | "statutory-shift";
+        };
         FundingTierDto: {
             /** @example 200001 */
             minPopulation: number;
@@ -3087,6 +3262,38 @@ export interface components {
             min: number;
             /** @example 15 */
             max: number;
+        };
+        PopulationBandDto: {
+            /** @example under-30k */
+            bandId: string;
+            /** @example 0 */
+            minPopulation: number;
+            /**
+             * @description inclusive; open-ended when absent
+             * @example 29999
+             */
+            maxPopulation?: number;
+        };
+        CrossSectionDto: {
+            dimensions: ("municipality-type" | "regierungsbezirk" | "population-band" | "own-youth-office")[];
+            populationBands?: components["schemas"]["PopulationBandDto"][];
+        };
+        FormFieldDto: {
+            /** @example schools */
+            fieldId: string;
+            /** @example Beteiligte Schulen */
+            label: string;
+            /** @enum {string} */
+            type: "text" | "long-text" | "number" | "money" | "date" | "choice" | "yes-no";
+            required: boolean;
+            /** @example 2000 */
+            maxLength?: number;
+            /** @description the values a `choice` field allows */
+            options?: string[];
+            help?: string;
+        };
+        CallFormDto: {
+            fields: components["schemas"]["FormFieldDto"][];
         };
         AssessmentCriterionDto: {
             /** @example prevention-concept */
@@ -3107,27 +3314,84 @@ export interface components {
             callId?: string;
             title: string;
             description?: string;
-            eligibleApplicantTypes: ("kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreis")[];
+            eligibleApplicantTypes: ("kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis")[];
             /**
              * Format: date
+             * @description informational; `opensOn` refuses earlier submissions
              * @example 2011-11-09
              */
             kickOffDate?: string;
             /**
              * Format: date
-             * @description Last day; the call closes at 24:00 Europe/Berlin
+             * @description nothing is accepted before 00:00 Europe/Berlin of this day
+             * @example 2026-01-12
+             */
+            opensOn?: string;
+            /** @description the closing day and its rule; or `closingDate` */
+            closing?: components["schemas"]["CallClosingDto"];
+            /**
+             * Format: date
+             * @description The earlier form of `closing`: the last day, kept as stated (rule `fixed`); the call closes at 24:00 Europe/Berlin
              * @example 2011-12-15
              */
-            closingDate: string;
+            closingDate?: string;
             fundingTiers: components["schemas"]["FundingTierDto"][];
             conditions: components["schemas"]["CallConditionsDto"];
             participants?: components["schemas"]["ParticipantRangeDto"];
             /**
-             * @description Förderphase I (2011 call) or II (from 2016/2017)
+             * @description the phase by number (phase-1, phase-2); prefer `phaseId`
              * @enum {number}
              */
             phase?: 1 | 2;
+            /**
+             * @description the programme's phase the call is for
+             * @example aufbau
+             */
+            phaseId?: string;
+            /**
+             * @description the budget of the call in cents; selection stays within it
+             * @example 120000000
+             */
+            budgetCents?: number;
+            crossSection?: components["schemas"]["CrossSectionDto"];
+            /** @description the expression-of-interest form */
+            form?: components["schemas"]["CallFormDto"];
             assessmentCriteria?: components["schemas"]["AssessmentCriterionDto"][];
+        };
+        CallChangesDto: {
+            title?: string;
+            description?: string;
+            eligibleApplicantTypes?: ("kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis")[];
+            /**
+             * Format: date
+             * @description nothing is accepted before 00:00 Europe/Berlin of this day
+             * @example 2026-01-12
+             */
+            opensOn?: string;
+            fundingTiers?: components["schemas"]["FundingTierDto"][];
+            conditions?: components["schemas"]["CallConditionsDto"];
+            participants?: components["schemas"]["ParticipantRangeDto"];
+            /**
+             * @description the budget of the call in cents; selection stays within it
+             * @example 120000000
+             */
+            budgetCents?: number;
+            crossSection?: components["schemas"]["CrossSectionDto"];
+            /** @description the expression-of-interest form */
+            form?: components["schemas"]["CallFormDto"];
+            assessmentCriteria?: components["schemas"]["AssessmentCriterionDto"][];
+        };
+        AmendCallDto: {
+            /** @description only the terms that change */
+            changes: components["schemas"]["CallChangesDto"];
+            /** @example Budget um 200.000 € aufgestockt (Haushaltsbeschluss vom 3. März 2026) */
+            reason: string;
+        };
+        ExtendCallClosingDto: {
+            /** @description the new closing day and its rule */
+            closing: components["schemas"]["CallClosingDto"];
+            /** @example Verlängert wegen der Osterferien */
+            reason: string;
         };
         FinancingSharesDto: {
             /** @example 50 */
@@ -3376,6 +3640,22 @@ export interface components {
             comment?: string;
             /** @description The assessor's name as it should appear in the record */
             assessorName?: string;
+        };
+        LimitOverrideDto: {
+            /** @example Nachrücker wegen Rückzug der Stadt Hamm; Mittel aus Restbudget 2026 */
+            reason: string;
+        };
+        SelectionDecisionDto: {
+            /** @enum {string} */
+            outcome: "selected" | "rejected" | "waitlisted";
+            /**
+             * @example [
+             *       "Überzeugendes Konzept der Verantwortungsgemeinschaft"
+             *     ]
+             */
+            reasons: string[];
+            /** @description select beyond the call's participant cap or budget; the reason is recorded with the decision */
+            limitOverride?: components["schemas"]["LimitOverrideDto"];
         };
         DecisionDto: {
             /** @enum {string} */
@@ -3788,13 +4068,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3834,13 +4118,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3938,13 +4226,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3984,13 +4276,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -4325,7 +4621,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `closing-not-stated`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `malformed-json`, `phase-stated-twice`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4333,7 +4629,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "malformed-json" | "validation-failed";
+                        code?: "closing-not-stated" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "malformed-json" | "phase-stated-twice" | "validation-failed";
                     };
                 };
             };
@@ -4409,7 +4705,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `closing-date-in-past`, `duplicate-assessment-criterion`, `idempotency-key-reused`, `invalid-funding-tiers`, `invalid-participant-range`, `kick-off-after-closing`, `unknown-programme`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `closing-date-in-past`, `duplicate-assessment-criterion`, `idempotency-key-reused`, `invalid-form`, `invalid-funding-tiers`, `invalid-participant-range`, `invalid-population-bands`, `kick-off-after-closing`, `opens-after-closing`, `unknown-programme`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4417,7 +4713,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "closing-date-in-past" | "duplicate-assessment-criterion" | "idempotency-key-reused" | "invalid-funding-tiers" | "invalid-participant-range" | "kick-off-after-closing" | "unknown-programme";
+                        code?: "closing-date-in-past" | "duplicate-assessment-criterion" | "idempotency-key-reused" | "invalid-form" | "invalid-funding-tiers" | "invalid-participant-range" | "invalid-population-bands" | "kick-off-after-closing" | "opens-after-closing" | "unknown-programme";
                     };
                 };
             };
@@ -4539,6 +4835,304 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "call-not-draft" | "closing-date-in-past" | "idempotency-key-reused";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    AmendCallController_amend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendCallDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `amendment-empty`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `malformed-json`, `reason-missing`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "amendment-empty" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "malformed-json" | "reason-missing" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `payload-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload-too-large";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported-media-type";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `call-not-amendable`, `closing-date-in-past`, `duplicate-assessment-criterion`, `idempotency-key-reused`, `invalid-form`, `invalid-funding-tiers`, `invalid-participant-range`, `invalid-population-bands`, `opens-after-closing`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "call-not-amendable" | "closing-date-in-past" | "duplicate-assessment-criterion" | "idempotency-key-reused" | "invalid-form" | "invalid-funding-tiers" | "invalid-participant-range" | "invalid-population-bands" | "opens-after-closing";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    ExtendCallClosingController_extend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendCallClosingDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `malformed-json`, `reason-missing`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "malformed-json" | "reason-missing" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `payload-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload-too-large";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported-media-type";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `call-not-published`, `closing-not-later`, `idempotency-key-reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "call-not-published" | "closing-not-later" | "idempotency-key-reused";
                     };
                 };
             };
@@ -5306,7 +5900,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `applicant-not-eligible`, `call-closed`, `idempotency-key-reused`, `invalid-joint-application`, `unknown-municipality`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `applicant-not-eligible`, `call-closed`, `call-not-open-yet`, `idempotency-key-reused`, `invalid-joint-application`, `unknown-municipality`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5314,7 +5908,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "applicant-not-eligible" | "call-closed" | "idempotency-key-reused" | "invalid-joint-application" | "unknown-municipality";
+                        code?: "applicant-not-eligible" | "call-closed" | "call-not-open-yet" | "idempotency-key-reused" | "invalid-joint-application" | "unknown-municipality";
                     };
                 };
             };
@@ -5672,7 +6266,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `already-submitted`, `call-not-open`, `coordinator-missing`, `council-resolution-missing`, `council-resolution-statement-missing`, `expression-of-interest-incomplete`, `idempotency-key-reused`, `submission-after-deadline`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `already-submitted`, `call-not-open`, `call-not-open-yet`, `coordinator-missing`, `council-resolution-missing`, `council-resolution-statement-missing`, `expression-of-interest-incomplete`, `idempotency-key-reused`, `submission-after-deadline`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5680,7 +6274,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "already-submitted" | "call-not-open" | "coordinator-missing" | "council-resolution-missing" | "council-resolution-statement-missing" | "expression-of-interest-incomplete" | "idempotency-key-reused" | "submission-after-deadline";
+                        code?: "already-submitted" | "call-not-open" | "call-not-open-yet" | "coordinator-missing" | "council-resolution-missing" | "council-resolution-statement-missing" | "expression-of-interest-incomplete" | "idempotency-key-reused" | "submission-after-deadline";
                     };
                 };
             };
@@ -7413,7 +8007,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecisionDto"];
+                "application/json": components["schemas"]["SelectionDecisionDto"];
             };
         };
         responses: {
@@ -7510,7 +8104,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `call-still-open`, `formal-check-missing`, `formal-check-not-passed`, `idempotency-key-reused`, `no-funding-tier`, `not-submitted`, `reasons-required`, `selection-already-decided`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `budget-exceeded`, `call-still-open`, `formal-check-missing`, `formal-check-not-passed`, `idempotency-key-reused`, `no-funding-tier`, `not-submitted`, `participant-cap-reached`, `reasons-required`, `selection-already-decided`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7518,7 +8112,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "call-still-open" | "formal-check-missing" | "formal-check-not-passed" | "idempotency-key-reused" | "no-funding-tier" | "not-submitted" | "reasons-required" | "selection-already-decided";
+                        code?: "budget-exceeded" | "call-still-open" | "formal-check-missing" | "formal-check-not-passed" | "idempotency-key-reused" | "no-funding-tier" | "not-submitted" | "participant-cap-reached" | "reasons-required" | "selection-already-decided";
                     };
                 };
             };
@@ -7885,6 +8479,100 @@ export interface operations {
             };
         };
     };
+    SelectionQueriesController_ranking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallRanking"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
     SelectionQueriesController_crossSection: {
         parameters: {
             query?: never;
@@ -7902,7 +8590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CrossSection"];
+                    "application/json": components["schemas"]["CrossSection2"];
                 };
             };
             /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
@@ -12071,7 +12759,7 @@ export interface operations {
                 steps: string;
                 /** @description Only recipients who joined in this phase */
                 phase?: number;
-                municipalityType?: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreis" | "unknown";
+                municipalityType?: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis" | "unknown";
             };
             header?: never;
             path: {

@@ -39,6 +39,8 @@ export async function loadCallFacts(commands: CommandService, callId: string): P
     // A closed call was published: its closing instant refuses late changes, with that reason.
     status: state.status === 'closed' ? 'published' : state.status,
     closesAt: terms.closesAt,
+    ...(terms.opensOn && { opensOn: terms.opensOn }),
+    ...(terms.form && { form: terms.form }),
     eligibleApplicantTypes: terms.eligibleApplicantTypes,
     conditions: terms.conditions,
   };

@@ -1,6 +1,7 @@
 import type { CallConditions } from '@app/programmes-calls';
-import type { MunicipalityType } from '@app/shared';
-import { CallNotOpen } from './errors';
+import type { CallForm } from '@app/programmes-calls';
+import { type MunicipalityType, startOfDayInZone } from '@app/shared';
+import { CallNotOpen, CallNotOpenYet } from './errors';
 
 /** What the applications context needs to know of a call, gathered by handlers from its stream. */
 export interface CallFacts {
@@ -8,6 +9,10 @@ export interface CallFacts {
   programmeId: string;
   status: 'none' | 'draft' | 'published';
   closesAt: string;
+  /** The day before which nothing is accepted (00:00 Europe/Berlin), if the call states one. */
+  opensOn?: string;
+  /** The expression-of-interest form the content is checked against, if the call has one. */
+  form?: CallForm;
   eligibleApplicantTypes: MunicipalityType[];
   conditions: CallConditions;
 }
@@ -16,4 +21,10 @@ export interface CallFacts {
 export function assertCallOpen(call: CallFacts): void {
   if (call.status !== 'published' || !Number.isFinite(Date.parse(call.closesAt)))
     throw new CallNotOpen({ callId: call.callId });
+}
+
+/** Nothing is accepted before 00:00 Europe/Berlin of the call's opening day. */
+export function assertCallOpened(call: CallFacts, now: string): void {
+  if (call.opensOn && Date.parse(now) < startOfDayInZone(call.opensOn).getTime())
+    throw new CallNotOpenYet({ callId: call.callId, opensOn: call.opensOn });
 }

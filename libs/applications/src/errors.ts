@@ -25,6 +25,21 @@ export const CallNotOpen = domainError('call-not-open', 'rule-violated', (d: { c
   en: `Call ${d.callId} is not published; expressions of interest can be drafted only for a published call.`,
 }));
 
+export const CallNotOpenYet = domainError(
+  'call-not-open-yet',
+  'rule-violated',
+  (d: { callId: string; opensOn: string }) => ({
+    de: `Der Aufruf ${d.callId} öffnet erst am ${day(d.opensOn)}; vorher werden keine Interessensbekundungen angenommen.`,
+    en: `Call ${d.callId} opens on ${d.opensOn}; nothing is accepted before then.`,
+  }),
+);
+
+/** A calendar day as German readers write it: "12.01.2026". */
+function day(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y}`;
+}
+
 export const CallClosed = domainError(
   'call-closed',
   'rule-violated',

@@ -109,6 +109,11 @@ export type DeadlineExtended = {
     /** Subject of the grants office user who extended it. */
     by: string;
     extendedAt: string;
+    /**
+     * Whom notifications tell of the new end: set when the deadline followed its cause (a call's
+     * closing extended: every municipality obliged by it). Absent: nobody is told (as before).
+     */
+    notify?: string[];
   };
 };
 export type DeadlineMet = {

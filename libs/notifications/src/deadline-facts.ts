@@ -46,7 +46,18 @@ export type DeadlineContractEvent =
         issuedAt: string;
       }
     >
-  | DomainEvent<'DeadlineExtended', { deadlineId: string; dueDate: string; dueAt: string; reason?: string }>
+  | DomainEvent<
+      'DeadlineExtended',
+      {
+        deadlineId: string;
+        dueDate: string;
+        dueAt: string;
+        reason?: string;
+        extendedAt?: string;
+        /** Whom to tell (a call's closing extended); absent: nobody. */
+        notify?: string[];
+      }
+    >
   | DomainEvent<'DeadlineMet', { deadlineId: string; metAt: string }>
   | DomainEvent<'DeadlineMissed', { deadlineId: string; dueAt: string; missedAt: string }>
   | DomainEvent<'DeadlineEscalated', { deadlineId: string; to: 'grants-office'; at: string }>
@@ -55,6 +66,7 @@ export type DeadlineContractEvent =
 /** The events a municipality (or the grants office) is told about. */
 export const NOTIFYING_EVENT_TYPES = [
   'DeadlineReminderIssued',
+  'DeadlineExtended',
   'DeadlineMissed',
   'DeadlineEscalated',
 ] as const;

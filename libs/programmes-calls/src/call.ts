@@ -24,32 +24,164 @@ export interface AssessmentCriterion {
   weight: number;
 }
 
+/**
+ * How the closing day is read. `fixed`: the call names the day with reference to § 31 (3) sentence 2
+ * VwVfG NRW, it ends at 24:00 Berlin of that day whatever the weekday. `statutory-shift`: § 31 (3)
+ * VwVfG NRW, a last day on a Saturday, Sunday or public holiday (of the programme's holiday region)
+ * moves to the next working day.
+ */
+export type ClosingRule = 'fixed' | 'statutory-shift';
+export const CLOSING_RULES: ClosingRule[] = ['fixed', 'statutory-shift'];
+
+export interface CallClosing {
+  /** The last day as the call states it. */
+  date: string;
+  rule: ClosingRule;
+  /** The day the call really ends: `date`, or the next working day under the statutory shift. */
+  lastDay: string;
+  /** The German Land (date-holidays code) whose holidays the shift counted. */
+  holidayRegion: string;
+}
+
+/** A dimension the selection's cross-section is broken down by. */
+export type CrossSectionDimension =
+  'municipality-type' | 'regierungsbezirk' | 'population-band' | 'own-youth-office';
+export const CROSS_SECTION_DIMENSIONS: CrossSectionDimension[] = [
+  'municipality-type',
+  'regierungsbezirk',
+  'population-band',
+  'own-youth-office',
+];
+
+export interface PopulationBand {
+  bandId: string;
+  /** Inclusive bounds; `maxPopulation` open-ended when absent. */
+  minPopulation: number;
+  maxPopulation?: number;
+}
+
+export interface CrossSection {
+  dimensions: CrossSectionDimension[];
+  /** For `population-band`: the bands, ascending. */
+  populationBands?: PopulationBand[];
+}
+
+export type FormFieldType = 'text' | 'long-text' | 'number' | 'money' | 'date' | 'choice' | 'yes-no';
+export const FORM_FIELD_TYPES: FormFieldType[] = [
+  'text',
+  'long-text',
+  'number',
+  'money',
+  'date',
+  'choice',
+  'yes-no',
+];
+
+/** One field of the expression-of-interest form. */
+export interface FormField {
+  fieldId: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  maxLength?: number;
+  /** For `choice`: the values allowed. */
+  options?: string[];
+  help?: string;
+}
+
+/** The expression-of-interest form of a call: the content a submission states, checked field by field. */
+export interface CallForm {
+  fields: FormField[];
+}
+
+/** The call's terms: schema version 2 of `CallDrafted` (v1 is upcast, see `upcasters.ts`). */
 export interface CallTerms {
   callId: string;
   programmeId: string;
   title: string;
   description?: string;
   eligibleApplicantTypes: MunicipalityType[];
+  /** Informational in v1 calls (nothing was refused before it); new calls state `opensOn`. */
   kickOffDate?: string;
-  /** The last day for submissions, as the call states it. */
+  /** Nothing is accepted before 00:00 Europe/Berlin of this day. */
+  opensOn?: string;
+  closing: CallClosing;
+  /** The last day for submissions, as the call states it (= `closing.date`). */
   closingDate: string;
-  /** The instant the call closes: 24:00 Europe/Berlin on the closing date. */
+  /** The instant the call closes: 24:00 Europe/Berlin at the end of `closing.lastDay`. */
   closesAt: string;
   fundingTiers: FundingTier[];
   conditions: CallConditions;
   participants?: { min: number; max: number };
-  /** Förderphase I (from 2011) or II (from 2016/2017). */
+  /** The call's budget in cents; selection stays within it. */
+  budgetCents?: number;
+  /** The programme's phase the call is for. */
+  phaseId?: string;
+  /** Calls of the first programme named their Förderphase by number; kept for the grants context's ids. */
   phase?: 1 | 2;
   assessmentCriteria?: AssessmentCriterion[];
+  crossSection?: CrossSection;
+  form?: CallForm;
 }
+
+/** The terms an amendment may change: everything but the ids and the closing (see `CallClosingExtended`). */
+export type AmendableTerms = Partial<
+  Pick<
+    CallTerms,
+    | 'title'
+    | 'description'
+    | 'eligibleApplicantTypes'
+    | 'opensOn'
+    | 'fundingTiers'
+    | 'conditions'
+    | 'participants'
+    | 'budgetCents'
+    | 'assessmentCriteria'
+    | 'crossSection'
+    | 'form'
+  >
+>;
+export const AMENDABLE_TERMS: (keyof AmendableTerms)[] = [
+  'title',
+  'description',
+  'eligibleApplicantTypes',
+  'opensOn',
+  'fundingTiers',
+  'conditions',
+  'participants',
+  'budgetCents',
+  'assessmentCriteria',
+  'crossSection',
+  'form',
+];
 
 export type CallDrafted = { type: 'CallDrafted'; data: CallTerms };
 export type CallPublished = { type: 'CallPublished'; data: { callId: string; publishedAt: string } };
 
+/** The grants office changes a call's terms, with its reason; every municipality that drafted is told. */
+export type CallAmended = {
+  type: 'CallAmended';
+  data: { callId: string; changes: AmendableTerms; reason: string; amendedBy: string; amendedAt: string };
+};
+
+/** The grants office gives a published call a later closing, with its reason; the call-closes deadline follows. */
+export type CallClosingExtended = {
+  type: 'CallClosingExtended';
+  data: {
+    callId: string;
+    closing: CallClosing;
+    closesAt: string;
+    previousClosesAt: string;
+    reason: string;
+    extendedBy: string;
+    extendedAt: string;
+  };
+};
+
 /** Appended by the deadline manager when the closing deadline fires; late submissions were refused by time already. */
 export type CallClosed = { type: 'CallClosed'; data: { callId: string; closedAt: string } };
 
-export type CallEvent = CallDrafted | CallPublished | CallClosed;
+export type CallEvent = CallDrafted | CallPublished | CallAmended | CallClosingExtended | CallClosed;
 
 export type CallState =
   | { status: 'none' }
@@ -71,6 +203,20 @@ export function evolveCall(state: CallState, event: CallEvent): CallState {
       return state.status === 'draft'
         ? { status: 'published', terms: state.terms, publishedAt: event.data.publishedAt }
         : state;
+    case 'CallAmended':
+      return state.status === 'none' ? state : { ...state, terms: { ...state.terms, ...event.data.changes } };
+    case 'CallClosingExtended':
+      return state.status === 'none'
+        ? state
+        : {
+            ...state,
+            terms: {
+              ...state.terms,
+              closing: event.data.closing,
+              closingDate: event.data.closing.date,
+              closesAt: event.data.closesAt,
+            },
+          };
     case 'CallClosed':
       return state.status === 'published'
         ? { ...state, status: 'closed', closedAt: event.data.closedAt }

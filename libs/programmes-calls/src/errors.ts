@@ -1,4 +1,4 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, domainError } from '@app/eventsourcing';
 
 export class ProgrammeAlreadyExists extends DomainError {
   readonly code = 'programme-already-exists';
@@ -119,3 +119,81 @@ export class ReportScheduleAmbiguous extends DomainError {
     );
   }
 }
+
+export const ClosingNotStated = domainError('closing-not-stated', 'invalid', (_: Record<string, never>) => ({
+  de: 'Der Aufruf braucht genau eine Angabe zum Fristende: entweder „closing“ (Tag und Regel) oder „closingDate“.',
+  en: 'A call states its closing once: either `closing` (date and rule) or `closingDate`.',
+}));
+
+export const OpensAfterClosing = domainError(
+  'opens-after-closing',
+  'rule-violated',
+  (d: { opensOn: string; closingDate: string }) => ({
+    de: `Der Aufruf kann nicht am ${d.opensOn} öffnen, wenn er am ${d.closingDate} endet.`,
+    en: `The call cannot open on ${d.opensOn} when it closes on ${d.closingDate}.`,
+  }),
+);
+
+export const PhaseStatedTwice = domainError(
+  'phase-stated-twice',
+  'invalid',
+  (d: { phase: number; phaseId: string }) => ({
+    de: `Der Aufruf nennt Phase ${d.phase} und Phase „${d.phaseId}“; bitte nur „phaseId“ angeben.`,
+    en: `The call names phase ${d.phase} and phase "${d.phaseId}"; state phaseId only.`,
+  }),
+);
+
+export const InvalidForm = domainError(
+  'invalid-form',
+  'rule-violated',
+  (d: { fieldId: string; reason: string }) => ({
+    de: `Das Formularfeld „${d.fieldId}“ ist nicht verwendbar: ${d.reason}`,
+    en: `The form field "${d.fieldId}" is not usable: ${d.reason}`,
+  }),
+);
+
+export const InvalidPopulationBands = domainError(
+  'invalid-population-bands',
+  'rule-violated',
+  (d: { reason: string }) => ({
+    de: `Die Größenklassen des Querschnitts sind nicht verwendbar: ${d.reason}`,
+    en: `The cross-section's population bands are not usable: ${d.reason}`,
+  }),
+);
+
+export const CallNotAmendable = domainError(
+  'call-not-amendable',
+  'rule-violated',
+  (d: { callId: string; callStatus: string }) => ({
+    de: `Der Aufruf ${d.callId} ist ${d.callStatus === 'closed' ? 'geschlossen' : 'noch nicht angelegt'}; nur ein Entwurf oder ein veröffentlichter, noch offener Aufruf kann geändert werden.`,
+    en: `Call ${d.callId} is ${d.callStatus}; only a draft or a published call that is still open can be changed.`,
+  }),
+);
+
+export const AmendmentEmpty = domainError('amendment-empty', 'invalid', (d: { callId: string }) => ({
+  de: `Die Änderung des Aufrufs ${d.callId} ändert nichts; bitte mindestens eine Bedingung nennen, die sich ändert.`,
+  en: `The amendment of call ${d.callId} changes nothing; name at least one term that changes.`,
+}));
+
+export const ChangeReasonMissing = domainError('reason-missing', 'invalid', (d: { what: string }) => ({
+  de: `Für ${d.what === 'amendment' ? 'die Änderung' : 'die Fristverlängerung'} des Aufrufs ist eine Begründung nötig.`,
+  en: `The ${d.what} of a call needs a reason.`,
+}));
+
+export const CallNotPublished = domainError(
+  'call-not-published',
+  'rule-violated',
+  (d: { callId: string; callStatus: string }) => ({
+    de: `Der Aufruf ${d.callId} ist ${d.callStatus === 'closed' ? 'bereits geschlossen' : 'nicht veröffentlicht'}; nur die Frist eines veröffentlichten, offenen Aufrufs kann verlängert werden.`,
+    en: `Call ${d.callId} is ${d.callStatus}; only a published call that is still open can be extended.`,
+  }),
+);
+
+export const ClosingNotLater = domainError(
+  'closing-not-later',
+  'rule-violated',
+  (d: { closesAt: string; previousClosesAt: string }) => ({
+    de: `Die neue Frist (${d.closesAt}) endet nicht nach der bisherigen (${d.previousClosesAt}); eine Verlängerung muss später enden.`,
+    en: `The new closing (${d.closesAt}) is not later than the current one (${d.previousClosesAt}).`,
+  }),
+);

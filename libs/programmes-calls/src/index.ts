@@ -1,5 +1,6 @@
 export * from './programme';
 export * from './call';
+export * from './call-closing';
 export * from './rules';
 export * from './load-programme-rules';
 export * from './programmes-calls.module';

@@ -5,6 +5,10 @@ import { AdoptProgrammeRulesController } from './adopt-programme-rules/adopt-pro
 import { AdoptProgrammeRulesHandler } from './adopt-programme-rules/adopt-programme-rules.handler';
 import { CreateProgrammeController } from './create-programme/create-programme.controller';
 import { CreateProgrammeHandler } from './create-programme/create-programme.handler';
+import { AmendCallController } from './amend-call/amend-call.controller';
+import { AmendCallHandler } from './amend-call/amend-call.handler';
+import { ExtendCallClosingController } from './extend-call-closing/extend-call-closing.controller';
+import { ExtendCallClosingHandler } from './extend-call-closing/extend-call-closing.handler';
 import { DraftCallController } from './draft-call/draft-call.controller';
 import { DraftCallHandler } from './draft-call/draft-call.handler';
 import { PublishCallController } from './publish-call/publish-call.controller';
@@ -25,6 +29,8 @@ import {
     CreateProgrammeController,
     DraftCallController,
     PublishCallController,
+    AmendCallController,
+    ExtendCallClosingController,
     AdoptProgrammeRulesController,
     ProgrammesCallsQueriesController,
   ],
@@ -32,6 +38,8 @@ import {
     CreateProgrammeHandler,
     DraftCallHandler,
     PublishCallHandler,
+    AmendCallHandler,
+    ExtendCallClosingHandler,
     AdoptProgrammeRulesHandler,
     ListProgrammesHandler,
     GetProgrammeRulesHandler,

@@ -9,6 +9,7 @@ export function call2011Terms(overrides: Partial<CallTerms> = {}): CallTerms {
     title: 'Aufruf zur Interessensbekundung „Kommunale Präventionsketten“',
     eligibleApplicantTypes: ['kreisfreie-stadt', 'kreisangehoerige-stadt', 'kreis'],
     kickOffDate: '2011-11-09',
+    closing: { date: '2011-12-15', rule: 'fixed', lastDay: '2011-12-15', holidayRegion: 'NW' },
     closingDate: '2011-12-15',
     closesAt: '2011-12-15T23:00:00.000Z',
     fundingTiers: [

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, domainError } from '@app/eventsourcing';
 import type { Outcome } from './selection';
 
 export class NotSubmitted extends DomainError {
@@ -177,4 +177,27 @@ export class GrantAlreadyIssued extends DomainError {
       { applicationId, grantId },
     );
   }
+}
+
+export const ParticipantCapReached = domainError(
+  'participant-cap-reached',
+  'rule-violated',
+  (d: { callId: string; max: number; selected: number }) => ({
+    de: `Der Aufruf ${d.callId} lässt höchstens ${d.max} Teilnehmende zu, ${d.selected} sind bereits ausgewählt; eine weitere Auswahl braucht eine begründete Überschreitung (limitOverride).`,
+    en: `Call ${d.callId} takes at most ${d.max} participants and ${d.selected} are selected; another selection needs a stated override (limitOverride).`,
+  }),
+);
+
+export const BudgetExceeded = domainError(
+  'budget-exceeded',
+  'rule-violated',
+  (d: { callId: string; budgetCents: number; committedCents: number; amountCents: number }) => ({
+    de: `Das Budget des Aufrufs ${d.callId} (${euro(d.budgetCents)}) reicht nicht: ${euro(d.committedCents)} sind gebunden, diese Auswahl brächte ${euro(d.amountCents)} dazu; eine Überschreitung braucht eine Begründung (limitOverride).`,
+    en: `The budget of call ${d.callId} (${d.budgetCents / 100} EUR) does not suffice: ${d.committedCents / 100} EUR are committed and this selection adds ${d.amountCents / 100} EUR; exceeding it needs a stated override (limitOverride).`,
+  }),
+);
+
+const EURO = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+function euro(cents: number): string {
+  return EURO.format(cents / 100);
 }

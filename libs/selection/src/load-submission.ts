@@ -21,7 +21,7 @@ import {
   isCommitting,
   resolutionStatus,
 } from '@app/council-resolutions';
-import type { CommandService, MunicipalityRegistry } from '@app/shared';
+import { berlinDate, type CommandService, type MunicipalityRegistry } from '@app/shared';
 import { RulesVersionUnknown } from './errors';
 import { type CommittingResolution, namedAgs, type Submission, type SubmissionFacts } from './submission';
 
@@ -77,6 +77,8 @@ export async function loadSubmission(
       eligibleApplicantTypes: terms.eligibleApplicantTypes,
       assessmentCriteria: terms.assessmentCriteria,
       phase: terms.phase ?? 1,
+      ...(terms.participants && { participants: terms.participants }),
+      ...(terms.budgetCents !== undefined && { budgetCents: terms.budgetCents }),
     },
     rules,
   };
@@ -124,8 +126,11 @@ export async function loadIssuedGrant(
   return issued ? grantId : undefined;
 }
 
-/** The lead's population from the registry; the figure recorded at drafting if the registry no longer lists it. */
+/**
+ * The lead's population from the registry, the figure in force on the call's closing day (the tiers
+ * are the call's); the figure recorded at drafting if the registry no longer lists it.
+ */
 export function leadPopulation(registry: MunicipalityRegistry, facts: SubmissionFacts): number {
   if (facts.status !== 'submitted') return 0;
-  return registry.find(facts.lead.ags)?.population ?? facts.lead.population;
+  return registry.populationOn(facts.lead.ags, berlinDate(facts.call.closesAt)) ?? facts.lead.population;
 }

@@ -9,6 +9,7 @@ import { selectionProjection } from './queries/selection.projection';
 import { SelectionQueriesController } from './queries/selection-queries.controller';
 import {
   GetCrossSectionHandler,
+  GetCallRankingHandler,
   GetSelectionHandler,
   ListCallSelectionHandler,
 } from './queries/selection.queries';
@@ -39,6 +40,7 @@ import { ScoreAssessmentHandler } from './score-assessment/score-assessment.hand
     GetSelectionHandler,
     ListCallSelectionHandler,
     GetCrossSectionHandler,
+    GetCallRankingHandler,
   ],
 })
 export class SelectionModule implements OnModuleInit {

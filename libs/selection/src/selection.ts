@@ -72,6 +72,8 @@ export type SubmissionSelected = {
     amountCents: number;
     population: number;
     councilResolutionDue?: CouncilResolutionDue;
+    /** Set when the selection goes beyond the call's participant cap or budget, with the office's reason. */
+    limitsOverridden?: { limits: ('participant-cap' | 'budget')[]; reason: string };
   };
 };
 export type SubmissionRejected = { type: 'SubmissionRejected'; data: DecisionBase };

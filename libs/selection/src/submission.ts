@@ -29,6 +29,9 @@ export interface Submission {
     assessmentCriteria?: AssessmentCriterion[];
     /** The funding phase the call is for; a call that names none is a phase-I call. */
     phase: number;
+    /** The call's participant cap and budget, which selection stays within. */
+    participants?: { min: number; max: number };
+    budgetCents?: number;
   };
   /** The rules in force when it was submitted, rebuilt from the version its submission recorded. */
   rules: RulesInForce;

@@ -11,6 +11,7 @@ import {
   ExpressionOfInterestExists,
   InvalidJointApplication,
   UnknownMunicipality,
+  CallNotOpenYet,
 } from '../errors';
 
 @ApiTags('expressions of interest')
@@ -22,6 +23,7 @@ export class DraftExpressionOfInterestController {
   /** A municipality drafts its expression of interest, alone or as lead of a joint application. */
   @Post()
   @Refuses(
+    CallNotOpenYet,
     ApplicantNotEligible,
     CallClosed,
     ExpressionOfInterestExists,

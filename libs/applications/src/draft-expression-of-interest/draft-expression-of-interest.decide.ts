@@ -1,5 +1,5 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
-import type { CallFacts } from '../call-facts';
+import { assertCallOpened, type CallFacts } from '../call-facts';
 import { ApplicantNotEligible, CallClosed, ExpressionOfInterestExists, UnknownMunicipality } from '../errors';
 import {
   type Applicant,
@@ -34,6 +34,7 @@ export function draftExpressionOfInterest(
   if (state.status !== 'none') throw new ExpressionOfInterestExists({ applicationId: command.applicationId });
   // A draft call is the grants office's working paper: to applicants it does not exist yet.
   if (call.status !== 'published') throw new NotFound('Call', call.callId);
+  assertCallOpened(call, now);
   if (Date.parse(now) >= Date.parse(call.closesAt))
     throw new CallClosed({ callId: call.callId, closesAt: call.closesAt });
   if (!applicant) throw new UnknownMunicipality({ ags: command.leadAgs });

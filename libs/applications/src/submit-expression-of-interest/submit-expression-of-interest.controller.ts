@@ -12,6 +12,7 @@ import {
   CouncilResolutionStatementMissing,
   ExpressionOfInterestIncomplete,
   SubmissionAfterDeadline,
+  CallNotOpenYet,
 } from '../errors';
 
 @ApiTags('expressions of interest')
@@ -24,6 +25,7 @@ export class SubmitExpressionOfInterestController {
   @Post()
   @HttpCode(200)
   @Refuses(
+    CallNotOpenYet,
     AlreadySubmitted,
     CallNotOpen,
     CoordinatorMissing,

@@ -1,6 +1,6 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
 import type { AppliedRules, CallConditions } from '@app/programmes-calls';
-import { assertCallOpen, type CallFacts } from '../call-facts';
+import { assertCallOpen, assertCallOpened, type CallFacts } from '../call-facts';
 import {
   AlreadySubmitted,
   CoordinatorMissing,
@@ -47,6 +47,7 @@ export function submitExpressionOfInterest(
   if (state.status === 'none') throw new NotFound('Expression of interest', command.applicationId);
   if (state.status === 'submitted') throw new AlreadySubmitted({ applicationId: command.applicationId });
   assertCallOpen(call);
+  assertCallOpened(call, now);
   if (Date.parse(now) >= Date.parse(call.closesAt))
     throw new SubmissionAfterDeadline({ callId: call.callId, closesAt: call.closesAt, attemptedAt: now });
   const missing = REQUIRED_FOR_SUBMISSION.filter((field) => !isFilledIn(state.content[field]));

@@ -26,6 +26,8 @@ import {
 } from './resolution-rounds';
 import { DEFAULT_PROOF_OF_USE_MONTHS, RESOLUTION_RESULTS_THAT_MEET, type SourceEvent } from './source-events';
 
+import type { Move } from '../extend-deadline/follow-cause.decide';
+
 export { deadlineIdFor } from './deadline-id';
 export { type DerivationEffect, effectsFor, outstandingDeadlineIds } from './derivation-effects';
 
@@ -58,7 +60,17 @@ export interface Withdrawal {
  * for nothing that was already done.
  */
 export interface DerivationState {
-  calls: Map<string, { programmeId: string; closingDate: string; closesAt: string }>;
+  calls: Map<
+    string,
+    {
+      programmeId: string;
+      closingDate: string;
+      closesAt: string;
+      closing?: { lastDay: string; rule: string };
+    }
+  >;
+  /** Deadlines whose cause moved them to a later end (a call's closing extended). */
+  moves: Map<string, Move>;
   settings: Map<string, DeadlineSettings>;
   /** programmeId → rules version → proof-of-use months. */
   proofOfUseMonths: Map<string, Map<number, number>>;
@@ -87,6 +99,7 @@ export function initialDerivationState(): DerivationState {
     obligations: new Map(),
     applications: new Map(),
     withdrawals: new Map(),
+    moves: new Map(),
     resolutionDeadlines: new Map(),
     deadlines: new Map(),
   };
@@ -173,8 +186,9 @@ export function applyToDerivation(
     case 'CallPublished': {
       const call = state.calls.get(event.data.callId);
       if (!call) return [];
-      // The call states the instant it closes, and submissions are refused by it: never shifted.
-      const end = { dueDate: call.closingDate, lastDay: call.closingDate, dueAt: call.closesAt, fixed: true };
+      // The call states the instant it closes (its own closing rule applied), and submissions are
+      // refused by it: the deadline's calendar never shifts it again.
+      const end = callEnd(call);
       return [
         want({
           deadlineId: deadlineIdFor('call-closes', event.data.callId),
@@ -185,6 +199,29 @@ export function applyToDerivation(
           end,
         }),
       ];
+    }
+    case 'CallClosingExtended': {
+      const call = state.calls.get(event.data.callId);
+      if (!call) return [];
+      const { closing, closesAt, reason, extendedBy, extendedAt } = event.data;
+      const moved = { ...call, closingDate: closing.date, closesAt, closing };
+      state.calls.set(event.data.callId, moved);
+      const deadlineId = deadlineIdFor('call-closes', event.data.callId);
+      const end = callEnd(moved);
+      const pending = state.toOpen.get(deadlineId);
+      if (pending) {
+        // Extended before its deadline was recorded: it opens with the new end.
+        state.toOpen.set(deadlineId, { ...pending, ...end });
+        return [deadlineId];
+      }
+      state.moves.set(deadlineId, {
+        end,
+        reason,
+        by: extendedBy,
+        cause: recorded.metadata.eventId,
+        at: extendedAt,
+      });
+      return [deadlineId];
     }
     case 'ExpressionOfInterestDrafted':
       return obligeLeadApplicant(state, event.data, recorded);
@@ -302,4 +339,19 @@ function applyDeadlineEvent(state: DerivationState, event: DeadlineEvent): strin
     state.withdrawals.delete(id);
   }
   return [id];
+}
+
+/** The end of a call's closing deadline: the day stated, the last day after its closing rule, its instant. */
+function callEnd(call: {
+  closingDate: string;
+  closesAt: string;
+  closing?: { lastDay: string; rule: string };
+}): DeadlineEnd {
+  const shifted = call.closing?.rule === 'statutory-shift';
+  return {
+    dueDate: call.closingDate,
+    lastDay: call.closing?.lastDay ?? call.closingDate,
+    dueAt: call.closesAt,
+    fixed: !shifted,
+  };
 }

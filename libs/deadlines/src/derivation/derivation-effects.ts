@@ -1,4 +1,5 @@
 import type { DeadlineOpenedData } from '../deadline';
+import type { Move } from '../extend-deadline/follow-cause.decide';
 import type { DerivationState, Fulfilment, WantedObligation, Withdrawal } from './deadline-derivation';
 
 export type DerivationEffect =
@@ -6,7 +7,8 @@ export type DerivationEffect =
   | { kind: 'add-obligation'; deadlineId: string; obligation: WantedObligation }
   | { kind: 'meet-obligation'; deadlineId: string; obligation: WantedObligation; fulfilment: Fulfilment }
   | { kind: 'withdraw'; deadlineId: string; withdrawal: Withdrawal }
-  | { kind: 'meet'; deadlineId: string; fulfilment: Fulfilment };
+  | { kind: 'meet'; deadlineId: string; fulfilment: Fulfilment }
+  | { kind: 'follow'; deadlineId: string; move: Move };
 
 /**
  * What the history still asks for one deadline, in the order to record it: to be opened, its
@@ -27,6 +29,9 @@ export function effectsFor(state: DerivationState, deadlineId: string): Derivati
         effects.push({ kind: 'meet-obligation', deadlineId, obligation, fulfilment: obligation.met });
     }
   }
+  const move = state.moves.get(deadlineId);
+  if (status === 'open' && move && move.end.dueAt !== (known?.deadline.dueAt ?? toOpen?.dueAt))
+    effects.push({ kind: 'follow', deadlineId, move });
   if (status !== 'open' && status !== 'missed') return effects;
   const withdrawal = state.withdrawals.get(deadlineId);
   if (withdrawal) return [...effects, { kind: 'withdraw', deadlineId, withdrawal }];
@@ -42,6 +47,7 @@ export function outstandingDeadlineIds(state: DerivationState): string[] {
       ...state.toOpen.keys(),
       ...state.fulfilments.keys(),
       ...state.withdrawals.keys(),
+      ...[...state.moves.keys()].filter((id) => effectsFor(state, id).length > 0),
       ...[...state.obligations.keys()].filter((id) => effectsFor(state, id).length > 0),
     ]),
   ];

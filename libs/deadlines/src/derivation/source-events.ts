@@ -5,7 +5,26 @@
  */
 export type CallDrafted = {
   type: 'CallDrafted';
-  data: { callId: string; programmeId: string; closingDate: string; closesAt: string };
+  data: {
+    callId: string;
+    programmeId: string;
+    closingDate: string;
+    closesAt: string;
+    /** v2: the closing rule and the day the call really ends (v1 reads as `fixed` on `closingDate`). */
+    closing?: { date: string; lastDay: string; rule: 'fixed' | 'statutory-shift' };
+  };
+};
+/** The grants office extended a published call's closing: the call-closes deadline follows. */
+export type CallClosingExtended = {
+  type: 'CallClosingExtended';
+  data: {
+    callId: string;
+    closing: { date: string; lastDay: string; rule: 'fixed' | 'statutory-shift' };
+    closesAt: string;
+    reason: string;
+    extendedBy: string;
+    extendedAt: string;
+  };
 };
 export type CallPublished = { type: 'CallPublished'; data: { callId: string } };
 /** The lead applicant is the one who submits: the call's closing obliges it. */
@@ -82,6 +101,7 @@ export type SurveyAnswerSubmitted = {
 export type SourceEvent =
   | CallDrafted
   | CallPublished
+  | CallClosingExtended
   | ExpressionOfInterestDrafted
   | ExpressionOfInterestSubmitted
   | ProgrammeRulesAdopted

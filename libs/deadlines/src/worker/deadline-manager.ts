@@ -197,6 +197,8 @@ export class DeadlineManager {
         return this.recorder.withdraw(effect.deadlineId, effect.withdrawal);
       case 'meet':
         return this.recorder.meet(effect.deadlineId, effect.fulfilment);
+      case 'follow':
+        return this.recorder.follow(effect.deadlineId, effect.move);
       default: {
         const _exhaustive: never = effect;
         return Promise.resolve(false);

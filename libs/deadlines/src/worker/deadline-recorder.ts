@@ -22,6 +22,7 @@ import { openDeadlineDecider } from '../open-deadline/open-deadline.decide';
 import { passDueMomentDecider } from '../pass-due-moment/pass-due-moment.decide';
 import { recordObligationDecider } from '../record-obligation/record-obligation.decide';
 import { withdrawDeadlineDecider } from '../withdraw-deadline/withdraw-deadline.decide';
+import { followCauseDecider, type Move } from '../extend-deadline/follow-cause.decide';
 import { appendOnce } from '@app/eventsourcing';
 
 export const DEADLINE_MANAGER: Actor = { subject: DEADLINE_MANAGER_SUBJECT, role: 'system' };
@@ -92,6 +93,18 @@ export class DeadlineRecorder {
       withdrawDeadlineDecider,
       { deadlineId, reason: withdrawal.reason, cause: withdrawal.cause, at: withdrawal.at },
       this.context(`deadline-withdrawn|${deadlineId}|${withdrawal.cause}`, withdrawal.cause, withdrawal.at),
+    );
+    return outcome.events.length > 0;
+  }
+
+  /** The deadline follows its cause to a later end (a call's closing extended). */
+  async follow(deadlineId: string, move: Move): Promise<boolean> {
+    const outcome = await runCommand(
+      this.store,
+      deadlineStream(deadlineId),
+      followCauseDecider,
+      { deadlineId, ...move },
+      this.context(`deadline-follows|${deadlineId}|${move.cause}`, move.cause, move.at),
     );
     return outcome.events.length > 0;
   }

@@ -49,7 +49,7 @@ export function deadlineTitle(kind: string, subject: DeadlineSubject, deadlineId
 
 /** A deadline event told to one recipient: the same words in the inbox, the e-mail and the webhook. */
 export interface DeadlineNotice {
-  type: 'reminder' | 'missed' | 'escalated';
+  type: 'reminder' | 'missed' | 'escalated' | 'extended';
   deadline: {
     deadlineId: string;
     kind: string;
@@ -79,6 +79,9 @@ export interface NoticeCause {
     issuedAt?: string;
     missedAt?: string;
     at?: string;
+    extendedAt?: string;
+    reason?: string;
+    notify?: string[];
   };
 }
 
@@ -115,6 +118,11 @@ export function composeNotice(
     const left = days === 0 ? 'heute' : days === 1 ? 'morgen' : `in ${days} Tagen`;
     headline = `Erinnerung: ${title} – Frist endet ${left}, am ${when}`;
     lead = `die Frist „${title}“ endet ${left}: am ${when} um 24:00 Uhr.`;
+  } else if (cause.type === 'DeadlineExtended') {
+    type = 'extended';
+    const reason = d.reason ? ` Grund: ${d.reason}` : '';
+    headline = `Frist verlängert: ${title} – neues Fristende ${when}`;
+    lead = `die Frist „${title}“ wurde verlängert: sie endet jetzt am ${when} um 24:00 Uhr.${reason}`;
   } else if (cause.type === 'DeadlineMissed') {
     type = 'missed';
     headline = `Frist versäumt: ${title} – fällig war ${when}`;
@@ -147,7 +155,7 @@ export function composeNotice(
     type,
     deadline,
     ...(d.offsetDays !== undefined && type === 'reminder' ? { offsetDays: d.offsetDays } : {}),
-    at: d.issuedAt ?? d.missedAt ?? d.at ?? '',
+    at: d.issuedAt ?? d.missedAt ?? d.extendedAt ?? d.at ?? '',
     headline,
     text,
   };

@@ -77,6 +77,9 @@ function noticeSource(
     issuedAt: d.issuedAt,
     missedAt: d.missedAt,
     at: d.at,
+    extendedAt: d.extendedAt,
+    reason: d.reason,
+    notify: d.notify,
   };
   if (!facts) return source;
   if (facts.deadlineId === d.deadlineId) source.deadlineId = facts.deadlineId;

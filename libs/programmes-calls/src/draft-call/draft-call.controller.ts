@@ -29,7 +29,15 @@ import {
   type MunicipalityType,
   Refuses,
 } from '@app/shared';
-import type { CouncilResolutionRule } from '../call';
+import {
+  CLOSING_RULES,
+  type ClosingRule,
+  type CouncilResolutionRule,
+  CROSS_SECTION_DIMENSIONS,
+  type CrossSectionDimension,
+  FORM_FIELD_TYPES,
+  type FormFieldType,
+} from '../call';
 import { DraftCallCommand } from './draft-call.handler';
 import {
   CallAlreadyExists,
@@ -39,6 +47,11 @@ import {
   InvalidParticipantRange,
   KickOffAfterClosing,
   UnknownProgramme,
+  ClosingNotStated,
+  InvalidForm,
+  InvalidPopulationBands,
+  OpensAfterClosing,
+  PhaseStatedTwice,
 } from '../errors';
 
 export class FundingTierDto {
@@ -82,6 +95,77 @@ export class AssessmentCriterionDto {
   weight: number;
 }
 
+export class CallClosingDto {
+  @ApiProperty({ example: '2026-03-15', description: 'The last day as the call states it' })
+  @IsPlausibleDate()
+  date: string;
+  @ApiProperty({
+    enum: CLOSING_RULES,
+    description:
+      "`fixed`: the call ends at 24:00 Berlin of that day (§ 31 (3) sentence 2 VwVfG NRW); `statutory-shift`: a Saturday, Sunday or public holiday of the programme's holiday region moves to the next working day (§ 31 (3) VwVfG NRW)",
+  })
+  @IsIn(CLOSING_RULES)
+  rule: ClosingRule;
+}
+
+export class PopulationBandDto {
+  @ApiProperty({ example: 'under-30k' }) @IsRecordId() @MaxLength(80) bandId: string;
+  @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(100_000_000) minPopulation: number;
+  @ApiPropertyOptional({ example: 29999, description: 'inclusive; open-ended when absent' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  maxPopulation?: number;
+}
+
+export class CrossSectionDto {
+  @ApiProperty({ enum: CROSS_SECTION_DIMENSIONS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(CROSS_SECTION_DIMENSIONS.length)
+  @IsIn(CROSS_SECTION_DIMENSIONS, { each: true })
+  dimensions: CrossSectionDimension[];
+
+  @ApiPropertyOptional({ type: [PopulationBandDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => PopulationBandDto)
+  populationBands?: PopulationBandDto[];
+}
+
+export class FormFieldDto {
+  @ApiProperty({ example: 'schools' }) @IsRecordId() @MaxLength(80) fieldId: string;
+  @ApiProperty({ example: 'Beteiligte Schulen' }) @IsString() @IsNotEmpty() @MaxLength(300) label: string;
+  @ApiProperty({ enum: FORM_FIELD_TYPES }) @IsIn(FORM_FIELD_TYPES) type: FormFieldType;
+  @ApiProperty() @IsBoolean() required: boolean;
+  @ApiPropertyOptional({ example: 2000 }) @IsOptional() @IsInt() @Min(1) @Max(100_000) maxLength?: number;
+  @ApiPropertyOptional({ type: [String], description: 'the values a `choice` field allows' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  options?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) help?: string;
+}
+
+export class CallFormDto {
+  @ApiProperty({ type: [FormFieldDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => FormFieldDto)
+  fields: FormFieldDto[];
+}
+
 export class DraftCallDto {
   /** At most 150 characters: expressions of interest are named `<callId>.<AGS>`. */
   @ApiPropertyOptional({ example: 'kkz-2011' }) @IsOptional() @IsRecordId() @MaxLength(150) callId?: string;
@@ -95,10 +179,40 @@ export class DraftCallDto {
   @IsIn(MUNICIPALITY_TYPES, { each: true })
   eligibleApplicantTypes: MunicipalityType[];
 
-  @ApiPropertyOptional({ example: '2011-11-09' }) @IsOptional() @IsPlausibleDate() kickOffDate?: string;
-  @ApiProperty({ example: '2011-12-15', description: 'Last day; the call closes at 24:00 Europe/Berlin' })
+  @ApiPropertyOptional({
+    example: '2011-11-09',
+    description: 'informational; `opensOn` refuses earlier submissions',
+  })
+  @IsOptional()
   @IsPlausibleDate()
-  closingDate: string;
+  kickOffDate?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-01-12',
+    description: 'nothing is accepted before 00:00 Europe/Berlin of this day',
+  })
+  @IsOptional()
+  @IsPlausibleDate()
+  opensOn?: string;
+
+  @ApiPropertyOptional({
+    type: CallClosingDto,
+    description: 'the closing day and its rule; or `closingDate`',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CallClosingDto)
+  closing?: CallClosingDto;
+
+  @ApiPropertyOptional({
+    example: '2011-12-15',
+    description:
+      'The earlier form of `closing`: the last day, kept as stated (rule `fixed`); the call closes at 24:00 Europe/Berlin',
+  })
+  @IsOptional()
+  @IsPlausibleDate()
+  closingDate?: string;
 
   @ApiProperty({ type: [FundingTierDto] })
   @IsArray()
@@ -122,10 +236,43 @@ export class DraftCallDto {
   @Type(() => ParticipantRangeDto)
   participants?: ParticipantRangeDto;
 
-  @ApiPropertyOptional({ enum: [1, 2], description: 'Förderphase I (2011 call) or II (from 2016/2017)' })
+  @ApiPropertyOptional({
+    enum: [1, 2],
+    description: 'the phase by number (phase-1, phase-2); prefer `phaseId`',
+  })
   @IsOptional()
   @IsIn([1, 2])
   phase?: 1 | 2;
+
+  @ApiPropertyOptional({ example: 'aufbau', description: "the programme's phase the call is for" })
+  @IsOptional()
+  @IsRecordId()
+  @MaxLength(80)
+  phaseId?: string;
+
+  @ApiPropertyOptional({
+    example: 120000000,
+    description: 'the budget of the call in cents; selection stays within it',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  budgetCents?: number;
+
+  @ApiPropertyOptional({ type: CrossSectionDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CrossSectionDto)
+  crossSection?: CrossSectionDto;
+
+  @ApiPropertyOptional({ type: CallFormDto, description: 'the expression-of-interest form' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CallFormDto)
+  form?: CallFormDto;
 
   @ApiPropertyOptional({ type: [AssessmentCriterionDto] })
   @IsOptional()
@@ -154,6 +301,11 @@ export class DraftCallController {
     InvalidParticipantRange,
     KickOffAfterClosing,
     UnknownProgramme,
+    ClosingNotStated,
+    InvalidForm,
+    InvalidPopulationBands,
+    OpensAfterClosing,
+    PhaseStatedTwice,
   )
   @Roles('grants-office')
   draft(

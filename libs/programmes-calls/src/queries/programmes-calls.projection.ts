@@ -16,6 +16,16 @@ export interface CallView extends CallTerms {
   draftedAt: string;
   publishedAt?: string;
   closedAt?: string;
+  /** Every amendment, oldest first: which terms changed, why, by whom, when. */
+  amendments: { changed: string[]; reason: string; amendedBy: string; amendedAt: string }[];
+  /** Every extension of the closing, oldest first. */
+  closingExtensions: {
+    closesAt: string;
+    previousClosesAt: string;
+    reason: string;
+    extendedBy: string;
+    extendedAt: string;
+  }[];
   revision: number;
 }
 
@@ -33,7 +43,15 @@ export interface ProgrammesCallsReadModel {
 /** Programmes and their calls, as the grants office and municipalities browse them. */
 export const programmesCallsProjection: Projection<ProgrammesCallsReadModel> = {
   name: 'programmes-calls',
-  eventTypes: ['ProgrammeCreated', 'CallDrafted', 'CallPublished', 'CallClosed', 'ProgrammeRulesAdopted'],
+  eventTypes: [
+    'ProgrammeCreated',
+    'CallDrafted',
+    'CallPublished',
+    'CallAmended',
+    'CallClosingExtended',
+    'CallClosed',
+    'ProgrammeRulesAdopted',
+  ],
   initialState: () => ({ programmes: new Map(), calls: new Map(), rules: new Map() }),
   apply(model, recorded: RecordedEvent) {
     const event = recorded as RecordedEvent<ProgrammeEvent | CallEvent>;
@@ -57,6 +75,8 @@ export const programmesCallsProjection: Projection<ProgrammesCallsReadModel> = {
           ...terms,
           status: 'draft',
           draftedAt: event.metadata.occurredAt,
+          amendments: [],
+          closingExtensions: [],
           revision: event.revision,
         });
         model.programmes.get(event.data.programmeId)?.callIds.push(callId);
@@ -70,6 +90,22 @@ export const programmesCallsProjection: Projection<ProgrammesCallsReadModel> = {
             publishedAt: event.data.publishedAt,
             revision: event.revision,
           });
+        break;
+      }
+      case 'CallAmended': {
+        const call = model.calls.get(event.data.callId);
+        if (!call) break;
+        const { changes, reason, amendedBy, amendedAt } = event.data;
+        Object.assign(call, changes, { revision: event.revision });
+        call.amendments.push({ changed: Object.keys(changes), reason, amendedBy, amendedAt });
+        break;
+      }
+      case 'CallClosingExtended': {
+        const call = model.calls.get(event.data.callId);
+        if (!call) break;
+        const { closing, closesAt, previousClosesAt, reason, extendedBy, extendedAt } = event.data;
+        Object.assign(call, { closing, closingDate: closing.date, closesAt, revision: event.revision });
+        call.closingExtensions.push({ closesAt, previousClosesAt, reason, extendedBy, extendedAt });
         break;
       }
       case 'CallClosed': {

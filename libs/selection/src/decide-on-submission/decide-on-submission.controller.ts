@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/identity';
 import { CommandAccepted, IdPipe, Refuses } from '@app/shared';
-import { DecisionDto } from '../decision.dto';
+import { SelectionDecisionDto } from '../decision.dto';
 import { DecideOnSubmissionCommand } from './decide-on-submission.handler';
 import {
   CallStillOpen,
@@ -13,6 +13,8 @@ import {
   NotSubmitted,
   ReasonsRequired,
   SelectionAlreadyDecided,
+  ParticipantCapReached,
+  BudgetExceeded,
 } from '../errors';
 
 @ApiTags('selection')
@@ -31,12 +33,16 @@ export class DecideOnSubmissionController {
     NotSubmitted,
     ReasonsRequired,
     SelectionAlreadyDecided,
+    ParticipantCapReached,
+    BudgetExceeded,
   )
   @Roles('grants-office')
   decide(
     @Param('applicationId', IdPipe) applicationId: string,
-    @Body() body: DecisionDto,
+    @Body() body: SelectionDecisionDto,
   ): Promise<CommandAccepted> {
-    return this.commandBus.execute(new DecideOnSubmissionCommand(applicationId, body.outcome, body.reasons));
+    return this.commandBus.execute(
+      new DecideOnSubmissionCommand(applicationId, body.outcome, body.reasons, body.limitOverride),
+    );
   }
 }

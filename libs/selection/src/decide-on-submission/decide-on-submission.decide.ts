@@ -1,4 +1,5 @@
 import type { Decider } from '@app/eventsourcing';
+import { type CallCommitments, checkCallLimits } from '../call-limits';
 import { assertDecidable, selectionTerms, statedReasons } from '../decision';
 import {
   evolveSelection,
@@ -21,6 +22,10 @@ export interface DecideOnSubmission {
   reasons: string[];
   /** The lead's population as the municipality registry gives it now. */
   population: number;
+  /** What the call's other decisions committed (for its participant cap and budget). */
+  committed?: CallCommitments;
+  /** The grants office's reason to select beyond the call's limits. */
+  limitOverride?: { reason: string };
   now: string;
 }
 
@@ -45,13 +50,21 @@ export function decideOnSubmission(command: DecideOnSubmission, state: Selection
   };
   if (outcome === 'rejected') return [{ type: 'SubmissionRejected', data: base }];
   if (outcome === 'waitlisted') return [{ type: 'SubmissionWaitlisted', data: base }];
+  const terms = selectionTerms(submission, command.population, now);
+  const overridden = checkCallLimits(
+    submission,
+    terms.amountCents,
+    command.committed ?? { selected: 0, amountCents: 0 },
+    command.limitOverride,
+  );
   return [
     {
       type: 'SubmissionSelected',
       data: {
         ...base,
         members: namedAgs(submission).slice(1),
-        ...selectionTerms(submission, command.population, now),
+        ...terms,
+        ...(overridden && { limitsOverridden: overridden }),
       },
     },
   ];

@@ -1,5 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
+import { ProjectionRunner } from '@app/eventsourcing';
+import { loadCallCommitments } from '../load-call-commitments';
 import { leadPopulation, loadSubmission } from '../load-submission';
 import { type Outcome, selectionStream } from '../selection';
 import { decideOnSubmissionDecider } from './decide-on-submission.decide';
@@ -9,6 +11,7 @@ export class DecideOnSubmissionCommand extends Command<CommandAccepted> {
     readonly applicationId: string,
     readonly outcome: Outcome,
     readonly reasons: string[],
+    readonly limitOverride?: { reason: string },
   ) {
     super();
   }
@@ -19,9 +22,15 @@ export class DecideOnSubmissionHandler implements ICommandHandler<DecideOnSubmis
   constructor(
     private readonly commands: CommandService,
     private readonly registry: MunicipalityRegistry,
+    private readonly projections: ProjectionRunner,
   ) {}
 
-  async execute({ applicationId, outcome, reasons }: DecideOnSubmissionCommand): Promise<CommandAccepted> {
+  async execute({
+    applicationId,
+    outcome,
+    reasons,
+    limitOverride,
+  }: DecideOnSubmissionCommand): Promise<CommandAccepted> {
     const result = await this.commands.run(
       selectionStream(applicationId),
       decideOnSubmissionDecider,
@@ -32,6 +41,11 @@ export class DecideOnSubmissionHandler implements ICommandHandler<DecideOnSubmis
           outcome,
           reasons,
           population: leadPopulation(this.registry, submission),
+          committed:
+            outcome === 'selected' && submission.status === 'submitted'
+              ? await loadCallCommitments(this.commands, this.projections, submission.callId, applicationId)
+              : { selected: 0, amountCents: 0 },
+          ...(limitOverride && { limitOverride }),
           now: this.commands.now().toISOString(),
         };
       },

@@ -1,5 +1,6 @@
 import type { Applicant } from '@app/applications';
 import { hasOwnJugendamt, populationBand } from '../municipality-profile';
+import { CROSS_SECTION_BUILT_IN_BEFORE_V2 } from '@app/programmes-calls/legacy/call-terms-before-v2';
 import { crossSection } from './cross-section';
 
 const town = (
@@ -44,13 +45,20 @@ describe('population bands', () => {
 });
 
 describe('the cross-section of candidates and selected', () => {
-  const section = crossSection('kkz-2011', [
-    { lead: oberhausen, outcome: 'selected' },
-    { lead: kreisUnna, outcome: 'selected' },
-    { lead: selm, outcome: 'rejected' },
-    { lead: small, outcome: 'waitlisted' },
-    { lead: moers },
-  ]);
+  const section = crossSection(
+    'kkz-2011',
+    [
+      { lead: oberhausen, outcome: 'selected' },
+      { lead: kreisUnna, outcome: 'selected' },
+      { lead: selm, outcome: 'rejected' },
+      { lead: small, outcome: 'waitlisted' },
+      { lead: moers },
+    ],
+    {
+      ...CROSS_SECTION_BUILT_IN_BEFORE_V2,
+      eligibleApplicantTypes: ['kreisfreie-stadt', 'kreisangehoerige-stadt', 'kreis'],
+    },
+  );
 
   it('counts every candidate once and the selected among them', () => {
     expect(section).toMatchObject({ callId: 'kkz-2011', candidates: 5, selected: 2 });
@@ -81,5 +89,38 @@ describe('the cross-section of candidates and selected', () => {
       { value: '100k-200k', candidates: 1, selected: 0 },
       { value: 'over-200k', candidates: 2, selected: 2 },
     ]);
+  });
+});
+
+describe("the call's own cross-section", () => {
+  it('breaks down only by the dimensions the call names, with its population bands and applicant types', () => {
+    const holzwickede = town('Holzwickede', 'kreisangehoerige-gemeinde', 17596, 'Arnsberg');
+    const section = crossSection(
+      'dbl-2026',
+      [{ lead: holzwickede, outcome: 'selected' }, { lead: kreisUnna }, { lead: moers, outcome: 'selected' }],
+      {
+        dimensions: ['population-band', 'municipality-type'],
+        populationBands: [
+          { bandId: 'under-30k', minPopulation: 0, maxPopulation: 29_999 },
+          { bandId: '30k-150k', minPopulation: 30_000, maxPopulation: 150_000 },
+          { bandId: 'over-150k', minPopulation: 150_001 },
+        ],
+        eligibleApplicantTypes: ['kreisangehoerige-gemeinde', 'kreis'],
+      },
+    );
+    expect(section.dimensions).toEqual(['population-band', 'municipality-type']);
+    expect(section.byPopulationBand).toEqual([
+      { value: 'under-30k', candidates: 1, selected: 1 },
+      { value: '30k-150k', candidates: 1, selected: 1 },
+      { value: 'over-150k', candidates: 1, selected: 0 },
+    ]);
+    // Types listed are the call's; a candidate of another type still shows (here Moers, a Stadt).
+    expect(section.byMunicipalityType).toEqual([
+      { value: 'kreisangehoerige-gemeinde', candidates: 1, selected: 1 },
+      { value: 'kreis', candidates: 1, selected: 0 },
+      { value: 'kreisangehoerige-stadt', candidates: 1, selected: 1 },
+    ]);
+    expect(section).not.toHaveProperty('byRegierungsbezirk');
+    expect(section).not.toHaveProperty('byOwnJugendamt');
   });
 });

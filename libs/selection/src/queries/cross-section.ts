@@ -1,11 +1,11 @@
 import type { Applicant } from '@app/applications';
 import { MUNICIPALITY_TYPES } from '@app/shared';
-import {
-  hasOwnJugendamt,
-  NRW_REGIERUNGSBEZIRKE,
-  POPULATION_BANDS,
-  populationBand,
-} from '../municipality-profile';
+import type {
+  CrossSection as CallCrossSection,
+  CrossSectionDimension,
+  PopulationBand,
+} from '@app/programmes-calls';
+import { hasOwnJugendamt, NRW_REGIERUNGSBEZIRKE } from '../municipality-profile';
 import type { Outcome } from '../selection';
 
 export interface CrossSectionRow {
@@ -18,11 +18,28 @@ export interface CrossSection {
   callId: string;
   candidates: number;
   selected: number;
+  /** The dimensions the call asks for, in its order; only those are broken down below. */
+  dimensions: CrossSectionDimension[];
   /** Each submission counts once, by its lead applicant (for a joint application, the lead). */
-  byMunicipalityType: CrossSectionRow[];
-  byOwnJugendamt: CrossSectionRow[];
-  byRegierungsbezirk: CrossSectionRow[];
-  byPopulationBand: CrossSectionRow[];
+  byMunicipalityType?: CrossSectionRow[];
+  byOwnJugendamt?: CrossSectionRow[];
+  byRegierungsbezirk?: CrossSectionRow[];
+  byPopulationBand?: CrossSectionRow[];
+}
+
+/** What the call says of its cross-section, and the applicant types it is open to (listed even when empty). */
+export interface CrossSectionConfig extends CallCrossSection {
+  eligibleApplicantTypes: string[];
+}
+
+/** The band of a population among the call's bands (bounds inclusive); `other` if none fits. */
+export function bandOf(bands: PopulationBand[], population: number): string {
+  return (
+    bands.find(
+      (b) =>
+        population >= b.minPopulation && (b.maxPopulation === undefined || population <= b.maxPopulation),
+    )?.bandId ?? 'other'
+  );
 }
 
 export interface Candidate {
@@ -35,7 +52,11 @@ export interface Candidate {
  * How representative the candidates and the selection are: counts by administrative type, own
  * Jugendamt or not, Regierungsbezirk and population band, each row listing candidates and selected.
  */
-export function crossSection(callId: string, candidates: Candidate[]): CrossSection {
+export function crossSection(
+  callId: string,
+  candidates: Candidate[],
+  config: CrossSectionConfig,
+): CrossSection {
   const tally = (values: string[], key: (lead: Applicant) => string): CrossSectionRow[] => {
     const rows = new Map(values.map((value) => [value, { value, candidates: 0, selected: 0 }]));
     for (const { lead, outcome } of candidates) {
@@ -47,15 +68,28 @@ export function crossSection(callId: string, candidates: Candidate[]): CrossSect
     }
     return [...rows.values()];
   };
+  const wants = (d: CrossSectionDimension) => config.dimensions.includes(d);
+  const bands = config.populationBands ?? [];
+  const types = MUNICIPALITY_TYPES.filter((t) => config.eligibleApplicantTypes.includes(t));
   return {
     callId,
     candidates: candidates.length,
     selected: candidates.filter((c) => c.outcome === 'selected').length,
-    byMunicipalityType: tally(MUNICIPALITY_TYPES, (m) => m.type),
-    byOwnJugendamt: tally(['with-own-jugendamt', 'without-own-jugendamt'], (m) =>
-      hasOwnJugendamt(m) ? 'with-own-jugendamt' : 'without-own-jugendamt',
-    ),
-    byRegierungsbezirk: tally(NRW_REGIERUNGSBEZIRKE, (m) => m.regierungsbezirk),
-    byPopulationBand: tally(POPULATION_BANDS, (m) => populationBand(m.population)),
+    dimensions: config.dimensions,
+    ...(wants('municipality-type') && { byMunicipalityType: tally(types, (m) => m.type) }),
+    ...(wants('own-youth-office') && {
+      byOwnJugendamt: tally(['with-own-jugendamt', 'without-own-jugendamt'], (m) =>
+        hasOwnJugendamt(m) ? 'with-own-jugendamt' : 'without-own-jugendamt',
+      ),
+    }),
+    ...(wants('regierungsbezirk') && {
+      byRegierungsbezirk: tally(NRW_REGIERUNGSBEZIRKE, (m) => m.regierungsbezirk),
+    }),
+    ...(wants('population-band') && {
+      byPopulationBand: tally(
+        bands.map((b) => b.bandId),
+        (m) => bandOf(bands, m.population),
+      ),
+    }),
   };
 }

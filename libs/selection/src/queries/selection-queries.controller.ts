@@ -6,7 +6,9 @@ import { IdPipe } from '@app/shared';
 import type { CrossSection } from './cross-section';
 import {
   type ApplicantSelectionView,
+  type CallRanking,
   type CallSelectionView,
+  GetCallRankingQuery,
   GetCrossSectionQuery,
   GetSelectionQuery,
   ListCallSelectionQuery,
@@ -39,7 +41,14 @@ export class SelectionQueriesController {
     return this.queryBus.execute(new ListCallSelectionQuery(callId));
   }
 
-  /** Candidates and selected by administrative type, own Jugendamt, Regierungsbezirk, size. */
+  /** The call's submissions ranked by mean weighted score, with its participant cap and budget. */
+  @Get('calls/:callId/ranking')
+  @Roles('grants-office', 'evaluator', 'auditor')
+  ranking(@Param('callId', IdPipe) callId: string): Promise<CallRanking> {
+    return this.queryBus.execute(new GetCallRankingQuery(callId));
+  }
+
+  /** Candidates and selected by the dimensions the call names (type, own Jugendamt, Regierungsbezirk, size band). */
   @Get('calls/:callId/selection/cross-section')
   @Roles('grants-office', 'auditor')
   crossSection(@Param('callId', IdPipe) callId: string): Promise<CrossSection> {

@@ -38,6 +38,8 @@ export interface DecisionView {
   amountCents?: number;
   population?: number;
   councilResolutionDue?: CouncilResolutionDue;
+  /** A selection beyond the call's participant cap or budget, with the office's reason. */
+  limitsOverridden?: { limits: ('participant-cap' | 'budget')[]; reason: string };
   rules: AppliedRules;
   decidedAt: string;
   history: DecisionEntry[];
@@ -124,6 +126,7 @@ export const selectionProjection: Projection<SelectionReadModel> = {
           amountCents: selected?.amountCents,
           population: selected?.population,
           councilResolutionDue: selected?.councilResolutionDue,
+          ...(selected?.limitsOverridden && { limitsOverridden: selected.limitsOverridden }),
           rules: event.data.rules,
           decidedAt: event.data.decidedAt,
           history: [

@@ -102,6 +102,36 @@ export class ListCallSelectionQuery extends Query<CallSelectionView> {
   }
 }
 
+/** One place in a call's ranking. */
+export interface RankingEntry {
+  /** 1 for the best mean weighted score; equal scores share a rank; unscored submissions have none. */
+  rank?: number;
+  applicationId: string;
+  applicant: Applicant;
+  /** Mean of the assessors' weighted scores (criteria weighted by the call), two decimals. */
+  averageScore?: number;
+  assessments: number;
+  stage: SelectionStage;
+  decision?: { outcome: Outcome; amountCents?: number };
+  /** Whether its rank lies within the call's participant cap (absent when the call names none). */
+  withinCap?: boolean;
+}
+
+export interface CallRanking {
+  callId: string;
+  participants?: { min: number; max: number };
+  budgetCents?: number;
+  selected: number;
+  selectedAmountCents: number;
+  entries: RankingEntry[];
+}
+
+export class GetCallRankingQuery extends Query<CallRanking> {
+  constructor(readonly callId: string) {
+    super();
+  }
+}
+
 export class GetCrossSectionQuery extends Query<CrossSection> {
   constructor(readonly callId: string) {
     super();
@@ -182,6 +212,53 @@ export class GetCrossSectionHandler implements IQueryHandler<GetCrossSectionQuer
       lead: v.applicant,
       outcome: v.decision?.outcome,
     }));
-    return crossSection(callId, candidates);
+    const call = this.projections.state(programmesCallsProjection).calls.get(callId)!;
+    // A call drafted without a cross-section is broken down by applicant type only.
+    const config = call.crossSection ?? { dimensions: ['municipality-type' as const] };
+    return crossSection(callId, candidates, {
+      ...config,
+      eligibleApplicantTypes: call.eligibleApplicantTypes,
+    });
+  }
+}
+
+/** The call's submissions ranked by mean weighted score, against its participant cap and budget. */
+@QueryHandler(GetCallRankingQuery)
+export class GetCallRankingHandler implements IQueryHandler<GetCallRankingQuery> {
+  constructor(private readonly projections: ProjectionRunner) {}
+
+  async execute({ callId }: GetCallRankingQuery): Promise<CallRanking> {
+    const views = submissionsOf(this.projections, callId).sort(
+      (a, b) =>
+        (b.averageScore ?? -1) - (a.averageScore ?? -1) || a.applicationId.localeCompare(b.applicationId),
+    );
+    const call = this.projections.state(programmesCallsProjection).calls.get(callId)!;
+    const max = call.participants?.max;
+    let rank = 0;
+    let previous: number | undefined;
+    const entries = views.map((v, i): RankingEntry => {
+      if (v.averageScore !== undefined && v.averageScore !== previous) rank = i + 1;
+      previous = v.averageScore;
+      const ranked = v.averageScore !== undefined ? rank : undefined;
+      return {
+        ...(ranked !== undefined && { rank: ranked }),
+        applicationId: v.applicationId,
+        applicant: v.applicant,
+        ...(v.averageScore !== undefined && { averageScore: v.averageScore }),
+        assessments: v.assessments.length,
+        stage: v.stage,
+        ...(v.decision && { decision: { outcome: v.decision.outcome, amountCents: v.decision.amountCents } }),
+        ...(max !== undefined && { withinCap: ranked !== undefined && ranked <= max }),
+      };
+    });
+    const selected = views.filter((v) => v.decision?.outcome === 'selected');
+    return {
+      callId,
+      ...(call.participants && { participants: call.participants }),
+      ...(call.budgetCents !== undefined && { budgetCents: call.budgetCents }),
+      selected: selected.length,
+      selectedAmountCents: selected.reduce((sum, v) => sum + (v.decision?.amountCents ?? 0), 0),
+      entries,
+    };
   }
 }

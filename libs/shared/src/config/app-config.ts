@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isEventStoreDbUrl } from '@app/eventsourcing/adapters/esdb-url';
 import type { ClockSettings } from '../time/simulated-clock';
 import { type AuditConfig, loadAuditConfig } from './audit-config';
+import { MunicipalityRegistry, RegistryFileError } from '../municipalities/municipality-registry';
 import { projectRoot } from './project-root';
 
 export type EventStoreConfig =
@@ -44,9 +45,19 @@ export interface AppConfig {
 }
 
 /** Every mistake in the environment, one sentence each, so they can be fixed in one go. */
+/** The official Gemeindeverzeichnis of NRW (all Gemeinden and Kreise, population by reference date). */
+export const DEFAULT_REGISTRY_FILE = 'reference-data/nrw-gemeindeverzeichnis.csv';
+/** The demo's cast: the 77 municipalities of the 2011 programme with the ~2011 figures its tiers used. */
+export const DEMO_REGISTRY_FILE = 'reference-data/nrw-municipalities.csv';
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // One mistake is one line; several are listed one per line.
+    super(
+      problems.length === 1
+        ? `Invalid configuration: ${problems[0]}`
+        : `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -170,10 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     auth,
     bodyLimitBytes: int('BODY_LIMIT_KB', 256, 1, 100 * 1024) * 1024,
-    municipalityRegistryFile: resolve(
-      root,
-      str('MUNICIPALITY_REGISTRY_FILE', 'reference-data/nrw-municipalities.csv'),
-    ),
+    municipalityRegistryFile: resolve(root, str('MUNICIPALITY_REGISTRY_FILE', DEFAULT_REGISTRY_FILE)),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     projectionWaitMs: int('PROJECTION_WAIT_MS', 5000, 0, 600_000),
     trustProxy: str('TRUST_PROXY', 'loopback'),
@@ -186,6 +194,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (!existsSync(config.municipalityRegistryFile)) {
     problems.push(`MUNICIPALITY_REGISTRY_FILE: there is no file ${config.municipalityRegistryFile}.`);
+  } else {
+    // Read once here, so that a bad row stops the start with one sentence (file, line, field).
+    try {
+      MunicipalityRegistry.fromCsvFile(config.municipalityRegistryFile);
+    } catch (e) {
+      problems.push(
+        e instanceof RegistryFileError
+          ? `MUNICIPALITY_REGISTRY_FILE: ${e.message}.`
+          : `MUNICIPALITY_REGISTRY_FILE: ${config.municipalityRegistryFile} cannot be read (${(e as Error).message}).`,
+      );
+    }
   }
   if (config.eventStore.kind === 'sqlite' && !canCreateIn(dirname(config.eventStore.file))) {
     const source = storeUrl ? 'EVENT_STORE_URL' : 'DATA_DIR';

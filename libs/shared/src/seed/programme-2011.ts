@@ -23,6 +23,18 @@ export const CALL_2011 = {
   ],
   conditions: { councilResolution: 'may-follow-after-selection' as const, coordinatorRequired: true },
   participants: { min: 10, max: 15 },
+  /** The cross-section the 2011 selection was made for: type, Regierungsbezirk, size band, own Jugendamt. */
+  crossSection: {
+    dimensions: ['municipality-type', 'regierungsbezirk', 'population-band', 'own-youth-office'] as (
+      'municipality-type' | 'regierungsbezirk' | 'population-band' | 'own-youth-office'
+    )[],
+    populationBands: [
+      { bandId: 'under-50k', minPopulation: 0, maxPopulation: 49_999 },
+      { bandId: '50k-100k', minPopulation: 50_000, maxPopulation: 99_999 },
+      { bandId: '100k-200k', minPopulation: 100_000, maxPopulation: 200_000 },
+      { bandId: 'over-200k', minPopulation: 200_001 },
+    ],
+  },
 };
 
 export const EXPRESSION_OF_INTEREST_BRUECKEN = {

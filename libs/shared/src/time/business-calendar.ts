@@ -75,10 +75,26 @@ export interface DeadlineEnd {
  * (fixed and Easter-dependent ones from `date-holidays`, type "public", plus the one-offs).
  */
 export class BusinessCalendar {
-  private readonly holidays = new Holidays('DE', 'NW');
+  private readonly holidays: Holidays;
   private readonly byYear = new Map<number, Map<string, string>>();
 
-  constructor(private readonly oneOffs: Holiday[] = ONE_OFF_HOLIDAYS_NRW) {}
+  constructor(
+    private readonly oneOffs: Holiday[] = ONE_OFF_HOLIDAYS_NRW,
+    /** The German Land whose public holidays count (`date-holidays` state code). */
+    readonly region = 'NW',
+  ) {
+    this.holidays = new Holidays('DE', region);
+  }
+
+  /** The calendar of a German Land (`NW`, `BY`, …); NRW's one-off holidays count only in NRW. */
+  static forRegion(region: string): BusinessCalendar {
+    return new BusinessCalendar(region === 'NW' ? ONE_OFF_HOLIDAYS_NRW : [], region);
+  }
+
+  /** Whether `date-holidays` knows the Land: a programme's holiday region must be one. */
+  static knowsRegion(region: string): boolean {
+    return Object.keys(new Holidays().getStates('DE') ?? {}).includes(region);
+  }
 
   /** The public holidays of a year in NRW, in date order. */
   holidaysOf(year: number): Holiday[] {
