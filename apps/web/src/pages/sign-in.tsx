@@ -90,7 +90,7 @@ export function SignInPage() {
               ))}
             </fieldset>
             {role === 'municipality' && (
-              <Field label="Kommune">
+              <Field label="Ihre Kommune">
                 {(props) => (
                   <select {...props} value={ags} onChange={(e) => setAgs(e.target.value)} required>
                     <option value="">Bitte wählen …</option>
