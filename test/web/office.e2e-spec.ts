@@ -135,7 +135,7 @@ describeInChromium('web workspace: the grants office decides a submission', () =
       const raw = JSON.parse(sessionStorage.getItem('kkz.session'));
       sessionStorage.setItem('kkz.session', JSON.stringify({ ...raw, token: raw.token + 'x' }));
     })()`);
-    await page.getByRole('link', { name: 'Zuwendungen' }).click();
+    await page.goto(`${world.url}/zuwendungen`);
     await page.getByText('Sie sind nicht (mehr) angemeldet. Bitte melden Sie sich erneut an.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/anmelden');
     await tab.context.close();

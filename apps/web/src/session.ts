@@ -35,6 +35,7 @@ export function loadSession(): Session | undefined {
 export function saveSession(token: string): Session {
   const session = { token, expiresAt: expiryOf(token) };
   sessionStorage.setItem(KEY, JSON.stringify(session));
+  sessionStorage.removeItem(NOTICE);
   return session;
 }
 
@@ -42,13 +43,11 @@ export function clearSession(): void {
   sessionStorage.removeItem(KEY);
 }
 
-/** A message for the sign-in page (why the person is there again). */
+/** A message for the sign-in page (why the person is there again), shown until the next sign-in. */
 export function setNotice(text: string): void {
   sessionStorage.setItem(NOTICE, text);
 }
 
 export function takeNotice(): string | undefined {
-  const text = sessionStorage.getItem(NOTICE) ?? undefined;
-  sessionStorage.removeItem(NOTICE);
-  return text;
+  return sessionStorage.getItem(NOTICE) ?? undefined;
 }

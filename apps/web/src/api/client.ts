@@ -18,10 +18,9 @@ export class ApiProblem extends Error {
   }
 }
 
-/** Where a 401 sends the person: set by the app (the router's navigate). */
-let onUnauthenticated: () => void = () => window.location.assign('/anmelden');
-export function whenUnauthenticated(handler: () => void): void {
-  onUnauthenticated = handler;
+/** Where a 401 sends the person: the sign-in page, which shows why. */
+function onUnauthenticated(): void {
+  if (window.location.pathname !== '/anmelden') window.location.assign('/anmelden');
 }
 
 const auth: Middleware = {
@@ -37,13 +36,9 @@ const auth: Middleware = {
 export const api = createClient<paths>({ baseUrl: '' });
 api.use(auth);
 
-async function problemOf(response: Response): Promise<ApiProblem> {
-  let body: Record<string, unknown> = {};
-  try {
-    body = (await response.clone().json()) as Record<string, unknown>;
-  } catch {
-    // Not JSON: the status alone speaks.
-  }
+/** The problem document openapi-fetch has read (parsed JSON, or text when it was not JSON). */
+function problemOf(response: Response, error: unknown): ApiProblem {
+  const body = (error && typeof error === 'object' ? error : {}) as Record<string, unknown>;
   const fieldErrors: Record<string, string[]> = {};
   for (const e of (body.errors as { field?: string; messages?: string[] }[] | undefined) ?? []) {
     if (e.field) fieldErrors[e.field] = [...(fieldErrors[e.field] ?? []), ...(e.messages ?? [])];
@@ -63,9 +58,9 @@ async function problemOf(response: Response): Promise<ApiProblem> {
  * sign-in page with a message.
  */
 export async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, response } = await call;
+  const { data, error, response } = await call;
   if (response.ok) return data as T;
-  const problem = await problemOf(response);
+  const problem = problemOf(response, error);
   if (response.status === 401) {
     clearSession();
     setNotice('Sie sind nicht (mehr) angemeldet. Bitte melden Sie sich erneut an.');
@@ -80,6 +75,14 @@ export async function fetchText(path: string): Promise<string> {
   const response = await fetch(path, {
     headers: session ? { Authorization: `Bearer ${session.token}` } : {},
   });
-  if (!response.ok) return must(Promise.resolve({ response }));
+  if (!response.ok) {
+    let error: unknown;
+    try {
+      error = await response.json();
+    } catch {
+      // Not JSON: the status alone speaks.
+    }
+    return must(Promise.resolve({ error, response }));
+  }
   return response.text();
 }

@@ -47,3 +47,7 @@ export const markRead = (notificationId: string) =>
 
 export const notificationSettings = (ags: string) =>
   must(api.GET('/municipalities/{ags}/notification-settings', { params: { path: { ags } } }));
+
+/** The first settings of a municipality (none before): this makes its secret calendar feed. */
+export const setUpCalendar = (ags: string) =>
+  must(api.PUT('/municipalities/{ags}/notification-settings', { params: { path: { ags } }, body: {} }));

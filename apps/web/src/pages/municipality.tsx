@@ -13,6 +13,7 @@ import {
   notificationSettings,
   openCalls,
   reviseExpression,
+  setUpCalendar,
   submitExpression,
 } from '../api/municipality';
 import { roleOf, usePerson } from '../auth';
@@ -405,8 +406,15 @@ export function DeadlinesPage() {
     queryKey: ['notification-settings', person.ags],
     queryFn: () => notificationSettings(person.ags ?? ''),
     enabled: !!person.ags,
+    retry: false,
   });
-  const calendar = settings.data?.calendarUrl;
+  const client = useQueryClient();
+  const setUp = useMutation({
+    mutationFn: () => setUpCalendar(person.ags ?? ''),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['notification-settings'] }),
+  });
+  const feed = settings.data?.calendarUrl;
+  const calendar = feed ? new URL(feed, window.location.origin).toString() : undefined;
   return (
     <Page title={person.ags ? 'Meine Fristen' : 'Fristen'}>
       {calendar && (
@@ -417,6 +425,14 @@ export function DeadlinesPage() {
           <code>{calendar}</code>
         </p>
       )}
+      {person.ags && !calendar && (settings.data || (settings.error instanceof ApiProblem && settings.error.status === 404)) && (
+        <p>
+          <button type="button" onClick={() => setUp.mutate()} disabled={setUp.isPending}>
+            Kalender-Abonnement (iCal) einrichten
+          </button>
+        </p>
+      )}
+      <ProblemMessage error={setUp.error} />
       <SearchForm label="Fristen durchsuchen" q={q} onSearch={(v) => set({ suche: v, seite: undefined })} />
       <ul className="tabs" aria-label="Status der Fristen">
         {[undefined, 'open', 'missed', 'met'].map((s) => (
