@@ -76,7 +76,9 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     await page.getByRole('button', { name: 'Speichern und einreichen' }).click();
     // The call requires a coordinator: the API's sentence appears at that field.
     const coordinator = page.getByLabel('Koordinierungsstelle oder Name');
-    await page.locator('.field-error', { hasText: 'Koordinatorin oder einen benannten Koordinator' }).waitFor();
+    await page
+      .locator('.field-error', { hasText: 'Koordinatorin oder einen benannten Koordinator' })
+      .waitFor();
     expect(await coordinator.getAttribute('aria-invalid')).toBe('true');
 
     await coordinator.fill('Jugendamt Dortmund, Koordinierungsstelle');
@@ -121,7 +123,10 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     const { page } = tab;
     await signIn(tab, world, 'Kommune', 'Oberhausen (kreisfreie Stadt)');
     await page.goto(`${world.url}/interessenbekundungen/${EOI}`);
-    await page.getByRole('alert').filter({ hasText: /nicht gefunden/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /nicht gefunden/ })
+      .waitFor();
     expect(await page.getByLabel('Motto').count()).toBe(0);
     expect(OBERHAUSEN).not.toBe(DORTMUND);
     await tab.context.close();

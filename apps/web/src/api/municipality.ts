@@ -11,7 +11,7 @@ export const openCalls = (page: number, limit: number, q: string) =>
 export const myExpressions = (page: number, limit: number, q: string) =>
   must(
     api.GET('/expressions-of-interest', {
-      params: { query: { page, limit, status: 'all', ...(q ? { q } : {}) } },
+      params: { query: { page, limit, ...(q ? { q } : {}) } },
     }),
   );
 

@@ -425,13 +425,15 @@ export function DeadlinesPage() {
           <code>{calendar}</code>
         </p>
       )}
-      {person.ags && !calendar && (settings.data || (settings.error instanceof ApiProblem && settings.error.status === 404)) && (
-        <p>
-          <button type="button" onClick={() => setUp.mutate()} disabled={setUp.isPending}>
-            Kalender-Abonnement (iCal) einrichten
-          </button>
-        </p>
-      )}
+      {person.ags &&
+        !calendar &&
+        (settings.data || (settings.error instanceof ApiProblem && settings.error.status === 404)) && (
+          <p>
+            <button type="button" onClick={() => setUp.mutate()} disabled={setUp.isPending}>
+              Kalender-Abonnement (iCal) einrichten
+            </button>
+          </p>
+        )}
       <ProblemMessage error={setUp.error} />
       <SearchForm label="Fristen durchsuchen" q={q} onSearch={(v) => set({ suche: v, seite: undefined })} />
       <ul className="tabs" aria-label="Status der Fristen">
