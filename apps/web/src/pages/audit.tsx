@@ -242,15 +242,39 @@ export function AuditIntegrityPage() {
             <dd>
               <code>{r.checkpoints.keyId}</code>
             </dd>
+            <dt>Durch Prüfpunkte gesichert</dt>
+            <dd>Ereignisse bis Position {r.checkpoints.coveredUpTo}</dd>
             {r.checkpoints.latest && (
               <>
                 <dt>Letzter Prüfpunkt</dt>
                 <dd>
-                  <code>{JSON.stringify(r.checkpoints.latest)}</code>
+                  Nr. {r.checkpoints.latest.sequence} bei Position {r.checkpoints.latest.position},
+                  Merkle-Wurzel <code>{r.checkpoints.latest.merkleRoot}</code>
                 </dd>
               </>
             )}
           </dl>
+          {r.checkpoints.problems.length > 0 && (
+            <table>
+              <caption>Probleme mit Prüfpunkten</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Prüfpunkt
+                  </th>
+                  <th scope="col">Befund</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.checkpoints.problems.map((p) => (
+                  <tr key={`${p.sequence}-${p.reason}`}>
+                    <td className="num">{p.sequence}</td>
+                    <td>{p.detail}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </>
       )}
       <h2>Signierter Export</h2>
