@@ -104,7 +104,12 @@ describe('hostile input on every documented route', () => {
             body: route.body ?? (bodySchema ? sample(bodySchema, document) : undefined),
           });
         } else if (PUBLIC.includes(template) || PUBLIC.includes(`${method} ${template}`)) {
-          found.push({ ...base, path: template.replace(/\{[^}]+\}/g, 'x'), headers: {} });
+          found.push({
+            ...base,
+            path: template.replace(/\{[^}]+\}/g, 'x'),
+            headers: {},
+            body: bodySchema ? sample(bodySchema, document) : undefined,
+          });
         }
       }
     }
