@@ -48,13 +48,14 @@ export async function startWeb(options: {
   now: string;
   store?: EventStore;
   dir?: string;
+  env?: Record<string, string>;
 }): Promise<WebWorld> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'kkz-web-data-'));
   const store = options.store ?? new SqliteEventStore(join(dir, 'events.sqlite'));
   const api = await startTestApi({
     now: options.now,
     store,
-    env: { WEB_ROOT: buildBundle(), DATA_DIR: dir },
+    env: { WEB_ROOT: buildBundle(), DATA_DIR: dir, ...options.env },
   });
   const server = (api.app.getHttpServer() as Server).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -71,7 +72,8 @@ export interface Tab {
   errors: string[];
 }
 
-export async function openTab(browser: Browser, world: WebWorld): Promise<Tab> {
+/** A browser tab that may reach the API's origin (and `alsoAllowed`, e.g. an identity provider) only. */
+export async function openTab(browser: Browser, world: WebWorld, alsoAllowed: string[] = []): Promise<Tab> {
   const context = await browser.newContext({
     acceptDownloads: true,
     locale: 'de-DE',
@@ -81,8 +83,8 @@ export async function openTab(browser: Browser, world: WebWorld): Promise<Tab> {
   const origin = new URL(world.url).origin;
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(`${origin}/`) || url.startsWith('blob:') || url.startsWith('data:'))
-      return route.continue();
+    const allowed = [origin, ...alsoAllowed].some((o) => url.startsWith(`${o}/`));
+    if (allowed || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
     external.push(url);
     return route.abort();
   });
