@@ -103,8 +103,13 @@ describe('hostile input on every documented route', () => {
             headers: await callerOf(route),
             body: route.body ?? (bodySchema ? sample(bodySchema, document) : undefined),
           });
-        } else if (PUBLIC.includes(template)) {
-          found.push({ ...base, path: template.replace(/\{[^}]+\}/g, 'x'), headers: {} });
+        } else if (PUBLIC.includes(template) || PUBLIC.includes(`${method} ${template}`)) {
+          found.push({
+            ...base,
+            path: template.replace(/\{[^}]+\}/g, 'x'),
+            headers: {},
+            body: bodySchema ? sample(bodySchema, document) : undefined,
+          });
         }
       }
     }

@@ -18,6 +18,12 @@ export const foundationRoutes: ContextRoutes = {
   routes: [
     {
       method: 'get',
+      path: '/auth/me',
+      openApiPath: '/auth/me',
+      allowed: ['grants-office', 'municipality', 'auditor', 'evaluator'],
+    },
+    {
+      method: 'get',
       path: '/clock',
       openApiPath: '/clock',
       allowed: ['grants-office', 'municipality', 'auditor', 'evaluator'],

@@ -27,10 +27,17 @@ export const CONTEXT_ROUTES: ContextRoutes[] = [
   auditRoutes,
 ];
 
-/** Routes that need no token: the health probes, and those a context names (the calendar feed). */
+/**
+ * Routes that need no token: the health probes, how to sign in, and those a context names (the
+ * calendar feed). A GET route by its path; another method as "post /path". The dev sign-in
+ * (POST /auth/dev-token) is public only with AUTH_MODE=dev: with OIDC it answers 404
+ * (test/web/sign-in.e2e-spec.ts).
+ */
 export const PUBLIC_PATHS: string[] = [
   '/health',
   '/health/live',
   '/health/ready',
+  '/auth/config',
+  'post /auth/dev-token',
   ...CONTEXT_ROUTES.flatMap((c) => c.publicPaths ?? []),
 ];

@@ -29,6 +29,7 @@ import { ClockController } from './clock/clock.controller';
 import { CONTEXT_MODULES } from './context-modules';
 import { embeddedWorkerModules } from './embedded-worker';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { SignInController } from './sign-in/sign-in.controller';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -75,7 +76,7 @@ export class ApiModule {
         ...CONTEXT_MODULES,
         ...embeddedWorkerModules(config),
       ],
-      controllers: [HealthController, ClockController],
+      controllers: [HealthController, ClockController, SignInController],
       providers: [
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl, 'api') },
         RedisLifecycle,

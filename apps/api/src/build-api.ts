@@ -10,6 +10,15 @@ import { checkJsonBody } from './body-checks.middleware';
 import { assignCorrelationId, runInRequestContext } from './correlation.middleware';
 import { createApiDocument } from './openapi/api-document';
 import { securityHeaders } from './security-headers';
+import { webWorkspace } from './web/web-workspace';
+
+function originOf(url: string): string[] {
+  try {
+    return [new URL(url).origin];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The API exactly as it runs in production, for main.ts and for tests alike: security headers,
@@ -30,7 +39,10 @@ export async function buildApi(options: ApiOptions): Promise<NestExpressApplicat
   // these steps never reach Nest's filters, so one handler after them renders them as problem+json.
   app.use(assignCorrelationId);
   app.use(app.get(MetricsRegistry).httpMetrics());
-  app.use(securityHeaders());
+  // With OIDC, the web workspace's sign-in fetches the identity provider's discovery and token endpoints.
+  app.use(securityHeaders(config.auth.mode === 'oidc' ? originOf(config.auth.issuer) : []));
+  // The web workspace's pages and files; every other path is the API's.
+  app.use(webWorkspace(config.webRoot));
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true, verify: noteJsonBodySize }));
   app.use(checkJsonBody);
   const logger = new NestLogger('Http');

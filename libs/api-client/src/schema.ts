@@ -100,6 +100,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How to sign in: with OIDC the identity provider and the web client id; in dev mode the roles and the registry's munic…
+         * @description How to sign in: with OIDC the identity provider and the web client id; in dev mode the roles
+         *     and the registry's municipalities a dev token may be asked for. No token needed.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["SignInController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in: the token's subject, roles and (for a municipality) its AGS and name
+         * @description Roles: grants-office, municipality, auditor, evaluator.
+         */
+        get: operations["SignInController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/dev-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A dev token for a role (and a municipality of the registry): only with AUTH_MODE=dev, which production refuses to sta…
+         * @description A dev token for a role (and a municipality of the registry): only with AUTH_MODE=dev, which
+         *     production refuses to start with; 404 otherwise. What `npm run token` prints, for the web sign-in.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["SignInController_devToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programmes": {
         parameters: {
             query?: never;
@@ -2220,6 +2286,11 @@ export interface components {
             decidedAt: string;
             history: components["schemas"]["DecisionEntry"][];
         };
+        DevToken: {
+            /** @description A bearer token (HS256, dev mode), valid for `expiresInSeconds`. */
+            token: string;
+            expiresInSeconds: number;
+        };
         DisbursementAccepted: {
             id: string;
             /** @description Revision of the record after the command */
@@ -2673,6 +2744,13 @@ export interface components {
             calendarUrl?: string | null;
             revision: number;
         };
+        OidcSignIn: {
+            /** @description The identity provider (its discovery document is at `<issuer>/.well-known/openid-configuration`). */
+            issuer: string;
+            /** @description The web workspace's client id (authorization code with PKCE, no secret). */
+            clientId: string;
+            scope: string;
+        };
         /** @description A stretch of business time during which the deadline was open; `to` absent: still open. */
         OpenInterval: {
             from: string;
@@ -3112,6 +3190,21 @@ export interface components {
             denominator: number;
             percent: number | null;
         };
+        SignInMunicipality: {
+            /** @enum {string} */
+            type: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreis";
+            ags: string;
+            name: string;
+        };
+        SignInOptions: {
+            /** @enum {string} */
+            mode: "dev" | "oidc";
+            /** @description Dev mode: the roles a dev token may carry. */
+            roles?: ("grants-office" | "municipality" | "auditor" | "evaluator")[];
+            /** @description Dev mode: the municipalities of the registry, by name. */
+            municipalities?: components["schemas"]["SignInMunicipality"][];
+            oidc?: components["schemas"]["OidcSignIn"];
+        };
         SignOff: {
             /** @enum {string} */
             role: "department-head" | "dezernent" | "treasurer" | "mayor";
@@ -3119,6 +3212,13 @@ export interface components {
             date: string;
             /** @description The title as printed on the paper, e.g. "Bereichsleiter Bereich 0-4". */
             title?: string;
+        };
+        SignedInPerson: {
+            roles: ("grants-office" | "municipality" | "auditor" | "evaluator")[];
+            subject: string;
+            /** @description For a municipality: its AGS and its name from the registry. */
+            ags?: string;
+            municipalityName?: string;
         };
         StepCount: {
             /** @enum {string} */
@@ -3220,6 +3320,19 @@ export interface components {
             type: string;
             actor: components["schemas"]["Actor"];
             data: unknown;
+        };
+        DevTokenDto: {
+            /**
+             * @description The role the token grants.
+             * @example municipality
+             * @enum {string}
+             */
+            role: "grants-office" | "municipality" | "auditor" | "evaluator";
+            /**
+             * @description For the role `municipality`: the AGS of a municipality in the registry.
+             * @example 05978000
+             */
+            ags?: string;
         };
         CreateProgrammeDto: {
             /**
@@ -4344,6 +4457,274 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    SignInController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    SignInController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInPerson"];
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    SignInController_devToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevToken"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-idempotency-key`, `malformed-json`, `unknown-municipality`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-key" | "invalid-idempotency-key" | "malformed-json" | "unknown-municipality" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `payload-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload-too-large";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported-media-type";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `idempotency-key-reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-key-reused";
                     };
                 };
             };

@@ -11,7 +11,16 @@ export type EventStoreConfig =
 
 export type AuthConfig =
   | { mode: 'dev'; devSecret?: string }
-  | { mode: 'oidc'; jwksUrl: string; issuer: string; audience: string; rolesClaim: string; agsClaim: string };
+  | {
+      mode: 'oidc';
+      jwksUrl: string;
+      issuer: string;
+      audience: string;
+      rolesClaim: string;
+      agsClaim: string;
+      /** The web workspace's client id at the identity provider (authorization code with PKCE). */
+      webClientId: string;
+    };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -42,6 +51,8 @@ export interface AppConfig {
   deadlineReconcileIntervalMs: number;
   /** The system clock, or a simulated, accelerated one for the demo (never in production). */
   clock: ClockSettings;
+  /** The web workspace's built files (apps/web → dist/web), served at `/`; none served if missing. */
+  webRoot: string;
 }
 
 /** Every mistake in the environment, one sentence each, so they can be fixed in one go. */
@@ -158,13 +169,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     };
     const jwksUrl = required('OIDC_JWKS_URL');
     if (jwksUrl) url('OIDC_JWKS_URL', jwksUrl, ['https:', 'http:']);
+    const audience = required('OIDC_AUDIENCE');
     auth = {
       mode: 'oidc',
       jwksUrl,
       issuer: required('OIDC_ISSUER'),
-      audience: required('OIDC_AUDIENCE'),
+      audience,
       rolesClaim: str('OIDC_ROLES_CLAIM', 'roles'),
       agsClaim: str('OIDC_AGS_CLAIM', 'ags'),
+      webClientId: str('OIDC_CLIENT_ID', audience),
     };
   } else {
     problems.push(`AUTH_MODE must be dev or oidc, not "${authMode}".`);
@@ -191,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: str('QUEUE_PREFIX', 'kkz'),
     deadlineReconcileIntervalMs: int('DEADLINE_RECONCILE_INTERVAL_S', 300, 1, 86_400) * 1000,
     clock: simulatedClock(),
+    webRoot: resolve(root, str('WEB_ROOT', 'dist/web')),
   };
   if (!existsSync(config.municipalityRegistryFile)) {
     problems.push(`MUNICIPALITY_REGISTRY_FILE: there is no file ${config.municipalityRegistryFile}.`);

@@ -1,0 +1,141 @@
+import { Link, Navigate, NavLink, Outlet, Route, Routes, useNavigate } from 'react-router';
+import { RequireSession, roleOf, usePerson, useSignOut } from './auth';
+import { ROLE_NAMES } from './format';
+import { AuditFindPage, AuditIntegrityPage, AuditRecordPage } from './pages/audit';
+import { CallsPage, DeadlinesPage, EoiListPage, EoiPage, InboxPage } from './pages/municipality';
+import { GrantPage, GrantsPage, SubmissionPage, TasksPage } from './pages/office';
+import { OidcCallbackPage, SignInPage } from './pages/sign-in';
+import { setNotice } from './session';
+import { Page } from './ui';
+
+const NAV: Record<string, { to: string; label: string }[]> = {
+  municipality: [
+    { to: '/aufrufe', label: 'Offene Aufrufe' },
+    { to: '/interessenbekundungen', label: 'Meine Interessenbekundungen' },
+    { to: '/fristen', label: 'Meine Fristen' },
+    { to: '/posteingang', label: 'Posteingang' },
+  ],
+  'grants-office': [
+    { to: '/aufgaben', label: 'Aufgaben' },
+    { to: '/zuwendungen', label: 'Zuwendungen' },
+    { to: '/fristen', label: 'Fristen' },
+  ],
+  auditor: [
+    { to: '/pruefung', label: 'Datensätze' },
+    { to: '/pruefung/integritaet', label: 'Integrität und Export' },
+  ],
+  evaluator: [],
+};
+
+const HOME: Record<string, string> = {
+  municipality: '/aufrufe',
+  'grants-office': '/aufgaben',
+  auditor: '/pruefung',
+  evaluator: '/start',
+};
+
+function Shell() {
+  const person = usePerson();
+  const role = roleOf(person);
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a className="skip" href="#inhalt">
+        Zum Inhalt springen
+      </a>
+      <header className="top">
+        <div className="brand">
+          <Link to="/">Kommunale Präventionsketten</Link>
+        </div>
+        <nav aria-label="Hauptnavigation">
+          <ul>
+            {(NAV[role] ?? []).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/pruefung'}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            {ROLE_NAMES[role] ?? role}
+            {person.municipalityName ? `: ${person.municipalityName}` : ''}
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              signOut();
+              setNotice('Sie haben sich abgemeldet.');
+              navigate('/anmelden');
+            }}
+          >
+            Abmelden
+          </button>
+        </div>
+      </header>
+      <main id="inhalt">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+function Home() {
+  const person = usePerson();
+  return <Navigate to={HOME[roleOf(person)] ?? '/start'} replace />;
+}
+
+function StartPage() {
+  return (
+    <Page title="Willkommen">
+      <p>
+        Für Ihre Rolle gibt es im Arbeitsbereich noch keine eigenen Seiten. Die API steht unter /docs bereit.
+      </p>
+    </Page>
+  );
+}
+
+function NotFound() {
+  return (
+    <Page title="Seite nicht gefunden">
+      <p>
+        Diese Seite gibt es nicht. <Link to="/">Zur Startseite</Link>
+      </p>
+    </Page>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/anmelden" element={<SignInPage />} />
+      <Route path="/anmeldung/rueckruf" element={<OidcCallbackPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <Shell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route path="/start" element={<StartPage />} />
+        <Route path="/aufrufe" element={<CallsPage />} />
+        <Route path="/interessenbekundungen" element={<EoiListPage />} />
+        <Route path="/interessenbekundungen/:applicationId" element={<EoiPage />} />
+        <Route path="/fristen" element={<DeadlinesPage />} />
+        <Route path="/posteingang" element={<InboxPage />} />
+        <Route path="/aufgaben" element={<TasksPage />} />
+        <Route path="/auswahl/:applicationId" element={<SubmissionPage />} />
+        <Route path="/zuwendungen" element={<GrantsPage />} />
+        <Route path="/zuwendungen/:grantId" element={<GrantPage />} />
+        <Route path="/pruefung" element={<AuditFindPage />} />
+        <Route path="/pruefung/datensatz/:streamId" element={<AuditRecordPage />} />
+        <Route path="/pruefung/integritaet" element={<AuditIntegrityPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

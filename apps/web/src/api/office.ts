@@ -1,0 +1,60 @@
+import { api, must, type Schemas } from './client';
+
+export type Selection = Schemas['SelectionView'];
+export type CallSelection = Schemas['CallSelectionView'];
+export type Grant = Schemas['GrantView'];
+
+export const allCalls = () => must(api.GET('/calls', { params: { query: { limit: 100 } } }));
+
+export const callSelection = (callId: string) =>
+  must(api.GET('/calls/{callId}/selection', { params: { path: { callId } } }));
+
+export const call = (callId: string) => must(api.GET('/calls/{callId}', { params: { path: { callId } } }));
+
+/** The office's view (the municipality's own view is smaller: ApplicantSelectionView). */
+export const selection = (applicationId: string) =>
+  must(
+    api.GET('/expressions-of-interest/{applicationId}/selection', { params: { path: { applicationId } } }),
+  ).then((view) => view as Selection);
+
+export const crossSection = (callId: string) =>
+  must(api.GET('/calls/{callId}/selection/cross-section', { params: { path: { callId } } }));
+
+export const recordFormalCheck = (applicationId: string, reasons: string[]) =>
+  must(
+    api.POST('/expressions-of-interest/{applicationId}/formal-check', {
+      params: { path: { applicationId } },
+      body: reasons.length ? { reasons } : {},
+    }),
+  );
+
+export const recordAssessment = (applicationId: string, body: Schemas['AssessmentDto']) =>
+  must(
+    api.POST('/expressions-of-interest/{applicationId}/assessments', {
+      params: { path: { applicationId } },
+      body,
+    }),
+  );
+
+export const decide = (applicationId: string, body: Schemas['DecisionDto']) =>
+  must(
+    api.POST('/expressions-of-interest/{applicationId}/decision', {
+      params: { path: { applicationId } },
+      body,
+    }),
+  );
+
+export const missedDeadlines = (page: number, limit: number, q: string) =>
+  must(api.GET('/deadlines', { params: { query: { page, limit, status: 'missed', ...(q ? { q } : {}) } } }));
+
+export const grants = (page: number, limit: number, q: string) =>
+  must(api.GET('/grants', { params: { query: { page, limit, ...(q ? { q } : {}) } } }));
+
+export const grant = (grantId: string) =>
+  must(api.GET('/grants/{grantId}', { params: { path: { grantId } } }));
+
+export const disbursements = (grantId: string) =>
+  must(api.GET('/grants/{grantId}/disbursements', { params: { path: { grantId } } }));
+
+export const reports = (grantId: string) =>
+  must(api.GET('/grants/{grantId}/esf-reports', { params: { path: { grantId } } }));

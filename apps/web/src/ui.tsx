@@ -1,0 +1,182 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiProblem } from './api/client';
+
+/** A page's heading and the window's title; the heading takes focus so a screen reader announces it. */
+export function Page({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} – Kommunale Präventionsketten`;
+    heading.current?.focus();
+  }, [title]);
+  return (
+    <>
+      <div className="page-head">
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        {actions}
+      </div>
+      {children}
+    </>
+  );
+}
+
+export function Loading({ what = 'Daten' }: { what?: string }) {
+  return (
+    <p role="status" className="muted">
+      {what} werden geladen …
+    </p>
+  );
+}
+
+/** A refusal or failure, in the API's German words. */
+export function ProblemMessage({ error }: { error: unknown }) {
+  if (!error) return null;
+  const text =
+    error instanceof ApiProblem
+      ? `${error.title}${error.detail && error.detail !== error.title ? ` ${error.detail}` : ''}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return (
+    <div role="alert" className="alert alert-error">
+      {text}
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <div role="status" className="alert alert-info">
+      {children}
+    </div>
+  );
+}
+
+/** A labelled input with its error messages tied to it (aria-describedby). */
+export function Field({
+  label,
+  errors,
+  hint,
+  children,
+}: {
+  label: string;
+  errors?: string[];
+  hint?: string;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : '', errors?.length ? errorId : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field${errors?.length ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {children({
+        id,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(errors?.length ? { 'aria-invalid': true } : {}),
+      })}
+      {errors?.length ? (
+        <p id={errorId} className="field-error">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Search and paging kept in the URL, so that a list can be bookmarked as it is shown. */
+export function useListParams(defaultLimit = 20) {
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
+  const q = params.get('suche') ?? '';
+  const set = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next);
+  };
+  return { page, q, limit: defaultLimit, params, set };
+}
+
+export function SearchForm({
+  q,
+  onSearch,
+  label,
+}: {
+  q: string;
+  onSearch: (q: string) => void;
+  label: string;
+}) {
+  const id = useId();
+  return (
+    <form
+      role="search"
+      className="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(String(new FormData(e.currentTarget).get('suche') ?? ''));
+      }}
+    >
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name="suche" type="search" defaultValue={q} key={q} />
+      <button type="submit">Suchen</button>
+    </form>
+  );
+}
+
+export function Pager({
+  page,
+  limit,
+  total,
+  onPage,
+}: {
+  page: number;
+  limit: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
+  const pages = Math.max(1, Math.ceil(total / limit));
+  return (
+    <nav className="pager" aria-label="Seiten">
+      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Vorherige Seite
+      </button>
+      <span>
+        Seite {page} von {pages} ({total} Einträge)
+      </span>
+      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        Nächste Seite
+      </button>
+    </nav>
+  );
+}
+
+export function Badge({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'neutral'; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}
+
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p className="back">
+      <Link to={to}>← {children}</Link>
+    </p>
+  );
+}

@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { SqliteEventStore } from '@app/eventsourcing';
+import { projectRoot } from '@app/shared';
+import { buildAuditDataSet } from '../support/audit-data-set';
+import {
+  axe,
+  chromiumMissing,
+  launchChromium,
+  openTab,
+  printAxeSummary,
+  screenshot,
+  signIn,
+  startWeb,
+  type WebWorld,
+} from './harness';
+
+jest.setTimeout(240_000);
+const missing = chromiumMissing();
+if (missing) console.warn(`web workspace, auditor: ${missing}`);
+const describeInChromium = missing ? describe.skip : describe;
+
+const UNNA_STREAM = 'application-kkz-2011.05978000';
+
+describeInChromium('web workspace: an auditor verifies, exports, and finds a tampered event', () => {
+  let world: WebWorld;
+  let browser: Browser;
+  let file: string;
+
+  beforeAll(async () => {
+    // Kreis Unna's joint application and Oberhausen's, a signed checkpoint, in a SQLite file.
+    const data = await buildAuditDataSet();
+    file = data.file;
+    world = await startWeb({
+      now: '2012-01-16T09:00:00.000Z',
+      store: new SqliteEventStore(file),
+      dir: data.dir,
+    });
+    browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    printAxeSummary('auditor');
+    await browser?.close();
+    await world?.close();
+  });
+
+  it('verifies the store, downloads a signed export that verifies offline, then sees an altered event flagged', async () => {
+    const tab = await openTab(browser, world);
+    const { page } = tab;
+    await signIn(tab, world, 'Prüfung (Revision)');
+    await page.getByRole('heading', { name: 'Datensätze finden' }).waitFor();
+
+    await page.getByRole('link', { name: 'Integrität und Export' }).click();
+    await page.getByRole('button', { name: 'Speicher jetzt prüfen' }).click();
+    await page.getByText(/^Speicher intakt: \d+ Ereignisse in \d+ Datensätzen/).waitFor();
+    await page.getByText(/1, davon 1 verifiziert/).waitFor();
+
+    await page.getByLabel('Programm (optional)').fill('kkz');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export herunterladen' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('pruefexport-kkz.ndjson');
+    const saved = join(world.dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    // The command the page shows, run as shown (with the file where the browser saved it).
+    const command = await page.locator('pre code').innerText();
+    const [, keyId] = /--public-key ([0-9a-f]{64})$/.exec(command.trim()) ?? [];
+    expect(keyId).toBeDefined();
+    expect(command).toContain('node verify-export.js pruefexport-kkz.ndjson');
+    const verified = spawnSync(
+      process.execPath,
+      [join(projectRoot(), 'scripts', 'verify-export.js'), saved, '--public-key', keyId],
+      { encoding: 'utf8' },
+    );
+    expect(verified.stdout).toMatch(/OK: the export is intact and its signature verifies/);
+    expect(verified.status).toBe(0);
+    expect(readFileSync(saved, 'utf8')).toContain('kkz-audit-export/1');
+    expect(await axe(page, 'Integrität und Export')).toEqual([]);
+    await screenshot(page, 'integritaet');
+
+    // Someone alters the submission's date in the SQLite file, behind the API's back.
+    const sql = new Database(file);
+    sql
+      .prepare(
+        `UPDATE events SET data = replace(data, '2011-12-14', '2011-12-10') WHERE type = 'ExpressionOfInterestSubmitted'`,
+      )
+      .run();
+    sql.close();
+
+    await page.getByRole('link', { name: 'Datensätze', exact: true }).click();
+    await page.getByLabel('Datensätze durchsuchen').fill('05978000');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await page.waitForURL(/suche=05978000/);
+    await page.getByRole('link', { name: UNNA_STREAM }).waitFor();
+    expect(await axe(page, 'Datensätze finden')).toEqual([]);
+    await page.getByRole('link', { name: UNNA_STREAM }).click();
+
+    await page.getByRole('heading', { name: `Verlauf: ${UNNA_STREAM}` }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Kette verletzt ab Ereignis 9: Inhalt verändert' })
+      .waitFor();
+    const flagged = page.locator('tr.broken');
+    expect(await flagged.count()).toBe(1);
+    expect(await flagged.innerText()).toMatch(/ExpressionOfInterestSubmitted[\s\S]*verändert/);
+    // Who and when, in business and recorded time, for each event.
+    const firstRow = page.locator('tbody tr').first();
+    expect(await firstRow.innerText()).toMatch(
+      /Kommune[\s\S]*municipality:05978000[\s\S]*\d{2}\.\d{2}\.2011/,
+    );
+    expect(await axe(page, 'Verlauf eines Datensatzes')).toEqual([]);
+    await screenshot(page, 'verlauf-manipuliert');
+
+    // A bookmark of the record opens it again, and the whole-store check now fails too.
+    await page.goto(`${world.url}/pruefung/datensatz/${UNNA_STREAM}`);
+    await page.getByRole('alert').filter({ hasText: 'Kette verletzt' }).waitFor();
+    await page.goto(`${world.url}/pruefung/integritaet`);
+    await page.getByRole('button', { name: 'Speicher jetzt prüfen' }).click();
+    await page.getByText(/^Speicher verletzt: 1 Kettenbrüche/).waitFor();
+    await page.getByRole('link', { name: UNNA_STREAM }).waitFor();
+    expect(tab.external).toEqual([]);
+    expect(tab.errors).toEqual([]);
+    await tab.context.close();
+  });
+});
