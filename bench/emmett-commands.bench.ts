@@ -40,10 +40,11 @@ export async function benchEmmettCommands(
   closeSync(logFd);
   const killOnExit = () => child.kill('SIGKILL');
   process.on('exit', killOnExit);
-  cleanup.add(`stop Emmett peer pid ${child.pid}`, async () => {
+  const stopPeer = async () => {
     process.off('exit', killOnExit);
     await stop(child);
-  });
+  };
+  cleanup.add(`stop Emmett peer pid ${child.pid}`, stopPeer);
   await waitForReady(child, logFile);
 
   const openCalls = async (
@@ -77,7 +78,7 @@ export async function benchEmmettCommands(
     },
     devSecret,
     options,
-  );
+  ).finally(stopPeer);
   if (result.errors > 0) result.errorSamples.push(`Emmett peer log: ${tail(logFile)}`);
   return result;
 }

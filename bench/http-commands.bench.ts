@@ -84,7 +84,13 @@ export async function benchHttpCommands(
     setUp: createProgramme,
     openCalls,
   };
-  return loadCommands(cleanup, target, devSecret, options);
+  try {
+    return await loadCommands(cleanup, target, devSecret, options);
+  } finally {
+    // Stopped now, not at the end of the run: an idle API (and its worker, if embedded) must not
+    // take CPU from the benches after this one.
+    await api.stop();
+  }
 }
 
 /** Warm-up, then the measured window, against any server that serves the two commands. */
