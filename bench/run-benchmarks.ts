@@ -66,6 +66,7 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
   let ok = true;
 
   let concurrentPerSecond: number | undefined;
+  let sequentialPerSecond: number | undefined;
   if (runs('append') || runs('http')) {
     const sequential = await benchSequentialAppends(cleanup, { events: SEQUENTIAL_APPENDS });
     checkpoint();
@@ -77,6 +78,7 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
     checkpoint();
     report.figure(`sqlite-append-concurrent-${WRITERS}`, concurrent.eventsPerSecond, 'events/s');
     concurrentPerSecond = concurrent.eventsPerSecond;
+    sequentialPerSecond = sequential.eventsPerSecond;
   }
 
   const httpOptions = { connections: CONNECTIONS, durationMs: httpSeconds * 1000, logLevel, signal };
@@ -94,6 +96,11 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
       http.commandsPerSecond / (concurrentPerSecond as number),
       'ratio',
       { atLeast: COMMAND_VS_APPEND_GOAL },
+    );
+    report.figure(
+      'command-vs-sequential-append-ratio',
+      http.commandsPerSecond / (sequentialPerSecond as number),
+      'ratio',
     );
     report.note(
       `command-vs-append-ratio: ${COMMAND_VS_APPEND_GOAL} is this round's goal, 0.5 the issue's lasting one`,
