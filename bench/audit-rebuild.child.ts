@@ -1,6 +1,6 @@
 // A fresh process per measurement, so that its peak memory is the rebuild's own:
 //   node audit-rebuild.child.js read-all|rebuild <events.sqlite>
-// Prints one JSON line: { events, seconds, maxRssMb, baselineRssMb, heapUsedMb }.
+// Prints one JSON line: { events, seconds, cpuSeconds, maxRssMb, baselineRssMb, heapUsedMb }.
 import { type RecordedEvent, readAllPages, SqliteEventStore, UpcastingEventStore } from '@app/eventsourcing';
 import { foldFresh } from '../libs/audit/src/time-travel/read-models-as-of';
 import { applicationReadModels } from './support/registered-projections';
@@ -23,18 +23,24 @@ async function main(): Promise<void> {
   } else if (mode !== 'read-all') throw new Error(`unknown mode ${mode}`);
   const baselineRssMb = mb(process.memoryUsage().rss);
   const start = now();
+  const cpuStart = process.cpuUsage();
   let events = 0;
   for await (const page of readAllPages(store, { pageSize: PAGE_SIZE })) {
     for (const event of page) apply(event);
     events += page.length;
   }
   const seconds = elapsedMs(start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  // CPU time of this process's threads (JS, GC, SQLite): what the pass costs, whatever else the
+  // machine is doing meanwhile, where wall time swings with the load.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const heapUsedMb = mb(process.memoryUsage().heapUsed);
   await store.close();
   process.stdout.write(
     `${JSON.stringify({
       events,
       seconds,
+      cpuSeconds,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       baselineRssMb,
       heapUsedMb,

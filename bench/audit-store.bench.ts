@@ -19,6 +19,8 @@ import { elapsedMs, now } from './support/stopwatch';
 import { makeTempDir } from './support/temp-dir';
 
 export const AUDIT_EVENTS = 1_000_000;
+/** rebuild-vs-read-ratio must hold in each of this many consecutive runs: its minimum is the figure. */
+export const REBUILD_RUNS = 3;
 const LONG_STREAM = 'application-bench-long.05978000';
 const AS_OF_QUERIES = 200;
 const COLD_QUERIES = 40;
@@ -28,6 +30,7 @@ const IN_FLIGHT = 2000;
 interface ChildResult {
   events: number;
   seconds: number;
+  cpuSeconds: number;
   maxRssMb: number;
   baselineRssMb: number;
   heapUsedMb: number;
@@ -59,8 +62,8 @@ function runChild(mode: 'read-all' | 'rebuild', file: string): Promise<ChildResu
 export async function benchAuditStore(
   cleanup: Cleanup,
   report: Report,
-  { events = AUDIT_EVENTS } = {},
-): Promise<{ ok: boolean }> {
+  { events = AUDIT_EVENTS, rebuildRuns = REBUILD_RUNS } = {},
+): Promise<{ ok: boolean; file: string }> {
   const file = join(makeTempDir('audit', cleanup), 'events.sqlite');
   const store = new SqliteEventStore(file);
   cleanup.add('close audit bench store', () => store.close());
@@ -93,12 +96,38 @@ export async function benchAuditStore(
     `first integrity checkpoint over ${checkpoint?.events} events in ${checkpoint?.streams} streams: ${(elapsedMs(checkpointing) / 1000).toFixed(1)} s`,
   );
 
-  const read = await runChild('read-all', file);
-  const rebuilt = await runChild('rebuild', file);
+  if (rebuildRuns === 0) {
+    await store.close();
+    return { ok: true, file };
+  }
+  // Read and rebuild alternate, each in a fresh process, so that both see the same machine load.
+  const pairs: { read: ChildResult; rebuilt: ChildResult; ratio: number; cpuRatio: number }[] = [];
+  for (let run = 0; run < rebuildRuns; run++) {
+    const read = await runChild('read-all', file);
+    const rebuilt = await runChild('rebuild', file);
+    pairs.push({
+      read,
+      rebuilt,
+      ratio: read.seconds / rebuilt.seconds,
+      cpuRatio: read.cpuSeconds / rebuilt.cpuSeconds,
+    });
+  }
+  const worst = pairs.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+  const { read, rebuilt } = worst;
   report.figure('audit-read-all', read.events / read.seconds, 'events/s');
   report.figure('audit-rebuild', rebuilt.events / rebuilt.seconds, 'events/s');
-  report.figure('rebuild-vs-read-ratio', read.seconds / rebuilt.seconds, 'ratio');
-  console.log('# goal: rebuild-vs-read-ratio >= 0.5');
+  report.figure('rebuild-vs-read-ratio', worst.ratio, 'ratio', { atLeast: 0.5 });
+  report.note(
+    `rebuild-vs-read-ratio is the minimum of ${pairs.length} consecutive runs: ${pairs.map((p) => p.ratio.toFixed(3)).join(', ')} ` +
+      `(read ${pairs.map((p) => p.read.seconds.toFixed(2)).join('/')} s, rebuild ${pairs.map((p) => p.rebuilt.seconds.toFixed(2)).join('/')} s)`,
+  );
+  // The same passes by CPU time: on a shared machine wall times swing with everyone else's load.
+  report.figure('rebuild-vs-read-cpu-ratio', Math.min(...pairs.map((p) => p.cpuRatio)), 'ratio');
+  report.note(
+    `rebuild-vs-read-cpu-ratio (CPU seconds of the read over the rebuild's, minimum of ${pairs.length}): ` +
+      `${pairs.map((p) => p.cpuRatio.toFixed(3)).join(', ')} (read ${pairs.map((p) => p.read.cpuSeconds.toFixed(2)).join('/')} s, ` +
+      `rebuild ${pairs.map((p) => p.rebuilt.cpuSeconds.toFixed(2)).join('/')} s of CPU)`,
+  );
   report.figure('audit-rebuild-peak-rss', rebuilt.maxRssMb, 'MB');
   report.note(
     `rebuild of ${rebuilt.readModels} read models: process RSS ${rebuilt.baselineRssMb.toFixed(0)} MB before, ` +
@@ -132,9 +161,8 @@ export async function benchAuditStore(
   const session = await measure(AS_OF_QUERIES, (asOf) => snapshots.asOf(LONG_STREAM, asOf));
   report.figure('audit-state-as-of-p50', percentile(session, 50), 'ms');
   report.figure('audit-state-as-of-p99', percentile(session, 99), 'ms');
-  console.log(
-    `# goal: audit-state-as-of-p99 <= 100 ms (stream of ${longEvents} events; by revision and by business date)`,
-  );
+  report.judge('audit-state-as-of-p99', { atMost: 100 });
+  report.note(`audit-state-as-of: a stream of ${longEvents} events; by revision and by business date`);
   const cold = await measure(COLD_QUERIES, (asOf) => recordAsOf(reading, projections, LONG_STREAM, asOf));
   report.figure('audit-state-as-of-cold-p50', percentile(cold, 50), 'ms');
   report.figure('audit-state-as-of-cold-p99', percentile(cold, 99), 'ms');
@@ -149,5 +177,5 @@ export async function benchAuditStore(
     `verification: ${integrity.streams} streams, ${integrity.checkpoints.verified}/${integrity.checkpoints.count} checkpoints, ${integrity.ok ? 'intact' : 'BROKEN'}`,
   );
   await store.close();
-  return { ok: integrity.ok && rebuilt.events === read.events };
+  return { ok: integrity.ok && pairs.every((p) => p.rebuilt.events === p.read.events), file };
 }

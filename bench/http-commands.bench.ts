@@ -52,24 +52,56 @@ export interface HttpBenchResult {
 /** Enough pairs for the measured window at the warm-up's pace, with room for it to speed up. */
 const PAIR_HEADROOM = 4;
 
+/** The server under load: ours, or the peer serving the same two commands. */
+export interface CommandTarget {
+  baseUrl: string;
+  pid: number;
+  /** Once, before any call is opened (our API needs the programme first). */
+  setUp(client: JsonClient, officeToken: string): Promise<void>;
+  /** Drafts and publishes `count` more calls numbered on from `firstIndex`, then hands out their pairs. */
+  openCalls(
+    client: JsonClient,
+    officeToken: string,
+    slots: ApplicationSlots,
+    firstIndex: number,
+    count: number,
+  ): Promise<void>;
+}
+
 export async function benchHttpCommands(
   cleanup: Cleanup,
   options: HttpBenchOptions = {},
 ): Promise<HttpBenchResult> {
-  const {
-    connections = 32,
-    warmUpCalls = 2,
-    durationMs = 8000,
-    logLevel = 'info',
-    cpuProfileDir,
-    signal,
-  } = options;
+  const { logLevel = 'info', cpuProfileDir } = options;
   const devSecret = randomBytes(32).toString('hex');
   const api = await startApi(
     { dataDir: makeTempDir('api', cleanup), devSecret, logLevel, cpuProfileDir },
     cleanup,
   );
-  const client = new JsonClient(api.baseUrl, connections);
+  const target: CommandTarget = {
+    baseUrl: api.baseUrl,
+    pid: api.pid,
+    setUp: createProgramme,
+    openCalls,
+  };
+  try {
+    return await loadCommands(cleanup, target, devSecret, options);
+  } finally {
+    // Stopped now, not at the end of the run: an idle API (and its worker, if embedded) must not
+    // take CPU from the benches after this one.
+    await api.stop();
+  }
+}
+
+/** Warm-up, then the measured window, against any server that serves the two commands. */
+export async function loadCommands(
+  cleanup: Cleanup,
+  target: CommandTarget,
+  devSecret: string,
+  options: HttpBenchOptions = {},
+): Promise<HttpBenchResult> {
+  const { connections = 32, warmUpCalls = 2, durationMs = 8000, signal } = options;
+  const client = new JsonClient(target.baseUrl, connections);
   cleanup.add('close HTTP agent', () => client.close());
 
   const agsList = municipalityAgs();
@@ -78,8 +110,8 @@ export async function benchHttpCommands(
   for (const ags of agsList) tokens.set(ags, await signDevToken(devSecret, { role: 'municipality', ags }));
 
   const slots = new ApplicationSlots(agsList);
-  await createProgramme(client, office);
-  await openCalls(client, office, slots, 0, warmUpCalls);
+  await target.setUp(client, office);
+  await target.openCalls(client, office, slots, 0, warmUpCalls);
   let callsOpened = warmUpCalls;
 
   const warmUp = new LoadStats();
@@ -89,17 +121,18 @@ export async function benchHttpCommands(
 
   const pairsNeeded = Math.ceil((warmUpPairsPerSecond * durationMs * PAIR_HEADROOM) / 1000);
   const moreCalls = Math.max(1, Math.ceil(pairsNeeded / agsList.length));
-  await openCalls(client, office, slots, callsOpened, moreCalls);
+  await target.openCalls(client, office, slots, callsOpened, moreCalls);
   callsOpened += moreCalls;
 
   const measured = new LoadStats();
-  const apiCpuBefore = processCpuMs(api.pid);
+  const apiCpuBefore = processCpuMs(target.pid);
   const ownCpuBefore = ownCpuMs();
   const start = now();
   await runLoad(client, tokens, slots, connections, start + durationMs, measured, signal);
   const windowMs = elapsedMs(start);
-  const apiCpuAfter = processCpuMs(api.pid);
+  const apiCpuAfter = processCpuMs(target.pid);
   const ownCpu = ownCpuMs() - ownCpuBefore;
+  client.close();
 
   return {
     connections,

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './adapters/sqlite-event-store';
-import { verifyStore, verifyStreamChain } from './hash-chain';
+import { canonicalJson } from './canonical-json';
+import { eventHash, GENESIS_HASH, verifyStore, verifyStreamChain } from './hash-chain';
 import { newEvent } from './testing/new-event';
 
 /** A store with two streams of five events each, and direct SQL access to tamper with its file. */
@@ -28,6 +30,35 @@ async function tamperableStore() {
   };
   return { sql, verify };
 }
+
+describe('event hash', () => {
+  it('is the SHA-256 of the previous hash, a newline and the canonical JSON, as every stored chain was written', () => {
+    const metadata = {
+      eventId: 'e-1',
+      schemaVersion: 1,
+      occurredAt: '2011-11-10T08:00:00.000Z',
+      recordedAt: '2011-11-10T08:00:00.001Z',
+      actor: { subject: 'sb-1', role: 'grants-office' as const },
+      correlationId: 'c-1',
+      causationId: 'c-1',
+      prevHash: GENESIS_HASH,
+    };
+    const input = {
+      streamId: 'call-a',
+      revision: 0,
+      type: 'Tick',
+      data: { text: 'Präventionskette €' },
+      metadata,
+    };
+    const reference = createHash('sha256')
+      .update(metadata.prevHash)
+      .update('\n')
+      .update(canonicalJson({ streamId: 'call-a', revision: 0, type: 'Tick', data: input.data, metadata }))
+      .digest('hex');
+    expect(eventHash(input)).toBe(reference);
+    expect(eventHash({ ...input, metadata: { ...metadata, prevHash: reference } })).not.toBe(reference);
+  });
+});
 
 describe('hash chain verification', () => {
   it('finds nothing wrong in an untouched store', async () => {

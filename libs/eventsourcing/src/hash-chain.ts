@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { EventMetadata, NewEvent, RecordedEvent } from './event';
 
@@ -21,19 +21,17 @@ interface HashInput {
 
 /** SHA-256 over the previous hash and the canonical JSON of the event (without its own hash). */
 export function eventHash(input: HashInput): string {
-  return createHash('sha256')
-    .update(input.metadata.prevHash)
-    .update('\n')
-    .update(
-      canonicalJson({
-        streamId: input.streamId,
-        revision: input.revision,
-        type: input.type,
-        data: input.data,
-        metadata: input.metadata,
-      }),
-    )
-    .digest('hex');
+  const text = `${input.metadata.prevHash}\n${canonicalJson({
+    streamId: input.streamId,
+    revision: input.revision,
+    type: input.type,
+    data: input.data,
+    metadata: input.metadata,
+  })}`;
+  // The same UTF-8 bytes either way; one-shot hashing (Node 20.12+) needs no Hash object per event.
+  return typeof oneShotHash === 'function'
+    ? oneShotHash('sha256', text, 'hex')
+    : createHash('sha256').update(text).digest('hex');
 }
 
 /** Round-trips through JSON so that what is hashed is exactly what is stored and read back. */
