@@ -33,7 +33,8 @@ export class GetDeadlineCalendarHandler implements IQueryHandler<GetDeadlineCale
     const deadlines = [...(model.deadlinesByAgs.get(ags) ?? [])]
       .map((id) => model.deadlines.get(id))
       .filter((d): d is DeadlineFacts => d !== undefined);
-    return deadlineCalendar({ ags, name: this.registry.find(ags)?.name }, deadlines);
+    const names = model.names.withRegistry((a) => this.registry.find(a)?.name);
+    return deadlineCalendar({ ags, name: names.municipality(ags) }, deadlines, names);
   }
 }
 

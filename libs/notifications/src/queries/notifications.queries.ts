@@ -57,19 +57,21 @@ export class GetNotificationSettingsQuery extends Query<NotificationSettingsView
 
 @QueryHandler(GetInboxQuery)
 export class GetInboxHandler implements IQueryHandler<GetInboxQuery> {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly registry: MunicipalityRegistry,
+  ) {}
   async execute({ principal, unreadOnly }: GetInboxQuery): Promise<InboxView> {
     const owner = inboxOwner(principal);
-    const all =
-      owner === undefined
-        ? []
-        : (this.projections.state(notificationsProjection).inbox.get(recipientKey(owner)) ?? []);
+    const model = this.projections.state(notificationsProjection);
+    const names = model.names.withRegistry((ags) => this.registry.find(ags)?.name);
+    const all = owner === undefined ? [] : (model.inbox.get(recipientKey(owner)) ?? []);
     const items = all
       .filter((item) => !unreadOnly || !item.read)
       .reverse()
       .map((item) => ({
         notificationId: item.notificationId,
-        ...noticeOf(item),
+        ...noticeOf(item, names),
         cause: causeOf(item),
         read: item.read,
         ...(item.readAt ? { readAt: item.readAt } : {}),
