@@ -133,7 +133,10 @@ export function composeNotice(
     lead = `die Frist „${title}“ ist am ${when} um 24:00 Uhr abgelaufen, ohne dass sie erfüllt wurde.`;
   } else {
     type = 'escalated';
-    const named = obligedAgs.map((ags) => names?.municipality(ags) ?? `AGS ${ags}`);
+    // Whom the title names already (a report of Kreis Unna) is not named twice.
+    const named = obligedAgs
+      .map((ags) => names?.municipality(ags) ?? `AGS ${ags}`)
+      .filter((name) => !title.includes(name));
     const who = named.length > 0 ? ` (${named.join(', ')})` : '';
     headline = `Eskalation: ${title}${who} – Frist vom ${when} versäumt`;
     lead = `die Frist „${title}“${who} ist am ${when} abgelaufen und wurde an die Bewilligungsbehörde eskaliert.`;
