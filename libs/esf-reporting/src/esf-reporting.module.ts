@@ -5,6 +5,7 @@ import { AcceptEsfReportController } from './accept-esf-report/accept-esf-report
 import { AcceptEsfReportHandler } from './accept-esf-report/accept-esf-report.handler';
 import { OpenReportPeriodsController } from './open-report-periods/open-report-periods.controller';
 import { OpenReportPeriodsHandler } from './open-report-periods/open-report-periods.handler';
+import { GetFundingExportHandler } from './exports/funding-export.query';
 import { esfReportsProjection } from './queries/esf-reports.projection';
 import { EsfReportsQueriesController } from './queries/esf-reports-queries.controller';
 import {
@@ -39,6 +40,7 @@ import { SubmitEsfReportHandler } from './submit-esf-report/submit-esf-report.ha
     GetEsfReportHandler,
     ListGrantEsfReportsHandler,
     GetEsfTotalsHandler,
+    GetFundingExportHandler,
   ],
 })
 export class EsfReportingModule implements OnModuleInit {
