@@ -10,7 +10,7 @@ export interface GrantsFilter {
 }
 
 /** The grants office and auditors see every grant; a municipality only its own. */
-function mayRead(principal: Principal, view: GrantView): boolean {
+export function mayRead(principal: Principal, view: GrantView): boolean {
   return seesEverything(principal) || (principal.ags !== undefined && view.ags === principal.ags);
 }
 
