@@ -14,8 +14,9 @@ export interface paths {
         /**
          * Combined view: store, Redis, read models and the worker's parts; 503 when any is down
          * @description Combined view: store, Redis, read models and the worker's parts; 503 when any is down. No token
-         *     needed, so no detail of what failed is shown here: it goes to the log. Kept as it was for
-         *     existing monitors; orchestrators probe /health/live and /health/ready instead.
+         *     needed, so no detail of what failed is shown here beyond a reason code (the store's: read-only,
+         *     disk-full, timeout, ..., and whether the read models are reconnecting): the rest goes to the
+         *     log. Kept as it was for existing monitors; orchestrators probe /health/live and /health/ready.
          *
          *     Public: no token needed.
          */
@@ -871,6 +872,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/grants/{grantId}/notice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The grant notice (Zuwendungsbescheid) as PDF, regenerated from its event: byte for byte the document whose SHA-256 th…
+         * @description The grant notice (Zuwendungsbescheid) as PDF, regenerated from its event: byte for byte the
+         *     document whose SHA-256 the grant's `noticeDocument` records (sent as `X-Document-SHA256`).
+         *     The office, auditors and the grantee; another municipality gets 404.
+         *
+         *     Roles: grants-office, auditor, municipality.
+         */
+        get: operations["GrantsQueriesController_noticePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/grants/{grantId}/report-periods": {
         parameters: {
             query?: never;
@@ -1028,8 +1053,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The totals as CSV: RFC 4180, comma-separated, UTF-8, amounts in EUR with a decimal point
-         * @description Roles: grants-office, auditor.
+         * The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every ac…
+         * @description The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount.
+         *
+         *     Roles: grants-office, auditor.
          */
         get: operations["EsfReportsQueriesController_totalsCsv"];
         put?: never;
@@ -1048,10 +1075,38 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The totals as an Excel workbook with numeric cells
-         * @description Roles: grants-office, auditor.
+         * An Excel workbook: totals by year, a row per grant, every amount, a sheet per grant and per municipality; € formats, …
+         * @description An Excel workbook: totals by year, a row per grant, every amount, a sheet per grant and per municipality; € formats, frozen headers, totals that reconcile to the cent.
+         *
+         *     Roles: grants-office, auditor.
          */
         get: operations["EsfReportsQueriesController_totalsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{programmeId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme report, built from the read models as they are now: key figures, the time line of phases and calls, fun…
+         * @description The programme report, built from the read models as they are now: key figures, the time line
+         *     of phases and calls, funding by source and year, participants by phase and municipality type,
+         *     the latest survey. HTML (German, charts drawn offline, tables beside each) for a browser; PDF
+         *     with `Accept: application/pdf` or `?format=pdf`. For the grants office, auditors and
+         *     evaluators: it shows the whole programme, so no municipality reads it.
+         *
+         *     Roles: grants-office, auditor, evaluator.
+         */
+        get: operations["ProgrammeReportController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2363,6 +2418,13 @@ export interface components {
             continuedBy?: string;
             /** @description The proof of use (Verwendungsnachweis): its status, latest figures and any overpayment. */
             proofOfUse: components["schemas"]["ProofOfUseView"];
+            /** @description The notice's PDF as recorded when it was issued: its SHA-256, to check a printed copy against. */
+            noticeDocument?: {
+                sha256: string;
+                generatedAt: string;
+                templateVersion: number;
+                fileName: string;
+            };
             revision: number;
         };
         HistoryEntry: {
@@ -2653,6 +2715,7 @@ export interface components {
         Probe: {
             /** @enum {string} */
             status: "up" | "down";
+            reason?: string;
         };
         /**
          * @description One version of a programme's rules. Every field is optional: what a version leaves out comes
@@ -2711,7 +2774,7 @@ export interface components {
         /** @description The proof of use (Verwendungsnachweis) of a grant as the read model shows it. */
         ProofOfUseView: {
             /** @enum {string} */
-            status: "submitted" | "returned" | "accepted" | "not-submitted";
+            status: "submitted" | "not-submitted" | "returned" | "accepted";
             /** @description The latest submission's number; 0 until the first. */
             submission: number;
             submittedAt?: string;
@@ -3788,13 +3851,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3834,13 +3901,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3938,13 +4009,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3984,13 +4059,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -9415,6 +9494,100 @@ export interface operations {
             };
         };
     };
+    GrantsQueriesController_noticePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grant notice as PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
     OpenReportPeriodsController_open: {
         parameters: {
             query?: never;
@@ -10397,7 +10570,12 @@ export interface operations {
     };
     EsfReportsQueriesController_totalsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `excel-de` (default): `;`, decimal comma, UTF-8 BOM, German headers, for German Excel and LibreOffice. `rfc4180`: `,`, decimal point, ISO dates, snake_case headers, for programs. */
+                dialect?: "excel-de" | "rfc4180";
+                /** @description `totals` (default): a row per year, a column per source; `lines`: every accepted amount with its municipality, grant, report and their ids. */
+                table?: "totals" | "lines";
+            };
             header?: never;
             path: {
                 programmeId: string;
@@ -10406,7 +10584,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The totals, one line per year and source, with a header line. */
+            /** @description The totals by year and source (or every accepted amount), with a header line and a totals row. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10415,7 +10593,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10423,7 +10601,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid-id";
+                        code?: "invalid-id" | "validation-failed";
                     };
                 };
             };
@@ -10500,7 +10678,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An Excel workbook of the totals. */
+            /** @description An Excel workbook of the accepted expenditure. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10518,6 +10696,106 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    ProgrammeReportController_report: {
+        parameters: {
+            query?: {
+                /** @description `pdf` for the printable report; the same as `Accept: application/pdf`. Default: HTML. */
+                format?: "html" | "pdf";
+            };
+            header: {
+                accept: string;
+            };
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme report as an HTML page or a PDF document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id" | "validation-failed";
                     };
                 };
             };
