@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
 import { type AddressObject, simpleParser } from 'mailparser';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
+import { readPdf } from '@app/documents/testing/pdf-text';
 import { notificationIdFor } from '@app/notifications';
 import { startEsfWorld, type EsfWorld } from './support/esf-reporting-world';
 import { KREIS_UNNA } from './support/fixtures';
@@ -149,5 +151,30 @@ describe('what people read names things, and e-mails carry text, HTML and the de
       'Eskalation: ESF-Bericht 2012 – Kreis Unna (Förderphase I) – Frist vom Dienstag, 30. April 2013 versäumt',
     );
     expectNoInternalIds('escalation', `${escalation.headline}\n${escalation.text}`);
+  });
+
+  it('writes the reminder letter as a PDF in names, the same bytes each time; another municipality gets 404', async () => {
+    const path = `/deadlines/${deadlineId}/reminder-letters/${KREIS_UNNA}.pdf`;
+    const pdf = (who: Record<string, string>) =>
+      world.api.http
+        .get(path)
+        .set(who)
+        .buffer(true)
+        .parse((res: Response, done: (err: Error | null, body: Buffer) => void) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const first = (await pdf(world.as.unna).expect(200)).body as Buffer;
+    const second = (await pdf(world.as.office).expect(200)).body as Buffer;
+    expect(createHash('sha256').update(second).digest('hex')).toBe(
+      createHash('sha256').update(first).digest('hex'),
+    );
+    const { text } = readPdf(first);
+    expect(text).toContain('ESF-Bericht 2012 – Kreis Unna (Förderphase I)');
+    expect(text).toContain('30. April 2013');
+    // The letter shows the AGS small under the address, as official letters do; no record id.
+    expect(text).not.toMatch(INTERNAL_IDS[0]);
+    await world.api.http.get(path).set(world.as.dortmund).expect(404);
   });
 });
