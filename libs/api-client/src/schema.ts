@@ -1576,6 +1576,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deadlines/{deadlineId}/reminder-letters/{ags}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reminder letter (or, once missed, the notice of the missed deadline) to one obliged municipality, as PDF
+         * @description The reminder letter (or, once missed, the notice of the missed deadline) to one obliged
+         *     municipality, as PDF. The municipality itself, the grants office and auditors; another
+         *     municipality, or one not obliged, gets 404.
+         *
+         *     Roles: grants-office, auditor, municipality.
+         */
+        get: operations["ReminderLetterController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/streams": {
         parameters: {
             query?: never;
@@ -1843,7 +1867,7 @@ export interface components {
                 members: components["schemas"]["Applicant"][];
                 submittedAt?: string;
                 /** @enum {string} */
-                stage: "rejected" | "not-submitted" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
+                stage: "not-submitted" | "rejected" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
                 formalChecksRecorded: number;
                 /** @description Mean of the assessors' weighted scores, two decimals; absent until someone scored. */
                 averageScore?: number;
@@ -2191,7 +2215,7 @@ export interface components {
             to: string;
             dueDate: string;
             /** @enum {string} */
-            status: "submitted" | "open" | "returned" | "accepted";
+            status: "submitted" | "returned" | "accepted" | "open";
             /** @description Number of submissions so far. */
             submission: number;
             /** @description Make all properties in T optional */
@@ -2295,7 +2319,7 @@ export interface components {
             difficulties?: string;
             financialPlan?: components["schemas"]["FinancialPlan"];
             nextSteps?: string;
-            coordinator?: components["schemas"]["Coordinator"];
+            coordinator?: components["schemas"]["Coordinator2"];
             councilResolution?: components["schemas"]["CouncilResolutionStatement"];
         };
         ExpressionOfInterestView: {
@@ -2378,7 +2402,7 @@ export interface components {
             period: components["schemas"]["GrantPeriod"];
             financing: components["schemas"]["Financing"];
             conditions: string[];
-            coordinator: components["schemas"]["Coordinator2"];
+            coordinator: components["schemas"]["Coordinator"];
             rules: components["schemas"]["AppliedRules"];
             /** @description Funds may be called only for payments due within this many calendar months. */
             disbursementWindowMonths: number;
@@ -2774,7 +2798,7 @@ export interface components {
         /** @description The proof of use (Verwendungsnachweis) of a grant as the read model shows it. */
         ProofOfUseView: {
             /** @enum {string} */
-            status: "submitted" | "not-submitted" | "returned" | "accepted";
+            status: "not-submitted" | "submitted" | "returned" | "accepted";
             /** @description The latest submission's number; 0 until the first. */
             submission: number;
             submittedAt?: string;
@@ -2978,7 +3002,7 @@ export interface components {
             members: components["schemas"]["Applicant"][];
             submittedAt?: string;
             /** @enum {string} */
-            stage: "rejected" | "not-submitted" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
+            stage: "not-submitted" | "rejected" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
             formalCheck?: {
                 applicationId: string;
                 callId: string;
@@ -13719,6 +13743,101 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    ReminderLetterController_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadlineId: string;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter as PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
