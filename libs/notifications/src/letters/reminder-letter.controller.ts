@@ -8,6 +8,7 @@ import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
 import { AGS_PATTERN, ApiFile, IdPipe, MunicipalityRegistry } from '@app/shared';
 import type { DeadlineFacts } from '../deadline-facts';
 import { deadlineTitle, lastDayOf } from '../messages/deadline-message';
+import { NameBook } from '../messages/name-book';
 import { notificationsProjection } from '../queries/notifications.projection';
 
 export class GetReminderLetterQuery extends Query<RenderedPdf> {
@@ -58,7 +59,7 @@ export class GetReminderLetterHandler implements IQueryHandler<GetReminderLetter
     const own = !principal.roles.includes('municipality') || principal.ags === ags;
     if (!facts || !own || !facts.obligedAgs.includes(ags) || !AGS_PATTERN.test(ags))
       throw new NotFound('Reminder letter', `${deadlineId}/${ags}`);
-    const names = model.names.withRegistry((a) => this.registry.find(a)?.name);
+    const names = new NameBook((a) => this.registry.find(a)?.name, model.names);
     const municipality = this.registry.find(ags);
     const name = names.municipality(ags) ?? ags;
     const dueOn = lastDayOf(facts.dueAt);
@@ -68,8 +69,7 @@ export class GetReminderLetterHandler implements IQueryHandler<GetReminderLetter
       sentOn: facts.missed ? dayAfter(dueOn) : berlinDay(facts.changedAt),
       authority: this.office.authority,
       recipient: { name, ags, addressLines: municipality ? [HEAD[municipality.type]] : [] },
-      programmeTitle:
-        (facts.programmeId && model.names.programmeTitle(facts.programmeId)) || 'Landesprogramm',
+      programmeTitle: (facts.programmeId && names.programmeTitle(facts.programmeId)) || 'Landesprogramm',
       obligation: {
         what: deadlineTitle(facts.kind, facts.subject, deadlineId, names),
         dueOn,

@@ -19,7 +19,7 @@ function book(): NameBook {
     type: 'EsfReportPeriodOpened',
     data: { reportId: REPORT, grantId: GRANT, periodId: '2018', from: '2018-01-01', to: '2018-12-31' },
   });
-  names.apply({ type: 'CallDrafted', data: { callId: 'kkz-2011', title: 'Aufruf 2011' } });
+  names.apply({ type: 'CallDrafted', data: { callId: 'kkz-2011', title: 'Präventionsketten 2011' } });
   names.apply({
     type: 'ExpressionOfInterestDrafted',
     data: {
@@ -39,10 +39,18 @@ describe('names in what people read', () => {
 
   it('names calls by title and applications by the applicant the application states', () => {
     expect(book().deadlineTitle('call-closes', { callId: 'kkz-2011' })).toBe(
-      'Interessensbekundung zum Aufruf „Aufruf 2011“',
+      'Interessensbekundung zum Aufruf „Präventionsketten 2011“',
     );
     expect(book().deadlineTitle('council-resolution-due', { applicationId: 'kkz-2011.05119000' })).toBe(
       'Ratsbeschluss zur Bewerbung von Oberhausen',
+    );
+  });
+
+  it('does not say "Aufruf" twice for a call whose title names itself', () => {
+    const names = book();
+    names.apply({ type: 'CallDrafted', data: { callId: 'c', title: 'Aufruf zur Interessensbekundung „X“' } });
+    expect(names.deadlineTitle('call-closes', { callId: 'c' })).toBe(
+      'Einreichung zum Aufruf zur Interessensbekundung „X“',
     );
   });
 

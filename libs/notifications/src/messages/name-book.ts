@@ -62,81 +62,98 @@ export function periodName(periodId: string, from?: string, to?: string): string
   return a && b ? `${a} – ${b}` : 'des Berichtszeitraums';
 }
 
+/** The names the store's events told, as plain data (a read model may be cloned by structuredClone). */
+export interface NameData {
+  programmes: Map<string, string>;
+  calls: Map<string, string>;
+  applications: Map<string, { ags: string; callId?: string }>;
+  /** Municipality names an application stated (for one the registry does not list). */
+  stated: Map<string, string>;
+  grants: Map<string, GrantName>;
+  reports: Map<string, ReportName>;
+  surveys: Map<string, string>;
+}
+
+export function emptyNames(): NameData {
+  return {
+    programmes: new Map(),
+    calls: new Map(),
+    applications: new Map(),
+    stated: new Map(),
+    grants: new Map(),
+    reports: new Map(),
+    surveys: new Map(),
+  };
+}
+
+/** Folds one event into the names; events that name nothing are passed over. */
+export function applyNames(names: NameData, event: { type: string; data: unknown }): void {
+  if (!NAMING.has(event.type)) return;
+  const d = (event.data ?? {}) as Data;
+  switch (event.type) {
+    case 'ProgrammeCreated': {
+      const [id, title] = [str(d.programmeId), str(d.title)];
+      if (id && title) names.programmes.set(id, title);
+      break;
+    }
+    case 'CallDrafted': {
+      const [id, title] = [str(d.callId), str(d.title)];
+      if (id && title) names.calls.set(id, title);
+      break;
+    }
+    case 'ExpressionOfInterestDrafted': {
+      const applicant = (d.applicant ?? {}) as Data;
+      const [id, ags, name] = [str(d.applicationId), str(applicant.ags), str(applicant.name)];
+      if (id && ags) names.applications.set(id, { ags, callId: str(d.callId) });
+      if (ags && name) names.stated.set(ags, name);
+      break;
+    }
+    case 'GrantNoticeIssued': {
+      const [id, ags, programmeId] = [str(d.grantId), str(d.ags), str(d.programmeId)];
+      if (id && ags && typeof d.phase === 'number')
+        names.grants.set(id, { ags, phase: d.phase, programmeId: programmeId ?? '' });
+      break;
+    }
+    case 'EsfReportPeriodOpened': {
+      const [id, grantId, periodId] = [str(d.reportId), str(d.grantId), str(d.periodId)];
+      if (id && grantId && periodId)
+        names.reports.set(id, { grantId, periodId, from: str(d.from), to: str(d.to) });
+      break;
+    }
+    case 'SurveyCreated': {
+      const [id, title] = [str(d.surveyId), str(d.title)];
+      if (id && title) names.surveys.set(id, title);
+      break;
+    }
+  }
+}
+
+const NO_REGISTRY = (): string | undefined => undefined;
+
 /**
  * Names folded from the store's events, with municipality names from the registry (a name an
  * application stated is used for a municipality the registry does not list).
  */
 export class NameBook implements NoticeNames {
-  private readonly programmes = new Map<string, string>();
-  private readonly calls = new Map<string, string>();
-  private readonly applications = new Map<string, { ags: string; callId?: string }>();
-  private readonly stated = new Map<string, string>();
-  private readonly grants = new Map<string, GrantName>();
-  private readonly reports = new Map<string, ReportName>();
-  private readonly surveys = new Map<string, string>();
-
-  constructor(private readonly registry: (ags: string) => string | undefined = () => undefined) {}
+  constructor(
+    private readonly registry: (ags: string) => string | undefined = NO_REGISTRY,
+    readonly data: NameData = emptyNames(),
+  ) {}
 
   static names(type: string): boolean {
     return NAMING.has(type);
   }
 
-  /** Another view of the same names with another registry (the API's read model has none of its own). */
-  withRegistry(registry: (ags: string) => string | undefined): NoticeNames {
-    return {
-      municipality: (ags) => registry(ags) ?? this.municipality(ags),
-      deadlineTitle: (kind, subject) =>
-        this.title(kind, subject, (ags) => registry(ags) ?? this.municipality(ags)),
-    };
-  }
-
   apply(event: { type: string; data: unknown }): void {
-    if (!NAMING.has(event.type)) return;
-    const d = (event.data ?? {}) as Data;
-    switch (event.type) {
-      case 'ProgrammeCreated': {
-        const [id, title] = [str(d.programmeId), str(d.title)];
-        if (id && title) this.programmes.set(id, title);
-        break;
-      }
-      case 'CallDrafted': {
-        const [id, title] = [str(d.callId), str(d.title)];
-        if (id && title) this.calls.set(id, title);
-        break;
-      }
-      case 'ExpressionOfInterestDrafted': {
-        const applicant = (d.applicant ?? {}) as Data;
-        const [id, ags, name] = [str(d.applicationId), str(applicant.ags), str(applicant.name)];
-        if (id && ags) this.applications.set(id, { ags, callId: str(d.callId) });
-        if (ags && name) this.stated.set(ags, name);
-        break;
-      }
-      case 'GrantNoticeIssued': {
-        const [id, ags, programmeId] = [str(d.grantId), str(d.ags), str(d.programmeId)];
-        if (id && ags && typeof d.phase === 'number')
-          this.grants.set(id, { ags, phase: d.phase, programmeId: programmeId ?? '' });
-        break;
-      }
-      case 'EsfReportPeriodOpened': {
-        const [id, grantId, periodId] = [str(d.reportId), str(d.grantId), str(d.periodId)];
-        if (id && grantId && periodId)
-          this.reports.set(id, { grantId, periodId, from: str(d.from), to: str(d.to) });
-        break;
-      }
-      case 'SurveyCreated': {
-        const [id, title] = [str(d.surveyId), str(d.title)];
-        if (id && title) this.surveys.set(id, title);
-        break;
-      }
-    }
+    applyNames(this.data, event);
   }
 
   municipality(ags: string): string | undefined {
-    return this.registry(ags) ?? this.stated.get(ags);
+    return this.registry(ags) ?? this.data.stated.get(ags);
   }
 
   programmeTitle(programmeId: string): string | undefined {
-    return this.programmes.get(programmeId);
+    return this.data.programmes.get(programmeId);
   }
 
   deadlineTitle(kind: string, subject: DeadlineSubject): string | undefined {
@@ -145,7 +162,7 @@ export class NameBook implements NoticeNames {
 
   /** "Kreis Unna (Förderphase II)". */
   private grantName(grantId: string | undefined, nameOf: (ags: string) => string | undefined) {
-    const grant = grantId ? this.grants.get(grantId) : undefined;
+    const grant = grantId ? this.data.grants.get(grantId) : undefined;
     const who = grant && nameOf(grant.ags);
     return grant && who ? { who, phase: phaseName(grant.phase), grant } : undefined;
   }
@@ -157,16 +174,22 @@ export class NameBook implements NoticeNames {
   ): string | undefined {
     switch (kind) {
       case 'call-closes': {
-        const call = subject.callId && this.calls.get(subject.callId);
-        return call ? `Interessensbekundung zum Aufruf „${call}“` : undefined;
+        const call = subject.callId && this.data.calls.get(subject.callId);
+        if (!call) return undefined;
+        // A call's title may name itself ("Aufruf zur Interessensbekundung …"): not twice.
+        return /^Aufruf\b/.test(call)
+          ? `Einreichung zum ${call}`
+          : `Interessensbekundung zum Aufruf „${call}“`;
       }
       case 'council-resolution-due': {
-        const application = subject.applicationId ? this.applications.get(subject.applicationId) : undefined;
+        const application = subject.applicationId
+          ? this.data.applications.get(subject.applicationId)
+          : undefined;
         const who = application && nameOf(application.ags);
         return who ? `Ratsbeschluss zur Bewerbung von ${who}` : undefined;
       }
       case 'esf-report-due': {
-        const report = subject.reportId ? this.reports.get(subject.reportId) : undefined;
+        const report = subject.reportId ? this.data.reports.get(subject.reportId) : undefined;
         const named = this.grantName(report?.grantId ?? subject.grantId, nameOf);
         if (!named) return undefined;
         const period = report ? ` ${periodName(report.periodId, report.from, report.to)}` : '';
@@ -177,7 +200,7 @@ export class NameBook implements NoticeNames {
         return named ? `Verwendungsnachweis – ${named.who} (${named.phase})` : undefined;
       }
       case 'survey-closes': {
-        const survey = subject.surveyId && this.surveys.get(subject.surveyId);
+        const survey = subject.surveyId && this.data.surveys.get(subject.surveyId);
         return survey ? `Befragung „${survey}“` : undefined;
       }
       case 'phase-ends': {

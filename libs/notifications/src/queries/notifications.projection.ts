@@ -17,7 +17,14 @@ import {
   type Recipient,
   recipientKey,
 } from '../notifications';
-import { NameBook, NAMING_EVENT_TYPES, type NoticeNames } from '../messages/name-book';
+import {
+  applyNames,
+  emptyNames,
+  type NameData,
+  NameBook,
+  NAMING_EVENT_TYPES,
+  type NoticeNames,
+} from '../messages/name-book';
 import { recipientsOf } from '../recipients';
 
 export interface InboxItem {
@@ -105,7 +112,7 @@ export interface NotificationsReadModel {
   byId: Map<string, InboxItem>;
   settings: Map<string, SettingsView>;
   /** Names of programmes, calls, grants, reports and surveys (municipalities: the registry's). */
-  names: NameBook;
+  names: NameData;
 }
 
 function applyDeadlineEvent(
@@ -166,11 +173,11 @@ export const notificationsProjection: Projection<NotificationsReadModel> = {
     inbox: new Map(),
     byId: new Map(),
     settings: new Map(),
-    names: new NameBook(),
+    names: emptyNames(),
   }),
   apply(model, recorded: RecordedEvent) {
     if (NameBook.names(recorded.type)) {
-      model.names.apply(recorded);
+      applyNames(model.names, recorded);
       return model;
     }
     if (isDeadlineEvent(recorded)) {

@@ -6,6 +6,7 @@ import { MunicipalityRegistry } from '@app/shared';
 import type { DeadlineNotice } from '../messages/deadline-message';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../notifications-config';
 import { recipientKey } from '../notifications';
+import { NameBook } from '../messages/name-book';
 import { SecretBox } from '../secret-box';
 import { inboxOwner } from './inbox-owner';
 import { causeOf, noticeOf, notificationsProjection } from './notifications.projection';
@@ -64,7 +65,7 @@ export class GetInboxHandler implements IQueryHandler<GetInboxQuery> {
   async execute({ principal, unreadOnly }: GetInboxQuery): Promise<InboxView> {
     const owner = inboxOwner(principal);
     const model = this.projections.state(notificationsProjection);
-    const names = model.names.withRegistry((ags) => this.registry.find(ags)?.name);
+    const names = new NameBook((ags) => this.registry.find(ags)?.name, model.names);
     const all = owner === undefined ? [] : (model.inbox.get(recipientKey(owner)) ?? []);
     const items = all
       .filter((item) => !unreadOnly || !item.read)
