@@ -29,6 +29,13 @@ describe('the grant notice as PDF: recorded by its SHA-256 when issued, byte-ide
     } as object);
     expect(grant.noticeDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(grant.noticeDocument).toMatchObject({ templateVersion: 1, generatedAt: grant.issuedAt });
+    // Names for people beside the ids for machines.
+    expect(grant).toMatchObject({
+      ags: '05978000',
+      municipalityName: 'Kreis Unna',
+      phaseName: 'Förderphase I',
+      programmeTitle: 'Kein Kind zurücklassen – Kommunen in NRW beugen vor',
+    });
   });
 
   it('serves the very bytes whose SHA-256 was recorded, to the grantee and to the auditor, the same each time', async () => {

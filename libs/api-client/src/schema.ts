@@ -2449,6 +2449,12 @@ export interface components {
                 templateVersion: number;
                 fileName: string;
             };
+            /** @description In words, for people (added when the grant is read): "Kreis Unna". */
+            municipalityName?: string;
+            /** @description In words, for people (added when the grant is read): "Förderphase I". */
+            phaseName?: string;
+            /** @description The programme's title (added when the grant is read). */
+            programmeTitle?: string;
             revision: number;
         };
         HistoryEntry: {

@@ -22,6 +22,12 @@ export type GrantView = GrantNoticeIssued['data'] & {
   proofOfUse: ProofOfUseView;
   /** The notice's PDF as recorded when it was issued: its SHA-256, to check a printed copy against. */
   noticeDocument?: { sha256: string; generatedAt: string; templateVersion: number; fileName: string };
+  /** In words, for people (added when the grant is read): "Kreis Unna". */
+  municipalityName?: string;
+  /** In words, for people (added when the grant is read): "Förderphase I". */
+  phaseName?: string;
+  /** The programme's title (added when the grant is read). */
+  programmeTitle?: string;
   revision: number;
 };
 
