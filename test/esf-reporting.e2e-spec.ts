@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { parse } from 'csv-parse/sync';
+import { Workbook as ExcelWorkbook } from 'exceljs';
 import { ProjectionRunner, rebuild, type RecordedEvent } from '@app/eventsourcing';
 import { esfReportsProjection, esfTotalsProjection } from '@app/esf-reporting';
 import { DORTMUND, KREIS_UNNA } from './support/fixtures';
@@ -260,40 +261,51 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
       expect(rebuild(esfReportsProjection, events)).toEqual(runner.state(esfReportsProjection));
     });
 
-    it('export as CSV with the same lines, amounts in EUR with two places', async () => {
+    it('export as CSV for German Excel by default: BOM, ";", decimal comma, German headers, totals to the cent', async () => {
       const totals = (await w.api.http.get('/programmes/kkz/esf-totals').set(w.as.office).expect(200)).body;
       const res = await w.api.http.get('/programmes/kkz/esf-totals.csv').set(w.as.auditor).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
       expect(res.headers['content-disposition']).toBe('attachment; filename="esf-totals-kkz.csv"');
-      const lines = res.text.split('\r\n');
-      expect(lines.at(-1)).toBe('');
-      expect(lines[0]).toBe('year,source,amount_eur,amount_cents,report_ids,event_ids,event_positions');
-      expect(lines.slice(1, -1)).toEqual(
-        totals.lines.map(
-          (l: {
-            year: number;
-            source: string;
-            eur: string;
-            cents: number;
-            reportIds: string[];
-            events: { eventId: string; position: number }[];
-          }) =>
-            [
-              l.year,
-              l.source,
-              l.eur,
-              l.cents,
-              l.reportIds.join(' '),
-              l.events.map((e) => e.eventId).join(' '),
-              l.events.map((e) => e.position).join(' '),
-            ].join(','),
-        ),
-      );
-      expect(lines[1]).toMatch(/^2012,esf,18600\.01,1860001,/);
-      expect(lines[6]).toMatch(/^2013,own,7000\.33,700033,/);
+      expect(res.text.startsWith('\ufeff')).toBe(true);
+      const rows: string[][] = parse(res.text, { delimiter: ';', bom: true, record_delimiter: '\r\n' });
+      expect(rows[0]).toEqual(['Jahr', 'ESF (€)', 'Land (€)', 'Eigenmittel (€)', 'Summe (€)']);
+      expect(rows.slice(1).map((r) => r[0])).toEqual(['2012', '2013', 'Summe']);
+      const cell = (year: number, source: string) =>
+        (totals.lines as { year: number; source: string; cents: number }[]).find(
+          (l) => l.year === year && l.source === source,
+        )?.cents ?? 0;
+      for (const [i, year] of [2012, 2013].entries())
+        expect(rows[i + 1].slice(1, 4).map(germanCents)).toEqual(
+          ['esf', 'land', 'own'].map((s) => cell(year, s)),
+        );
+      expect(rows[1][1]).toBe('18600,01');
+      expect(germanCents(rows[3][4])).toBe(totals.totalCents);
     });
 
-    it('export as an XLSX workbook whose sheet holds the amounts as numbers', async () => {
+    it('export as CSV for programs with ?dialect=rfc4180, every amount traced to its report with ?table=lines', async () => {
+      const res = await w.api.http
+        .get('/programmes/kkz/esf-totals.csv?dialect=rfc4180&table=lines')
+        .set(w.as.office)
+        .expect(200);
+      expect(res.text.startsWith('\ufeff')).toBe(false);
+      const rows: Record<string, string>[] = parse(res.text, { columns: true });
+      const accepted = (await w.api.store.readAll()).filter((e) => e.type === 'EsfReportAccepted');
+      expect(rows).toHaveLength(accepted.length * 3);
+      expect(new Set(rows.map((r) => r.report_id))).toEqual(
+        new Set(accepted.map((e) => (e.data as { reportId: string }).reportId)),
+      );
+      expect(rows.find((r) => r.ags === KREIS_UNNA)).toMatchObject({
+        municipality: 'Kreis Unna',
+        grant: 'Kreis Unna – Förderphase I',
+        report_period: '2012',
+      });
+      const sum = rows.reduce((total, r) => total + Math.round(Number(r.amount_eur) * 100), 0);
+      const totals = (await w.api.http.get('/programmes/kkz/esf-totals').set(w.as.office).expect(200)).body;
+      expect(sum).toBe(totals.totalCents);
+      await w.api.http.get('/programmes/kkz/esf-totals.csv?dialect=excel').set(w.as.office).expect(400);
+    });
+
+    it('export as an XLSX workbook: totals by year, a sheet per grant and per municipality, reconciling to the cent', async () => {
       const res = await w.api.http
         .get('/programmes/kkz/esf-totals.xlsx')
         .set(w.as.office)
@@ -307,29 +319,32 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
       expect(res.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
-      const files = unzipSync(new Uint8Array(res.body as Buffer));
-      expect(Object.keys(files)).toEqual(
-        expect.arrayContaining([
-          '[Content_Types].xml',
-          '_rels/.rels',
-          'xl/workbook.xml',
-          'xl/_rels/workbook.xml.rels',
-          'xl/worksheets/sheet1.xml',
-        ]),
-      );
-      const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
-      const rows = [...sheet.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)].map(([, , cells]) =>
-        [
-          ...cells.matchAll(
-            /<c r="[A-Z]+\d+"( t="inlineStr")?>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g,
-          ),
-        ].map(([, text, number, string]) => (text ? string : Number(number))),
-      );
-      expect(rows).toHaveLength(7);
-      expect(rows[0].slice(0, 4)).toEqual(['year', 'source', 'amount_eur', 'amount_cents']);
-      expect(rows[1].slice(0, 4)).toEqual([2012, 'esf', 18600.01, 1860001]);
-      expect(rows[6].slice(0, 4)).toEqual([2013, 'own', 7000.33, 700033]);
-      expect(sheet).toContain('<c r="C2"><v>18600.01</v></c>');
+      const book = new ExcelWorkbook();
+      await book.xlsx.load(res.body as ArrayBuffer);
+      const names = book.worksheets.map((sheet) => sheet.name);
+      expect(names.slice(0, 3)).toEqual(['Summen nach Jahr', 'Zuwendungen', 'Einzelposten']);
+      expect(names).toEqual(expect.arrayContaining(['Kreis Unna', 'Oberhausen']));
+      const totals = (await w.api.http.get('/programmes/kkz/esf-totals').set(w.as.office).expect(200)).body;
+      // The last row of each sheet is its totals row; the sheets of the municipalities add up to the programme's.
+      const lastTotal = (name: string) => {
+        const sheet = book.getWorksheet(name)!;
+        const values = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+        const numbers = values.map((v) =>
+          typeof v === 'object' && v !== null && 'result' in v ? (v as { result: number }).result : v,
+        );
+        return Math.round((numbers.filter((n) => typeof n === 'number').at(-1) as number) * 100);
+      };
+      expect(lastTotal('Summen nach Jahr')).toBe(totals.totalCents);
+      expect(lastTotal('Kreis Unna') + lastTotal('Oberhausen')).toBe(totals.totalCents);
+      const header = book.getWorksheet('Summen nach Jahr')!;
+      expect(header.views[0]).toMatchObject({ state: 'frozen' });
     });
   });
 });
+
+/** "18.600,01" → 1860001, through string arithmetic (no float rounding). */
+function germanCents(text: string): number {
+  const match = /^(-?)([\d.]+),(\d{2})$/.exec(text);
+  if (!match) throw new Error(`not a German amount: ${text}`);
+  return (match[1] ? -1 : 1) * (Number(match[2].replace(/\./g, '')) * 100 + Number(match[3]));
+}

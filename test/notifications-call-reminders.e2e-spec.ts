@@ -24,7 +24,7 @@ const CLOSES_AT = '2011-12-15T23:00:00.000Z';
 const KAMEN = UNNA_MEMBERS[0];
 
 const reminderOfTheCall = (when: string) =>
-  `Erinnerung: Interessensbekundung zum Aufruf kkz-2011 – Frist endet ${when}, am Donnerstag, 15. Dezember 2011`;
+  `Erinnerung: Einreichung zum Aufruf zur Interessensbekundung „Kommunale Präventionsketten“ – Frist endet ${when}, am Donnerstag, 15. Dezember 2011`;
 
 describe('a municipality that drafted for a call is reminded of its closing until it submits, over weeks of simulated time', () => {
   let api: TestApi;

@@ -133,7 +133,7 @@ describe('notifications over HTTP: the inbox', () => {
         type: 'escalated',
         notificationId: notificationIdFor(escalation, null),
         headline: expect.stringContaining(
-          'Eskalation: Ratsbeschluss zur Bewerbung kkz-2011.05978000 (AGS 05978000)',
+          'Eskalation: Ratsbeschluss zur Bewerbung kkz-2011.05978000 (Kreis Unna)',
         ),
       });
       await api.http

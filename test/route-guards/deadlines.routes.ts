@@ -57,6 +57,13 @@ export const deadlinesRoutes: ContextRoutes = {
       ownedBy: KREIS_UNNA,
     },
     {
+      method: 'get',
+      path: `/deadlines/${DEADLINE}/reminder-letters/${KREIS_UNNA}.pdf`,
+      openApiPath: '/deadlines/{deadlineId}/reminder-letters/{ags}.pdf',
+      allowed: ['grants-office', 'auditor', 'municipality'],
+      ownedBy: KREIS_UNNA,
+    },
+    {
       method: 'post',
       path: `/deadlines/${DEADLINE}/extensions`,
       openApiPath: '/deadlines/{deadlineId}/extensions',

@@ -91,5 +91,11 @@ export const esfReportingRoutes: ContextRoutes = {
       openApiPath: '/programmes/{programmeId}/esf-totals.xlsx',
       allowed: ['grants-office', 'auditor'],
     },
+    {
+      method: 'get',
+      path: '/programmes/kkz/report',
+      openApiPath: '/programmes/{programmeId}/report',
+      allowed: ['grants-office', 'auditor', 'evaluator'],
+    },
   ],
 };

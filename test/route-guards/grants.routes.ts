@@ -102,6 +102,13 @@ export const grantsRoutes: ContextRoutes = {
     },
     {
       method: 'get',
+      path: `/grants/${GRANT}/notice.pdf`,
+      openApiPath: '/grants/{grantId}/notice.pdf',
+      allowed: ['grants-office', 'auditor', 'municipality'],
+      ownedBy: KREIS_UNNA,
+    },
+    {
+      method: 'get',
       path: `/grants/${GRANT}/disbursements`,
       openApiPath: '/grants/{grantId}/disbursements',
       allowed: ['grants-office', 'auditor', 'municipality'],

@@ -64,7 +64,7 @@ export type EsfWorld = Awaited<ReturnType<typeof startEsfWorld>>;
  * The programme `kkz` with phase-I grants for Kreis Unna and Oberhausen, and a header per role;
  * on the in-memory store unless another is given.
  */
-export async function startEsfWorld(options: { store?: EventStore } = {}) {
+export async function startEsfWorld(options: { store?: EventStore; env?: Record<string, string> } = {}) {
   const api = await startTestApi({ now: '2012-02-20T10:00:00.000Z', ...options });
   const as = {
     office: bearer(await api.token('grants-office')),

@@ -153,7 +153,28 @@ export function decodeMail(raw: string): { subject: string; text: string; header
     .replace(word, (_, enc: string, text: string) =>
       enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : qp(text.replace(/_/g, ' ')),
     );
-  const body = rest.join('\n\n');
+  const part = textPart(headers, rest.join('\n\n'));
+  return { subject, text: part.text, headers };
+}
+
+/** The text/plain part of a message or of a multipart one (mixed → alternative → text), decoded. */
+function textPart(headers: Record<string, string>, body: string): { text: string } {
+  const boundary = /multipart\/[a-z]+;.*boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
+  if (boundary) {
+    for (const chunk of body.split(`--${boundary}`).slice(1)) {
+      if (chunk.startsWith('--')) break;
+      const [head, ...rest] = chunk.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+      const partHeaders: Record<string, string> = {};
+      for (const line of head.replace(/\r?\n[ \t]/g, ' ').split(/\r?\n/)) {
+        const i = line.indexOf(':');
+        partHeaders[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
+      }
+      const type = partHeaders['content-type'] ?? 'text/plain';
+      if (/^multipart\//i.test(type) || /^text\/plain/i.test(type))
+        return textPart(partHeaders, rest.join('\n\n').replace(/\r?\n$/, ''));
+    }
+    return { text: '' };
+  }
   const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
   const text =
     encoding === 'quoted-printable'
@@ -161,7 +182,7 @@ export function decodeMail(raw: string): { subject: string; text: string; header
       : encoding === 'base64'
         ? Buffer.from(body, 'base64').toString('utf8')
         : body;
-  return { subject, text: text.replace(/\r\n/g, '\n'), headers };
+  return { text: text.replace(/\r\n/g, '\n') };
 }
 
 function qp(text: string): string {

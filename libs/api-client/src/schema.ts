@@ -998,6 +998,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/grants/{grantId}/notice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The grant notice (Zuwendungsbescheid) as PDF, regenerated from its event: byte for byte the document whose SHA-256 th…
+         * @description The grant notice (Zuwendungsbescheid) as PDF, regenerated from its event: byte for byte the
+         *     document whose SHA-256 the grant's `noticeDocument` records (sent as `X-Document-SHA256`).
+         *     The office, auditors and the grantee; another municipality gets 404.
+         *
+         *     Roles: grants-office, auditor, municipality.
+         */
+        get: operations["GrantsQueriesController_noticePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/grants/{grantId}/report-periods": {
         parameters: {
             query?: never;
@@ -1155,8 +1179,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The totals as CSV: RFC 4180, comma-separated, UTF-8, amounts in EUR with a decimal point
-         * @description Roles: grants-office, auditor.
+         * The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every ac…
+         * @description The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount.
+         *
+         *     Roles: grants-office, auditor.
          */
         get: operations["EsfReportsQueriesController_totalsCsv"];
         put?: never;
@@ -1175,10 +1201,38 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The totals as an Excel workbook with numeric cells
-         * @description Roles: grants-office, auditor.
+         * An Excel workbook: totals by year, a row per grant, every amount, a sheet per grant and per municipality; € formats, …
+         * @description An Excel workbook: totals by year, a row per grant, every amount, a sheet per grant and per municipality; € formats, frozen headers, totals that reconcile to the cent.
+         *
+         *     Roles: grants-office, auditor.
          */
         get: operations["EsfReportsQueriesController_totalsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{programmeId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme report, built from the read models as they are now: key figures, the time line of phases and calls, fun…
+         * @description The programme report, built from the read models as they are now: key figures, the time line
+         *     of phases and calls, funding by source and year, participants by phase and municipality type,
+         *     the latest survey. HTML (German, charts drawn offline, tables beside each) for a browser; PDF
+         *     with `Accept: application/pdf` or `?format=pdf`. For the grants office, auditors and
+         *     evaluators: it shows the whole programme, so no municipality reads it.
+         *
+         *     Roles: grants-office, auditor, evaluator.
+         */
+        get: operations["ProgrammeReportController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1648,6 +1702,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deadlines/{deadlineId}/reminder-letters/{ags}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reminder letter (or, once missed, the notice of the missed deadline) to one obliged municipality, as PDF
+         * @description The reminder letter (or, once missed, the notice of the missed deadline) to one obliged
+         *     municipality, as PDF. The municipality itself, the grants office and auditors; another
+         *     municipality, or one not obliged, gets 404.
+         *
+         *     Roles: grants-office, auditor, municipality.
+         */
+        get: operations["ReminderLetterController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/streams": {
         parameters: {
             query?: never;
@@ -1941,7 +2019,7 @@ export interface components {
                 members: components["schemas"]["Applicant"][];
                 submittedAt?: string;
                 /** @enum {string} */
-                stage: "rejected" | "not-submitted" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
+                stage: "not-submitted" | "rejected" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
                 formalChecksRecorded: number;
                 /** @description Mean of the assessors' weighted scores, two decimals; absent until someone scored. */
                 averageScore?: number;
@@ -2331,7 +2409,7 @@ export interface components {
             to: string;
             dueDate: string;
             /** @enum {string} */
-            status: "submitted" | "open" | "returned" | "accepted";
+            status: "submitted" | "returned" | "accepted" | "open";
             /** @description Number of submissions so far. */
             submission: number;
             /** @description Make all properties in T optional */
@@ -2435,7 +2513,7 @@ export interface components {
             difficulties?: string;
             financialPlan?: components["schemas"]["FinancialPlan"];
             nextSteps?: string;
-            coordinator?: components["schemas"]["Coordinator"];
+            coordinator?: components["schemas"]["Coordinator2"];
             councilResolution?: components["schemas"]["CouncilResolutionStatement"];
         };
         ExpressionOfInterestView: {
@@ -2530,7 +2608,7 @@ export interface components {
             period: components["schemas"]["GrantPeriod"];
             financing: components["schemas"]["Financing"];
             conditions: string[];
-            coordinator: components["schemas"]["Coordinator2"];
+            coordinator: components["schemas"]["Coordinator"];
             rules: components["schemas"]["AppliedRules"];
             /** @description Funds may be called only for payments due within this many calendar months. */
             disbursementWindowMonths: number;
@@ -2570,6 +2648,19 @@ export interface components {
             continuedBy?: string;
             /** @description The proof of use (Verwendungsnachweis): its status, latest figures and any overpayment. */
             proofOfUse: components["schemas"]["ProofOfUseView"];
+            /** @description The notice's PDF as recorded when it was issued: its SHA-256, to check a printed copy against. */
+            noticeDocument?: {
+                sha256: string;
+                generatedAt: string;
+                templateVersion: number;
+                fileName: string;
+            };
+            /** @description In words, for people (added when the grant is read): "Kreis Unna". */
+            municipalityName?: string;
+            /** @description In words, for people (added when the grant is read): "Förderphase I". */
+            phaseName?: string;
+            /** @description The programme's title (added when the grant is read). */
+            programmeTitle?: string;
             revision: number;
         };
         HistoryEntry: {
@@ -2932,7 +3023,7 @@ export interface components {
         /** @description The proof of use (Verwendungsnachweis) of a grant as the read model shows it. */
         ProofOfUseView: {
             /** @enum {string} */
-            status: "submitted" | "returned" | "accepted" | "not-submitted";
+            status: "not-submitted" | "submitted" | "returned" | "accepted";
             /** @description The latest submission's number; 0 until the first. */
             submission: number;
             submittedAt?: string;
@@ -3155,7 +3246,7 @@ export interface components {
             members: components["schemas"]["Applicant"][];
             submittedAt?: string;
             /** @enum {string} */
-            stage: "rejected" | "not-submitted" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
+            stage: "not-submitted" | "rejected" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
             formalCheck?: {
                 applicationId: string;
                 callId: string;
@@ -10484,6 +10575,100 @@ export interface operations {
             };
         };
     };
+    GrantsQueriesController_noticePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grant notice as PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
     OpenReportPeriodsController_open: {
         parameters: {
             query?: never;
@@ -11466,7 +11651,12 @@ export interface operations {
     };
     EsfReportsQueriesController_totalsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `excel-de` (default): `;`, decimal comma, UTF-8 BOM, German headers, for German Excel and LibreOffice. `rfc4180`: `,`, decimal point, ISO dates, snake_case headers, for programs. */
+                dialect?: "excel-de" | "rfc4180";
+                /** @description `totals` (default): a row per year, a column per source; `lines`: every accepted amount with its municipality, grant, report and their ids. */
+                table?: "totals" | "lines";
+            };
             header?: never;
             path: {
                 programmeId: string;
@@ -11475,7 +11665,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The totals, one line per year and source, with a header line. */
+            /** @description The totals by year and source (or every accepted amount), with a header line and a totals row. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11484,7 +11674,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11492,7 +11682,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid-id";
+                        code?: "invalid-id" | "validation-failed";
                     };
                 };
             };
@@ -11569,7 +11759,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An Excel workbook of the totals. */
+            /** @description An Excel workbook of the accepted expenditure. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11587,6 +11777,106 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    ProgrammeReportController_report: {
+        parameters: {
+            query?: {
+                /** @description `pdf` for the printable report; the same as `Accept: application/pdf`. Default: HTML. */
+                format?: "html" | "pdf";
+            };
+            header: {
+                accept: string;
+            };
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme report as an HTML page or a PDF document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id" | "validation-failed";
                     };
                 };
             };
@@ -14510,6 +14800,101 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    ReminderLetterController_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadlineId: string;
+                ags: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter as PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */

@@ -5,6 +5,9 @@ import { AcceptEsfReportController } from './accept-esf-report/accept-esf-report
 import { AcceptEsfReportHandler } from './accept-esf-report/accept-esf-report.handler';
 import { OpenReportPeriodsController } from './open-report-periods/open-report-periods.controller';
 import { OpenReportPeriodsHandler } from './open-report-periods/open-report-periods.handler';
+import { GetFundingExportHandler } from './exports/funding-export.query';
+import { ProgrammeReportController } from './programme-report/programme-report.controller';
+import { GetProgrammeReportHandler } from './programme-report/programme-report.query';
 import { esfReportsProjection } from './queries/esf-reports.projection';
 import { EsfReportsQueriesController } from './queries/esf-reports-queries.controller';
 import {
@@ -29,6 +32,7 @@ import { SubmitEsfReportHandler } from './submit-esf-report/submit-esf-report.ha
     AcceptEsfReportController,
     ReturnEsfReportController,
     EsfReportsQueriesController,
+    ProgrammeReportController,
   ],
   providers: [
     OpenReportPeriodsHandler,
@@ -39,6 +43,8 @@ import { SubmitEsfReportHandler } from './submit-esf-report/submit-esf-report.ha
     GetEsfReportHandler,
     ListGrantEsfReportsHandler,
     GetEsfTotalsHandler,
+    GetFundingExportHandler,
+    GetProgrammeReportHandler,
   ],
 })
 export class EsfReportingModule implements OnModuleInit {

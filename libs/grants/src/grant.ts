@@ -63,6 +63,25 @@ export type GrantNoticeIssued = {
   };
 };
 
+/**
+ * The notice as a document (PDF), written with GrantNoticeIssued: its SHA-256, so that an auditor
+ * can check a printed or filed copy against the record. Regenerating the notice with the same
+ * template version gives the same bytes (`GET /grants/:id/notice.pdf`).
+ */
+export type GrantNoticeDocumentRecorded = {
+  type: 'GrantNoticeDocumentRecorded';
+  data: {
+    grantId: string;
+    /** Hex SHA-256 of the PDF's bytes. */
+    sha256: string;
+    /** The notice's date (its business time): the PDF is dated by it, not by the moment it was rendered. */
+    generatedAt: string;
+    /** The template (layout and wording) the bytes come from; a new one gives other bytes. */
+    templateVersion: number;
+    fileName: string;
+  };
+};
+
 /** A Mittelabruf: the municipality calls funds for payments due by `dueDate`. */
 export type DisbursementRequested = {
   type: 'DisbursementRequested';
@@ -149,7 +168,13 @@ export type ProofOfUseEvent = ProofOfUseSubmitted | ProofOfUseReturned | ProofOf
 export type { RefundClaim, RefundPaid, RefundSettlement } from './refunds';
 
 export type GrantEvent =
-  GrantNoticeIssued | DisbursementRequested | DisbursementPaid | GrantRevoked | RefundPaid | ProofOfUseEvent;
+  | GrantNoticeIssued
+  | GrantNoticeDocumentRecorded
+  | DisbursementRequested
+  | DisbursementPaid
+  | GrantRevoked
+  | RefundPaid
+  | ProofOfUseEvent;
 
 export interface Disbursement {
   disbursementId: string;
@@ -215,6 +240,8 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
         refundPayments: 0,
       };
     }
+    case 'GrantNoticeDocumentRecorded':
+      return state;
     case 'DisbursementRequested': {
       if (state.status === 'none') return state;
       const { disbursementId, amountCents, dueDate, requestedAt } = event.data;

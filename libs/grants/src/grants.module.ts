@@ -11,6 +11,8 @@ import { PayDisbursementHandler } from './pay-disbursement/pay-disbursement.hand
 import { grantsProjection } from './queries/grants.projection';
 import { GrantsQueriesController } from './queries/grants-queries.controller';
 import { GetGrantHandler, ListDisbursementsHandler, ListGrantsHandler } from './queries/grants.queries';
+import { grantsOfficeProvider } from './notice-document/notice-document.provider';
+import { GetGrantNoticePdfHandler } from './notice-document/notice-document.query';
 import { RecordRefundPaymentController } from './record-refund-payment/record-refund-payment.controller';
 import { RecordRefundPaymentHandler } from './record-refund-payment/record-refund-payment.handler';
 import { RequestDisbursementController } from './request-disbursement/request-disbursement.controller';
@@ -48,6 +50,8 @@ import { SubmitProofOfUseHandler } from './submit-proof-of-use/submit-proof-of-u
     ListGrantsHandler,
     GetGrantHandler,
     ListDisbursementsHandler,
+    GetGrantNoticePdfHandler,
+    grantsOfficeProvider,
   ],
 })
 export class GrantsModule implements OnModuleInit {

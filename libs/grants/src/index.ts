@@ -6,3 +6,5 @@ export type { ProofOfUseView } from './queries/proof-of-use.view';
 export type { RefundInterest, InterestPortion, InterestSegment } from './interest/refund-interest';
 export type { BaseRateTable } from './interest/base-rate-table';
 export { loadBaseRateTable } from './interest/base-rate-table.provider';
+export { GRANTS_OFFICE, type GrantsOffice } from './notice-document/grants-office';
+export { grantsOfficeProvider } from './notice-document/notice-document.provider';

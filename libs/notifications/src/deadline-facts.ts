@@ -94,6 +94,8 @@ export function isDeadlineEvent(event: { type: string }): event is DeadlineContr
 export interface DeadlineFacts {
   deadlineId: string;
   kind: string;
+  /** The programme the deadline belongs to, where its opening named it. */
+  programmeId?: string;
   subject: DeadlineSubject;
   obligedAgs: string[];
   /** The date as stated (before § 193 BGB moved it off a weekend or holiday). */
@@ -123,6 +125,7 @@ export function evolveDeadlineFacts(
     return {
       deadlineId: d.deadlineId,
       kind: d.kind,
+      ...(d.programmeId ? { programmeId: d.programmeId } : {}),
       subject: d.subject ?? {},
       obligedAgs: d.obligedAgs ?? [],
       statedDueDate: d.dueDate,

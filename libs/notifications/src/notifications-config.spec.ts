@@ -82,4 +82,41 @@ describe('notifications configuration', () => {
     );
     expect(existsSync(app.dataDir)).toBe(false);
   });
+
+  it('takes the Message-ID domain from MAIL_FROM unless MAIL_MESSAGE_ID_DOMAIN names one', () => {
+    const from = { MAIL_FROM: 'Fristen <fristen@foerderung.nrw.de>' };
+    expect(loadNotificationsConfig(from, dev()).messageIdDomain).toBe('foerderung.nrw.de');
+    expect(
+      loadNotificationsConfig({ ...from, MAIL_MESSAGE_ID_DOMAIN: 'fristen.praeventionsketten.nrw.de' }, dev())
+        .messageIdDomain,
+    ).toBe('fristen.praeventionsketten.nrw.de');
+    expect(() => loadNotificationsConfig({ MAIL_MESSAGE_ID_DOMAIN: 'not a domain' }, dev())).toThrow(
+      /MAIL_MESSAGE_ID_DOMAIN/,
+    );
+  });
+
+  it('in production, refuses a sender or Message-ID domain that no mail system delivers for, and wants PUBLIC_BASE_URL', () => {
+    const app = { env: 'production' as const, dataDir: join(tmpdir(), 'kkz-never-created') };
+    const env = {
+      NOTIFICATIONS_SECRET_KEY: 'p'.repeat(40),
+      SMTP_URL: 'smtp://mail.nrw.de:587',
+      MAIL_FROM: 'Fristen <fristen@praeventionsketten.invalid>',
+    };
+    expect(() => loadNotificationsConfig(env, app, 'worker')).toThrow(
+      /MAIL_FROM must name a real domain[\s\S]*PUBLIC_BASE_URL is required/,
+    );
+    const good = loadNotificationsConfig(
+      {
+        ...env,
+        MAIL_FROM: 'Fristen <fristen@mkjfgfi.nrw.de>',
+        PUBLIC_BASE_URL: 'https://foerderung.nrw.de/',
+      },
+      app,
+      'worker',
+    );
+    expect(good).toMatchObject({
+      messageIdDomain: 'mkjfgfi.nrw.de',
+      publicBaseUrl: 'https://foerderung.nrw.de',
+    });
+  });
 });

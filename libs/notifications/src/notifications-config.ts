@@ -14,6 +14,12 @@ export interface NotificationsConfig {
   publicBaseUrl?: string;
   mail: MailTransportConfig;
   mailFrom: string;
+  /**
+   * The right-hand side of every Message-ID (MAIL_MESSAGE_ID_DOMAIN; by default MAIL_FROM's
+   * domain). Set it explicitly where MAIL_FROM may change: a message sent again must carry the
+   * same Message-ID for mail systems to drop the duplicate.
+   */
+  messageIdDomain: string;
   webhookTimeoutMs: number;
   /** Delivery attempts per channel, the first included. */
   attempts: number;
@@ -90,9 +96,27 @@ export function loadNotificationsConfig(
         : 'MAIL_FROM is required in production.',
     );
 
+  const fromDomain = /@([^<>@\s]+?)>?$/.exec(mailFrom)?.[1] ?? '';
+  if (sendsMail && fromDomain && isPlaceholderDomain(fromDomain))
+    problems.push(`MAIL_FROM must name a real domain in production, not "${fromDomain}".`);
+  const messageIdDomain = str('MAIL_MESSAGE_ID_DOMAIN') ?? fromDomain;
+  if (
+    messageIdDomain &&
+    !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(messageIdDomain)
+  )
+    problems.push(
+      `MAIL_MESSAGE_ID_DOMAIN must be a domain such as "fristen.example.org", not "${messageIdDomain}".`,
+    );
+  else if (sendsMail && messageIdDomain && isPlaceholderDomain(messageIdDomain))
+    problems.push(`MAIL_MESSAGE_ID_DOMAIN must be a real domain in production, not "${messageIdDomain}".`);
+
   const publicBaseUrl = str('PUBLIC_BASE_URL');
   if (publicBaseUrl && !hasProtocol(publicBaseUrl, ['http:', 'https:']))
     problems.push(`PUBLIC_BASE_URL must start with http:// or https://, not "${publicBaseUrl}".`);
+  else if (!publicBaseUrl && sendsMail)
+    problems.push(
+      'PUBLIC_BASE_URL is required in production: e-mails link to the record and the calendar feed (e.g. https://foerderung.example.org).',
+    );
 
   const allowPrivate = str('WEBHOOK_ALLOW_PRIVATE') ?? 'false';
   if (allowPrivate !== 'true' && allowPrivate !== 'false')
@@ -103,6 +127,7 @@ export function loadNotificationsConfig(
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     mail,
     mailFrom,
+    messageIdDomain,
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     attempts: int('NOTIFICATION_ATTEMPTS', 8, 1, 50),
     backoffMs: int('NOTIFICATION_BACKOFF_MS', 60_000, 1, 86_400_000),
@@ -111,6 +136,14 @@ export function loadNotificationsConfig(
   if (problems.length > 0) throw new ConfigError(problems);
   secretKey ??= developmentKey(app.dataDir);
   return { secretKey, ...config };
+}
+
+/** Domains reserved for tests and examples (RFC 2606, RFC 6761): no mail system delivers for them. */
+function isPlaceholderDomain(domain: string): boolean {
+  return (
+    /(^|\.)(invalid|test|example|localhost|local)$/i.test(domain) ||
+    /(^|\.)example\.(com|org|net)$/i.test(domain)
+  );
 }
 
 function hasProtocol(value: string, protocols: string[]): boolean {

@@ -9,7 +9,7 @@ import {
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { EventStore } from '@app/eventsourcing';
-import { type AppConfig, APP_CONFIG, Clock, EVENT_STORE } from '@app/shared';
+import { type AppConfig, APP_CONFIG, Clock, EVENT_STORE, MunicipalityRegistry } from '@app/shared';
 import { deliverNotification, oneAtATime } from './dispatch/deliver-notification';
 import { DeliveryWorkers } from './dispatch/delivery-workers';
 import { createMailSender, type MailSender, SMTP_ATTEMPT_BOUND_MS } from './dispatch/email-sender';
@@ -60,7 +60,7 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
     this.redis.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
     this.queue = new Queue<DeliveryJobData>(NOTIFICATIONS_QUEUE, { connection: this.redis, prefix });
     this.queue.on('error', (error) => this.logger.warn(`delivery queue: ${error.message}`));
-    this.mail = createMailSender(this.config.mail, this.config.mailFrom);
+    this.mail = createMailSender(this.config.mail, this.config.mailFrom, this.config.messageIdDomain);
     const deps = {
       store: this.store,
       clock: this.clock,
@@ -68,6 +68,7 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
       mail: this.mail,
       webhookTimeoutMs: this.config.webhookTimeoutMs,
       allowPrivateWebhooks: this.config.allowPrivateWebhooks,
+      publicBaseUrl: this.config.publicBaseUrl,
     };
     // It takes jobs only once registered (below): a lock of an unregistered worker is left alone.
     this.worker = new Worker<DeliveryJobData>(
@@ -76,15 +77,21 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
       { connection: this.redis, prefix, concurrency: this.options.concurrency ?? 5, autorun: false },
     );
     this.worker.on('error', (error) => this.logger.warn(`delivery worker: ${error.message}`));
-    this.dispatcher = new NotificationDispatcher(this.store, this.queue, this.clock, {
-      attempts: this.config.attempts,
-      backoffMs: this.config.backoffMs,
-      attemptBoundMs: {
-        webhook: this.config.webhookTimeoutMs + ATTEMPT_MARGIN_MS,
-        email: (this.config.mail.kind === 'smtp' ? SMTP_ATTEMPT_BOUND_MS : 0) + ATTEMPT_MARGIN_MS,
+    this.dispatcher = new NotificationDispatcher(
+      this.store,
+      this.queue,
+      this.clock,
+      {
+        attempts: this.config.attempts,
+        backoffMs: this.config.backoffMs,
+        attemptBoundMs: {
+          webhook: this.config.webhookTimeoutMs + ATTEMPT_MARGIN_MS,
+          email: (this.config.mail.kind === 'smtp' ? SMTP_ATTEMPT_BOUND_MS : 0) + ATTEMPT_MARGIN_MS,
+        },
+        reconcileIntervalMs: this.config.reconcileIntervalMs,
       },
-      reconcileIntervalMs: this.config.reconcileIntervalMs,
-    });
+      municipalityNames(this.app),
+    );
     const dispatcher = this.dispatcher;
     this.workers = new DeliveryWorkers({
       redis: this.redis,
@@ -137,6 +144,16 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
     await this.queue?.close();
     this.mail?.close();
     await this.redis?.quit().catch(() => this.redis?.disconnect());
+  }
+}
+
+/** Names from the registry file the API reads too (the worker has no registry module of its own). */
+function municipalityNames(app: AppConfig): (ags: string) => string | undefined {
+  try {
+    const registry = MunicipalityRegistry.fromCsvFile(app.municipalityRegistryFile);
+    return (ags) => registry.find(ags)?.name;
+  } catch {
+    return () => undefined;
   }
 }
 

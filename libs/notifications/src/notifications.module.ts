@@ -2,6 +2,8 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionRunner } from '@app/eventsourcing';
 import { CalendarController, GetDeadlineCalendarHandler } from './calendar/calendar.controller';
+import { grantsOfficeProvider } from '@app/grants';
+import { GetReminderLetterHandler, ReminderLetterController } from './letters/reminder-letter.controller';
 import { notificationsProviders } from './notifications-providers';
 import { notificationsProjection } from './queries/notifications.projection';
 import { NotificationsQueriesController } from './queries/notifications-queries.controller';
@@ -19,6 +21,7 @@ import { SetNotificationChannelsHandler } from './set-notification-channels/set-
     ReadNotificationController,
     NotificationsQueriesController,
     CalendarController,
+    ReminderLetterController,
   ],
   providers: [
     ...notificationsProviders('api', process.env),
@@ -27,6 +30,8 @@ import { SetNotificationChannelsHandler } from './set-notification-channels/set-
     GetInboxHandler,
     GetNotificationSettingsHandler,
     GetDeadlineCalendarHandler,
+    GetReminderLetterHandler,
+    grantsOfficeProvider,
   ],
 })
 export class NotificationsModule implements OnModuleInit {

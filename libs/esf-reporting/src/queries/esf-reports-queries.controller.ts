@@ -1,9 +1,21 @@
 import { Controller, Get, Param, Query as QueryParam, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import {
+  CSV_CONTENT_TYPE,
+  CSV_DIALECTS,
+  type CsvDialect,
+  fundingByYearTable,
+  fundingLinesTable,
+  fundingWorkbook,
+  writeCsv,
+  writeXlsx,
+  XLSX_CONTENT_TYPE,
+} from '@app/documents';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
 import { ApiFile, IdPipe, ListQuery, listPage, type Page } from '@app/shared';
-import { esfTotalsCsv, esfTotalsXlsx } from '../exports/esf-totals.export';
+import { GetFundingExportQuery } from '../exports/funding-export.query';
 import type { EsfReportView } from './esf-reports.projection';
 import {
   type EsfTotalsView,
@@ -14,7 +26,19 @@ import {
 
 export class EsfReportsQuery extends ListQuery('status', 'from', 'to') {}
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export class FundingCsvQuery {
+  /** `excel-de` (default): `;`, decimal comma, UTF-8 BOM, German headers, for German Excel and LibreOffice. `rfc4180`: `,`, decimal point, ISO dates, snake_case headers, for programs. */
+  @ApiPropertyOptional({ enum: CSV_DIALECTS, default: 'excel-de' })
+  @IsOptional()
+  @IsIn(CSV_DIALECTS)
+  dialect?: CsvDialect;
+
+  /** `totals` (default): a row per year, a column per source; `lines`: every accepted amount with its municipality, grant, report and their ids. */
+  @ApiPropertyOptional({ enum: ['totals', 'lines'], default: 'totals' })
+  @IsOptional()
+  @IsIn(['totals', 'lines'])
+  table?: 'totals' | 'lines';
+}
 
 @ApiTags('ESF reporting')
 @ApiBearerAuth()
@@ -57,26 +81,33 @@ export class EsfReportsQueriesController {
     return this.queryBus.execute(new GetEsfTotalsQuery(programmeId));
   }
 
-  /** The totals as CSV: RFC 4180, comma-separated, UTF-8, amounts in EUR with a decimal point. */
+  /** The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount. */
   @Get('programmes/:programmeId/esf-totals.csv')
   @Roles('grants-office', 'auditor')
-  @ApiFile('text/csv', 'The totals, one line per year and source, with a header line.')
-  async totalsCsv(@Param('programmeId', IdPipe) programmeId: string): Promise<StreamableFile> {
-    const totals = await this.queryBus.execute(new GetEsfTotalsQuery(programmeId));
-    return new StreamableFile(Buffer.from(esfTotalsCsv(totals), 'utf8'), {
-      type: 'text/csv; charset=utf-8; header=present',
+  @ApiFile(
+    'text/csv',
+    'The totals by year and source (or every accepted amount), with a header line and a totals row.',
+  )
+  async totalsCsv(
+    @Param('programmeId', IdPipe) programmeId: string,
+    @QueryParam() query: FundingCsvQuery,
+  ): Promise<StreamableFile> {
+    const view = await this.queryBus.execute(new GetFundingExportQuery(programmeId));
+    const table = query.table === 'lines' ? fundingLinesTable(view) : fundingByYearTable(view);
+    return new StreamableFile(Buffer.from(writeCsv(table, query.dialect ?? 'excel-de'), 'utf8'), {
+      type: CSV_CONTENT_TYPE,
       disposition: `attachment; filename="esf-totals-${programmeId}.csv"`,
     });
   }
 
-  /** The totals as an Excel workbook with numeric cells. */
+  /** An Excel workbook: totals by year, a row per grant, every amount, a sheet per grant and per municipality; € formats, frozen headers, totals that reconcile to the cent. */
   @Get('programmes/:programmeId/esf-totals.xlsx')
   @Roles('grants-office', 'auditor')
-  @ApiFile(XLSX, 'An Excel workbook of the totals.', { binary: true })
+  @ApiFile(XLSX_CONTENT_TYPE, 'An Excel workbook of the accepted expenditure.', { binary: true })
   async totalsXlsx(@Param('programmeId', IdPipe) programmeId: string): Promise<StreamableFile> {
-    const totals = await this.queryBus.execute(new GetEsfTotalsQuery(programmeId));
-    return new StreamableFile(Buffer.from(esfTotalsXlsx(totals)), {
-      type: XLSX,
+    const view = await this.queryBus.execute(new GetFundingExportQuery(programmeId));
+    return new StreamableFile(await writeXlsx(fundingWorkbook(view)), {
+      type: XLSX_CONTENT_TYPE,
       disposition: `attachment; filename="esf-totals-${programmeId}.xlsx"`,
     });
   }

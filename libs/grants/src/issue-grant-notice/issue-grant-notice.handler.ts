@@ -1,6 +1,15 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandAccepted, CommandService } from '@app/shared';
-import { grantStream } from '../grant';
+import { ProjectionRunner } from '@app/eventsourcing';
+import { CommandAccepted, CommandService, MunicipalityRegistry } from '@app/shared';
+import { type GrantNoticeIssued, grantStream } from '../grant';
+import { GRANTS_OFFICE, type GrantsOffice } from '../notice-document/grants-office';
+import { renderNoticeDocument } from '../notice-document/notice-document';
+import { noticeNames } from '../notice-document/notice-document.query';
+import {
+  noticeDocumentStream,
+  recordNoticeDocumentDecider,
+} from '../notice-document/record-notice-document.decide';
 import type { IssueGrantNoticeDto } from './grant-notice.dto';
 import { type IssueGrantNotice, issueGrantNoticeDecider, noticeGrounds } from './issue-grant-notice.decide';
 import { loadNoticeBasis, loadNoticeRules } from './notice-facts';
@@ -13,7 +22,12 @@ export class IssueGrantNoticeCommand extends Command<CommandAccepted> {
 
 @CommandHandler(IssueGrantNoticeCommand)
 export class IssueGrantNoticeHandler implements ICommandHandler<IssueGrantNoticeCommand> {
-  constructor(private readonly commands: CommandService) {}
+  constructor(
+    private readonly commands: CommandService,
+    private readonly projections: ProjectionRunner,
+    private readonly registry: MunicipalityRegistry,
+    @Inject(GRANTS_OFFICE) private readonly office: GrantsOffice,
+  ) {}
 
   async execute({ body }: IssueGrantNoticeCommand): Promise<CommandAccepted> {
     const issuedAt = this.commands.now().toISOString();
@@ -35,6 +49,27 @@ export class IssueGrantNoticeHandler implements ICommandHandler<IssueGrantNotice
     const { programmeId, grantId } = noticeGrounds(command);
     command.rules = await loadNoticeRules(this.commands, programmeId, facts, issuedAt);
     const outcome = await this.commands.run(grantStream(grantId), issueGrantNoticeDecider, command);
+    const issued = outcome.events.find((e): e is GrantNoticeIssued => e.type === 'GrantNoticeIssued');
+    if (issued) await this.recordDocument(issued.data);
     return CommandAccepted.of(grantId, outcome.revision);
+  }
+
+  /**
+   * The notice as PDF, rendered from the event just written, its SHA-256 recorded beside the grant
+   * (in a stream of its own, so that the grant's revisions stay as clients know them).
+   */
+  private async recordDocument(notice: GrantNoticeIssued['data']): Promise<void> {
+    const pdf = await renderNoticeDocument(
+      notice,
+      noticeNames(this.projections, this.registry, notice),
+      this.office,
+    );
+    await this.commands.run(noticeDocumentStream(notice.grantId), recordNoticeDocumentDecider, {
+      grantId: notice.grantId,
+      sha256: pdf.sha256,
+      generatedAt: notice.issuedAt,
+      templateVersion: this.office.templateVersion,
+      fileName: pdf.fileName,
+    });
   }
 }

@@ -1,10 +1,13 @@
-import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryParam, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { AGS_PATTERN, IdPipe, IsRecordId, ListQuery, listPage, type Page } from '@app/shared';
+import type { RenderedPdf } from '@app/documents';
+import { AGS_PATTERN, ApiFile, IdPipe, IsRecordId, ListQuery, listPage, type Page } from '@app/shared';
+import { GetGrantNoticePdfQuery } from '../notice-document/notice-document.query';
 import type { DisbursementView, GrantView } from './grants.projection';
 import { GetGrantQuery, ListDisbursementsQuery, ListGrantsQuery } from './grants.queries';
 
@@ -52,6 +55,27 @@ export class GrantsQueriesController {
     @Param('grantId', IdPipe) grantId: string,
   ): Promise<GrantView> {
     return this.queryBus.execute(new GetGrantQuery(principal, grantId));
+  }
+
+  /**
+   * The grant notice (Zuwendungsbescheid) as PDF, regenerated from its event: byte for byte the
+   * document whose SHA-256 the grant's `noticeDocument` records (sent as `X-Document-SHA256`).
+   * The office, auditors and the grantee; another municipality gets 404.
+   */
+  @Get(':grantId/notice.pdf')
+  @Roles('grants-office', 'auditor', 'municipality')
+  @ApiFile('application/pdf', 'The grant notice as PDF.', { binary: true })
+  async noticePdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('grantId', IdPipe) grantId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const pdf: RenderedPdf = await this.queryBus.execute(new GetGrantNoticePdfQuery(principal, grantId));
+    res.setHeader('X-Document-SHA256', pdf.sha256);
+    return new StreamableFile(pdf.bytes, {
+      type: pdf.contentType,
+      disposition: `inline; filename="${pdf.fileName}"`,
+    });
   }
 
   /** A grant's disbursements; `from`/`to` by due date. */

@@ -20,6 +20,14 @@ export type GrantView = GrantNoticeIssued['data'] & {
   continuedBy?: string;
   /** The proof of use (Verwendungsnachweis): its status, latest figures and any overpayment. */
   proofOfUse: ProofOfUseView;
+  /** The notice's PDF as recorded when it was issued: its SHA-256, to check a printed copy against. */
+  noticeDocument?: { sha256: string; generatedAt: string; templateVersion: number; fileName: string };
+  /** In words, for people (added when the grant is read): "Kreis Unna". */
+  municipalityName?: string;
+  /** In words, for people (added when the grant is read): "Förderphase I". */
+  phaseName?: string;
+  /** The programme's title (added when the grant is read). */
+  programmeTitle?: string;
   revision: number;
 };
 
@@ -44,6 +52,7 @@ export interface GrantsReadModel {
 /** Every event type the grant read model follows. */
 const HANDLED: readonly string[] = [
   'GrantNoticeIssued',
+  'GrantNoticeDocumentRecorded',
   'DisbursementRequested',
   'DisbursementPaid',
   'GrantRevoked',
@@ -91,6 +100,11 @@ export const grantsProjection: Projection<GrantsReadModel> = {
     view.revision = event.revision;
     const disbursements = model.disbursements.get(view.grantId) ?? [];
     switch (event.type) {
+      case 'GrantNoticeDocumentRecorded': {
+        const { sha256, generatedAt, templateVersion, fileName } = event.data;
+        view.noticeDocument = { sha256, generatedAt, templateVersion, fileName };
+        break;
+      }
       case 'DisbursementRequested': {
         const { disbursementId, ags, amountCents, dueDate, requestedAt } = event.data;
         // Concatenated, not pushed: a pushed-to array reserves room for 16 more, and grants have few.

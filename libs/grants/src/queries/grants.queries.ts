@@ -1,6 +1,8 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { type Principal, seesEverything } from '@app/identity';
+import { programmesCallsProjection } from '@app/programmes-calls';
+import { MunicipalityRegistry } from '@app/shared';
 import { type DisbursementView, type GrantView, grantsProjection } from './grants.projection';
 
 export interface GrantsFilter {
@@ -10,7 +12,7 @@ export interface GrantsFilter {
 }
 
 /** The grants office and auditors see every grant; a municipality only its own. */
-function mayRead(principal: Principal, view: GrantView): boolean {
+export function mayRead(principal: Principal, view: GrantView): boolean {
   return seesEverything(principal) || (principal.ags !== undefined && view.ags === principal.ags);
 }
 
@@ -43,30 +45,51 @@ export class ListDisbursementsQuery extends Query<DisbursementView[]> {
 
 @QueryHandler(ListGrantsQuery)
 export class ListGrantsHandler implements IQueryHandler<ListGrantsQuery> {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly registry: MunicipalityRegistry,
+  ) {}
   async execute({ principal, filter }: ListGrantsQuery): Promise<GrantView[]> {
     const model = this.projections.state(grantsProjection);
     const candidates = seesEverything(principal)
       ? [...model.byId.values()]
       : (model.byAgs.get(principal.ags ?? '') ?? []).map((id) => model.byId.get(id) as GrantView);
-    return candidates.filter(
-      (v) =>
-        mayRead(principal, v) &&
-        (!filter.programmeId || v.programmeId === filter.programmeId) &&
-        (!filter.phase || v.phase === filter.phase) &&
-        (!filter.ags || v.ags === filter.ags),
-    );
+    return candidates
+      .filter(
+        (v) =>
+          mayRead(principal, v) &&
+          (!filter.programmeId || v.programmeId === filter.programmeId) &&
+          (!filter.phase || v.phase === filter.phase) &&
+          (!filter.ags || v.ags === filter.ags),
+      )
+      .map((v) => named(v, this.projections, this.registry));
   }
 }
 
 @QueryHandler(GetGrantQuery)
 export class GetGrantHandler implements IQueryHandler<GetGrantQuery> {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly registry: MunicipalityRegistry,
+  ) {}
   async execute({ principal, grantId }: GetGrantQuery): Promise<GrantView> {
     const view = this.projections.state(grantsProjection).byId.get(grantId);
     if (!view || !mayRead(principal, view)) throw new NotFound('Grant', grantId);
-    return view;
+    return named(view, this.projections, this.registry);
   }
+}
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
+
+/** The grant with names for people beside its ids: municipality, phase, programme. */
+function named(view: GrantView, projections: ProjectionRunner, registry: MunicipalityRegistry): GrantView {
+  const programme = projections.state(programmesCallsProjection).programmes.get(view.programmeId);
+  return {
+    ...view,
+    municipalityName: registry.find(view.ags)?.name ?? view.ags,
+    phaseName: `Förderphase ${ROMAN[view.phase] ?? view.phase}`,
+    ...(programme ? { programmeTitle: programme.title } : {}),
+  };
 }
 
 @QueryHandler(ListDisbursementsQuery)

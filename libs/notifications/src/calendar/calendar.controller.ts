@@ -6,6 +6,7 @@ import { ApiFile, MunicipalityRegistry, Public } from '@app/shared';
 import type { DeadlineFacts } from '../deadline-facts';
 import { notificationsProjection } from '../queries/notifications.projection';
 import { SecretBox, secretsEqual } from '../secret-box';
+import { NameBook } from '../messages/name-book';
 import { deadlineCalendar } from './deadline-calendar';
 
 export class GetDeadlineCalendarQuery extends Query<string> {
@@ -33,7 +34,8 @@ export class GetDeadlineCalendarHandler implements IQueryHandler<GetDeadlineCale
     const deadlines = [...(model.deadlinesByAgs.get(ags) ?? [])]
       .map((id) => model.deadlines.get(id))
       .filter((d): d is DeadlineFacts => d !== undefined);
-    return deadlineCalendar({ ags, name: this.registry.find(ags)?.name }, deadlines);
+    const names = new NameBook((a) => this.registry.find(a)?.name, model.names);
+    return deadlineCalendar({ ags, name: names.municipality(ags) }, deadlines, names);
   }
 }
 

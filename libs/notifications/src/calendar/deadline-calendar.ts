@@ -1,5 +1,6 @@
 import type { DeadlineFacts } from '../deadline-facts';
 import { deadlineTitle, germanDate, lastDayOf } from '../messages/deadline-message';
+import type { NoticeNames } from '../messages/name-book';
 import { type IcalComponent, type IcalProperty, icalDate, icalDateTime, serializeIcal, text } from './ical';
 
 export const CALENDAR_PRODID = '-//Land NRW//Kommunale Praeventionsketten Fristen 1.0//DE';
@@ -30,8 +31,8 @@ function alarmTrigger(offsetDays: number): string {
   return `-P${days > 0 ? `${days}D` : ''}${rest > 0 ? `T${rest}H` : ''}`;
 }
 
-function deadlineEvent(deadline: DeadlineFacts): IcalComponent {
-  const title = deadlineTitle(deadline.kind, deadline.subject, deadline.deadlineId);
+function deadlineEvent(deadline: DeadlineFacts, names?: NoticeNames): IcalComponent {
+  const title = deadlineTitle(deadline.kind, deadline.subject, deadline.deadlineId, names);
   const lastDay = lastDayOf(deadline.dueAt);
   const moved =
     deadline.statedDueDate && deadline.statedDueDate !== lastDay
@@ -39,7 +40,7 @@ function deadlineEvent(deadline: DeadlineFacts): IcalComponent {
       : '';
   const description =
     `Frist: ${title}\nFällig: ${germanDate(lastDay)}, 24:00 Uhr (Berliner Zeit)${moved}` +
-    `${deadline.missed ? '\nDie Frist ist abgelaufen und noch nicht erfüllt.' : ''}\nKennung: ${deadline.deadlineId}`;
+    `${deadline.missed ? '\nDie Frist ist abgelaufen und noch nicht erfüllt.' : ''}`;
   const stamp = icalDateTime(deadline.changedAt);
   const properties: IcalProperty[] = [
     { name: 'UID', value: `${deadline.deadlineId}@${UID_DOMAIN}` },
@@ -73,8 +74,12 @@ function deadlineEvent(deadline: DeadlineFacts): IcalComponent {
  * day of each, so no time zone is needed). Met and cancelled deadlines leave the feed; a client
  * refreshing it drops them. UIDs are stable per deadline, SEQUENCE counts extensions.
  */
-export function deadlineCalendar(owner: CalendarOwner, deadlines: DeadlineFacts[]): string {
-  const label = owner.name ? `${owner.name} (${owner.ags})` : owner.ags;
+export function deadlineCalendar(
+  owner: CalendarOwner,
+  deadlines: DeadlineFacts[],
+  names?: NoticeNames,
+): string {
+  const label = owner.name ?? owner.ags;
   const open = deadlines
     .filter((d) => d.status === 'open' && lastDayOf(d.dueAt) !== '')
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.deadlineId.localeCompare(b.deadlineId));
@@ -91,6 +96,23 @@ export function deadlineCalendar(owner: CalendarOwner, deadlines: DeadlineFacts[
       { name: 'REFRESH-INTERVAL', value: 'PT1H', params: { VALUE: 'DURATION' } },
       { name: 'X-PUBLISHED-TTL', value: 'PT1H' },
     ],
-    components: open.map(deadlineEvent),
+    components: open.map((d) => deadlineEvent(d, names)),
+  });
+}
+
+/**
+ * One deadline as an iCalendar object to attach to an e-mail (METHOD:PUBLISH, as the feed): the
+ * same UID and SEQUENCE as its event in the feed, so a calendar that has both keeps one.
+ */
+export function deadlineInvitation(deadline: DeadlineFacts, names?: NoticeNames): string {
+  return serializeIcal({
+    name: 'VCALENDAR',
+    properties: [
+      { name: 'VERSION', value: '2.0' },
+      { name: 'PRODID', value: CALENDAR_PRODID },
+      { name: 'CALSCALE', value: 'GREGORIAN' },
+      { name: 'METHOD', value: 'PUBLISH' },
+    ],
+    components: [deadlineEvent(deadline, names)],
   });
 }

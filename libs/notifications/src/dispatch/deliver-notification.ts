@@ -17,6 +17,10 @@ import {
 } from '../notifications';
 import type { SecretBox } from '../secret-box';
 import { appendOnce } from '@app/eventsourcing';
+import type { DeadlineFacts } from '../deadline-facts';
+import { deadlineInvitation } from '../calendar/deadline-calendar';
+import { deadlineMail, mailLinks } from '../messages/deadline-mail';
+import type { DeadlineNotice } from '../messages/deadline-message';
 import { channelHistory } from './channel-history';
 import type { MailSender } from './email-sender';
 import { deadlineAsOf, type DeliveryJobData } from './plan-notifications';
@@ -30,6 +34,8 @@ export interface DeliveryDependencies {
   webhookTimeoutMs: number;
   /** WEBHOOK_ALLOW_PRIVATE. */
   allowPrivateWebhooks?: boolean;
+  /** PUBLIC_BASE_URL: e-mails link to the record, the inbox and the calendar feed; none without it. */
+  publicBaseUrl?: string;
 }
 
 export const DISPATCHER_ACTOR = { subject: 'notification-dispatcher', role: 'system' };
@@ -92,7 +98,10 @@ export async function deliverNotification(
   const fail = async (error: string, willRetry: boolean) =>
     record({ type: 'NotificationDeliveryFailed', data: { ...facts, error, willRetry } }, 'failed', attempt);
 
-  const superseded = await supersededBy(deps.store, notice.deadline);
+  const deadlineNow = notice.deadline?.deadlineId
+    ? deadlineAsOf(await deps.store.readStream(streamName('deadline', notice.deadline.deadlineId)))
+    : undefined;
+  const superseded = supersededBy(deadlineNow, notice.deadline);
   if (superseded) {
     await record({ type: 'NotificationSkipped', data: { ...facts, reason: superseded } }, 'skipped', attempt);
     return 'superseded';
@@ -124,7 +133,10 @@ export async function deliverNotification(
   await record({ type: 'NotificationAttempted', data: facts }, 'attempted', attempt);
   try {
     if (channel === 'email') {
-      await deps.mail.send({ to: target, subject: notice.headline, text: notice.text, notificationId });
+      const token = deps.secrets.open(settings.calendarTokenSealed);
+      const links = mailLinks(deps.publicBaseUrl, notice, token ? { ags, token } : undefined);
+      const mail = deadlineMail(notice, links);
+      await deps.mail.send({ to: target, ...mail, ics: invitationOf(notice, deadlineNow), notificationId });
     } else {
       await postWebhook({
         url: target,
@@ -172,16 +184,38 @@ export function oneAtATime<T>(run: (job: Job<DeliveryJobData>) => Promise<T>) {
  * Whether the deadline moved on since the cause was told: met, cancelled, or due at another
  * moment (extended). A deadline the store does not know is no reason to hold a message back.
  */
-async function supersededBy(
-  store: EventStore,
+function supersededBy(
+  now: DeadlineFacts | undefined,
   told: { deadlineId: string; dueAt: string } | undefined,
-): Promise<SupersededBy | undefined> {
-  if (!told?.deadlineId) return undefined;
-  const now = deadlineAsOf(await store.readStream(streamName('deadline', told.deadlineId)));
-  if (!now) return undefined;
+): SupersededBy | undefined {
+  if (!told?.deadlineId || !now) return undefined;
   if (now.status === 'met') return 'deadline-met';
   if (now.status === 'cancelled') return 'deadline-cancelled';
   return now.dueAt !== told.dueAt ? 'deadline-moved' : undefined;
+}
+
+/**
+ * The deadline as a calendar entry, titled as the notice words it. The facts as the store has
+ * them now (the notice is not superseded, so they are due when the notice says); a deadline
+ * the store does not know gets an entry from the notice alone.
+ */
+function invitationOf(notice: DeadlineNotice, now: DeadlineFacts | undefined): string | undefined {
+  const d = notice.deadline;
+  if (!d?.dueAt) return undefined;
+  const facts: DeadlineFacts = now ?? {
+    deadlineId: d.deadlineId,
+    kind: d.kind,
+    subject: d.subject,
+    obligedAgs: d.obligedAgs,
+    statedDueDate: d.dueDate,
+    dueAt: d.dueAt,
+    reminderOffsetsDays: [],
+    status: 'open',
+    missed: notice.type !== 'reminder',
+    sequence: 0,
+    changedAt: notice.at || d.dueAt,
+  };
+  return deadlineInvitation(facts, { municipality: () => undefined, deadlineTitle: () => d.title });
 }
 
 /** The error as the outcome event states it: a network error's code (ECONNREFUSED, a timeout …) included. */

@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent } from '@app/eventsourcing';
 import { type DeliveryChannel, notificationStream } from '../notifications';
 import { channelHistory, type ChannelHistory } from './channel-history';
 import type { CauseRef, PendingDelivery } from './delivery-ledger';
+import type { NoticeNames } from '../messages/name-book';
 import { deadlineAsOf, deliveryJobFor, type DeliveryJobData } from './plan-notifications';
 
 export interface DeliveryQueueOptions {
@@ -34,6 +35,7 @@ export class DeliveryQueue {
     private readonly queue: Queue<DeliveryJobData>,
     private readonly store: EventStore,
     private readonly options: DeliveryQueueOptions,
+    private readonly names?: NoticeNames,
   ) {}
 
   async add(jobId: string, data: DeliveryJobData, delay: number): Promise<void> {
@@ -69,6 +71,7 @@ export class DeliveryQueue {
       deadlineAsOf(cause.history),
       delivery.ags,
       delivery.channel,
+      this.names,
     );
     await this.add(jobId, data, this.waitBeforeRetry(history, delivery.channel));
     return true;

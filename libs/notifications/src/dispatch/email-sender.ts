@@ -7,20 +7,22 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** The same words as HTML: the message goes out as multipart/alternative. */
+  html?: string;
+  /** The deadline as an iCalendar object, attached as `frist.ics`. */
+  ics?: string;
   /** Stable per notification: a re-sent reminder carries the same Message-ID. */
   notificationId: string;
 }
 
 /**
- * The right-hand side of every Message-ID: fixed, not taken from MAIL_FROM, so that a message
- * sent again (after a crash between sending and recording it) carries the very same Message-ID
- * even if the sender address changed meanwhile, and mail systems drop the duplicate.
+ * `<notificationId@domain>`: one per notification, whatever the attempt. The domain is
+ * MAIL_MESSAGE_ID_DOMAIN (by default MAIL_FROM's): set it explicitly to keep it when the sender
+ * changes, so that a message sent again (after a crash between sending and recording it) carries
+ * the very same Message-ID and mail systems drop the duplicate.
  */
-export const MESSAGE_ID_DOMAIN = 'fristen.praeventionsketten.nrw.de';
-
-/** `<notificationId@fristen.praeventionsketten.nrw.de>`: one per notification, whatever the attempt. */
-export function messageIdOf(notificationId: string): string {
-  return `<${notificationId}@${MESSAGE_ID_DOMAIN}>`;
+export function messageIdOf(notificationId: string, domain: string): string {
+  return `<${notificationId}@${domain}>`;
 }
 
 export interface MailSender {
@@ -40,7 +42,11 @@ export const SMTP_ATTEMPT_BOUND_MS = 180_000;
  * SMTP through nodemailer, or (development without SMTP_URL) a file sink that writes each
  * message as an .eml file into DATA_DIR/outbox, to be opened with any mail client.
  */
-export function createMailSender(transport: MailTransportConfig, from: string): MailSender {
+export function createMailSender(
+  transport: MailTransportConfig,
+  from: string,
+  messageIdDomain: string,
+): MailSender {
   const transporter =
     transport.kind === 'smtp'
       ? nodemailer.createTransport({ url: transport.url, ...SMTP_TIMEOUTS })
@@ -52,7 +58,19 @@ export function createMailSender(transport: MailTransportConfig, from: string): 
         to: message.to,
         subject: message.subject,
         text: message.text,
-        messageId: messageIdOf(message.notificationId),
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.ics
+          ? {
+              attachments: [
+                {
+                  filename: 'frist.ics',
+                  content: message.ics,
+                  contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+                },
+              ],
+            }
+          : {}),
+        messageId: messageIdOf(message.notificationId, messageIdDomain),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-KKZ-Notification': message.notificationId },
       });
       if (transport.kind === 'file') {

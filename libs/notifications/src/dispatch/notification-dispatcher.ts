@@ -11,6 +11,7 @@ import {
 import type { Clock } from '@app/shared';
 import { isNotifying } from '../deadline-facts';
 import type { NoticeCause } from '../messages/deadline-message';
+import { NameBook } from '../messages/name-book';
 import {
   evolveSettings,
   initialSettingsState,
@@ -58,6 +59,8 @@ const MAX_RESTART_DELAY_MS = 30_000;
 export class NotificationDispatcher {
   private readonly logger = new Logger('NotificationDispatcher');
   readonly ledger = new DeliveryLedger();
+  /** Names of municipalities, programmes, grants, reports … as far as the store has told them. */
+  readonly names: NameBook;
   private readonly deliveries: DeliveryQueue;
   private subscription?: Subscription;
   private running?: Promise<void>;
@@ -77,8 +80,10 @@ export class NotificationDispatcher {
     private readonly queue: Queue<DeliveryJobData>,
     private readonly clock: Clock,
     private readonly options: DispatcherOptions,
+    municipalityName: (ags: string) => string | undefined = () => undefined,
   ) {
-    this.deliveries = new DeliveryQueue(queue, store, options);
+    this.names = new NameBook(municipalityName);
+    this.deliveries = new DeliveryQueue(queue, store, options, this.names);
   }
 
   /** Position of the last event folded in. */
@@ -168,6 +173,7 @@ export class NotificationDispatcher {
 
   private async handle(event: RecordedEvent): Promise<void> {
     this.ledger.apply(event);
+    this.names.apply(event);
     if (!this.caughtUp) {
       if (event.position >= this.startHead) this.reachedHead();
       return;
@@ -236,7 +242,7 @@ export class NotificationDispatcher {
       if (ags !== null) settings.set(ags, await this.settingsBefore(ags, cause.position));
     }
     let recorded = 0;
-    for (const planned of planNotifications(cause, facts, (ags) => settings.get(ags))) {
+    for (const planned of planNotifications(cause, facts, (ags) => settings.get(ags), this.names)) {
       if (!(await this.record(cause, planned))) continue;
       recorded++;
       for (const job of planned.jobs) await this.deliveries.add(job.jobId, job.data, 0);

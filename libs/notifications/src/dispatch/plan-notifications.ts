@@ -6,6 +6,7 @@ import {
   type NotifyingEventType,
 } from '../deadline-facts';
 import { composeNotice, type DeadlineNotice, type NoticeCause } from '../messages/deadline-message';
+import type { NoticeNames } from '../messages/name-book';
 import {
   type DeliveryChannel,
   deliveryJobId,
@@ -56,6 +57,7 @@ export function deliveryJobFor(
   facts: DeadlineFacts | undefined,
   ags: string,
   channel: DeliveryChannel,
+  names?: NoticeNames,
 ): { jobId: string; data: DeliveryJobData } {
   const notice = cause as unknown as NoticeCause;
   const notificationId = notificationIdFor(cause.metadata.eventId, ags);
@@ -70,7 +72,7 @@ export function deliveryJobFor(
         type: notice.type,
         correlationId: cause.metadata.correlationId,
       },
-      notice: composeNotice(notice, facts, ags),
+      notice: composeNotice(notice, facts, ags, names),
     },
   };
 }
@@ -83,12 +85,13 @@ export function planNotifications(
   cause: RecordedEvent,
   facts: DeadlineFacts | undefined,
   settingsOf: (ags: string) => NotificationSettingsState | undefined,
+  names?: NoticeNames,
 ): PlannedNotification[] {
   return recipientsOf(cause as unknown as NoticeCause, facts).map((ags) => {
     const notificationId = notificationIdFor(cause.metadata.eventId, ags);
     const base = { notificationId, ags, cause: cause.metadata.eventId };
     const channels = ags === null ? [] : channelsOf(settingsOf(ags));
-    const jobs = channels.map((channel) => deliveryJobFor(cause, facts, ags as string, channel));
+    const jobs = channels.map((channel) => deliveryJobFor(cause, facts, ags as string, channel, names));
     const events: PlannedNotification['events'] = [
       {
         eventId: deterministicUuid(`${notificationId}:inbox:delivered`),

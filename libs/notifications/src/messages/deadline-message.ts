@@ -1,4 +1,5 @@
 import type { DeadlineFacts, DeadlineSubject, NotifyingEventType } from '../deadline-facts';
+import type { NoticeNames } from './name-book';
 
 const BERLIN = 'Europe/Berlin';
 const LONG_DATE = new Intl.DateTimeFormat('de-DE', { dateStyle: 'full', timeZone: BERLIN });
@@ -27,8 +28,18 @@ export function germanDate(day: string): string {
   return Number.isNaN(noon.getTime()) ? day : LONG_DATE.format(noon);
 }
 
-/** What the deadline is about, in words a municipality's staff recognise. */
-export function deadlineTitle(kind: string, subject: DeadlineSubject, deadlineId: string): string {
+/**
+ * What the deadline is about, in words a municipality's staff recognise: with names where the
+ * store named its subject ("ESF-Bericht 2018 – Kreis Unna (Förderphase II)"), else by its id.
+ */
+export function deadlineTitle(
+  kind: string,
+  subject: DeadlineSubject,
+  deadlineId: string,
+  names?: NoticeNames,
+): string {
+  const named = names?.deadlineTitle(kind, subject);
+  if (named) return named;
   switch (kind) {
     case 'call-closes':
       return `Interessensbekundung zum Aufruf ${subject.callId ?? deadlineId}`;
@@ -94,12 +105,13 @@ export function composeNotice(
   cause: NoticeCause,
   facts: DeadlineFacts | undefined,
   recipient?: string | null,
+  names?: NoticeNames,
 ): DeadlineNotice {
   const d = cause.data;
   const dueAt = d.dueAt ?? facts?.dueAt ?? '';
   const kind = facts?.kind ?? d.kind ?? 'unknown';
   const subject = facts?.subject ?? {};
-  const title = deadlineTitle(kind, subject, d.deadlineId);
+  const title = deadlineTitle(kind, subject, d.deadlineId, names);
   const dueDate = dueAt ? lastDayOf(dueAt) : '';
   const when = dueDate ? germanDate(dueDate) : 'unbekannt';
   const named =
@@ -129,7 +141,11 @@ export function composeNotice(
     lead = `die Frist „${title}“ ist am ${when} um 24:00 Uhr abgelaufen, ohne dass sie erfüllt wurde.`;
   } else {
     type = 'escalated';
-    const who = obligedAgs.length > 0 ? ` (AGS ${obligedAgs.join(', ')})` : '';
+    // Whom the title names already (a report of Kreis Unna) is not named twice.
+    const named = obligedAgs
+      .map((ags) => names?.municipality(ags) ?? `AGS ${ags}`)
+      .filter((name) => !title.includes(name));
+    const who = named.length > 0 ? ` (${named.join(', ')})` : '';
     headline = `Eskalation: ${title}${who} – Frist vom ${when} versäumt`;
     lead = `die Frist „${title}“${who} ist am ${when} abgelaufen und wurde an die Bewilligungsbehörde eskaliert.`;
   }
@@ -147,7 +163,6 @@ export function composeNotice(
     `Frist: ${title}`,
     `Fällig: ${when}, 24:00 Uhr (Berliner Zeit)`,
     ...moved,
-    `Kennung: ${d.deadlineId}`,
     '',
     'Diese Nachricht kommt automatisch aus dem Fristenmanagement des Landesprogramms „Kommunale Präventionsketten“.',
   ].join('\n');

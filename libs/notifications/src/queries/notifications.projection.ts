@@ -17,6 +17,14 @@ import {
   type Recipient,
   recipientKey,
 } from '../notifications';
+import {
+  applyNames,
+  emptyNames,
+  type NameData,
+  NameBook,
+  NAMING_EVENT_TYPES,
+  type NoticeNames,
+} from '../messages/name-book';
 import { recipientsOf } from '../recipients';
 
 export interface InboxItem {
@@ -50,9 +58,9 @@ export function causeOf(item: InboxItem): { eventId: string; type: NotifyingEven
 }
 
 /** The notice an inbox item shows: the same words the e-mail and the webhook carried. */
-export function noticeOf(item: InboxItem): DeadlineNotice {
+export function noticeOf(item: InboxItem, names?: NoticeNames): DeadlineNotice {
   const { source } = item;
-  return composeNotice({ type: source.type, data: source }, source.facts, item.ags);
+  return composeNotice({ type: source.type, data: source }, source.facts, item.ags, names);
 }
 
 /**
@@ -106,6 +114,8 @@ export interface NotificationsReadModel {
   inbox: Map<string, InboxItem[]>;
   byId: Map<string, InboxItem>;
   settings: Map<string, SettingsView>;
+  /** Names of programmes, calls, grants, reports and surveys (municipalities: the registry's). */
+  names: NameData;
 }
 
 function applyDeadlineEvent(
@@ -159,15 +169,20 @@ const DEADLINE_TYPES = Object.keys({
  */
 export const notificationsProjection: Projection<NotificationsReadModel> = {
   name: 'notifications',
-  eventTypes: [...DEADLINE_TYPES, 'NotificationRead', 'NotificationChannelsSet'],
+  eventTypes: [...DEADLINE_TYPES, 'NotificationRead', 'NotificationChannelsSet', ...NAMING_EVENT_TYPES],
   initialState: () => ({
     deadlines: new Map(),
     deadlinesByAgs: new Map(),
     inbox: new Map(),
     byId: new Map(),
     settings: new Map(),
+    names: emptyNames(),
   }),
   apply(model, recorded: RecordedEvent) {
+    if (NameBook.names(recorded.type)) {
+      applyNames(model.names, recorded);
+      return model;
+    }
     if (isDeadlineEvent(recorded)) {
       applyDeadlineEvent(model, recorded as RecordedEvent<DeadlineContractEvent>);
       return model;

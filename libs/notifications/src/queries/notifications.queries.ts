@@ -6,6 +6,7 @@ import { MunicipalityRegistry } from '@app/shared';
 import type { DeadlineNotice } from '../messages/deadline-message';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../notifications-config';
 import { recipientKey } from '../notifications';
+import { NameBook } from '../messages/name-book';
 import { SecretBox } from '../secret-box';
 import { inboxOwner } from './inbox-owner';
 import { causeOf, noticeOf, notificationsProjection } from './notifications.projection';
@@ -57,19 +58,21 @@ export class GetNotificationSettingsQuery extends Query<NotificationSettingsView
 
 @QueryHandler(GetInboxQuery)
 export class GetInboxHandler implements IQueryHandler<GetInboxQuery> {
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly registry: MunicipalityRegistry,
+  ) {}
   async execute({ principal, unreadOnly }: GetInboxQuery): Promise<InboxView> {
     const owner = inboxOwner(principal);
-    const all =
-      owner === undefined
-        ? []
-        : (this.projections.state(notificationsProjection).inbox.get(recipientKey(owner)) ?? []);
+    const model = this.projections.state(notificationsProjection);
+    const names = new NameBook((ags) => this.registry.find(ags)?.name, model.names);
+    const all = owner === undefined ? [] : (model.inbox.get(recipientKey(owner)) ?? []);
     const items = all
       .filter((item) => !unreadOnly || !item.read)
       .reverse()
       .map((item) => ({
         notificationId: item.notificationId,
-        ...noticeOf(item),
+        ...noticeOf(item, names),
         cause: causeOf(item),
         read: item.read,
         ...(item.readAt ? { readAt: item.readAt } : {}),

@@ -1,0 +1,158 @@
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { berlinDateTime, type HeadlineFigure, type ProgrammeReportView } from '@app/documents';
+import { evaluationsProjection, SCALE_STEPS } from '@app/evaluation';
+import { NotFound, ProjectionRunner } from '@app/eventsourcing';
+import { grantsProjection } from '@app/grants';
+import { programmesCallsProjection } from '@app/programmes-calls';
+import { Clock, MunicipalityRegistry, type MunicipalityType } from '@app/shared';
+import { SOURCES } from '../esf-report';
+import { esfReportsProjection } from '../queries/esf-reports.projection';
+import { esfTotalsProjection } from '../queries/esf-totals.projection';
+
+export class GetProgrammeReportQuery extends Query<ProgrammeReportView> {
+  constructor(readonly programmeId: string) {
+    super();
+  }
+}
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
+const phaseName = (phase: number) => `Förderphase ${ROMAN[phase] ?? phase}`;
+
+const SOURCE_NAMES: Record<(typeof SOURCES)[number], string> = {
+  esf: 'ESF',
+  land: 'Land',
+  own: 'Eigenmittel',
+};
+
+const TYPE_NAMES: Record<MunicipalityType, string> = {
+  'kreisfreie-stadt': 'Kreisfreie Städte',
+  'kreisangehoerige-stadt': 'Kreisangehörige Städte',
+  kreis: 'Kreise',
+};
+
+const STEP_NAMES: Record<(typeof SCALE_STEPS)[number], string> = {
+  not: 'nicht',
+  partly: 'teilweise',
+  largely: 'weitgehend',
+  fully: 'vollständig',
+};
+
+const day = (instant: string) => berlinDateTime(instant).date;
+
+/**
+ * The programme report from the read models as they are now: funding by source and year from the
+ * accepted reports, participants by phase and municipality type from the grants, phases as the
+ * grants' periods span them, calls on the time line, the latest survey's answers.
+ */
+@QueryHandler(GetProgrammeReportQuery)
+export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeReportQuery> {
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly registry: MunicipalityRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ programmeId }: GetProgrammeReportQuery): Promise<ProgrammeReportView> {
+    const catalogue = this.projections.state(programmesCallsProjection);
+    const programme = catalogue.programmes.get(programmeId);
+    if (!programme) throw new NotFound('Programme', programmeId);
+    const grants = [...this.projections.state(grantsProjection).byId.values()].filter(
+      (g) => g.programmeId === programmeId,
+    );
+    const funding = [...(this.projections.state(esfTotalsProjection).get(programmeId)?.values() ?? [])].map(
+      (line) => ({ year: line.year, sourceId: line.source, cents: line.cents }),
+    );
+    const accepted = [...this.projections.state(esfReportsProjection).byId.values()].filter(
+      (r) => r.programmeId === programmeId && r.accepted,
+    ).length;
+
+    const phases = [...new Set(grants.map((g) => g.phase))].sort((a, b) => a - b);
+    const years = new Set<number>(funding.map((f) => f.year));
+    for (const g of grants)
+      for (let y = Number(g.period.from.slice(0, 4)); y <= Number(g.period.to.slice(0, 4)); y++) years.add(y);
+    const yearList = [...years].sort((a, b) => a - b);
+    const allYears =
+      yearList.length > 0
+        ? Array.from({ length: yearList.at(-1)! - yearList[0] + 1 }, (_, i) => yearList[0] + i)
+        : [];
+
+    const typeOf = (ags: string) => this.registry.find(ags)?.type;
+    const types = (Object.keys(TYPE_NAMES) as MunicipalityType[]).filter((t) =>
+      grants.some((g) => typeOf(g.ags) === t),
+    );
+    const grantedCents = grants.reduce((sum, g) => sum + g.amountCents, 0);
+    const acceptedCents = funding.reduce((sum, f) => sum + f.cents, 0);
+    const headline: HeadlineFigure[] = [
+      { label: 'Teilnehmende Kommunen', value: new Set(grants.map((g) => g.ags)).size, unit: 'count' },
+      { label: 'Bewilligte Zuwendungen', value: grantedCents, unit: 'money-cents' },
+      { label: 'Anerkannte Ausgaben', value: acceptedCents, unit: 'money-cents' },
+      { label: 'Anerkannte Berichte', value: accepted, unit: 'count' },
+    ];
+
+    const calls = [...catalogue.calls.values()].filter((c) => c.programmeId === programmeId);
+    const events = calls.flatMap((c) =>
+      c.publishedAt ? [{ date: day(c.publishedAt), label: `Aufruf „${c.title}“ veröffentlicht` }] : [],
+    );
+    return {
+      programme: { programmeId, title: programme.title },
+      issuer: `Bewilligungsbehörde „${programme.title}“`,
+      generatedAt: this.clock.nowIso(),
+      headline,
+      timeline: {
+        phases: phases.map((phase) => {
+          const of = grants.filter((g) => g.phase === phase);
+          return {
+            name: phaseName(phase),
+            from: of.map((g) => g.period.from).sort()[0],
+            to: of
+              .map((g) => g.period.to)
+              .sort()
+              .at(-1)!,
+          };
+        }),
+        events,
+      },
+      sources: SOURCES.map((sourceId) => ({ sourceId, name: SOURCE_NAMES[sourceId] })),
+      years: allYears,
+      funding,
+      participants: {
+        groups: phases.map(phaseName),
+        byType: types.map((type) => ({
+          type: TYPE_NAMES[type],
+          counts: phases.map(
+            (phase) =>
+              new Set(grants.filter((g) => g.phase === phase && typeOf(g.ags) === type).map((g) => g.ags))
+                .size,
+          ),
+        })),
+      },
+      ...this.survey(programmeId),
+    };
+  }
+
+  /** The programme's latest survey with answers: how many municipalities chose each step, per question. */
+  private survey(programmeId: string): Pick<ProgrammeReportView, 'survey'> {
+    const model = this.projections.state(evaluationsProjection);
+    const survey = [...model.surveys.values()]
+      .filter((s) => s.programmeId === programmeId && (model.answers.get(s.surveyId)?.size ?? 0) > 0)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .at(-1);
+    if (!survey) return {};
+    const answers = [...(model.answers.get(survey.surveyId)?.values() ?? [])];
+    return {
+      survey: {
+        title: survey.title,
+        scale: SCALE_STEPS.map((stepId) => ({ stepId, label: STEP_NAMES[stepId] })),
+        questions: survey.questions
+          .filter((q) => q.kind === 'scale')
+          .map((q) => {
+            const counts: Record<string, number> = Object.fromEntries(SCALE_STEPS.map((s) => [s, 0]));
+            for (const a of answers)
+              for (const answer of a.answers)
+                if (answer.questionId === q.questionId && 'step' in answer) counts[answer.step] += 1;
+            return { question: q.text, counts };
+          }),
+      },
+    };
+  }
+}

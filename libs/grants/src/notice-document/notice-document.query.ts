@@ -1,0 +1,47 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { RenderedPdf } from '@app/documents';
+import { NotFound, ProjectionRunner } from '@app/eventsourcing';
+import type { Principal } from '@app/identity';
+import { programmesCallsProjection } from '@app/programmes-calls';
+import { MunicipalityRegistry } from '@app/shared';
+import { grantsProjection } from '../queries/grants.projection';
+import { mayRead } from '../queries/grants.queries';
+import { GRANTS_OFFICE, type GrantsOffice } from './grants-office';
+import { renderNoticeDocument } from './notice-document';
+
+export class GetGrantNoticePdfQuery extends Query<RenderedPdf> {
+  constructor(
+    readonly principal: Principal,
+    readonly grantId: string,
+  ) {
+    super();
+  }
+}
+
+/** The names a notice needs: the registry's municipality, the programme's title. */
+export function noticeNames(
+  projections: ProjectionRunner,
+  registry: MunicipalityRegistry,
+  notice: { ags: string; programmeId: string },
+) {
+  const programme = projections.state(programmesCallsProjection).programmes.get(notice.programmeId);
+  return { municipality: registry.find(notice.ags), programmeTitle: programme?.title ?? notice.programmeId };
+}
+
+/** The notice regenerated from its event: the same bytes as when it was issued, under the same template. */
+@QueryHandler(GetGrantNoticePdfQuery)
+export class GetGrantNoticePdfHandler implements IQueryHandler<GetGrantNoticePdfQuery> {
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly registry: MunicipalityRegistry,
+    @Inject(GRANTS_OFFICE) private readonly office: GrantsOffice,
+  ) {}
+
+  async execute({ principal, grantId }: GetGrantNoticePdfQuery): Promise<RenderedPdf> {
+    const view = this.projections.state(grantsProjection).byId.get(grantId);
+    if (!view || !mayRead(principal, view)) throw new NotFound('Grant', grantId);
+    // The view holds the notice's data as the event stated it; the document reads only those fields.
+    return renderNoticeDocument(view, noticeNames(this.projections, this.registry, view), this.office);
+  }
+}
