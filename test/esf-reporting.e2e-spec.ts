@@ -1,3 +1,4 @@
+import { TERMS_KKZ } from '@app/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { ProjectionRunner, rebuild, type RecordedEvent } from '@app/eventsourcing';
 import { esfReportsProjection, esfTotalsProjection } from '@app/esf-reporting';
@@ -70,7 +71,13 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
       .send({
         version: 1,
         effectiveFrom: '2011-11-01',
-        rules: { reportSchedule: { frequency: 'semiannual', dueAfterPeriodEndDays: 30 } },
+        rules: {
+          ...TERMS_KKZ,
+          reporting: {
+            ...TERMS_KKZ.reporting,
+            schedule: { frequency: 'semiannual', anchor: 'calendar', due: { daysAfterPeriodEnd: 30 } },
+          },
+        },
       })
       .expect(201);
     w.api.clock.set('2012-02-20T10:00:00.000Z');

@@ -1,3 +1,4 @@
+import { TERMS_KKZ } from '@app/shared';
 import { BRUECKEN, CALL_2011, KREIS_UNNA, PROGRAMME } from '../support/fixtures';
 import type { ContextRoutes } from './route-case';
 
@@ -47,7 +48,7 @@ export const foundationRoutes: ContextRoutes = {
       path: '/programmes/kkz/rules',
       openApiPath: '/programmes/{programmeId}/rules',
       allowed: ['grants-office'],
-      body: { version: 99, effectiveFrom: '2011-11-01', rules: {} },
+      body: { version: 99, effectiveFrom: '2011-11-01', rules: TERMS_KKZ },
     },
     {
       method: 'get',

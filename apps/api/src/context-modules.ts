@@ -1,5 +1,6 @@
 import { ApplicationsModule } from '@app/applications';
 import { applicationUpcasters } from '@app/applications/upcasters';
+import { programmeUpcasters } from '@app/programmes-calls/upcasters';
 import { AuditModule } from '@app/audit';
 import { CouncilResolutionsModule } from '@app/council-resolutions';
 import { DeadlinesModule } from '@app/deadlines';
@@ -23,5 +24,5 @@ export const CONTEXT_MODULES = [
   DeadlinesModule,
   NotificationsModule,
   AuditModule,
-  EventUpcastersModule.register(applicationUpcasters),
+  EventUpcastersModule.register([...applicationUpcasters, ...programmeUpcasters]),
 ];

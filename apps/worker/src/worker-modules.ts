@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { applicationUpcasters } from '@app/applications/upcasters';
+import { programmeUpcasters } from '@app/programmes-calls/upcasters';
 import { AuditWorkerModule } from '@app/audit';
 import { DeadlinesWorkerModule } from '@app/deadlines';
 import { NotificationsWorkerModule } from '@app/notifications';
@@ -20,4 +21,7 @@ export function workerModules(config: AppConfig): DynamicModule[] {
 }
 
 /** Events are read in today's shape in the worker as in the API. */
-export const workerUpcasters = EventUpcastersModule.register(applicationUpcasters);
+export const workerUpcasters = EventUpcastersModule.register([
+  ...applicationUpcasters,
+  ...programmeUpcasters,
+]);
