@@ -14,8 +14,9 @@ export interface paths {
         /**
          * Combined view: store, Redis, read models and the worker's parts; 503 when any is down
          * @description Combined view: store, Redis, read models and the worker's parts; 503 when any is down. No token
-         *     needed, so no detail of what failed is shown here: it goes to the log. Kept as it was for
-         *     existing monitors; orchestrators probe /health/live and /health/ready instead.
+         *     needed, so no detail of what failed is shown here beyond a reason code (the store's: read-only,
+         *     disk-full, timeout, ..., and whether the read models are reconnecting): the rest goes to the
+         *     log. Kept as it was for existing monitors; orchestrators probe /health/live and /health/ready.
          *
          *     Public: no token needed.
          */
@@ -177,7 +178,7 @@ export interface paths {
         get: operations["ProgrammesCallsQueriesController_getProgrammeRules"];
         put?: never;
         /**
-         * The grants office adopts a new version of the programme's rules with its effective date
+         * The grants office adopts a new version of the programme's terms, complete in itself, with its effective date
          * @description Roles: grants-office.
          */
         post: operations["AdoptProgrammeRulesController_adopt"];
@@ -1722,7 +1723,7 @@ export interface components {
             version: number;
             effectiveFrom: string | null;
         };
-        /** @description Which rules a decision was made under; version 0 means the call's own terms only. */
+        /** @description Which terms a decision was made under; version 0 (history only): the call's own terms. */
         AppliedRules2: {
             version: number;
             effectiveFrom: string | null;
@@ -2167,7 +2168,7 @@ export interface components {
         EsfTotalsLineView: {
             year: number;
             /** @enum {string} */
-            source: "esf" | "land" | "own";
+            source: "own" | "esf" | "land";
             cents: number;
             /** @description The same amount in EUR with two decimal places, e.g. "16000.00". */
             eur: string;
@@ -2189,7 +2190,7 @@ export interface components {
             lines: components["schemas"]["EsfTotalsLineView"][];
             bySource: {
                 /** @enum {string} */
-                source: "esf" | "land" | "own";
+                source: "own" | "esf" | "land";
                 cents: number;
                 eur: string;
             }[];
@@ -2283,18 +2284,25 @@ export interface components {
             landCents: number;
             ownCents: number;
         };
-        /** @description Maximum ESF and Land shares and the minimum own share of a grant, in percent. */
-        FinancingShares: {
-            esfMaxPercent: number;
-            landMaxPercent: number;
-            ownMinPercent: number;
-        };
         FormalChecks: {
             onTime: boolean;
             eligibleApplicantType: boolean;
             /** @enum {string} */
             councilResolution: "not-required" | "promised" | "missing" | "present";
             coordinatorNamed: boolean;
+        };
+        /**
+         * @description One source a programme's grants are financed from. `grant` sources are paid out by the grants
+         *     office (together they are the Zuwendung); `own` and `third-party` are the grantee's part. Shares
+         *     are of the eligible total (zuwendungsfähige Gesamtausgaben).
+         */
+        FundingSource: {
+            sourceId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "grant" | "own" | "third-party";
+            maxPercent?: number;
+            minPercent?: number;
         };
         /** @description Amount per participant by population; bounds inclusive, `maxPopulation` open-ended when absent. */
         FundingTier: {
@@ -2415,6 +2423,17 @@ export interface components {
             /** @description The municipality's AGS, or 'grants-office'. */
             owner: string;
             unread: number;
+        };
+        /** @description One indicator a report states. */
+        IndicatorDefinition: {
+            indicatorId: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            type: "integer" | "decimal";
+            required: boolean;
+            /** @description The catalogue it is taken from, e.g. `esf-common-indicators`. */
+            catalogue?: string;
         };
         IndicatorPoint: {
             from: string;
@@ -2650,29 +2669,18 @@ export interface components {
             page: number;
             limit: number;
         };
+        /** @description A phase the programme funds in: named, with a length or fixed dates. */
+        PhaseDefinition: {
+            phaseId: string;
+            name: string;
+            durationMonths?: number;
+            from?: string;
+            to?: string;
+        };
         Probe: {
             /** @enum {string} */
             status: "up" | "down";
-        };
-        /**
-         * @description One version of a programme's rules. Every field is optional: what a version leaves out comes
-         *     from the call's own terms (resolution, coordinator, tiers) or from the built-in defaults.
-         */
-        ProgrammeRules: {
-            /** @enum {string} */
-            councilResolution?: "required-at-submission" | "may-follow-after-selection" | "not-required";
-            /** @description Days after the selection decision within which a promised resolution must be delivered. */
-            resolutionFollowUpDays?: number;
-            coordinatorRequired?: boolean;
-            fundingTiers?: components["schemas"]["FundingTier"][];
-            financing?: components["schemas"]["FinancingShares"];
-            /** @description Funds may be called only for payments due within this many months (VV/ANBest-G). */
-            disbursementWindowMonths?: number;
-            /** @description The Verwendungsnachweis is due this many months after the funding period. */
-            proofOfUseMonths?: number;
-            reportSchedule?: components["schemas"]["ReportSchedule"];
-            /** @description Interest on refunds after revocation, points above the base rate (§ 49a VwVfG). */
-            interestPointsAboveBaseRate?: number;
+            reason?: string;
         };
         ProgrammeRulesView: {
             adoptedAt: string;
@@ -2680,12 +2688,20 @@ export interface components {
             version: number;
             effectiveFrom: string;
             label?: string;
-            rules: components["schemas"]["ProgrammeRules"];
+            rules: components["schemas"]["StoredProgrammeTerms"];
         };
         ProgrammeView: {
             programmeId: string;
             title: string;
+            shortTitle?: string;
             description?: string;
+            /** @description Who the programme's messages come from. */
+            sender: {
+                name: string;
+                email?: string;
+            };
+            /** @description The Land whose public holidays count for the programme's deadlines (`NW`, `BY`, …). */
+            holidayRegion: string;
             createdAt: string;
             callIds: string[];
         };
@@ -2770,6 +2786,8 @@ export interface components {
                 steps: components["schemas"]["StepCount"][];
                 municipalityType: string;
             }[];
+            /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
+            phases?: number[];
             text: string;
             questionId: string;
             /** @enum {string} */
@@ -2778,8 +2796,6 @@ export interface components {
             goal?: string;
             /** @enum {string} */
             criterion?: "implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence";
-            /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
-            phases?: number[];
         };
         ReadModelsAsOf: {
             /** @description Construct a type with a set of properties K of type T */
@@ -2850,6 +2866,11 @@ export interface components {
             /** @description Interest for paying after the refund was due (§ 49a Abs. 3 VwVfG); 0 if on time */
             lateInterestCents: number;
         };
+        ReportDue: {
+            monthsAfterPeriodEnd: number;
+        } | {
+            daysAfterPeriodEnd: number;
+        };
         ReportPeriodView: {
             reportId: string;
             /** @example 2012 */
@@ -2866,7 +2887,9 @@ export interface components {
         ReportPeriodsOpened: {
             grantId: string;
             /** @enum {string} */
-            frequency: "annual" | "semiannual";
+            frequency: "annual" | "semiannual" | "quarterly";
+            /** @enum {string} */
+            anchor: "calendar" | "grant-period";
             /** @description Each report is due on the last day of this month after the month its period ends in */
             dueMonthsAfterPeriodEnd?: number;
             /** @description Instead of months (older rules versions): days after the period ends */
@@ -2876,16 +2899,17 @@ export interface components {
             rulesVersion?: number;
             periods: components["schemas"]["ReportPeriodView"][];
         };
-        /**
-         * @description How often a grant reports and when each report is due. The due date is set in months (the last
-         *     day of the nth month after the month the period ends in); versions adopted with a number of
-         *     days after the period's end keep it, and a version names one of the two, never both.
-         */
+        /** @description How often a grant reports, counted by the calendar or from the grant's first day, and when each report is due. */
         ReportSchedule: {
             /** @enum {string} */
-            frequency: "annual" | "semiannual";
-            dueMonthsAfterPeriodEnd?: number;
-            dueAfterPeriodEndDays?: number;
+            frequency: "annual" | "semiannual" | "quarterly";
+            /** @enum {string} */
+            anchor: "calendar" | "grant-period";
+            due: components["schemas"]["ReportDue"];
+        };
+        ReportingTerms: {
+            schedule: components["schemas"]["ReportSchedule"];
+            indicators: components["schemas"]["IndicatorDefinition"][];
         };
         ResolutionSource: {
             /** @enum {string} */
@@ -2963,6 +2987,31 @@ export interface components {
             step: "not" | "partly" | "largely" | "fully";
             count: number;
             share: components["schemas"]["Share"];
+        };
+        /**
+         * @description A version as the store holds it, read in today's shape: versions adopted before v2 may have
+         *     left the council-resolution rule and the coordinator to each call (the upcaster cannot know
+         *     the call), so there the call's conditions still apply. Versions adopted today name both.
+         */
+        StoredProgrammeTerms: {
+            /** @description At least one of kind `grant`. */
+            sources: components["schemas"]["FundingSource"][];
+            /** @description Days after the selection decision within which a promised resolution must be delivered. */
+            resolutionFollowUpDays: number;
+            /** @description Funds may be called only for payments due within this many months (VV/ANBest-G). */
+            disbursementWindowMonths: number;
+            /** @description The Verwendungsnachweis is due this many months after the funding period. */
+            proofOfUseMonths: number;
+            /** @description Interest on refunds after revocation, points above the base rate (§ 49a (3) VwVfG). */
+            interestPointsAboveBaseRate: number;
+            reporting: components["schemas"]["ReportingTerms"];
+            /** @description [] = the programme has no phases. */
+            phases: components["schemas"]["PhaseDefinition"][];
+            /** @description Usually the call's; a version may set them programme-wide. */
+            fundingTiers?: components["schemas"]["FundingTier"][];
+            /** @enum {string} */
+            councilResolution?: "required-at-submission" | "may-follow-after-selection" | "not-required";
+            coordinatorRequired?: boolean;
         };
         StreamHistory: {
             streamId: string;
@@ -3059,6 +3108,15 @@ export interface components {
             actor: components["schemas"]["Actor"];
             data: unknown;
         };
+        ProgrammeSenderDto: {
+            /** @example Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration NRW */
+            name: string;
+            /**
+             * Format: email
+             * @example foerderung@mkjfgfi.nrw.de
+             */
+            email?: string;
+        };
         CreateProgrammeDto: {
             /**
              * @description Readable id, e.g. "kkz"; generated when absent
@@ -3067,7 +3125,20 @@ export interface components {
             programmeId?: string;
             /** @example Kein Kind zurücklassen – Kommunen in NRW beugen vor */
             title: string;
+            /**
+             * @description For subject lines and lists
+             * @example Kein Kind zurücklassen
+             */
+            shortTitle?: string;
             description?: string;
+            /** @description Who the programme’s messages come from; when absent, the programme’s title */
+            sender?: components["schemas"]["ProgrammeSenderDto"];
+            /**
+             * @description The Land whose public holidays count for the programme’s deadlines (date-holidays code); when absent NW, the Land of the registry’s municipalities. The event records the value either way.
+             * @example NW
+             * @enum {string}
+             */
+            holidayRegion?: "BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH";
         };
         FundingTierDto: {
             /** @example 200001 */
@@ -3129,43 +3200,123 @@ export interface components {
             phase?: 1 | 2;
             assessmentCriteria?: components["schemas"]["AssessmentCriterionDto"][];
         };
-        FinancingSharesDto: {
-            /** @example 50 */
-            esfMaxPercent: number;
-            /** @example 25 */
-            landMaxPercent: number;
-            /** @example 25 */
-            ownMinPercent: number;
+        FundingSourceDto: {
+            /**
+             * @description Stable id of the source within the programme
+             * @example bund
+             */
+            sourceId: string;
+            /**
+             * @description The name notices and reports show
+             * @example Bund
+             */
+            name: string;
+            /**
+             * @description `grant`: paid out by the grants office; `own`, `third-party`: the grantee’s part
+             * @enum {string}
+             */
+            kind: "grant" | "own" | "third-party";
+            /**
+             * @description At most this share of the eligible total, in percent
+             * @example 50
+             */
+            maxPercent?: number;
+            /**
+             * @description At least this share of the eligible total, in percent
+             * @example 20
+             */
+            minPercent?: number;
+        };
+        ReportDueDto: {
+            /**
+             * @description Due on the last day of this month after the month the period ends in (4: 31 Dec → 30 April)
+             * @example 4
+             */
+            monthsAfterPeriodEnd?: number;
+            /**
+             * @description Instead of months: due this many days after the period ends
+             * @example 30
+             */
+            daysAfterPeriodEnd?: number;
         };
         ReportScheduleDto: {
             /** @enum {string} */
-            frequency: "annual" | "semiannual";
+            frequency: "annual" | "semiannual" | "quarterly";
             /**
-             * @description Due on the last day of this month after the month the period ends in (4: 31 Dec → 30 April). Default 4.
-             * @example 4
+             * @description Calendar years, halves or quarters, or counted from the grant’s first day
+             * @enum {string}
              */
-            dueMonthsAfterPeriodEnd?: number;
-            /**
-             * @description Instead of months: due this many days after the period ends (not with dueMonthsAfterPeriodEnd)
-             * @example 30
-             */
-            dueAfterPeriodEndDays?: number;
+            anchor: "calendar" | "grant-period";
+            due: components["schemas"]["ReportDueDto"];
         };
-        ProgrammeRulesDto: {
+        IndicatorDefinitionDto: {
+            /** @example schools-connected */
+            indicatorId: string;
+            /** @example Schulen angebunden */
+            name: string;
+            /** @example Anzahl */
+            unit: string;
             /** @enum {string} */
-            councilResolution?: "required-at-submission" | "may-follow-after-selection" | "not-required";
-            /** @example 90 */
-            resolutionFollowUpDays?: number;
-            coordinatorRequired?: boolean;
+            type: "integer" | "decimal";
+            /** @description A report cannot be submitted without it */
+            required: boolean;
+            /** @example esf-common-indicators */
+            catalogue?: string;
+        };
+        ReportingTermsDto: {
+            schedule: components["schemas"]["ReportScheduleDto"];
+            /** @description The catalogue a report states */
+            indicators: components["schemas"]["IndicatorDefinitionDto"][];
+        };
+        PhaseDefinitionDto: {
+            /** @example aufbau */
+            phaseId: string;
+            /** @example Aufbau */
+            name: string;
+            /** @example 18 */
+            durationMonths?: number;
+            /**
+             * Format: date
+             * @example 2026-07-01
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            to?: string;
+        };
+        ProgrammeTermsDto: {
+            /** @description At least one of kind `grant` */
+            sources: components["schemas"]["FundingSourceDto"][];
+            /** @enum {string} */
+            councilResolution: "required-at-submission" | "may-follow-after-selection" | "not-required";
+            /**
+             * @description A promised resolution is due this many days after selection
+             * @example 90
+             */
+            resolutionFollowUpDays: number;
+            coordinatorRequired: boolean;
+            /**
+             * @description Funds only for payments due within this many months (ANBest-G)
+             * @example 2
+             */
+            disbursementWindowMonths: number;
+            /**
+             * @description The proof of use is due this many months after the period
+             * @example 6
+             */
+            proofOfUseMonths: number;
+            /**
+             * @description Interest on refunds, points above the base rate (§ 49a (3) VwVfG)
+             * @example 5
+             */
+            interestPointsAboveBaseRate: number;
+            reporting: components["schemas"]["ReportingTermsDto"];
+            /** @description []: the programme has no phases */
+            phases: components["schemas"]["PhaseDefinitionDto"][];
+            /** @description Programme-wide tiers; usually each call sets its own */
             fundingTiers?: components["schemas"]["FundingTierDto"][];
-            financing?: components["schemas"]["FinancingSharesDto"];
-            /** @example 2 */
-            disbursementWindowMonths?: number;
-            /** @example 6 */
-            proofOfUseMonths?: number;
-            reportSchedule?: components["schemas"]["ReportScheduleDto"];
-            /** @example 5 */
-            interestPointsAboveBaseRate?: number;
         };
         AdoptProgrammeRulesDto: {
             /**
@@ -3181,7 +3332,8 @@ export interface components {
             effectiveFrom: string;
             /** @example Förderphase I */
             label?: string;
-            rules: components["schemas"]["ProgrammeRulesDto"];
+            /** @description The complete terms of this version */
+            rules: components["schemas"]["ProgrammeTermsDto"];
         };
         FinancialPlanDto: {
             /** @example 40000 */
@@ -3788,13 +3940,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3834,13 +3990,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3938,13 +4098,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3984,13 +4148,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -4779,7 +4947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `idempotency-key-reused`, `invalid-funding-tiers`, `report-schedule-ambiguous`, `rules-effective-before-previous`, `rules-effective-in-past`, `rules-version-not-sequential`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `idempotency-key-reused`, `invalid-funding-tiers`, `programme-terms-invalid`, `report-schedule-ambiguous`, `rules-effective-before-previous`, `rules-effective-in-past`, `rules-version-not-sequential`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4787,7 +4955,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency-key-reused" | "invalid-funding-tiers" | "report-schedule-ambiguous" | "rules-effective-before-previous" | "rules-effective-in-past" | "rules-version-not-sequential";
+                        code?: "idempotency-key-reused" | "invalid-funding-tiers" | "programme-terms-invalid" | "report-schedule-ambiguous" | "rules-effective-before-previous" | "rules-effective-in-past" | "rules-version-not-sequential";
                     };
                 };
             };
