@@ -2762,8 +2762,7 @@ export interface components {
         };
         QuestionAnswer: {
             questionId: string;
-            /** @enum {string} */
-            step: "not" | "partly" | "largely" | "fully";
+            step: string;
         } | {
             questionId: string;
             text: string;
@@ -2964,7 +2963,7 @@ export interface components {
         ShareAnswer: {
             surveyId: string;
             questionId: string;
-            steps: ("not" | "partly" | "largely" | "fully")[];
+            steps: string[];
             phase?: number;
             municipalityType?: string;
             /** @description Recipients of the group who were asked the question; the denominator counts those who answered it. */
@@ -2983,8 +2982,7 @@ export interface components {
             title?: string;
         };
         StepCount: {
-            /** @enum {string} */
-            step: "not" | "partly" | "largely" | "fully";
+            step: string;
             count: number;
             share: components["schemas"]["Share"];
         };
@@ -3745,13 +3743,22 @@ export interface components {
             /** @description The criteria to assess; all seven when absent */
             criteria?: ("implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence")[];
         };
+        ScaleStepDto: {
+            /** @example largely */
+            stepId: string;
+            /** @example weitgehend */
+            label: string;
+        };
+        SurveyScaleDto: {
+            steps: components["schemas"]["ScaleStepDto"][];
+        };
         SurveyQuestionDto: {
             /** @example networks */
             questionId: string;
             /** @example Wie weit haben Sie Ihre Ziele beim Aufbau von Netzwerken umgesetzt? */
             text: string;
             /**
-             * @description scale: not / partly / largely / fully; text: free text
+             * @description scale: answered with a step of the survey’s scale; text: free text
              * @enum {string}
              */
             kind: "scale" | "text";
@@ -3792,6 +3799,8 @@ export interface components {
              * @example 2018-01-02
              */
             closesOn: string;
+            /** @description The scale of the survey’s scale questions, e.g. not / partly / largely / fully */
+            scale: components["schemas"]["SurveyScaleDto"];
             questions: components["schemas"]["SurveyQuestionDto"][];
         };
         IndicatorPeriodDto: {
@@ -3827,10 +3836,10 @@ export interface components {
             /** @example networks */
             questionId: string;
             /**
-             * @description For a scale question
-             * @enum {string}
+             * @description For a scale question: the stepId of a step of the survey’s scale
+             * @example largely
              */
-            step?: "not" | "partly" | "largely" | "fully";
+            step?: string;
             /** @description For a text question */
             text?: string;
         };
@@ -11083,7 +11092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `criterion-not-in-evaluation`, `duplicate-question`, `idempotency-key-reused`, `question-phase-without-recipients`, `survey-window-invalid`, `survey-window-passed`, `survey-without-recipients`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `criterion-not-in-evaluation`, `duplicate-question`, `idempotency-key-reused`, `question-phase-without-recipients`, `survey-scale-invalid`, `survey-window-invalid`, `survey-window-passed`, `survey-without-recipients`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11091,7 +11100,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "criterion-not-in-evaluation" | "duplicate-question" | "idempotency-key-reused" | "question-phase-without-recipients" | "survey-window-invalid" | "survey-window-passed" | "survey-without-recipients";
+                        code?: "criterion-not-in-evaluation" | "duplicate-question" | "idempotency-key-reused" | "question-phase-without-recipients" | "survey-scale-invalid" | "survey-window-invalid" | "survey-window-passed" | "survey-without-recipients";
                     };
                 };
             };
@@ -12235,7 +12244,7 @@ export interface operations {
         parameters: {
             query: {
                 question: string;
-                /** @description Scale steps counted, comma-separated, of: not, partly, largely, fully */
+                /** @description Scale steps counted (stepIds of the survey’s scale), comma-separated */
                 steps: string;
                 /** @description Only recipients who joined in this phase */
                 phase?: number;
@@ -12306,7 +12315,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `question-not-on-scale`, `unknown-question`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `invalid-scale-step`, `question-not-on-scale`, `unknown-question`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12314,7 +12323,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "question-not-on-scale" | "unknown-question";
+                        code?: "invalid-scale-step" | "question-not-on-scale" | "unknown-question";
                     };
                 };
             };

@@ -95,3 +95,13 @@ export const EXPRESSION_OF_INTEREST_BRUECKEN = {
 /** Kreis Unna leads; Kamen, Lünen, Selm and the Kreisstadt Unna are members. */
 export const KREIS_UNNA_AGS = '05978000';
 export const KREIS_UNNA_MEMBER_AGS = ['05978020', '05978024', '05978032', '05978036'];
+
+/** The scale of the online survey of 2017/2018 (seed 003) as a request body (`scale` of a survey). */
+export const SURVEY_SCALE_2018 = {
+  steps: [
+    { stepId: 'not', label: 'gar nicht' },
+    { stepId: 'partly', label: 'teilweise' },
+    { stepId: 'largely', label: 'weitgehend' },
+    { stepId: 'fully', label: 'vollständig' },
+  ],
+};
