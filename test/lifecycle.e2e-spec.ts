@@ -1,4 +1,4 @@
-import { TERMS_KKZ } from '@app/shared';
+import { SURVEY_SCALE_2018, TERMS_KKZ } from '@app/shared';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type ApiClient, createApiClient } from '@app/api-client';
@@ -278,6 +278,7 @@ describe('a joint application from the call to an answered survey', () => {
     await post('/evaluations/kkz-evaluation/surveys', office, {
       surveyId: 'online-survey-2017',
       title: 'Onlinebefragung aller Projektkommunen Ende 2017',
+      scale: SURVEY_SCALE_2018,
       opensOn: '2017-12-06',
       closesOn: '2018-01-02',
       questions: [
