@@ -1,3 +1,4 @@
+import { SURVEY_SCALE_2018 } from '@app/shared';
 import { endOfDayInBerlin } from '@app/shared';
 import { CALL_2011, KREIS_UNNA, OBERHAUSEN, PROGRAMME } from './support/fixtures';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
@@ -198,7 +199,13 @@ describe('hostile values in a request are refused, never a 500', () => {
     it.each([
       [
         '/evaluations/e1/surveys',
-        { title: 'T', opensOn: '2017-12-06', closesOn: '2018-01-02', questions: [[ask]] },
+        {
+          title: 'T',
+          scale: SURVEY_SCALE_2018,
+          opensOn: '2017-12-06',
+          closesOn: '2018-01-02',
+          questions: [[ask]],
+        },
         'questions',
         'office',
       ],

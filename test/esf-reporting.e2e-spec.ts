@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { Workbook as ExcelWorkbook } from 'exceljs';
+import { TERMS_KKZ } from '@app/shared';
 import { ProjectionRunner, rebuild, type RecordedEvent } from '@app/eventsourcing';
 import { esfReportsProjection, esfTotalsProjection } from '@app/esf-reporting';
 import { DORTMUND, KREIS_UNNA } from './support/fixtures';
@@ -71,7 +72,13 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
       .send({
         version: 1,
         effectiveFrom: '2011-11-01',
-        rules: { reportSchedule: { frequency: 'semiannual', dueAfterPeriodEndDays: 30 } },
+        rules: {
+          ...TERMS_KKZ,
+          reporting: {
+            ...TERMS_KKZ.reporting,
+            schedule: { frequency: 'semiannual', anchor: 'calendar', due: { daysAfterPeriodEnd: 30 } },
+          },
+        },
       })
       .expect(201);
     w.api.clock.set('2012-02-20T10:00:00.000Z');

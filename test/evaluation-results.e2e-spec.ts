@@ -151,10 +151,15 @@ describe('evaluation: survey results and indicator series over HTTP', () => {
       denominator: 17,
       percent: 88,
     });
-    await api.http
+    // A step the survey's scale does not have: 422 naming the scale's steps.
+    const offScale = await api.http
       .get('/surveys/online-survey-2017/results/share?question=networks&steps=mostly')
       .set(evaluator)
-      .expect(400);
+      .expect(422);
+    expect(offScale.body).toMatchObject({
+      code: 'invalid-scale-step',
+      steps: ['not', 'partly', 'largely', 'fully'],
+    });
     const textShare = await api.http
       .get('/surveys/online-survey-2017/results/share?question=remarks&steps=fully')
       .set(evaluator);

@@ -237,11 +237,11 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
       .get('/surveys/online-survey-2017')
       .set(await as(kamen))
       .expect(404);
-    // A step off the scale is refused with the request's shape, as the OpenAPI enum says.
+    // A step off the survey's own scale (the 2018 scale here) is refused against the survey's data.
     await expectRefused(
       answer(KREIS_UNNA, [{ questionId: 'networks', step: 'mostly' }, coordination]),
-      400,
-      'validation-failed',
+      422,
+      'invalid-scale-step',
     );
     await expectRefused(
       answer(KREIS_UNNA, [{ questionId: 'networks', text: 'gut' }, coordination]),

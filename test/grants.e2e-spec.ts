@@ -1,3 +1,4 @@
+import { TERMS_KKZ } from '@app/shared';
 import { ProjectionRunner, rebuild } from '@app/eventsourcing';
 import { grantsProjection } from '@app/grants';
 import { BRUECKEN, DORTMUND, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './support/fixtures';
@@ -92,7 +93,7 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
       amountCents: 6_400_000,
       financing: FINANCING,
       totalEligibleCents: 8_600_000,
-      rules: { version: 0, effectiveFrom: null },
+      rules: { version: 1, effectiveFrom: '2011-11-09' },
       disbursementWindowMonths: 2,
       interestPointsAboveBaseRate: 5,
       status: 'issued',
@@ -181,8 +182,8 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
   it('continues a phase-I grant into phase II without a selection, under the rules in force then', async () => {
     await issue().expect(201);
     api.clock.set('2016-05-01T09:00:00.000Z');
-    const rules = { disbursementWindowMonths: 3 };
-    await post('/programmes/kkz/rules', office, { version: 1, effectiveFrom: '2016-06-01', rules }).expect(
+    const rules = { ...TERMS_KKZ, disbursementWindowMonths: 3 };
+    await post('/programmes/kkz/rules', office, { version: 2, effectiveFrom: '2016-06-01', rules }).expect(
       201,
     );
     api.clock.set('2016-12-01T09:00:00.000Z');
@@ -211,7 +212,7 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
     expect(phase2).toMatchObject({
       phase: 2,
       continuationOf: GRANT_1,
-      rules: { version: 1, effectiveFrom: '2016-06-01' },
+      rules: { version: 2, effectiveFrom: '2016-06-01' },
       disbursementWindowMonths: 3,
     });
     expect(phase2.applicationId).toBeUndefined();

@@ -1,3 +1,4 @@
+import { SURVEY_SCALE_2018, TERMS_KKZ } from '@app/shared';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type ApiClient, createApiClient } from '@app/api-client';
@@ -83,7 +84,7 @@ describe('a joint application from the call to an answered survey', () => {
           version: 1,
           effectiveFrom: '2011-11-01',
           label: 'Förderphase I',
-          rules: { councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 },
+          rules: TERMS_KKZ,
         },
       }),
       201,
@@ -277,6 +278,7 @@ describe('a joint application from the call to an answered survey', () => {
     await post('/evaluations/kkz-evaluation/surveys', office, {
       surveyId: 'online-survey-2017',
       title: 'Onlinebefragung aller Projektkommunen Ende 2017',
+      scale: SURVEY_SCALE_2018,
       opensOn: '2017-12-06',
       closesOn: '2018-01-02',
       questions: [

@@ -1,6 +1,7 @@
 import { ProjectionRunner } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { BRUECKEN, CALL_2011, DORTMUND, KREIS_UNNA, OBERHAUSEN } from './support/fixtures';
+import { TERMS_KKZ } from '@app/shared';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
 
 const KOELN = '05315000';
@@ -8,17 +9,13 @@ const PHASE_I = {
   version: 1,
   effectiveFrom: '2011-11-01',
   label: 'Förderphase I',
-  rules: {
-    councilResolution: 'may-follow-after-selection',
-    resolutionFollowUpDays: 90,
-    coordinatorRequired: true,
-  },
+  rules: TERMS_KKZ,
 };
 const PHASE_II = {
   version: 2,
   effectiveFrom: '2016-06-01',
   label: 'Förderphase II: Ziele vom Land gesetzt',
-  rules: { councilResolution: 'required-at-submission', coordinatorRequired: true },
+  rules: { ...TERMS_KKZ, councilResolution: 'required-at-submission' },
 };
 
 describe('programme rules with effective dates', () => {
@@ -29,7 +26,7 @@ describe('programme rules with effective dates', () => {
   beforeEach(async () => {
     api = await startTestApi({ now: '2011-10-17T09:00:00.000Z' });
     office = bearer(await api.token('grants-office'));
-    await publishCall2011(api);
+    await publishCall2011(api, { terms: false });
   });
   afterEach(() => api.close());
 
@@ -87,7 +84,15 @@ describe('programme rules with effective dates', () => {
         adopt({
           ...PHASE_II,
           rules: {
-            reportSchedule: { frequency: 'annual', dueMonthsAfterPeriodEnd: 4, dueAfterPeriodEndDays: 120 },
+            ...TERMS_KKZ,
+            reporting: {
+              ...TERMS_KKZ.reporting,
+              schedule: {
+                frequency: 'annual',
+                anchor: 'calendar',
+                due: { monthsAfterPeriodEnd: 4, daysAfterPeriodEnd: 120 },
+              },
+            },
           },
         }),
       422,
@@ -97,7 +102,7 @@ describe('programme rules with effective dates', () => {
       () =>
         adopt({
           ...PHASE_II,
-          rules: { fundingTiers: [{ minPopulation: 100, maxPopulation: 50, amountEur: 1 }] },
+          rules: { ...TERMS_KKZ, fundingTiers: [{ minPopulation: 100, maxPopulation: 50, amountEur: 1 }] },
         }),
       422,
       'invalid-funding-tiers',
@@ -125,14 +130,38 @@ describe('programme rules with effective dates', () => {
       400,
       'validation-failed',
     );
-    await expectRefused(() => adopt({ ...PHASE_I, rules: { budget: 1 } }), 400, 'validation-failed');
+    await expectRefused(
+      () => adopt({ ...PHASE_I, rules: { ...TERMS_KKZ, budget: 1 } }),
+      400,
+      'validation-failed',
+    );
+    // Incomplete terms: every part is named, nothing is filled in.
+    for (const part of Object.keys(TERMS_KKZ)) {
+      const { [part as keyof typeof TERMS_KKZ]: _left, ...incomplete } = TERMS_KKZ;
+      await expectRefused(() => adopt({ ...PHASE_I, rules: incomplete }), 400, 'validation-failed');
+    }
+    await expectRefused(
+      () =>
+        adopt({
+          ...PHASE_I,
+          rules: { councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 },
+        }),
+      400,
+      'validation-failed',
+    );
     await expectRefused(() => adopt({ ...PHASE_I, effectiveFrom: '2011-02-30' }), 400, 'validation-failed');
     await expectRefused(() => adopt({ ...PHASE_I, version: 0 }), 400, 'validation-failed');
     await expectRefused(
       () =>
         adopt({
           ...PHASE_I,
-          rules: { reportSchedule: { frequency: 'annual', dueMonthsAfterPeriodEnd: 2.5 } },
+          rules: {
+            ...TERMS_KKZ,
+            reporting: {
+              ...TERMS_KKZ.reporting,
+              schedule: { frequency: 'annual', anchor: 'calendar', due: { monthsAfterPeriodEnd: 2.5 } },
+            },
+          },
         }),
       400,
       'validation-failed',
@@ -141,7 +170,10 @@ describe('programme rules with effective dates', () => {
       () =>
         adopt({
           ...PHASE_I,
-          rules: { financing: { esfMaxPercent: 150, landMaxPercent: 25, ownMinPercent: 25 } },
+          rules: {
+            ...TERMS_KKZ,
+            sources: [{ sourceId: 'esf', name: 'ESF', kind: 'grant', maxPercent: 150 }],
+          },
         }),
       400,
       'validation-failed',
@@ -154,12 +186,19 @@ describe('programme rules with effective dates', () => {
     );
   });
 
-  it('records on a 2011 submission that it was decided under phase I, and version 0 without rules', async () => {
+  it('records on a 2011 submission that it was decided under phase I, and refuses one with no terms in force', async () => {
     const unna = bearer(await api.token('municipality', KREIS_UNNA));
     const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
-    await api.http.post('/expressions-of-interest/kkz-2011.05119000/submit').set(oberhausen).expect(200);
-    expect((await submittedRules('kkz-2011.05119000')).rules).toEqual({ version: 0, effectiveFrom: null });
+    await expectRefused(
+      () => api.http.post('/expressions-of-interest/kkz-2011.05119000/submit').set(oberhausen),
+      422,
+      'terms-not-in-force',
+    );
+    const refused = await api.http.post('/expressions-of-interest/kkz-2011.05119000/submit').set(oberhausen);
+    expect(refused.body.detail).toBe(
+      'Für das Programm kkz gelten am 2011-10-17 keine Förderbedingungen; das Förderreferat muss zuerst eine Fassung beschließen, die spätestens an diesem Tag in Kraft tritt.',
+    );
 
     await adopt(PHASE_I).expect(201);
     api.clock.set('2011-11-09T09:00:00.000Z');
@@ -213,6 +252,7 @@ describe('programme rules with effective dates', () => {
   });
 
   it('shows a call closed by its deadline as closed, and still refuses a late submission by time', async () => {
+    await adopt(PHASE_I).expect(201);
     const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
     const { position } = await api.store.appendToStream(

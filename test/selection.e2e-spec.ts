@@ -1,3 +1,4 @@
+import { TERMS_KKZ } from '@app/shared';
 import { ProjectionRunner, rebuild } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { signDevToken } from '@app/identity';
@@ -24,13 +25,13 @@ const PHASE_I = {
   version: 1,
   effectiveFrom: '2011-11-01',
   label: 'Förderphase I',
-  rules: { councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 },
+  rules: TERMS_KKZ,
 };
 const PHASE_II = {
   version: 2,
   effectiveFrom: '2016-06-01',
   label: 'Förderphase II',
-  rules: { councilResolution: 'required-at-submission' },
+  rules: { ...TERMS_KKZ, councilResolution: 'required-at-submission' },
 };
 const KOELN = '05315000';
 type Headers = Record<string, string>;

@@ -178,9 +178,11 @@ async function openCall(req: IncomingMessage, callId: string) {
   const terms = { ...benchCall(callId), programmeId: BENCH_PROGRAMME.programmeId };
   const now = new Date().toISOString();
   const closesAt = '2099-12-31T23:00:00.000Z';
+  const closing = { date: '2099-12-31', rule: 'fixed' as const, lastDay: '2099-12-31', holidayRegion: 'NW' };
   await serially((store) =>
     handleCall(store, callStream(callId), [
-      (state) => callEvents(draftCall({ terms: { ...terms, closesAt }, programmeExists: true, now }, state)),
+      (state) =>
+        callEvents(draftCall({ terms: { ...terms, closing, closesAt }, programmeExists: true, now }, state)),
       (state) => callEvents(publishCall({ callId, now }, state)),
     ]),
   );

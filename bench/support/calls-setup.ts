@@ -1,4 +1,5 @@
 import type { ApplicationSlots } from './application-slots';
+import { TERMS_KKZ } from '@app/shared';
 import { BENCH_PROGRAMME, benchCall } from './fixtures';
 import type { HttpResult, JsonClient } from './http-client';
 
@@ -12,6 +13,18 @@ function expectStatus(result: HttpResult, status: number, what: string): void {
 /** The grants office creates the programme every bench call belongs to. */
 export async function createProgramme(client: JsonClient, officeToken: string): Promise<void> {
   expectStatus(await client.post('/programmes', officeToken, BENCH_PROGRAMME), 201, 'create programme');
+  // Submissions are decided under terms in force (nothing falls back on built-in ones): the 2011
+  // programme's terms, in force from today (Berlin).
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  expectStatus(
+    await client.post(`/programmes/${BENCH_PROGRAMME.programmeId}/rules`, officeToken, {
+      version: 1,
+      effectiveFrom: today,
+      rules: TERMS_KKZ,
+    }),
+    201,
+    'adopt the programme terms',
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { SURVEY_SCALE_2018 } from '@app/shared';
 import { appendGrantNotice } from '../support/evaluation-survey';
 import { KREIS_UNNA, DORTMUND } from '../support/fixtures';
 import type { ContextRoutes } from './route-case';
@@ -31,6 +32,7 @@ export const evaluationRoutes: ContextRoutes = {
       .send({
         surveyId: SURVEY,
         title: 'Onlinebefragung',
+        scale: SURVEY_SCALE_2018,
         opensOn: day(now, -1),
         closesOn: day(now, 90),
         questions: [{ questionId: 'networks', text: 'Netzwerkziele erreicht?', kind: 'scale' }],

@@ -1,3 +1,4 @@
+import { TERMS_KKZ } from '@app/shared';
 import { BRUECKEN, CALL_2011, KREIS_UNNA, PROGRAMME } from '../support/fixtures';
 import type { ContextRoutes } from './route-case';
 
@@ -11,6 +12,12 @@ export const foundationRoutes: ContextRoutes = {
     await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
     await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
     api.clock.set('2011-11-01T09:00:00.000Z');
+    // Nothing is decided without terms in force: version 1 from today.
+    await api.http
+      .post('/programmes/kkz/rules')
+      .set(office)
+      .send({ version: 1, effectiveFrom: '2011-11-01', rules: TERMS_KKZ })
+      .expect(201);
     await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
     const unna = await as('municipality', KREIS_UNNA);
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(unna).send(BRUECKEN).expect(201);
@@ -48,12 +55,12 @@ export const foundationRoutes: ContextRoutes = {
       allowed: ['grants-office', 'auditor', 'municipality'],
     },
     {
-      // Version 99 is refused (the next is 1): the guard is crossed, the programme's rules stay as they are.
+      // Version 99 is refused (the next is 2): the guard is crossed, the programme's rules stay as they are.
       method: 'post',
       path: '/programmes/kkz/rules',
       openApiPath: '/programmes/{programmeId}/rules',
       allowed: ['grants-office'],
-      body: { version: 99, effectiveFrom: '2011-11-01', rules: {} },
+      body: { version: 99, effectiveFrom: '2011-11-01', rules: TERMS_KKZ },
     },
     {
       method: 'get',

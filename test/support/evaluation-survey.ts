@@ -1,3 +1,4 @@
+import { SURVEY_SCALE_2018 } from '@app/shared';
 import type { EventStore } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { DORTMUND, KREIS_UNNA, PROGRAMME } from './fixtures';
@@ -85,6 +86,7 @@ export const PHASE_TWO = { bochum: '05911000', koeln: '05315000', ahlen: '055700
 /** The 2017 online survey (seed 003): window 6 Dec 2017 to 2 Jan 2018. */
 export const SURVEY = {
   surveyId: 'online-survey-2017',
+  scale: SURVEY_SCALE_2018,
   title: 'Onlinebefragung aller Projektkommunen Ende 2017',
   opensOn: '2017-12-06',
   closesOn: '2018-01-02',

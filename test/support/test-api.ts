@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { type EventStore, MemoryEventStore } from '@app/eventsourcing';
 import { type Role, signDevToken } from '@app/identity';
-import { CALL_2011, DEMO_REGISTRY_FILE, FixedClock, loadConfig, PROGRAMME_KKZ } from '@app/shared';
+import { CALL_2011, DEMO_REGISTRY_FILE, FixedClock, loadConfig, PROGRAMME_KKZ, TERMS_KKZ } from '@app/shared';
+import { berlinDate } from '@app/programmes-calls/rules';
 import { buildApi } from '../../apps/api/src/build-api';
 
 export const DEV_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -55,10 +56,20 @@ export async function startTestApi(
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** The grants office sets up the programme and publishes the 2011 call (seed 000). */
-export async function publishCall2011(api: TestApi): Promise<void> {
+/**
+ * The grants office sets up the programme, adopts its terms (version 1, effective the clock's
+ * day: nothing is decided without terms in force) and publishes the 2011 call (seed 000).
+ * `{ terms: false }` leaves the terms to the test.
+ */
+export async function publishCall2011(api: TestApi, options: { terms?: boolean } = {}): Promise<void> {
   const office = bearer(await api.token('grants-office'));
   await api.http.post('/programmes').set(office).send(PROGRAMME_KKZ).expect(201);
+  if (options.terms !== false)
+    await api.http
+      .post('/programmes/kkz/rules')
+      .set(office)
+      .send({ version: 1, effectiveFrom: berlinDate(api.clock.now().toISOString()), rules: TERMS_KKZ })
+      .expect(201);
   await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
   await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
 }

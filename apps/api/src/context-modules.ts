@@ -1,5 +1,6 @@
 import { ApplicationsModule } from '@app/applications';
 import { applicationUpcasters } from '@app/applications/upcasters';
+import { evaluationUpcasters } from '@app/evaluation/upcasters';
 import { programmesCallsUpcasters } from '@app/programmes-calls/upcasters';
 import { AuditModule } from '@app/audit';
 import { CouncilResolutionsModule } from '@app/council-resolutions';
@@ -24,5 +25,9 @@ export const CONTEXT_MODULES = [
   DeadlinesModule,
   NotificationsModule,
   AuditModule,
-  EventUpcastersModule.register([...applicationUpcasters, ...programmesCallsUpcasters]),
+  EventUpcastersModule.register([
+    ...applicationUpcasters,
+    ...programmesCallsUpcasters,
+    ...evaluationUpcasters,
+  ]),
 ];

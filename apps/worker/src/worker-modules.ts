@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { applicationUpcasters } from '@app/applications/upcasters';
+import { evaluationUpcasters } from '@app/evaluation/upcasters';
 import { programmesCallsUpcasters } from '@app/programmes-calls/upcasters';
 import { AuditWorkerModule } from '@app/audit';
 import { DeadlinesWorkerModule } from '@app/deadlines';
@@ -24,4 +25,5 @@ export function workerModules(config: AppConfig): DynamicModule[] {
 export const workerUpcasters = EventUpcastersModule.register([
   ...applicationUpcasters,
   ...programmesCallsUpcasters,
+  ...evaluationUpcasters,
 ]);

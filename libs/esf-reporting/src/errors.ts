@@ -6,7 +6,10 @@ export class ReportScheduleInvalid extends DomainError {
   readonly kind = 'rule-violated';
   constructor(rulesVersion: number) {
     super(
-      `The report schedule of programme rules version ${rulesVersion} cannot be used: frequency must be annual or semiannual, and the due date either dueMonthsAfterPeriodEnd (a whole number from 0 to 24) or dueAfterPeriodEndDays (0 to 366), not both.`,
+      {
+        de: `Der Berichtsplan der Förderbedingungen in Fassung ${rulesVersion} ist nicht anwendbar: Turnus jährlich, halbjährlich oder vierteljährlich, und die Fälligkeit entweder in Monaten (0 bis 24) oder in Tagen (0 bis 366) nach Periodenende, nicht beides.`,
+        en: `The report schedule of programme rules version ${rulesVersion} cannot be used: frequency must be annual, semiannual or quarterly, and the due date either months (a whole number from 0 to 24) or days (0 to 366) after the period ends, not both.`,
+      },
       { rulesVersion },
     );
   }

@@ -9,7 +9,7 @@ import {
   SurveyNotOpenYet,
   UnknownQuestion,
 } from './errors';
-import { questionsAskedOf, SCALE_STEPS, type ScaleStep, type SurveyRecipient } from './survey';
+import { questionsAskedOf, stepIdsOf, type SurveyRecipient, type SurveyScale } from './survey';
 import type { QuestionAnswer, SurveyFacts } from './survey-answer';
 
 /** An answer as the caller sent it, before it is checked against the questions. */
@@ -54,20 +54,20 @@ export function checkedAnswers(
     if (!question) throw new UnknownQuestion(answer.questionId);
     if (!asked.includes(question)) throw new QuestionNotAsked(answer.questionId, recipient.phase);
     if (byId.has(answer.questionId)) throw new DuplicateAnswer(answer.questionId);
-    byId.set(answer.questionId, checkOne(question.kind, answer));
+    byId.set(answer.questionId, checkOne(question.kind, answer, survey.scale));
   }
   const missing = asked.filter((q) => !q.optional && !byId.has(q.questionId)).map((q) => q.questionId);
   if (missing.length > 0) throw new SurveyAnswerIncomplete(missing);
   return asked.flatMap((q) => byId.get(q.questionId) ?? []);
 }
 
-function checkOne(kind: 'scale' | 'text', answer: GivenAnswer): QuestionAnswer {
+function checkOne(kind: 'scale' | 'text', answer: GivenAnswer, scale: SurveyScale): QuestionAnswer {
   const { questionId, step, text } = answer;
   if (kind === 'scale') {
     if (step === undefined || text !== undefined) throw new AnswerDoesNotMatchQuestion(questionId, kind);
-    if (!(SCALE_STEPS as readonly string[]).includes(step))
-      throw new InvalidScaleStep(questionId, step, SCALE_STEPS);
-    return { questionId, step: step as ScaleStep };
+    const steps = stepIdsOf(scale);
+    if (!steps.includes(step)) throw new InvalidScaleStep(questionId, step, steps);
+    return { questionId, step };
   }
   if (text === undefined || step !== undefined || text.trim() === '')
     throw new AnswerDoesNotMatchQuestion(questionId, kind);

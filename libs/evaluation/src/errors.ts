@@ -1,4 +1,4 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, domainError } from '@app/eventsourcing';
 
 export class EvaluationExists extends DomainError {
   readonly code = 'evaluation-exists';
@@ -225,3 +225,19 @@ export class QuestionNotOnScale extends DomainError {
     });
   }
 }
+
+/** A scale needs at least two steps, each named once. */
+export const SurveyScaleInvalid = domainError(
+  'survey-scale-invalid',
+  'rule-violated',
+  (d: { stepId?: string }) =>
+    d.stepId
+      ? {
+          de: `Die Stufe ${d.stepId} ist in der Skala der Befragung doppelt genannt.`,
+          en: `Step ${d.stepId} is named twice in the survey's scale.`,
+        }
+      : {
+          de: 'Die Skala einer Befragung braucht mindestens zwei Stufen.',
+          en: "A survey's scale needs at least two steps.",
+        },
+);

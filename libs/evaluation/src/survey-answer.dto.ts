@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsIn,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -11,15 +10,19 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { SCALE_STEPS } from './survey';
 
 /** One answer; which of step or text it needs is the question's kind, checked against the survey. */
 export class QuestionAnswerDto {
   @ApiProperty({ example: 'networks' }) @IsString() @IsNotEmpty() @MaxLength(160) questionId: string;
 
-  @ApiPropertyOptional({ enum: SCALE_STEPS, description: 'For a scale question' })
+  @ApiPropertyOptional({
+    example: 'largely',
+    description: 'For a scale question: the stepId of a step of the survey’s scale',
+  })
   @IsOptional()
-  @IsIn(SCALE_STEPS)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   step?: string;
 
   @ApiPropertyOptional({ description: 'For a text question' })

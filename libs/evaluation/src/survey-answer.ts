@@ -1,5 +1,5 @@
 import { streamName } from '@app/eventsourcing';
-import type { ScaleStep, SurveyQuestion, SurveyRecipient, SurveyWindow } from './survey';
+import type { ScaleStep, SurveyQuestion, SurveyRecipient, SurveyScale, SurveyWindow } from './survey';
 
 /** A scale question takes a step, a text question a text: never both. */
 export type QuestionAnswer = { questionId: string; step: ScaleStep } | { questionId: string; text: string };
@@ -50,6 +50,7 @@ export type SurveyFacts =
       status: 'created';
       surveyId: string;
       questions: SurveyQuestion[];
+      scale: SurveyScale;
       window: SurveyWindow;
       recipientProfiles: SurveyRecipient[];
     };

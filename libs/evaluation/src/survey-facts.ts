@@ -9,6 +9,6 @@ export async function loadSurveyFacts(commands: CommandService, surveyId: string
     initialState: initialSurveyState,
   });
   if (state.status === 'none') return { status: 'none', surveyId };
-  const { questions, window, recipientProfiles } = state;
-  return { status: 'created', surveyId, questions, window, recipientProfiles };
+  const { questions, scale, window, recipientProfiles } = state;
+  return { status: 'created', surveyId, questions, scale, window, recipientProfiles };
 }

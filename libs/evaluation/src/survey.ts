@@ -2,9 +2,16 @@ import { streamName } from '@app/eventsourcing';
 import type { MunicipalityType } from '@app/shared';
 import type { EvaluationCriterion } from './evaluation';
 
-/** The answer scale of the online survey: not / partly / largely / fully (achieved, implemented). */
-export const SCALE_STEPS = ['not', 'partly', 'largely', 'fully'] as const;
-export type ScaleStep = (typeof SCALE_STEPS)[number];
+/** A step of a survey's scale, by its id (e.g. `largely`). */
+export type ScaleStep = string;
+
+/** The steps a scale question is answered on, in order, each with the label respondents read. */
+export interface SurveyScale {
+  steps: { stepId: string; label: string }[];
+}
+
+/** The step ids of a scale, in order. */
+export const stepIdsOf = (scale: SurveyScale): string[] => scale.steps.map((s) => s.stepId);
 
 export type QuestionKind = 'scale' | 'text';
 
@@ -49,6 +56,8 @@ export type SurveyCreated = {
     programmeId: string;
     title: string;
     questions: SurveyQuestion[];
+    /** v2: the scale the survey's scale questions are answered on (v1 is upcast to the 2018 scale). */
+    scale: SurveyScale;
     window: SurveyWindow;
     recipients: string[];
     recipientProfiles: SurveyRecipient[];

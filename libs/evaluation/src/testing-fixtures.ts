@@ -1,3 +1,4 @@
+import { SURVEY_SCALE_2018 as SCALE_2018 } from '@app/shared/seed/programme-2011';
 import { fold } from '@app/eventsourcing';
 import {
   EVALUATION_CRITERIA,
@@ -82,6 +83,7 @@ export function surveyCreated(overrides: Partial<SurveyCreated['data']> = {}): S
       programmeId: 'kkz',
       title: 'Onlinebefragung aller Projektkommunen Ende 2017',
       questions: QUESTIONS,
+      scale: SCALE_2018,
       window: WINDOW_2017,
       recipients: recipientProfiles.map((r) => r.ags),
       recipientProfiles,
@@ -91,6 +93,6 @@ export function surveyCreated(overrides: Partial<SurveyCreated['data']> = {}): S
 }
 
 export function surveyFacts(overrides: Partial<SurveyCreated['data']> = {}): SurveyFacts {
-  const { surveyId, questions, window, recipientProfiles } = surveyCreated(overrides).data;
-  return { status: 'created', surveyId, questions, window, recipientProfiles };
+  const { surveyId, questions, scale, window, recipientProfiles } = surveyCreated(overrides).data;
+  return { status: 'created', surveyId, questions, scale, window, recipientProfiles };
 }

@@ -1,6 +1,6 @@
 /**
- * The programme rules a grant applies (docs/events.md, ProgrammeRules): financing shares, the
- * disbursement window and the interest on refunds. What a rules version leaves out is the default.
+ * The programme terms a grant applies (docs/events.md, ProgrammeTerms): financing shares, the
+ * disbursement window and the interest on refunds.
  */
 /** In percent of the eligible total expenditure (ESF + Land + own funds), not of the grant. */
 export interface FinancingLimits {
@@ -16,7 +16,8 @@ export interface GrantSettings {
 }
 
 /**
- * Of the eligible total: ESF at most half, Land at most a quarter, own funds at least a quarter;
+ * What notices issued before their settings were recorded applied (read from history only): of
+ * the eligible total ESF at most half, Land at most a quarter, own funds at least a quarter;
  * 2 months (ANBest-G); § 49a VwVfG.
  */
 export const DEFAULT_GRANT_SETTINGS: GrantSettings = {
@@ -26,28 +27,36 @@ export const DEFAULT_GRANT_SETTINGS: GrantSettings = {
 };
 
 interface RulesLike {
-  financing?: Partial<FinancingLimits>;
-  disbursementWindowMonths?: number;
-  interestPointsAboveBaseRate?: number;
+  sources: { sourceId: string; maxPercent?: number; minPercent?: number }[];
+  disbursementWindowMonths: number;
+  interestPointsAboveBaseRate: number;
 }
 
 const numberOr = (value: unknown, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 
-export function grantSettingsFrom(rules: RulesLike | undefined): GrantSettings {
-  const d = DEFAULT_GRANT_SETTINGS;
-  const f = rules?.financing ?? {};
+/**
+ * What a grant applies of the terms. Notices still state their money as ESF, Land and own funds
+ * (`GrantNoticeIssued` v1 shape): the limits are those of the sources with the ids `esf`, `land`
+ * and `own`; a programme without such a source allows nothing from it (0 %), and without a
+ * minimum for `own` asks no own share.
+ */
+export function grantSettingsFrom(rules: RulesLike): GrantSettings {
+  const source = (id: string) => rules.sources.find((s) => s.sourceId === id);
   return {
     financing: {
-      esfMaxPercent: numberOr(f.esfMaxPercent, d.financing.esfMaxPercent),
-      landMaxPercent: numberOr(f.landMaxPercent, d.financing.landMaxPercent),
-      ownMinPercent: numberOr(f.ownMinPercent, d.financing.ownMinPercent),
+      esfMaxPercent: numberOr(source('esf')?.maxPercent, source('esf') ? 100 : 0),
+      landMaxPercent: numberOr(source('land')?.maxPercent, source('land') ? 100 : 0),
+      ownMinPercent: numberOr(source('own')?.minPercent, 0),
     },
     // Calendar months: a fraction of a month has no end date.
-    disbursementWindowMonths: Number.isInteger(rules?.disbursementWindowMonths)
-      ? numberOr(rules?.disbursementWindowMonths, d.disbursementWindowMonths)
-      : d.disbursementWindowMonths,
-    interestPointsAboveBaseRate: numberOr(rules?.interestPointsAboveBaseRate, d.interestPointsAboveBaseRate),
+    disbursementWindowMonths: Number.isInteger(rules.disbursementWindowMonths)
+      ? rules.disbursementWindowMonths
+      : DEFAULT_GRANT_SETTINGS.disbursementWindowMonths,
+    interestPointsAboveBaseRate: numberOr(
+      rules.interestPointsAboveBaseRate,
+      DEFAULT_GRANT_SETTINGS.interestPointsAboveBaseRate,
+    ),
   };
 }
 

@@ -114,9 +114,10 @@ export class ReportScheduleAmbiguous extends DomainError {
   readonly code = 'report-schedule-ambiguous';
   readonly kind = 'rule-violated';
   constructor() {
-    super(
-      'A report schedule sets the due date either in months (dueMonthsAfterPeriodEnd) or in days (dueAfterPeriodEndDays), not both.',
-    );
+    super({
+      de: 'Ein Berichtsplan setzt die Fälligkeit entweder in Monaten (monthsAfterPeriodEnd) oder in Tagen (daysAfterPeriodEnd), nicht beides.',
+      en: 'A report schedule sets the due date either in months (monthsAfterPeriodEnd) or in days (daysAfterPeriodEnd), not both.',
+    });
   }
 }
 
@@ -195,5 +196,28 @@ export const ClosingNotLater = domainError(
   (d: { closesAt: string; previousClosesAt: string }) => ({
     de: `Die neue Frist (${d.closesAt}) endet nicht nach der bisherigen (${d.previousClosesAt}); eine Verlängerung muss später enden.`,
     en: `The new closing (${d.closesAt}) is not later than the current one (${d.previousClosesAt}).`,
+  }),
+);
+
+/**
+ * Nothing is decided under terms that were never adopted: no version of the programme's terms is
+ * in force on that day (earlier code fell back on the 2011 programme's terms without a word).
+ */
+export const TermsNotInForce = domainError(
+  'terms-not-in-force',
+  'rule-violated',
+  (d: { programmeId: string; date: string }) => ({
+    de: `Für das Programm ${d.programmeId} gelten am ${d.date} keine Förderbedingungen; das Förderreferat muss zuerst eine Fassung beschließen, die spätestens an diesem Tag in Kraft tritt.`,
+    en: `No terms of programme ${d.programmeId} are in force on ${d.date}; the grants office must first adopt a version effective on or before that day.`,
+  }),
+);
+
+/** A version of the terms that contradicts itself (sources, shares, indicators, phases). */
+export const ProgrammeTermsInvalid = domainError(
+  'programme-terms-invalid',
+  'rule-violated',
+  (d: { field: string; de: string; en: string }) => ({
+    de: `Die Förderbedingungen sind in ${d.field} nicht schlüssig: ${d.de}`,
+    en: `The terms are inconsistent in ${d.field}: ${d.en}`,
   }),
 );

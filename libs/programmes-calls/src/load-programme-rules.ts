@@ -1,7 +1,14 @@
 import type { CommandService } from '@app/shared';
 import { callStream, type CallTerms, evolveCall, initialCallState } from './call';
 import { evolveProgramme, initialProgrammeState, programmeStream } from './programme';
-import { type ProgrammeRulesVersion, type RulesInForce, rulesInForce } from './rules';
+import {
+  type AppliedRules,
+  type ProgrammeRulesVersion,
+  type RulesInForce,
+  rulesInForce,
+  type StoredProgrammeTerms,
+  termsInForce,
+} from './rules';
 
 /**
  * The programme's rule versions as its own stream says they are now: what a handler in any
@@ -18,7 +25,24 @@ export async function loadProgrammeRules(
   return state.status === 'active' ? state.rules : [];
 }
 
-/** The rules in force for a call's submissions at an instant, with the call's terms; undefined for an unknown call. */
+/**
+ * The terms in force for programme P on date D (or at an instant, by its Berlin date), as the
+ * programme's stream says now: the version and its terms, undefined when none is in force (the
+ * caller refuses with `terms-not-in-force` or uses terms of its own, such as a call's).
+ */
+export async function loadProgrammeTermsInForce(
+  commands: CommandService,
+  programmeId: string,
+  at: string,
+): Promise<{ terms: StoredProgrammeTerms; applied: AppliedRules } | undefined> {
+  return termsInForce(await loadProgrammeRules(commands, programmeId), at);
+}
+
+/**
+ * The rules in force for a call's submissions at an instant, with the call's terms; undefined for
+ * an unknown call. Refuses with `terms-not-in-force` when no version of the programme's terms is
+ * in force then.
+ */
 export async function loadRulesInForce(
   commands: CommandService,
   callId: string,

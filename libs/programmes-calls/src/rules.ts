@@ -5,6 +5,8 @@
  */
 import { zoneOffsetMs } from '@app/shared/time/berlin-time';
 import type { CallTerms, CouncilResolutionRule, FundingTier } from './call';
+import { TermsNotInForce } from './errors';
+import { TERMS_BUILT_IN_BEFORE_V2 } from './legacy/terms-built-in-before-v2';
 
 export type {
   AssessmentCriterion,
@@ -14,77 +16,111 @@ export type {
   FundingTier,
 } from './call';
 
-/** Maximum ESF and Land shares and the minimum own share of a grant, in percent. */
-export interface FinancingShares {
-  esfMaxPercent: number;
-  landMaxPercent: number;
-  ownMinPercent: number;
+/**
+ * One source a programme's grants are financed from. `grant` sources are paid out by the grants
+ * office (together they are the Zuwendung); `own` and `third-party` are the grantee's part. Shares
+ * are of the eligible total (zuwendungsfähige Gesamtausgaben).
+ */
+export interface FundingSource {
+  sourceId: string;
+  name: string;
+  kind: 'grant' | 'own' | 'third-party';
+  maxPercent?: number;
+  minPercent?: number;
 }
 
-/**
- * How often a grant reports and when each report is due. The due date is set in months (the last
- * day of the nth month after the month the period ends in); versions adopted with a number of
- * days after the period's end keep it, and a version names one of the two, never both.
- */
+export const FUNDING_SOURCE_KINDS: readonly FundingSource['kind'][] = ['grant', 'own', 'third-party'];
+
+/** When a report is due: the last day of the nth month after the month its period ends in, or n days after. */
+export type ReportDue = { monthsAfterPeriodEnd: number } | { daysAfterPeriodEnd: number };
+
+export type ReportFrequency = 'annual' | 'semiannual' | 'quarterly';
+export const REPORT_FREQUENCIES: readonly ReportFrequency[] = ['annual', 'semiannual', 'quarterly'];
+
+/** How often a grant reports, counted by the calendar or from the grant's first day, and when each report is due. */
 export interface ReportSchedule {
-  frequency: 'annual' | 'semiannual';
-  dueMonthsAfterPeriodEnd?: number;
-  dueAfterPeriodEndDays?: number;
+  frequency: ReportFrequency;
+  anchor: 'calendar' | 'grant-period';
+  due: ReportDue;
+}
+
+/** One indicator a report states. */
+export interface IndicatorDefinition {
+  indicatorId: string;
+  name: string;
+  unit: string;
+  type: 'integer' | 'decimal';
+  required: boolean;
+  /** The catalogue it is taken from, e.g. `esf-common-indicators`. */
+  catalogue?: string;
+}
+
+export interface ReportingTerms {
+  schedule: ReportSchedule;
+  indicators: IndicatorDefinition[];
+}
+
+/** A phase the programme funds in: named, with a length or fixed dates. */
+export interface PhaseDefinition {
+  phaseId: string;
+  name: string;
+  durationMonths?: number;
+  from?: string;
+  to?: string;
 }
 
 /**
- * One version of a programme's rules. Every field is optional: what a version leaves out comes
- * from the call's own terms (resolution, coordinator, tiers) or from the built-in defaults.
+ * One version of a programme's terms (docs/design/programme-terms.md), complete in itself: every
+ * decision under it reads all it needs from here, nothing from built-in values.
  */
-export interface ProgrammeRules {
-  councilResolution?: CouncilResolutionRule;
+export interface ProgrammeTerms {
+  /** At least one of kind `grant`. */
+  sources: FundingSource[];
+  councilResolution: CouncilResolutionRule;
   /** Days after the selection decision within which a promised resolution must be delivered. */
-  resolutionFollowUpDays?: number;
-  coordinatorRequired?: boolean;
-  fundingTiers?: FundingTier[];
-  financing?: FinancingShares;
+  resolutionFollowUpDays: number;
+  coordinatorRequired: boolean;
   /** Funds may be called only for payments due within this many months (VV/ANBest-G). */
-  disbursementWindowMonths?: number;
+  disbursementWindowMonths: number;
   /** The Verwendungsnachweis is due this many months after the funding period. */
-  proofOfUseMonths?: number;
-  reportSchedule?: ReportSchedule;
-  /** Interest on refunds after revocation, points above the base rate (§ 49a VwVfG). */
-  interestPointsAboveBaseRate?: number;
+  proofOfUseMonths: number;
+  /** Interest on refunds after revocation, points above the base rate (§ 49a (3) VwVfG). */
+  interestPointsAboveBaseRate: number;
+  reporting: ReportingTerms;
+  /** [] = the programme has no phases. */
+  phases: PhaseDefinition[];
+  /** Usually the call's; a version may set them programme-wide. */
+  fundingTiers?: FundingTier[];
 }
 
-/** `ProgrammeRulesAdopted.data`: a version applies to submissions from its effective date on. */
+/**
+ * A version as the store holds it, read in today's shape: versions adopted before v2 may have
+ * left the council-resolution rule and the coordinator to each call (the upcaster cannot know
+ * the call), so there the call's conditions still apply. Versions adopted today name both.
+ */
+export type StoredProgrammeTerms = Omit<ProgrammeTerms, 'councilResolution' | 'coordinatorRequired'> &
+  Partial<Pick<ProgrammeTerms, 'councilResolution' | 'coordinatorRequired'>>;
+
+/** `ProgrammeRulesAdopted.data` (v2): a version applies to submissions from its effective date on. */
 export interface ProgrammeRulesVersion {
   programmeId: string;
   version: number;
   effectiveFrom: string;
   label?: string;
-  rules: ProgrammeRules;
+  rules: StoredProgrammeTerms;
 }
 
-/** Which rules a decision was made under; version 0 means the call's own terms only. */
+/** Which terms a decision was made under; version 0 (history only): the call's own terms. */
 export interface AppliedRules {
   version: number;
   effectiveFrom: string | null;
 }
 
+/** Read only in history: submissions recorded before versioned terms existed. */
 export const CALL_TERMS_ONLY: AppliedRules = { version: 0, effectiveFrom: null };
 
-/** Every rule with a value: what a decision actually applies. */
-export type EffectiveRules = Required<ProgrammeRules>;
-
-/** What applies where neither the version nor the call says otherwise (German grants practice). */
-export const DEFAULT_RULES: Omit<
-  EffectiveRules,
-  'councilResolution' | 'coordinatorRequired' | 'fundingTiers'
-> = {
-  resolutionFollowUpDays: 90,
-  financing: { esfMaxPercent: 50, landMaxPercent: 25, ownMinPercent: 25 },
-  disbursementWindowMonths: 2,
-  proofOfUseMonths: 6,
-  // Zwischennachweis by 30 April for the year before: the last day of the 4th month after December.
-  reportSchedule: { frequency: 'annual', dueMonthsAfterPeriodEnd: 4 },
-  interestPointsAboveBaseRate: 5,
-};
+/** Every term with a value, the tiers from the call where the version sets none: what a decision applies. */
+export type EffectiveRules = ProgrammeTerms & { fundingTiers: FundingTier[] };
 
 export interface RulesInForce {
   rules: EffectiveRules;
@@ -111,21 +147,50 @@ export function versionInForce(
 }
 
 /**
- * The rules in force at an instant (or on a date): the call's terms overlaid by the version in
- * force. Versions are not cumulative: each one is complete in itself, so a decision can name
- * the one version it applied.
+ * The terms in force for a programme on a date (or at an instant, by its Berlin date): the
+ * version and what it says, undefined when none is in force yet. What other contexts ask before
+ * they decide (publishing a call, deciding a submission, issuing a notice).
+ */
+export function termsInForce(
+  versions: readonly ProgrammeRulesVersion[],
+  at: string,
+): { terms: StoredProgrammeTerms; applied: AppliedRules } | undefined {
+  const version = versionInForce(versions, at);
+  return (
+    version && {
+      terms: version.rules,
+      applied: { version: version.version, effectiveFrom: version.effectiveFrom },
+    }
+  );
+}
+
+/**
+ * The rules in force for a call's submissions at an instant (or on a date): the version in force,
+ * with the call's tiers where the version sets none. Versions are not cumulative: each one is
+ * complete in itself, so a decision can name the one version it applied. With no version in
+ * force nothing is decided: `terms-not-in-force`, never built-in values.
  */
 export function rulesInForce(
   versions: readonly ProgrammeRulesVersion[],
-  callTerms: CallRuleTerms,
+  callTerms: CallRuleTerms & { programmeId?: string },
   at: string,
 ): RulesInForce {
-  return overlay(callTerms, versionInForce(versions, at));
+  const version = versionInForce(versions, at);
+  if (!version)
+    throw new TermsNotInForce({
+      programmeId: callTerms.programmeId ?? versions[0]?.programmeId ?? '',
+      date: berlinDate(at),
+    });
+  return overlay(callTerms, version.rules, {
+    version: version.version,
+    effectiveFrom: version.effectiveFrom,
+  });
 }
 
 /**
  * The rules a decision recorded as applied, rebuilt from the version it names: later decisions
  * on the same submission (formal check, selection) use exactly what the submission was under.
+ * Version 0 (history only) reads as the call's terms with the terms built in before v2.
  * Undefined when the programme knows no such version.
  */
 export function rulesOfVersion(
@@ -133,46 +198,35 @@ export function rulesOfVersion(
   callTerms: CallRuleTerms,
   applied: AppliedRules,
 ): RulesInForce | undefined {
-  if (applied.version === 0) return overlay(callTerms, undefined);
+  if (applied.version === 0) return overlay(callTerms, TERMS_BUILT_IN_BEFORE_V2, CALL_TERMS_ONLY);
   const version = versions.find((v) => v.version === applied.version);
-  return version && overlay(callTerms, version);
+  return (
+    version &&
+    overlay(callTerms, version.rules, { version: version.version, effectiveFrom: version.effectiveFrom })
+  );
 }
 
-function overlay(callTerms: CallRuleTerms, version: ProgrammeRulesVersion | undefined): RulesInForce {
-  const own = version?.rules ?? {};
+function overlay(callTerms: CallRuleTerms, terms: StoredProgrammeTerms, applied: AppliedRules): RulesInForce {
   const rules: EffectiveRules = {
-    ...DEFAULT_RULES,
-    councilResolution: callTerms.conditions.councilResolution,
-    coordinatorRequired: callTerms.conditions.coordinatorRequired,
-    fundingTiers: callTerms.fundingTiers,
-    ...definedOnly(own),
+    ...terms,
+    councilResolution: terms.councilResolution ?? callTerms.conditions.councilResolution,
+    coordinatorRequired: terms.coordinatorRequired ?? callTerms.conditions.coordinatorRequired,
+    fundingTiers: terms.fundingTiers ?? callTerms.fundingTiers,
   };
-  const applied = version
-    ? { version: version.version, effectiveFrom: version.effectiveFrom }
-    : CALL_TERMS_ONLY;
   return { rules, applied: { ...applied } };
-}
-
-function definedOnly(rules: ProgrammeRules): ProgrammeRules {
-  return Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined)) as ProgrammeRules;
 }
 
 /**
  * The day a period's report is due. In months: the last day of the nth month after the month
  * the period ends in, whatever day of it the period ends (31 Dec → 30 April; 30 June → 31 Oct),
- * so a leap year moves nothing. In days (older versions): that many days after the period's end.
+ * so a leap year moves nothing. In days: that many days after the period's end.
  */
-export function reportDueDate(
-  periodEnd: string,
-  schedule: Pick<ReportSchedule, 'dueMonthsAfterPeriodEnd' | 'dueAfterPeriodEndDays'>,
-): string {
+export function reportDueDate(periodEnd: string, due: ReportDue): string {
   const [y, m, d] = periodEnd.split('-').map(Number);
   const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  if (schedule.dueMonthsAfterPeriodEnd === undefined && schedule.dueAfterPeriodEndDays !== undefined)
-    return date(Date.UTC(y, m - 1, d + schedule.dueAfterPeriodEndDays));
-  const months = schedule.dueMonthsAfterPeriodEnd ?? 0;
+  if ('daysAfterPeriodEnd' in due) return date(Date.UTC(y, m - 1, d + due.daysAfterPeriodEnd));
   // Day 0 of the month after the target month is the target month's last day.
-  return date(Date.UTC(y, m - 1 + months + 1, 0));
+  return date(Date.UTC(y, m - 1 + due.monthsAfterPeriodEnd + 1, 0));
 }
 
 /** The amount a municipality of this population receives under the tiers, if any tier fits. */

@@ -1,5 +1,18 @@
+import { PROGRAMME_KKZ, TERMS_KKZ } from '@app/shared/seed/programme-2011';
 import type { CallTerms } from './call';
-import type { ProgrammeRulesVersion } from './rules';
+import type { ProgrammeCreatedData } from './programme';
+import type { ProgrammeRulesVersion, ProgrammeTerms } from './rules';
+
+/** `ProgrammeCreated` of the 2011 programme, as today's code writes it. */
+export const programmeKkz: ProgrammeCreatedData = { ...PROGRAMME_KKZ };
+
+/** Complete terms: those of the 2011 programme's phase I, with what a test changes. */
+export function completeTerms(overrides: Partial<ProgrammeTerms> = {}): ProgrammeTerms {
+  return structuredClone({ ...TERMS_KKZ, ...overrides });
+}
+
+/** A version as adopted today (complete terms). */
+export type CompleteRulesVersion = Omit<ProgrammeRulesVersion, 'rules'> & { rules: ProgrammeTerms };
 
 /** The 2011 call of "Kein Kind zurücklassen" (seed 000): closing 15 Dec 2011, tiers 32,000–64,000 EUR. */
 export function call2011Terms(overrides: Partial<CallTerms> = {}): CallTerms {
@@ -24,29 +37,25 @@ export function call2011Terms(overrides: Partial<CallTerms> = {}): CallTerms {
 }
 
 /** Phase I (2011 call): the council resolution may follow after a successful application. */
-export function phaseOneRules(overrides: Partial<ProgrammeRulesVersion> = {}): ProgrammeRulesVersion {
+export function phaseOneRules(overrides: Partial<CompleteRulesVersion> = {}): CompleteRulesVersion {
   return {
     programmeId: 'kkz',
     version: 1,
     effectiveFrom: '2011-11-01',
     label: 'Förderphase I',
-    rules: {
-      councilResolution: 'may-follow-after-selection',
-      resolutionFollowUpDays: 90,
-      coordinatorRequired: true,
-    },
+    rules: completeTerms(),
     ...overrides,
   };
 }
 
 /** Phase II (from 2016/2017): resolution required at application, goals set by the Land. */
-export function phaseTwoRules(overrides: Partial<ProgrammeRulesVersion> = {}): ProgrammeRulesVersion {
+export function phaseTwoRules(overrides: Partial<CompleteRulesVersion> = {}): CompleteRulesVersion {
   return {
     programmeId: 'kkz',
     version: 2,
     effectiveFrom: '2016-06-01',
     label: 'Förderphase II: Ziele vom Land gesetzt',
-    rules: { councilResolution: 'required-at-submission', coordinatorRequired: true },
+    rules: completeTerms({ councilResolution: 'required-at-submission', resolutionFollowUpDays: 60 }),
     ...overrides,
   };
 }

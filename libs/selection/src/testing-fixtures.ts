@@ -1,5 +1,6 @@
 import type { Applicant } from '@app/applications';
 import { type ProgrammeRulesVersion, rulesInForce } from '@app/programmes-calls/rules';
+import { completeTerms } from '@app/programmes-calls/testing-fixtures';
 import type { SelectionEvent } from './selection';
 import type { Submission } from './submission';
 
@@ -48,7 +49,7 @@ export const phaseOne: ProgrammeRulesVersion = {
   version: 1,
   effectiveFrom: '2011-11-01',
   label: 'Förderphase I',
-  rules: { councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 },
+  rules: completeTerms({ councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 }),
 };
 
 /** "Brücken für Familien": Kreis Unna with Kamen and Lünen, resolution promised, submitted in time. */

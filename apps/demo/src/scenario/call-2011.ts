@@ -5,6 +5,7 @@ import {
   kreisUnnaStated,
   oberhausenRecordBody,
   PROGRAMME_KKZ,
+  TERMS_KKZ,
 } from '@app/shared';
 import { type CastMember, expressionOfInterest, jitter, KREIS_UNNA, OBERHAUSEN } from '../demo-data';
 import { type DemoContext, eachLimited, municipality, officeHours } from './demo-context';
@@ -26,7 +27,7 @@ export async function publishCall2011(ctx: DemoContext): Promise<void> {
     version: 1,
     effectiveFrom: '2011-11-01',
     label: 'Förderphase I',
-    rules: { councilResolution: 'may-follow-after-selection', resolutionFollowUpDays: 90 },
+    rules: TERMS_KKZ,
   });
   await office.put('/programmes/kkz/deadline-settings', {
     reminderOffsetsDays: [14, 7, 1, 0],

@@ -1,3 +1,4 @@
+import { SURVEY_SCALE_2018 } from '@app/shared';
 import { type CastMember, jitter } from '../demo-data';
 import { type DemoContext, eachLimited, municipality, officeHours } from './demo-context';
 
@@ -5,6 +6,7 @@ export const SURVEY_ID = 'online-survey-2017';
 
 export const SURVEY = {
   surveyId: SURVEY_ID,
+  scale: SURVEY_SCALE_2018,
   title: 'Onlinebefragung aller Projektkommunen Ende 2017',
   opensOn: '2017-12-06',
   closesOn: '2018-01-02',

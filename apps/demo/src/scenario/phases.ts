@@ -1,3 +1,4 @@
+import { TERMS_KKZ } from '@app/shared';
 import { expressionOfInterest, KREIS_UNNA } from '../demo-data';
 import { councilResolution, CRITERIA } from './call-2011';
 import { type DemoContext, eachLimited, municipality, officeHours } from './demo-context';
@@ -98,7 +99,7 @@ export async function phaseTwo(ctx: DemoContext, phaseOnePlans: GrantPlan[]): Pr
     version: 2,
     effectiveFrom: '2016-06-01',
     label: 'Förderphase II',
-    rules: { councilResolution: 'required-at-submission' },
+    rules: { ...TERMS_KKZ, councilResolution: 'required-at-submission' },
   });
   await office.post('/programmes/kkz/calls', {
     callId: 'kkz-2016',

@@ -2,6 +2,7 @@ import { NotFound } from '@app/eventsourcing';
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
 import { GrantPeriodUnreadable, GrantRevoked, ReportScheduleInvalid } from '../errors';
 import type { ProgrammeRulesVersion } from '@app/programmes-calls/rules';
+import { type ProgrammeRulesV1, upcastProgrammeRulesV1 } from '@app/programmes-calls/upcasters';
 import { DEFAULT_REPORT_SCHEDULE } from '../report-schedule';
 import { GRANT_ID, opened, period2012, unnaGrant } from '../testing-fixtures';
 import { openReportPeriodDecider, planReportPeriods } from './open-report-periods.decide';
@@ -9,13 +10,19 @@ import { openReportPeriodDecider, planReportPeriods } from './open-report-period
 const rulesVersion = (
   version: number,
   effectiveFrom: string,
-  reportSchedule?: ProgrammeRulesVersion['rules']['reportSchedule'],
+  reportSchedule?: ProgrammeRulesV1['reportSchedule'],
 ): ProgrammeRulesVersion => ({
   programmeId: 'kkz',
   version,
   effectiveFrom,
-  rules: reportSchedule ? { reportSchedule } : {},
+  // Versions of history, as they read today: through the upcaster.
+  rules: upcastProgrammeRulesV1(reportSchedule ? { reportSchedule } : {}),
 });
+/** A version adopted today, with the schedule it names. */
+const v2 = (version: number, schedule: ProgrammeRulesVersion['rules']['reporting']['schedule']) => {
+  const v = rulesVersion(version, '2011-01-01');
+  return { ...v, rules: { ...v.rules, reporting: { ...v.rules.reporting, schedule } } };
+};
 // Adopted before the month rule: due 30 days after each half-year.
 const semiannual = rulesVersion(2, '2012-01-01', { frequency: 'semiannual', dueAfterPeriodEndDays: 30 });
 const brief = (p: { periodId: string; from: string; to: string; dueDate: string }) =>
@@ -24,7 +31,11 @@ const brief = (p: { periodId: string; from: string; to: string; dueDate: string 
 describe('open the report periods of a grant', () => {
   it('opens annual periods clipped to the grant period, due the last day of the 4th month after each ends, by default', () => {
     const plan = planReportPeriods({ grant: unnaGrant(), rulesVersions: [], opened: [] });
-    expect(DEFAULT_REPORT_SCHEDULE).toEqual({ frequency: 'annual', dueMonthsAfterPeriodEnd: 4 });
+    expect(DEFAULT_REPORT_SCHEDULE).toEqual({
+      frequency: 'annual',
+      anchor: 'calendar',
+      due: { monthsAfterPeriodEnd: 4 },
+    });
     expect(plan.schedule.source).toBe('default');
     expect(plan.toOpen.map(brief)).toEqual([
       '2012 2012-03-01 2012-12-31 2013-04-30',
@@ -50,7 +61,7 @@ describe('open the report periods of a grant', () => {
       opened: [],
     });
     expect(plan.schedule).toEqual({
-      schedule: semiannual.rules.reportSchedule,
+      schedule: { frequency: 'semiannual', anchor: 'calendar', due: { daysAfterPeriodEnd: 30 } },
       source: 'programme-rules',
       rulesVersion: 2,
     });
@@ -91,24 +102,65 @@ describe('open the report periods of a grant', () => {
     expect(plan.schedule).toMatchObject({ source: 'programme-rules', rulesVersion: 3 });
   });
 
-  it('fills what a rules version leaves out of the schedule from the default', () => {
-    const partial = rulesVersion(1, '2011-01-01', {
-      dueAfterPeriodEndDays: 90,
-    } as ProgrammeRulesVersion['rules']['reportSchedule']);
+  it('reads what a version of history left out of the schedule as the values built in then', () => {
+    const partial = rulesVersion(1, '2011-01-01', { dueAfterPeriodEndDays: 90 });
     const plan = planReportPeriods({
       grant: unnaGrant({ rulesVersion: 1 }),
       rulesVersions: [partial],
       opened: [],
     });
-    expect(plan.schedule.schedule).toEqual({ frequency: 'annual', dueAfterPeriodEndDays: 90 });
+    expect(plan.schedule.schedule).toEqual({
+      frequency: 'annual',
+      anchor: 'calendar',
+      due: { daysAfterPeriodEnd: 90 },
+    });
     const frequencyOnly = rulesVersion(1, '2011-01-01', { frequency: 'semiannual' });
     const months = planReportPeriods({
       grant: unnaGrant({ rulesVersion: 1 }),
       rulesVersions: [frequencyOnly],
       opened: [],
     });
-    expect(months.schedule.schedule).toEqual({ frequency: 'semiannual', dueMonthsAfterPeriodEnd: 4 });
+    expect(months.schedule.schedule).toEqual({
+      frequency: 'semiannual',
+      anchor: 'calendar',
+      due: { monthsAfterPeriodEnd: 4 },
+    });
     expect(brief(months.toOpen[0])).toBe('2012-H1 2012-03-01 2012-06-30 2012-10-31');
+  });
+
+  it('opens calendar quarters due 30 days after each, clipped to the grant', () => {
+    const quarterly = v2(1, { frequency: 'quarterly', anchor: 'calendar', due: { daysAfterPeriodEnd: 30 } });
+    const grant = unnaGrant({ rulesVersion: 1, period: { from: '2026-05-01', to: '2027-03-31' } });
+    expect(planReportPeriods({ grant, rulesVersions: [quarterly], opened: [] }).toOpen.map(brief)).toEqual([
+      '2026-Q2 2026-05-01 2026-06-30 2026-07-30',
+      '2026-Q3 2026-07-01 2026-09-30 2026-10-30',
+      '2026-Q4 2026-10-01 2026-12-31 2027-01-30',
+      '2027-Q1 2027-01-01 2027-03-31 2027-04-30',
+    ]);
+  });
+
+  it('counts periods from the grant’s first day where the terms anchor them to the grant period', () => {
+    const halves = v2(1, {
+      frequency: 'semiannual',
+      anchor: 'grant-period',
+      due: { monthsAfterPeriodEnd: 2 },
+    });
+    const grant = unnaGrant({ rulesVersion: 1, period: { from: '2026-03-15', to: '2027-05-31' } });
+    expect(planReportPeriods({ grant, rulesVersions: [halves], opened: [] }).toOpen.map(brief)).toEqual([
+      'P1 2026-03-15 2026-09-14 2026-11-30',
+      'P2 2026-09-15 2027-03-14 2027-05-31',
+      'P3 2027-03-15 2027-05-31 2027-07-31',
+    ]);
+    // The 31st of a month: in a shorter month the period starts on its last day.
+    const quarters = v2(1, {
+      frequency: 'quarterly',
+      anchor: 'grant-period',
+      due: { daysAfterPeriodEnd: 0 },
+    });
+    const late = unnaGrant({ rulesVersion: 1, period: { from: '2026-08-31', to: '2027-02-27' } });
+    expect(
+      planReportPeriods({ grant: late, rulesVersions: [quarters], opened: [] }).toOpen.map(brief),
+    ).toEqual(['P1 2026-08-31 2026-11-29 2026-11-29', 'P2 2026-11-30 2027-02-27 2027-02-27']);
   });
 
   it('opens nothing twice: periods already opened stand, overlapping ones are not added', () => {
@@ -148,11 +200,11 @@ describe('open the report periods of a grant', () => {
 
   it('refuses a report schedule in the rules that cannot be followed', () => {
     for (const reportSchedule of [
-      { frequency: 'monthly' as 'annual', dueAfterPeriodEndDays: 30 },
-      { frequency: 'annual' as const, dueAfterPeriodEndDays: -1 },
-      { frequency: 'annual' as const, dueAfterPeriodEndDays: 2.5 },
-      { frequency: 'annual' as const, dueMonthsAfterPeriodEnd: 25 },
-      { frequency: 'annual' as const, dueMonthsAfterPeriodEnd: 4, dueAfterPeriodEndDays: 120 },
+      { frequency: 'monthly', dueAfterPeriodEndDays: 30 },
+      { frequency: 'annual', dueAfterPeriodEndDays: -1 },
+      { frequency: 'annual', dueAfterPeriodEndDays: 2.5 },
+      { frequency: 'annual', dueMonthsAfterPeriodEnd: 25 },
+      { frequency: 'annual', dueMonthsAfterPeriodEnd: 4, dueAfterPeriodEndDays: 120 },
     ]) {
       const rulesVersions = [rulesVersion(1, '2011-01-01', reportSchedule)];
       expect(() =>

@@ -18,7 +18,8 @@ export class ReportPeriodView {
 
 export class ReportPeriodsOpened {
   @ApiProperty() grantId: string;
-  @ApiProperty({ enum: ['annual', 'semiannual'] }) frequency: string;
+  @ApiProperty({ enum: ['annual', 'semiannual', 'quarterly'] }) frequency: string;
+  @ApiProperty({ enum: ['calendar', 'grant-period'] }) anchor: string;
   @ApiPropertyOptional({
     description: 'Each report is due on the last day of this month after the month its period ends in',
   })
@@ -64,9 +65,10 @@ export class OpenReportPeriodsHandler implements ICommandHandler<OpenReportPerio
     return {
       grantId,
       frequency: schedule.schedule.frequency,
-      ...(schedule.schedule.dueMonthsAfterPeriodEnd !== undefined
-        ? { dueMonthsAfterPeriodEnd: schedule.schedule.dueMonthsAfterPeriodEnd }
-        : { dueAfterPeriodEndDays: schedule.schedule.dueAfterPeriodEndDays }),
+      anchor: schedule.schedule.anchor,
+      ...('monthsAfterPeriodEnd' in schedule.schedule.due
+        ? { dueMonthsAfterPeriodEnd: schedule.schedule.due.monthsAfterPeriodEnd }
+        : { dueAfterPeriodEndDays: schedule.schedule.due.daysAfterPeriodEnd }),
       scheduleSource: schedule.source,
       ...(schedule.rulesVersion !== undefined ? { rulesVersion: schedule.rulesVersion } : {}),
       periods: plan.periods.map(({ reportId, periodId, from, to, dueDate }) => ({

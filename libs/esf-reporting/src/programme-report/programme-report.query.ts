@@ -1,6 +1,6 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { berlinDateTime, type HeadlineFigure, type ProgrammeReportView } from '@app/documents';
-import { evaluationsProjection, SCALE_STEPS } from '@app/evaluation';
+import { evaluationsProjection } from '@app/evaluation';
 import { NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { grantsProjection } from '@app/grants';
 import { programmesCallsProjection } from '@app/programmes-calls';
@@ -27,14 +27,8 @@ const SOURCE_NAMES: Record<(typeof SOURCES)[number], string> = {
 const TYPE_NAMES: Record<MunicipalityType, string> = {
   'kreisfreie-stadt': 'Kreisfreie Städte',
   'kreisangehoerige-stadt': 'Kreisangehörige Städte',
+  'kreisangehoerige-gemeinde': 'Kreisangehörige Gemeinden',
   kreis: 'Kreise',
-};
-
-const STEP_NAMES: Record<(typeof SCALE_STEPS)[number], string> = {
-  not: 'nicht',
-  partly: 'teilweise',
-  largely: 'weitgehend',
-  fully: 'vollständig',
 };
 
 const day = (instant: string) => berlinDateTime(instant).date;
@@ -142,11 +136,13 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
     return {
       survey: {
         title: survey.title,
-        scale: SCALE_STEPS.map((stepId) => ({ stepId, label: STEP_NAMES[stepId] })),
+        scale: survey.scale.steps.map(({ stepId, label }) => ({ stepId, label })),
         questions: survey.questions
           .filter((q) => q.kind === 'scale')
           .map((q) => {
-            const counts: Record<string, number> = Object.fromEntries(SCALE_STEPS.map((s) => [s, 0]));
+            const counts: Record<string, number> = Object.fromEntries(
+              survey.scale.steps.map((s) => [s.stepId, 0]),
+            );
             for (const a of answers)
               for (const answer of a.answers)
                 if (answer.questionId === q.questionId && 'step' in answer) counts[answer.step] += 1;

@@ -7,6 +7,7 @@ import { CreateSurveyDto } from './create-survey.dto';
 import { CreateSurveyCommand } from './create-survey.handler';
 import {
   CriterionNotInEvaluation,
+  SurveyScaleInvalid,
   DuplicateQuestion,
   QuestionPhaseWithoutRecipients,
   SurveyExists,
@@ -28,6 +29,7 @@ export class CreateSurveyController {
    */
   @Post()
   @Refuses(
+    SurveyScaleInvalid,
     CriterionNotInEvaluation,
     DuplicateQuestion,
     QuestionPhaseWithoutRecipients,

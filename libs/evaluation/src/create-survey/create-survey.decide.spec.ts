@@ -1,3 +1,4 @@
+import { SURVEY_SCALE_2018 } from '@app/shared/seed/programme-2011';
 import { NotFound } from '@app/eventsourcing';
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
 import {
@@ -29,6 +30,7 @@ const create = (overrides: Partial<CreateSurvey> = {}): CreateSurvey => ({
   evaluationId: 'kkz-evaluation',
   title: 'Onlinebefragung aller Projektkommunen Ende 2017',
   questions: QUESTIONS,
+  scale: SURVEY_SCALE_2018,
   window: WINDOW_2017,
   evaluation: evaluation(),
   participants: [KREIS_UNNA, KOELN, DORTMUND],

@@ -5,6 +5,7 @@ import {
   QuestionPhaseWithoutRecipients,
   SurveyExists,
   SurveyIdReserved,
+  SurveyScaleInvalid,
   SurveyWindowInvalid,
   SurveyWindowPassed,
   SurveyWithoutRecipients,
@@ -17,6 +18,7 @@ import {
   type SurveyEvent,
   type SurveyQuestion,
   type SurveyRecipient,
+  type SurveyScale,
   type SurveyState,
   type SurveyWindow,
 } from '../survey';
@@ -26,6 +28,7 @@ export interface CreateSurvey {
   evaluationId: string;
   title: string;
   questions: SurveyQuestion[];
+  scale: SurveyScale;
   window: SurveyWindow;
   /** Outside facts: the evaluation as its stream says, the programme's participants now, the time. */
   evaluation: EvaluationState;
@@ -47,6 +50,10 @@ export function createSurvey(command: CreateSurvey, state: SurveyState): SurveyE
   if (Date.parse(window.closesAt) <= Date.parse(command.now))
     throw new SurveyWindowPassed(window.closesAt, command.now);
   if (participants.length === 0) throw new SurveyWithoutRecipients(evaluation.programmeId);
+  if (command.scale.steps.length < 2) throw new SurveyScaleInvalid({});
+  const stepIds = command.scale.steps.map((s) => s.stepId);
+  const twice = stepIds.find((id, i) => stepIds.indexOf(id) !== i);
+  if (twice !== undefined) throw new SurveyScaleInvalid({ stepId: twice });
   const seen = new Set<string>();
   for (const question of questions) {
     if (seen.has(question.questionId)) throw new DuplicateQuestion(question.questionId);
@@ -67,6 +74,7 @@ export function createSurvey(command: CreateSurvey, state: SurveyState): SurveyE
         programmeId: evaluation.programmeId,
         title: command.title,
         questions,
+        scale: command.scale,
         window,
         recipients: recipientProfiles.map((r) => r.ags),
         recipientProfiles,

@@ -33,7 +33,7 @@ export class SurveyQuestionDto {
 
   @ApiProperty({
     enum: ['scale', 'text'],
-    description: 'scale: not / partly / largely / fully; text: free text',
+    description: 'scale: answered with a step of the survey’s scale; text: free text',
   })
   @IsIn(['scale', 'text'])
   kind: QuestionKind;
@@ -63,6 +63,23 @@ export class SurveyQuestionDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() optional?: boolean;
 }
 
+export class ScaleStepDto {
+  @ApiProperty({ example: 'largely' }) @IsRecordId() @MaxLength(100) stepId: string;
+  @ApiProperty({ example: 'weitgehend' }) @IsString() @IsNotEmpty() @MaxLength(200) label: string;
+}
+
+/** The steps the survey's scale questions are answered on, in order, with their labels. */
+export class SurveyScaleDto {
+  @ApiProperty({ type: [ScaleStepDto] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(20)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ScaleStepDto)
+  steps: ScaleStepDto[];
+}
+
 export class CreateSurveyDto {
   @ApiPropertyOptional({
     description: 'Readable id (not starting with "answer-"); generated when absent',
@@ -88,6 +105,15 @@ export class CreateSurveyDto {
   @ApiProperty({ example: '2018-01-02', description: 'Answers until 24:00 Berlin time on this day' })
   @IsPlausibleDate()
   closesOn: string;
+
+  @ApiProperty({
+    type: SurveyScaleDto,
+    description: 'The scale of the survey’s scale questions, e.g. not / partly / largely / fully',
+  })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SurveyScaleDto)
+  scale: SurveyScaleDto;
 
   @ApiProperty({ type: [SurveyQuestionDto] })
   @IsArray()

@@ -46,6 +46,7 @@ export class CreateSurveyHandler implements ICommandHandler<CreateSurveyCommand>
       evaluationId,
       title: body.title,
       questions: body.questions.map(toQuestion),
+      scale: { steps: body.scale.steps.map(({ stepId, label }) => ({ stepId, label })) },
       window: {
         opensOn: body.opensOn,
         closesOn: body.closesOn,

@@ -2,11 +2,23 @@ import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
 import { IdPipe, IsRecordId, ListQuery, listPage, MUNICIPALITY_TYPES, type Page, Refuses } from '@app/shared';
-import { QuestionNotOnScale, UnknownQuestion } from '../errors';
-import { SCALE_STEPS, type ScaleStep } from '../survey';
+import { InvalidScaleStep, QuestionNotOnScale, UnknownQuestion } from '../errors';
+import type { ScaleStep } from '../survey';
 import type { ShareAnswer, SurveyResults } from './survey-results';
 import {
   GetOwnSurveyAnswerQuery,
@@ -28,7 +40,7 @@ export class ShareFilter {
     type: 'string',
     isArray: false,
     example: 'largely,fully',
-    description: `Scale steps counted, comma-separated, of: ${SCALE_STEPS.join(', ')}`,
+    description: 'Scale steps counted (stepIds of the survey’s scale), comma-separated',
   })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
@@ -36,7 +48,9 @@ export class ShareFilter {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(SCALE_STEPS, { each: true })
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(100, { each: true })
   steps: ScaleStep[];
 
   @ApiPropertyOptional({ example: 1, description: 'Only recipients who joined in this phase' })
@@ -122,7 +136,7 @@ export class SurveyQueriesController {
 
   /** One share, e.g. phase-I municipalities that largely or fully achieved their network goals. */
   @Get(':surveyId/results/share')
-  @Refuses(UnknownQuestion, QuestionNotOnScale)
+  @Refuses(UnknownQuestion, QuestionNotOnScale, InvalidScaleStep)
   @Roles('grants-office', 'evaluator', 'auditor')
   share(
     @Param('surveyId', IdPipe) surveyId: string,

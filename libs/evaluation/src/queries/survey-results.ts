@@ -1,11 +1,12 @@
 import { MUNICIPALITY_TYPES } from '@app/shared/municipalities/municipality-registry';
-import { UnknownQuestion, QuestionNotOnScale } from '../errors';
+import { InvalidScaleStep, UnknownQuestion, QuestionNotOnScale } from '../errors';
 import {
   questionsAskedOf,
-  SCALE_STEPS,
   type ScaleStep,
+  stepIdsOf,
   type SurveyQuestion,
   type SurveyRecipient,
+  type SurveyScale,
 } from '../survey';
 import type { SurveyAnswerView, SurveyView } from './evaluations.projection';
 
@@ -67,14 +68,19 @@ export function surveyStatus(survey: SurveyView, now: Date): SurveyStatus {
 
 type Answered = { recipient: SurveyRecipient; answer: SurveyAnswerView };
 
-function tally(question: SurveyQuestion, recipients: SurveyRecipient[], answered: Answered[]): Tally {
+function tally(
+  question: SurveyQuestion,
+  scale: SurveyScale,
+  recipients: SurveyRecipient[],
+  answered: Answered[],
+): Tally {
   const asked = recipients.filter((r) => questionsAskedOf([question], r).length > 0);
   const given = answered
     .filter((a) => asked.includes(a.recipient))
     .flatMap((a) => a.answer.answers.filter((x) => x.questionId === question.questionId));
   const steps =
     question.kind === 'scale'
-      ? SCALE_STEPS.map((step) => {
+      ? stepIdsOf(scale).map((step) => {
           const count = given.filter((x) => 'step' in x && x.step === step).length;
           return { step, count, share: share(count, given.length) };
         })
@@ -121,11 +127,12 @@ export function surveyResults(
     rounding: ROUNDING,
     questions: survey.questions.map(({ optional: _optional, ...question }) => ({
       ...question,
-      overall: tally(question, recipients, answered),
+      overall: tally(question, survey.scale, recipients, answered),
       byPhase: phases.map((phase) => ({
         phase,
         ...tally(
           question,
+          survey.scale,
           recipients.filter((r) => r.phase === phase),
           answered,
         ),
@@ -134,6 +141,7 @@ export function surveyResults(
         municipalityType,
         ...tally(
           question,
+          survey.scale,
           recipients.filter((r) => r.municipalityType === municipalityType),
           answered,
         ),
@@ -172,12 +180,15 @@ export function shareOfAnswers(
   const question = survey.questions.find((q) => q.questionId === ask.questionId);
   if (!question) throw new UnknownQuestion(ask.questionId);
   if (question.kind !== 'scale') throw new QuestionNotOnScale(ask.questionId);
+  const known = stepIdsOf(survey.scale);
+  const unknown = ask.steps.find((step) => !known.includes(step));
+  if (unknown !== undefined) throw new InvalidScaleStep(ask.questionId, unknown, known);
   const group = survey.recipientProfiles.filter(
     (r) =>
       (ask.phase === undefined || r.phase === ask.phase) &&
       (ask.municipalityType === undefined || r.municipalityType === ask.municipalityType),
   );
-  const result = tally(question, group, answeredBy(survey, answers));
+  const result = tally(question, survey.scale, group, answeredBy(survey, answers));
   const numerator = result.steps
     .filter((s) => ask.steps.includes(s.step))
     .reduce((sum, s) => sum + s.count, 0);

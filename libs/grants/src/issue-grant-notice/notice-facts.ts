@@ -88,6 +88,6 @@ export async function loadNoticeRules(
   const resolved =
     basis.kind === 'selection'
       ? rulesOfVersion(versions, callTerms, basis.selection.rules ?? CALL_TERMS_ONLY)
-      : rulesInForce(versions, callTerms, issuedAt);
+      : rulesInForce(versions, { ...callTerms, programmeId }, issuedAt);
   return resolved && { applied: resolved.applied, settings: grantSettingsFrom(resolved.rules) };
 }

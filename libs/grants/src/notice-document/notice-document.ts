@@ -10,6 +10,7 @@ const HEAD: Record<Municipality['type'], string> = {
   kreis: 'Die Landrätin / Der Landrat',
   'kreisfreie-stadt': 'Die Oberbürgermeisterin / Der Oberbürgermeister',
   'kreisangehoerige-stadt': 'Die Bürgermeisterin / Der Bürgermeister',
+  'kreisangehoerige-gemeinde': 'Die Bürgermeisterin / Der Bürgermeister',
 };
 
 /** The day `months` calendar months after `day` (clamped to the month's end). */

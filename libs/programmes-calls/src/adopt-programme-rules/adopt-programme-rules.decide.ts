@@ -1,6 +1,7 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
 import { checkFundingTiers } from '../call';
 import {
+  ProgrammeTermsInvalid,
   ReportScheduleAmbiguous,
   RulesEffectiveBeforePrevious,
   RulesEffectiveInPast,
@@ -12,10 +13,13 @@ import {
   type ProgrammeEvent,
   type ProgrammeState,
 } from '../programme';
-import { berlinDate, type ProgrammeRulesVersion } from '../rules';
+import { berlinDate, type ProgrammeRulesVersion, type ProgrammeTerms } from '../rules';
+
+/** A version adopted today: complete terms (v2). */
+export type NewProgrammeRulesVersion = Omit<ProgrammeRulesVersion, 'rules'> & { rules: ProgrammeTerms };
 
 export interface AdoptProgrammeRules {
-  version: ProgrammeRulesVersion;
+  version: NewProgrammeRulesVersion;
   now: string;
 }
 
@@ -37,10 +41,68 @@ export function adoptProgrammeRules(command: AdoptProgrammeRules, state: Program
   if (previous && version.effectiveFrom < previous.effectiveFrom)
     throw new RulesEffectiveBeforePrevious(version.effectiveFrom, previous);
   if (version.rules.fundingTiers) checkFundingTiers(version.rules.fundingTiers);
-  const schedule = version.rules.reportSchedule;
-  if (schedule?.dueMonthsAfterPeriodEnd !== undefined && schedule.dueAfterPeriodEndDays !== undefined)
-    throw new ReportScheduleAmbiguous();
+  checkTerms(version.rules);
   return [{ type: 'ProgrammeRulesAdopted', data: version }];
+}
+
+const invalid = (field: string, de: string, en: string) => new ProgrammeTermsInvalid({ field, de, en });
+
+function duplicate(ids: string[]): string | undefined {
+  return ids.find((id, i) => ids.indexOf(id) !== i);
+}
+
+/**
+ * Complete terms that agree with themselves: at least one source the office pays out, each source
+ * once, shares that can all be met at once, each indicator and phase once, and a due date set one
+ * way only.
+ */
+export function checkTerms(terms: ProgrammeTerms): void {
+  const { sources, reporting, phases } = terms;
+  if (!sources.some((s) => s.kind === 'grant'))
+    throw invalid(
+      'sources',
+      'mindestens eine Quelle muss eine Zuwendung sein (kind "grant").',
+      'at least one source must be a grant (kind "grant").',
+    );
+  const twice = duplicate(sources.map((s) => s.sourceId));
+  if (twice)
+    throw invalid('sources', `die Quelle ${twice} ist doppelt genannt.`, `source ${twice} is named twice.`);
+  for (const s of sources)
+    if (s.minPercent !== undefined && s.maxPercent !== undefined && s.minPercent > s.maxPercent)
+      throw invalid(
+        'sources',
+        `der Mindestanteil von ${s.name} (${s.minPercent} %) liegt über dem Höchstanteil (${s.maxPercent} %).`,
+        `the minimum share of ${s.name} (${s.minPercent} %) exceeds its maximum (${s.maxPercent} %).`,
+      );
+  const minimum = sources.reduce((sum, s) => sum + (s.minPercent ?? 0), 0);
+  if (minimum > 100)
+    throw invalid(
+      'sources',
+      `die Mindestanteile ergeben zusammen ${minimum} %, mehr als 100 %.`,
+      `the minimum shares add up to ${minimum} %, more than 100 %.`,
+    );
+  const due = reporting.schedule.due as Partial<
+    Record<'monthsAfterPeriodEnd' | 'daysAfterPeriodEnd', number>
+  >;
+  if ((due.monthsAfterPeriodEnd === undefined) === (due.daysAfterPeriodEnd === undefined))
+    throw new ReportScheduleAmbiguous();
+  const indicator = duplicate(reporting.indicators.map((i) => i.indicatorId));
+  if (indicator)
+    throw invalid(
+      'reporting.indicators',
+      `der Indikator ${indicator} ist doppelt genannt.`,
+      `indicator ${indicator} is named twice.`,
+    );
+  const phase = duplicate(phases.map((p) => p.phaseId));
+  if (phase)
+    throw invalid('phases', `die Phase ${phase} ist doppelt genannt.`, `phase ${phase} is named twice.`);
+  for (const p of phases)
+    if (p.from !== undefined && p.to !== undefined && p.from > p.to)
+      throw invalid(
+        'phases',
+        `die Phase ${p.name} endet (${p.to}) vor ihrem Beginn (${p.from}).`,
+        `phase ${p.name} ends (${p.to}) before it begins (${p.from}).`,
+      );
 }
 
 export const adoptProgrammeRulesDecider: Decider<AdoptProgrammeRules, ProgrammeEvent, ProgrammeState> = {

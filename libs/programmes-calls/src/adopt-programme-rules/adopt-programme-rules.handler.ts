@@ -1,13 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandAccepted, CommandService } from '@app/shared';
 import { programmeStream } from '../programme';
-import type { ProgrammeRules } from '../rules';
+import type { ProgrammeTerms } from '../rules';
 import { adoptProgrammeRulesDecider } from './adopt-programme-rules.decide';
 
 export class AdoptProgrammeRulesCommand extends Command<CommandAccepted> {
   constructor(
     readonly programmeId: string,
-    readonly input: { version: number; effectiveFrom: string; label?: string; rules: ProgrammeRules },
+    readonly input: { version: number; effectiveFrom: string; label?: string; rules: ProgrammeTerms },
   ) {
     super();
   }

@@ -3,7 +3,12 @@ import { ProgrammeAlreadyExists } from '../errors';
 import { createProgrammeDecider } from './create-programme.decide';
 
 const spec = deciderSpecification(createProgrammeDecider);
-const kkz = { programmeId: 'kkz', title: 'Kein Kind zurücklassen – Kommunen in NRW beugen vor' };
+const kkz = {
+  programmeId: 'kkz',
+  title: 'Kein Kind zurücklassen – Kommunen in NRW beugen vor',
+  sender: { name: 'Ministerium für Familie, Kinder, Jugend, Kultur und Sport NRW' },
+  holidayRegion: 'NW',
+};
 
 describe('create a programme', () => {
   it('records a new programme', () =>

@@ -1,17 +1,14 @@
 import type { Decider } from '@app/eventsourcing';
 import { ProgrammeAlreadyExists } from '../errors';
 import {
+  type ProgrammeCreatedData,
   evolveProgramme,
   initialProgrammeState,
   type ProgrammeEvent,
   type ProgrammeState,
 } from '../programme';
 
-export interface CreateProgramme {
-  programmeId: string;
-  title: string;
-  description?: string;
-}
+export type CreateProgramme = ProgrammeCreatedData;
 
 export function createProgramme(command: CreateProgramme, state: ProgrammeState): ProgrammeEvent[] {
   if (state.status !== 'none') throw new ProgrammeAlreadyExists(command.programmeId);

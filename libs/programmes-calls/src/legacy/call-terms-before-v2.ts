@@ -48,5 +48,4 @@ export const CROSS_SECTION_BUILT_IN_BEFORE_V2: CrossSection = {
   ],
 };
 
-/** The only holiday calendar earlier code knew. */
-export const HOLIDAY_REGION_BEFORE_V2 = 'NW';
+export { HOLIDAY_REGION_BEFORE_V2 } from './terms-built-in-before-v2';

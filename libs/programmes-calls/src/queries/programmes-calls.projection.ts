@@ -6,7 +6,12 @@ import type { ProgrammeRulesVersion } from '../rules';
 export interface ProgrammeView {
   programmeId: string;
   title: string;
+  shortTitle?: string;
   description?: string;
+  /** Who the programme's messages come from. */
+  sender: { name: string; email?: string };
+  /** The Land whose public holidays count for the programme's deadlines (`NW`, `BY`, …). */
+  holidayRegion: string;
   createdAt: string;
   callIds: string[];
 }

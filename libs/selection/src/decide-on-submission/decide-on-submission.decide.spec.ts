@@ -88,7 +88,10 @@ describe('decide on a submission', () => {
   });
 
   it('makes nothing due where the rules required the resolution at submission', () => {
-    const strict = { ...phaseOne, rules: { councilResolution: 'required-at-submission' as const } };
+    const strict = {
+      ...phaseOne,
+      rules: { ...phaseOne.rules, councilResolution: 'required-at-submission' as const },
+    };
     const submission = unnaSubmission({
       rules: rulesInForce([strict], call2011, '2011-12-14'),
       committingResolutions: [
@@ -151,7 +154,10 @@ describe('decide on a submission', () => {
       .thenThrows(ReasonsRequired, 'reasons-required'));
 
   it('refuses to select where no funding tier covers the population', () => {
-    const gap = { ...phaseOne, rules: { fundingTiers: [{ minPopulation: 100000, amountEur: 48000 }] } };
+    const gap = {
+      ...phaseOne,
+      rules: { ...phaseOne.rules, fundingTiers: [{ minPopulation: 100000, amountEur: 48000 }] },
+    };
     spec
       .given([formalCheck(true)])
       .when(

@@ -81,7 +81,7 @@ describe('record the formal check of a submission', () => {
       ...phaseOne,
       version: 2,
       effectiveFrom: '2011-12-01',
-      rules: { councilResolution: 'required-at-submission' as const },
+      rules: { ...phaseOne.rules, councilResolution: 'required-at-submission' as const },
     };
     const submission = unnaSubmission({
       rules: rulesInForce([phaseOne, phaseTwo], call2011, '2011-12-14T10:00:00.000Z'),
@@ -99,7 +99,7 @@ describe('record the formal check of a submission', () => {
       ...phaseOne,
       version: 2,
       effectiveFrom: '2011-12-01',
-      rules: { councilResolution: 'required-at-submission' as const },
+      rules: { ...phaseOne.rules, councilResolution: 'required-at-submission' as const },
     };
     const submittedAt = '2011-12-14T10:00:00.000Z';
     const adoptedOn = (kamenDate: string) =>

@@ -8,6 +8,60 @@ import type { MunicipalityType } from '../municipalities/municipality-registry';
 export const PROGRAMME_KKZ = {
   programmeId: 'kkz',
   title: 'Kein Kind zurücklassen – Kommunen in NRW beugen vor',
+  shortTitle: 'Kein Kind zurücklassen',
+  sender: {
+    name: 'Ministerium für Familie, Kinder, Jugend, Kultur und Sport des Landes Nordrhein-Westfalen',
+  },
+  holidayRegion: 'NW' as const,
+};
+
+/**
+ * The programme's terms of phase I as a request body (`POST /programmes/kkz/rules`, `rules`):
+ * ESF at most 50 %, Land at most 25 %, own funds at least 25 % of the eligible total; the council
+ * resolution may follow within 90 days of selection; yearly reports due 30 April with the ESF
+ * common indicator "public administrations supported"; phases I and II.
+ */
+export const TERMS_KKZ = {
+  sources: [
+    { sourceId: 'esf', name: 'ESF', kind: 'grant' as const, maxPercent: 50 },
+    { sourceId: 'land', name: 'Land', kind: 'grant' as const, maxPercent: 25 },
+    { sourceId: 'own', name: 'Eigenmittel', kind: 'own' as const, minPercent: 25 },
+  ],
+  councilResolution: 'may-follow-after-selection' as 'may-follow-after-selection' | 'required-at-submission',
+  resolutionFollowUpDays: 90,
+  coordinatorRequired: true,
+  disbursementWindowMonths: 2,
+  proofOfUseMonths: 6,
+  interestPointsAboveBaseRate: 5,
+  reporting: {
+    schedule: {
+      frequency: 'annual' as 'annual' | 'semiannual' | 'quarterly',
+      anchor: 'calendar' as 'calendar' | 'grant-period',
+      due: { monthsAfterPeriodEnd: 4 } as { monthsAfterPeriodEnd: number } | { daysAfterPeriodEnd: number },
+    },
+    indicators: [
+      {
+        indicatorId: 'publicAdministrationsSupported',
+        name: 'Unterstützte öffentliche Verwaltungen',
+        unit: 'Anzahl',
+        type: 'integer' as const,
+        required: true,
+        catalogue: 'esf-common-indicators',
+      },
+      {
+        indicatorId: 'participants',
+        name: 'Teilnehmende',
+        unit: 'Personen',
+        type: 'integer' as const,
+        required: false,
+        catalogue: 'esf-common-indicators',
+      },
+    ],
+  },
+  phases: [
+    { phaseId: 'phase-1', name: 'Förderphase I' },
+    { phaseId: 'phase-2', name: 'Förderphase II' },
+  ],
 };
 
 export const CALL_2011 = {
@@ -53,3 +107,13 @@ export const EXPRESSION_OF_INTEREST_BRUECKEN = {
 /** Kreis Unna leads; Kamen, Lünen, Selm and the Kreisstadt Unna are members. */
 export const KREIS_UNNA_AGS = '05978000';
 export const KREIS_UNNA_MEMBER_AGS = ['05978020', '05978024', '05978032', '05978036'];
+
+/** The scale of the online survey of 2017/2018 (seed 003) as a request body (`scale` of a survey). */
+export const SURVEY_SCALE_2018 = {
+  steps: [
+    { stepId: 'not', label: 'gar nicht' },
+    { stepId: 'partly', label: 'teilweise' },
+    { stepId: 'largely', label: 'weitgehend' },
+    { stepId: 'fully', label: 'vollständig' },
+  ],
+};
