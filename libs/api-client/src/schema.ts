@@ -284,7 +284,7 @@ export interface paths {
         get: operations["ProgrammesCallsQueriesController_getProgrammeRules"];
         put?: never;
         /**
-         * The grants office adopts a new version of the programme's rules with its effective date
+         * The grants office adopts a new version of the programme's terms, complete in itself, with its effective date
          * @description Roles: grants-office.
          */
         post: operations["AdoptProgrammeRulesController_adopt"];
@@ -1928,7 +1928,7 @@ export interface components {
             version: number;
             effectiveFrom: string | null;
         };
-        /** @description Which rules a decision was made under; version 0 means the call's own terms only. */
+        /** @description Which terms a decision was made under; version 0 (history only): the call's own terms. */
         AppliedRules2: {
             version: number;
             effectiveFrom: string | null;
@@ -2440,7 +2440,7 @@ export interface components {
         EsfTotalsLineView: {
             year: number;
             /** @enum {string} */
-            source: "esf" | "land" | "own";
+            source: "own" | "esf" | "land";
             cents: number;
             /** @description The same amount in EUR with two decimal places, e.g. "16000.00". */
             eur: string;
@@ -2462,7 +2462,7 @@ export interface components {
             lines: components["schemas"]["EsfTotalsLineView"][];
             bySource: {
                 /** @enum {string} */
-                source: "esf" | "land" | "own";
+                source: "own" | "esf" | "land";
                 cents: number;
                 eur: string;
             }[];
@@ -2556,12 +2556,6 @@ export interface components {
             landCents: number;
             ownCents: number;
         };
-        /** @description Maximum ESF and Land shares and the minimum own share of a grant, in percent. */
-        FinancingShares: {
-            esfMaxPercent: number;
-            landMaxPercent: number;
-            ownMinPercent: number;
-        };
         /** @description One field of the expression-of-interest form. */
         FormField: {
             fieldId: string;
@@ -2580,6 +2574,19 @@ export interface components {
             /** @enum {string} */
             councilResolution: "not-required" | "promised" | "missing" | "present";
             coordinatorNamed: boolean;
+        };
+        /**
+         * @description One source a programme's grants are financed from. `grant` sources are paid out by the grants
+         *     office (together they are the Zuwendung); `own` and `third-party` are the grantee's part. Shares
+         *     are of the eligible total (zuwendungsfähige Gesamtausgaben).
+         */
+        FundingSource: {
+            sourceId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "grant" | "own" | "third-party";
+            maxPercent?: number;
+            minPercent?: number;
         };
         /** @description Amount per participant by population; bounds inclusive, `maxPopulation` open-ended when absent. */
         FundingTier: {
@@ -2713,6 +2720,17 @@ export interface components {
             /** @description The municipality's AGS, or 'grants-office'. */
             owner: string;
             unread: number;
+        };
+        /** @description One indicator a report states. */
+        IndicatorDefinition: {
+            indicatorId: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            type: "integer" | "decimal";
+            required: boolean;
+            /** @description The catalogue it is taken from, e.g. `esf-common-indicators`. */
+            catalogue?: string;
         };
         IndicatorPoint: {
             from: string;
@@ -2955,6 +2973,14 @@ export interface components {
             page: number;
             limit: number;
         };
+        /** @description A phase the programme funds in: named, with a length or fixed dates. */
+        PhaseDefinition: {
+            phaseId: string;
+            name: string;
+            durationMonths?: number;
+            from?: string;
+            to?: string;
+        };
         PopulationBand: {
             bandId: string;
             /** @description Inclusive bounds; `maxPopulation` open-ended when absent. */
@@ -2966,38 +2992,26 @@ export interface components {
             status: "up" | "down";
             reason?: string;
         };
-        /**
-         * @description One version of a programme's rules. Every field is optional: what a version leaves out comes
-         *     from the call's own terms (resolution, coordinator, tiers) or from the built-in defaults.
-         */
-        ProgrammeRules: {
-            /** @enum {string} */
-            councilResolution?: "required-at-submission" | "may-follow-after-selection" | "not-required";
-            /** @description Days after the selection decision within which a promised resolution must be delivered. */
-            resolutionFollowUpDays?: number;
-            coordinatorRequired?: boolean;
-            fundingTiers?: components["schemas"]["FundingTier"][];
-            financing?: components["schemas"]["FinancingShares"];
-            /** @description Funds may be called only for payments due within this many months (VV/ANBest-G). */
-            disbursementWindowMonths?: number;
-            /** @description The Verwendungsnachweis is due this many months after the funding period. */
-            proofOfUseMonths?: number;
-            reportSchedule?: components["schemas"]["ReportSchedule"];
-            /** @description Interest on refunds after revocation, points above the base rate (§ 49a VwVfG). */
-            interestPointsAboveBaseRate?: number;
-        };
         ProgrammeRulesView: {
             adoptedAt: string;
             programmeId: string;
             version: number;
             effectiveFrom: string;
             label?: string;
-            rules: components["schemas"]["ProgrammeRules"];
+            rules: components["schemas"]["StoredProgrammeTerms"];
         };
         ProgrammeView: {
             programmeId: string;
             title: string;
+            shortTitle?: string;
             description?: string;
+            /** @description Who the programme's messages come from. */
+            sender: {
+                name: string;
+                email?: string;
+            };
+            /** @description The Land whose public holidays count for the programme's deadlines (`NW`, `BY`, …). */
+            holidayRegion: string;
             createdAt: string;
             callIds: string[];
         };
@@ -3058,8 +3072,7 @@ export interface components {
         };
         QuestionAnswer: {
             questionId: string;
-            /** @enum {string} */
-            step: "not" | "partly" | "largely" | "fully";
+            step: string;
         } | {
             questionId: string;
             text: string;
@@ -3082,6 +3095,8 @@ export interface components {
                 steps: components["schemas"]["StepCount"][];
                 municipalityType: string;
             }[];
+            /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
+            phases?: number[];
             text: string;
             questionId: string;
             /** @enum {string} */
@@ -3090,8 +3105,6 @@ export interface components {
             goal?: string;
             /** @enum {string} */
             criterion?: "implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence";
-            /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
-            phases?: number[];
         };
         /** @description One place in a call's ranking. */
         RankingEntry: {
@@ -3103,7 +3116,7 @@ export interface components {
             averageScore?: number;
             assessments: number;
             /** @enum {string} */
-            stage: "rejected" | "not-submitted" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
+            stage: "not-submitted" | "rejected" | "awaiting-formal-check" | "formal-check-failed" | "in-assessment" | "selected" | "waitlisted";
             decision?: {
                 /** @enum {string} */
                 outcome: "rejected" | "selected" | "waitlisted";
@@ -3181,6 +3194,11 @@ export interface components {
             /** @description Interest for paying after the refund was due (§ 49a Abs. 3 VwVfG); 0 if on time */
             lateInterestCents: number;
         };
+        ReportDue: {
+            monthsAfterPeriodEnd: number;
+        } | {
+            daysAfterPeriodEnd: number;
+        };
         ReportPeriodView: {
             reportId: string;
             /** @example 2012 */
@@ -3197,7 +3215,9 @@ export interface components {
         ReportPeriodsOpened: {
             grantId: string;
             /** @enum {string} */
-            frequency: "annual" | "semiannual";
+            frequency: "annual" | "semiannual" | "quarterly";
+            /** @enum {string} */
+            anchor: "calendar" | "grant-period";
             /** @description Each report is due on the last day of this month after the month its period ends in */
             dueMonthsAfterPeriodEnd?: number;
             /** @description Instead of months (older rules versions): days after the period ends */
@@ -3207,16 +3227,17 @@ export interface components {
             rulesVersion?: number;
             periods: components["schemas"]["ReportPeriodView"][];
         };
-        /**
-         * @description How often a grant reports and when each report is due. The due date is set in months (the last
-         *     day of the nth month after the month the period ends in); versions adopted with a number of
-         *     days after the period's end keep it, and a version names one of the two, never both.
-         */
+        /** @description How often a grant reports, counted by the calendar or from the grant's first day, and when each report is due. */
         ReportSchedule: {
             /** @enum {string} */
-            frequency: "annual" | "semiannual";
-            dueMonthsAfterPeriodEnd?: number;
-            dueAfterPeriodEndDays?: number;
+            frequency: "annual" | "semiannual" | "quarterly";
+            /** @enum {string} */
+            anchor: "calendar" | "grant-period";
+            due: components["schemas"]["ReportDue"];
+        };
+        ReportingTerms: {
+            schedule: components["schemas"]["ReportSchedule"];
+            indicators: components["schemas"]["IndicatorDefinition"][];
         };
         ResolutionSource: {
             /** @enum {string} */
@@ -3271,7 +3292,7 @@ export interface components {
         ShareAnswer: {
             surveyId: string;
             questionId: string;
-            steps: ("not" | "partly" | "largely" | "fully")[];
+            steps: string[];
             phase?: number;
             municipalityType?: string;
             /** @description Recipients of the group who were asked the question; the denominator counts those who answered it. */
@@ -3312,10 +3333,34 @@ export interface components {
             municipalityName?: string;
         };
         StepCount: {
-            /** @enum {string} */
-            step: "not" | "partly" | "largely" | "fully";
+            step: string;
             count: number;
             share: components["schemas"]["Share"];
+        };
+        /**
+         * @description A version as the store holds it, read in today's shape: versions adopted before v2 may have
+         *     left the council-resolution rule and the coordinator to each call (the upcaster cannot know
+         *     the call), so there the call's conditions still apply. Versions adopted today name both.
+         */
+        StoredProgrammeTerms: {
+            /** @description At least one of kind `grant`. */
+            sources: components["schemas"]["FundingSource"][];
+            /** @description Days after the selection decision within which a promised resolution must be delivered. */
+            resolutionFollowUpDays: number;
+            /** @description Funds may be called only for payments due within this many months (VV/ANBest-G). */
+            disbursementWindowMonths: number;
+            /** @description The Verwendungsnachweis is due this many months after the funding period. */
+            proofOfUseMonths: number;
+            /** @description Interest on refunds after revocation, points above the base rate (§ 49a (3) VwVfG). */
+            interestPointsAboveBaseRate: number;
+            reporting: components["schemas"]["ReportingTerms"];
+            /** @description [] = the programme has no phases. */
+            phases: components["schemas"]["PhaseDefinition"][];
+            /** @description Usually the call's; a version may set them programme-wide. */
+            fundingTiers?: components["schemas"]["FundingTier"][];
+            /** @enum {string} */
+            councilResolution?: "required-at-submission" | "may-follow-after-selection" | "not-required";
+            coordinatorRequired?: boolean;
         };
         StreamHistory: {
             streamId: string;
@@ -3425,6 +3470,15 @@ export interface components {
              */
             ags?: string;
         };
+        ProgrammeSenderDto: {
+            /** @example Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration NRW */
+            name: string;
+            /**
+             * Format: email
+             * @example foerderung@mkjfgfi.nrw.de
+             */
+            email?: string;
+        };
         CreateProgrammeDto: {
             /**
              * @description Readable id, e.g. "kkz"; generated when absent
@@ -3433,7 +3487,20 @@ export interface components {
             programmeId?: string;
             /** @example Kein Kind zurücklassen – Kommunen in NRW beugen vor */
             title: string;
+            /**
+             * @description For subject lines and lists
+             * @example Kein Kind zurücklassen
+             */
+            shortTitle?: string;
             description?: string;
+            /** @description Who the programme’s messages come from; when absent, the programme’s title */
+            sender?: components["schemas"]["ProgrammeSenderDto"];
+            /**
+             * @description The Land whose public holidays count for the programme’s deadlines (date-holidays code); when absent NW, the Land of the registry’s municipalities. The event records the value either way.
+             * @example NW
+             * @enum {string}
+             */
+            holidayRegion?: "BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH";
         };
         CallClosingDto: {
             /**
@@ -3597,43 +3664,123 @@ export interface components {
             /** @example Verlängert wegen der Osterferien */
             reason: string;
         };
-        FinancingSharesDto: {
-            /** @example 50 */
-            esfMaxPercent: number;
-            /** @example 25 */
-            landMaxPercent: number;
-            /** @example 25 */
-            ownMinPercent: number;
+        FundingSourceDto: {
+            /**
+             * @description Stable id of the source within the programme
+             * @example bund
+             */
+            sourceId: string;
+            /**
+             * @description The name notices and reports show
+             * @example Bund
+             */
+            name: string;
+            /**
+             * @description `grant`: paid out by the grants office; `own`, `third-party`: the grantee’s part
+             * @enum {string}
+             */
+            kind: "grant" | "own" | "third-party";
+            /**
+             * @description At most this share of the eligible total, in percent
+             * @example 50
+             */
+            maxPercent?: number;
+            /**
+             * @description At least this share of the eligible total, in percent
+             * @example 20
+             */
+            minPercent?: number;
+        };
+        ReportDueDto: {
+            /**
+             * @description Due on the last day of this month after the month the period ends in (4: 31 Dec → 30 April)
+             * @example 4
+             */
+            monthsAfterPeriodEnd?: number;
+            /**
+             * @description Instead of months: due this many days after the period ends
+             * @example 30
+             */
+            daysAfterPeriodEnd?: number;
         };
         ReportScheduleDto: {
             /** @enum {string} */
-            frequency: "annual" | "semiannual";
+            frequency: "annual" | "semiannual" | "quarterly";
             /**
-             * @description Due on the last day of this month after the month the period ends in (4: 31 Dec → 30 April). Default 4.
-             * @example 4
+             * @description Calendar years, halves or quarters, or counted from the grant’s first day
+             * @enum {string}
              */
-            dueMonthsAfterPeriodEnd?: number;
-            /**
-             * @description Instead of months: due this many days after the period ends (not with dueMonthsAfterPeriodEnd)
-             * @example 30
-             */
-            dueAfterPeriodEndDays?: number;
+            anchor: "calendar" | "grant-period";
+            due: components["schemas"]["ReportDueDto"];
         };
-        ProgrammeRulesDto: {
+        IndicatorDefinitionDto: {
+            /** @example schools-connected */
+            indicatorId: string;
+            /** @example Schulen angebunden */
+            name: string;
+            /** @example Anzahl */
+            unit: string;
             /** @enum {string} */
-            councilResolution?: "required-at-submission" | "may-follow-after-selection" | "not-required";
-            /** @example 90 */
-            resolutionFollowUpDays?: number;
-            coordinatorRequired?: boolean;
+            type: "integer" | "decimal";
+            /** @description A report cannot be submitted without it */
+            required: boolean;
+            /** @example esf-common-indicators */
+            catalogue?: string;
+        };
+        ReportingTermsDto: {
+            schedule: components["schemas"]["ReportScheduleDto"];
+            /** @description The catalogue a report states */
+            indicators: components["schemas"]["IndicatorDefinitionDto"][];
+        };
+        PhaseDefinitionDto: {
+            /** @example aufbau */
+            phaseId: string;
+            /** @example Aufbau */
+            name: string;
+            /** @example 18 */
+            durationMonths?: number;
+            /**
+             * Format: date
+             * @example 2026-07-01
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            to?: string;
+        };
+        ProgrammeTermsDto: {
+            /** @description At least one of kind `grant` */
+            sources: components["schemas"]["FundingSourceDto"][];
+            /** @enum {string} */
+            councilResolution: "required-at-submission" | "may-follow-after-selection" | "not-required";
+            /**
+             * @description A promised resolution is due this many days after selection
+             * @example 90
+             */
+            resolutionFollowUpDays: number;
+            coordinatorRequired: boolean;
+            /**
+             * @description Funds only for payments due within this many months (ANBest-G)
+             * @example 2
+             */
+            disbursementWindowMonths: number;
+            /**
+             * @description The proof of use is due this many months after the period
+             * @example 6
+             */
+            proofOfUseMonths: number;
+            /**
+             * @description Interest on refunds, points above the base rate (§ 49a (3) VwVfG)
+             * @example 5
+             */
+            interestPointsAboveBaseRate: number;
+            reporting: components["schemas"]["ReportingTermsDto"];
+            /** @description []: the programme has no phases */
+            phases: components["schemas"]["PhaseDefinitionDto"][];
+            /** @description Programme-wide tiers; usually each call sets its own */
             fundingTiers?: components["schemas"]["FundingTierDto"][];
-            financing?: components["schemas"]["FinancingSharesDto"];
-            /** @example 2 */
-            disbursementWindowMonths?: number;
-            /** @example 6 */
-            proofOfUseMonths?: number;
-            reportSchedule?: components["schemas"]["ReportScheduleDto"];
-            /** @example 5 */
-            interestPointsAboveBaseRate?: number;
         };
         AdoptProgrammeRulesDto: {
             /**
@@ -3649,7 +3796,8 @@ export interface components {
             effectiveFrom: string;
             /** @example Förderphase I */
             label?: string;
-            rules: components["schemas"]["ProgrammeRulesDto"];
+            /** @description The complete terms of this version */
+            rules: components["schemas"]["ProgrammeTermsDto"];
         };
         FinancialPlanDto: {
             /** @example 40000 */
@@ -4077,13 +4225,22 @@ export interface components {
             /** @description The criteria to assess; all seven when absent */
             criteria?: ("implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence")[];
         };
+        ScaleStepDto: {
+            /** @example largely */
+            stepId: string;
+            /** @example weitgehend */
+            label: string;
+        };
+        SurveyScaleDto: {
+            steps: components["schemas"]["ScaleStepDto"][];
+        };
         SurveyQuestionDto: {
             /** @example networks */
             questionId: string;
             /** @example Wie weit haben Sie Ihre Ziele beim Aufbau von Netzwerken umgesetzt? */
             text: string;
             /**
-             * @description scale: not / partly / largely / fully; text: free text
+             * @description scale: answered with a step of the survey’s scale; text: free text
              * @enum {string}
              */
             kind: "scale" | "text";
@@ -4124,6 +4281,8 @@ export interface components {
              * @example 2018-01-02
              */
             closesOn: string;
+            /** @description The scale of the survey’s scale questions, e.g. not / partly / largely / fully */
+            scale: components["schemas"]["SurveyScaleDto"];
             questions: components["schemas"]["SurveyQuestionDto"][];
         };
         IndicatorPeriodDto: {
@@ -4159,10 +4318,10 @@ export interface components {
             /** @example networks */
             questionId: string;
             /**
-             * @description For a scale question
-             * @enum {string}
+             * @description For a scale question: the stepId of a step of the survey’s scale
+             * @example largely
              */
-            step?: "not" | "partly" | "largely" | "fully";
+            step?: string;
             /** @description For a text question */
             text?: string;
         };
@@ -5845,7 +6004,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `idempotency-key-reused`, `invalid-funding-tiers`, `report-schedule-ambiguous`, `rules-effective-before-previous`, `rules-effective-in-past`, `rules-version-not-sequential`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `idempotency-key-reused`, `invalid-funding-tiers`, `programme-terms-invalid`, `report-schedule-ambiguous`, `rules-effective-before-previous`, `rules-effective-in-past`, `rules-version-not-sequential`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5853,7 +6012,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency-key-reused" | "invalid-funding-tiers" | "report-schedule-ambiguous" | "rules-effective-before-previous" | "rules-effective-in-past" | "rules-version-not-sequential";
+                        code?: "idempotency-key-reused" | "invalid-funding-tiers" | "programme-terms-invalid" | "report-schedule-ambiguous" | "rules-effective-before-previous" | "rules-effective-in-past" | "rules-version-not-sequential";
                     };
                 };
             };
@@ -12274,7 +12433,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `criterion-not-in-evaluation`, `duplicate-question`, `idempotency-key-reused`, `question-phase-without-recipients`, `survey-window-invalid`, `survey-window-passed`, `survey-without-recipients`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `criterion-not-in-evaluation`, `duplicate-question`, `idempotency-key-reused`, `question-phase-without-recipients`, `survey-scale-invalid`, `survey-window-invalid`, `survey-window-passed`, `survey-without-recipients`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12282,7 +12441,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "criterion-not-in-evaluation" | "duplicate-question" | "idempotency-key-reused" | "question-phase-without-recipients" | "survey-window-invalid" | "survey-window-passed" | "survey-without-recipients";
+                        code?: "criterion-not-in-evaluation" | "duplicate-question" | "idempotency-key-reused" | "question-phase-without-recipients" | "survey-scale-invalid" | "survey-window-invalid" | "survey-window-passed" | "survey-without-recipients";
                     };
                 };
             };
@@ -13426,7 +13585,7 @@ export interface operations {
         parameters: {
             query: {
                 question: string;
-                /** @description Scale steps counted, comma-separated, of: not, partly, largely, fully */
+                /** @description Scale steps counted (stepIds of the survey’s scale), comma-separated */
                 steps: string;
                 /** @description Only recipients who joined in this phase */
                 phase?: number;
@@ -13497,7 +13656,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `question-not-on-scale`, `unknown-question`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `invalid-scale-step`, `question-not-on-scale`, `unknown-question`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13505,7 +13664,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "question-not-on-scale" | "unknown-question";
+                        code?: "invalid-scale-step" | "question-not-on-scale" | "unknown-question";
                     };
                 };
             };
