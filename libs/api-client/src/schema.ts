@@ -14,8 +14,9 @@ export interface paths {
         /**
          * Combined view: store, Redis, read models and the worker's parts; 503 when any is down
          * @description Combined view: store, Redis, read models and the worker's parts; 503 when any is down. No token
-         *     needed, so no detail of what failed is shown here: it goes to the log. Kept as it was for
-         *     existing monitors; orchestrators probe /health/live and /health/ready instead.
+         *     needed, so no detail of what failed is shown here beyond a reason code (the store's: read-only,
+         *     disk-full, timeout, ..., and whether the read models are reconnecting): the rest goes to the
+         *     log. Kept as it was for existing monitors; orchestrators probe /health/live and /health/ready.
          *
          *     Public: no token needed.
          */
@@ -61,7 +62,9 @@ export interface paths {
          * Readiness: this replica can serve requests: the store and Redis answer, and its read models have caught up with the s…
          * @description Readiness: this replica can serve requests: the store and Redis answer, and its read models
          *     have caught up with the store's head as it was when asked (503 otherwise, e.g. while they
-         *     replay after a start). Worker parts are not asked: their outage does not stop reads and commands.
+         *     replay after a start), and the followers of the store running in this process (deadline
+         *     manager, notification dispatcher) keep up with it: one stalled or lagging beyond the
+         *     thresholds (HEALTH_MAX_BEHIND_EVENTS, HEALTH_STALL_S) makes it 503 too.
          *
          *     Public: no token needed.
          */
@@ -2653,6 +2656,7 @@ export interface components {
         Probe: {
             /** @enum {string} */
             status: "up" | "down";
+            reason?: string;
         };
         /**
          * @description One version of a programme's rules. Every field is optional: what a version leaves out comes
@@ -3788,13 +3792,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3834,13 +3842,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3938,13 +3950,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };
@@ -3984,13 +4000,17 @@ export interface operations {
                         store: {
                             /** @enum {string} */
                             status: "up" | "down";
+                            reason?: string;
                             /** @enum {string} */
                             kind: "memory" | "sqlite" | "esdb";
                         };
                         redis: components["schemas"]["Probe"];
                         readModels: {
                             status: string;
+                            /** @enum {string} */
+                            state: "idle" | "following" | "reconnecting" | "failed" | "stopped";
                             position: number;
+                            restarts: number;
                         };
                     };
                 };

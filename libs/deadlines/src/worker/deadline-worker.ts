@@ -1,5 +1,12 @@
 import type { EventStore } from '@app/eventsourcing';
-import { BusinessCalendar, type Clock, SimulatedClock } from '@app/shared';
+import {
+  BusinessCalendar,
+  type Clock,
+  type FollowerHealthState,
+  type FollowerThresholds,
+  FollowerWatch,
+  SimulatedClock,
+} from '@app/shared';
 import type Redis from 'ioredis';
 import { DeadlineFiringWorker, type FiringHooks } from './deadline-firing-worker';
 import { DeadlineManager, type ManagerLog, type ManagerStatus } from './deadline-manager';
@@ -25,9 +32,16 @@ export interface DeadlineWorkerOptions {
   log?: ManagerLog & { info?(message: string): void };
   /** Backoff of the manager's subscription and of run()'s start attempts. Default 1 s doubling to 30 s. */
   retryMs?: { first: number; max: number };
+  /** When /health calls the manager stalled or lagging. Default: 1000 events behind, 10 s without progress. */
+  health?: FollowerThresholds;
 }
 
-export type WorkerState = 'starting' | 'running' | 'retrying' | 'stopped';
+/**
+ * `following` once started and keeping up; `reconnecting` while its subscription (or its start)
+ * is tried again; `stalled` while it stands still behind the store's head (e.g. an effect waits
+ * for an absent Redis); `lagging` while more events than allowed are between it and the head.
+ */
+export type WorkerState = FollowerHealthState;
 
 /** What /health shows of the deadline worker: whether deadlines can fire, and why not. */
 export interface DeadlineWorkerHealth {
@@ -37,6 +51,9 @@ export interface DeadlineWorkerHealth {
   position: number;
   head?: number;
   behind?: number;
+  stalledSince?: string;
+  /** Whether the queue's Redis answers: without it nothing is scheduled and nothing fires. */
+  queue: 'up' | 'down';
   /** The name of the last error only; the message is in the log (/health needs no token). */
   lastError?: { name: string; at: string };
   restarts: number;
@@ -63,9 +80,11 @@ export class DeadlineWorker {
   private reconciling?: Promise<unknown>;
   private unsubscribeJumps?: () => void;
   private stopped = false;
+  private readonly watch: FollowerWatch;
 
   constructor(private readonly options: DeadlineWorkerOptions) {
     const log = options.log ?? silent;
+    this.watch = new FollowerWatch(options.health);
     this.queue = new DeadlineQueue({ redisUrl: options.redisUrl, prefix: options.queuePrefix });
     this.scheduler = new DeadlineScheduler(this.queue.queue, options.clock, log);
     const recorder = new DeadlineRecorder(options.store);
@@ -154,28 +173,37 @@ export class DeadlineWorker {
     }
   }
 
-  /** Whether deadlines can fire now, and why not. */
+  /** Whether deadlines can fire now, and why not: judged against the store's head, not taken on its word. */
   async health(): Promise<DeadlineWorkerHealth> {
     const manager: ManagerStatus = this.manager.status();
     const head = await this.options.store.headPosition().catch(() => undefined);
     const failure = this.startFailure;
-    const state: WorkerState = this.stopped
+    const own = this.stopped
       ? 'stopped'
-      : manager.state === 'retrying' || failure
-        ? 'retrying'
+      : manager.state === 'reconnecting' || failure
+        ? 'reconnecting'
         : this.running
-          ? 'running'
+          ? 'following'
           : 'starting';
+    const verdict = this.watch.judge({
+      state: own,
+      position: manager.position,
+      head,
+      busySince: manager.busySince,
+    });
+    const queue = this.queue.reachable ? 'up' : 'down';
     const lastError = failure
       ? { name: (failure.error as Error)?.name ?? 'Error', at: failure.since.toISOString() }
       : manager.lastError && { name: manager.lastError.name, at: manager.lastError.at };
     const { skippedDeadlines } = this.scheduler.trouble;
     return {
-      status: state === 'running' || state === 'starting' ? 'up' : 'down',
-      state,
+      status: verdict.status === 'up' && queue === 'up' ? 'up' : 'down',
+      state: verdict.state,
       since: failure?.since.toISOString() ?? manager.since,
       position: manager.position,
-      ...(head !== undefined ? { head, behind: Math.max(0, head - manager.position) } : {}),
+      ...(verdict.head !== undefined ? { head: verdict.head, behind: verdict.behind } : {}),
+      ...(verdict.stalledSince ? { stalledSince: verdict.stalledSince } : {}),
+      queue,
       ...(lastError ? { lastError } : {}),
       restarts: manager.restarts,
       skippedEvents: manager.skippedEvents,
