@@ -29,6 +29,12 @@ export interface FiringWorkerOptions {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   hooks?: FiringHooks;
+  /**
+   * Wall-clock ms after its moment beyond which a firing counts as a catch-up (its moment passed
+   * while no worker ran, e.g. at a start after downtime), counted apart from the lateness
+   * histogram. Default 60 s.
+   */
+  catchUpAfterMs?: number;
   onError?: (message: string, error: unknown) => void;
 }
 
@@ -40,6 +46,7 @@ export interface FiringWorkerOptions {
 const EARLY_TOLERANCE_BUSINESS_MS = 1000;
 /** Wall-clock ms by which a wait must change while a job is moved for it to count as a clock jump. */
 const JUMP_NOTICED_MS = 50;
+const DEFAULT_CATCH_UP_AFTER_MS = 60_000;
 
 /**
  * Processes firings. A job records its event, queues the deadline's next firing, and only then
@@ -94,9 +101,11 @@ export class DeadlineFiringWorker {
     // Whether or not this firing recorded anything, the chain goes on; a crash before this line
     // is repaired by the job's retry, which records nothing twice and then queues the next.
     if (outcome.state.status !== 'none') await this.options.scheduleNext(outcome.state, job);
+    const latenessMs = wallMsPer(clock, clock.now().getTime() - Date.parse(firing.fireAt));
     metrics.observeFiring(
       firing.firing === 'due' ? 'due' : `reminder-${firing.offsetDays}`,
-      wallMsPer(clock, clock.now().getTime() - Date.parse(firing.fireAt)),
+      latenessMs,
+      latenessMs > (this.options.catchUpAfterMs ?? DEFAULT_CATCH_UP_AFTER_MS),
     );
     await hooks?.afterEffect?.(job, outcome.events);
   }

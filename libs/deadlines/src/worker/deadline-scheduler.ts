@@ -24,6 +24,14 @@ export interface SchedulerTrouble {
   retryFailures: number;
   /** Queued jobs whose delay was found wrong and set again. */
   delaysCorrected: number;
+  /** Delayed jobs removed by reconciliation: their deadline is no longer open (met, withdrawn, cancelled, missed). */
+  staleJobsRemoved: number;
+}
+
+/** The deadline a job id (`deadline|<deadlineId>|…`, see firingJobId) belongs to. */
+export function deadlineOfJob(jobId: string): string | undefined {
+  const [kind, deadlineId] = jobId.split('|');
+  return kind === 'deadline' && deadlineId ? deadlineId : undefined;
 }
 
 /**
@@ -33,7 +41,12 @@ export interface SchedulerTrouble {
  * converted from the one Clock (accelerated in tests and the demo).
  */
 export class DeadlineScheduler {
-  readonly trouble: SchedulerTrouble = { skippedDeadlines: 0, retryFailures: 0, delaysCorrected: 0 };
+  readonly trouble: SchedulerTrouble = {
+    skippedDeadlines: 0,
+    retryFailures: 0,
+    delaysCorrected: 0,
+    staleJobsRemoved: 0,
+  };
 
   constructor(
     private readonly queue: Queue,
@@ -77,10 +90,15 @@ export class DeadlineScheduler {
 
   /**
    * Reconciliation: every open deadline gets its job (a lost Redis is filled again), a queued job
-   * whose delay is off (a clock jump raced with it) waits again for its own moment, and failed
-   * firings that are still needed are retried. One job Redis refuses stops nothing else.
+   * whose delay is off (a clock jump raced with it) waits again for its own moment, failed
+   * firings that are still needed are retried, and delayed jobs of deadlines no longer open are
+   * removed (`lookup` tells what the store says of a deadline now). One job Redis refuses stops
+   * nothing else.
    */
-  async reconcile(open: KnownDeadline[]): Promise<{ jobs: number; retried: number }> {
+  async reconcile(
+    open: KnownDeadline[],
+    lookup?: (deadlineId: string) => KnownDeadline | undefined,
+  ): Promise<{ jobs: number; retried: number; removed: number }> {
     const now = this.clock.now().getTime();
     const firings = open.flatMap((d) => this.nextOf(d, now));
     const wanted = new Map(firings.map((f) => [firingJobId(f), f]));
@@ -97,7 +115,45 @@ export class DeadlineScheduler {
     }
     await this.add(firings);
     await this.correctDelays(wanted);
-    return { jobs: firings.length, retried };
+    const removed = lookup ? await this.removeStale(wanted, lookup) : 0;
+    return { jobs: firings.length, retried, removed };
+  }
+
+  /**
+   * Removes delayed jobs that no open deadline waits for: a deadline met, withdrawn, cancelled or
+   * missed (or one the store does not know) keeps no job waiting for years. A deadline is judged
+   * again after its job is removed: one opened meanwhile (its own add found the job still there)
+   * gets its job back, so nothing that is needed stays removed.
+   */
+  private async removeStale(
+    wanted: Map<string, Firing>,
+    lookup: (deadlineId: string) => KnownDeadline | undefined,
+  ): Promise<number> {
+    const client = (await this.queue.client) as unknown as Redis;
+    const ids = await client.zrange(this.queue.keys.delayed, 0, -1);
+    const stale = ids.filter((id) => {
+      if (wanted.has(id)) return false;
+      const deadlineId = deadlineOfJob(id);
+      return deadlineId !== undefined && lookup(deadlineId)?.status !== 'open';
+    });
+    let removed = 0;
+    for (let i = 0; i < stale.length; i += BULK) {
+      const results = await Promise.all(
+        stale.slice(i, i + BULK).map((id) =>
+          this.queue
+            .remove(id)
+            .then((n) => n === 1)
+            .catch(() => false),
+        ),
+      );
+      removed += results.filter(Boolean).length;
+    }
+    this.trouble.staleJobsRemoved += removed;
+    const reopened = new Set(
+      stale.map((id) => lookup(deadlineOfJob(id) as string)).filter((d) => d?.status === 'open'),
+    );
+    if (reopened.size > 0) await this.schedule(reopened as Set<KnownDeadline>);
+    return removed;
   }
 
   /** After a jump of a simulated clock: every delayed job waits again for its own moment. */

@@ -29,6 +29,8 @@ export interface DeadlineWorkerOptions {
   /** false: manage deadlines and the queue, but fire nothing (e.g. to measure scheduling alone). */
   processFirings?: boolean;
   hooks?: FiringHooks;
+  /** Wall-clock ms after its moment beyond which a firing counts as a catch-up, not as lateness. Default 60 s. */
+  catchUpAfterMs?: number;
   log?: ManagerLog & { info?(message: string): void };
   /** Backoff of the manager's subscription and of run()'s start attempts. Default 1 s doubling to 30 s. */
   retryMs?: { first: number; max: number };
@@ -110,6 +112,7 @@ export class DeadlineWorker {
         lockDurationMs: options.lockDurationMs,
         stalledIntervalMs: options.stalledIntervalMs,
         hooks: options.hooks,
+        catchUpAfterMs: options.catchUpAfterMs,
         onError: (message, error) => log.error(message, error),
       });
     }
@@ -234,8 +237,8 @@ export class DeadlineWorker {
   }
 
   /** One reconciliation at a time; a call during a running one waits for it. */
-  async reconcile(): Promise<{ effects: number; jobs: number; retried: number }> {
-    if (this.stopped) return { effects: 0, jobs: 0, retried: 0 };
+  async reconcile(): Promise<{ effects: number; jobs: number; retried: number; removed: number }> {
+    if (this.stopped) return { effects: 0, jobs: 0, retried: 0, removed: 0 };
     if (!this.reconciling) {
       const started = Date.now();
       this.reconciling = this.manager
@@ -251,7 +254,7 @@ export class DeadlineWorker {
         })
         .finally(() => (this.reconciling = undefined));
     }
-    return this.reconciling as Promise<{ effects: number; jobs: number; retried: number }>;
+    return this.reconciling as Promise<{ effects: number; jobs: number; retried: number; removed: number }>;
   }
 
   async stop(): Promise<void> {
