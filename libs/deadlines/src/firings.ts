@@ -105,3 +105,21 @@ export function firingJobId(firing: Pick<Firing, 'deadlineId' | 'firing' | 'offs
   const dueAt = firing.dueAt.replace(/[-:]/g, '').replace(/\.000Z$/, 'Z');
   return `deadline|${firing.deadlineId}|${what}|${dueAt}`;
 }
+
+/**
+ * The BullMQ job id of a due instant (group firing): `instant|<fireAt compact>`. One job fires
+ * every open deadline whose next firing falls at that instant, in one group commit.
+ */
+export function instantJobId(fireAt: string): string {
+  return `instant|${fireAt.replace(/[-:]/g, '').replace(/\.000Z$/, 'Z')}`;
+}
+
+/** What an instant job carries: its moment (as `fireAt`, which clock jumps and delays read). */
+export interface InstantJob {
+  instant: true;
+  fireAt: string;
+}
+
+export function isInstantJob(data: unknown): data is InstantJob {
+  return typeof data === 'object' && data !== null && (data as InstantJob).instant === true;
+}

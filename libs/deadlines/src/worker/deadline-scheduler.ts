@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { type Clock, SimulatedClock, wallMsUntil } from '@app/shared';
 import type { KnownDeadline } from '../deadline';
-import { type Firing, firingJobId, nextFiring } from '../firings';
+import { type Firing, firingJobId, type InstantJob, instantJobId, nextFiring } from '../firings';
 import { FIRING_JOB_OPTIONS } from './deadline-queue';
 
 const BULK = 1000;
@@ -10,6 +10,14 @@ const PARALLEL_BATCHES = 4;
 /** A queued firing off by less than this (business time) is left as it is. */
 const DELAY_TOLERANCE_BUSINESS_MS = 60_000;
 const DELAY_TOLERANCE_MIN_WALL_MS = 20;
+/**
+ * With group firing, a firing closer than this (business time) gets a job of its own: an instant's
+ * job may already be running (a job is taken up to 1 s early), and a deadline that joins its
+ * instant then must not wait for the next reconciliation.
+ */
+const IMMINENT_BUSINESS_MS = 2000;
+
+type JobData = Firing | InstantJob;
 
 export interface SchedulerLog {
   error(message: string, error?: unknown): void;
@@ -52,7 +60,43 @@ export class DeadlineScheduler {
     private readonly queue: Queue,
     private readonly clock: Clock,
     private readonly log: SchedulerLog = { error: () => undefined },
+    /** One job per due instant (firing every deadline due then in one go) instead of one per deadline. */
+    readonly grouped = false,
   ) {}
+
+  /** The job each firing needs: its own, or (grouped, not imminent) its instant's, one per id. */
+  private jobsFor(firings: Firing[], now: number): Map<string, JobData> {
+    const jobs = new Map<string, JobData>();
+    for (const firing of firings) {
+      if (this.grouped && Date.parse(firing.fireAt) - now > IMMINENT_BUSINESS_MS)
+        jobs.set(instantJobId(firing.fireAt), { instant: true, fireAt: firing.fireAt });
+      else jobs.set(firingJobId(firing), firing);
+    }
+    return jobs;
+  }
+
+  /** The firings an instant's job fires: each open deadline's next firing, if due by `instantMs`. */
+  firingsDueBy(open: Iterable<KnownDeadline>, instantMs: number, now: number): Firing[] {
+    const due: Firing[] = [];
+    const at = Math.max(now, instantMs);
+    for (const deadline of open) {
+      const [next] = this.nextOf(deadline, at);
+      if (next && Date.parse(next.fireAt) <= instantMs) due.push(next);
+    }
+    return due;
+  }
+
+  /** Queues what follows the firings of an instant's job (see scheduleAfter). */
+  async scheduleAfterMany(
+    fired: Array<{ deadline: KnownDeadline; after: string }>,
+    currentJobId: string,
+  ): Promise<void> {
+    const now = this.clock.now().getTime();
+    const next = fired.flatMap(({ deadline, after }) => this.nextOf(deadline, now, after));
+    const jobs = this.jobsFor(next, now);
+    jobs.delete(currentJobId);
+    if (jobs.size > 0) await this.addJobs(jobs);
+  }
 
   /** Adds the next firing of each of these deadlines; returns how many jobs were asked for. */
   async schedule(deadlines: Iterable<KnownDeadline>): Promise<number> {
@@ -69,10 +113,10 @@ export class DeadlineScheduler {
    * its job is still active, so the id would be taken.
    */
   async scheduleAfter(deadline: KnownDeadline, current: Firing, currentJobId: string): Promise<void> {
-    const next = this.nextOf(deadline, this.clock.now().getTime(), current.fireAt).filter(
-      (f) => firingJobId(f) !== currentJobId,
-    );
-    if (next.length > 0) await this.add(next);
+    const now = this.clock.now().getTime();
+    const jobs = this.jobsFor(this.nextOf(deadline, now, current.fireAt), now);
+    jobs.delete(currentJobId);
+    if (jobs.size > 0) await this.addJobs(jobs);
   }
 
   /** Removes queued firings that no longer apply. A job running right now cannot be removed; it fires and does nothing. */
@@ -101,7 +145,7 @@ export class DeadlineScheduler {
   ): Promise<{ jobs: number; retried: number; removed: number }> {
     const now = this.clock.now().getTime();
     const firings = open.flatMap((d) => this.nextOf(d, now));
-    const wanted = new Map(firings.map((f) => [firingJobId(f), f]));
+    const wanted = this.jobsFor(firings, now);
     let retried = 0;
     for (const job of await this.queue.getFailed()) {
       if (!job.id || !wanted.has(job.id)) continue;
@@ -113,9 +157,9 @@ export class DeadlineScheduler {
         this.log.error(`reconciliation could not retry firing ${job.id}`, error);
       }
     }
-    await this.add(firings);
+    await this.addJobs(wanted);
     await this.correctDelays(wanted);
-    const removed = lookup ? await this.removeStale(wanted, lookup) : 0;
+    const removed = lookup ? await this.removeStale(wanted, open, lookup) : 0;
     return { jobs: firings.length, retried, removed };
   }
 
@@ -126,15 +170,19 @@ export class DeadlineScheduler {
    * gets its job back, so nothing that is needed stays removed.
    */
   private async removeStale(
-    wanted: Map<string, Firing>,
+    wanted: Map<string, JobData>,
+    open: KnownDeadline[],
     lookup: (deadlineId: string) => KnownDeadline | undefined,
   ): Promise<number> {
     const client = (await this.queue.client) as unknown as Redis;
     const ids = await client.zrange(this.queue.keys.delayed, 0, -1);
+    // Grouped, a deadline's own job of a firing not imminent is an old one (from before group
+    // firing, or from before an extension): its instant's job fires it now.
     const stale = ids.filter((id) => {
       if (wanted.has(id)) return false;
+      if (this.grouped && id.startsWith('instant|')) return true;
       const deadlineId = deadlineOfJob(id);
-      return deadlineId !== undefined && lookup(deadlineId)?.status !== 'open';
+      return deadlineId !== undefined && (this.grouped || lookup(deadlineId)?.status !== 'open');
     });
     let removed = 0;
     for (let i = 0; i < stale.length; i += BULK) {
@@ -150,9 +198,23 @@ export class DeadlineScheduler {
     }
     this.trouble.staleJobsRemoved += removed;
     const reopened = new Set(
-      stale.map((id) => lookup(deadlineOfJob(id) as string)).filter((d) => d?.status === 'open'),
+      stale
+        .map((id) => deadlineOfJob(id))
+        .filter((id) => id !== undefined)
+        .map((id) => lookup(id))
+        .filter((d) => d?.status === 'open'),
     );
     if (reopened.size > 0) await this.schedule(reopened as Set<KnownDeadline>);
+    // An instant removed while a deadline joined it gets its job back.
+    if (stale.some((id) => id.startsWith('instant|'))) {
+      const now = this.clock.now().getTime();
+      const again = this.jobsFor(
+        open.filter((d) => d.status === 'open').flatMap((d) => this.nextOf(d, now)),
+        now,
+      );
+      const back = new Map([...again].filter(([id]) => stale.includes(id)));
+      if (back.size > 0) await this.addJobs(back);
+    }
     return removed;
   }
 
@@ -176,7 +238,7 @@ export class DeadlineScheduler {
    * firing's: adding a job whose id exists changes nothing, so only this repairs a wrong delay.
    * BullMQ keeps the moment in the delayed set's score (ms × 4096), not in the job's fields.
    */
-  private async correctDelays(wanted: Map<string, Firing>): Promise<void> {
+  private async correctDelays(wanted: Map<string, JobData>): Promise<void> {
     const client = (await this.queue.client) as unknown as Redis;
     const scored = await client.zrange(this.queue.keys.delayed, 0, -1, 'WITHSCORES');
     const speed = this.clock instanceof SimulatedClock ? this.clock.speed : 1;
@@ -216,10 +278,15 @@ export class DeadlineScheduler {
     }
   }
 
+  private add(firings: Firing[]): Promise<void> {
+    return this.addJobs(this.jobsFor(firings, this.clock.now().getTime()));
+  }
+
   /** In batches, a few on the way at once: Redis works on one while the next is being encoded. */
-  private async add(firings: Firing[]): Promise<void> {
-    const batches: Firing[][] = [];
-    for (let i = 0; i < firings.length; i += BULK) batches.push(firings.slice(i, i + BULK));
+  private async addJobs(jobs: Map<string, JobData>): Promise<void> {
+    const all = [...jobs];
+    const batches: Array<Array<[string, JobData]>> = [];
+    for (let i = 0; i < all.length; i += BULK) batches.push(all.slice(i, i + BULK));
     let next = 0;
     const lane = async () => {
       while (next < batches.length) await this.addBatch(batches[next++]);
@@ -227,19 +294,19 @@ export class DeadlineScheduler {
     await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, batches.length) }, lane));
   }
 
-  private async addBatch(firings: Firing[]): Promise<void> {
+  private async addBatch(jobs: Array<[string, JobData]>): Promise<void> {
     // BullMQ fires at timestamp + delay; both are taken now, together, or a slow first
     // connection to Redis would postpone every firing by the time it took.
     const timestamp = Date.now();
     await this.queue.addBulk(
-      firings.map((firing) => ({
-        name: firing.firing,
-        data: firing,
+      jobs.map(([jobId, data]) => ({
+        name: 'instant' in data ? 'instant' : data.firing,
+        data,
         opts: {
           ...FIRING_JOB_OPTIONS,
-          jobId: firingJobId(firing),
+          jobId,
           timestamp,
-          delay: wallMsUntil(this.clock, firing.fireAt),
+          delay: wallMsUntil(this.clock, data.fireAt),
         },
       })),
     );

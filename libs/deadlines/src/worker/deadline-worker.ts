@@ -29,6 +29,11 @@ export interface DeadlineWorkerOptions {
   /** false: manage deadlines and the queue, but fire nothing (e.g. to measure scheduling alone). */
   processFirings?: boolean;
   hooks?: FiringHooks;
+  /**
+   * One job per due instant, firing every deadline due then in one go (group commits), instead of
+   * one job per deadline. Reconciliation moves a queue of per-deadline jobs over to it.
+   */
+  groupFirings?: boolean;
   /** Wall-clock ms after its moment beyond which a firing counts as a catch-up, not as lateness. Default 60 s. */
   catchUpAfterMs?: number;
   log?: ManagerLog & { info?(message: string): void };
@@ -88,7 +93,12 @@ export class DeadlineWorker {
     const log = options.log ?? silent;
     this.watch = new FollowerWatch(options.health);
     this.queue = new DeadlineQueue({ redisUrl: options.redisUrl, prefix: options.queuePrefix });
-    this.scheduler = new DeadlineScheduler(this.queue.queue, options.clock, log);
+    this.scheduler = new DeadlineScheduler(
+      this.queue.queue,
+      options.clock,
+      log,
+      options.groupFirings ?? false,
+    );
     const recorder = new DeadlineRecorder(options.store);
     this.manager = new DeadlineManager(
       options.store,
@@ -106,6 +116,9 @@ export class DeadlineWorker {
         clock: options.clock,
         recorder,
         scheduleNext: (state, job) => this.scheduler.scheduleAfter(state, job.data, job.id as string),
+        firingsDueBy: (instantMs, now) =>
+          this.scheduler.firingsDueBy(this.manager.openDeadlines(), instantMs, now),
+        scheduleNextMany: (fired, job) => this.scheduler.scheduleAfterMany(fired, job.id as string),
         caughtUp: () => this.manager.caughtUp(),
         metrics: this.metrics,
         concurrency: options.concurrency,
