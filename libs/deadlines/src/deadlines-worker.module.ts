@@ -77,6 +77,7 @@ export class DeadlinesWorkerModule {
               calendar: new BusinessCalendar(),
               reconcileIntervalMs: config.deadlineReconcileIntervalMs,
               health: config.followerHealth,
+              groupFirings: config.deadlineGroupFiring,
               log: { error: (message, error) => logger.error({ err: error }, message) },
             });
           },

@@ -40,6 +40,8 @@ export interface AppConfig {
   queuePrefix: string;
   /** How often the worker checks that every open deadline has its queued jobs. */
   deadlineReconcileIntervalMs: number;
+  /** One BullMQ job per due instant (all deadlines due then fired together) rather than one per deadline. */
+  deadlineGroupFiring: boolean;
   /** When /health calls a follower of the store (deadline manager, notification dispatcher) lagging or stalled. */
   followerHealth: FollowerThresholds;
   /** The system clock, or a simulated, accelerated one for the demo (never in production). */
@@ -185,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorkerInApi: bool('RUN_WORKER_IN_API', eventStore.kind !== 'esdb' && nodeEnv !== 'test'),
     queuePrefix: str('QUEUE_PREFIX', 'kkz'),
     deadlineReconcileIntervalMs: int('DEADLINE_RECONCILE_INTERVAL_S', 300, 1, 86_400) * 1000,
+    deadlineGroupFiring: bool('DEADLINE_GROUP_FIRING', false),
     followerHealth: {
       maxBehind: int('HEALTH_MAX_BEHIND_EVENTS', 1000, 0, 1_000_000_000),
       stallMs: int('HEALTH_STALL_S', 10, 1, 86_400) * 1000,
