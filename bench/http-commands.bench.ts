@@ -29,6 +29,8 @@ export interface HttpBenchOptions {
   cpuProfileDir?: string;
   /** Aborted on Ctrl-C: workers stop taking pairs. */
   signal?: AbortSignal;
+  /** Serve with what `npm start` runs (API and worker processes) instead of the API alone. */
+  defaultStart?: boolean;
 }
 
 export interface HttpBenchResult {
@@ -63,10 +65,11 @@ export async function benchHttpCommands(
     logLevel = 'info',
     cpuProfileDir,
     signal,
+    defaultStart,
   } = options;
   const devSecret = randomBytes(32).toString('hex');
   const api = await startApi(
-    { dataDir: makeTempDir('api', cleanup), devSecret, logLevel, cpuProfileDir },
+    { dataDir: makeTempDir('api', cleanup), devSecret, logLevel, cpuProfileDir, defaultStart },
     cleanup,
   );
   const client = new JsonClient(api.baseUrl, connections);
