@@ -27,6 +27,8 @@ export interface FiringWorkerOptions {
   firingsDueBy?: (instantMs: number, now: number) => Firing[];
   /** Group firing: queues what follows the firings of an instant's job. */
   scheduleNextMany?: (fired: Array<{ deadline: KnownDeadline; after: string }>, job: Job) => Promise<unknown>;
+  /** Group firing: an instant's job has fired everything due at it. */
+  firedInstant?: (instantMs: number) => void;
   /** Resolves once the manager has acted on everything stored so far. */
   caughtUp: () => Promise<void>;
   metrics: DeadlineMetrics;
@@ -161,6 +163,7 @@ export class DeadlineFiringWorker {
     await Promise.all(Array.from({ length: Math.min(GROUP_LANES, firings.length) }, lane));
     if (fired.length > 0) await this.options.scheduleNextMany?.(fired, job);
     if (failure !== undefined) throw failure;
+    this.options.firedInstant?.(instantMs);
     await hooks?.afterEffect?.(job as unknown as Job<Firing>, events);
   }
 

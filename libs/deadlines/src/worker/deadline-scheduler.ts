@@ -68,22 +68,47 @@ export class DeadlineScheduler {
   private jobsFor(firings: Firing[], now: number): Map<string, JobData> {
     const jobs = new Map<string, JobData>();
     for (const firing of firings) {
-      if (this.grouped && Date.parse(firing.fireAt) - now > IMMINENT_BUSINESS_MS)
+      const at = Date.parse(firing.fireAt);
+      if (this.grouped && at - now > IMMINENT_BUSINESS_MS) {
         jobs.set(instantJobId(firing.fireAt), { instant: true, fireAt: firing.fireAt });
-      else jobs.set(firingJobId(firing), firing);
+        let waiting = this.waiting.get(at);
+        if (!waiting) this.waiting.set(at, (waiting = new Set()));
+        waiting.add(firing.deadlineId);
+      } else jobs.set(firingJobId(firing), firing);
     }
     return jobs;
   }
 
-  /** The firings an instant's job fires: each open deadline's next firing, if due by `instantMs`. */
-  firingsDueBy(open: Iterable<KnownDeadline>, instantMs: number, now: number): Firing[] {
+  /** Grouped: which deadlines were given an instant's job, by instant (checked again when it fires). */
+  private readonly waiting = new Map<number, Set<string>>();
+
+  /**
+   * The firings an instant's job fires: each open deadline's next firing, if due by `instantMs`.
+   * The deadlines this process queued for the instant are looked at; only for an instant it knows
+   * nothing of (queued by another process before this one reconciled) are all open ones.
+   */
+  firingsDueBy(
+    open: () => Iterable<KnownDeadline>,
+    lookup: (deadlineId: string) => KnownDeadline | undefined,
+    instantMs: number,
+    now: number,
+  ): Firing[] {
+    const ids = this.waiting.get(instantMs);
+    const candidates = ids
+      ? [...ids].map(lookup).filter((d): d is KnownDeadline => d?.status === 'open')
+      : open();
     const due: Firing[] = [];
     const at = Math.max(now, instantMs);
-    for (const deadline of open) {
+    for (const deadline of candidates) {
       const [next] = this.nextOf(deadline, at);
       if (next && Date.parse(next.fireAt) <= instantMs) due.push(next);
     }
     return due;
+  }
+
+  /** An instant's job has fired everything due at it. */
+  firedInstant(instantMs: number): void {
+    this.waiting.delete(instantMs);
   }
 
   /** Queues what follows the firings of an instant's job (see scheduleAfter). */

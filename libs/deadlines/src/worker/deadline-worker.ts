@@ -117,8 +117,16 @@ export class DeadlineWorker {
         recorder,
         scheduleNext: (state, job) => this.scheduler.scheduleAfter(state, job.data, job.id as string),
         firingsDueBy: (instantMs, now) =>
-          this.scheduler.firingsDueBy(this.manager.openDeadlines(), instantMs, now),
-        scheduleNextMany: (fired, job) => this.scheduler.scheduleAfterMany(fired, job.id as string),
+          this.scheduler.firingsDueBy(
+            () => this.manager.openDeadlines(),
+            (id) => this.manager.state.deadlines.get(id),
+            instantMs,
+            now,
+          ),
+        scheduleNextMany: async (fired, job) => {
+          await this.scheduler.scheduleAfterMany(fired, job.id as string);
+        },
+        firedInstant: (instantMs) => this.scheduler.firedInstant(instantMs),
         caughtUp: () => this.manager.caughtUp(),
         metrics: this.metrics,
         concurrency: options.concurrency,
