@@ -1,5 +1,12 @@
 import Redis from 'ioredis';
-import { type DeadlineOpenedData, DeadlineWorker, firingJobId } from '@app/deadlines';
+import {
+  type DeadlineOpenedData,
+  DeadlineWorker,
+  type DeadlineWorkerOptions,
+  firingJobId,
+  instantJobId,
+  windowOf,
+} from '@app/deadlines';
 import { MemoryEventStore } from '@app/eventsourcing';
 import { SimulatedClock, wallMsUntil } from '@app/shared';
 import { FIRING_JOB_OPTIONS } from '../libs/deadlines/src/worker/deadline-queue';
@@ -41,7 +48,7 @@ describe('group firing: one job per due instant', () => {
     store: MemoryEventStore,
     prefix: string,
     clock: SimulatedClock,
-    options: { groupFirings: boolean; processFirings: boolean },
+    options: { groupFirings: boolean; processFirings: boolean; hooks?: DeadlineWorkerOptions['hooks'] },
   ) {
     const w = new DeadlineWorker({
       store,
@@ -80,11 +87,18 @@ describe('group firing: one job per due instant', () => {
     const second = new Date(Date.parse(start) + 6000).toISOString();
     for (let i = 0; i < 30; i++) await openDeadline(store, `g1-${i}`, first, start);
     for (let i = 0; i < 10; i++) await openDeadline(store, `g2-${i}`, second, start);
-    const w = worker(store, prefix, clock, { groupFirings: true, processFirings: true });
+    // Business time at which each firing was recorded, against its moment: never before it.
+    const early: number[] = [];
+    const w = worker(store, prefix, clock, {
+      groupFirings: true,
+      processFirings: true,
+      hooks: { afterFiring: (f) => early.push(Date.parse(f.fireAt) - clock.now().getTime()) },
+    });
     await w.start();
     const delayed = await redis.zrange(`${prefix}:deadlines:delayed`, 0, -1);
+    // One job per second of due moments, starting at its beginning.
     expect(delayed.sort()).toEqual(
-      [first, second].map((at) => `instant|${at.replace(/[-:]/g, '').replace(/\.000Z$/, 'Z')}`).sort(),
+      [first, second].map((at) => instantJobId(new Date(windowOf(Date.parse(at))).toISOString())).sort(),
     );
 
     await eventually(async () => (await missedCounts(store)).size === 40, 20_000, 'all 40 to be missed');
@@ -98,6 +112,8 @@ describe('group firing: one job per due instant', () => {
         Date.parse(e.streamId.includes('g1-') ? first : second),
       );
     expect(w.renderMetrics()).toMatch(/^kkz_deadline_firings_total\{firing="due"\} 40$/m);
+    expect(early).toHaveLength(40);
+    expect(Math.max(...early)).toBeLessThanOrEqual(0);
     expect(await redis.zcard(`${prefix}:deadlines:delayed`)).toBe(0);
   }, 40_000);
 
@@ -119,7 +135,7 @@ describe('group firing: one job per due instant', () => {
 
     const w = worker(store, prefix, clock, { groupFirings: true, processFirings: true });
     await w.start();
-    const instant = `instant|${due.replace(/[-:]/g, '').replace(/\.000Z$/, 'Z')}`;
+    const instant = instantJobId(new Date(windowOf(Date.parse(due))).toISOString());
     expect(await redis.zrange(key, 0, -1)).toEqual([instant]);
     expect(w.renderMetrics()).toMatch(/^kkz_deadline_stale_jobs_removed_total 20$/m);
 

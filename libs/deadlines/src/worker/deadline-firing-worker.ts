@@ -128,9 +128,9 @@ export class DeadlineFiringWorker {
   }
 
   /**
-   * Group firing: one job per due instant fires every open deadline whose next firing falls at
-   * it (or before: one overdue and not yet fired), many at once so that their appends share the
-   * store's commits. Each firing is recorded under its own deadline's job id, as its own job
+   * Group firing: one job per second of due moments fires every open deadline whose next firing
+   * falls in it (or before: one overdue and not yet fired), each at its own moment, many at once
+   * so that their appends share the store's commits. Each firing is recorded under its own deadline's job id, as its own job
    * would have been: a retry, an old per-deadline job still queued, or a second worker records
    * nothing twice. One that fails fails the job (after the others): its retry fires what is left.
    */
@@ -141,26 +141,42 @@ export class DeadlineFiringWorker {
       return this.later(job as unknown as Job<Firing>, job.data, token);
     await hooks?.beforeEffect?.(job as unknown as Job<Firing>);
     await this.options.caughtUp();
+    // In the order of their moments, each wave once its moment has come: never early.
     const firings = this.options.firingsDueBy?.(instantMs, clock.now().getTime()) ?? [];
     const fired: Array<{ deadline: KnownDeadline; after: string }> = [];
     const events: DeadlineEvent[] = [];
     let failure: unknown;
-    let next = 0;
-    const lane = async () => {
-      while (next < firings.length) {
-        const firing = firings[next++];
-        const now = new Date(Math.max(clock.now().getTime(), Date.parse(firing.fireAt))).toISOString();
-        try {
-          const outcome = await recorder.fire(firingJobId(firing), firing, now);
-          if (outcome.state.status !== 'none') fired.push({ deadline: outcome.state, after: firing.fireAt });
-          events.push(...outcome.events);
-          this.observe(firing, outcome.events);
-        } catch (error) {
-          failure ??= error;
-        }
+    let done = 0;
+    while (done < firings.length) {
+      const wait = wallMsUntil(clock, firings[done].fireAt);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const nowMs = clock.now().getTime();
+      let end = done;
+      while (end < firings.length && Date.parse(firings[end].fireAt) <= nowMs) end++;
+      if (end === done) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(GROUP_LANES, firings.length) }, lane));
+      const wave = firings.slice(done, end);
+      done = end;
+      let next = 0;
+      const lane = async () => {
+        while (next < wave.length) {
+          const firing = wave[next++];
+          const now = new Date(Math.max(clock.now().getTime(), Date.parse(firing.fireAt))).toISOString();
+          try {
+            const outcome = await recorder.fire(firingJobId(firing), firing, now);
+            if (outcome.state.status !== 'none')
+              fired.push({ deadline: outcome.state, after: firing.fireAt });
+            events.push(...outcome.events);
+            this.observe(firing, outcome.events);
+          } catch (error) {
+            failure ??= error;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(GROUP_LANES, wave.length) }, lane));
+    }
     if (fired.length > 0) await this.options.scheduleNextMany?.(fired, job);
     if (failure !== undefined) throw failure;
     this.options.firedInstant?.(instantMs);

@@ -2,7 +2,15 @@ import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { type Clock, SimulatedClock, wallMsUntil } from '@app/shared';
 import type { KnownDeadline } from '../deadline';
-import { type Firing, firingJobId, type InstantJob, instantJobId, nextFiring } from '../firings';
+import {
+  type Firing,
+  firingJobId,
+  GROUP_WINDOW_MS,
+  type InstantJob,
+  instantJobId,
+  nextFiring,
+  windowOf,
+} from '../firings';
 import { FIRING_JOB_OPTIONS } from './deadline-queue';
 
 const BULK = 1000;
@@ -70,9 +78,11 @@ export class DeadlineScheduler {
     for (const firing of firings) {
       const at = Date.parse(firing.fireAt);
       if (this.grouped && at - now > IMMINENT_BUSINESS_MS) {
-        jobs.set(instantJobId(firing.fireAt), { instant: true, fireAt: firing.fireAt });
-        let waiting = this.waiting.get(at);
-        if (!waiting) this.waiting.set(at, (waiting = new Set()));
+        const window = windowOf(at);
+        const fireAt = new Date(window).toISOString();
+        jobs.set(instantJobId(fireAt), { instant: true, fireAt });
+        let waiting = this.waiting.get(window);
+        if (!waiting) this.waiting.set(window, (waiting = new Set()));
         waiting.add(firing.deadlineId);
       } else jobs.set(firingJobId(firing), firing);
     }
@@ -83,7 +93,8 @@ export class DeadlineScheduler {
   private readonly waiting = new Map<number, Set<string>>();
 
   /**
-   * The firings an instant's job fires: each open deadline's next firing, if due by `instantMs`.
+   * The firings an instant's job fires: each open deadline's next firing, if due before the end
+   * of the window that begins at `instantMs`.
    * The deadlines this process queued for the instant are looked at; only for an instant it knows
    * nothing of (queued by another process before this one reconciled) are all open ones.
    */
@@ -98,12 +109,13 @@ export class DeadlineScheduler {
       ? [...ids].map(lookup).filter((d): d is KnownDeadline => d?.status === 'open')
       : open();
     const due: Firing[] = [];
-    const at = Math.max(now, instantMs);
+    const end = instantMs + GROUP_WINDOW_MS - 1;
+    const at = Math.max(now, end);
     for (const deadline of candidates) {
       const [next] = this.nextOf(deadline, at);
-      if (next && Date.parse(next.fireAt) <= instantMs) due.push(next);
+      if (next && Date.parse(next.fireAt) <= end) due.push(next);
     }
-    return due;
+    return due.sort((a, b) => Date.parse(a.fireAt) - Date.parse(b.fireAt));
   }
 
   /** An instant's job has fired everything due at it. */
