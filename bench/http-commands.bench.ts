@@ -29,6 +29,8 @@ export interface HttpBenchOptions {
   cpuProfileDir?: string;
   /** Aborted on Ctrl-C: workers stop taking pairs. */
   signal?: AbortSignal;
+  /** Serve with what `npm start` runs (API and worker processes) instead of the API alone. */
+  defaultStart?: boolean;
 }
 
 export interface HttpBenchResult {
@@ -72,10 +74,10 @@ export async function benchHttpCommands(
   cleanup: Cleanup,
   options: HttpBenchOptions = {},
 ): Promise<HttpBenchResult> {
-  const { logLevel = 'info', cpuProfileDir } = options;
+  const { logLevel = 'info', cpuProfileDir, defaultStart } = options;
   const devSecret = randomBytes(32).toString('hex');
   const api = await startApi(
-    { dataDir: makeTempDir('api', cleanup), devSecret, logLevel, cpuProfileDir },
+    { dataDir: makeTempDir('api', cleanup), devSecret, logLevel, cpuProfileDir, defaultStart },
     cleanup,
   );
   const target: CommandTarget = {

@@ -63,18 +63,49 @@ else {
 // went (see exitWithLauncher in libs/shared): no process outlives the command that started it.
 const LONG_RUNNING = new Set(['api', 'worker', 'demo']);
 const stdio = LONG_RUNNING.has(target) ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit';
-const child = spawn(process.execPath, [...entry, ...args], { stdio });
-child.on('error', (error) => {
-  process.stderr.write(`could not start ${target}: ${error.message}\n`);
-  process.exit(1);
-});
+
+// `npm start` on the embedded (SQLite) store: the API and the worker (deadlines, notifications,
+// checkpoints) in two processes on the same file, so that the worker's followers never hold up a
+// request on the API's one JavaScript thread. RUN_WORKER_IN_API=true keeps the worker inside the
+// API; the memory store cannot be shared between processes, and with EventStoreDB the worker is
+// deployed on its own (npm run worker), so both keep one process.
+function workerBeside(target, env) {
+  if (target !== 'api') return false;
+  const runInApi = (env.RUN_WORKER_IN_API ?? '').trim().toLowerCase();
+  if (runInApi === 'true') return false;
+  const url = (env.EVENT_STORE_URL ?? '').trim();
+  if (url === 'memory:' || /^(esdb|esdb\+discover|kdb|kurrentdb)(\+discover)?:/i.test(url)) return false;
+  return (env.NODE_ENV ?? '').trim() !== 'test' || runInApi === 'false';
+}
+
+const children = [];
+const split = workerBeside(target, process.env);
+children.push(
+  spawn(process.execPath, [...entry, ...args], {
+    stdio,
+    env: split ? { ...process.env, RUN_WORKER_IN_API: 'false' } : process.env,
+  }),
+);
+if (split)
+  children.push(
+    spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', TARGETS.worker)], { stdio }),
+  );
+for (const child of children)
+  child.on('error', (error) => {
+    process.stderr.write(`could not start ${target}: ${error.message}\n`);
+    stop('SIGTERM');
+    process.exitCode = 1;
+  });
 let stopping = false;
 function stop(signal) {
   if (stopping) return;
   stopping = true;
-  child.kill(signal);
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   // A child that ignores the signal is not allowed to linger once we are told to go.
-  setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+  setTimeout(() => {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }, 15_000).unref();
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
 // `npm start` runs us under `sh -c`; a SIGTERM to npm ends npm and the shell but never reaches
@@ -83,4 +114,14 @@ const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) stop('SIGTERM');
 }, 250).unref();
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// One of the two gone (the API or the worker): the other is stopped too, and we leave with the
+// first one's code once both have ended.
+let firstCode;
+let running = children.length;
+for (const child of children)
+  child.on('exit', (code, signal) => {
+    firstCode ??= code ?? (signal ? 1 : 0);
+    running--;
+    if (running === 0) process.exit(firstCode);
+    else stop('SIGTERM');
+  });

@@ -93,7 +93,7 @@ describe('the deadline manager keeps following the store', () => {
     const health = await w.health();
     expect(health).toMatchObject({
       status: 'up',
-      state: 'running',
+      state: 'following',
       skippedEvents: 3,
       lastSkippedEvent: { eventId: garbage, type: 'EsfReportPeriodOpened' },
     });
@@ -115,7 +115,7 @@ describe('the deadline manager keeps following the store', () => {
       START,
     );
 
-    await eventually(async () => (await w.health()).state === 'retrying', 2000, 'the manager to retry');
+    await eventually(async () => (await w.health()).state === 'reconnecting', 2000, 'the manager to retry');
     const retrying = await w.health();
     expect(retrying).toMatchObject({ status: 'down', restarts: 1, lastError: { name: 'Error' }, behind: 1 });
     expect(w.renderMetrics()).toMatch(/^kkz_deadline_manager_up 0$/m);
@@ -124,7 +124,7 @@ describe('the deadline manager keeps following the store', () => {
 
     await eventually(async () => (await opened(store)).length === 1, 5000, 'the report to open after all');
     await w.manager.caughtUp();
-    expect(await w.health()).toMatchObject({ status: 'up', state: 'running', behind: 0, restarts: 1 });
+    expect(await w.health()).toMatchObject({ status: 'up', state: 'following', behind: 0, restarts: 1 });
   });
 
   it('fails to start when the store cannot be followed, and run() tries again until it can', async () => {
@@ -146,7 +146,7 @@ describe('the deadline manager keeps following the store', () => {
     const failures: unknown[] = [];
     await second.run((error) => failures.push(error));
     expect(failures).toHaveLength(2);
-    expect((await second.health()).state).toBe('running');
+    expect((await second.health()).state).toBe('following');
   });
 });
 
@@ -186,7 +186,7 @@ describe('/health and /metrics of the worker process show the deadline manager',
   it('answers 503 while the manager cannot follow the store, and 200 once it follows again', async () => {
     const http = () => request(app.getHttpServer());
     await eventually(
-      async () => (await http().get('/health')).body.deadlines?.state === 'running',
+      async () => (await http().get('/health')).body.deadlines?.state === 'following',
       5000,
       'the worker to run',
     );
@@ -208,7 +208,7 @@ describe('/health and /metrics of the worker process show the deadline manager',
     );
     expect(down.body.deadlines).toMatchObject({
       status: 'down',
-      state: 'retrying',
+      state: 'reconnecting',
       lastError: { name: 'Error' },
     });
     expect(JSON.stringify(down.body)).not.toContain('unreachable');
@@ -223,7 +223,7 @@ describe('/health and /metrics of the worker process show the deadline manager',
       10_000,
       '200 again',
     );
-    expect(up.body.deadlines).toMatchObject({ status: 'up', state: 'running', behind: 0 });
+    expect(up.body.deadlines).toMatchObject({ status: 'up', state: 'following', behind: 0 });
     expect(up.body.deadlines.restarts).toBeGreaterThanOrEqual(1);
     expect((await eventsOf(store)).some((e) => e.streamId === 'deadline-esf-report-due.r5')).toBe(true);
   }, 20_000);

@@ -31,7 +31,11 @@ function commandOf(pid: number): string {
 }
 
 /** `npm start` as a user runs it, on its own data directory, port and queue prefix. */
-function npmStart(dataDir: string, prefix: string): { npm: ChildProcess; output: () => string } {
+function npmStart(
+  dataDir: string,
+  prefix: string,
+  workerPort: number,
+): { npm: ChildProcess; output: () => string } {
   let output = '';
   const npm = spawn('npm', ['start'], {
     cwd: root,
@@ -42,6 +46,8 @@ function npmStart(dataDir: string, prefix: string): { npm: ChildProcess; output:
       NODE_ENV: 'development',
       DATA_DIR: dataDir,
       PORT: '0',
+      // The worker's /health, in this helper's port range.
+      WORKER_PORT: String(workerPort),
       QUEUE_PREFIX: prefix,
       REDIS_URL: `redis://127.0.0.1:6379/${SHARED_QUEUE_DB}`,
       AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
@@ -55,9 +61,10 @@ function npmStart(dataDir: string, prefix: string): { npm: ChildProcess; output:
 }
 
 /**
- * `npm start` runs `sh -c "node scripts/run.js api"`, which starts the API: three processes below
- * npm. Stopping npm must stop all of them: SIGTERM to npm (a service manager, `kill`), Ctrl-C
- * (SIGINT to the terminal's process group), and even the launcher killed outright.
+ * `npm start` runs `sh -c "node scripts/run.js api"`, which starts the API and, beside it, the
+ * worker on the same SQLite file: four processes below npm. Stopping npm must stop all of them:
+ * SIGTERM to npm (a service manager, `kill`), Ctrl-C (SIGINT to the terminal's process group),
+ * the launcher killed outright, and the worker dying on its own must take the API with it.
  */
 describe('npm start stops what it started', () => {
   const prefix = uniquePrefix('launcher');
@@ -73,16 +80,47 @@ describe('npm start stops what it started', () => {
         process.kill(launcher!, 'SIGKILL');
       },
     ],
+    [
+      'SIGKILL to the worker',
+      (_npm, dataDir) => {
+        const worker = processesWith(dataDir).find((pid) =>
+          commandOf(pid).includes('apps/worker/src/main.js'),
+        );
+        process.kill(worker!, 'SIGKILL');
+      },
+    ],
   ];
 
   for (const [way, stop] of ways) {
-    it(`leaves no API process behind after ${way}`, async () => {
+    it(`leaves no API or worker process behind after ${way}`, async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'kkz-launcher-'));
-      const { npm, output } = npmStart(dataDir, `${prefix}-${ways.findIndex(([w]) => w === way)}`);
+      const n = ways.findIndex(([w]) => w === way);
+      const workerPort = 3170 + n;
+      const { npm, output } = npmStart(dataDir, `${prefix}-${n}`, workerPort);
       try {
         await eventually(() => /API listening on/.test(output()), 150_000, `the API to listen:\n${output()}`);
+        await eventually(() => /worker running/.test(output()), 60_000, `the worker to run:\n${output()}`);
         const api = processesWith(dataDir).filter((pid) => commandOf(pid).includes('apps/api/src/main.js'));
+        const worker = processesWith(dataDir).filter((pid) =>
+          commandOf(pid).includes('apps/worker/src/main.js'),
+        );
         expect(api).toHaveLength(1);
+        expect(worker).toHaveLength(1);
+        // The API leaves deadlines to the worker, which follows the same store file.
+        expect(readFileSync(`/proc/${api[0]}/environ`, 'latin1')).toContain('RUN_WORKER_IN_API=false\0');
+        const health = await eventually(
+          async () => {
+            const res = await fetch(`http://127.0.0.1:${workerPort}/health`).catch(() => undefined);
+            const body = res && ((await res.json()) as { deadlines?: { state: string } });
+            return body?.deadlines?.state === 'following' && body;
+          },
+          60_000,
+          'the worker to follow the store',
+        );
+        expect(health).toMatchObject({
+          store: { kind: 'sqlite', status: 'up' },
+          deadlines: { status: 'up' },
+        });
 
         stop(npm, dataDir);
         await eventually(() => processesWith(dataDir).length === 0, 20_000, 'every started process to end');

@@ -51,7 +51,7 @@ describe('operations', () => {
       status: 'ready',
       store: { kind: 'memory', status: 'up' },
       redis: { status: 'up' },
-      readModels: { status: 'up', position: 0 },
+      readModels: { status: 'up', state: 'following', position: 0, restarts: 0 },
     });
     await api.close();
   });

@@ -3,7 +3,8 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cleanup } from './cleanup';
 import { freePort } from './free-port';
-import { apiMain, exitOnSigtermPreload } from './paths';
+import { randomUUID } from 'node:crypto';
+import { apiMain, exitOnSigtermPreload, repoRoot } from './paths';
 
 export interface ApiProcessOptions {
   dataDir: string;
@@ -12,6 +13,11 @@ export interface ApiProcessOptions {
   logLevel: string;
   /** When set, the API runs with --cpu-prof and writes its .cpuprofile here on exit. */
   cpuProfileDir?: string;
+  /**
+   * What `npm start` runs (scripts/run.js api: the API and, beside it, the worker on the same
+   * store) instead of the API alone (RUN_WORKER_IN_API=false, no worker).
+   */
+  defaultStart?: boolean;
 }
 
 export interface ApiProcess {
@@ -37,9 +43,17 @@ export async function startApi(options: ApiProcessOptions, cleanup: Cleanup): Pr
   const nodeArgs = options.cpuProfileDir
     ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--require', exitOnSigtermPreload]
     : [];
-  const child = spawn(process.execPath, [...nodeArgs, apiMain], {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.RUN_WORKER_IN_API;
+  const command = options.defaultStart
+    ? [join(repoRoot, 'scripts', 'run.js'), 'api']
+    : [...nodeArgs, apiMain];
+  const child = spawn(process.execPath, command, {
     env: {
-      ...process.env,
+      ...env,
+      ...(options.defaultStart
+        ? { WORKER_PORT: String(await freePort()), QUEUE_PREFIX: `bench-${randomUUID().slice(0, 8)}` }
+        : { RUN_WORKER_IN_API: 'false' }),
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',

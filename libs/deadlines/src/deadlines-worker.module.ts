@@ -15,6 +15,7 @@ import {
   EVENT_STORE,
   HEALTH_CHECKS,
   type HealthChecks,
+  registerHealthCheck,
 } from '@app/shared';
 import { DeadlineWorker } from './worker/deadline-worker';
 import { DEADLINE_WORKER } from './worker/deadline-worker.token';
@@ -51,6 +52,8 @@ class DeadlineWorkerLifecycle implements OnApplicationBootstrap, OnModuleDestroy
   }
 }
 
+const DEADLINES_HEALTH = Symbol('DeadlinesHealth');
+
 /**
  * The worker side of deadlines as a Nest module: for apps/worker, and for the API process in the
  * embedded default (RUN_WORKER_IN_API). Global, so a metrics route can show what it measured.
@@ -73,6 +76,8 @@ export class DeadlinesWorkerModule {
               queuePrefix: config.queuePrefix,
               calendar: new BusinessCalendar(),
               reconcileIntervalMs: config.deadlineReconcileIntervalMs,
+              health: config.followerHealth,
+              groupFirings: config.deadlineGroupFiring,
               log: { error: (message, error) => logger.error({ err: error }, message) },
             });
           },
@@ -80,12 +85,13 @@ export class DeadlinesWorkerModule {
         },
         DeadlineWorkerLifecycle,
         {
-          provide: HEALTH_CHECKS,
-          useFactory: (worker: DeadlineWorker): HealthChecks => ({ deadlines: () => worker.health() }),
-          inject: [DEADLINE_WORKER],
+          provide: DEADLINES_HEALTH,
+          useFactory: (checks: HealthChecks, worker: DeadlineWorker) =>
+            registerHealthCheck(checks, 'deadlines', () => worker.health()),
+          inject: [HEALTH_CHECKS, DEADLINE_WORKER],
         },
       ],
-      exports: [DEADLINE_WORKER, HEALTH_CHECKS],
+      exports: [DEADLINE_WORKER],
     };
   }
 }

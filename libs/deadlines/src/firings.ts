@@ -105,3 +105,32 @@ export function firingJobId(firing: Pick<Firing, 'deadlineId' | 'firing' | 'offs
   const dueAt = firing.dueAt.replace(/[-:]/g, '').replace(/\.000Z$/, 'Z');
   return `deadline|${firing.deadlineId}|${what}|${dueAt}`;
 }
+
+/**
+ * Group firing: the firings due within one such window (wall-clock seconds of business time)
+ * share one job, which starts at the window's beginning and records each firing at its own moment.
+ */
+export const GROUP_WINDOW_MS = 1000;
+
+/** The beginning of the window a moment falls in (ms). */
+export function windowOf(atMs: number): number {
+  return Math.floor(atMs / GROUP_WINDOW_MS) * GROUP_WINDOW_MS;
+}
+
+/**
+ * The BullMQ job id of a due instant (group firing): `instant|<fireAt compact>`. One job fires
+ * every open deadline whose next firing falls at that instant, in one group commit.
+ */
+export function instantJobId(fireAt: string): string {
+  return `instant|${fireAt.replace(/[-:]/g, '').replace(/\.000Z$/, 'Z')}`;
+}
+
+/** What an instant job carries: its moment (as `fireAt`, which clock jumps and delays read). */
+export interface InstantJob {
+  instant: true;
+  fireAt: string;
+}
+
+export function isInstantJob(data: unknown): data is InstantJob {
+  return typeof data === 'object' && data !== null && (data as InstantJob).instant === true;
+}

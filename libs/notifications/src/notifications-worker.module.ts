@@ -9,7 +9,18 @@ import {
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { EventStore } from '@app/eventsourcing';
-import { type AppConfig, APP_CONFIG, Clock, EVENT_STORE, MunicipalityRegistry } from '@app/shared';
+import {
+  type AppConfig,
+  APP_CONFIG,
+  Clock,
+  EVENT_STORE,
+  MunicipalityRegistry,
+  type FollowerVerdict,
+  FollowerWatch,
+  HEALTH_CHECKS,
+  type HealthChecks,
+  registerHealthCheck,
+} from '@app/shared';
 import { deliverNotification, oneAtATime } from './dispatch/deliver-notification';
 import { DeliveryWorkers } from './dispatch/delivery-workers';
 import { createMailSender, type MailSender, SMTP_ATTEMPT_BOUND_MS } from './dispatch/email-sender';
@@ -21,6 +32,7 @@ import { SecretBox } from './secret-box';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
 const WORKER_OPTIONS = Symbol('NotificationsWorkerOptions');
+const NOTIFICATIONS_HEALTH = Symbol('NotificationsHealth');
 /** Added to a sender's own time limit: how long after its record an attempt may still be under way. */
 const ATTEMPT_MARGIN_MS = 5000;
 
@@ -43,6 +55,7 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
   private starting?: Promise<void>;
   dispatcher?: NotificationDispatcher;
   workers?: DeliveryWorkers;
+  private readonly watch: FollowerWatch;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -51,7 +64,34 @@ export class NotificationsWorkerRuntime implements OnApplicationBootstrap, OnMod
     @Inject(WORKER_OPTIONS) private readonly options: NotificationsWorkerOptions,
     private readonly clock: Clock,
     private readonly secrets: SecretBox,
-  ) {}
+  ) {
+    this.watch = new FollowerWatch(app.followerHealth);
+  }
+
+  /**
+   * What /health shows of the dispatcher: its state, position and how far behind the store's head
+   * it is; `stalled` while it stands still behind the head (a delivery job waits for Redis, say).
+   */
+  async health(): Promise<
+    FollowerVerdict & { queue: 'up' | 'down'; restarts: number; lastError?: { name: string; at: string } }
+  > {
+    const own = this.dispatcher?.status() ?? { state: 'starting' as const, position: 0, restarts: 0 };
+    const head = await this.store.headPosition().catch(() => undefined);
+    const verdict = this.watch.judge({
+      state: own.state,
+      position: own.position,
+      head,
+      busySince: 'busySince' in own ? own.busySince : undefined,
+    });
+    const queue = this.redis?.status === 'ready' ? 'up' : 'down';
+    return {
+      ...verdict,
+      status: verdict.status === 'up' && queue === 'up' ? 'up' : 'down',
+      queue,
+      restarts: own.restarts,
+      ...('lastError' in own && own.lastError ? { lastError: own.lastError } : {}),
+    };
+  }
 
   onApplicationBootstrap(): void {
     const prefix = this.options.queuePrefix ?? this.app.queuePrefix ?? 'kkz';
@@ -180,6 +220,12 @@ export class NotificationsWorkerModule {
         ...notificationsProviders('worker', options.env ?? process.env),
         { provide: WORKER_OPTIONS, useValue: options },
         NotificationsWorkerRuntime,
+        {
+          provide: NOTIFICATIONS_HEALTH,
+          useFactory: (checks: HealthChecks, runtime: NotificationsWorkerRuntime) =>
+            registerHealthCheck(checks, 'notifications', () => runtime.health()),
+          inject: [HEALTH_CHECKS, NotificationsWorkerRuntime],
+        },
       ],
       exports: [NotificationsWorkerRuntime],
     };

@@ -24,6 +24,7 @@ export * from './http/command-accepted';
 export * from './municipalities/reference-data.module';
 export * from './http/if-match';
 export * from './nest/health.controller';
+export * from './nest/follower-health';
 export * from './http/public.decorator';
 export * from './seed/programme-2011';
 export * from './seed/council-resolutions-2012';

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { type Clock, wallMsPer, wallMsUntil } from '@app/shared';
 import type { DeadlineEvent, DeadlineState, KnownDeadline } from '../deadline';
 import { FiringTooEarly } from '../firing-too-early';
-import type { Firing } from '../firings';
+import { type Firing, firingJobId, type InstantJob, isInstantJob } from '../firings';
 import { DEADLINE_QUEUE_NAME } from './deadline-queue';
 import type { DeadlineMetrics } from './deadline-metrics';
 import type { DeadlineRecorder } from './deadline-recorder';
@@ -12,6 +12,8 @@ import type { DeadlineRecorder } from './deadline-recorder';
 export interface FiringHooks {
   beforeEffect?(job: Job<Firing>): Promise<void> | void;
   afterEffect?(job: Job<Firing>, events: DeadlineEvent[]): Promise<void> | void;
+  /** After each firing recorded, by its own job or by its instant's (group firing). */
+  afterFiring?(firing: Firing, events: DeadlineEvent[]): void;
 }
 
 export interface FiringWorkerOptions {
@@ -21,6 +23,12 @@ export interface FiringWorkerOptions {
   recorder: DeadlineRecorder;
   /** Queues the deadline's next firing once this one is recorded. */
   scheduleNext: (state: KnownDeadline, job: Job<Firing>) => Promise<unknown>;
+  /** Group firing: the firings an instant's job fires (each open deadline's next one, if due by then). */
+  firingsDueBy?: (instantMs: number, now: number) => Firing[];
+  /** Group firing: queues what follows the firings of an instant's job. */
+  scheduleNextMany?: (fired: Array<{ deadline: KnownDeadline; after: string }>, job: Job) => Promise<unknown>;
+  /** Group firing: an instant's job has fired everything due at it. */
+  firedInstant?: (instantMs: number) => void;
   /** Resolves once the manager has acted on everything stored so far. */
   caughtUp: () => Promise<void>;
   metrics: DeadlineMetrics;
@@ -29,6 +37,12 @@ export interface FiringWorkerOptions {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   hooks?: FiringHooks;
+  /**
+   * Wall-clock ms after its moment beyond which a firing counts as a catch-up (its moment passed
+   * while no worker ran, e.g. at a start after downtime), counted apart from the lateness
+   * histogram. Default 60 s.
+   */
+  catchUpAfterMs?: number;
   onError?: (message: string, error: unknown) => void;
 }
 
@@ -40,6 +54,9 @@ export interface FiringWorkerOptions {
 const EARLY_TOLERANCE_BUSINESS_MS = 1000;
 /** Wall-clock ms by which a wait must change while a job is moved for it to count as a clock jump. */
 const JUMP_NOTICED_MS = 50;
+const DEFAULT_CATCH_UP_AFTER_MS = 60_000;
+/** Firings of one instant recorded at once: their appends share the store's group commits. */
+const GROUP_LANES = 64;
 
 /**
  * Processes firings. A job records its event, queues the deadline's next firing, and only then
@@ -75,7 +92,8 @@ export class DeadlineFiringWorker {
   }
 
   private async process(job: Job<Firing>, token?: string): Promise<void> {
-    const { clock, recorder, hooks, metrics } = this.options;
+    if (isInstantJob(job.data)) return this.processInstant(job as unknown as Job<InstantJob>, token);
+    const { clock, recorder, hooks } = this.options;
     const firing = job.data;
     if (Date.parse(firing.fireAt) - clock.now().getTime() > EARLY_TOLERANCE_BUSINESS_MS)
       return this.later(job, firing, token);
@@ -94,11 +112,75 @@ export class DeadlineFiringWorker {
     // Whether or not this firing recorded anything, the chain goes on; a crash before this line
     // is repaired by the job's retry, which records nothing twice and then queues the next.
     if (outcome.state.status !== 'none') await this.options.scheduleNext(outcome.state, job);
+    this.observe(firing, outcome.events);
+    await hooks?.afterEffect?.(job, outcome.events);
+  }
+
+  private observe(firing: Firing, events: DeadlineEvent[]): void {
+    const { clock, metrics, hooks } = this.options;
+    const latenessMs = wallMsPer(clock, clock.now().getTime() - Date.parse(firing.fireAt));
     metrics.observeFiring(
       firing.firing === 'due' ? 'due' : `reminder-${firing.offsetDays}`,
-      wallMsPer(clock, clock.now().getTime() - Date.parse(firing.fireAt)),
+      latenessMs,
+      latenessMs > (this.options.catchUpAfterMs ?? DEFAULT_CATCH_UP_AFTER_MS),
     );
-    await hooks?.afterEffect?.(job, outcome.events);
+    hooks?.afterFiring?.(firing, events);
+  }
+
+  /**
+   * Group firing: one job per second of due moments fires every open deadline whose next firing
+   * falls in it (or before: one overdue and not yet fired), each at its own moment, many at once
+   * so that their appends share the store's commits. Each firing is recorded under its own deadline's job id, as its own job
+   * would have been: a retry, an old per-deadline job still queued, or a second worker records
+   * nothing twice. One that fails fails the job (after the others): its retry fires what is left.
+   */
+  private async processInstant(job: Job<InstantJob>, token?: string): Promise<void> {
+    const { clock, recorder, hooks } = this.options;
+    const instantMs = Date.parse(job.data.fireAt);
+    if (instantMs - clock.now().getTime() > EARLY_TOLERANCE_BUSINESS_MS)
+      return this.later(job as unknown as Job<Firing>, job.data, token);
+    await hooks?.beforeEffect?.(job as unknown as Job<Firing>);
+    await this.options.caughtUp();
+    // In the order of their moments, each wave once its moment has come: never early.
+    const firings = this.options.firingsDueBy?.(instantMs, clock.now().getTime()) ?? [];
+    const fired: Array<{ deadline: KnownDeadline; after: string }> = [];
+    const events: DeadlineEvent[] = [];
+    let failure: unknown;
+    let done = 0;
+    while (done < firings.length) {
+      const wait = wallMsUntil(clock, firings[done].fireAt);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const nowMs = clock.now().getTime();
+      let end = done;
+      while (end < firings.length && Date.parse(firings[end].fireAt) <= nowMs) end++;
+      if (end === done) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        continue;
+      }
+      const wave = firings.slice(done, end);
+      done = end;
+      let next = 0;
+      const lane = async () => {
+        while (next < wave.length) {
+          const firing = wave[next++];
+          const now = new Date(Math.max(clock.now().getTime(), Date.parse(firing.fireAt))).toISOString();
+          try {
+            const outcome = await recorder.fire(firingJobId(firing), firing, now);
+            if (outcome.state.status !== 'none')
+              fired.push({ deadline: outcome.state, after: firing.fireAt });
+            events.push(...outcome.events);
+            this.observe(firing, outcome.events);
+          } catch (error) {
+            failure ??= error;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(GROUP_LANES, wave.length) }, lane));
+    }
+    if (fired.length > 0) await this.options.scheduleNextMany?.(fired, job);
+    if (failure !== undefined) throw failure;
+    this.options.firedInstant?.(instantMs);
+    await hooks?.afterEffect?.(job as unknown as Job<Firing>, events);
   }
 
   /**

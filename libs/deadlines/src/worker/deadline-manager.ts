@@ -117,7 +117,7 @@ export class DeadlineManager {
    * Brings the store and the queue in line with the history: opens and meets what is outstanding,
    * then gives every open deadline its jobs. Run at start and periodically.
    */
-  async reconcile(): Promise<{ effects: number; jobs: number; retried: number }> {
+  async reconcile(): Promise<{ effects: number; jobs: number; retried: number; removed: number }> {
     const outstanding = outstandingDeadlineIds(this.state);
     let effects = 0;
     for (let i = 0; i < outstanding.length; i += PARALLEL_EFFECTS) {
@@ -132,8 +132,10 @@ export class DeadlineManager {
       );
       effects += done.filter(Boolean).length;
     }
-    const { jobs, retried } = await this.scheduler.reconcile(this.openDeadlines());
-    return { effects, jobs, retried };
+    const { jobs, retried, removed } = await this.scheduler.reconcile(this.openDeadlines(), (id) =>
+      this.state.deadlines.get(id),
+    );
+    return { effects, jobs, retried, removed };
   }
 
   /** Never throws: an event that cannot be folded is skipped, an effect that fails is left to reconciliation. */

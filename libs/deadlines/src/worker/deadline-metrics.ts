@@ -8,6 +8,7 @@ export interface ManagerGauges {
   skippedDeadlines: number;
   retryFailures: number;
   delaysCorrected: number;
+  staleJobsRemoved: number;
 }
 
 /** Wall-clock milliseconds: how late a firing was recorded after its moment. */
@@ -23,13 +24,23 @@ export class DeadlineMetrics {
   private latenessCount = 0;
   private latenessSum = 0;
   private readonly fired = new Map<string, number>();
+  private readonly caughtUp = new Map<string, number>();
   private failures = 0;
   private reconciliations = 0;
   private lastReconcileSeconds = 0;
   openDeadlines = 0;
 
-  observeFiring(kind: string, latenessMs: number): void {
+  /**
+   * A firing recorded `latenessMs` after its moment. One recorded long after it (`catchUp`: its
+   * moment passed while no worker ran) is counted on its own, not in the lateness histogram,
+   * which tells how late the running system is.
+   */
+  observeFiring(kind: string, latenessMs: number, catchUp = false): void {
     this.fired.set(kind, (this.fired.get(kind) ?? 0) + 1);
+    if (catchUp) {
+      this.caughtUp.set(kind, (this.caughtUp.get(kind) ?? 0) + 1);
+      return;
+    }
     const ms = Math.max(0, latenessMs);
     this.latenessCount++;
     this.latenessSum += ms;
@@ -60,6 +71,9 @@ export class DeadlineMetrics {
       '# HELP kkz_deadline_firings_total Firings processed by this process, by kind.',
       '# TYPE kkz_deadline_firings_total counter',
       ...[...this.fired].map(([kind, n]) => `kkz_deadline_firings_total{firing="${kind}"} ${n}`),
+      '# HELP kkz_deadline_catch_up_firings_total Firings recorded long after their moment because no worker ran then (not in the lateness histogram).',
+      '# TYPE kkz_deadline_catch_up_firings_total counter',
+      ...[...this.caughtUp].map(([kind, n]) => `kkz_deadline_catch_up_firings_total{firing="${kind}"} ${n}`),
       '# HELP kkz_deadline_firing_failures_total Firing attempts that failed (retried with backoff).',
       '# TYPE kkz_deadline_firing_failures_total counter',
       `kkz_deadline_firing_failures_total ${this.failures}`,
@@ -132,6 +146,12 @@ function managerLines(m: ManagerGauges): string[] {
       'counter',
       'Queued firings whose delay reconciliation found wrong and set again.',
       m.delaysCorrected,
+    ),
+    ...metric(
+      'kkz_deadline_stale_jobs_removed_total',
+      'counter',
+      'Delayed jobs reconciliation removed because their deadline is no longer open.',
+      m.staleJobsRemoved,
     ),
   ];
 }

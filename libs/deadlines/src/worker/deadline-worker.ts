@@ -1,5 +1,12 @@
 import type { EventStore } from '@app/eventsourcing';
-import { BusinessCalendar, type Clock, SimulatedClock } from '@app/shared';
+import {
+  BusinessCalendar,
+  type Clock,
+  type FollowerHealthState,
+  type FollowerThresholds,
+  FollowerWatch,
+  SimulatedClock,
+} from '@app/shared';
 import type Redis from 'ioredis';
 import { DeadlineFiringWorker, type FiringHooks } from './deadline-firing-worker';
 import { DeadlineManager, type ManagerLog, type ManagerStatus } from './deadline-manager';
@@ -22,12 +29,26 @@ export interface DeadlineWorkerOptions {
   /** false: manage deadlines and the queue, but fire nothing (e.g. to measure scheduling alone). */
   processFirings?: boolean;
   hooks?: FiringHooks;
+  /**
+   * One job per due instant, firing every deadline due then in one go (group commits), instead of
+   * one job per deadline. Reconciliation moves a queue of per-deadline jobs over to it.
+   */
+  groupFirings?: boolean;
+  /** Wall-clock ms after its moment beyond which a firing counts as a catch-up, not as lateness. Default 60 s. */
+  catchUpAfterMs?: number;
   log?: ManagerLog & { info?(message: string): void };
   /** Backoff of the manager's subscription and of run()'s start attempts. Default 1 s doubling to 30 s. */
   retryMs?: { first: number; max: number };
+  /** When /health calls the manager stalled or lagging. Default: 1000 events behind, 10 s without progress. */
+  health?: FollowerThresholds;
 }
 
-export type WorkerState = 'starting' | 'running' | 'retrying' | 'stopped';
+/**
+ * `following` once started and keeping up; `reconnecting` while its subscription (or its start)
+ * is tried again; `stalled` while it stands still behind the store's head (e.g. an effect waits
+ * for an absent Redis); `lagging` while more events than allowed are between it and the head.
+ */
+export type WorkerState = FollowerHealthState;
 
 /** What /health shows of the deadline worker: whether deadlines can fire, and why not. */
 export interface DeadlineWorkerHealth {
@@ -37,6 +58,9 @@ export interface DeadlineWorkerHealth {
   position: number;
   head?: number;
   behind?: number;
+  stalledSince?: string;
+  /** Whether the queue's Redis answers: without it nothing is scheduled and nothing fires. */
+  queue: 'up' | 'down';
   /** The name of the last error only; the message is in the log (/health needs no token). */
   lastError?: { name: string; at: string };
   restarts: number;
@@ -63,11 +87,18 @@ export class DeadlineWorker {
   private reconciling?: Promise<unknown>;
   private unsubscribeJumps?: () => void;
   private stopped = false;
+  private readonly watch: FollowerWatch;
 
   constructor(private readonly options: DeadlineWorkerOptions) {
     const log = options.log ?? silent;
+    this.watch = new FollowerWatch(options.health);
     this.queue = new DeadlineQueue({ redisUrl: options.redisUrl, prefix: options.queuePrefix });
-    this.scheduler = new DeadlineScheduler(this.queue.queue, options.clock, log);
+    this.scheduler = new DeadlineScheduler(
+      this.queue.queue,
+      options.clock,
+      log,
+      options.groupFirings ?? false,
+    );
     const recorder = new DeadlineRecorder(options.store);
     this.manager = new DeadlineManager(
       options.store,
@@ -85,12 +116,24 @@ export class DeadlineWorker {
         clock: options.clock,
         recorder,
         scheduleNext: (state, job) => this.scheduler.scheduleAfter(state, job.data, job.id as string),
+        firingsDueBy: (instantMs, now) =>
+          this.scheduler.firingsDueBy(
+            () => this.manager.openDeadlines(),
+            (id) => this.manager.state.deadlines.get(id),
+            instantMs,
+            now,
+          ),
+        scheduleNextMany: async (fired, job) => {
+          await this.scheduler.scheduleAfterMany(fired, job.id as string);
+        },
+        firedInstant: (instantMs) => this.scheduler.firedInstant(instantMs),
         caughtUp: () => this.manager.caughtUp(),
         metrics: this.metrics,
         concurrency: options.concurrency,
         lockDurationMs: options.lockDurationMs,
         stalledIntervalMs: options.stalledIntervalMs,
         hooks: options.hooks,
+        catchUpAfterMs: options.catchUpAfterMs,
         onError: (message, error) => log.error(message, error),
       });
     }
@@ -154,28 +197,37 @@ export class DeadlineWorker {
     }
   }
 
-  /** Whether deadlines can fire now, and why not. */
+  /** Whether deadlines can fire now, and why not: judged against the store's head, not taken on its word. */
   async health(): Promise<DeadlineWorkerHealth> {
     const manager: ManagerStatus = this.manager.status();
     const head = await this.options.store.headPosition().catch(() => undefined);
     const failure = this.startFailure;
-    const state: WorkerState = this.stopped
+    const own = this.stopped
       ? 'stopped'
-      : manager.state === 'retrying' || failure
-        ? 'retrying'
+      : manager.state === 'reconnecting' || failure
+        ? 'reconnecting'
         : this.running
-          ? 'running'
+          ? 'following'
           : 'starting';
+    const verdict = this.watch.judge({
+      state: own,
+      position: manager.position,
+      head,
+      busySince: manager.busySince,
+    });
+    const queue = this.queue.reachable ? 'up' : 'down';
     const lastError = failure
       ? { name: (failure.error as Error)?.name ?? 'Error', at: failure.since.toISOString() }
       : manager.lastError && { name: manager.lastError.name, at: manager.lastError.at };
     const { skippedDeadlines } = this.scheduler.trouble;
     return {
-      status: state === 'running' || state === 'starting' ? 'up' : 'down',
-      state,
+      status: verdict.status === 'up' && queue === 'up' ? 'up' : 'down',
+      state: verdict.state,
       since: failure?.since.toISOString() ?? manager.since,
       position: manager.position,
-      ...(head !== undefined ? { head, behind: Math.max(0, head - manager.position) } : {}),
+      ...(verdict.head !== undefined ? { head: verdict.head, behind: verdict.behind } : {}),
+      ...(verdict.stalledSince ? { stalledSince: verdict.stalledSince } : {}),
+      queue,
       ...(lastError ? { lastError } : {}),
       restarts: manager.restarts,
       skippedEvents: manager.skippedEvents,
@@ -206,8 +258,8 @@ export class DeadlineWorker {
   }
 
   /** One reconciliation at a time; a call during a running one waits for it. */
-  async reconcile(): Promise<{ effects: number; jobs: number; retried: number }> {
-    if (this.stopped) return { effects: 0, jobs: 0, retried: 0 };
+  async reconcile(): Promise<{ effects: number; jobs: number; retried: number; removed: number }> {
+    if (this.stopped) return { effects: 0, jobs: 0, retried: 0, removed: 0 };
     if (!this.reconciling) {
       const started = Date.now();
       this.reconciling = this.manager
@@ -223,7 +275,7 @@ export class DeadlineWorker {
         })
         .finally(() => (this.reconciling = undefined));
     }
-    return this.reconciling as Promise<{ effects: number; jobs: number; retried: number }>;
+    return this.reconciling as Promise<{ effects: number; jobs: number; retried: number; removed: number }>;
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent, Subscription } from '@app/eventsourcing';
 
-export type FollowerState = 'idle' | 'following' | 'retrying' | 'stopped';
+export type FollowerState = 'idle' | 'following' | 'reconnecting' | 'stopped';
 
 export interface FollowerStatus {
   state: FollowerState;
@@ -11,6 +11,8 @@ export interface FollowerStatus {
   /** How often the subscription ended and was started again. */
   restarts: number;
   lastError?: { name: string; message: string; at: string };
+  /** Since when (epoch ms) the event in hand is being handled: a handler that waits shows here. */
+  busySince?: number;
 }
 
 export interface FollowerLog {
@@ -56,6 +58,7 @@ export class StoreFollower {
   private loop?: Promise<void>;
   private waiters: Waiter[] = [];
   private cancelPause?: () => void;
+  private busySince?: number;
 
   constructor(
     private readonly store: EventStore,
@@ -85,6 +88,7 @@ export class StoreFollower {
       position: this.position,
       restarts: this.restarts,
       ...(this.lastError ? { lastError: this.lastError } : {}),
+      ...(this.busySince !== undefined ? { busySince: this.busySince } : {}),
     };
   }
 
@@ -101,7 +105,12 @@ export class StoreFollower {
       this.enter('following');
       let failure: unknown;
       const subscription = this.store.subscribeToAll({ after: this.position }, async (event) => {
-        await this.handle(event);
+        this.busySince = Date.now();
+        try {
+          await this.handle(event);
+        } finally {
+          this.busySince = undefined;
+        }
         this.position = event.position;
         delay = this.retryMs.first;
         this.wake();
@@ -120,12 +129,12 @@ export class StoreFollower {
         message: failure instanceof Error ? failure.message : String(failure),
         at: new Date().toISOString(),
       };
-      this.enter('retrying');
+      this.enter('reconnecting');
       this.log.error(
         `the deadline manager stopped following the store at position ${this.position}; following again in ${delay} ms`,
         failure,
       );
-      this.rejectWaiters(new NotFollowingTheStore('retrying', failure));
+      this.rejectWaiters(new NotFollowingTheStore('reconnecting', failure));
       await this.pause(delay);
       delay = Math.min(delay * 2, this.retryMs.max);
     }

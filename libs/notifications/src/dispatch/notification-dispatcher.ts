@@ -45,6 +45,17 @@ export interface ReconciliationResult {
 
 const MAX_RESTART_DELAY_MS = 30_000;
 
+/** What the dispatcher says of itself; /health judges it against the store's head as well. */
+export interface DispatcherStatus {
+  state: 'starting' | 'following' | 'reconnecting' | 'stopped';
+  since: string;
+  position: number;
+  restarts: number;
+  /** Since when (epoch ms) the event in hand is being handled. */
+  busySince?: number;
+  lastError?: { name: string; at: string };
+}
+
 /**
  * The notification process manager. It follows `$all` from the start at every start, keeping in
  * memory only what is still owed (a DeliveryLedger): deadline events whose notifications are
@@ -70,6 +81,11 @@ export class NotificationDispatcher {
   private reconciling?: Promise<ReconciliationResult>;
   private reconcileAgain = false;
   private timer?: NodeJS.Timeout;
+  private state: DispatcherStatus['state'] = 'starting';
+  private since = new Date();
+  private restarts = 0;
+  private busySince?: number;
+  private lastError?: DispatcherStatus['lastError'];
   /** How many reconciliations ran, what the last one did, and all of them (for tests and the log). */
   reconciliations = 0;
   lastReconciliation?: ReconciliationResult;
@@ -91,6 +107,23 @@ export class NotificationDispatcher {
     return this.ledger.position;
   }
 
+  status(): DispatcherStatus {
+    return {
+      state: this.state,
+      since: this.since.toISOString(),
+      position: this.position,
+      restarts: this.restarts,
+      ...(this.busySince !== undefined ? { busySince: this.busySince } : {}),
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+
+  private enter(state: DispatcherStatus['state']): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.since = new Date();
+  }
+
   start(): void {
     this.running ??= this.run();
     if (this.options.reconcileIntervalMs > 0 && !this.timer) {
@@ -104,6 +137,7 @@ export class NotificationDispatcher {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.enter('stopped');
     if (this.timer) clearInterval(this.timer);
     await this.subscription?.stop();
     await this.running;
@@ -154,13 +188,27 @@ export class NotificationDispatcher {
           if (this.position >= this.startHead) this.reachedHead();
         }
         const from = this.position;
-        this.subscription = this.store.subscribeToAll({ after: from }, (e) => this.handle(e));
+        this.subscription = this.store.subscribeToAll({ after: from }, async (e) => {
+          this.busySince = Date.now();
+          try {
+            await this.handle(e);
+          } finally {
+            this.busySince = undefined;
+          }
+        });
+        if (this.caughtUp) this.enter('following');
         await this.subscription.done;
         if (this.stopped) return;
         if (this.position > from) delay = 1000;
         throw new Error('the subscription to the store ended');
       } catch (error) {
         if (this.stopped) return;
+        this.restarts++;
+        this.lastError = {
+          name: error instanceof Error ? error.name : 'Error',
+          at: new Date().toISOString(),
+        };
+        this.enter('reconnecting');
         this.logger.error(
           { err: error },
           `notification dispatch stopped at position ${this.position}; following again in ${delay} ms`,
@@ -191,6 +239,7 @@ export class NotificationDispatcher {
   /** History up to the start is folded only; then everything owed is done at once. */
   private reachedHead(): void {
     this.caughtUp = true;
+    if (!this.stopped) this.enter('following');
     void this.reconcile().catch(() => undefined);
   }
 

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isEventStoreDbUrl } from '@app/eventsourcing/adapters/esdb-url';
+import type { FollowerThresholds } from '../nest/follower-health';
 import type { ClockSettings } from '../time/simulated-clock';
 import { type AuditConfig, loadAuditConfig } from './audit-config';
 import { MunicipalityRegistry, RegistryFileError } from '../municipalities/municipality-registry';
@@ -49,6 +50,10 @@ export interface AppConfig {
   queuePrefix: string;
   /** How often the worker checks that every open deadline has its queued jobs. */
   deadlineReconcileIntervalMs: number;
+  /** One BullMQ job per due instant (all deadlines due then fired together) rather than one per deadline. */
+  deadlineGroupFiring: boolean;
+  /** When /health calls a follower of the store (deadline manager, notification dispatcher) lagging or stalled. */
+  followerHealth: FollowerThresholds;
   /** The system clock, or a simulated, accelerated one for the demo (never in production). */
   clock: ClockSettings;
   /** The web workspace's built files (apps/web → dist/web), served at `/`; none served if missing. */
@@ -203,6 +208,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorkerInApi: bool('RUN_WORKER_IN_API', eventStore.kind !== 'esdb' && nodeEnv !== 'test'),
     queuePrefix: str('QUEUE_PREFIX', 'kkz'),
     deadlineReconcileIntervalMs: int('DEADLINE_RECONCILE_INTERVAL_S', 300, 1, 86_400) * 1000,
+    deadlineGroupFiring: bool('DEADLINE_GROUP_FIRING', false),
+    followerHealth: {
+      maxBehind: int('HEALTH_MAX_BEHIND_EVENTS', 1000, 0, 1_000_000_000),
+      stallMs: int('HEALTH_STALL_S', 10, 1, 86_400) * 1000,
+    },
     clock: simulatedClock(),
     webRoot: resolve(root, str('WEB_ROOT', 'dist/web')),
   };

@@ -18,6 +18,7 @@ import type { AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from '../time/clock';
 import { CommandService } from './command.service';
 import { createEventStore } from './create-event-store';
+import { HEALTH_CHECKS } from './health.controller';
 import { APP_CONFIG, EVENT_STORE } from './tokens';
 
 export interface EventSourcingModuleOptions {
@@ -86,8 +87,18 @@ export class EventSourcingModule {
           inject: [ProjectionRunner, EVENT_STORE],
         },
         CommandService,
+        // The followers running in this application add themselves here (registerHealthCheck).
+        { provide: HEALTH_CHECKS, useValue: {} },
       ],
-      exports: [APP_CONFIG, EVENT_STORE, Clock, ProjectionRunner, CommandService, UpcasterRegistry],
+      exports: [
+        APP_CONFIG,
+        EVENT_STORE,
+        Clock,
+        ProjectionRunner,
+        CommandService,
+        UpcasterRegistry,
+        HEALTH_CHECKS,
+      ],
     };
   }
 }

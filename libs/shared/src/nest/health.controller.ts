@@ -9,12 +9,22 @@ import { EVENT_STORE, REDIS } from './tokens';
 type Probe = { status: 'up' | 'down'; reason?: string };
 
 /**
- * Parts that live outside shared and must show on /health (the deadline manager): a provider of
- * this token, by name. Each report is shown as it is (so it must hold no secret and no error
- * message); `down` makes /health answer 503.
+ * Parts that live outside shared and must show on /health: the followers of the store that run in
+ * this process (deadline manager, notification dispatcher). EventSourcingModule provides one
+ * record per application; each part adds itself by name (`registerHealthCheck`). Each report is
+ * shown as it is (so it must hold no secret and no error message); `down` makes /health and
+ * /health/ready answer 503.
  */
 export const HEALTH_CHECKS = Symbol('HealthChecks');
 export type HealthChecks = Record<string, () => Promise<{ status: 'up' | 'down' }>>;
+
+export function registerHealthCheck(
+  checks: HealthChecks,
+  name: string,
+  check: () => Promise<{ status: 'up' | 'down' }>,
+): void {
+  checks[name] = check;
+}
 
 @ApiTags('operations')
 @Controller('health')
@@ -47,14 +57,7 @@ export class HealthController {
     const { state, position, restarts } = this.projections.status();
     const following = state !== 'failed' && state !== 'reconnecting';
     const readModels = { status: following ? 'up' : 'down', state, position, restarts };
-    const parts = Object.fromEntries(
-      await Promise.all(
-        Object.entries(this.checks).map(async ([name, check]) => [
-          name,
-          await check().catch(() => ({ status: 'down' as const })),
-        ]),
-      ),
-    ) as Record<string, Probe>;
+    const parts = await this.parts();
     const ok =
       store.status === 'up' &&
       redis.status === 'up' &&
@@ -80,7 +83,9 @@ export class HealthController {
   /**
    * Readiness: this replica can serve requests: the store and Redis answer, and its read models
    * have caught up with the store's head as it was when asked (503 otherwise, e.g. while they
-   * replay after a start). Worker parts are not asked: their outage does not stop reads and commands.
+   * replay after a start), and the followers of the store running in this process (deadline
+   * manager, notification dispatcher) keep up with it: one stalled or lagging beyond the
+   * thresholds (HEALTH_MAX_BEHIND_EVENTS, HEALTH_STALL_S) makes it 503 too.
    */
   @Get('ready')
   @Public()
@@ -97,14 +102,31 @@ export class HealthController {
       state !== 'reconnecting' &&
       (await this.projections.waitFor(head, 1000).catch(() => false));
     const readModels = { status: caughtUp ? 'up' : 'down', state, position, restarts };
-    const ok = store.status === 'up' && redis.status === 'up' && caughtUp;
+    const parts = await this.parts();
+    const ok =
+      store.status === 'up' &&
+      redis.status === 'up' &&
+      caughtUp &&
+      Object.values(parts).every((p) => p.status === 'up');
     res.status(ok ? 200 : 503);
     return {
       status: ok ? 'ready' : 'not-ready',
       store: { kind: this.store.kind, ...store },
       redis,
       readModels,
+      ...parts,
     };
+  }
+
+  private async parts(): Promise<Record<string, Probe>> {
+    return Object.fromEntries(
+      await Promise.all(
+        Object.entries(this.checks).map(async ([name, check]) => [
+          name,
+          await check().catch(() => ({ status: 'down' as const })),
+        ]),
+      ),
+    ) as Record<string, Probe>;
   }
 
   private async probe(name: string, check: () => Promise<unknown>, timeoutMs = 1000): Promise<Probe> {
