@@ -119,6 +119,23 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
       process.stderr.write(`bench failed: ${http.errors} HTTP commands did not answer as expected\n`);
       ok = false;
     }
+
+    // What `npm start` runs (the API and, beside it, the worker process on the same SQLite file)
+    // under the same load, against the API alone above (issue 15 point 1).
+    const started = await benchHttpCommands(cleanup, { ...httpOptions, defaultStart: true });
+    checkpoint();
+    report.figure('default-start-command-throughput', started.commandsPerSecond, 'commands/s');
+    report.figure(
+      'default-start-vs-api-alone-ratio',
+      started.commandsPerSecond / http.commandsPerSecond,
+      'ratio',
+      { atLeast: 0.9 },
+    );
+    if (started.errors > 0) {
+      for (const sample of started.errorSamples) report.note(`default start error: ${sample}`);
+      process.stderr.write(`bench failed: ${started.errors} commands of the default start did not answer\n`);
+      ok = false;
+    }
   }
 
   if (runs('emmett')) {

@@ -62,7 +62,9 @@ export interface paths {
          * Readiness: this replica can serve requests: the store and Redis answer, and its read models have caught up with the s…
          * @description Readiness: this replica can serve requests: the store and Redis answer, and its read models
          *     have caught up with the store's head as it was when asked (503 otherwise, e.g. while they
-         *     replay after a start). Worker parts are not asked: their outage does not stop reads and commands.
+         *     replay after a start), and the followers of the store running in this process (deadline
+         *     manager, notification dispatcher) keep up with it: one stalled or lagging beyond the
+         *     thresholds (HEALTH_MAX_BEHIND_EVENTS, HEALTH_STALL_S) makes it 503 too.
          *
          *     Public: no token needed.
          */
