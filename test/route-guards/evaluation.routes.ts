@@ -77,6 +77,7 @@ export const evaluationRoutes: ContextRoutes = {
       body: {
         surveyId: 'guard-survey-2',
         title: 'Onlinebefragung Ende 2017',
+        scale: SURVEY_SCALE_2018,
         opensOn: '2017-12-06',
         closesOn: '2018-01-02',
         questions: [{ questionId: 'networks', text: 'Netzwerkziele erreicht?', kind: 'scale' }],

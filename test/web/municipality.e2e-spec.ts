@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { TERMS_KKZ } from '@app/shared';
 import { CALL_2011, DORTMUND, OBERHAUSEN, PROGRAMME } from '../support/fixtures';
 import { bearer } from '../support/test-api';
 import {
@@ -29,6 +30,11 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     const { api } = world;
     const office = bearer(await api.token('grants-office'));
     await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
+    await api.http
+      .post('/programmes/kkz/rules')
+      .set(office)
+      .send({ version: 1, effectiveFrom: '2011-11-09', rules: TERMS_KKZ })
+      .expect(201);
     await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
     await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
     api.clock.set('2011-11-20T09:00:00.000Z');

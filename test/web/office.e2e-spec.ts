@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { TERMS_KKZ } from '@app/shared';
 import { BRUECKEN, CALL_2011, DORTMUND, PROGRAMME } from '../support/fixtures';
 import { bearer } from '../support/test-api';
 import {
@@ -34,6 +35,11 @@ describeInChromium('web workspace: the grants office decides a submission', () =
     const office = bearer(await api.token('grants-office'));
     const dortmund = bearer(await api.token('municipality', DORTMUND));
     await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
+    await api.http
+      .post('/programmes/kkz/rules')
+      .set(office)
+      .send({ version: 1, effectiveFrom: '2011-11-09', rules: TERMS_KKZ })
+      .expect(201);
     await api.http
       .post('/programmes/kkz/calls')
       .set(office)
@@ -135,7 +141,9 @@ describeInChromium('web workspace: the grants office decides a submission', () =
       const raw = JSON.parse(sessionStorage.getItem('kkz.session'));
       sessionStorage.setItem('kkz.session', JSON.stringify({ ...raw, token: raw.token + 'x' }));
     })()`);
-    await page.goto(`${world.url}/zuwendungen`);
+    // The page sends the person on to the sign-in page as soon as the API refuses the token, which
+    // may be before the first page has finished loading: wait only until it starts to load.
+    await page.goto(`${world.url}/zuwendungen`, { waitUntil: 'commit' });
     await page.getByText('Sie sind nicht (mehr) angemeldet. Bitte melden Sie sich erneut an.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/anmelden');
     await tab.context.close();

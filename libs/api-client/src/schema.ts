@@ -12009,9 +12009,7 @@ export interface operations {
                 /** @description `pdf` for the printable report; the same as `Accept: application/pdf`. Default: HTML. */
                 format?: "html" | "pdf";
             };
-            header: {
-                accept: string;
-            };
+            header?: never;
             path: {
                 programmeId: string;
             };

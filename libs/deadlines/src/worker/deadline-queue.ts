@@ -73,7 +73,16 @@ export class DeadlineQueue {
   }
 
   async close(): Promise<void> {
-    await atMost(this.reachable ? 5000 : 0, this.queue.close());
+    if (this.reachable) {
+      await atMost(5000, this.queue.close());
+      this.connection.disconnect();
+      return;
+    }
+    // Not (yet) connected: end the connection first, so that the queue's pending start fails while
+    // the queue still listens (to the no-op above); closing the queue first would drop its
+    // listeners, and the failed start would then be an unhandled 'error' that ends the process.
     this.connection.disconnect();
+    await atMost(1000, this.queue.waitUntilReady());
+    await atMost(1000, this.queue.close());
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Param, Query as QueryParam, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryParam, Req, StreamableFile } from '@nestjs/common';
+import type { Request } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -56,10 +57,12 @@ export class ProgrammeReportController {
   async report(
     @Param('programmeId', IdPipe) programmeId: string,
     @QueryParam() query: ProgrammeReportQuery,
-    @Headers('accept') accept?: string,
+    // Read from the request, not as a documented parameter: OpenAPI ignores an `Accept` parameter,
+    // and any value is answered (HTML unless PDF is preferred).
+    @Req() req: Request,
   ): Promise<StreamableFile> {
     const view: ProgrammeReportView = await this.queryBus.execute(new GetProgrammeReportQuery(programmeId));
-    if (query.format === 'pdf' || (query.format === undefined && prefersPdf(accept))) {
+    if (query.format === 'pdf' || (query.format === undefined && prefersPdf(req.headers.accept))) {
       const pdf = await renderProgrammeReportPdf(view);
       return new StreamableFile(pdf.bytes, {
         type: pdf.contentType,

@@ -42,8 +42,10 @@ export class ShareFilter {
     example: 'largely,fully',
     description: 'Scale steps counted (stepIds of the survey’s scale), comma-separated',
   })
+  // One comma-separated value; the parameter given twice arrives as an array and is refused as such
+  // (it is left a non-list, so that validation names the field).
   @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : String(value),
   )
   @IsArray()
   @ArrayMinSize(1)
