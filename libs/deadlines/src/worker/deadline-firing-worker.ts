@@ -4,7 +4,7 @@ import { type Clock, wallMsPer, wallMsUntil } from '@app/shared';
 import type { DeadlineEvent, DeadlineState, KnownDeadline } from '../deadline';
 import { FiringTooEarly } from '../firing-too-early';
 import { type Firing, firingJobId, type InstantJob, isInstantJob } from '../firings';
-import { DEADLINE_QUEUE_NAME } from './deadline-queue';
+import { atMost, DEADLINE_QUEUE_NAME } from './deadline-queue';
 import type { DeadlineMetrics } from './deadline-metrics';
 import type { DeadlineRecorder } from './deadline-recorder';
 
@@ -88,6 +88,10 @@ export class DeadlineFiringWorker {
   }
 
   async stop(): Promise<void> {
+    // A worker still starting (BullMQ checks the Redis version once connected) ends its start first:
+    // closing drops its listeners, and a start that then fails on the closed shared connection would
+    // be an unhandled 'error' that ends the process.
+    await atMost(5000, this.worker?.waitUntilReady());
     await this.worker?.close();
   }
 

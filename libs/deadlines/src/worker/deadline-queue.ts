@@ -74,6 +74,9 @@ export class DeadlineQueue {
 
   async close(): Promise<void> {
     if (this.reachable) {
+      // The queue may still be starting (BullMQ checks the Redis version after the connection is
+      // ready): let that end first, for the same reason as below.
+      await atMost(5000, this.queue.waitUntilReady());
       await atMost(5000, this.queue.close());
       this.connection.disconnect();
       return;
