@@ -4,11 +4,19 @@
 // The lock is complete (every platform's optional packages are recorded), so `npm ci` alone
 // installs it; `npm ci` never writes package-lock.json. If it refuses, we stop with npm's own
 // reason rather than fall back to anything that could rewrite the lock.
-const { existsSync, statSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { existsSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = join(__dirname, '..');
+const lock = join(root, 'package-lock.json');
+/** The SHA-256 of the lock that node_modules was installed from, written after each install. */
+const stamp = join(root, 'node_modules', '.installed-lock.sha256');
+
+function lockDigest() {
+  return createHash('sha256').update(readFileSync(lock)).digest('hex');
+}
 
 /** npm's own reason, in one line: its first message, with the first package it names. */
 function npmReason(stderr) {
@@ -33,11 +41,14 @@ function installLocked() {
     process.exit(result.status || 1);
   }
   if (result.stderr) process.stderr.write(result.stderr);
+  writeFileSync(stamp, `${lockDigest()}\n`);
 }
 
 function ensureDeps() {
+  // Installed from this very lock: nothing to do, however new the lock file's time (a checkout
+  // or a second worktree gives an unchanged lock a new mtime).
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === lockDigest()) return;
   const marker = join(root, 'node_modules', '.package-lock.json');
-  const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   process.stderr.write(
     'Installing dependencies with npm ci (better-sqlite3 compiles from source, about two minutes)…\n',
