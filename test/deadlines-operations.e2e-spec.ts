@@ -1,7 +1,7 @@
 import { deadlinesProjection } from '@app/deadlines';
 import { ProjectionRunner, rebuild } from '@app/eventsourcing';
 import { CALL_2011, loadConfig, PROGRAMME_KKZ, SimulatedClock } from '@app/shared';
-import { bearer } from './support/test-api';
+import { adoptTerms2011, bearer } from './support/test-api';
 import { BRUECKEN, KREIS_UNNA } from './support/fixtures';
 import {
   appendFact,
@@ -41,6 +41,7 @@ describe('the API process runs the worker: deadlines fire, the office watches th
       .set(office)
       .send({ ...CALL_2011, closingDate: '2011-12-02' })
       .expect(201);
+    await adoptTerms2011({ http: api.http, clock }, office);
     await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
     // Kreis Unna drafts: the call's closing reminds it.
     await api.http

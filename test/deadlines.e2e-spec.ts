@@ -1,5 +1,5 @@
 import { CALL_2011, PROGRAMME_KKZ, SimulatedClock } from '@app/shared';
-import { bearer } from './support/test-api';
+import { adoptTerms2011, bearer } from './support/test-api';
 import { BRUECKEN, DORTMUND, KREIS_UNNA } from './support/fixtures';
 import {
   appendFact,
@@ -35,6 +35,7 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
     office = bearer(await api.token('grants-office'));
     await api.http.post('/programmes').set(office).send(PROGRAMME_KKZ).expect(201);
     await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
+    await adoptTerms2011({ http: api.http, clock }, office);
     await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
     await eventually(
       async () => (await api.http.get(`/deadlines/${CALL_DEADLINE}`).set(office)).status === 200,

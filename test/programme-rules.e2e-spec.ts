@@ -31,6 +31,7 @@ describe('programme rules with effective dates', () => {
   afterEach(() => api.close());
 
   const adopt = (body: object) => api.http.post('/programmes/kkz/rules').set(office).send(body);
+  const publish = () => api.http.post('/calls/kkz-2011/publish').set(office);
 
   async function expectRefused(
     request: () => PromiseLike<{ status: number; body: { code: string }; headers: Record<string, string> }>,
@@ -186,22 +187,19 @@ describe('programme rules with effective dates', () => {
     );
   });
 
-  it('records on a 2011 submission that it was decided under phase I, and refuses one with no terms in force', async () => {
+  it('publishes a call only with terms in force on its opening day, and records on a submission the version it was decided under', async () => {
     const unna = bearer(await api.token('municipality', KREIS_UNNA));
-    const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
-    await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
-    await expectRefused(
-      () => api.http.post('/expressions-of-interest/kkz-2011.05119000/submit').set(oberhausen),
-      422,
-      'terms-not-in-force',
-    );
-    const refused = await api.http.post('/expressions-of-interest/kkz-2011.05119000/submit').set(oberhausen);
+    await expectRefused(() => publish(), 422, 'terms-not-in-force');
+    const refused = await publish();
     expect(refused.body.detail).toBe(
       'Für das Programm kkz gelten am 2011-10-17 keine Förderbedingungen; das Förderreferat muss zuerst eine Fassung beschließen, die spätestens an diesem Tag in Kraft tritt.',
     );
-
+    // Adopted today, in force from 1 November: still none on the opening day (today).
     await adopt(PHASE_I).expect(201);
+    await expectRefused(() => publish(), 422, 'terms-not-in-force');
+
     api.clock.set('2011-11-09T09:00:00.000Z');
+    await publish().expect(200);
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(unna).send(BRUECKEN).expect(201);
     await api.http.post('/expressions-of-interest/kkz-2011.05978000/submit').set(unna).expect(200);
     expect((await submittedRules('kkz-2011.05978000')).rules).toEqual({
@@ -253,6 +251,8 @@ describe('programme rules with effective dates', () => {
 
   it('shows a call closed by its deadline as closed, and still refuses a late submission by time', async () => {
     await adopt(PHASE_I).expect(201);
+    api.clock.set('2011-11-09T09:00:00.000Z');
+    await publish().expect(200);
     const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
     await api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN).expect(201);
     const { position } = await api.store.appendToStream(

@@ -29,7 +29,7 @@ import {
 } from '@app/programmes-calls';
 import { draftCall } from '../../libs/programmes-calls/src/draft-call/draft-call.decide';
 import { publishCall } from '../../libs/programmes-calls/src/publish-call/publish-call.decide';
-import { MunicipalityRegistry, STATUS_BY_KIND } from '@app/shared';
+import { MunicipalityRegistry, STATUS_BY_KIND, TERMS_KKZ } from '@app/shared';
 import { BENCH_PROGRAMME, benchCall } from '../support/fixtures';
 import { municipalitiesCsv } from '../support/paths';
 
@@ -172,6 +172,10 @@ async function submit(req: IncomingMessage, applicationId: string) {
   return { status: 200, body: { id: applicationId, revision: Number(result.nextExpectedStreamVersion) - 1 } };
 }
 
+const BENCH_TERMS = [
+  { programmeId: BENCH_PROGRAMME.programmeId, version: 1, effectiveFrom: '2000-01-01', rules: TERMS_KKZ },
+];
+
 /** Setup, not measured: the grants office's call, drafted and published by our own deciders. */
 async function openCall(req: IncomingMessage, callId: string) {
   await authenticate(req, 'grants-office');
@@ -183,7 +187,8 @@ async function openCall(req: IncomingMessage, callId: string) {
     handleCall(store, callStream(callId), [
       (state) =>
         callEvents(draftCall({ terms: { ...terms, closing, closesAt }, programmeExists: true, now }, state)),
-      (state) => callEvents(publishCall({ callId, now }, state)),
+      // The peer keeps no programme stream: the bench programme's terms, in force since 2000.
+      (state) => callEvents(publishCall({ callId, now, termsVersions: BENCH_TERMS }, state)),
     ]),
   );
   return { status: 201, body: { id: callId, revision: 1 } };

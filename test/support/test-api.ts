@@ -59,17 +59,25 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 /**
  * The grants office sets up the programme, adopts its terms (version 1, effective the clock's
  * day: nothing is decided without terms in force) and publishes the 2011 call (seed 000).
- * `{ terms: false }` leaves the terms to the test.
+ * `{ terms: false }` leaves the terms and the publication to the test (a call is published only
+ * with terms in force on its opening day).
  */
+/** The 2011 terms as version 1 of programme kkz, in force from the clock's day. */
+export async function adoptTerms2011(
+  api: Pick<TestApi, 'http'> & { clock: { now(): Date } },
+  office: Record<string, string>,
+): Promise<void> {
+  await api.http
+    .post('/programmes/kkz/rules')
+    .set(office)
+    .send({ version: 1, effectiveFrom: berlinDate(api.clock.now().toISOString()), rules: TERMS_KKZ })
+    .expect(201);
+}
+
 export async function publishCall2011(api: TestApi, options: { terms?: boolean } = {}): Promise<void> {
   const office = bearer(await api.token('grants-office'));
   await api.http.post('/programmes').set(office).send(PROGRAMME_KKZ).expect(201);
-  if (options.terms !== false)
-    await api.http
-      .post('/programmes/kkz/rules')
-      .set(office)
-      .send({ version: 1, effectiveFrom: berlinDate(api.clock.now().toISOString()), rules: TERMS_KKZ })
-      .expect(201);
+  if (options.terms !== false) await adoptTerms2011(api, office);
   await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);
-  await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+  if (options.terms !== false) await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
 }

@@ -223,7 +223,10 @@ export interface paths {
         put?: never;
         /**
          * The grants office publishes a drafted call; from now on municipalities can apply
-         * @description Roles: grants-office.
+         * @description The grants office publishes a drafted call; from now on municipalities can apply. Only with
+         *     terms: a version of the programme's terms must be in force on the call's opening day.
+         *
+         *     Roles: grants-office.
          */
         post: operations["PublishCallController_publish"];
         delete?: never;
@@ -5459,7 +5462,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `call-not-draft`, `closing-date-in-past`, `idempotency-key-reused`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `call-not-draft`, `closing-date-in-past`, `idempotency-key-reused`, `terms-not-in-force`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5467,7 +5470,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "call-not-draft" | "closing-date-in-past" | "idempotency-key-reused";
+                        code?: "call-not-draft" | "closing-date-in-past" | "idempotency-key-reused" | "terms-not-in-force";
                     };
                 };
             };
