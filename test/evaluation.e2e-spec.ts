@@ -1,3 +1,4 @@
+import { EVALUATION_CRITERIA_2018 } from '@app/shared';
 import { DORTMUND, KREIS_UNNA, UNNA_MEMBERS } from './support/fixtures';
 import type { TestApi } from './support/test-api';
 import {
@@ -52,14 +53,14 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
     expect(byAgs['05113000']).toBeUndefined();
     const evaluation = (await api.http.get('/evaluations/kkz-evaluation').set(office).expect(200)).body;
     expect(evaluation).toMatchObject({ programmeId: 'kkz', surveyIds: ['online-survey-2017'] });
-    expect(evaluation.criteria).toEqual([
-      'implementation',
-      'goal-attainment',
-      'effectiveness',
-      'sustainability',
-      'efficiency',
-      'synergy',
-      'coherence',
+    expect(evaluation.criteria.map((c: { name: string }) => c.name)).toEqual([
+      'Umsetzung',
+      'Zielerreichung',
+      'Wirksamkeit',
+      'Nachhaltigkeit',
+      'Wirtschaftlichkeit',
+      'Synergie',
+      'Kohärenz',
     ]);
   });
 
@@ -72,7 +73,12 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
     await api.http
       .post('/evaluations')
       .set(office)
-      .send({ evaluationId: 'empty-evaluation', programmeId: 'empty', title: 'Leer' })
+      .send({
+        evaluationId: 'empty-evaluation',
+        programmeId: 'empty',
+        title: 'Leer',
+        criteria: EVALUATION_CRITERIA_2018,
+      })
       .expect(201);
     await expectRefused(
       api.http
@@ -96,7 +102,10 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
       'validation-failed',
     );
     await expectRefused(
-      api.http.post('/evaluations').set(office).send({ evaluationId: 'e', programmeId: 'nope', title: 'x' }),
+      api.http
+        .post('/evaluations')
+        .set(office)
+        .send({ evaluationId: 'e', programmeId: 'nope', title: 'x', criteria: EVALUATION_CRITERIA_2018 }),
       422,
       'unknown-programme',
     );
@@ -129,6 +138,27 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
         .send({ programmeId: 'kkz', title: 'x', criteria: ['vibes'] }),
       400,
       'validation-failed',
+    );
+    // Criteria are data of each evaluation: none named is no evaluation, not the 2018 seven.
+    await expectRefused(
+      api.http.post('/evaluations').set(office).send({ programmeId: 'kkz', title: 'x' }),
+      400,
+      'validation-failed',
+    );
+    await expectRefused(
+      api.http
+        .post('/evaluations')
+        .set(office)
+        .send({
+          programmeId: 'kkz',
+          title: 'x',
+          criteria: [
+            { criterionId: 'a', name: 'A' },
+            { criterionId: 'a', name: 'B' },
+          ],
+        }),
+      400,
+      'criterion-twice',
     );
     await expectRefused(
       api.http

@@ -18,13 +18,18 @@ import { bearer, startTestApi, type TestApi } from './support/test-api';
  * smallest stores of that commit's e2e tests that together hold every event type it wrote
  * (test/fixtures/legacy-main-3af43fd/README.md says how they were made).
  */
-const FIXTURES = join(__dirname, 'fixtures', 'legacy-main-3af43fd');
-const STORES = readdirSync(FIXTURES).filter((f) => f.endsWith('.sqlite.gz'));
+const FIXTURE_SETS = ['legacy-main-3af43fd', 'legacy-main-4b5c302'];
+/** `<set>/<file>` of every store, oldest set first. */
+const STORES = FIXTURE_SETS.flatMap((set) =>
+  readdirSync(join(__dirname, 'fixtures', set))
+    .filter((f) => f.endsWith('.sqlite.gz'))
+    .map((f) => `${set}/${f}`),
+);
 
 function unpack(name: string): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'kkz-legacy-'));
   const file = join(dir, 'events.sqlite');
-  writeFileSync(file, gunzipSync(readFileSync(join(FIXTURES, name))));
+  writeFileSync(file, gunzipSync(readFileSync(join(__dirname, 'fixtures', name))));
   return { dir, file };
 }
 
@@ -36,10 +41,10 @@ async function allEvents(store: { readAll: SqliteEventStore['readAll'] }): Promi
 
 jest.setTimeout(180_000);
 
-describe('stores written by main at 3af43fd', () => {
-  it('hold every event type that code wrote, and the demo', () => {
-    expect(STORES).toContain('demo-2011-2018.sqlite.gz');
-    expect(STORES.length).toBeGreaterThanOrEqual(10);
+describe('stores written by earlier mains (3af43fd, 4b5c302)', () => {
+  it('hold every event type that code wrote, and the demo of each', () => {
+    for (const set of FIXTURE_SETS) expect(STORES).toContain(`${set}/demo-2011-2018.sqlite.gz`);
+    expect(STORES.length).toBeGreaterThanOrEqual(11);
   });
 
   describe.each(STORES)('%s', (name) => {
@@ -82,7 +87,7 @@ describe('stores written by main at 3af43fd', () => {
         AUTH_DEV_SECRET: 'legacy-secret-legacy-secret-legacy-secret-0123',
       };
       // The key that signed the demo's checkpoint; the test stores hold no checkpoint.
-      const publicKey = join(FIXTURES, 'demo-audit-public-key.pem');
+      const publicKey = join(__dirname, 'fixtures', name.split('/')[0], 'demo-audit-public-key.pem');
       const verify = await runTs('libs/audit/src/cli/verify.ts', ['--public-key', publicKey], env);
       expect(verify.stdout).toMatch(/OK: every chain is intact/);
       expect(verify.code).toBe(0);
@@ -92,10 +97,10 @@ describe('stores written by main at 3af43fd', () => {
     });
   });
 
-  describe('the demo’s figures, read from its store by today’s code', () => {
+  describe.each(FIXTURE_SETS)('the demo’s figures, read from the store %s wrote by today’s code', (set) => {
     let api: TestApi;
     beforeAll(async () => {
-      const { file } = unpack('demo-2011-2018.sqlite.gz');
+      const { file } = unpack(`${set}/demo-2011-2018.sqlite.gz`);
       api = await startTestApi({ store: new SqliteEventStore(file), now: '2026-12-01T09:00:00.000Z' });
     });
     afterAll(() => api?.close());

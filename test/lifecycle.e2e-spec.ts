@@ -1,4 +1,4 @@
-import { SURVEY_SCALE_2018, TERMS_KKZ } from '@app/shared';
+import { EVALUATION_CRITERIA_2018, SURVEY_SCALE_2018, TERMS_KKZ } from '@app/shared';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type ApiClient, createApiClient } from '@app/api-client';
@@ -274,6 +274,7 @@ describe('a joint application from the call to an answered survey', () => {
       evaluationId: 'kkz-evaluation',
       programmeId: 'kkz',
       title: 'Evaluation Kommunale Präventionsketten',
+      criteria: EVALUATION_CRITERIA_2018,
     }).expect(201);
     await post('/evaluations/kkz-evaluation/surveys', office, {
       surveyId: 'online-survey-2017',

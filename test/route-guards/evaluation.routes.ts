@@ -1,4 +1,4 @@
-import { SURVEY_SCALE_2018 } from '@app/shared';
+import { EVALUATION_CRITERIA_2018, SURVEY_SCALE_2018 } from '@app/shared';
 import { appendGrantNotice } from '../support/evaluation-survey';
 import { KREIS_UNNA, DORTMUND } from '../support/fixtures';
 import type { ContextRoutes } from './route-case';
@@ -23,7 +23,12 @@ export const evaluationRoutes: ContextRoutes = {
     await api.http
       .post('/evaluations')
       .set(office)
-      .send({ evaluationId: EVALUATION, programmeId: 'kkz', title: 'Evaluation' })
+      .send({
+        evaluationId: EVALUATION,
+        programmeId: 'kkz',
+        title: 'Evaluation',
+        criteria: EVALUATION_CRITERIA_2018,
+      })
       .expect(201);
     const now = api.clock.now();
     const survey = await api.http
@@ -55,7 +60,12 @@ export const evaluationRoutes: ContextRoutes = {
       path: '/evaluations',
       openApiPath: '/evaluations',
       allowed: ['grants-office'],
-      body: { evaluationId: 'guard-evaluation-2', programmeId: 'kkz', title: 'Zweite Evaluation' },
+      body: {
+        evaluationId: 'guard-evaluation-2',
+        programmeId: 'kkz',
+        title: 'Zweite Evaluation',
+        criteria: EVALUATION_CRITERIA_2018,
+      },
     },
     {
       method: 'get',

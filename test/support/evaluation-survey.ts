@@ -1,4 +1,4 @@
-import { SURVEY_SCALE_2018 } from '@app/shared';
+import { EVALUATION_CRITERIA_2018, SURVEY_SCALE_2018 } from '@app/shared';
 import type { EventStore } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { DORTMUND, KREIS_UNNA, PROGRAMME } from './fixtures';
@@ -140,6 +140,7 @@ export async function startSurveyTest(): Promise<SurveyTest> {
       evaluationId: 'kkz-evaluation',
       programmeId: 'kkz',
       title: 'Evaluation Kommunale Präventionsketten',
+      criteria: EVALUATION_CRITERIA_2018,
     })
     .expect(201);
   await api.http.post('/evaluations/kkz-evaluation/surveys').set(office).send(SURVEY).expect(201);

@@ -241,3 +241,9 @@ export const SurveyScaleInvalid = domainError(
           en: "A survey's scale needs at least two steps.",
         },
 );
+
+/** An evaluation names each of its criteria once. */
+export const CriterionTwice = domainError('criterion-twice', 'invalid', (d: { criterionId: string }) => ({
+  de: `Das Kriterium „${d.criterionId}“ ist zweimal genannt; jedes Kriterium einer Evaluation hat eine eigene Kennung.`,
+  en: `Criterion ${d.criterionId} is named twice; each criterion of an evaluation has an id of its own.`,
+}));

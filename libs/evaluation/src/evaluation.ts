@@ -1,16 +1,14 @@
 import { streamName } from '@app/eventsourcing';
 
-/** The evaluation criteria of the programme's final evaluation (seed 003). */
-export const EVALUATION_CRITERIA = [
-  'implementation',
-  'goal-attainment',
-  'effectiveness',
-  'sustainability',
-  'efficiency',
-  'synergy',
-  'coherence',
-] as const;
-export type EvaluationCriterion = (typeof EVALUATION_CRITERIA)[number];
+/**
+ * One criterion an evaluation assesses, as the grants office defines it for that evaluation
+ * (the 2018 evaluation's seven are data of the demo, see `legacy/criteria-2018.ts`).
+ */
+export interface EvaluationCriterionDefinition {
+  criterionId: string;
+  name: string;
+  description?: string;
+}
 
 /** A period a value stands for; a value at one date has `from` = `to`. Dates `YYYY-MM-DD`. */
 export interface IndicatorPeriod {
@@ -24,7 +22,8 @@ export type EvaluationCreated = {
     evaluationId: string;
     programmeId: string;
     title: string;
-    criteria: EvaluationCriterion[];
+    /** Schema version 2: the criteria with their names (v1: ids of the 2018 catalogue). */
+    criteria: EvaluationCriterionDefinition[];
   };
 };
 
@@ -51,7 +50,7 @@ export type EvaluationState =
       status: 'created';
       evaluationId: string;
       programmeId: string;
-      criteria: EvaluationCriterion[];
+      criteria: EvaluationCriterionDefinition[];
       /** `indicatorKey(...)` → the value in force. */
       indicatorValues: Map<string, number>;
     };

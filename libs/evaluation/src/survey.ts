@@ -1,6 +1,5 @@
 import { streamName } from '@app/eventsourcing';
 import type { MunicipalityType } from '@app/shared';
-import type { EvaluationCriterion } from './evaluation';
 
 /** A step of a survey's scale, by its id (e.g. `largely`). */
 export type ScaleStep = string;
@@ -21,7 +20,8 @@ export interface SurveyQuestion {
   kind: QuestionKind;
   /** The programme or municipal goal the question asks about, e.g. "networks". */
   goal?: string;
-  criterion?: EvaluationCriterion;
+  /** The id of one of the evaluation's criteria. */
+  criterion?: string;
   /** Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
   phases?: number[];
   /** An optional question may be left out of an answer. */

@@ -1,7 +1,6 @@
-import { SURVEY_SCALE_2018 as SCALE_2018 } from '@app/shared/seed/programme-2011';
+import { EVALUATION_CRITERIA_2018, SURVEY_SCALE_2018 as SCALE_2018 } from '@app/shared/seed/programme-2011';
 import { fold } from '@app/eventsourcing';
 import {
-  EVALUATION_CRITERIA,
   type EvaluationCreated,
   type EvaluationState,
   evolveEvaluation,
@@ -17,7 +16,7 @@ export function evaluationCreated(overrides: Partial<EvaluationCreated['data']> 
       evaluationId: 'kkz-evaluation',
       programmeId: 'kkz',
       title: 'Evaluation Kommunale Präventionsketten',
-      criteria: [...EVALUATION_CRITERIA],
+      criteria: EVALUATION_CRITERIA_2018.map((c) => ({ ...c })),
       ...overrides,
     },
   };

@@ -1,4 +1,6 @@
 import type { Upcaster } from '@app/eventsourcing';
+import type { EvaluationCreated } from './evaluation';
+import { CRITERIA_BUILT_IN_BEFORE_V2 } from './legacy/criteria-2018';
 import { SCALE_BUILT_IN_BEFORE_V2 } from './legacy/scale-2018';
 import type { SurveyCreated } from './survey';
 
@@ -14,4 +16,28 @@ export const surveyCreatedV1ToV2: Upcaster<SurveyCreatedV1, SurveyCreated['data'
   }),
 };
 
-export const evaluationUpcasters: Upcaster[] = [surveyCreatedV1ToV2 as Upcaster];
+type EvaluationCreatedV1 = Omit<EvaluationCreated['data'], 'criteria'> & { criteria: string[] };
+
+/**
+ * A v1 evaluation named its criteria by the ids of the one catalogue code then knew (2018): each
+ * id becomes that criterion with its name. An id outside it (none was ever accepted) keeps the id
+ * as its name rather than being dropped.
+ */
+export const evaluationCreatedV1ToV2: Upcaster<EvaluationCreatedV1, EvaluationCreated['data']> = {
+  type: 'EvaluationCreated',
+  fromVersion: 1,
+  upcast: (data) => ({
+    ...data,
+    criteria: data.criteria.map((criterionId) => ({
+      ...(CRITERIA_BUILT_IN_BEFORE_V2.find((c) => c.criterionId === criterionId) ?? {
+        criterionId,
+        name: criterionId,
+      }),
+    })),
+  }),
+};
+
+export const evaluationUpcasters: Upcaster[] = [
+  surveyCreatedV1ToV2 as Upcaster,
+  evaluationCreatedV1ToV2 as Upcaster,
+];

@@ -1,4 +1,4 @@
-import { SURVEY_SCALE_2018 } from '@app/shared';
+import { EVALUATION_CRITERIA_2018, SURVEY_SCALE_2018 } from '@app/shared';
 import { type CastMember, jitter } from '../demo-data';
 import { type DemoContext, eachLimited, municipality, officeHours } from './demo-context';
 
@@ -44,6 +44,7 @@ export async function evaluationSurvey(ctx: DemoContext, phaseOne: CastMember[],
     evaluationId: 'kkz-evaluation',
     programmeId: 'kkz',
     title: 'Evaluation Kommunale Präventionsketten',
+    criteria: EVALUATION_CRITERIA_2018,
   });
   await office.post('/evaluations/kkz-evaluation/surveys', SURVEY);
   ctx.log(

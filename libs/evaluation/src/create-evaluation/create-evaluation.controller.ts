@@ -1,21 +1,31 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
-  ArrayUnique,
   IsArray,
-  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
   MaxLength,
+  ValidateNested,
 } from 'class-validator';
 import { Roles } from '@app/identity';
 import { CommandAccepted, IsRecordId, Refuses } from '@app/shared';
-import { EVALUATION_CRITERIA, type EvaluationCriterion } from '../evaluation';
 import { CreateEvaluationCommand } from './create-evaluation.handler';
-import { EvaluationExists, UnknownProgramme } from '../errors';
+import { CriterionTwice, EvaluationExists, UnknownProgramme } from '../errors';
+
+export class EvaluationCriterionDto {
+  @ApiProperty({ example: 'goal-attainment' }) @IsRecordId() criterionId: string;
+  @ApiProperty({ example: 'Zielerreichung' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: 'Wurden die vereinbarten Ziele der Präventionskette erreicht?' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
 
 export class CreateEvaluationDto {
   @ApiPropertyOptional({ description: 'Readable id; generated when absent', example: 'kkz-evaluation' })
@@ -31,17 +41,17 @@ export class CreateEvaluationDto {
   @MaxLength(300)
   title: string;
 
-  @ApiPropertyOptional({
-    description: 'The criteria to assess; all seven when absent',
-    enum: EVALUATION_CRITERIA,
-    isArray: true,
+  @ApiProperty({
+    description:
+      'The criteria this evaluation assesses, each with an id (which survey questions name) and its name',
+    type: () => [EvaluationCriterionDto],
   })
-  @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(EVALUATION_CRITERIA, { each: true })
-  criteria?: EvaluationCriterion[];
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => EvaluationCriterionDto)
+  criteria: EvaluationCriterionDto[];
 }
 
 @ApiTags('evaluation')
@@ -52,7 +62,7 @@ export class CreateEvaluationController {
 
   /** The grants office sets up the evaluation of a programme and the criteria it assesses. */
   @Post()
-  @Refuses(EvaluationExists, UnknownProgramme)
+  @Refuses(EvaluationExists, UnknownProgramme, CriterionTwice)
   @Roles('grants-office')
   create(@Body() body: CreateEvaluationDto): Promise<CommandAccepted> {
     return this.commandBus.execute(new CreateEvaluationCommand(body));

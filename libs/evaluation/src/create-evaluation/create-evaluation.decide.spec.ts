@@ -1,6 +1,6 @@
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
-import { EvaluationExists, UnknownProgramme } from '../errors';
-import { EVALUATION_CRITERIA } from '../evaluation';
+import { EVALUATION_CRITERIA_2018 } from '@app/shared/seed/programme-2011';
+import { CriterionTwice, EvaluationExists, UnknownProgramme } from '../errors';
 import { evaluationCreated } from '../testing-fixtures';
 import { createEvaluationDecider } from './create-evaluation.decide';
 
@@ -10,7 +10,7 @@ const create = {
   programmeId: 'kkz',
   programmeExists: true,
   title: 'Evaluation Kommunale Präventionsketten',
-  criteria: [...EVALUATION_CRITERIA],
+  criteria: EVALUATION_CRITERIA_2018,
 };
 
 describe('create an evaluation', () => {
@@ -25,4 +25,35 @@ describe('create an evaluation', () => {
       .given([])
       .when({ ...create, programmeExists: false })
       .thenThrows(UnknownProgramme, 'unknown-programme'));
+
+  it('records criteria of its own, with their names and descriptions', () =>
+    spec
+      .given([])
+      .when({
+        ...create,
+        criteria: [
+          { criterionId: 'schools', name: 'Schulen angebunden', description: 'Anteil der Schulen im Netz' },
+          { criterionId: 'staff', name: 'Fachkräfte qualifiziert' },
+        ],
+      })
+      .then([
+        evaluationCreated({
+          criteria: [
+            { criterionId: 'schools', name: 'Schulen angebunden', description: 'Anteil der Schulen im Netz' },
+            { criterionId: 'staff', name: 'Fachkräfte qualifiziert' },
+          ],
+        }),
+      ]));
+
+  it('refuses a criterion named twice', () =>
+    spec
+      .given([])
+      .when({
+        ...create,
+        criteria: [
+          { criterionId: 'schools', name: 'Schulen' },
+          { criterionId: 'schools', name: 'Schulen angebunden' },
+        ],
+      })
+      .thenThrows(CriterionTwice, 'criterion-twice'));
 });

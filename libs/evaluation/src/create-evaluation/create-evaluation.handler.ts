@@ -1,14 +1,14 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { evolveProgramme, initialProgrammeState, programmeStream } from '@app/programmes-calls';
 import { CommandAccepted, CommandService } from '@app/shared';
-import { EVALUATION_CRITERIA, type EvaluationCriterion, evaluationStream } from '../evaluation';
+import { type EvaluationCriterionDefinition, evaluationStream } from '../evaluation';
 import { createEvaluationDecider } from './create-evaluation.decide';
 
 export interface CreateEvaluationInput {
   evaluationId?: string;
   programmeId: string;
   title: string;
-  criteria?: EvaluationCriterion[];
+  criteria: EvaluationCriterionDefinition[];
 }
 
 export class CreateEvaluationCommand extends Command<CommandAccepted> {
@@ -32,8 +32,7 @@ export class CreateEvaluationHandler implements ICommandHandler<CreateEvaluation
       programmeId: input.programmeId,
       programmeExists: programme.state.status !== 'none',
       title: input.title,
-      // Criteria in the catalogue's order, whatever order the caller listed them in.
-      criteria: EVALUATION_CRITERIA.filter((c) => (input.criteria ?? EVALUATION_CRITERIA).includes(c)),
+      criteria: input.criteria,
     });
     return CommandAccepted.of(evaluationId, outcome.revision);
   }

@@ -87,7 +87,10 @@ describe('create a survey', () => {
       .thenThrows(DuplicateQuestion, 'duplicate-question'));
 
   it('refuses a question on a criterion the evaluation does not assess', () => {
-    const narrow = evolveEvaluation({ status: 'none' }, evaluationCreated({ criteria: ['implementation'] }));
+    const narrow = evolveEvaluation(
+      { status: 'none' },
+      evaluationCreated({ criteria: [{ criterionId: 'implementation', name: 'Umsetzung' }] }),
+    );
     spec
       .given([])
       .when(create({ evaluation: narrow }))

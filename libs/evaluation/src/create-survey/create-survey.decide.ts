@@ -58,7 +58,7 @@ export function createSurvey(command: CreateSurvey, state: SurveyState): SurveyE
   for (const question of questions) {
     if (seen.has(question.questionId)) throw new DuplicateQuestion(question.questionId);
     seen.add(question.questionId);
-    if (question.criterion && !evaluation.criteria.includes(question.criterion))
+    if (question.criterion && !evaluation.criteria.some((c) => c.criterionId === question.criterion))
       throw new CriterionNotInEvaluation(question.questionId, question.criterion);
     const phases = question.phases;
     if (phases && !participants.some((p) => phases.includes(p.phase)))

@@ -19,7 +19,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsPlausibleDate, IsRecordId } from '@app/shared';
-import { EVALUATION_CRITERIA, type EvaluationCriterion } from '../evaluation';
 import type { QuestionKind } from '../survey';
 
 export class SurveyQuestionDto {
@@ -45,10 +44,13 @@ export class SurveyQuestionDto {
   @MaxLength(200)
   goal?: string;
 
-  @ApiPropertyOptional({ enum: EVALUATION_CRITERIA })
+  @ApiPropertyOptional({
+    example: 'goal-attainment',
+    description: "The evaluation's criterion the question informs (one of its `criteria`)",
+  })
   @IsOptional()
-  @IsIn(EVALUATION_CRITERIA)
-  criterion?: EvaluationCriterion;
+  @IsRecordId()
+  criterion?: string;
 
   @ApiPropertyOptional({ example: [1], description: 'Ask only recipients who joined in these phases' })
   @IsOptional()

@@ -1,5 +1,5 @@
 import type { Projection, RecordedEvent } from '@app/eventsourcing';
-import type { EvaluationCriterion, EvaluationEvent } from '../evaluation';
+import type { EvaluationCriterionDefinition, EvaluationEvent } from '../evaluation';
 import type { SurveyCreated, SurveyEvent } from '../survey';
 import type { QuestionAnswer, SurveyAnswerEvent } from '../survey-answer';
 
@@ -7,7 +7,7 @@ export interface EvaluationView {
   evaluationId: string;
   programmeId: string;
   title: string;
-  criteria: EvaluationCriterion[];
+  criteria: EvaluationCriterionDefinition[];
   createdAt: string;
   surveyIds: string[];
   indicatorValuesRecorded: number;

@@ -117,3 +117,17 @@ export const SURVEY_SCALE_2018 = {
     { stepId: 'fully', label: 'vollständig' },
   ],
 };
+
+/**
+ * The criteria of the final evaluation 2018 (seed 003: "Umsetzung, Zielerreichung, Wirksamkeit,
+ * Nachhaltigkeit, Wirtschaftlichkeit, Synergie und Kohärenz") as a request body (`criteria`).
+ */
+export const EVALUATION_CRITERIA_2018 = [
+  { criterionId: 'implementation', name: 'Umsetzung' },
+  { criterionId: 'goal-attainment', name: 'Zielerreichung' },
+  { criterionId: 'effectiveness', name: 'Wirksamkeit' },
+  { criterionId: 'sustainability', name: 'Nachhaltigkeit' },
+  { criterionId: 'efficiency', name: 'Wirtschaftlichkeit' },
+  { criterionId: 'synergy', name: 'Synergie' },
+  { criterionId: 'coherence', name: 'Kohärenz' },
+];
