@@ -264,6 +264,21 @@ describe('any programme: a call of "Digitale Bildungslandschaften NRW 2026" from
       expect(headlines).toEqual([
         'Frist verlängert: Einreichung zum Aufruf „Digitale Bildungslandschaften NRW 2026“ – neues Fristende Montag, 30. März 2026',
       ]);
+      // The amendment before it reached every drafter too, with what changed and why.
+      const items = (await api.http.get('/inbox').set(token).expect(200)).body.items as {
+        headline: string;
+        text: string;
+      }[];
+      const amendment = items.filter((i) => i.headline.startsWith('Aufruf geändert'));
+      expect(amendment.map((i) => i.headline)).toEqual([
+        'Aufruf geändert: Einreichung zum Aufruf „Digitale Bildungslandschaften NRW 2026“ – Frist unverändert bis Montag, 16. März 2026',
+      ]);
+      expect(amendment[0].text).toContain(
+        'Geändert: Zahl der Teilnehmenden. Grund: Haushaltssperre: höchstens fünf Kommunen',
+      );
+      expect(amendment[0].text).toContain(
+        'aus dem Fristenmanagement des Förderprogramms „Digitale Bildungslandschaften NRW 2026“',
+      );
     }
     // Another municipality is told nothing.
     const selmInbox = (

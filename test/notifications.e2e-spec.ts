@@ -213,7 +213,7 @@ describe('notifications over HTTP: channel settings and calendar feed', () => {
       expect(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
       const lines = unfold(ics);
       expect(lines).toContain('METHOD:PUBLISH');
-      expect(lines).toContain('X-WR-CALNAME:Fristen Präventionsketten – Kreis Unna');
+      expect(lines).toContain('X-WR-CALNAME:Förderfristen – Kreis Unna');
       expect(lines).toContain(`UID:${DEADLINE}@fristen.praeventionsketten.nrw.de`);
       expect(lines).toContain('DTSTART;VALUE=DATE:20120514');
       expect(lines).toContain('SUMMARY:Überfällig: Ratsbeschluss zur Bewerbung kkz-2011.05978000');

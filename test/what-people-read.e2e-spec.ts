@@ -134,7 +134,7 @@ describe('what people read names things, and e-mails carry text, HTML and the de
     }
     const feed = (await world.api.http.get(calendarPath).expect(200)).text;
     const readable = readableCalendarText(feed);
-    expect(readable).toContain('Fristen Präventionsketten – Kreis Unna');
+    expect(readable).toContain('Förderfristen – Kreis Unna');
     expect(readable).toContain('Frist: ESF-Bericht 2012 – Kreis Unna (Förderphase I)');
     expectNoInternalIds('calendar feed', readable);
   });

@@ -150,6 +150,27 @@ export type DeadlineCancelled = {
   };
 };
 
+/**
+ * The subject of a deadline was amended while it runs (a published call's terms, with the office's
+ * reason): those it obliges are told; its end stays (a later end is `DeadlineExtended`).
+ */
+export type DeadlineSubjectAmended = {
+  type: 'DeadlineSubjectAmended';
+  data: {
+    deadlineId: string;
+    reason: string;
+    /** The terms that changed, by their field names (e.g. `description`, `fundingTiers`). */
+    changed: string[];
+    /** Subject of the grants office user who amended the subject. */
+    by: string;
+    amendedAt: string;
+    /** The event that amended it (e.g. CallAmended). */
+    cause: string;
+    /** Every municipality the deadline obliged when it was amended. */
+    notify: string[];
+  };
+};
+
 export type DeadlineEvent =
   | DeadlineOpened
   | DeadlineObligationAdded
@@ -159,7 +180,8 @@ export type DeadlineEvent =
   | DeadlineMet
   | DeadlineMissed
   | DeadlineEscalated
-  | DeadlineCancelled;
+  | DeadlineCancelled
+  | DeadlineSubjectAmended;
 
 export const DEADLINE_EVENT_TYPES: readonly DeadlineEvent['type'][] = [
   'DeadlineOpened',
@@ -171,6 +193,7 @@ export const DEADLINE_EVENT_TYPES: readonly DeadlineEvent['type'][] = [
   'DeadlineMissed',
   'DeadlineEscalated',
   'DeadlineCancelled',
+  'DeadlineSubjectAmended',
 ];
 
 export type DeadlineStatus = 'open' | 'met' | 'missed' | 'cancelled';
@@ -198,6 +221,8 @@ export interface KnownDeadline {
   /** Obliged since opening, in the order they were added. */
   obligations: Obligation[];
   escalated: boolean;
+  /** The events that amended its subject and were announced (DeadlineSubjectAmended.cause). */
+  amendments?: string[];
 }
 
 export type DeadlineState = { status: 'none' } | KnownDeadline;
@@ -278,6 +303,8 @@ export function evolveDeadline(state: DeadlineState, event: DeadlineEvent): Dead
       return { ...state, escalated: true };
     case 'DeadlineCancelled':
       return { ...state, status: 'cancelled' };
+    case 'DeadlineSubjectAmended':
+      return { ...state, amendments: [...(state.amendments ?? []), event.data.cause] };
     default: {
       const _exhaustive: never = event;
       return state;

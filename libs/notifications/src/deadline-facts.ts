@@ -61,12 +61,24 @@ export type DeadlineContractEvent =
   | DomainEvent<'DeadlineMet', { deadlineId: string; metAt: string }>
   | DomainEvent<'DeadlineMissed', { deadlineId: string; dueAt: string; missedAt: string }>
   | DomainEvent<'DeadlineEscalated', { deadlineId: string; to: 'grants-office'; at: string }>
-  | DomainEvent<'DeadlineCancelled', { deadlineId: string; reason?: string }>;
+  | DomainEvent<'DeadlineCancelled', { deadlineId: string; reason?: string }>
+  | DomainEvent<
+      'DeadlineSubjectAmended',
+      {
+        deadlineId: string;
+        reason: string;
+        changed: string[];
+        amendedAt: string;
+        /** Whom to tell: every municipality the deadline obliged when its subject was amended. */
+        notify: string[];
+      }
+    >;
 
 /** The events a municipality (or the grants office) is told about. */
 export const NOTIFYING_EVENT_TYPES = [
   'DeadlineReminderIssued',
   'DeadlineExtended',
+  'DeadlineSubjectAmended',
   'DeadlineMissed',
   'DeadlineEscalated',
 ] as const;
@@ -84,6 +96,7 @@ const DEADLINE_EVENT_TYPES = new Set<string>([
   'DeadlineMissed',
   'DeadlineEscalated',
   'DeadlineCancelled',
+  'DeadlineSubjectAmended',
 ]);
 
 export function isDeadlineEvent(event: { type: string }): event is DeadlineContractEvent {

@@ -39,7 +39,7 @@ export interface NotificationsConfig {
 }
 
 const MIN_KEY_LENGTH = 32;
-const DEV_MAIL_FROM = 'Kommunale Präventionsketten <fristen@praeventionsketten.invalid>';
+const DEV_MAIL_FROM = 'Förderfristen <fristen@foerderportal.invalid>';
 
 /**
  * NOTIFICATIONS_SECRET_KEY, SMTP_URL, MAIL_FROM, WEBHOOK_TIMEOUT_MS, WEBHOOK_ALLOW_PRIVATE,

@@ -10,7 +10,9 @@ import type { Recipient } from './notifications';
 export function recipientsOf(cause: NoticeCause, facts: DeadlineFacts | undefined): Recipient[] {
   if (cause.type === 'DeadlineEscalated') return [null];
   // An extension is told only to those it names (a call's closing extended: its applicants).
-  if (cause.type === 'DeadlineExtended') return [...new Set(cause.data.notify ?? [])];
+  // So is an amendment of what the deadline is about (a published call's terms: its drafters).
+  if (cause.type === 'DeadlineExtended' || cause.type === 'DeadlineSubjectAmended')
+    return [...new Set(cause.data.notify ?? [])];
   const obliged =
     cause.type === 'DeadlineReminderIssued'
       ? (cause.data.obligedAgs ?? facts?.obligedAgs)

@@ -26,6 +26,7 @@ import {
 } from './resolution-rounds';
 import { DEFAULT_PROOF_OF_USE_MONTHS, RESOLUTION_RESULTS_THAT_MEET, type SourceEvent } from './source-events';
 
+import type { Amendment } from '../extend-deadline/announce-amendment.decide';
 import type { Move } from '../extend-deadline/follow-cause.decide';
 
 export { deadlineIdFor } from './deadline-id';
@@ -71,6 +72,8 @@ export interface DerivationState {
   >;
   /** Deadlines whose cause moved them to a later end (a call's closing extended). */
   moves: Map<string, Move>;
+  /** Amendments of a running deadline's subject (a published call's terms), in order. */
+  amendments: Map<string, Amendment[]>;
   settings: Map<string, DeadlineSettings>;
   /** programmeId → rules version → proof-of-use months. */
   proofOfUseMonths: Map<string, Map<number, number>>;
@@ -100,6 +103,7 @@ export function initialDerivationState(): DerivationState {
     applications: new Map(),
     withdrawals: new Map(),
     moves: new Map(),
+    amendments: new Map(),
     resolutionDeadlines: new Map(),
     deadlines: new Map(),
   };
@@ -221,6 +225,20 @@ export function applyToDerivation(
         cause: recorded.metadata.eventId,
         at: extendedAt,
       });
+      return [deadlineId];
+    }
+    case 'CallAmended': {
+      if (!state.calls.has(event.data.callId)) return [];
+      const deadlineId = deadlineIdFor('call-closes', event.data.callId);
+      const { reason, amendedBy, amendedAt, changes } = event.data;
+      const amendment = {
+        reason,
+        changed: Object.keys(changes ?? {}),
+        by: amendedBy,
+        cause: recorded.metadata.eventId,
+        at: amendedAt,
+      };
+      state.amendments.set(deadlineId, [...(state.amendments.get(deadlineId) ?? []), amendment]);
       return [deadlineId];
     }
     case 'ExpressionOfInterestDrafted':

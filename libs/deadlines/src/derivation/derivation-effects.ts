@@ -1,4 +1,5 @@
 import type { DeadlineOpenedData } from '../deadline';
+import type { Amendment } from '../extend-deadline/announce-amendment.decide';
 import type { Move } from '../extend-deadline/follow-cause.decide';
 import type { DerivationState, Fulfilment, WantedObligation, Withdrawal } from './deadline-derivation';
 
@@ -8,7 +9,8 @@ export type DerivationEffect =
   | { kind: 'meet-obligation'; deadlineId: string; obligation: WantedObligation; fulfilment: Fulfilment }
   | { kind: 'withdraw'; deadlineId: string; withdrawal: Withdrawal }
   | { kind: 'meet'; deadlineId: string; fulfilment: Fulfilment }
-  | { kind: 'follow'; deadlineId: string; move: Move };
+  | { kind: 'follow'; deadlineId: string; move: Move }
+  | { kind: 'announce'; deadlineId: string; amendment: Amendment };
 
 /**
  * What the history still asks for one deadline, in the order to record it: to be opened, its
@@ -32,6 +34,10 @@ export function effectsFor(state: DerivationState, deadlineId: string): Derivati
   const move = state.moves.get(deadlineId);
   if (status === 'open' && move && move.end.dueAt !== (known?.deadline.dueAt ?? toOpen?.dueAt))
     effects.push({ kind: 'follow', deadlineId, move });
+  if (status === 'open')
+    for (const amendment of state.amendments.get(deadlineId) ?? [])
+      if (!known?.amendments?.includes(amendment.cause))
+        effects.push({ kind: 'announce', deadlineId, amendment });
   if (status !== 'open' && status !== 'missed') return effects;
   const withdrawal = state.withdrawals.get(deadlineId);
   if (withdrawal) return [...effects, { kind: 'withdraw', deadlineId, withdrawal }];
@@ -48,6 +54,7 @@ export function outstandingDeadlineIds(state: DerivationState): string[] {
       ...state.fulfilments.keys(),
       ...state.withdrawals.keys(),
       ...[...state.moves.keys()].filter((id) => effectsFor(state, id).length > 0),
+      ...[...state.amendments.keys()].filter((id) => effectsFor(state, id).length > 0),
       ...[...state.obligations.keys()].filter((id) => effectsFor(state, id).length > 0),
     ]),
   ];

@@ -26,6 +26,17 @@ export type CallClosingExtended = {
     extendedAt: string;
   };
 };
+/** The grants office amended a published call's terms, with its reason: its drafters are told. */
+export type CallAmended = {
+  type: 'CallAmended';
+  data: {
+    callId: string;
+    changes: Record<string, unknown>;
+    reason: string;
+    amendedBy: string;
+    amendedAt: string;
+  };
+};
 export type CallPublished = { type: 'CallPublished'; data: { callId: string } };
 /** The lead applicant is the one who submits: the call's closing obliges it. */
 export type ExpressionOfInterestDrafted = {
@@ -102,6 +113,7 @@ export type SourceEvent =
   | CallDrafted
   | CallPublished
   | CallClosingExtended
+  | CallAmended
   | ExpressionOfInterestDrafted
   | ExpressionOfInterestSubmitted
   | ProgrammeRulesAdopted

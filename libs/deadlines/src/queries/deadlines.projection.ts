@@ -33,6 +33,8 @@ export interface DeadlineView {
   open: OpenInterval[];
   reminders: { offsetDays: number; remindAt: string; issuedAt: string; obligedAgs: string[] }[];
   extensions: { dueDate: string; dueAt: string; reason: string; by: string; extendedAt: string }[];
+  /** Amendments of its subject while it ran (a published call's terms), each told to those obliged. */
+  amendments?: { reason: string; changed: string[]; by: string; amendedAt: string }[];
   escalatedAt?: string;
   metAt?: string;
   missedAt?: string;
@@ -177,6 +179,11 @@ export const deadlinesProjection: Projection<DeadlinesReadModel> = {
         view.status = 'cancelled';
         view.cancelledAt = event.data.cancelledAt;
         break;
+      case 'DeadlineSubjectAmended': {
+        const { reason, changed, by, amendedAt } = event.data;
+        view.amendments = [...(view.amendments ?? []), { reason, changed, by, amendedAt }];
+        break;
+      }
     }
     return model;
   },

@@ -201,6 +201,8 @@ export class DeadlineManager {
         return this.recorder.meet(effect.deadlineId, effect.fulfilment);
       case 'follow':
         return this.recorder.follow(effect.deadlineId, effect.move);
+      case 'announce':
+        return this.recorder.announce(effect.deadlineId, effect.amendment);
       default: {
         const _exhaustive: never = effect;
         return Promise.resolve(false);

@@ -1,3 +1,4 @@
+import { type Amendment, announceAmendmentDecider } from '../extend-deadline/announce-amendment.decide';
 import {
   type Actor,
   type CommandContext,
@@ -105,6 +106,18 @@ export class DeadlineRecorder {
       followCauseDecider,
       { deadlineId, ...move },
       this.context(`deadline-follows|${deadlineId}|${move.cause}`, move.cause, move.at),
+    );
+    return outcome.events.length > 0;
+  }
+
+  /** Those the deadline obliges are told that its subject was amended (a published call's terms). */
+  async announce(deadlineId: string, amendment: Amendment): Promise<boolean> {
+    const outcome = await runCommand(
+      this.store,
+      deadlineStream(deadlineId),
+      announceAmendmentDecider,
+      { deadlineId, ...amendment },
+      this.context(`deadline-amended|${deadlineId}|${amendment.cause}`, amendment.cause, amendment.at),
     );
     return outcome.events.length > 0;
   }

@@ -36,7 +36,7 @@ describe('a municipality deadline calendar', () => {
       'CALSCALE:GREGORIAN',
       'METHOD:PUBLISH',
     ]);
-    expect(lines).toContain('X-WR-CALNAME:Fristen Präventionsketten – Kreis Unna');
+    expect(lines).toContain('X-WR-CALNAME:Förderfristen – Kreis Unna');
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 

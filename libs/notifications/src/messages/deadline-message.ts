@@ -60,7 +60,7 @@ export function deadlineTitle(
 
 /** A deadline event told to one recipient: the same words in the inbox, the e-mail and the webhook. */
 export interface DeadlineNotice {
-  type: 'reminder' | 'missed' | 'escalated' | 'extended';
+  type: 'reminder' | 'missed' | 'escalated' | 'extended' | 'amended';
   deadline: {
     deadlineId: string;
     kind: string;
@@ -91,10 +91,27 @@ export interface NoticeCause {
     missedAt?: string;
     at?: string;
     extendedAt?: string;
+    amendedAt?: string;
     reason?: string;
+    changed?: string[];
     notify?: string[];
   };
 }
+
+/** The amendable terms of a call in words (CallAmended's fields). */
+const AMENDED_TERMS: Record<string, string> = {
+  title: 'Titel',
+  description: 'Beschreibung',
+  eligibleApplicantTypes: 'antragsberechtigte Kommunen',
+  fundingTiers: 'Förderstufen',
+  conditions: 'Bedingungen',
+  participants: 'Zahl der Teilnehmenden',
+  budgetCents: 'Budget',
+  assessmentCriteria: 'Bewertungskriterien',
+  form: 'Formular der Interessensbekundung',
+  crossSection: 'Querschnitt der Auswahl',
+  opensOn: 'Beginn der Einreichung',
+};
 
 /**
  * The notice of one deadline event for one recipient. A reminder names whom it reminds (for a
@@ -135,6 +152,13 @@ export function composeNotice(
     const reason = d.reason ? ` Grund: ${d.reason}` : '';
     headline = `Frist verlängert: ${title} – neues Fristende ${when}`;
     lead = `die Frist „${title}“ wurde verlängert: sie endet jetzt am ${when} um 24:00 Uhr.${reason}`;
+  } else if (cause.type === 'DeadlineSubjectAmended') {
+    type = 'amended';
+    const what = (d.changed ?? []).map((field) => AMENDED_TERMS[field] ?? field);
+    const changed = what.length > 0 ? ` Geändert: ${what.join(', ')}.` : '';
+    const reason = d.reason ? ` Grund: ${d.reason}` : '';
+    headline = `Aufruf geändert: ${title} – Frist unverändert bis ${when}`;
+    lead = `der Aufruf zur Frist „${title}“ wurde geändert.${changed}${reason} Bitte prüfen Sie Ihren Entwurf; die Frist endet unverändert am ${when} um 24:00 Uhr.`;
   } else if (cause.type === 'DeadlineMissed') {
     type = 'missed';
     headline = `Frist versäumt: ${title} – fällig war ${when}`;
@@ -164,14 +188,22 @@ export function composeNotice(
     `Fällig: ${when}, 24:00 Uhr (Berliner Zeit)`,
     ...moved,
     '',
-    'Diese Nachricht kommt automatisch aus dem Fristenmanagement des Landesprogramms „Kommunale Präventionsketten“.',
+    footer(facts?.programmeId, names),
   ].join('\n');
   return {
     type,
     deadline,
     ...(d.offsetDays !== undefined && type === 'reminder' ? { offsetDays: d.offsetDays } : {}),
-    at: d.issuedAt ?? d.missedAt ?? d.extendedAt ?? d.at ?? '',
+    at: d.issuedAt ?? d.missedAt ?? d.extendedAt ?? d.amendedAt ?? d.at ?? '',
     headline,
     text,
   };
+}
+
+/** Where the message comes from: the programme by its title where the store has told it. */
+function footer(programmeId: string | undefined, names: NoticeNames | undefined): string {
+  const programme = programmeId ? names?.programmeTitle?.(programmeId) : undefined;
+  return programme
+    ? `Diese Nachricht kommt automatisch aus dem Fristenmanagement des Förderprogramms „${programme}“.`
+    : 'Diese Nachricht kommt automatisch aus dem Fristenmanagement der Bewilligungsbehörde.';
 }

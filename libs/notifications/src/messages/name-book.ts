@@ -10,6 +10,8 @@ export interface NoticeNames {
   municipality(ags: string): string | undefined;
   /** What a deadline is about, in words; undefined when nothing about its subject is known. */
   deadlineTitle(kind: string, subject: DeadlineSubject): string | undefined;
+  /** The programme's title as it was created. */
+  programmeTitle?(programmeId: string): string | undefined;
 }
 
 interface GrantName {

@@ -86,7 +86,9 @@ function noticeSource(
     missedAt: d.missedAt,
     at: d.at,
     extendedAt: d.extendedAt,
+    amendedAt: d.amendedAt,
     reason: d.reason,
+    changed: d.changed,
     notify: d.notify,
   };
   if (!facts) return source;
@@ -160,6 +162,7 @@ const DEADLINE_TYPES = Object.keys({
   DeadlineMissed: true,
   DeadlineEscalated: true,
   DeadlineCancelled: true,
+  DeadlineSubjectAmended: true,
 } satisfies Record<DeadlineContractEvent['type'], true>);
 
 /**
