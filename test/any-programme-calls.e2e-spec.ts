@@ -114,6 +114,17 @@ const CALL_TERMS = {
   },
 };
 
+/** An expression of interest on this call's own form (not the 2011 one), with the plan and coordinator every call asks. */
+const EOI = {
+  financialPlan: BRUECKEN.financialPlan,
+  coordinator: BRUECKEN.coordinator,
+  councilResolution: BRUECKEN.councilResolution,
+  answers: {
+    schools: 14,
+    concept: 'Medienkonzept der Grund- und Förderschulen, mit Fortbildung der Lehrkräfte',
+  },
+};
+
 describe('any programme: a call of "Digitale Bildungslandschaften NRW 2026" from drafting to selection', () => {
   let api: TestApi;
   let deadlines: DeadlineWorker | undefined;
@@ -162,7 +173,7 @@ describe('any programme: a call of "Digitale Bildungslandschaften NRW 2026" from
     const early = await api.http
       .post(`/calls/${CALL}/expressions-of-interest`)
       .set(holzwickede)
-      .send(BRUECKEN)
+      .send(EOI)
       .expect(422);
     expect(early.body).toMatchObject({ code: 'call-not-open-yet' });
     expect(early.body.detail).toMatch(/öffnet erst am 12\.01\.2026/);
@@ -173,7 +184,7 @@ describe('any programme: a call of "Digitale Bildungslandschaften NRW 2026" from
     const selm = await api.http
       .post(`/calls/${CALL}/expressions-of-interest`)
       .set(await as(SELM))
-      .send(BRUECKEN)
+      .send(EOI)
       .expect(422);
     expect(selm.body.code).toBe('applicant-not-eligible');
 
@@ -194,13 +205,59 @@ describe('any programme: a call of "Digitale Bildungslandschaften NRW 2026" from
     );
     expect(closes).toMatchObject({ dueDate: '2026-03-15', dueAt: '2026-03-16T23:00:00.000Z' });
 
-    // Eight municipalities draft.
-    for (const ags of Object.values(APPLICANTS)) {
+    // The call's own form decides what an answer may be: an unknown field or a wrong type is
+    // refused in German, nothing written; a draft may leave required fields open for now.
+    const first = holzwickede;
+    now();
+    const unwritten = await api.store.headPosition();
+    const unknown = await api.http
+      .post(`/calls/${CALL}/expressions-of-interest`)
+      .set(first)
+      .send({ ...EOI, answers: { ...EOI.answers, motto: 'Brücken für Familien' } })
+      .expect(400);
+    expect(unknown.body).toMatchObject({ code: 'form-field-unknown' });
+    expect(unknown.body.detail).toBe(
+      'Das Formular dieses Aufrufs hat kein Feld „motto“; seine Felder: schools, concept.',
+    );
+    const typed = await api.http
+      .post(`/calls/${CALL}/expressions-of-interest`)
+      .set(first)
+      .send({ ...EOI, answers: { schools: 'vierzehn' } })
+      .expect(400);
+    expect(typed.body).toMatchObject({ code: 'form-answer-invalid' });
+    expect(typed.body.detail).toBe(
+      'Die Angabe im Feld „Beteiligte Schulen“ passt nicht: erwartet wird eine Zahl.',
+    );
+    expect(await api.store.headPosition()).toBe(unwritten);
+    await api.http
+      .post(`/calls/${CALL}/expressions-of-interest`)
+      .set(first)
+      .send({ ...EOI, answers: { schools: 14 } })
+      .expect(201);
+    const incomplete = await api.http
+      .post(`/expressions-of-interest/${CALL}.${APPLICANTS.holzwickede}/submit`)
+      .set(first)
+      .expect(422);
+    expect(incomplete.body).toMatchObject({
+      code: 'expression-of-interest-incomplete',
+      missing: ['concept'],
+    });
+    expect(incomplete.body.detail).toBe(
+      'Die Interessensbekundung kann noch nicht eingereicht werden; es fehlt: Medienkonzept.',
+    );
+    await api.http
+      .put(`/expressions-of-interest/${CALL}.${APPLICANTS.holzwickede}`)
+      .set(first)
+      .send(EOI)
+      .expect(200);
+
+    // The other seven draft.
+    for (const ags of Object.values(APPLICANTS).filter((a) => a !== APPLICANTS.holzwickede)) {
       now();
       await api.http
         .post(`/calls/${CALL}/expressions-of-interest`)
         .set(await as(ags))
-        .send(BRUECKEN)
+        .send(EOI)
         .expect(201);
     }
 

@@ -1,4 +1,4 @@
-import { SURVEY_SCALE_2018 } from '@app/shared';
+import { berlinDate, SURVEY_SCALE_2018, TERMS_KKZ } from '@app/shared';
 import { endOfDayInBerlin } from '@app/shared';
 import { CALL_2011, KREIS_UNNA, OBERHAUSEN, PROGRAMME } from './support/fixtures';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
@@ -179,6 +179,11 @@ describe('hostile values in a request are refused, never a 500', () => {
         .post('/programmes')
         .set(office)
         .send({ ...PROGRAMME, programmeId: 'kkz2' })
+        .expect(201);
+      await api.http
+        .post('/programmes/kkz2/rules')
+        .set(office)
+        .send({ version: 1, effectiveFrom: berlinDate(api.clock.now().toISOString()), rules: TERMS_KKZ })
         .expect(201);
       await api.http
         .post('/programmes/kkz2/calls')

@@ -2145,7 +2145,7 @@ export interface components {
             stage: "hearing" | "notice" | "preliminary" | "decision";
             date: string;
             /** @enum {string} */
-            result?: "approved" | "rejected" | "amended" | "hearing-done" | "noted";
+            result?: "amended" | "approved" | "rejected" | "hearing-done" | "noted";
         };
         Coordinator: {
             name: string;
@@ -2202,7 +2202,7 @@ export interface components {
             signOffs: components["schemas"]["SignOff"][];
             consultations: components["schemas"]["Consultation"][];
             /** @enum {string} */
-            result: "approved" | "rejected" | "amended" | "hearing-done" | "noted";
+            result: "amended" | "approved" | "rejected" | "hearing-done" | "noted";
             resultDate: string;
             source: components["schemas"]["ResolutionSource"];
         };
@@ -2298,6 +2298,13 @@ export interface components {
                 by: string;
                 extendedAt: string;
             }[];
+            /** @description Amendments of its subject while it ran (a published call's terms), each told to those obliged. */
+            amendments?: {
+                reason: string;
+                changed: string[];
+                by: string;
+                amendedAt: string;
+            }[];
             escalatedAt?: string;
             metAt?: string;
             missedAt?: string;
@@ -2332,6 +2339,13 @@ export interface components {
                 reason: string;
                 by: string;
                 extendedAt: string;
+            }[];
+            /** @description Amendments of its subject while it ran (a published call's terms), each told to those obliged. */
+            amendments?: {
+                reason: string;
+                changed: string[];
+                by: string;
+                amendedAt: string;
             }[];
             escalatedAt?: string;
             metAt?: string;
@@ -2474,11 +2488,20 @@ export interface components {
             totalCents: number;
             totalEur: string;
         };
+        /**
+         * @description One criterion an evaluation assesses, as the grants office defines it for that evaluation
+         *     (the 2018 evaluation's seven are data of the demo, see `legacy/criteria-2018.ts`).
+         */
+        EvaluationCriterionDefinition: {
+            criterionId: string;
+            name: string;
+            description?: string;
+        };
         EvaluationView: {
             evaluationId: string;
             programmeId: string;
             title: string;
-            criteria: ("implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence")[];
+            criteria: components["schemas"]["EvaluationCriterionDefinition"][];
             createdAt: string;
             surveyIds: string[];
             indicatorValuesRecorded: number;
@@ -2520,6 +2543,13 @@ export interface components {
             nextSteps?: string;
             coordinator?: components["schemas"]["Coordinator2"];
             councilResolution?: components["schemas"]["CouncilResolutionStatement"];
+            /**
+             * @description The answers to the call's own form, by field id (added to the content later: a stored
+             *     content without it simply has none). Checked against the form the call states.
+             */
+            answers?: {
+                [key: string]: components["schemas"]["FormAnswer"];
+            };
         };
         ExpressionOfInterestView: {
             applicationId: string;
@@ -2561,6 +2591,7 @@ export interface components {
             landCents: number;
             ownCents: number;
         };
+        FormAnswer: string | number | boolean;
         /** @description One field of the expression-of-interest form. */
         FormField: {
             fieldId: string;
@@ -2693,12 +2724,12 @@ export interface components {
             cause: {
                 eventId: string;
                 /** @enum {string} */
-                type: "DeadlineReminderIssued" | "DeadlineExtended" | "DeadlineMissed" | "DeadlineEscalated";
+                type: "DeadlineReminderIssued" | "DeadlineExtended" | "DeadlineSubjectAmended" | "DeadlineMissed" | "DeadlineEscalated";
             };
             read: boolean;
             readAt?: string;
             /** @enum {string} */
-            type: "reminder" | "missed" | "escalated" | "extended";
+            type: "reminder" | "missed" | "escalated" | "extended" | "amended";
             deadline: {
                 deadlineId: string;
                 kind: string;
@@ -3108,8 +3139,8 @@ export interface components {
             kind: "text" | "scale";
             /** @description The programme or municipal goal the question asks about, e.g. "networks". */
             goal?: string;
-            /** @enum {string} */
-            criterion?: "implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence";
+            /** @description The id of one of the evaluation's criteria. */
+            criterion?: string;
         };
         /** @description One place in a call's ranking. */
         RankingEntry: {
@@ -3405,8 +3436,8 @@ export interface components {
             kind: "text" | "scale";
             /** @description The programme or municipal goal the question asks about, e.g. "networks". */
             goal?: string;
-            /** @enum {string} */
-            criterion?: "implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence";
+            /** @description The id of one of the evaluation's criteria. */
+            criterion?: string;
             /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
             phases?: number[];
             /** @description An optional question may be left out of an answer. */
@@ -3851,6 +3882,16 @@ export interface components {
             nextSteps?: string;
             coordinator?: components["schemas"]["CoordinatorDto"];
             councilResolution?: components["schemas"]["CouncilResolutionStatementDto"];
+            /**
+             * @description Answers to the call's own form (`form.fields` of the call), by field id: text and dates as strings, numbers, yes/no as true/false
+             * @example {
+             *       "schools": 12,
+             *       "concept": "Medienkonzept der Grundschulen im Kreis"
+             *     }
+             */
+            answers?: {
+                [key: string]: string | number | boolean;
+            };
         };
         MembershipReasonDto: {
             /** @example Der Rat hat die Teilnahme am 12.12.2011 abgelehnt. */
@@ -4217,6 +4258,14 @@ export interface components {
             /** @example Bitte die Personalkosten des Koordinators belegen. */
             remarks: string;
         };
+        EvaluationCriterionDto: {
+            /** @example goal-attainment */
+            criterionId: string;
+            /** @example Zielerreichung */
+            name: string;
+            /** @example Wurden die vereinbarten Ziele der Präventionskette erreicht? */
+            description?: string;
+        };
         CreateEvaluationDto: {
             /**
              * @description Readable id; generated when absent
@@ -4227,8 +4276,8 @@ export interface components {
             programmeId: string;
             /** @example Evaluation des Landesprojekts Kommunale Präventionsketten */
             title: string;
-            /** @description The criteria to assess; all seven when absent */
-            criteria?: ("implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence")[];
+            /** @description The criteria this evaluation assesses, each with an id (which survey questions name) and its name */
+            criteria: components["schemas"]["EvaluationCriterionDto"][];
         };
         ScaleStepDto: {
             /** @example largely */
@@ -4254,8 +4303,11 @@ export interface components {
              * @example networks
              */
             goal?: string;
-            /** @enum {string} */
-            criterion?: "implementation" | "goal-attainment" | "effectiveness" | "sustainability" | "efficiency" | "synergy" | "coherence";
+            /**
+             * @description The evaluation's criterion the question informs (one of its `criteria`)
+             * @example goal-attainment
+             */
+            criterion?: string;
             /**
              * @description Ask only recipients who joined in these phases
              * @example [
@@ -12215,7 +12267,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-idempotency-key`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `criterion-twice`, `forbidden-key`, `invalid-idempotency-key`, `malformed-json`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12223,7 +12275,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-idempotency-key" | "malformed-json" | "validation-failed";
+                        code?: "criterion-twice" | "forbidden-key" | "invalid-idempotency-key" | "malformed-json" | "validation-failed";
                     };
                 };
             };

@@ -122,9 +122,29 @@ export const AlreadySubmitted = domainError(
 export const ExpressionOfInterestIncomplete = domainError(
   'expression-of-interest-incomplete',
   'rule-violated',
-  (d: { missing: string[] }) => ({
-    de: `Die Interessensbekundung kann noch nicht eingereicht werden; es fehlt: ${d.missing.join(', ')}.`,
+  (d: { missing: string[]; labels?: string[] }) => ({
+    de: `Die Interessensbekundung kann noch nicht eingereicht werden; es fehlt: ${(d.labels ?? d.missing).join(', ')}.`,
     en: `The expression of interest cannot be submitted yet; missing: ${d.missing.join(', ')}.`,
+  }),
+);
+
+/** An answer to a field the call's form does not have. */
+export const FormFieldUnknown = domainError(
+  'form-field-unknown',
+  'invalid',
+  (d: { fieldId: string; known: string[] }) => ({
+    de: `Das Formular dieses Aufrufs hat kein Feld „${d.fieldId}“${d.known.length > 0 ? `; seine Felder: ${d.known.join(', ')}` : ''}.`,
+    en: `The call's form has no field ${d.fieldId}${d.known.length > 0 ? `; its fields: ${d.known.join(', ')}` : ''}.`,
+  }),
+);
+
+/** An answer that does not fit its field's type, length or choices. */
+export const FormAnswerInvalid = domainError(
+  'form-answer-invalid',
+  'invalid',
+  (d: { fieldId: string; label: string; de: string; en: string }) => ({
+    de: `Die Angabe im Feld „${d.label}“ passt nicht: ${d.de}.`,
+    en: `The answer to field ${d.fieldId} does not fit: ${d.en}.`,
   }),
 );
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  registerDecorator,
   ArrayMaxSize,
   IsArray,
   IsEmail,
@@ -17,8 +18,39 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AGS_PATTERN, IsPlausibleDate } from '@app/shared';
+import { isValidId } from '@app/eventsourcing';
 
 const TEXT = 20000;
+
+/** Answers by field id: at most 100, each a text (≤ 20,000 characters), a finite number or yes/no. */
+function IsFormAnswers(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isFormAnswers',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message:
+          '$property must map up to 100 field ids to text (at most 20000 characters), numbers or booleans',
+      },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+          const entries = Object.entries(value);
+          return (
+            entries.length <= 100 &&
+            entries.every(
+              ([key, v]) =>
+                isValidId(key) &&
+                ((typeof v === 'string' && v.length <= TEXT) ||
+                  (typeof v === 'number' && Number.isFinite(v)) ||
+                  typeof v === 'boolean'),
+            )
+          );
+        },
+      },
+    });
+}
 
 export class FinancialPlanDto {
   @ApiProperty({ example: 40000 }) @IsInt() @Min(0) @Max(1_000_000_000) ownContributionEur: number;
@@ -87,6 +119,18 @@ export class ExpressionOfInterestDto {
   @ValidateNested()
   @Type(() => CouncilResolutionStatementDto)
   councilResolution?: CouncilResolutionStatementDto;
+
+  @ApiPropertyOptional({
+    description:
+      "Answers to the call's own form (`form.fields` of the call), by field id: text and dates as strings, numbers, yes/no as true/false",
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { schools: 12, concept: 'Medienkonzept der Grundschulen im Kreis' },
+  })
+  @IsOptional()
+  @IsObject()
+  @IsFormAnswers()
+  answers?: Record<string, string | number | boolean>;
 }
 
 /** Splits the body into members and content, dropping undefined fields so events stay canonical. */

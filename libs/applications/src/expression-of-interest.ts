@@ -42,7 +42,15 @@ export interface ExpressionOfInterestContent {
   nextSteps?: string;
   coordinator?: Coordinator;
   councilResolution?: CouncilResolutionStatement;
+  /**
+   * The answers to the call's own form, by field id (added to the content later: a stored
+   * content without it simply has none). Checked against the form the call states.
+   */
+  answers?: Record<string, FormAnswer>;
 }
+
+/** An answer to one field of a call's form: text or date (string), number, or yes/no. */
+export type FormAnswer = string | number | boolean;
 
 /** The fields a submission must have filled in. */
 export const REQUIRED_FOR_SUBMISSION: (keyof ExpressionOfInterestContent)[] = [

@@ -1,5 +1,6 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
 import { assertCallOpened, type CallFacts } from '../call-facts';
+import { checkAnswers } from '../form-answers';
 import { ApplicantNotEligible, CallClosed, ExpressionOfInterestExists, UnknownMunicipality } from '../errors';
 import {
   type Applicant,
@@ -37,6 +38,7 @@ export function draftExpressionOfInterest(
   assertCallOpened(call, now);
   if (Date.parse(now) >= Date.parse(call.closesAt))
     throw new CallClosed({ callId: call.callId, closesAt: call.closesAt });
+  checkAnswers(call.form, command.content);
   if (!applicant) throw new UnknownMunicipality({ ags: command.leadAgs });
   const eligible = call.eligibleApplicantTypes;
   if (!eligible.includes(applicant.type)) {

@@ -1,5 +1,6 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
 import { assertCallOpen, type CallFacts } from '../call-facts';
+import { checkAnswers } from '../form-answers';
 import { AlreadySubmitted, CallClosed } from '../errors';
 import {
   evolveExpressionOfInterest,
@@ -33,6 +34,7 @@ export function reviseExpressionOfInterest(
   assertCallOpen(call);
   if (Date.parse(command.now) >= Date.parse(call.closesAt))
     throw new CallClosed({ callId: state.callId, closesAt: call.closesAt });
+  checkAnswers(call.form, command.content);
   const named = checkMembers(state.applicant, command.members, call.eligibleApplicantTypes);
   return [
     { type: 'ExpressionOfInterestRevised', data: { applicationId, content: command.content } },

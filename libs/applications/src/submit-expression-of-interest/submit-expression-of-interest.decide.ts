@@ -9,6 +9,7 @@ import {
   ExpressionOfInterestIncomplete,
   SubmissionAfterDeadline,
 } from '../errors';
+import { checkAnswers, isFilledIn, missingFields } from '../form-answers';
 import {
   evolveExpressionOfInterest,
   type ExpressionOfInterestEvent,
@@ -50,8 +51,24 @@ export function submitExpressionOfInterest(
   assertCallOpened(call, now);
   if (Date.parse(now) >= Date.parse(call.closesAt))
     throw new SubmissionAfterDeadline({ callId: call.callId, closesAt: call.closesAt, attemptedAt: now });
-  const missing = REQUIRED_FOR_SUBMISSION.filter((field) => !isFilledIn(state.content[field]));
-  if (missing.length > 0) throw new ExpressionOfInterestIncomplete({ missing });
+  // The call's form says what must be there (the form may have been amended since the answers
+  // were written: they are checked again); the financial plan is asked of every call.
+  const missing = call.form
+    ? [
+        ...(checkAnswers(call.form, state.content), missingFields(call.form, state.content)),
+        ...(isFilledIn(state.content.financialPlan)
+          ? []
+          : [{ fieldId: 'financialPlan', label: 'Finanzierungsplan' }]),
+      ]
+    : REQUIRED_FOR_SUBMISSION.filter((field) => !isFilledIn(state.content[field])).map((fieldId) => ({
+        fieldId,
+        label: fieldId,
+      }));
+  if (missing.length > 0)
+    throw new ExpressionOfInterestIncomplete({
+      missing: missing.map((m) => m.fieldId),
+      labels: missing.map((m) => m.label),
+    });
   if (conditions.coordinatorRequired && !state.content.coordinator?.name?.trim())
     throw new CoordinatorMissing({});
   const resolution = state.content.councilResolution;
@@ -74,13 +91,6 @@ export function submitExpressionOfInterest(
         data: { applicationId, callId: call.callId, ags: i.municipality.ags },
       })),
   ];
-}
-
-/** A non-blank text, or a real object (not an array): what a required field must hold. */
-function isFilledIn(value: unknown): boolean {
-  if (typeof value === 'string') return value.trim() !== '';
-  if (typeof value === 'number') return Number.isFinite(value);
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export const submitExpressionOfInterestDecider: Decider<

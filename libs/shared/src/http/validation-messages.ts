@@ -45,6 +45,8 @@ const GERMAN: Record<string, (en: string) => string> = {
     return `muss eine Zahl zwischen ${from} und ${to} sein`;
   },
   isWellFormedText: () => 'muss gültiger Unicode-Text sein (er enthält ein einzelnes UTF-16-Ersatzzeichen)',
+  isFormAnswers: () =>
+    'muss je Feld des Formulars (bis zu 100) einen Text (bis 20.000 Zeichen), eine Zahl oder true/false enthalten',
   isRecordId: () =>
     'muss aus 1 bis 160 Buchstaben, Ziffern, „-“, „_“ oder „.“ bestehen, ohne „..“ und nicht mit „.“ enden',
 };
