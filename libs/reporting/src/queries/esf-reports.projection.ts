@@ -1,4 +1,5 @@
 import type { Projection, RecordedEvent } from '@app/eventsourcing';
+import type { IndicatorDefinition } from '@app/programmes-calls/rules';
 import type { EsfReportEvent, EsfReportStatus, Indicators, Expenditure, ReportContent } from '../esf-report';
 
 export interface EsfReportStep {
@@ -19,6 +20,8 @@ export interface EsfReportView {
   from: string;
   to: string;
   dueDate: string;
+  /** The indicator catalogue the report states: the ids, names, units and types, required ones marked. */
+  indicators: IndicatorDefinition[];
   status: EsfReportStatus;
   /** Number of submissions so far. */
   submission: number;
