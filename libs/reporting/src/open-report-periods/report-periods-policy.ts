@@ -15,6 +15,7 @@ import {
   type Subscription,
 } from '@app/eventsourcing';
 import { CommandService, EVENT_STORE } from '@app/shared';
+import { GrantRevoked } from '../errors';
 import { esfReportStream } from '../esf-report';
 import { openReportPeriodDecider } from './open-report-periods.decide';
 import { planForGrant } from './plan-for-grant';
@@ -85,7 +86,9 @@ export class ReportPeriodsPolicy implements OnApplicationBootstrap, OnApplicatio
       plan = await planForGrant(this.commands, grantId);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      this.logger.warn(`no report periods opened for grant ${grantId}: ${error.message}`);
+      // A grant revoked in full owes no reports: seen again at every start, not worth a warning.
+      const level = error instanceof GrantRevoked ? 'debug' : 'warn';
+      this.logger[level](`no report periods opened for grant ${grantId}: ${error.message}`);
       return;
     }
     for (const period of plan.toOpen) {
