@@ -14,7 +14,7 @@ const CONTEXTS = [
   'council-resolutions',
   'selection',
   'grants',
-  'esf-reporting',
+  'reporting',
   'evaluation',
   'deadlines',
   'notifications',

@@ -20,7 +20,7 @@ describe('a simulated clock advanced by hand', () => {
     await appendFact(
       store,
       'esf-report-g1.2011',
-      'EsfReportPeriodOpened',
+      'ReportPeriodOpened',
       {
         reportId: 'g1.2011',
         grantId: 'g1',

@@ -143,7 +143,7 @@ describe('/health tells the truth about the followers while their Redis is away'
     await ownRedis.kill();
     // 38 reports whose deadlines the manager must schedule: it cannot while Redis is away.
     for (let i = 0; i < 38; i++)
-      await appendFact(store, `esf-report-h${i}`, 'EsfReportPeriodOpened', reportOpened(`h${i}`), START);
+      await appendFact(store, `esf-report-h${i}`, 'ReportPeriodOpened', reportOpened(`h${i}`), START);
 
     const down = await eventually(
       async () => {

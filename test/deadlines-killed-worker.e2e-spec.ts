@@ -109,7 +109,7 @@ describe.each(['after-effect', 'before-effect'] as const)(
         await appendFact(
           store,
           `esf-report-g${i}.2011`,
-          'EsfReportPeriodOpened',
+          'ReportPeriodOpened',
           {
             reportId: `g${i}.2011`,
             grantId: `g${i}`,

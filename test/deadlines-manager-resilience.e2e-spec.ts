@@ -76,17 +76,11 @@ describe('the deadline manager keeps following the store', () => {
     const garbage = await appendFact(
       store,
       'esf-report-r1',
-      'EsfReportPeriodOpened',
+      'ReportPeriodOpened',
       reportOpened('r1', 'garbage'),
       START,
     );
-    await appendFact(
-      store,
-      'esf-report-r2',
-      'EsfReportPeriodOpened',
-      reportOpened('r2', '2011-12-15'),
-      START,
-    );
+    await appendFact(store, 'esf-report-r2', 'ReportPeriodOpened', reportOpened('r2', '2011-12-15'), START);
 
     await eventually(async () => (await opened(store)).length === 1, 5000, 'the valid report to open');
     expect(await opened(store)).toEqual(['deadline-esf-report-due.r2']);
@@ -95,7 +89,7 @@ describe('the deadline manager keeps following the store', () => {
       status: 'up',
       state: 'following',
       skippedEvents: 3,
-      lastSkippedEvent: { eventId: garbage, type: 'EsfReportPeriodOpened' },
+      lastSkippedEvent: { eventId: garbage, type: 'ReportPeriodOpened' },
     });
     expect(before).not.toBe(garbage);
     expect(w.renderMetrics()).toMatch(/^kkz_deadline_events_skipped_total 3$/m);
@@ -107,13 +101,7 @@ describe('the deadline manager keeps following the store', () => {
     const w = worker(store, { first: 1500, max: 1500 });
     await w.start();
     store.dropNext = true;
-    await appendFact(
-      store,
-      'esf-report-r3',
-      'EsfReportPeriodOpened',
-      reportOpened('r3', '2011-12-15'),
-      START,
-    );
+    await appendFact(store, 'esf-report-r3', 'ReportPeriodOpened', reportOpened('r3', '2011-12-15'), START);
 
     await eventually(async () => (await w.health()).state === 'reconnecting', 2000, 'the manager to retry');
     const retrying = await w.health();
@@ -129,13 +117,7 @@ describe('the deadline manager keeps following the store', () => {
 
   it('fails to start when the store cannot be followed, and run() tries again until it can', async () => {
     const store = flakyStore();
-    await appendFact(
-      store,
-      'esf-report-r4',
-      'EsfReportPeriodOpened',
-      reportOpened('r4', '2011-12-15'),
-      START,
-    );
+    await appendFact(store, 'esf-report-r4', 'ReportPeriodOpened', reportOpened('r4', '2011-12-15'), START);
     store.dropNext = true;
     const first = worker(store);
     await expect(first.start()).rejects.toThrow(/not following the store/);
@@ -191,13 +173,7 @@ describe('/health and /metrics of the worker process show the deadline manager',
       'the worker to run',
     );
     store.down = true;
-    await appendFact(
-      store,
-      'esf-report-r5',
-      'EsfReportPeriodOpened',
-      reportOpened('r5', '2011-12-15'),
-      START,
-    );
+    await appendFact(store, 'esf-report-r5', 'ReportPeriodOpened', reportOpened('r5', '2011-12-15'), START);
     const down = await eventually(
       async () => {
         const res = await http().get('/health');

@@ -52,7 +52,7 @@ describe('the API process runs the worker: deadlines fire, the office watches th
     await appendFact(
       api.store,
       `esf-report-${REPORT}`,
-      'EsfReportPeriodOpened',
+      'ReportPeriodOpened',
       {
         reportId: REPORT,
         grantId: 'kkz.phase-1.05978000',

@@ -53,7 +53,7 @@ describe('queue hygiene', () => {
       await appendFact(
         store,
         `esf-report-${id}`,
-        'EsfReportPeriodOpened',
+        'ReportPeriodOpened',
         reportOpened(id, '2011-12-15'),
         START,
       );
@@ -101,7 +101,7 @@ describe('queue hygiene', () => {
     await appendFact(
       store,
       'esf-report-late',
-      'EsfReportPeriodOpened',
+      'ReportPeriodOpened',
       reportOpened('late', '2011-11-01'),
       START,
     );

@@ -36,7 +36,7 @@ describe('reconciliation repairs what it finds, and nothing stops it', () => {
       ['r1', '2011-12-15'],
       ['r2', '2011-12-16'],
     ])
-      await appendFact(store, `esf-report-${id}`, 'EsfReportPeriodOpened', reportOpened(id, due), START);
+      await appendFact(store, `esf-report-${id}`, 'ReportPeriodOpened', reportOpened(id, due), START);
     // A deadline written with dates nobody can read: it cannot be scheduled, but must not hide the rest.
     await appendFact(
       store,

@@ -83,7 +83,7 @@ describe('a flushed Redis loses no deadline', () => {
       await appendFact(
         first.store,
         `esf-report-g${i}.2011`,
-        'EsfReportPeriodOpened',
+        'ReportPeriodOpened',
         {
           reportId: `g${i}.2011`,
           grantId: `g${i}`,

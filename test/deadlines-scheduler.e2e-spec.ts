@@ -75,7 +75,7 @@ describe('deadlines fire through real BullMQ on a simulated, accelerated clock',
     await appendFact(
       store,
       'esf-report-g1.2011',
-      'EsfReportPeriodOpened',
+      'ReportPeriodOpened',
       {
         reportId: 'g1.2011',
         grantId: 'g1',
@@ -188,7 +188,7 @@ describe('deadlines fire through real BullMQ on a simulated, accelerated clock',
       await appendFact(
         store,
         `esf-report-g${i}.2011`,
-        'EsfReportPeriodOpened',
+        'ReportPeriodOpened',
         {
           reportId: `g${i}.2011`,
           grantId: `g${i}`,

@@ -110,7 +110,7 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
     await appendFact(
       api.store,
       `esf-report-${REPORT}`,
-      'EsfReportPeriodOpened',
+      'ReportPeriodOpened',
       {
         reportId: REPORT,
         grantId: 'kkz.phase-1.05978000',

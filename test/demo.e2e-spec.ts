@@ -45,7 +45,7 @@ describe('npm run demo, shortened', () => {
     );
 
     const sum = (source: string) =>
-      of<{ expenditure: Expenditure }>('EsfReportAccepted').reduce(
+      of<{ expenditure: Expenditure }>('ReportAccepted').reduce(
         (s, d) => s + d.expenditure[`${source}Cents` as keyof Expenditure],
         0,
       );

@@ -117,7 +117,7 @@ describe('the application on EventStoreDB (test double) in faults', () => {
       appendFact(
         api.store,
         `esf-report-${reportId}`,
-        'EsfReportPeriodOpened',
+        'ReportPeriodOpened',
         {
           reportId,
           grantId: `g-${reportId}`,

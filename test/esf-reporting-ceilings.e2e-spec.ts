@@ -27,7 +27,7 @@ describe("ESF reporting: a grant's accepted reports stay within its ceilings", (
 
   /** The totals' sources equal, cent for cent, the sums of the accepted report events in the store. */
   async function expectTotalsReconcile(): Promise<RecordedEvent[]> {
-    const acceptedEvents = await eventsOfType('EsfReportAccepted');
+    const acceptedEvents = await eventsOfType('ReportAccepted');
     const totals = (await w.api.http.get('/programmes/kkz/esf-totals').set(w.as.auditor).expect(200)).body;
     const sum = (source: string) =>
       acceptedEvents.reduce(
@@ -80,7 +80,7 @@ describe("ESF reporting: a grant's accepted reports stay within its ceilings", (
     const written = (await store.readAll({ after: before })).map((e) => [e.type, e.streamId]);
     expect(written).toEqual([
       ['EsfAcceptanceBooked', `esf-ledger-${w.unnaGrant}`],
-      ['EsfReportAccepted', `esf-report-${reportOf(winner)}`],
+      ['ReportAccepted', `esf-report-${reportOf(winner)}`],
     ]);
     expect(await status(winner)).toBe('accepted');
     expect(await status(loser)).toBe('submitted');
@@ -93,7 +93,7 @@ describe("ESF reporting: a grant's accepted reports stay within its ceilings", (
   it('completes an acceptance that stopped between its two appends when it is tried again', async () => {
     await w.submit(reportOf('2012'), HALF_AND_A_BIT()).expect(201);
     await w.submit(reportOf('2013'), HALF_AND_A_BIT()).expect(201);
-    store.crashBefore(hasEvent('EsfReportAccepted'));
+    store.crashBefore(hasEvent('ReportAccepted'));
     await accept('2012').expect(500);
     expect(await eventsOfType('EsfAcceptanceBooked')).toHaveLength(1);
     expect(await status('2012')).toBe('submitted');
@@ -105,7 +105,7 @@ describe("ESF reporting: a grant's accepted reports stay within its ceilings", (
     const before = await store.headPosition();
     await accept('2012').expect(200);
     const written = (await store.readAll({ after: before })).map((e) => e.type);
-    expect(written).toEqual(['EsfReportAccepted']);
+    expect(written).toEqual(['ReportAccepted']);
     expect(await eventsOfType('EsfAcceptanceBooked')).toHaveLength(1);
     expect(await status('2012')).toBe('accepted');
     const accepted = await expectTotalsReconcile();
@@ -116,7 +116,7 @@ describe("ESF reporting: a grant's accepted reports stay within its ceilings", (
   it("frees a halfway acceptance's money when the report is returned instead", async () => {
     await w.submit(reportOf('2012'), HALF_AND_A_BIT()).expect(201);
     await w.submit(reportOf('2013'), HALF_AND_A_BIT()).expect(201);
-    store.crashBefore(hasEvent('EsfReportAccepted'));
+    store.crashBefore(hasEvent('ReportAccepted'));
     await accept('2012').expect(500);
     await w.api.http
       .post(`/esf-reports/${reportOf('2012')}/return`)

@@ -47,8 +47,24 @@ describe('ESF reporting refusals answer problem+json with a code and write nothi
     await w.refused(() => w.submit(reportId(), content(10.5, 0, 0)), 400, 'validation-failed');
     await w.refused(
       () => w.submit(reportId(), content(1, 0, 0, { indicators: { publicAdministrationsSupported: -2 } })),
-      400,
-      'validation-failed',
+      422,
+      'indicator-type',
+    );
+    // The 2011 programme's catalogue is the ESF common indicators: a programme indicator is unknown there.
+    const unknown = await w.refused(
+      () =>
+        w.submit(
+          reportId(),
+          content(1, 0, 1, { indicators: { publicAdministrationsSupported: 5, treesPlanted: 3 } }),
+        ),
+      422,
+      'unknown-indicator',
+    );
+    expect(unknown.body.detail).toContain('„treesPlanted“');
+    await w.refused(
+      () => w.submit(reportId(), content(1, 0, 1, { indicators: { participants: 3 } })),
+      422,
+      'indicator-required',
     );
     await w.refused(
       () => w.submit(reportId(), { ...content(1, 0, 1), surprise: true }),
@@ -76,7 +92,7 @@ describe('ESF reporting refusals answer problem+json with a code and write nothi
       422,
       'esf-report-incomplete',
     );
-    expect(incomplete.body.missing).toEqual(['indicators.publicAdministrationsSupported', 'narrative']);
+    expect(incomplete.body.missing).toEqual(['narrative']);
   });
 
   it("refuses ESF beyond the notice once the grant's accepted reports are counted", async () => {

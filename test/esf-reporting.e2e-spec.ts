@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Workbook as ExcelWorkbook } from 'exceljs';
 import { TERMS_KKZ } from '@app/shared';
 import { ProjectionRunner, rebuild, type RecordedEvent } from '@app/eventsourcing';
-import { esfReportsProjection, esfTotalsProjection } from '@app/esf-reporting';
+import { esfReportsProjection, esfTotalsProjection } from '@app/reporting';
 import { DORTMUND, KREIS_UNNA } from './support/fixtures';
 import {
   type EsfWorld,
@@ -44,7 +44,7 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
       ['2014', '2014-01-01', '2014-12-31', '2015-04-30', true],
       ['2015', '2015-01-01', '2015-06-30', '2015-10-31', true],
     ]);
-    const opened = (await w.api.store.readAll()).filter((e) => e.type === 'EsfReportPeriodOpened');
+    const opened = (await w.api.store.readAll()).filter((e) => e.type === 'ReportPeriodOpened');
     expect(opened.map((e) => e.streamId)).toContain(`esf-report-${w.unnaGrant}.2012`);
 
     const before = await w.api.store.headPosition();
@@ -165,7 +165,7 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
     ]);
     const acceptedEvent = (await w.api.store.readStream(`esf-report-${reportId}`)).at(-1) as RecordedEvent;
     expect(acceptedEvent).toMatchObject({
-      type: 'EsfReportAccepted',
+      type: 'ReportAccepted',
       data: {
         reportId,
         grantId: w.unnaGrant,
@@ -208,7 +208,7 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
 
     it('equal, year by year and source by source, the sum of the accepted report events in the store', async () => {
       const totals = (await w.api.http.get('/programmes/kkz/esf-totals').set(w.as.auditor).expect(200)).body;
-      const acceptedEvents = (await w.api.store.readAll()).filter((e) => e.type === 'EsfReportAccepted');
+      const acceptedEvents = (await w.api.store.readAll()).filter((e) => e.type === 'ReportAccepted');
       expect(acceptedEvents).toHaveLength(3);
       const expected = new Map<
         string,
@@ -296,7 +296,7 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
         .expect(200);
       expect(res.text.startsWith('\ufeff')).toBe(false);
       const rows: Record<string, string>[] = parse(res.text, { columns: true });
-      const accepted = (await w.api.store.readAll()).filter((e) => e.type === 'EsfReportAccepted');
+      const accepted = (await w.api.store.readAll()).filter((e) => e.type === 'ReportAccepted');
       expect(rows).toHaveLength(accepted.length * 3);
       expect(new Set(rows.map((r) => r.report_id))).toEqual(
         new Set(accepted.map((e) => (e.data as { reportId: string }).reportId)),

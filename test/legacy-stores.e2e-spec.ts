@@ -112,5 +112,38 @@ describe('stores written by earlier mains (3af43fd, 4b5c302)', () => {
       const total = Array.isArray(res.body) ? grants.length : res.body.total;
       expect(total).toBe(58);
     });
+
+    it('reads its EsfReport* events as the neutral Report* events, the stored ones untouched', async () => {
+      const stored = (await allEvents(api.store)).filter((e) => e.type.startsWith('EsfReport'));
+      expect(new Set(stored.map((e) => e.type))).toEqual(
+        new Set(['EsfReportPeriodOpened', 'EsfReportSubmitted', 'EsfReportReturned', 'EsfReportAccepted']),
+      );
+      const read = new Map(
+        (await allEvents(new UpcastingEventStore(api.store, api.app.get(UpcasterRegistry)))).map((e) => [
+          e.metadata.eventId,
+          e,
+        ]),
+      );
+      for (const event of stored) {
+        const today = read.get(event.metadata.eventId);
+        expect([today?.type, today?.metadata.hash]).toEqual([
+          event.type.replace(/^EsfReport/, 'Report'),
+          event.metadata.hash,
+        ]);
+        if (event.type === 'EsfReportPeriodOpened') {
+          expect(event.data).not.toHaveProperty('indicators');
+          expect(
+            (today?.data as { indicators: { catalogue: string }[] }).indicators.map((i) => i.catalogue),
+          ).toEqual(['esf-common-indicators', 'esf-common-indicators']);
+        }
+      }
+      // Served under the neutral route and the deprecated one alike.
+      const office = bearer(await api.token('grants-office'));
+      const neutral = await api.http.get('/grants/kkz.phase-1.05978000/reports').set(office).expect(200);
+      const old = await api.http.get('/grants/kkz.phase-1.05978000/esf-reports').set(office).expect(200);
+      expect(neutral.body).toEqual(old.body);
+      const items = Array.isArray(neutral.body) ? neutral.body : neutral.body.items;
+      expect(items.map((r: { periodId: string }) => r.periodId)).toEqual(['2012', '2013', '2014', '2015']);
+    });
   });
 });

@@ -15,6 +15,7 @@ export async function issueGrant(
   api: TestApi,
   ags: string,
   rules: { version: number; effectiveFrom: string | null } = { version: 0, effectiveFrom: null },
+  period = { from: '2012-03-01', to: '2015-06-30' },
 ): Promise<string> {
   const applicationId = `kkz-2011.${ags}`;
   const { position } = await api.store.appendToStream(
@@ -42,7 +43,7 @@ export async function issueGrant(
       phase: 1,
       ags,
       applicationId,
-      period: { from: '2012-03-01', to: '2015-06-30' },
+      period,
       financing: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
       conditions: [],
       coordinator: { name: 'Koordinierungsstelle' },

@@ -52,7 +52,7 @@ export async function appendEsfReportAccepted(
   };
   await store.appendToStream(
     `esf-report-${reportId}`,
-    [newEvent('EsfReportAccepted', data, SETUP_ACTOR)],
+    [newEvent('ReportAccepted', data, SETUP_ACTOR)],
     'any',
   );
 }

@@ -2,10 +2,11 @@ import { ApplicationsModule } from '@app/applications';
 import { applicationUpcasters } from '@app/applications/upcasters';
 import { evaluationUpcasters } from '@app/evaluation/upcasters';
 import { programmesCallsUpcasters } from '@app/programmes-calls/upcasters';
+import { reportingUpcasters } from '@app/reporting/upcasters';
 import { AuditModule } from '@app/audit';
 import { CouncilResolutionsModule } from '@app/council-resolutions';
 import { DeadlinesModule } from '@app/deadlines';
-import { EsfReportingModule } from '@app/esf-reporting';
+import { ReportingModule } from '@app/reporting';
 import { EvaluationModule } from '@app/evaluation';
 import { GrantsModule } from '@app/grants';
 import { NotificationsModule } from '@app/notifications';
@@ -20,7 +21,7 @@ export const CONTEXT_MODULES = [
   CouncilResolutionsModule,
   SelectionModule,
   GrantsModule,
-  EsfReportingModule,
+  ReportingModule,
   EvaluationModule,
   DeadlinesModule,
   NotificationsModule,
@@ -29,5 +30,6 @@ export const CONTEXT_MODULES = [
     ...applicationUpcasters,
     ...programmesCallsUpcasters,
     ...evaluationUpcasters,
+    ...reportingUpcasters,
   ]),
 ];

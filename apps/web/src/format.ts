@@ -46,7 +46,7 @@ export const STAGE_NAMES: Record<string, string> = {
 export const DEADLINE_KINDS: Record<string, string> = {
   'call-closes': 'Einreichungsfrist des Aufrufs',
   'council-resolution-due': 'Ratsbeschluss',
-  'esf-report-due': 'ESF-Bericht',
+  'esf-report-due': 'Bericht',
   'proof-of-use-due': 'Verwendungsnachweis',
   'survey-closes': 'Befragung',
   'phase-ends': 'Ende der Förderphase',

@@ -1047,7 +1047,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/esf-reports/{reportId}": {
+    "/reports/{reportId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1071,7 +1071,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/esf-reports/{reportId}/submissions": {
+    "/esf-reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One ESF report with its draft, submission, remarks, acceptance and history
+         * @deprecated
+         * @description Roles: grants-office, auditor, municipality.
+         */
+        get: operations["EsfReportsQueriesController_get_deprecated"];
+        /**
+         * The municipality saves its draft report (replacing the previous draft)
+         * @deprecated
+         * @description Roles: municipality.
+         */
+        put: operations["SaveEsfReportDraftController_save_deprecated"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{reportId}/submissions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1094,7 +1120,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/esf-reports/{reportId}/acceptance": {
+    "/esf-reports/{reportId}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The municipality submits its report once the period has ended, or resubmits it corrected after it was returned
+         * @deprecated
+         * @description The municipality submits its report once the period has ended, or resubmits it corrected
+         *     after it was returned. Parts left out of the body are taken from the saved draft.
+         *
+         *     Roles: municipality.
+         */
+        post: operations["SubmitEsfReportController_submit_deprecated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{reportId}/acceptance": {
         parameters: {
             query?: never;
             header?: never;
@@ -1114,7 +1164,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/esf-reports/{reportId}/return": {
+    "/esf-reports/{reportId}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The grants office accepts a submitted report; its figures then count in the programme totals
+         * @deprecated
+         * @description Roles: grants-office.
+         */
+        post: operations["AcceptEsfReportController_accept_deprecated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{reportId}/return": {
         parameters: {
             query?: never;
             header?: never;
@@ -1134,7 +1205,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/grants/{grantId}/esf-reports": {
+    "/esf-reports/{reportId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The grants office returns a submitted report with remarks, for correction and resubmission
+         * @deprecated
+         * @description Roles: grants-office.
+         */
+        post: operations["ReturnEsfReportController_returnForCorrection_deprecated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/grants/{grantId}/reports": {
         parameters: {
             query?: never;
             header?: never;
@@ -1148,6 +1240,29 @@ export interface paths {
          *     Roles: grants-office, auditor, municipality.
          */
         get: operations["EsfReportsQueriesController_listForGrant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/grants/{grantId}/esf-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A grant's reports: the grants office, auditors and the grant's own municipality
+         * @deprecated
+         * @description A grant's reports: the grants office, auditors and the grant's own municipality. `from`/`to` by due date.
+         *
+         *     Roles: grants-office, auditor, municipality.
+         */
+        get: operations["EsfReportsQueriesController_listForGrant_deprecated"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2427,6 +2542,8 @@ export interface components {
             from: string;
             to: string;
             dueDate: string;
+            /** @description The indicator catalogue the report states: the ids, names, units and types, required ones marked. */
+            indicators: components["schemas"]["IndicatorDefinition"][];
             /** @enum {string} */
             status: "submitted" | "returned" | "accepted" | "open";
             /** @description Number of submissions so far. */
@@ -2779,10 +2896,7 @@ export interface components {
             periodId?: string;
             note?: string;
         };
-        /**
-         * @description ESF output indicators, e.g. public administrations supported; participant counts only where the
-         *     measure has participants. Counts, never fractions.
-         */
+        /** @description indicatorId → value, checked against the period's catalogue (`ReportPeriod.indicators`). */
         Indicators: {
             [key: string]: number;
         };
@@ -4236,21 +4350,18 @@ export interface components {
              */
             totalCents?: number;
         };
-        IndicatorsDto: {
-            /**
-             * @description public administrations supported (required at submission)
-             * @example 5
-             */
-            publicAdministrationsSupported?: number;
-            /**
-             * @description participants, where the measure has participants
-             * @example 120
-             */
-            participants?: number;
-        };
         EsfReportContentDto: {
             expenditure?: components["schemas"]["ExpenditureDto"];
-            indicators?: components["schemas"]["IndicatorsDto"];
+            /**
+             * @description indicatorId → value, from the indicator catalogue of the terms the grant's notice applied (the 2011 programme: the ESF common indicators publicAdministrationsSupported, required, and participants); an unknown indicator is refused (unknown-indicator), a value of the wrong type too (indicator-type), a missing required one at submission (indicator-required)
+             * @example {
+             *       "schulenAngebunden": 4,
+             *       "fachkraefteQualifiziert": 12
+             *     }
+             */
+            indicators?: {
+                [key: string]: number;
+            };
             /** @example Netzwerke gebündelt, Präventionskette im Aufbau */
             narrative?: string;
         };
@@ -11213,7 +11324,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `idempotency-key-reused`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11221,7 +11332,252 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "idempotency-key-reused";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    EsfReportsQueriesController_get_deprecated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EsfReportView"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    SaveEsfReportDraftController_save_deprecated: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the caller last read, e.g. `"3"` (from `revision` of the record or of a command's answer). If the record changed since, the command is refused with 409 `concurrency-conflict`; without it the command applies to the latest revision. */
+                "If-Match"?: string;
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EsfReportContentDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-if-match`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-if-match" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `concurrency-conflict`, `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "concurrency-conflict" | "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `payload-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload-too-large";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported-media-type";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };
@@ -11362,7 +11718,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-share-exceeded`, `financing-source-exhausted`, `grant-revoked`, `idempotency-key-reused`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-share-exceeded`, `financing-source-exhausted`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11370,7 +11726,156 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-share-exceeded" | "financing-source-exhausted" | "grant-revoked" | "idempotency-key-reused";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-share-exceeded" | "financing-source-exhausted" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    SubmitEsfReportController_submit_deprecated: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EsfReportContentDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `payload-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload-too-large";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported-media-type";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-share-exceeded`, `financing-source-exhausted`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-share-exceeded" | "financing-source-exhausted" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };
@@ -11401,6 +11906,127 @@ export interface operations {
         };
     };
     AcceptEsfReportController_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`, `invalid-idempotency-key`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id" | "invalid-idempotency-key";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `esf-acceptance-not-booked`, `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "esf-acceptance-not-booked" | "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-not-submitted`, `financing-source-exhausted`, `grant-revoked`, `idempotency-key-reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "esf-report-already-accepted" | "esf-report-not-submitted" | "financing-source-exhausted" | "grant-revoked" | "idempotency-key-reused";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    AcceptEsfReportController_accept_deprecated: {
         parameters: {
             query?: never;
             header?: {
@@ -11670,7 +12296,257 @@ export interface operations {
             };
         };
     };
+    ReturnEsfReportController_returnForCorrection_deprecated: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnEsfReportDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `malformed-json`, `return-remarks-missing`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "malformed-json" | "return-remarks-missing" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `payload-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload-too-large";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported-media-type";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-not-submitted`, `idempotency-key-reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "esf-report-already-accepted" | "esf-report-not-submitted" | "idempotency-key-reused";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
     EsfReportsQueriesController_listForGrant: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                q?: string;
+                status?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EsfReportView"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    EsfReportsQueriesController_listForGrant_deprecated: {
         parameters: {
             query?: {
                 page?: number;

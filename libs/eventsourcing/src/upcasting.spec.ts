@@ -80,4 +80,52 @@ describe('upcasting on read', () => {
       /Two upcasters for CoordinatorNamed from schema version 2/,
     );
   });
+
+  describe('a renamed type', () => {
+    /** Stored as `MentorNamed` v1 `{ name }`; today `CoordinatorNamed` (v3 through the steps above). */
+    const renamed: Upcaster<{ name: string }, { name: string }> = {
+      type: 'MentorNamed',
+      fromVersion: 1,
+      toType: 'CoordinatorNamed',
+      upcast: (data) => data,
+    };
+    const withRename = () => registry().register(renamed as Upcaster);
+
+    it("reads an event stored under the old type as the new type in today's shape, stored bytes untouched", async () => {
+      const inner = new MemoryEventStore();
+      await inner.appendToStream(
+        'coordinator-4',
+        [newEvent('MentorNamed', { name: 'Ute Lenz' }, { schemaVersion: 1 })],
+        'no_stream',
+      );
+      const store = new UpcastingEventStore(inner, withRename());
+      const [read] = await store.readStream('coordinator-4');
+      expect([read.type, read.metadata.schemaVersion, read.data]).toEqual([
+        'CoordinatorNamed',
+        3,
+        { first: 'Ute', last: 'Lenz', title: null },
+      ]);
+      const [raw] = await storedEvents(store).readStream('coordinator-4');
+      expect([raw.type, raw.data]).toEqual(['MentorNamed', { name: 'Ute Lenz' }]);
+      expect(verifyStreamChain('coordinator-4', [raw])).toBeUndefined();
+      expect(read.metadata.hash).toBe(raw.metadata.hash);
+    });
+
+    it('renames even when the data stays the same object', () => {
+      const keep: Upcaster = { type: 'Old', fromVersion: 1, toType: 'New', upcast: (d) => d };
+      const registry = new UpcasterRegistry().register(keep);
+      const event = { ...newEvent('Old', { a: 1 }), position: 1, streamId: 's-1', revision: 0 };
+      const read = registry.upcast(event as never) as { type: string; metadata: { schemaVersion?: number } };
+      expect([read.type, read.metadata.schemaVersion]).toEqual(['New', 1]);
+      expect(registry.currentVersion('New')).toBe(1);
+    });
+
+    it('refuses to loop between two names', () => {
+      const there: Upcaster = { type: 'A', fromVersion: 1, toType: 'B', upcast: (d) => d };
+      const back: Upcaster = { type: 'B', fromVersion: 1, toType: 'A', upcast: (d) => d };
+      const registry = new UpcasterRegistry().register(there, back);
+      const event = { ...newEvent('A', {}), position: 1, streamId: 's-1', revision: 0 };
+      expect(() => registry.upcast(event as never)).toThrow(/rename it in a loop/);
+    });
+  });
 });

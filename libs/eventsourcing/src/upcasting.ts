@@ -21,8 +21,16 @@ export const FIRST_SCHEMA_VERSION = 1;
 export interface Upcaster<From = unknown, To = unknown> {
   readonly type: string;
   readonly fromVersion: number;
+  /**
+   * A type renamed: the step's result is schema version 1 of `toType` (whose own upcasters then
+   * apply), and the old type is never written again. The stored type, like the stored data, stays.
+   */
+  readonly toType?: string;
   upcast(data: From, event: RecordedEvent): To;
 }
+
+/** Far more steps than any type's history: a longer walk is a loop of renames. */
+const MAX_STEPS = 100;
 
 /** All upcasters of a process; knows each event type's current schema version. */
 export class UpcasterRegistry {
@@ -60,16 +68,21 @@ export class UpcasterRegistry {
    * The hash in the metadata still covers the stored form, so chains are verified on raw reads.
    */
   upcast<E extends RecordedEvent>(event: E): E {
-    const steps = this.byType.get(event.type);
-    if (!steps) return event;
+    if (!this.byType.has(event.type)) return event;
+    let type = event.type;
     let version = event.metadata.schemaVersion ?? FIRST_SCHEMA_VERSION;
     let data = event.data;
-    for (let step = steps.get(version); step; step = steps.get(version)) {
+    for (let n = 0, step = this.byType.get(type)?.get(version); step; n++) {
+      if (n === MAX_STEPS) throw new Error(`The upcasters of ${event.type} rename it in a loop`);
       data = step.upcast(data, event);
-      version++;
+      if (step.toType) {
+        type = step.toType;
+        version = FIRST_SCHEMA_VERSION;
+      } else version++;
+      step = this.byType.get(type)?.get(version);
     }
-    if (data === event.data) return event;
-    return { ...event, data, metadata: { ...event.metadata, schemaVersion: version } };
+    if (data === event.data && type === event.type) return event;
+    return { ...event, type, data, metadata: { ...event.metadata, schemaVersion: version } } as E;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { isDeprecatedReportPath } from '@app/reporting';
 import { addProblemResponses } from './problem-responses';
 import responseSchemas from './response-schemas.json';
 
@@ -45,6 +46,7 @@ type Operation = {
   responses: Responses;
   'x-roles'?: string[];
   'x-public'?: boolean;
+  deprecated?: boolean;
 };
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
@@ -63,6 +65,7 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
       .addSecurityRequirements('bearer')
       .build(),
   );
+  nameAliasedRoutes(document);
   addResponseSchemas(document);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
@@ -79,6 +82,25 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
   return document;
 }
 
+/**
+ * A handler served under two paths (a route and its deprecated alias) gets Nest's operation ids
+ * `<Controller>_<method>[0]` and `[1]`: the route keeps `<Controller>_<method>`, the alias is
+ * `<Controller>_<method>_deprecated`, marked deprecated.
+ */
+function nameAliasedRoutes(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const op = (item as Record<string, Operation | undefined>)[method];
+      if (!op?.operationId) continue;
+      const base = op.operationId.replace(/\[\d+\]$/, '');
+      if (isDeprecatedReportPath(path)) {
+        op.operationId = `${base}_deprecated`;
+        op.deprecated = true;
+      } else op.operationId = base;
+    }
+  }
+}
+
 /** Fills each 2xx answer the compiler plugin left without a schema from the routes' return types. */
 function addResponseSchemas(document: OpenAPIObject): void {
   const generated = responseSchemas as {
@@ -90,7 +112,9 @@ function addResponseSchemas(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const op = (item as Record<string, Operation | undefined>)[method];
-      const schema = op?.operationId ? generated.operations[op.operationId] : undefined;
+      const schema = op?.operationId
+        ? generated.operations[op.operationId.replace(/_deprecated$/, '')]
+        : undefined;
       if (!op || !schema) continue;
       for (const [status, response] of Object.entries(op.responses)) {
         if (!status.startsWith('2')) continue;

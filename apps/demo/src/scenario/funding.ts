@@ -44,6 +44,7 @@ export async function issueNotices(
       coordinator: { name: `Koordinierungsstelle Prävention ${member.name}` },
     };
     const { id } = await ctx.office.post<{ id: string }>('/grants', body);
+    // The worker's policy opens the periods with the notice too; asking here returns once they are open.
     await ctx.office.post(`/grants/${id}/report-periods`);
     plans.push({
       member,
@@ -122,7 +123,7 @@ export async function reportRound(ctx: DemoContext, plans: GrantPlan[], round: R
   );
   const submit = async (plan: GrantPlan, cut = 0) =>
     (await municipality(ctx, plan.member)).post(
-      `/esf-reports/${plan.grantId}.${round.periodId}/submissions`,
+      `/reports/${plan.grantId}.${round.periodId}/submissions`,
       figures(plan, cut),
     );
   await ctx.sim.at(officeHours(round.submitOn));
@@ -143,7 +144,7 @@ export async function reportRound(ctx: DemoContext, plans: GrantPlan[], round: R
   await ctx.sim.at(officeHours(round.acceptOn));
   if (returned) {
     const reportId = `${returned.grantId}.${round.periodId}`;
-    await ctx.office.post(`/esf-reports/${reportId}/return`, {
+    await ctx.office.post(`/reports/${reportId}/return`, {
       remarks: 'Bewirtungskosten sind nicht zuwendungsfähig; bitte ohne sie neu einreichen.',
     });
     await submit(returned, 0.02);
@@ -152,7 +153,7 @@ export async function reportRound(ctx: DemoContext, plans: GrantPlan[], round: R
     );
   }
   await eachLimited(plans, 4, async (plan) => {
-    await ctx.office.post(`/esf-reports/${plan.grantId}.${round.periodId}/acceptance`);
+    await ctx.office.post(`/reports/${plan.grantId}.${round.periodId}/acceptance`);
     const { expenditure } = figures(plan, plan === returned ? 0.02 : 0);
     plan.reported.esfCents += expenditure.esfCents;
     plan.reported.landCents += expenditure.landCents;

@@ -57,4 +57,4 @@ export const disbursements = (grantId: string) =>
   must(api.GET('/grants/{grantId}/disbursements', { params: { path: { grantId } } }));
 
 export const reports = (grantId: string) =>
-  must(api.GET('/grants/{grantId}/esf-reports', { params: { path: { grantId } } }));
+  must(api.GET('/grants/{grantId}/reports', { params: { path: { grantId } } }));

@@ -541,7 +541,7 @@ export function GrantPage() {
       <h2>Berichte</h2>
       <ProblemMessage error={r.error} />
       <table>
-        <caption>ESF-Berichte</caption>
+        <caption>Berichte</caption>
         <thead>
           <tr>
             <th scope="col">Zeitraum</th>

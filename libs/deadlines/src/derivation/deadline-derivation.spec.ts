@@ -128,7 +128,7 @@ describe('deadlines derived from the obligations in the history', () => {
         changedBy: 'o',
         changedAt: '2017-01-01T00:00:00.000Z',
       }),
-      recorded('esf-report-g.2017', 'EsfReportPeriodOpened', {
+      recorded('esf-report-g.2017', 'ReportPeriodOpened', {
         reportId: 'g.2017',
         grantId: 'g',
         programmeId: 'kkz',
@@ -179,7 +179,7 @@ describe('deadlines derived from the obligations in the history', () => {
   });
 
   it('asks for nothing once the deadline’s own stream shows it opened and met: a replay changes nothing', () => {
-    const source = recorded('esf-report-g.2012', 'EsfReportPeriodOpened', {
+    const source = recorded('esf-report-g.2012', 'ReportPeriodOpened', {
       reportId: 'g.2012',
       grantId: 'g',
       programmeId: 'kkz',
@@ -189,7 +189,7 @@ describe('deadlines derived from the obligations in the history', () => {
     });
     const afterSource = fold([source]);
     const openedData = opened(afterSource, 'esf-report-due.g.2012');
-    const submitted = recorded('esf-report-g.2012', 'EsfReportSubmitted', { reportId: 'g.2012' });
+    const submitted = recorded('esf-report-g.2012', 'ReportSubmitted', { reportId: 'g.2012' });
     const state = fold([
       source,
       recorded('deadline-esf-report-due.g.2012', 'DeadlineOpened', openedData),

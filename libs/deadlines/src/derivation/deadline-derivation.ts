@@ -276,7 +276,7 @@ export function applyToDerivation(
         resolutionDeadlineId(state, event.data.applicationId, event.data.ags),
         recorded.metadata.occurredAt,
       );
-    case 'EsfReportPeriodOpened': {
+    case 'ReportPeriodOpened': {
       const { reportId, grantId, programmeId, ags, dueDate } = event.data;
       return [
         want({
@@ -289,7 +289,7 @@ export function applyToDerivation(
         }),
       ];
     }
-    case 'EsfReportSubmitted':
+    case 'ReportSubmitted':
       return fulfil(deadlineIdFor('esf-report-due', event.data.reportId), recorded.metadata.occurredAt);
     case 'GrantNoticeIssued': {
       const { grantId, programmeId, ags, period } = event.data;

@@ -77,11 +77,11 @@ export type CouncilResolutionRecorded = {
   type: 'CouncilResolutionRecorded' | 'CouncilResolutionCorrected';
   data: { applicationId: string; ags: string; result: string; resultDate?: string };
 };
-export type EsfReportPeriodOpened = {
-  type: 'EsfReportPeriodOpened';
+export type ReportPeriodOpened = {
+  type: 'ReportPeriodOpened';
   data: { reportId: string; grantId: string; programmeId: string; ags: string; dueDate: string };
 };
-export type EsfReportSubmitted = { type: 'EsfReportSubmitted'; data: { reportId: string } };
+export type ReportSubmitted = { type: 'ReportSubmitted'; data: { reportId: string } };
 export type GrantNoticeIssued = {
   type: 'GrantNoticeIssued';
   data: {
@@ -120,8 +120,8 @@ export type SourceEvent =
   | SubmissionSelected
   | SelectionDecisionCorrected
   | CouncilResolutionRecorded
-  | EsfReportPeriodOpened
-  | EsfReportSubmitted
+  | ReportPeriodOpened
+  | ReportSubmitted
   | GrantNoticeIssued
   | ProofOfUseSubmitted
   | SurveyCreated

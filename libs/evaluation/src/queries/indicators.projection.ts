@@ -1,9 +1,9 @@
 import type { Projection, RecordedEvent } from '@app/eventsourcing';
 import type { IndicatorValueRecorded } from '../evaluation';
 
-/** The part of the ESF reporting context's `EsfReportAccepted` this context relies on (docs/events.md). */
-type EsfReportAccepted = {
-  type: 'EsfReportAccepted';
+/** The part of the ESF reporting context's `ReportAccepted` this context relies on (docs/events.md). */
+type ReportAccepted = {
+  type: 'ReportAccepted';
   data: {
     reportId: string;
     ags: string;
@@ -39,11 +39,11 @@ function put(model: IndicatorsReadModel, ags: string, indicator: string, point: 
 
 export const indicatorsProjection: Projection<IndicatorsReadModel> = {
   name: 'evaluation-indicators',
-  eventTypes: ['EsfReportAccepted', 'IndicatorValueRecorded'],
+  eventTypes: ['ReportAccepted', 'IndicatorValueRecorded'],
   initialState: () => new Map(),
   apply(model, recorded: RecordedEvent) {
-    if (recorded.type === 'EsfReportAccepted') {
-      const { reportId, ags, periodId, from, to, indicators } = (recorded as RecordedEvent<EsfReportAccepted>)
+    if (recorded.type === 'ReportAccepted') {
+      const { reportId, ags, periodId, from, to, indicators } = (recorded as RecordedEvent<ReportAccepted>)
         .data;
       for (const [indicator, value] of Object.entries(indicators ?? {})) {
         if (typeof value !== 'number' || !Number.isFinite(value)) continue;

@@ -75,7 +75,7 @@ describe('evaluation read models', () => {
         period: { from: '2016-01-01', to: '2016-12-31' },
         value: 30,
       }),
-      recorded('EsfReportAccepted', {
+      recorded('ReportAccepted', {
         reportId: 'r-2013',
         ags: '05978000',
         periodId: '2013',

@@ -46,7 +46,7 @@ export function deadlineTitle(
     case 'council-resolution-due':
       return `Ratsbeschluss zur Bewerbung ${subject.applicationId ?? deadlineId}`;
     case 'esf-report-due':
-      return `ESF-Bericht ${subject.reportId ?? subject.grantId ?? deadlineId}`;
+      return `Bericht ${subject.reportId ?? subject.grantId ?? deadlineId}`;
     case 'proof-of-use-due':
       return `Verwendungsnachweis für ${subject.grantId ?? deadlineId}`;
     case 'survey-closes':

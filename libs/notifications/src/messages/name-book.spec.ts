@@ -16,8 +16,15 @@ function book(): NameBook {
     data: { grantId: GRANT, programmeId: 'kkz', phase: 2, ags: '05978000' },
   });
   names.apply({
-    type: 'EsfReportPeriodOpened',
-    data: { reportId: REPORT, grantId: GRANT, periodId: '2018', from: '2018-01-01', to: '2018-12-31' },
+    type: 'ReportPeriodOpened',
+    data: {
+      reportId: REPORT,
+      grantId: GRANT,
+      periodId: '2018',
+      from: '2018-01-01',
+      to: '2018-12-31',
+      indicators: [{ indicatorId: 'publicAdministrationsSupported', catalogue: 'esf-common-indicators' }],
+    },
   });
   names.apply({ type: 'CallDrafted', data: { callId: 'kkz-2011', title: 'Präventionsketten 2011' } });
   names.apply({
@@ -36,6 +43,29 @@ describe('names in what people read', () => {
     expect(book().deadlineTitle('esf-report-due', { grantId: GRANT, reportId: REPORT })).toBe(
       'ESF-Bericht 2018 – Kreis Unna (Förderphase II)',
     ));
+
+  it('says "Zwischenbericht", without a Förderphase, where the programme reports no ESF indicators', () => {
+    const names = book();
+    const grant = 'dbl-2026.0001';
+    names.apply({
+      type: 'GrantNoticeIssued',
+      data: { grantId: grant, programmeId: 'dbl-2026', phaseId: 'aufbau', ags: '05978000' },
+    });
+    names.apply({
+      type: 'ReportPeriodOpened',
+      data: {
+        reportId: `${grant}.2026-Q2`,
+        grantId: grant,
+        periodId: '2026-Q2',
+        from: '2026-04-01',
+        to: '2026-06-30',
+        indicators: [{ indicatorId: 'schulenAngebunden', name: 'Schulen angebunden' }],
+      },
+    });
+    expect(names.deadlineTitle('esf-report-due', { grantId: grant, reportId: `${grant}.2026-Q2` })).toBe(
+      'Zwischenbericht 2. Quartal 2026 – Kreis Unna',
+    );
+  });
 
   it('names calls by title and applications by the applicant the application states', () => {
     expect(book().deadlineTitle('call-closes', { callId: 'kkz-2011' })).toBe(

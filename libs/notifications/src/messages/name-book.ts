@@ -16,7 +16,8 @@ export interface NoticeNames {
 
 interface GrantName {
   ags: string;
-  phase: number;
+  /** Förderphase I/II of a v1 notice; a v2 notice names its phase by id, or none. */
+  phase?: number;
   programmeId: string;
 }
 
@@ -25,7 +26,12 @@ interface ReportName {
   periodId: string;
   from?: string;
   to?: string;
+  /** Whether its indicators are the ESF common indicators: then it is an "ESF-Bericht". */
+  esf: boolean;
 }
+
+/** The catalogue whose reports are ESF reports (the reporting context's `ESF_CATALOGUE`). */
+const ESF_CATALOGUE = 'esf-common-indicators';
 
 /** The events other contexts publish that name things (their shapes as docs/events.md states them). */
 export const NAMING_EVENT_TYPES = [
@@ -33,7 +39,7 @@ export const NAMING_EVENT_TYPES = [
   'CallDrafted',
   'ExpressionOfInterestDrafted',
   'GrantNoticeIssued',
-  'EsfReportPeriodOpened',
+  'ReportPeriodOpened',
   'SurveyCreated',
 ] as const;
 
@@ -112,14 +118,20 @@ export function applyNames(names: NameData, event: { type: string; data: unknown
     }
     case 'GrantNoticeIssued': {
       const [id, ags, programmeId] = [str(d.grantId), str(d.ags), str(d.programmeId)];
-      if (id && ags && typeof d.phase === 'number')
-        names.grants.set(id, { ags, phase: d.phase, programmeId: programmeId ?? '' });
+      if (id && ags)
+        names.grants.set(id, {
+          ags,
+          ...(typeof d.phase === 'number' ? { phase: d.phase } : {}),
+          programmeId: programmeId ?? '',
+        });
       break;
     }
-    case 'EsfReportPeriodOpened': {
+    case 'ReportPeriodOpened': {
       const [id, grantId, periodId] = [str(d.reportId), str(d.grantId), str(d.periodId)];
+      const indicators = Array.isArray(d.indicators) ? (d.indicators as Data[]) : [];
+      const esf = indicators.some((i) => i.catalogue === ESF_CATALOGUE);
       if (id && grantId && periodId)
-        names.reports.set(id, { grantId, periodId, from: str(d.from), to: str(d.to) });
+        names.reports.set(id, { grantId, periodId, from: str(d.from), to: str(d.to), esf });
       break;
     }
     case 'SurveyCreated': {
@@ -162,11 +174,13 @@ export class NameBook implements NoticeNames {
     return this.title(kind, subject, (ags) => this.municipality(ags));
   }
 
-  /** "Kreis Unna (Förderphase II)". */
+  /** "Kreis Unna" with " (Förderphase II)" where the notice numbered its phase. */
   private grantName(grantId: string | undefined, nameOf: (ags: string) => string | undefined) {
     const grant = grantId ? this.data.grants.get(grantId) : undefined;
     const who = grant && nameOf(grant.ags);
-    return grant && who ? { who, phase: phaseName(grant.phase), grant } : undefined;
+    if (!grant || !who) return undefined;
+    const phase = grant.phase !== undefined ? phaseName(grant.phase) : undefined;
+    return { who, phase, inPhase: phase ? ` (${phase})` : '', grant };
   }
 
   private title(
@@ -194,12 +208,14 @@ export class NameBook implements NoticeNames {
         const report = subject.reportId ? this.data.reports.get(subject.reportId) : undefined;
         const named = this.grantName(report?.grantId ?? subject.grantId, nameOf);
         if (!named) return undefined;
+        // An ESF report only under the ESF common indicators; any other programme's is an interim report.
+        const what = !report ? 'Bericht' : report.esf ? 'ESF-Bericht' : 'Zwischenbericht';
         const period = report ? ` ${periodName(report.periodId, report.from, report.to)}` : '';
-        return `ESF-Bericht${period} – ${named.who} (${named.phase})`;
+        return `${what}${period} – ${named.who}${named.inPhase}`;
       }
       case 'proof-of-use-due': {
         const named = this.grantName(subject.grantId, nameOf);
-        return named ? `Verwendungsnachweis – ${named.who} (${named.phase})` : undefined;
+        return named ? `Verwendungsnachweis – ${named.who}${named.inPhase}` : undefined;
       }
       case 'survey-closes': {
         const survey = subject.surveyId && this.data.surveys.get(subject.surveyId);
@@ -207,7 +223,7 @@ export class NameBook implements NoticeNames {
       }
       case 'phase-ends': {
         const named = this.grantName(subject.grantId, nameOf);
-        return named ? `Ende der ${named.phase} – ${named.who}` : undefined;
+        return named ? `Ende der ${named.phase ?? 'Förderung'} – ${named.who}` : undefined;
       }
       default:
         return undefined;

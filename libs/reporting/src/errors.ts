@@ -1,0 +1,233 @@
+import { DomainError } from '@app/eventsourcing';
+import type { IndicatorDefinition } from '@app/programmes-calls/rules';
+import type { Source } from './esf-report';
+
+export class ReportScheduleInvalid extends DomainError {
+  readonly code = 'report-schedule-invalid';
+  readonly kind = 'rule-violated';
+  constructor(rulesVersion: number) {
+    super(
+      {
+        de: `Der Berichtsplan der Förderbedingungen in Fassung ${rulesVersion} ist nicht anwendbar: Turnus jährlich, halbjährlich oder vierteljährlich, und die Fälligkeit entweder in Monaten (0 bis 24) oder in Tagen (0 bis 366) nach Periodenende, nicht beides.`,
+        en: `The report schedule of programme rules version ${rulesVersion} cannot be used: frequency must be annual, semiannual or quarterly, and the due date either months (a whole number from 0 to 24) or days (0 to 366) after the period ends, not both.`,
+      },
+      { rulesVersion },
+    );
+  }
+}
+
+export class GrantPeriodUnreadable extends DomainError {
+  readonly code = 'grant-period-unreadable';
+  readonly kind = 'rule-violated';
+  constructor(grantId: string, from: string, to: string) {
+    super(
+      `The funding period of grant ${grantId} (${from} to ${to}) cannot be divided into report periods.`,
+      {
+        grantId,
+        from,
+        to,
+      },
+    );
+  }
+}
+
+export class GrantRevoked extends DomainError {
+  readonly code = 'grant-revoked';
+  readonly kind = 'rule-violated';
+  constructor(grantId: string) {
+    super(
+      `Grant ${grantId} has been revoked in full; no further report periods are opened, and no report is submitted or accepted, for it.`,
+      { grantId },
+    );
+  }
+}
+
+export class EsfReportPeriodNotOpened extends DomainError {
+  readonly code = 'esf-report-period-not-opened';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string) {
+    super(`No report period ${reportId} has been opened; reports are made only for opened periods.`, {
+      reportId,
+    });
+  }
+}
+
+export class EsfReportAlreadyAccepted extends DomainError {
+  readonly code = 'esf-report-already-accepted';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string) {
+    super(`ESF report ${reportId} has been accepted and can no longer be changed.`, { reportId });
+  }
+}
+
+export class EsfReportAwaitingReview extends DomainError {
+  readonly code = 'esf-report-awaiting-review';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string) {
+    super(
+      `ESF report ${reportId} is submitted and awaiting review; it can be changed and resubmitted only once it has been returned.`,
+      { reportId },
+    );
+  }
+}
+
+export class EsfReportNotSubmitted extends DomainError {
+  readonly code = 'esf-report-not-submitted';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string, status: string) {
+    super(`ESF report ${reportId} is ${status}: only a submitted report can be accepted or returned.`, {
+      reportId,
+      status,
+    });
+  }
+}
+
+export class EsfReportPeriodNotEnded extends DomainError {
+  readonly code = 'esf-report-period-not-ended';
+  readonly kind = 'rule-violated';
+  constructor(reportId: string, to: string) {
+    super(
+      `The period of ESF report ${reportId} runs until ${to}; a report can be submitted once the period has ended.`,
+      { reportId, to },
+    );
+  }
+}
+
+export class EsfReportIncomplete extends DomainError {
+  readonly code = 'esf-report-incomplete';
+  readonly kind = 'rule-violated';
+  constructor(missing: string[]) {
+    super(`The ESF report cannot be submitted yet; missing: ${missing.join(', ')}.`, { missing });
+  }
+}
+
+export class InvalidReportFigures extends DomainError {
+  readonly code = 'invalid-report-figures';
+  readonly kind = 'invalid';
+  constructor(fields: string[]) {
+    super(
+      `Amounts and indicators are whole, non-negative numbers (amounts in cents); not so: ${fields.join(', ')}.`,
+      {
+        fields,
+      },
+    );
+  }
+}
+
+export class ExpenditureTotalMismatch extends DomainError {
+  readonly code = 'expenditure-total-mismatch';
+  readonly kind = 'rule-violated';
+  constructor(declaredCents: number, sumCents: number) {
+    super(
+      `The stated total of ${declaredCents} cents does not equal the sum of ESF, Land and own funds, ${sumCents} cents.`,
+      { declaredCents, sumCents },
+    );
+  }
+}
+
+export class FinancingShareExceeded extends DomainError {
+  readonly code = 'financing-share-exceeded';
+  readonly kind = 'rule-violated';
+  constructor(
+    source: Source,
+    reportCents: number,
+    reportTotalCents: number,
+    noticeCents: number,
+    noticeTotalCents: number,
+  ) {
+    super(
+      `The ${source} share of the report (${reportCents} of ${reportTotalCents} cents) exceeds the grant notice's ${source} share (${noticeCents} of ${noticeTotalCents} cents).`,
+      { source, reportCents, reportTotalCents, noticeCents, noticeTotalCents },
+    );
+  }
+}
+
+export class FinancingSourceExhausted extends DomainError {
+  readonly code = 'financing-source-exhausted';
+  readonly kind = 'rule-violated';
+  /**
+   * `acceptedCents`: what the grant's other reports already count (accepted, or booked for
+   * acceptance); `ceilingCents`: the notice's amount, or less after a partial revocation.
+   */
+  constructor(
+    source: Source,
+    noticeCents: number,
+    ceilingCents: number,
+    acceptedCents: number,
+    reportCents: number,
+  ) {
+    const limit =
+      ceilingCents === noticeCents
+        ? `the ${noticeCents} cents the grant notice provides from ${source}`
+        : `the ${ceilingCents} cents left from ${source} after partial revocation (notice: ${noticeCents})`;
+    super(
+      `${source} expenditure of ${reportCents} cents on top of ${acceptedCents} cents already accepted exceeds ${limit}.`,
+      { source, noticeCents, ceilingCents, acceptedCents, reportCents },
+    );
+  }
+}
+
+export class EsfAcceptanceNotBooked extends DomainError {
+  readonly code = 'esf-acceptance-not-booked';
+  readonly kind = 'conflict';
+  constructor(reportId: string, submission: number) {
+    super(
+      `Submission ${submission} of ESF report ${reportId} has no booking in the grant's ESF ledger; it is accepted only once booked. Try again.`,
+      { reportId, submission },
+    );
+  }
+}
+
+export class ReturnRemarksMissing extends DomainError {
+  readonly code = 'return-remarks-missing';
+  readonly kind = 'invalid';
+  constructor() {
+    super('A report is returned with remarks that say what to correct.');
+  }
+}
+
+const indicatorName = (i: IndicatorDefinition) => `„${i.name}“ (${i.indicatorId})`;
+
+export class UnknownIndicator extends DomainError {
+  readonly code = 'unknown-indicator';
+  readonly kind = 'rule-violated';
+  constructor(indicatorId: string, catalogue: IndicatorDefinition[]) {
+    const known = catalogue.map(indicatorName).join(', ') || '–';
+    super(
+      {
+        de: `Den Indikator „${indicatorId}“ kennt der Indikatorenkatalog dieser Förderung nicht; berichtet werden: ${known}.`,
+        en: `The indicator "${indicatorId}" is not in this grant's indicator catalogue; it reports: ${catalogue.map((i) => i.indicatorId).join(', ') || '-'}.`,
+      },
+      { indicatorId, known: catalogue.map((i) => i.indicatorId) },
+    );
+  }
+}
+
+export class IndicatorRequired extends DomainError {
+  readonly code = 'indicator-required';
+  readonly kind = 'rule-violated';
+  constructor(missing: IndicatorDefinition[]) {
+    super(
+      {
+        de: `Der Bericht kann noch nicht eingereicht werden: es fehlt ${missing.length === 1 ? 'der Pflichtindikator' : 'die Pflichtindikatoren'} ${missing.map(indicatorName).join(', ')}.`,
+        en: `The report cannot be submitted yet: the required indicator${missing.length === 1 ? ' is' : 's are'} missing: ${missing.map((i) => i.indicatorId).join(', ')}.`,
+      },
+      { missing: missing.map((i) => `indicators.${i.indicatorId}`) },
+    );
+  }
+}
+
+export class IndicatorTypeMismatch extends DomainError {
+  readonly code = 'indicator-type';
+  readonly kind = 'rule-violated';
+  constructor(indicator: IndicatorDefinition, value: unknown) {
+    const integer = indicator.type === 'integer';
+    super(
+      {
+        de: `Der Indikator ${indicatorName(indicator)} wird als ${integer ? 'ganze Zahl' : 'Zahl'} ab 0 angegeben (${indicator.unit}), nicht als ${JSON.stringify(value)}.`,
+        en: `The indicator ${indicator.indicatorId} is stated as a ${integer ? 'whole number' : 'number'} from 0 (${indicator.unit}), not as ${JSON.stringify(value)}.`,
+      },
+      { indicatorId: indicator.indicatorId, type: indicator.type, value },
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import type { Decider } from '@app/eventsourcing';
+import { endOfDayInBerlin } from '@app/shared/time/berlin-time';
+import { EsfReportIncomplete, EsfReportPeriodNotEnded } from '../errors';
+import {
+  type EsfReportEvent,
+  type EsfReportState,
+  evolveEsfReport,
+  initialEsfReportState,
+  type OpenedReport,
+  type ReportContent,
+  type ReportContentInput,
+} from '../esf-report';
+import {
+  assertNotRevoked,
+  assertWithinCeilings,
+  countedElsewhere,
+  type GrantFinancing,
+} from '../financing-limits';
+import type { EsfLedgerState } from '../esf-ledger';
+import { assertIndicatorsInCatalogue, assertRequiredIndicators } from '../indicator-rules';
+import { assertFiguresValid, assertSharesWithinNotice, withoutTotal } from '../report-rules';
+import { assertChangeable } from '../report-status';
+
+export interface SubmitEsfReport {
+  reportId: string;
+  /** What the request names; anything it leaves out comes from the saved draft. */
+  content: ReportContentInput;
+  now: string;
+  /** The notice's financing plan and the ESF and Land ceilings in force. */
+  financing: GrantFinancing;
+  /** The grant's other reports and its ESF ledger: what they count against the ceilings. */
+  otherReports: OpenedReport[];
+  ledger: EsfLedgerState;
+}
+
+/**
+ * A report for an opened period whose period has ended (24:00 Berlin time on its last day),
+ * complete, with the indicators of its catalogue (required ones present, none unknown, each of
+ * its type), figures that add up, ESF and Land shares within the notice's shares, and ESF
+ * and Land amounts that, with what the grant's other reports count, stay within the ceilings in
+ * force (acceptance checks that again, serialised by the ESF ledger). A first submission while
+ * open, a corrected one only after the report was returned; none once the grant is revoked in full.
+ */
+export function submitEsfReport(command: SubmitEsfReport, state: EsfReportState): EsfReportEvent[] {
+  const { reportId, content, now } = command;
+  assertChangeable(reportId, state);
+  assertNotRevoked(command.financing);
+  const { period } = state;
+  if (Date.parse(now) < endOfDayInBerlin(period.to).getTime())
+    throw new EsfReportPeriodNotEnded(reportId, period.to);
+  assertFiguresValid(content);
+  const catalogue = period.indicators;
+  assertIndicatorsInCatalogue(content.indicators, catalogue);
+  const report = complete({
+    expenditure: content.expenditure ? withoutTotal(content.expenditure) : state.draft.expenditure,
+    indicators: content.indicators ?? state.draft.indicators ?? {},
+    narrative: content.narrative ?? state.draft.narrative,
+  });
+  // A draft saved under the same catalogue was checked when saved; checked again all the same.
+  assertIndicatorsInCatalogue(report.indicators, catalogue);
+  assertRequiredIndicators(report.indicators, catalogue);
+  assertSharesWithinNotice(report.expenditure, command.financing.notice);
+  assertWithinCeilings(
+    report.expenditure,
+    command.financing,
+    countedElsewhere(reportId, command.otherReports, command.ledger),
+  );
+  return [
+    {
+      type: 'ReportSubmitted',
+      data: {
+        reportId,
+        grantId: period.grantId,
+        ags: period.ags,
+        periodId: period.periodId,
+        ...report,
+        submission: state.submission + 1,
+        submittedAt: now,
+      },
+    },
+  ];
+}
+
+function complete(report: Partial<ReportContent>): ReportContent {
+  const missing = [
+    ...(report.expenditure ? [] : ['expenditure']),
+    ...(report.narrative?.trim() ? [] : ['narrative']),
+  ];
+  if (missing.length > 0) throw new EsfReportIncomplete(missing);
+  return report as ReportContent;
+}
+
+export const submitEsfReportDecider: Decider<SubmitEsfReport, EsfReportEvent, EsfReportState> = {
+  decide: submitEsfReport,
+  evolve: evolveEsfReport,
+  initialState: initialEsfReportState,
+};
