@@ -42,7 +42,7 @@ describe('refusals over HTTP: German by default, English on Accept-Language: en'
     const forbidden = await api.http.post('/programmes').set(municipality).send(PROGRAMME).expect(403);
     expect(forbidden.body.code).toBe('forbidden-role');
     expect(forbidden.body.detail).toMatch(/vorbehalten/);
-    expect(forbidden.body.detail).toMatch(/Förderreferat/);
+    expect(forbidden.body.detail).toMatch(/Bewilligungsstelle/);
     expect(forbidden.body.detail).not.toMatch(/grants-office/);
   });
 });

@@ -36,7 +36,7 @@ export const UNAUTHENTICATED_TEXTS = {
   },
   'dashboard-token-missing': {
     code: 'missing-token',
-    de: 'Das Warteschlangen-Dashboard verlangt die Anmeldung des Förderreferats.',
+    de: 'Das Warteschlangen-Dashboard verlangt die Anmeldung als Bewilligungsstelle.',
     en: 'The queue dashboard needs a grants office token.',
   },
 } as const;
@@ -53,11 +53,11 @@ export class Unauthenticated extends DomainError {
   }
 }
 
-/** The roles in the words of each language. */
+/** The roles in the words of each language (German as the web workspace names them). */
 const ROLE_NAMES: Record<string, { de: string; en: string }> = {
-  'grants-office': { de: 'Förderreferat', en: 'grants-office' },
+  'grants-office': { de: 'Bewilligungsstelle', en: 'grants-office' },
   municipality: { de: 'Kommune', en: 'municipality' },
-  auditor: { de: 'Rechnungsprüfung', en: 'auditor' },
+  auditor: { de: 'Prüfung (Revision)', en: 'auditor' },
   evaluator: { de: 'Evaluation', en: 'evaluator' },
 };
 
