@@ -1,4 +1,4 @@
-import { DomainError, germanDate, type LocalizedText } from '@app/eventsourcing';
+import { DomainError, germanClosing, germanDate, type LocalizedText } from '@app/eventsourcing';
 
 /** A deadline's status in the words of each language. */
 const STATUS: Record<string, LocalizedText> = {
@@ -38,7 +38,7 @@ export class ExtensionIntoPast extends DomainError {
   constructor(dueDate: string, dueAt: string, now: string) {
     super(
       {
-        de: `Eine Verlängerung bis zum ${germanDate(dueDate)} endete am ${germanDate(dueAt)} und damit in der Vergangenheit (jetzt: ${germanDate(now)}).`,
+        de: `Eine Verlängerung bis zum ${germanDate(dueDate)} endete am ${germanClosing(dueAt)} und damit in der Vergangenheit (jetzt: ${germanDate(now)}).`,
         en: `An extension to ${dueDate} would end at ${dueAt}, which has already passed (now: ${now}).`,
       },
       { dueDate, dueAt, now },
@@ -52,7 +52,7 @@ export class ExtensionNotLater extends DomainError {
   constructor(dueDate: string, currentDueAt: string) {
     super(
       {
-        de: `Eine Verlängerung muss später enden als die Frist bisher (${germanDate(currentDueAt)}); der ${germanDate(dueDate)} tut das nicht.`,
+        de: `Eine Verlängerung muss später enden als die Frist bisher (${germanClosing(currentDueAt)}); der ${germanDate(dueDate)} tut das nicht.`,
         en: `An extension must end later than the deadline does now (${currentDueAt}); ${dueDate} does not.`,
       },
       { dueDate, currentDueAt },

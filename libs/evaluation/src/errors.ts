@@ -1,4 +1,11 @@
-import { DomainError, domainError, germanDate, germanList, type LocalizedText } from '@app/eventsourcing';
+import {
+  DomainError,
+  domainError,
+  germanClosing,
+  germanDate,
+  germanList,
+  type LocalizedText,
+} from '@app/eventsourcing';
 
 export class EvaluationExists extends DomainError {
   readonly code = 'evaluation-exists';
@@ -90,7 +97,7 @@ export class SurveyWindowPassed extends DomainError {
   constructor(closesAt: string, now: string) {
     super(
       {
-        de: `Der Befragungszeitraum endete bereits am ${germanDate(closesAt)} (jetzt: ${germanDate(now)}); niemand könnte mehr antworten.`,
+        de: `Der Befragungszeitraum endete bereits am ${germanClosing(closesAt)} (jetzt: ${germanDate(now)}); niemand könnte mehr antworten.`,
         en: `The survey window would have closed at ${closesAt}, before now (${now}); nobody could answer.`,
       },
       { closesAt },
@@ -160,7 +167,7 @@ export class SurveyClosed extends DomainError {
   constructor(surveyId: string, closesAt: string) {
     super(
       {
-        de: `Die Befragung ${surveyId} ist seit ${germanDate(closesAt)} beendet; Antworten können nicht mehr abgegeben oder geändert werden.`,
+        de: `Die Befragung ${surveyId} ist seit ${germanClosing(closesAt)} beendet; Antworten können nicht mehr abgegeben oder geändert werden.`,
         en: `Survey ${surveyId} closed at ${closesAt} (24:00 Berlin time on its last day); answers can no longer be given or revised.`,
       },
       { surveyId, closesAt },

@@ -23,6 +23,18 @@ export function germanDate(value: unknown): string {
   return text;
 }
 
+/**
+ * An instant that ends something (a call, a survey, a deadline): one ending at midnight Berlin
+ * time is written as the end of its last day, "15.12.2011, 24:00 Uhr", as notices state it.
+ */
+export function germanClosing(value: unknown): string {
+  const text = String(value);
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : NaN;
+  if (!Number.isFinite(at)) return germanDate(value);
+  const shown = BERLIN_TIME.format(at);
+  return shown.endsWith(' 00:00') ? `${BERLIN_TIME.format(at - 1).slice(0, 10)}, 24:00 Uhr` : `${shown} Uhr`;
+}
+
 /** A list in German prose: "A", "A und B", "A, B und C". */
 export function germanList(items: readonly unknown[]): string {
   const words = [...items].map(String);

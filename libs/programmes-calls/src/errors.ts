@@ -1,4 +1,4 @@
-import { DomainError, domainError, germanDate, type LocalizedText } from '@app/eventsourcing';
+import { DomainError, domainError, germanClosing, germanDate, type LocalizedText } from '@app/eventsourcing';
 
 export class ProgrammeAlreadyExists extends DomainError {
   readonly code = 'programme-already-exists';
@@ -256,7 +256,7 @@ export const ClosingNotLater = domainError(
   'closing-not-later',
   'rule-violated',
   (d: { closesAt: string; previousClosesAt: string }) => ({
-    de: `Die neue Frist (${germanDate(d.closesAt)}) endet nicht nach der bisherigen (${germanDate(d.previousClosesAt)}); eine Verlängerung muss später enden.`,
+    de: `Die neue Frist (${germanClosing(d.closesAt)}) endet nicht nach der bisherigen (${germanClosing(d.previousClosesAt)}); eine Verlängerung muss später enden.`,
     en: `The new closing (${d.closesAt}) is not later than the current one (${d.previousClosesAt}).`,
   }),
 );

@@ -1,4 +1,4 @@
-import { DomainError, domainError, germanDate, germanList } from '@app/eventsourcing';
+import { DomainError, domainError, germanClosing, germanList } from '@app/eventsourcing';
 import type { Outcome } from './selection';
 
 /** A decision's outcome as the grants office writes it ("ist … "). */
@@ -229,7 +229,7 @@ export class CallStillOpen extends DomainError {
   constructor(applicationId: string, callId: string, closesAt: string) {
     super(
       {
-        de: `Der Aufruf ${callId} läuft noch bis ${germanDate(closesAt)}; die Interessensbekundung ${applicationId} wird erst nach Fristende geprüft und entschieden, mit allen Einreichungen im Blick.`,
+        de: `Der Aufruf ${callId} läuft noch bis ${germanClosing(closesAt)}; die Interessensbekundung ${applicationId} wird erst nach Fristende geprüft und entschieden, mit allen Einreichungen im Blick.`,
         en: `Call ${callId} is open until ${closesAt}; submission ${applicationId} is checked and decided after it closes, with all submissions in view.`,
       },
       { applicationId, callId, closesAt },
