@@ -192,7 +192,7 @@ describe('programme rules with effective dates', () => {
     await expectRefused(() => publish(), 422, 'terms-not-in-force');
     const refused = await publish();
     expect(refused.body.detail).toBe(
-      'Für das Programm kkz gelten am 2011-10-17 keine Förderbedingungen; das Förderreferat muss zuerst eine Fassung beschließen, die spätestens an diesem Tag in Kraft tritt.',
+      'Für das Programm kkz gelten am 17.10.2011 keine Förderbedingungen; das Förderreferat muss zuerst eine Fassung beschließen, die spätestens an diesem Tag in Kraft tritt.',
     );
     // Adopted today, in force from 1 November: still none on the opening day (today).
     await adopt(PHASE_I).expect(201);

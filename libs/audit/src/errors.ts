@@ -1,11 +1,17 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, germanDate, germanList } from '@app/eventsourcing';
 
 /** "As of" may name a revision, a position or a date, but only one of them. */
 export class AsOfAmbiguous extends DomainError {
   readonly code = 'as-of-ambiguous';
   readonly kind = 'invalid';
   constructor(given: string[]) {
-    super(`Name one of revision, position or asOf, not ${given.join(' and ')}.`, { given });
+    super(
+      {
+        de: `Bitte nur eine Angabe machen – Revision (revision), Position (position) oder Stichtag (asOf) –, nicht ${germanList(given)}.`,
+        en: `Name one of revision, position or asOf, not ${given.join(' and ')}.`,
+      },
+      { given },
+    );
   }
 }
 
@@ -14,7 +20,13 @@ export class TimeRangeReversed extends DomainError {
   readonly code = 'time-range-reversed';
   readonly kind = 'invalid';
   constructor(from: string, to: string) {
-    super(`The range ends (${to}) before it starts (${from}).`, { from, to });
+    super(
+      {
+        de: `Der Zeitraum endet (${germanDate(to)}), bevor er beginnt (${germanDate(from)}).`,
+        en: `The range ends (${to}) before it starts (${from}).`,
+      },
+      { from, to },
+    );
   }
 }
 
@@ -23,6 +35,12 @@ export class UnknownReadModel extends DomainError {
   readonly code = 'unknown-read-model';
   readonly kind = 'not-found';
   constructor(name: string, known: string[]) {
-    super(`There is no read model "${name}"; known: ${known.join(', ')}.`, { name, known });
+    super(
+      {
+        de: `Eine Lesesicht „${name}“ gibt es nicht; vorhanden sind: ${known.join(', ')}.`,
+        en: `There is no read model "${name}"; known: ${known.join(', ')}.`,
+      },
+      { name, known },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { NotFound } from '@app/eventsourcing';
+import { germanDate, NotFound } from '@app/eventsourcing';
 import type { MunicipalityType } from '@app/shared';
 import { isCalendarDate } from '@app/shared/time/berlin-time';
 import type { CouncilBody, CouncilResolutionContent } from './council-resolution';
@@ -102,9 +102,10 @@ function checkConsultations(content: CouncilResolutionContent): void {
     if (c.date > resultDate) throw new ConsultationAfterResult(c.committee, c.date, resultDate);
     const previous = consultations[i - 1];
     if (previous && c.date < previous.date)
-      throw new ConsultationsOutOfOrder(
-        `${c.committee} (${c.date}) is listed after ${previous.committee} (${previous.date}).`,
-      );
+      throw new ConsultationsOutOfOrder({
+        de: `${c.committee} (${germanDate(c.date)}) steht nach ${previous.committee} (${germanDate(previous.date)}).`,
+        en: `${c.committee} (${c.date}) is listed after ${previous.committee} (${previous.date}).`,
+      });
   });
   const decisions = consultations.filter((c) => c.stage === 'decision');
   if (decisions.length > 1) throw new DecisionConsultationDuplicated(decisions.map((d) => d.committee));
@@ -114,7 +115,10 @@ function checkConsultations(content: CouncilResolutionContent): void {
     return;
   }
   if (consultations[consultations.length - 1] !== decision)
-    throw new ConsultationsOutOfOrder(`the decision in ${decision.committee} must be the last consultation.`);
+    throw new ConsultationsOutOfOrder({
+      de: `die Entscheidung in ${decision.committee} muss die letzte Beratung sein.`,
+      en: `the decision in ${decision.committee} must be the last consultation.`,
+    });
   if (decision.date !== resultDate) throw new DecisionDateMismatch(decision.date, resultDate);
   if (decision.result && decision.result !== result)
     throw new DecisionResultMismatch(decision.result, result);

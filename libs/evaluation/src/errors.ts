@@ -1,10 +1,23 @@
-import { DomainError, domainError } from '@app/eventsourcing';
+import {
+  DomainError,
+  domainError,
+  germanClosing,
+  germanDate,
+  germanList,
+  type LocalizedText,
+} from '@app/eventsourcing';
 
 export class EvaluationExists extends DomainError {
   readonly code = 'evaluation-exists';
   readonly kind = 'conflict';
   constructor(evaluationId: string) {
-    super(`An evaluation with id ${evaluationId} already exists.`, { evaluationId });
+    super(
+      {
+        de: `Eine Evaluation mit der Kennung ${evaluationId} ist bereits angelegt.`,
+        en: `An evaluation with id ${evaluationId} already exists.`,
+      },
+      { evaluationId },
+    );
   }
 }
 
@@ -12,7 +25,13 @@ export class UnknownProgramme extends DomainError {
   readonly code = 'unknown-programme';
   readonly kind = 'rule-violated';
   constructor(programmeId: string) {
-    super(`There is no programme ${programmeId} to evaluate.`, { programmeId });
+    super(
+      {
+        de: `Das Programm ${programmeId} ist nicht angelegt und kann daher nicht evaluiert werden.`,
+        en: `There is no programme ${programmeId} to evaluate.`,
+      },
+      { programmeId },
+    );
   }
 }
 
@@ -20,7 +39,13 @@ export class SurveyExists extends DomainError {
   readonly code = 'survey-exists';
   readonly kind = 'conflict';
   constructor(surveyId: string) {
-    super(`A survey with id ${surveyId} already exists.`, { surveyId });
+    super(
+      {
+        de: `Eine Befragung mit der Kennung ${surveyId} ist bereits angelegt.`,
+        en: `A survey with id ${surveyId} already exists.`,
+      },
+      { surveyId },
+    );
   }
 }
 
@@ -29,7 +54,10 @@ export class SurveyIdReserved extends DomainError {
   readonly kind = 'invalid';
   constructor(surveyId: string) {
     super(
-      `Survey id ${surveyId} starts with "answer-", which names answer streams (survey-answer-<surveyId>.<ags>); choose another.`,
+      {
+        de: `Die Kennung ${surveyId} beginnt mit „answer-“, das den Antworten vorbehalten ist (survey-answer-<Befragung>.<AGS>); bitte eine andere Kennung wählen.`,
+        en: `Survey id ${surveyId} starts with "answer-", which names answer streams (survey-answer-<surveyId>.<ags>); choose another.`,
+      },
       { surveyId },
     );
   }
@@ -40,7 +68,10 @@ export class SurveyWithoutRecipients extends DomainError {
   readonly kind = 'rule-violated';
   constructor(programmeId: string) {
     super(
-      `Programme ${programmeId} has no participating municipality (none holds a grant notice), so the survey would ask nobody.`,
+      {
+        de: `Am Programm ${programmeId} nimmt noch keine Kommune teil (keine hat einen Zuwendungsbescheid); die Befragung hätte keine Empfänger.`,
+        en: `Programme ${programmeId} has no participating municipality (none holds a grant notice), so the survey would ask nobody.`,
+      },
       { programmeId },
     );
   }
@@ -50,10 +81,13 @@ export class SurveyWindowInvalid extends DomainError {
   readonly code = 'survey-window-invalid';
   readonly kind = 'rule-violated';
   constructor(opensOn: string, closesOn: string) {
-    super(`The survey window must not close (${closesOn}) before it opens (${opensOn}).`, {
-      opensOn,
-      closesOn,
-    });
+    super(
+      {
+        de: `Der Befragungszeitraum darf nicht enden (${germanDate(closesOn)}), bevor er beginnt (${germanDate(opensOn)}).`,
+        en: `The survey window must not close (${closesOn}) before it opens (${opensOn}).`,
+      },
+      { opensOn, closesOn },
+    );
   }
 }
 
@@ -61,9 +95,13 @@ export class SurveyWindowPassed extends DomainError {
   readonly code = 'survey-window-passed';
   readonly kind = 'rule-violated';
   constructor(closesAt: string, now: string) {
-    super(`The survey window would have closed at ${closesAt}, before now (${now}); nobody could answer.`, {
-      closesAt,
-    });
+    super(
+      {
+        de: `Der Befragungszeitraum endete bereits am ${germanClosing(closesAt)} (jetzt: ${germanDate(now)}); niemand könnte mehr antworten.`,
+        en: `The survey window would have closed at ${closesAt}, before now (${now}); nobody could answer.`,
+      },
+      { closesAt },
+    );
   }
 }
 
@@ -71,7 +109,13 @@ export class DuplicateQuestion extends DomainError {
   readonly code = 'duplicate-question';
   readonly kind = 'rule-violated';
   constructor(questionId: string) {
-    super(`Question id ${questionId} is used twice in the survey.`, { questionId });
+    super(
+      {
+        de: `Die Frage ${questionId} ist in der Befragung doppelt vergeben.`,
+        en: `Question id ${questionId} is used twice in the survey.`,
+      },
+      { questionId },
+    );
   }
 }
 
@@ -79,10 +123,13 @@ export class CriterionNotInEvaluation extends DomainError {
   readonly code = 'criterion-not-in-evaluation';
   readonly kind = 'rule-violated';
   constructor(questionId: string, criterion: string) {
-    super(`Question ${questionId} names criterion ${criterion}, which this evaluation does not assess.`, {
-      questionId,
-      criterion,
-    });
+    super(
+      {
+        de: `Die Frage ${questionId} nennt das Kriterium ${criterion}, das diese Evaluation nicht untersucht.`,
+        en: `Question ${questionId} names criterion ${criterion}, which this evaluation does not assess.`,
+      },
+      { questionId, criterion },
+    );
   }
 }
 
@@ -90,10 +137,13 @@ export class QuestionPhaseWithoutRecipients extends DomainError {
   readonly code = 'question-phase-without-recipients';
   readonly kind = 'rule-violated';
   constructor(questionId: string, phases: number[]) {
-    super(`Question ${questionId} is for phase ${phases.join(', ')}, but no recipient joined in it.`, {
-      questionId,
-      phases,
-    });
+    super(
+      {
+        de: `Die Frage ${questionId} richtet sich an Phase ${germanList(phases)}, doch in dieser Phase ist keine befragte Kommune eingestiegen.`,
+        en: `Question ${questionId} is for phase ${phases.join(', ')}, but no recipient joined in it.`,
+      },
+      { questionId, phases },
+    );
   }
 }
 
@@ -101,10 +151,13 @@ export class SurveyNotOpenYet extends DomainError {
   readonly code = 'survey-not-open-yet';
   readonly kind = 'rule-violated';
   constructor(surveyId: string, opensAt: string) {
-    super(`Survey ${surveyId} opens at ${opensAt} (00:00 Berlin time); answers are not taken before.`, {
-      surveyId,
-      opensAt,
-    });
+    super(
+      {
+        de: `Die Befragung ${surveyId} beginnt am ${germanDate(opensAt)}; vorher werden keine Antworten angenommen.`,
+        en: `Survey ${surveyId} opens at ${opensAt} (00:00 Berlin time); answers are not taken before.`,
+      },
+      { surveyId, opensAt },
+    );
   }
 }
 
@@ -113,7 +166,10 @@ export class SurveyClosed extends DomainError {
   readonly kind = 'rule-violated';
   constructor(surveyId: string, closesAt: string) {
     super(
-      `Survey ${surveyId} closed at ${closesAt} (24:00 Berlin time on its last day); answers can no longer be given or revised.`,
+      {
+        de: `Die Befragung ${surveyId} ist seit ${germanClosing(closesAt)} beendet; Antworten können nicht mehr abgegeben oder geändert werden.`,
+        en: `Survey ${surveyId} closed at ${closesAt} (24:00 Berlin time on its last day); answers can no longer be given or revised.`,
+      },
       { surveyId, closesAt },
     );
   }
@@ -124,7 +180,10 @@ export class AnswerAlreadySubmitted extends DomainError {
   readonly kind = 'conflict';
   constructor(surveyId: string, ags: string) {
     super(
-      `Municipality ${ags} has already answered survey ${surveyId}; revise the answer (PUT …/answers/mine) until the survey closes.`,
+      {
+        de: `Die Kommune ${ags} hat die Befragung ${surveyId} bereits beantwortet; bis zum Ende der Befragung kann sie die Antwort ändern (PUT …/answers/mine).`,
+        en: `Municipality ${ags} has already answered survey ${surveyId}; revise the answer (PUT …/answers/mine) until the survey closes.`,
+      },
       { surveyId, ags },
     );
   }
@@ -134,7 +193,13 @@ export class AnswerNotSubmitted extends DomainError {
   readonly code = 'answer-not-submitted';
   readonly kind = 'rule-violated';
   constructor(surveyId: string) {
-    super(`There is no answer to survey ${surveyId} to revise yet; submit one first.`, { surveyId });
+    super(
+      {
+        de: `Zur Befragung ${surveyId} liegt noch keine Antwort vor, die geändert werden könnte; bitte zuerst antworten.`,
+        en: `There is no answer to survey ${surveyId} to revise yet; submit one first.`,
+      },
+      { surveyId },
+    );
   }
 }
 
@@ -142,7 +207,13 @@ export class UnknownQuestion extends DomainError {
   readonly code = 'unknown-question';
   readonly kind = 'rule-violated';
   constructor(questionId: string) {
-    super(`The survey has no question ${questionId}.`, { questionId });
+    super(
+      {
+        de: `Die Befragung enthält keine Frage ${questionId}.`,
+        en: `The survey has no question ${questionId}.`,
+      },
+      { questionId },
+    );
   }
 }
 
@@ -150,10 +221,13 @@ export class QuestionNotAsked extends DomainError {
   readonly code = 'question-not-asked';
   readonly kind = 'rule-violated';
   constructor(questionId: string, phase: number) {
-    super(`Question ${questionId} is not put to municipalities that joined in phase ${phase}.`, {
-      questionId,
-      phase,
-    });
+    super(
+      {
+        de: `Die Frage ${questionId} wird Kommunen, die in Phase ${phase} eingestiegen sind, nicht gestellt.`,
+        en: `Question ${questionId} is not put to municipalities that joined in phase ${phase}.`,
+      },
+      { questionId, phase },
+    );
   }
 }
 
@@ -161,7 +235,13 @@ export class DuplicateAnswer extends DomainError {
   readonly code = 'duplicate-answer';
   readonly kind = 'rule-violated';
   constructor(questionId: string) {
-    super(`Question ${questionId} is answered twice.`, { questionId });
+    super(
+      {
+        de: `Die Frage ${questionId} ist doppelt beantwortet.`,
+        en: `Question ${questionId} is answered twice.`,
+      },
+      { questionId },
+    );
   }
 }
 
@@ -170,11 +250,11 @@ export class InvalidScaleStep extends DomainError {
   readonly kind = 'rule-violated';
   constructor(questionId: string, step: string, steps: readonly string[]) {
     super(
-      `"${step}" is not a step of the scale for question ${questionId}; use one of ${steps.join(', ')}.`,
       {
-        questionId,
-        steps,
+        de: `„${step}“ ist keine Stufe der Skala zu Frage ${questionId}; möglich sind ${germanList(steps)}.`,
+        en: `"${step}" is not a step of the scale for question ${questionId}; use one of ${steps.join(', ')}.`,
       },
+      { questionId, steps },
     );
   }
 }
@@ -185,8 +265,14 @@ export class AnswerDoesNotMatchQuestion extends DomainError {
   constructor(questionId: string, kind: string) {
     super(
       kind === 'scale'
-        ? `Question ${questionId} is answered with a scale step (not, partly, largely, fully) and nothing else.`
-        : `Question ${questionId} is answered with a non-blank text and nothing else.`,
+        ? {
+            de: `Die Frage ${questionId} wird allein mit einer Stufe der Skala beantwortet (nicht, teilweise, weitgehend, vollständig).`,
+            en: `Question ${questionId} is answered with a scale step (not, partly, largely, fully) and nothing else.`,
+          }
+        : {
+            de: `Die Frage ${questionId} wird allein mit einem nicht leeren Text beantwortet.`,
+            en: `Question ${questionId} is answered with a non-blank text and nothing else.`,
+          },
       { questionId, kind },
     );
   }
@@ -196,7 +282,13 @@ export class SurveyAnswerIncomplete extends DomainError {
   readonly code = 'survey-answer-incomplete';
   readonly kind = 'rule-violated';
   constructor(missing: string[]) {
-    super(`The answer leaves out questions that must be answered: ${missing.join(', ')}.`, { missing });
+    super(
+      {
+        de: `Die Antwort lässt Pflichtfragen aus: ${germanList(missing)}.`,
+        en: `The answer leaves out questions that must be answered: ${missing.join(', ')}.`,
+      },
+      { missing },
+    );
   }
 }
 
@@ -204,15 +296,24 @@ export class UnknownMunicipality extends DomainError {
   readonly code = 'unknown-municipality';
   readonly kind = 'rule-violated';
   constructor(ags: string) {
-    super(`No municipality with AGS ${ags} is known.`, { ags });
+    super(
+      {
+        de: `Eine Kommune mit dem Amtlichen Gemeindeschlüssel ${ags} ist nicht bekannt.`,
+        en: `No municipality with AGS ${ags} is known.`,
+      },
+      { ags },
+    );
   }
 }
 
 export class IndicatorPeriodInvalid extends DomainError {
   readonly code = 'indicator-period-invalid';
   readonly kind = 'rule-violated';
-  constructor(detail: string) {
-    super(`The indicator value needs either a date or a period from–to (from not after to): ${detail}`);
+  constructor(detail: LocalizedText) {
+    super({
+      de: `Der Indikatorwert braucht entweder ein Datum oder einen Zeitraum von–bis (von nicht nach bis): ${detail.de}`,
+      en: `The indicator value needs either a date or a period from–to (from not after to): ${detail.en}`,
+    });
   }
 }
 
@@ -220,9 +321,13 @@ export class QuestionNotOnScale extends DomainError {
   readonly code = 'question-not-on-scale';
   readonly kind = 'rule-violated';
   constructor(questionId: string) {
-    super(`Question ${questionId} is answered in free text; shares exist only for scale questions.`, {
-      questionId,
-    });
+    super(
+      {
+        de: `Die Frage ${questionId} wird als Freitext beantwortet; Anteile gibt es nur für Fragen mit Skala.`,
+        en: `Question ${questionId} is answered in free text; shares exist only for scale questions.`,
+      },
+      { questionId },
+    );
   }
 }
 

@@ -95,6 +95,7 @@ const RECORD_NAMES_DE: Record<string, string> = {
   Deadline: 'Frist',
   Disbursement: 'Mittelabruf',
   'ESF report': 'Bericht',
+  'Reminder letter': 'Erinnerungsschreiben',
   Report: 'Bericht',
   Evaluation: 'Evaluation',
   'Expression of interest': 'Interessensbekundung',

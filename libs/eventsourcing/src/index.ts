@@ -2,6 +2,7 @@ export * from './event';
 export * from './event-store';
 export * from './errors';
 export * from './domain-error';
+export * from './german-words';
 export * from './decider';
 export * from './command-path';
 export * from './projection';

@@ -28,14 +28,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = req.headers.authorization;
-    if (!header)
-      throw new Unauthenticated(
-        'missing-token',
-        'This route needs a bearer token (Authorization: Bearer …).',
-      );
+    if (!header) throw new Unauthenticated('token-missing');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match)
-      throw new Unauthenticated('invalid-token', 'The Authorization header must read "Bearer <token>".');
+    if (!match) throw new Unauthenticated('header-malformed');
     const principal = await this.verifier.verify(match[1]);
     req.principal = principal;
     const ctx = requestContext.current();

@@ -16,23 +16,18 @@ export function principalFromClaims(claims: JWTPayload, rolesClaim = 'roles', ag
   const rawRoles = claims[rolesClaim];
   const list = Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? [rawRoles] : [];
   const roles = [...new Set(list.filter((r): r is Role => ROLES.includes(r as Role)))];
-  if (!claims.sub) throw new Unauthenticated('invalid-token', 'The token has no subject.');
-  if (roles.length === 0)
-    throw new Unauthenticated('invalid-token', 'The token grants none of the roles of this system.');
+  if (!claims.sub) throw new Unauthenticated('no-subject');
+  if (roles.length === 0) throw new Unauthenticated('no-role');
   const ags = claims[agsClaim];
   if (roles.includes('municipality') && (typeof ags !== 'string' || !AGS_PATTERN.test(ags))) {
-    throw new Unauthenticated('invalid-token', 'A municipality token must name its 8-digit AGS.');
+    throw new Unauthenticated('municipality-without-ags');
   }
   return { subject: claims.sub, roles, ...(typeof ags === 'string' ? { ags } : {}) };
 }
 
 function invalid(error: unknown): never {
   if (error instanceof Unauthenticated) throw error;
-  const reason =
-    (error as { code?: string }).code === 'ERR_JWT_EXPIRED'
-      ? 'The token has expired.'
-      : 'The token is not valid.';
-  throw new Unauthenticated('invalid-token', reason);
+  throw new Unauthenticated((error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid');
 }
 
 /** Development: HS256 tokens signed with a local secret (npm run token). */

@@ -4,7 +4,13 @@ export class WebhookUrlNotHttp extends DomainError {
   readonly code = 'webhook-url-not-http';
   readonly kind = 'rule-violated';
   constructor(url: string) {
-    super(`A webhook must be an http:// or https:// URL; "${url}" is not.`, { webhookUrl: url });
+    super(
+      {
+        de: `Ein Webhook muss eine http://- oder https://-Adresse sein; „${url}“ ist keine.`,
+        en: `A webhook must be an http:// or https:// URL; "${url}" is not.`,
+      },
+      { webhookUrl: url },
+    );
   }
 }
 
@@ -12,9 +18,10 @@ export class WebhookUrlWithCredentials extends DomainError {
   readonly code = 'webhook-url-with-credentials';
   readonly kind = 'rule-violated';
   constructor() {
-    super(
-      'A webhook URL must not carry a user name or password: they would be stored and sent in clear. The signature header proves the sender instead.',
-    );
+    super({
+      de: 'Die Webhook-Adresse darf keinen Benutzernamen und kein Passwort enthalten: sie würden im Klartext gespeichert und versandt. Den Absender weist die Signatur im Header nach.',
+      en: 'A webhook URL must not carry a user name or password: they would be stored and sent in clear. The signature header proves the sender instead.',
+    });
   }
 }
 
@@ -22,7 +29,10 @@ export class WebhookSecretWithoutUrl extends DomainError {
   readonly code = 'webhook-secret-without-url';
   readonly kind = 'rule-violated';
   constructor() {
-    super('A webhook secret needs a webhook URL to sign for; give webhookUrl too, or leave the secret out.');
+    super({
+      de: 'Ein Webhook-Geheimnis braucht eine Webhook-Adresse, für die es signiert; bitte auch webhookUrl angeben oder das Geheimnis weglassen.',
+      en: 'A webhook secret needs a webhook URL to sign for; give webhookUrl too, or leave the secret out.',
+    });
   }
 }
 
@@ -31,7 +41,10 @@ export class WebhookUrlPrivate extends DomainError {
   readonly kind = 'rule-violated';
   constructor(url: string) {
     super(
-      `A webhook must be a public endpoint; "${url}" points at a loopback, link-local, private or internal address.`,
+      {
+        de: `Ein Webhook muss öffentlich erreichbar sein; „${url}“ zeigt auf eine Loopback-, Link-Local-, private oder interne Adresse.`,
+        en: `A webhook must be a public endpoint; "${url}" points at a loopback, link-local, private or internal address.`,
+      },
       { webhookUrl: url },
     );
   }

@@ -232,16 +232,18 @@ export function evolveCall(state: CallState, event: CallEvent): CallState {
 export function checkFundingTiers(tiers: FundingTier[]): void {
   tiers.forEach((tier, i) => {
     if (tier.maxPopulation !== undefined && tier.maxPopulation < tier.minPopulation) {
-      throw new InvalidFundingTiers(
-        `tier ${i + 1} ends (${tier.maxPopulation}) before it starts (${tier.minPopulation}).`,
-      );
+      throw new InvalidFundingTiers({
+        de: `Stufe ${i + 1} endet (${tier.maxPopulation} Einwohner) vor ihrem Beginn (${tier.minPopulation}).`,
+        en: `tier ${i + 1} ends (${tier.maxPopulation}) before it starts (${tier.minPopulation}).`,
+      });
     }
     const next = tiers[i + 1];
     if (!next) return;
     if (tier.maxPopulation === undefined || next.minPopulation <= tier.maxPopulation) {
-      throw new InvalidFundingTiers(
-        `tier ${i + 2} overlaps tier ${i + 1}; list tiers by ascending population.`,
-      );
+      throw new InvalidFundingTiers({
+        de: `Stufe ${i + 2} überschneidet sich mit Stufe ${i + 1}; die Stufen bitte nach aufsteigender Einwohnerzahl angeben.`,
+        en: `tier ${i + 2} overlaps tier ${i + 1}; list tiers by ascending population.`,
+      });
     }
   });
 }

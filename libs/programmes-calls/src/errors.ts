@@ -1,10 +1,16 @@
-import { DomainError, domainError } from '@app/eventsourcing';
+import { DomainError, domainError, germanClosing, germanDate, type LocalizedText } from '@app/eventsourcing';
 
 export class ProgrammeAlreadyExists extends DomainError {
   readonly code = 'programme-already-exists';
   readonly kind = 'conflict';
   constructor(programmeId: string) {
-    super(`A programme with id ${programmeId} already exists.`, { programmeId });
+    super(
+      {
+        de: `Ein Programm mit der Kennung ${programmeId} ist bereits angelegt.`,
+        en: `A programme with id ${programmeId} already exists.`,
+      },
+      { programmeId },
+    );
   }
 }
 
@@ -12,7 +18,13 @@ export class UnknownProgramme extends DomainError {
   readonly code = 'unknown-programme';
   readonly kind = 'rule-violated';
   constructor(programmeId: string) {
-    super(`There is no programme ${programmeId}; create it first.`, { programmeId });
+    super(
+      {
+        de: `Das Programm ${programmeId} ist nicht angelegt; bitte zuerst das Programm anlegen.`,
+        en: `There is no programme ${programmeId}; create it first.`,
+      },
+      { programmeId },
+    );
   }
 }
 
@@ -20,7 +32,13 @@ export class CallAlreadyExists extends DomainError {
   readonly code = 'call-already-exists';
   readonly kind = 'conflict';
   constructor(callId: string) {
-    super(`A call with id ${callId} already exists.`, { callId });
+    super(
+      {
+        de: `Ein Aufruf mit der Kennung ${callId} ist bereits angelegt.`,
+        en: `A call with id ${callId} already exists.`,
+      },
+      { callId },
+    );
   }
 }
 
@@ -28,7 +46,13 @@ export class ClosingDateInPast extends DomainError {
   readonly code = 'closing-date-in-past';
   readonly kind = 'rule-violated';
   constructor(closingDate: string, now: string) {
-    super(`The closing date ${closingDate} has already passed (now: ${now}).`, { closingDate, now });
+    super(
+      {
+        de: `Das Fristende ${germanDate(closingDate)} liegt bereits in der Vergangenheit (jetzt: ${germanDate(now)}).`,
+        en: `The closing date ${closingDate} has already passed (now: ${now}).`,
+      },
+      { closingDate, now },
+    );
   }
 }
 
@@ -36,18 +60,24 @@ export class KickOffAfterClosing extends DomainError {
   readonly code = 'kick-off-after-closing';
   readonly kind = 'rule-violated';
   constructor(kickOffDate: string, closingDate: string) {
-    super(`The kick-off ${kickOffDate} must not be after the closing date ${closingDate}.`, {
-      kickOffDate,
-      closingDate,
-    });
+    super(
+      {
+        de: `Die Auftaktveranstaltung am ${germanDate(kickOffDate)} darf nicht nach dem Fristende ${germanDate(closingDate)} liegen.`,
+        en: `The kick-off ${kickOffDate} must not be after the closing date ${closingDate}.`,
+      },
+      { kickOffDate, closingDate },
+    );
   }
 }
 
 export class InvalidFundingTiers extends DomainError {
   readonly code = 'invalid-funding-tiers';
   readonly kind = 'rule-violated';
-  constructor(reason: string) {
-    super(`The funding tiers are not usable: ${reason}`);
+  constructor(reason: LocalizedText) {
+    super({
+      de: `Die Förderstufen sind nicht verwendbar: ${reason.de}`,
+      en: `The funding tiers are not usable: ${reason.en}`,
+    });
   }
 }
 
@@ -55,15 +85,34 @@ export class InvalidParticipantRange extends DomainError {
   readonly code = 'invalid-participant-range';
   readonly kind = 'rule-violated';
   constructor(min: number, max: number) {
-    super(`The wanted number of participants ${min}–${max} is not a range.`, { min, max });
+    super(
+      {
+        de: `Die gewünschte Zahl der Teilnehmenden ${min}–${max} ist kein Bereich: das Minimum liegt über dem Maximum.`,
+        en: `The wanted number of participants ${min}–${max} is not a range.`,
+      },
+      { min, max },
+    );
   }
 }
+
+/** What a call's status is called in each language. */
+const CALL_STATUS: Record<string, LocalizedText> = {
+  draft: { de: 'ein Entwurf', en: 'draft' },
+  published: { de: 'bereits veröffentlicht', en: 'published' },
+  closed: { de: 'bereits geschlossen', en: 'closed' },
+};
 
 export class CallNotDraft extends DomainError {
   readonly code = 'call-not-draft';
   readonly kind = 'rule-violated';
   constructor(callId: string, status: string) {
-    super(`Call ${callId} is ${status}; only a draft can be published.`, { callId, callStatus: status });
+    super(
+      {
+        de: `Der Aufruf ${callId} ist ${CALL_STATUS[status]?.de ?? status}; nur ein Entwurf kann veröffentlicht werden.`,
+        en: `Call ${callId} is ${status}; only a draft can be published.`,
+      },
+      { callId, callStatus: status },
+    );
   }
 }
 
@@ -71,9 +120,13 @@ export class DuplicateAssessmentCriterion extends DomainError {
   readonly code = 'duplicate-assessment-criterion';
   readonly kind = 'rule-violated';
   constructor(criterionId: string) {
-    super(`The assessment criterion ${criterionId} is named twice; each criterion needs its own id.`, {
-      criterionId,
-    });
+    super(
+      {
+        de: `Das Bewertungskriterium ${criterionId} ist doppelt genannt; jedes Kriterium braucht eine eigene Kennung.`,
+        en: `The assessment criterion ${criterionId} is named twice; each criterion needs its own id.`,
+      },
+      { criterionId },
+    );
   }
 }
 
@@ -81,10 +134,13 @@ export class RulesVersionNotSequential extends DomainError {
   readonly code = 'rules-version-not-sequential';
   readonly kind = 'rule-violated';
   constructor(version: number, expected: number) {
-    super(`Rules version ${version} cannot be adopted; the next version of this programme is ${expected}.`, {
-      version,
-      expectedVersion: expected,
-    });
+    super(
+      {
+        de: `Die Fassung ${version} der Förderbedingungen kann nicht beschlossen werden; die nächste Fassung dieses Programms ist ${expected}.`,
+        en: `Rules version ${version} cannot be adopted; the next version of this programme is ${expected}.`,
+      },
+      { version, expectedVersion: expected },
+    );
   }
 }
 
@@ -93,7 +149,10 @@ export class RulesEffectiveBeforePrevious extends DomainError {
   readonly kind = 'rule-violated';
   constructor(effectiveFrom: string, previous: { version: number; effectiveFrom: string }) {
     super(
-      `Rules effective from ${effectiveFrom} would take effect before version ${previous.version} (effective from ${previous.effectiveFrom}); versions follow each other in time.`,
+      {
+        de: `Förderbedingungen ab ${germanDate(effectiveFrom)} träten vor der Fassung ${previous.version} (gültig ab ${germanDate(previous.effectiveFrom)}) in Kraft; die Fassungen folgen zeitlich aufeinander.`,
+        en: `Rules effective from ${effectiveFrom} would take effect before version ${previous.version} (effective from ${previous.effectiveFrom}); versions follow each other in time.`,
+      },
       { effectiveFrom, previousVersion: previous.version, previousEffectiveFrom: previous.effectiveFrom },
     );
   }
@@ -104,7 +163,10 @@ export class RulesEffectiveInPast extends DomainError {
   readonly kind = 'rule-violated';
   constructor(effectiveFrom: string, today: string) {
     super(
-      `Rules cannot take effect on ${effectiveFrom}, before they are adopted (today is ${today} in Berlin): decisions already made under the earlier rules would no longer match them.`,
+      {
+        de: `Förderbedingungen können nicht rückwirkend zum ${germanDate(effectiveFrom)} in Kraft treten (heute ist der ${germanDate(today)}): bereits unter den früheren Bedingungen getroffene Entscheidungen passten sonst nicht mehr zu ihnen.`,
+        en: `Rules cannot take effect on ${effectiveFrom}, before they are adopted (today is ${today} in Berlin): decisions already made under the earlier rules would no longer match them.`,
+      },
       { effectiveFrom, today },
     );
   }
@@ -130,7 +192,7 @@ export const OpensAfterClosing = domainError(
   'opens-after-closing',
   'rule-violated',
   (d: { opensOn: string; closingDate: string }) => ({
-    de: `Der Aufruf kann nicht am ${d.opensOn} öffnen, wenn er am ${d.closingDate} endet.`,
+    de: `Der Aufruf kann nicht am ${germanDate(d.opensOn)} öffnen, wenn er am ${germanDate(d.closingDate)} endet.`,
     en: `The call cannot open on ${d.opensOn} when it closes on ${d.closingDate}.`,
   }),
 );
@@ -194,7 +256,7 @@ export const ClosingNotLater = domainError(
   'closing-not-later',
   'rule-violated',
   (d: { closesAt: string; previousClosesAt: string }) => ({
-    de: `Die neue Frist (${d.closesAt}) endet nicht nach der bisherigen (${d.previousClosesAt}); eine Verlängerung muss später enden.`,
+    de: `Die neue Frist (${germanClosing(d.closesAt)}) endet nicht nach der bisherigen (${germanClosing(d.previousClosesAt)}); eine Verlängerung muss später enden.`,
     en: `The new closing (${d.closesAt}) is not later than the current one (${d.previousClosesAt}).`,
   }),
 );
@@ -207,7 +269,7 @@ export const TermsNotInForce = domainError(
   'terms-not-in-force',
   'rule-violated',
   (d: { programmeId: string; date: string }) => ({
-    de: `Für das Programm ${d.programmeId} gelten am ${d.date} keine Förderbedingungen; das Förderreferat muss zuerst eine Fassung beschließen, die spätestens an diesem Tag in Kraft tritt.`,
+    de: `Für das Programm ${d.programmeId} gelten am ${germanDate(d.date)} keine Förderbedingungen; das Förderreferat muss zuerst eine Fassung beschließen, die spätestens an diesem Tag in Kraft tritt.`,
     en: `No terms of programme ${d.programmeId} are in force on ${d.date}; the grants office must first adopt a version effective on or before that day.`,
   }),
 );

@@ -23,7 +23,7 @@ describe('rules in force', () => {
     } catch (error) {
       expect((error as InstanceType<typeof TermsNotInForce>).code).toBe('terms-not-in-force');
       expect((error as InstanceType<typeof TermsNotInForce>).text('de')).toBe(
-        'Für das Programm digital gelten am 2011-12-01 keine Förderbedingungen; das Förderreferat muss zuerst eine Fassung beschließen, die spätestens an diesem Tag in Kraft tritt.',
+        'Für das Programm digital gelten am 01.12.2011 keine Förderbedingungen; das Förderreferat muss zuerst eine Fassung beschließen, die spätestens an diesem Tag in Kraft tritt.',
       );
     }
   });

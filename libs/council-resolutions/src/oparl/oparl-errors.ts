@@ -1,4 +1,4 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, germanDate, type LocalizedText } from '@app/eventsourcing';
 
 /**
  * Refusals of an OParl document that cannot be read as a council resolution. The document is
@@ -8,35 +8,57 @@ abstract class OparlUnreadable extends DomainError {
   readonly kind = 'rule-violated';
 }
 
+/** An OParl value in a German sentence: dates as German readers write them. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? `„${germanDate(value)}“` : JSON.stringify(value);
+}
+
 export class OparlObjectMissing extends OparlUnreadable {
   readonly code = 'oparl-object-missing';
   constructor(object: string) {
-    super(`The OParl ${object} is missing or is not a JSON object.`, { object });
+    super(
+      {
+        de: `Das OParl-Objekt „${object}“ fehlt oder ist kein JSON-Objekt.`,
+        en: `The OParl ${object} is missing or is not a JSON object.`,
+      },
+      { object },
+    );
   }
 }
 
 export class OparlTypeUnexpected extends OparlUnreadable {
   readonly code = 'oparl-type-unexpected';
   constructor(object: string, expected: string, actual: unknown) {
-    super(`The OParl ${object} has type ${JSON.stringify(actual)}; expected ${expected}.`, {
-      object,
-      expected,
-      actual: typeof actual === 'string' ? actual : null,
-    });
+    super(
+      {
+        de: `Das OParl-Objekt „${object}“ hat den Typ ${JSON.stringify(actual)}; erwartet wird ${expected.split(' or ').join(' oder ')}.`,
+        en: `The OParl ${object} has type ${JSON.stringify(actual)}; expected ${expected}.`,
+      },
+      { object, expected, actual: typeof actual === 'string' ? actual : null },
+    );
   }
 }
 
 export class OparlIdInvalid extends OparlUnreadable {
   readonly code = 'oparl-id-invalid';
   constructor(field: string) {
-    super(`${field} must be an http(s) URL, as OParl identifies every object by its URL.`, { field });
+    super(
+      {
+        de: `${field} muss eine http(s)-URL sein, denn OParl kennzeichnet jedes Objekt durch seine URL.`,
+        en: `${field} must be an http(s) URL, as OParl identifies every object by its URL.`,
+      },
+      { field },
+    );
   }
 }
 
 export class OparlFieldInvalid extends OparlUnreadable {
   readonly code = 'oparl-field-invalid';
-  constructor(field: string, expected: string) {
-    super(`${field} must be ${expected}.`, { field, expected });
+  constructor(field: string, expected: LocalizedText) {
+    super(
+      { de: `${field} muss ${expected.de} sein.`, en: `${field} must be ${expected.en}.` },
+      { field, expected: expected.en },
+    );
   }
 }
 
@@ -44,7 +66,10 @@ export class OparlFieldTooLong extends OparlUnreadable {
   readonly code = 'oparl-field-too-long';
   constructor(field: string, maxLength: number, length: number) {
     super(
-      `${field} has ${length} characters; a council resolution takes at most ${maxLength} there, as when recorded by hand.`,
+      {
+        de: `${field} hat ${length} Zeichen; ein Ratsbeschluss nimmt dort höchstens ${maxLength} auf, wie bei der Erfassung von Hand.`,
+        en: `${field} has ${length} characters; a council resolution takes at most ${maxLength} there, as when recorded by hand.`,
+      },
       { field, maxLength, length },
     );
   }
@@ -53,42 +78,65 @@ export class OparlFieldTooLong extends OparlUnreadable {
 export class OparlObjectDeleted extends OparlUnreadable {
   readonly code = 'oparl-object-deleted';
   constructor(object: string, id: string) {
-    super(`The council information system marks the ${object} ${id} as deleted.`, { object, id });
+    super(
+      {
+        de: `Das Ratsinformationssystem führt das OParl-Objekt „${object}“ ${id} als gelöscht.`,
+        en: `The council information system marks the ${object} ${id} as deleted.`,
+      },
+      { object, id },
+    );
   }
 }
 
 export class OparlPaperReferenceMissing extends OparlUnreadable {
   readonly code = 'oparl-paper-reference-missing';
   constructor(paperId: string) {
-    super(`The paper ${paperId} has no reference (Drucksachen-Nr.); a resolution is cited by it.`, {
-      paperId,
-    });
+    super(
+      {
+        de: `Die Vorlage ${paperId} hat keine Drucksachen-Nummer (reference); ein Beschluss wird nach ihr zitiert.`,
+        en: `The paper ${paperId} has no reference (Drucksachen-Nr.); a resolution is cited by it.`,
+      },
+      { paperId },
+    );
   }
 }
 
 export class OparlPaperTypeMissing extends OparlUnreadable {
   readonly code = 'oparl-paper-type-missing';
   constructor(paperId: string) {
-    super(`The paper ${paperId} has no paperType (e.g. "Beschlussvorlage").`, { paperId });
+    super(
+      {
+        de: `Die Vorlage ${paperId} hat keine Vorlagenart (paperType, z. B. „Beschlussvorlage“).`,
+        en: `The paper ${paperId} has no paperType (e.g. "Beschlussvorlage").`,
+      },
+      { paperId },
+    );
   }
 }
 
 export class OparlDateUnreadable extends OparlUnreadable {
   readonly code = 'oparl-date-unreadable';
   constructor(field: string, value: unknown) {
-    super(`${field} ${JSON.stringify(value)} is not a date (YYYY-MM-DD) or date-time (ISO 8601).`, {
-      field,
-      value: typeof value === 'string' ? value : null,
-    });
+    super(
+      {
+        de: `${field} ${shown(value)} ist weder ein Datum (JJJJ-MM-TT) noch ein Zeitpunkt (ISO 8601).`,
+        en: `${field} ${JSON.stringify(value)} is not a date (YYYY-MM-DD) or date-time (ISO 8601).`,
+      },
+      { field, value: typeof value === 'string' ? value : null },
+    );
   }
 }
 
 export class OparlResultMissing extends OparlUnreadable {
   readonly code = 'oparl-result-missing';
   constructor(agendaItemId: string) {
-    super(`The agenda item ${agendaItemId} records no result; the council has not decided yet.`, {
-      agendaItemId,
-    });
+    super(
+      {
+        de: `Der Tagesordnungspunkt ${agendaItemId} enthält kein Ergebnis; der Rat hat noch nicht entschieden.`,
+        en: `The agenda item ${agendaItemId} records no result; the council has not decided yet.`,
+      },
+      { agendaItemId },
+    );
   }
 }
 
@@ -96,7 +144,10 @@ export class OparlResultUnreadable extends OparlUnreadable {
   readonly code = 'oparl-result-unreadable';
   constructor(result: string) {
     super(
-      `The agenda item's result "${result}" cannot be read as approved, rejected, amended, hearing done or noted; record it manually.`,
+      {
+        de: `Das Ergebnis „${result}“ des Tagesordnungspunkts lässt sich nicht als beschlossen, abgelehnt, geändert beschlossen, Anhörung erfolgt oder zur Kenntnis genommen lesen; bitte den Beschluss von Hand erfassen.`,
+        en: `The agenda item's result "${result}" cannot be read as approved, rejected, amended, hearing done or noted; record it manually.`,
+      },
       { result },
     );
   }
@@ -105,9 +156,13 @@ export class OparlResultUnreadable extends OparlUnreadable {
 export class OparlResultNotFinal extends OparlUnreadable {
   readonly code = 'oparl-result-not-final';
   constructor(result: string) {
-    super(`The agenda item's result "${result}" is not a decision (postponed, referred or recommended).`, {
-      result,
-    });
+    super(
+      {
+        de: `Das Ergebnis „${result}“ des Tagesordnungspunkts ist keine Entscheidung (vertagt, verwiesen oder empfohlen).`,
+        en: `The agenda item's result "${result}" is not a decision (postponed, referred or recommended).`,
+      },
+      { result },
+    );
   }
 }
 
@@ -115,7 +170,10 @@ export class OparlAuthoritativeConsultationMissing extends OparlUnreadable {
   readonly code = 'oparl-authoritative-consultation-missing';
   constructor(paperId: string) {
     super(
-      `No consultation of paper ${paperId} is authoritative; the resolution is taken at the authoritative one.`,
+      {
+        de: `Keine Beratung der Vorlage ${paperId} ist als federführend (authoritative) gekennzeichnet; der Beschluss fällt in dieser Beratung.`,
+        en: `No consultation of paper ${paperId} is authoritative; the resolution is taken at the authoritative one.`,
+      },
       { paperId },
     );
   }
@@ -124,7 +182,13 @@ export class OparlAuthoritativeConsultationMissing extends OparlUnreadable {
 export class OparlAuthoritativeConsultationAmbiguous extends OparlUnreadable {
   readonly code = 'oparl-authoritative-consultation-ambiguous';
   constructor(consultations: string[]) {
-    super(`Several consultations claim to be authoritative: ${consultations.join(', ')}.`, { consultations });
+    super(
+      {
+        de: `Mehrere Beratungen sind als federführend (authoritative) gekennzeichnet: ${consultations.join(', ')}.`,
+        en: `Several consultations claim to be authoritative: ${consultations.join(', ')}.`,
+      },
+      { consultations },
+    );
   }
 }
 
@@ -132,7 +196,10 @@ export class OparlAgendaItemMismatch extends OparlUnreadable {
   readonly code = 'oparl-agenda-item-mismatch';
   constructor(expected: string | null, actual: string) {
     super(
-      `The authoritative consultation was held under agenda item ${expected ?? '(none)'}, not under the agenda item ${actual} that was sent.`,
+      {
+        de: `Die federführende Beratung fand unter dem Tagesordnungspunkt ${expected ?? '(keiner)'} statt, nicht unter dem gesandten Tagesordnungspunkt ${actual}.`,
+        en: `The authoritative consultation was held under agenda item ${expected ?? '(none)'}, not under the agenda item ${actual} that was sent.`,
+      },
       { expected, actual },
     );
   }
@@ -141,10 +208,13 @@ export class OparlAgendaItemMismatch extends OparlUnreadable {
 export class OparlConsultationPaperMismatch extends OparlUnreadable {
   readonly code = 'oparl-consultation-paper-mismatch';
   constructor(consultation: string, paper: string) {
-    super(`Consultation ${consultation} belongs to paper ${paper}, not to the paper that was sent.`, {
-      consultation,
-      paper,
-    });
+    super(
+      {
+        de: `Die Beratung ${consultation} gehört zur Vorlage ${paper}, nicht zur gesandten Vorlage.`,
+        en: `Consultation ${consultation} belongs to paper ${paper}, not to the paper that was sent.`,
+      },
+      { consultation, paper },
+    );
   }
 }
 
@@ -152,7 +222,10 @@ export class OparlConsultationRoleUnreadable extends OparlUnreadable {
   readonly code = 'oparl-consultation-role-unreadable';
   constructor(consultation: string, role: string) {
     super(
-      `The role "${role}" of consultation ${consultation} is not a hearing, notice, preliminary consultation or decision.`,
+      {
+        de: `Die Rolle „${role}“ der Beratung ${consultation} ist weder Anhörung, Kenntnisnahme, Vorberatung noch Entscheidung.`,
+        en: `The role "${role}" of consultation ${consultation} is not a hearing, notice, preliminary consultation or decision.`,
+      },
       { consultation, role },
     );
   }
@@ -162,7 +235,10 @@ export class OparlConsultationUndated extends OparlUnreadable {
   readonly code = 'oparl-consultation-undated';
   constructor(consultation: string, meeting: string | null) {
     super(
-      `Consultation ${consultation} has no date: send its meeting ${meeting ?? '(none named)'} in "meetings".`,
+      {
+        de: `Die Beratung ${consultation} hat kein Datum: bitte ihre Sitzung ${meeting ?? '(keine genannt)'} unter „meetings“ mitsenden.`,
+        en: `Consultation ${consultation} has no date: send its meeting ${meeting ?? '(none named)'} in "meetings".`,
+      },
       { consultation, meeting },
     );
   }
@@ -172,7 +248,10 @@ export class OparlResultDateMissing extends OparlUnreadable {
   readonly code = 'oparl-result-date-missing';
   constructor(agendaItemId: string) {
     super(
-      `The agenda item ${agendaItemId} has no start and its meeting was not sent: the date of the decision is unknown.`,
+      {
+        de: `Der Tagesordnungspunkt ${agendaItemId} hat keinen Beginn (start), und seine Sitzung wurde nicht mitgesandt: das Datum der Entscheidung ist unbekannt.`,
+        en: `The agenda item ${agendaItemId} has no start and its meeting was not sent: the date of the decision is unknown.`,
+      },
       { agendaItemId },
     );
   }

@@ -27,14 +27,16 @@ export function asObject(value: unknown, name: string): OparlObject {
 export function optionalText(object: OparlObject, field: string, name: string): string | undefined {
   const value = object[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new OparlFieldInvalid(`${name}.${field}`, 'a string');
+  if (typeof value !== 'string')
+    throw new OparlFieldInvalid(`${name}.${field}`, { de: 'ein Text', en: 'a string' });
   return value.trim() === '' ? undefined : value;
 }
 
 export function optionalBoolean(object: OparlObject, field: string, name: string): boolean | undefined {
   const value = object[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw new OparlFieldInvalid(`${name}.${field}`, 'true or false');
+  if (typeof value !== 'boolean')
+    throw new OparlFieldInvalid(`${name}.${field}`, { de: 'true oder false', en: 'true or false' });
   return value;
 }
 
@@ -64,7 +66,8 @@ export function optionalUrl(object: OparlObject, field: string, name: string): s
 export function urlList(object: OparlObject, field: string, name: string): string[] {
   const value = object[field];
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new OparlFieldInvalid(`${name}.${field}`, 'a list of URLs');
+  if (!Array.isArray(value))
+    throw new OparlFieldInvalid(`${name}.${field}`, { de: 'eine Liste von URLs', en: 'a list of URLs' });
   return value.map((entry, i) => {
     const id = typeof entry === 'object' && entry !== null ? (entry as OparlObject).id : entry;
     if (!isHttpUrl(id)) throw new OparlIdInvalid(`${name}.${field}[${i}]`);
@@ -115,7 +118,11 @@ export function optionalBerlinDate(object: OparlObject, field: string, name: str
 export function indexById(values: unknown, kind: OparlKind, name: string): Map<string, OparlObject> {
   const index = new Map<string, OparlObject>();
   if (values === undefined || values === null) return index;
-  if (!Array.isArray(values)) throw new OparlFieldInvalid(name, `a list of OParl ${kind} objects`);
+  if (!Array.isArray(values))
+    throw new OparlFieldInvalid(name, {
+      de: `eine Liste von OParl-${kind}-Objekten`,
+      en: `a list of OParl ${kind} objects`,
+    });
   values.forEach((value, i) => {
     const object = asObject(value, `${name}[${i}]`);
     index.set(identify(object, kind, `${name}[${i}]`), object);

@@ -154,7 +154,10 @@ function capped(text: string, field: string, maxLength: number): string {
 function readConsultations(value: unknown, paperId: string): ReadConsultation[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value))
-    throw new OparlFieldInvalid('consultations', 'a list of OParl Consultation objects');
+    throw new OparlFieldInvalid('consultations', {
+      de: 'eine Liste von OParl-Consultation-Objekten',
+      en: 'a list of OParl Consultation objects',
+    });
   // OParl 1.0 lists consultations in a paper by URL only; those cannot be read without the objects.
   return value
     .filter((entry) => typeof entry !== 'string')
@@ -222,7 +225,10 @@ function committeeOf(
   const meeting = consultation.meeting === undefined ? undefined : meetings.get(consultation.meeting);
   const meetingName = meeting && optionalText(meeting, 'name', `meeting ${consultation.meeting}`);
   if (meetingName) return meetingName.trim();
-  throw new OparlFieldInvalid(`consultation ${consultation.id}.organization`, 'the committee that consulted');
+  throw new OparlFieldInvalid(`consultation ${consultation.id}.organization`, {
+    de: 'das Gremium, das beraten hat',
+    en: 'the committee that consulted',
+  });
 }
 
 /** By date; on one day, the stages in their natural order, so the decision comes last. */

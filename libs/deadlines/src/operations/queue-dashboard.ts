@@ -23,8 +23,7 @@ function bearerOf(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match)
-    throw new Unauthenticated('invalid-token', 'The Authorization header must read "Bearer <token>".');
+  if (!match) throw new Unauthenticated('header-malformed');
   return match[1];
 }
 
@@ -96,8 +95,8 @@ export function queueDashboard(queue: () => Queue, verifier: TokenVerifier): Rou
       if (sessionId && (await sessions.isOpen(sessionId))) return next();
       if (wantsPage(req)) return res.redirect(303, LOGIN_PATH);
       throw sessionId
-        ? new Unauthenticated('invalid-token', 'The dashboard session has ended; sign in again.')
-        : new Unauthenticated('missing-token', 'The queue dashboard needs a grants office token.');
+        ? new Unauthenticated('dashboard-session-ended')
+        : new Unauthenticated('dashboard-token-missing');
     } catch (error) {
       fail(error, req, res);
     }

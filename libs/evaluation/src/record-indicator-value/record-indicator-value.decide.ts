@@ -1,4 +1,4 @@
-import { type Decider, NotFound } from '@app/eventsourcing';
+import { type Decider, germanDate, NotFound } from '@app/eventsourcing';
 import { IndicatorPeriodInvalid, UnknownMunicipality } from '../errors';
 import {
   type EvaluationEvent,
@@ -54,10 +54,18 @@ export function recordIndicatorValue(
 
 function periodOf({ date, period }: RecordIndicatorValue): IndicatorPeriod {
   if (date !== undefined && period !== undefined)
-    throw new IndicatorPeriodInvalid('give a date or a period, not both.');
+    throw new IndicatorPeriodInvalid({
+      de: 'bitte Datum oder Zeitraum angeben, nicht beides.',
+      en: 'give a date or a period, not both.',
+    });
   if (date !== undefined) return { from: date, to: date };
-  if (period === undefined) throw new IndicatorPeriodInvalid('neither was given.');
-  if (period.to < period.from) throw new IndicatorPeriodInvalid(`${period.from} is after ${period.to}.`);
+  if (period === undefined)
+    throw new IndicatorPeriodInvalid({ de: 'keines von beiden ist angegeben.', en: 'neither was given.' });
+  if (period.to < period.from)
+    throw new IndicatorPeriodInvalid({
+      de: `${germanDate(period.from)} liegt nach ${germanDate(period.to)}.`,
+      en: `${period.from} is after ${period.to}.`,
+    });
   return { from: period.from, to: period.to };
 }
 

@@ -29,7 +29,10 @@ export class IdempotencyKeyReused extends DomainError {
   readonly code = 'idempotency-key-reused';
   readonly kind = 'rule-violated';
   constructor() {
-    super('This Idempotency-Key was already used for a different request; use a new key for a new request.');
+    super({
+      de: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet; eine neue Anfrage braucht einen neuen Schlüssel.',
+      en: 'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+    });
   }
 }
 
@@ -37,9 +40,10 @@ export class IdempotencyRequestInProgress extends DomainError {
   readonly code = 'idempotency-request-in-progress';
   readonly kind = 'conflict';
   constructor() {
-    super(
-      'A request with this Idempotency-Key is still being processed; retry in a moment to get its answer.',
-    );
+    super({
+      de: 'Eine Anfrage mit diesem Idempotency-Key wird noch bearbeitet; bitte gleich erneut senden, um ihre Antwort zu erhalten.',
+      en: 'A request with this Idempotency-Key is still being processed; retry in a moment to get its answer.',
+    });
   }
 }
 

@@ -11,7 +11,7 @@ export class RequestValidationError extends DomainError {
   readonly kind = 'invalid';
   constructor(
     readonly code: string,
-    message: string | LocalizedText,
+    message: LocalizedText,
     private readonly fieldErrors?: FieldError[],
   ) {
     super(message, fieldErrors ? { errors: fieldErrors.map((f) => inLocale(f, 'en')) } : undefined);

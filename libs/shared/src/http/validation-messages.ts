@@ -51,7 +51,23 @@ const GERMAN: Record<string, (en: string) => string> = {
     'muss aus 1 bis 160 Buchstaben, Ziffern, „-“, „_“ oder „.“ bestehen, ohne „..“ und nicht mit „.“ enden',
 };
 
+/**
+ * The German of the sentences DTOs give a constraint themselves (`@Matches(…, { message })`),
+ * keyed by the English one without the field it names ("ags", "each member").
+ */
+const OWN_MESSAGES: Record<string, string> = {
+  'must be a status name in kebab-case':
+    'muss ein Statusname in Kleinbuchstaben mit Bindestrichen sein (z. B. „open“)',
+  'must be an 8-digit AGS': 'muss ein achtstelliger Amtlicher Gemeindeschlüssel (AGS) sein',
+  'must be an 8-digit Amtlicher Gemeindeschlüssel':
+    'muss ein achtstelliger Amtlicher Gemeindeschlüssel (AGS) sein',
+  'must not start with "answer-"': 'darf nicht mit „answer-“ beginnen',
+  'must be the start of a stream id': 'muss der Anfang einer Datenstrom-Kennung sein',
+};
+
 export function germanConstraint(name: string, en: string): string {
+  const own = Object.keys(OWN_MESSAGES).find((key) => en.endsWith(` ${key}`));
+  if (own !== undefined) return OWN_MESSAGES[own];
   const german = GERMAN[name]?.(en);
   if (german === undefined) return en;
   // Constraints given `{ each: true }` speak of every entry of a list.
