@@ -1,4 +1,4 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, germanDate } from '@app/eventsourcing';
 import type { IndicatorDefinition } from '@app/programmes-calls/rules';
 import type { Source } from './esf-report';
 
@@ -21,7 +21,10 @@ export class GrantPeriodUnreadable extends DomainError {
   readonly kind = 'rule-violated';
   constructor(grantId: string, from: string, to: string) {
     super(
-      `The funding period of grant ${grantId} (${from} to ${to}) cannot be divided into report periods.`,
+      {
+        de: `Der Bewilligungszeitraum der Zuwendung ${grantId} (${germanDate(from)} bis ${germanDate(to)}) lässt sich nicht in Berichtszeiträume teilen.`,
+        en: `The funding period of grant ${grantId} (${from} to ${to}) cannot be divided into report periods.`,
+      },
       {
         grantId,
         from,
@@ -36,7 +39,10 @@ export class GrantRevoked extends DomainError {
   readonly kind = 'rule-violated';
   constructor(grantId: string) {
     super(
-      `Grant ${grantId} has been revoked in full; no further report periods are opened, and no report is submitted or accepted, for it.`,
+      {
+        de: `Die Zuwendung ${grantId} ist vollständig widerrufen; für sie werden keine Berichtszeiträume mehr eröffnet und keine Berichte mehr eingereicht oder angenommen.`,
+        en: `Grant ${grantId} has been revoked in full; no further report periods are opened, and no report is submitted or accepted, for it.`,
+      },
       { grantId },
     );
   }
@@ -46,9 +52,15 @@ export class EsfReportPeriodNotOpened extends DomainError {
   readonly code = 'esf-report-period-not-opened';
   readonly kind = 'rule-violated';
   constructor(reportId: string) {
-    super(`No report period ${reportId} has been opened; reports are made only for opened periods.`, {
-      reportId,
-    });
+    super(
+      {
+        de: `Der Berichtszeitraum ${reportId} ist nicht eröffnet; berichtet wird nur für eröffnete Zeiträume.`,
+        en: `No report period ${reportId} has been opened; reports are made only for opened periods.`,
+      },
+      {
+        reportId,
+      },
+    );
   }
 }
 
@@ -56,7 +68,13 @@ export class EsfReportAlreadyAccepted extends DomainError {
   readonly code = 'esf-report-already-accepted';
   readonly kind = 'rule-violated';
   constructor(reportId: string) {
-    super(`ESF report ${reportId} has been accepted and can no longer be changed.`, { reportId });
+    super(
+      {
+        de: `Der Bericht ${reportId} ist angenommen und kann nicht mehr geändert werden.`,
+        en: `ESF report ${reportId} has been accepted and can no longer be changed.`,
+      },
+      { reportId },
+    );
   }
 }
 
@@ -65,7 +83,10 @@ export class EsfReportAwaitingReview extends DomainError {
   readonly kind = 'rule-violated';
   constructor(reportId: string) {
     super(
-      `ESF report ${reportId} is submitted and awaiting review; it can be changed and resubmitted only once it has been returned.`,
+      {
+        de: `Der Bericht ${reportId} ist eingereicht und wird geprüft; geändert und erneut eingereicht werden kann er erst, wenn er zurückgegeben wurde.`,
+        en: `ESF report ${reportId} is submitted and awaiting review; it can be changed and resubmitted only once it has been returned.`,
+      },
       { reportId },
     );
   }
@@ -75,10 +96,20 @@ export class EsfReportNotSubmitted extends DomainError {
   readonly code = 'esf-report-not-submitted';
   readonly kind = 'rule-violated';
   constructor(reportId: string, status: string) {
-    super(`ESF report ${reportId} is ${status}: only a submitted report can be accepted or returned.`, {
-      reportId,
-      status,
-    });
+    const statusDe: Record<string, string> = {
+      open: 'offen',
+      draft: 'im Entwurf',
+      returned: 'zurückgegeben',
+      accepted: 'angenommen',
+      submitted: 'eingereicht',
+    };
+    super(
+      {
+        de: `Der Bericht ${reportId} ist ${statusDe[status] ?? status}; annehmen oder zurückgeben lässt sich nur ein eingereichter Bericht.`,
+        en: `ESF report ${reportId} is ${status}: only a submitted report can be accepted or returned.`,
+      },
+      { reportId, status },
+    );
   }
 }
 
@@ -87,7 +118,10 @@ export class EsfReportPeriodNotEnded extends DomainError {
   readonly kind = 'rule-violated';
   constructor(reportId: string, to: string) {
     super(
-      `The period of ESF report ${reportId} runs until ${to}; a report can be submitted once the period has ended.`,
+      {
+        de: `Der Berichtszeitraum des Berichts ${reportId} läuft bis ${germanDate(to)}; eingereicht werden kann der Bericht erst nach seinem Ende.`,
+        en: `The period of ESF report ${reportId} runs until ${to}; a report can be submitted once the period has ended.`,
+      },
       { reportId, to },
     );
   }
@@ -97,7 +131,13 @@ export class EsfReportIncomplete extends DomainError {
   readonly code = 'esf-report-incomplete';
   readonly kind = 'rule-violated';
   constructor(missing: string[]) {
-    super(`The ESF report cannot be submitted yet; missing: ${missing.join(', ')}.`, { missing });
+    super(
+      {
+        de: `Der Bericht kann noch nicht eingereicht werden; es fehlt: ${missing.join(', ')}.`,
+        en: `The ESF report cannot be submitted yet; missing: ${missing.join(', ')}.`,
+      },
+      { missing },
+    );
   }
 }
 
@@ -106,7 +146,10 @@ export class InvalidReportFigures extends DomainError {
   readonly kind = 'invalid';
   constructor(fields: string[]) {
     super(
-      `Amounts and indicators are whole, non-negative numbers (amounts in cents); not so: ${fields.join(', ')}.`,
+      {
+        de: `Beträge und Indikatoren sind ganze Zahlen ab 0 (Beträge in Cent); nicht so: ${fields.join(', ')}.`,
+        en: `Amounts and indicators are whole, non-negative numbers (amounts in cents); not so: ${fields.join(', ')}.`,
+      },
       {
         fields,
       },
@@ -119,7 +162,10 @@ export class ExpenditureTotalMismatch extends DomainError {
   readonly kind = 'rule-violated';
   constructor(declaredCents: number, sumCents: number) {
     super(
-      `The stated total of ${declaredCents} cents does not equal the sum of ESF, Land and own funds, ${sumCents} cents.`,
+      {
+        de: `Die angegebene Summe von ${euro(declaredCents)} stimmt nicht mit der Summe der Quellen (${euro(sumCents)}) überein.`,
+        en: `The stated total of ${declaredCents} cents does not equal the sum of ESF, Land and own funds, ${sumCents} cents.`,
+      },
       { declaredCents, sumCents },
     );
   }
@@ -136,7 +182,10 @@ export class FinancingShareExceeded extends DomainError {
     noticeTotalCents: number,
   ) {
     super(
-      `The ${source} share of the report (${reportCents} of ${reportTotalCents} cents) exceeds the grant notice's ${source} share (${noticeCents} of ${noticeTotalCents} cents).`,
+      {
+        de: `Der Anteil ${sourceDe(source)} im Bericht (${euro(reportCents)} von ${euro(reportTotalCents)}) übersteigt den Anteil im Zuwendungsbescheid (${euro(noticeCents)} von ${euro(noticeTotalCents)}).`,
+        en: `The ${source} share of the report (${reportCents} of ${reportTotalCents} cents) exceeds the grant notice's ${source} share (${noticeCents} of ${noticeTotalCents} cents).`,
+      },
       { source, reportCents, reportTotalCents, noticeCents, noticeTotalCents },
     );
   }
@@ -156,12 +205,19 @@ export class FinancingSourceExhausted extends DomainError {
     acceptedCents: number,
     reportCents: number,
   ) {
+    const limitDe =
+      ceilingCents === noticeCents
+        ? `die ${euro(noticeCents)}, die der Zuwendungsbescheid aus ${fromSourceDe(source)} vorsieht`
+        : `die nach dem Teilwiderruf verbleibenden ${euro(ceilingCents)} aus ${fromSourceDe(source)} (Bescheid: ${euro(noticeCents)})`;
     const limit =
       ceilingCents === noticeCents
         ? `the ${noticeCents} cents the grant notice provides from ${source}`
         : `the ${ceilingCents} cents left from ${source} after partial revocation (notice: ${noticeCents})`;
     super(
-      `${source} expenditure of ${reportCents} cents on top of ${acceptedCents} cents already accepted exceeds ${limit}.`,
+      {
+        de: `Ausgaben aus ${fromSourceDe(source)} von ${euro(reportCents)} zusätzlich zu bereits angenommenen ${euro(acceptedCents)} übersteigen ${limitDe}.`,
+        en: `${source} expenditure of ${reportCents} cents on top of ${acceptedCents} cents already accepted exceeds ${limit}.`,
+      },
       { source, noticeCents, ceilingCents, acceptedCents, reportCents },
     );
   }
@@ -172,7 +228,10 @@ export class EsfAcceptanceNotBooked extends DomainError {
   readonly kind = 'conflict';
   constructor(reportId: string, submission: number) {
     super(
-      `Submission ${submission} of ESF report ${reportId} has no booking in the grant's ESF ledger; it is accepted only once booked. Try again.`,
+      {
+        de: `Die Einreichung ${submission} des Berichts ${reportId} ist im Mittelbuch der Zuwendung noch nicht gebucht; angenommen wird sie erst danach. Bitte erneut versuchen.`,
+        en: `Submission ${submission} of ESF report ${reportId} has no booking in the grant's ESF ledger; it is accepted only once booked. Try again.`,
+      },
       { reportId, submission },
     );
   }
@@ -182,9 +241,20 @@ export class ReturnRemarksMissing extends DomainError {
   readonly code = 'return-remarks-missing';
   readonly kind = 'invalid';
   constructor() {
-    super('A report is returned with remarks that say what to correct.');
+    super({
+      de: 'Ein Bericht wird mit Hinweisen zurückgegeben, was zu berichtigen ist.',
+      en: 'A report is returned with remarks that say what to correct.',
+    });
   }
 }
+
+/** Cents as German readers write euros: 1.234,56 €. */
+const euro = (cents: number) =>
+  `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
+const SOURCE_DE: Record<string, string> = { esf: 'des ESF', land: 'des Landes', own: 'der Eigenmittel' };
+const sourceDe = (source: string) => SOURCE_DE[source] ?? `der Quelle „${source}“`;
+const FROM_SOURCE_DE: Record<string, string> = { esf: 'dem ESF', land: 'Landesmitteln', own: 'Eigenmitteln' };
+const fromSourceDe = (source: string) => FROM_SOURCE_DE[source] ?? `der Quelle „${source}“`;
 
 const indicatorName = (i: IndicatorDefinition) => `„${i.name}“ (${i.indicatorId})`;
 
