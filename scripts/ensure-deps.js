@@ -4,7 +4,7 @@
 // The lock is complete (every platform's optional packages are recorded), so `npm ci` alone
 // installs it; `npm ci` never writes package-lock.json. If it refuses, we stop with npm's own
 // reason rather than fall back to anything that could rewrite the lock.
-const { existsSync, statSync } = require('node:fs');
+const { existsSync, lstatSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
@@ -35,7 +35,21 @@ function installLocked() {
   if (result.stderr) process.stderr.write(result.stderr);
 }
 
+/**
+ * A node_modules that is a symbolic link (a git worktree sharing another checkout's install) is
+ * never installed into: `npm ci` empties the directory the link points to before installing, so
+ * it would wipe the other checkout's dependencies while its processes use them.
+ */
+function sharedInstall() {
+  try {
+    return lstatSync(join(root, 'node_modules')).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function ensureDeps() {
+  if (sharedInstall()) return;
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
@@ -47,6 +61,11 @@ function ensureDeps() {
 
 module.exports = { ensureDeps, installLocked, root };
 if (require.main === module) {
-  if (process.argv[2] === '--always') installLocked();
-  else ensureDeps();
+  if (process.argv[2] === '--always') {
+    if (sharedInstall()) {
+      process.stderr.write('node_modules is a link to another checkout: install there, not here\n');
+      process.exit(1);
+    }
+    installLocked();
+  } else ensureDeps();
 }
