@@ -5,7 +5,7 @@
 // installs it; `npm ci` never writes package-lock.json. If it refuses, we stop with npm's own
 // reason rather than fall back to anything that could rewrite the lock.
 const { createHash } = require('node:crypto');
-const { existsSync, readFileSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, lstatSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
@@ -44,7 +44,21 @@ function installLocked() {
   writeFileSync(stamp, `${lockDigest()}\n`);
 }
 
+/**
+ * A node_modules that is a symbolic link (a git worktree sharing another checkout's install) is
+ * never installed into: `npm ci` empties the directory the link points to before installing, so
+ * it would wipe the other checkout's dependencies while its processes use them.
+ */
+function sharedInstall() {
+  try {
+    return lstatSync(join(root, 'node_modules')).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function ensureDeps() {
+  if (sharedInstall()) return;
   // Installed from this very lock: nothing to do, however new the lock file's time (a checkout
   // or a second worktree gives an unchanged lock a new mtime).
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === lockDigest()) return;
@@ -58,6 +72,11 @@ function ensureDeps() {
 
 module.exports = { ensureDeps, installLocked, root };
 if (require.main === module) {
-  if (process.argv[2] === '--always') installLocked();
-  else ensureDeps();
+  if (process.argv[2] === '--always') {
+    if (sharedInstall()) {
+      process.stderr.write('node_modules is a link to another checkout: install there, not here\n');
+      process.exit(1);
+    }
+    installLocked();
+  } else ensureDeps();
 }

@@ -1,23 +1,55 @@
 /**
  * Deterministic JSON: object keys sorted, `undefined` members dropped, no whitespace.
- * The hash chain depends on it, so its output for a given value must never change.
+ * The hash chain depends on it, so its output for a given value must never change
+ * (canonical-json.spec.ts holds it to the first implementation's output).
+ *
+ * It runs for every event sealed and every event verified, so it builds one string instead of
+ * arrays of parts, and quotes each distinct key once.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new TypeError('canonicalJson: non-finite numbers cannot be hashed');
-    }
-    return JSON.stringify(value) ?? 'null';
-  }
+  if (value === null || typeof value !== 'object') return primitive(value);
   if (Array.isArray(value)) {
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      const item: unknown = value[i];
+      out += item === undefined ? 'null' : canonicalJson(item);
+    }
+    return out + ']';
   }
   const record = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(record).sort()) {
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
     const member = record[key];
     if (member === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+    if (!first) out += ',';
+    first = false;
+    out += quotedKey(key);
+    out += ':';
+    out += member === null || typeof member !== 'object' ? primitive(member) : canonicalJson(member);
   }
-  return `{${parts.join(',')}}`;
+  return out + '}';
+}
+
+function primitive(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new TypeError('canonicalJson: non-finite numbers cannot be hashed');
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Field names repeat in every event: each is quoted (escaped as JSON) once. */
+const QUOTED_KEYS = new Map<string, string>();
+const QUOTED_KEYS_MAX = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    // Keys that are data (ids as map keys) would grow it without bound: only the first ones stay.
+    if (QUOTED_KEYS.size < QUOTED_KEYS_MAX) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
 }

@@ -8,7 +8,6 @@ import {
   deterministicUuid,
   type DomainEvent,
   type EventStore,
-  fold,
   previewCommand,
   newId,
   ProjectionRunner,
@@ -33,6 +32,7 @@ export interface LoadedStream<S> {
 @Injectable()
 export class CommandService {
   private readonly logger = new Logger(CommandService.name);
+  private readonly loaded = new Map<string, LoadedState<unknown>>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -105,12 +105,56 @@ export class CommandService {
     return previewCommand(this.store, streamId, decider, command, options);
   }
 
-  /** Current state of a stream, for gathering the outside facts a decision needs. */
+  /**
+   * Current state of a stream, for gathering the outside facts a decision needs. The same few
+   * streams (a call, a programme's rules) are loaded by every command on them: their folded state
+   * is kept, and each load reads only the events stored after it, so the answer is always the
+   * store's current state (another process's appends included), without re-reading and re-parsing
+   * the whole stream. States are values (`evolve` never changes the state it is given).
+   */
   async load<E extends DomainEvent, S>(
     streamId: string,
     decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
   ): Promise<LoadedStream<S>> {
-    const events = await this.store.readStream(streamId);
-    return { state: fold(decider, events as unknown as E[]), revision: events.length - 1 };
+    const known = this.loaded.get(streamId);
+    const from =
+      known?.evolve === decider.evolve && known.initialState === decider.initialState
+        ? (known as LoadedState<S>)
+        : undefined;
+    const events = from
+      ? await this.store.readStream(streamId, { fromRevision: from.revision + 1 })
+      : await this.store.readStream(streamId);
+    if (from && events.length === 0) return { state: from.state, revision: from.revision };
+    const state = (events as unknown as E[]).reduce(
+      decider.evolve,
+      from ? from.state : decider.initialState(),
+    );
+    const revision = events.length > 0 ? (events[events.length - 1].revision as number) : -1;
+    if (revision >= 0)
+      this.remember(streamId, {
+        evolve: decider.evolve,
+        initialState: decider.initialState,
+        state,
+        revision,
+      } as LoadedState<unknown>);
+    return { state, revision };
   }
+
+  private remember(streamId: string, loaded: LoadedState<unknown>): void {
+    this.loaded.delete(streamId);
+    this.loaded.set(streamId, loaded);
+    // The least recently loaded goes first (a Map iterates in insertion order).
+    if (this.loaded.size > LOADED_STREAMS) this.loaded.delete(this.loaded.keys().next().value as string);
+  }
+}
+
+/** Streams whose folded state `load` keeps (a call's or a programme's: few, each read often). */
+const LOADED_STREAMS = 1000;
+
+interface LoadedState<S> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  evolve: (state: S, event: any) => S;
+  initialState: () => S;
+  state: S;
+  revision: number;
 }

@@ -1,0 +1,71 @@
+import { MemoryEventStore, ProjectionRunner } from '@app/eventsourcing';
+import { newEvent } from '@app/eventsourcing/testing/new-event';
+import type { AppConfig } from '../config/app-config';
+import { FixedClock } from '../time/clock';
+import { CommandService } from './command.service';
+
+interface Tally {
+  titles: string[];
+}
+const tally = {
+  initialState: (): Tally => ({ titles: [] }),
+  evolve: (state: Tally, event: { type: string; data: unknown }): Tally => ({
+    titles: [...state.titles, (event.data as { title: string }).title],
+  }),
+};
+
+/** `load` keeps a stream's folded state and reads only what came after it: it must stay the store's truth. */
+describe('loading the current state of a stream', () => {
+  let store: MemoryEventStore;
+  let commands: CommandService;
+  let reads: Array<number | undefined>;
+
+  beforeEach(async () => {
+    store = new MemoryEventStore();
+    const readStream = store.readStream.bind(store);
+    reads = [];
+    store.readStream = (streamId, options) => {
+      reads.push(options?.fromRevision);
+      return readStream(streamId, options);
+    };
+    commands = new CommandService(
+      store,
+      new ProjectionRunner(store),
+      new FixedClock('2026-01-10'),
+      {} as AppConfig,
+    );
+    await store.appendToStream(
+      'call-a',
+      [newEvent('T', { title: 'one' }), newEvent('T', { title: 'two' })],
+      'no_stream',
+    );
+  });
+
+  it('shows events appended after an earlier load, whoever appended them', async () => {
+    expect(await commands.load('call-a', tally)).toEqual({ state: { titles: ['one', 'two'] }, revision: 1 });
+    await store.appendToStream('call-a', [newEvent('T', { title: 'three' })], 1);
+    expect(await commands.load('call-a', tally)).toEqual({
+      state: { titles: ['one', 'two', 'three'] },
+      revision: 2,
+    });
+    // The second and third loads read only from the revision after the one they knew.
+    await commands.load('call-a', tally);
+    expect(reads).toEqual([undefined, 2, 3]);
+  });
+
+  it('folds anew for another evolution of the same stream', async () => {
+    await commands.load('call-a', tally);
+    const count = {
+      initialState: () => 0,
+      evolve: (n: number) => n + 1,
+    };
+    expect(await commands.load('call-a', count)).toEqual({ state: 2, revision: 1 });
+    expect(reads).toEqual([undefined, undefined]);
+  });
+
+  it('answers a stream that does not exist yet with the initial state, and sees it once it does', async () => {
+    expect(await commands.load('call-b', tally)).toEqual({ state: { titles: [] }, revision: -1 });
+    await store.appendToStream('call-b', [newEvent('T', { title: 'first' })], 'no_stream');
+    expect(await commands.load('call-b', tally)).toEqual({ state: { titles: ['first'] }, revision: 0 });
+  });
+});
