@@ -86,3 +86,34 @@ export async function fetchText(path: string): Promise<string> {
   }
   return response.text();
 }
+
+/** A download with the bearer token, saved under `fileName` by the browser (e.g. a notice PDF). */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const session = loadSession();
+  const response = await fetch(path, {
+    headers: session ? { Authorization: `Bearer ${session.token}` } : {},
+  });
+  if (!response.ok) {
+    let error: unknown;
+    try {
+      error = await response.json();
+    } catch {
+      // Not JSON: the status alone speaks.
+    }
+    await must(Promise.resolve({ error, response }));
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The messages the API gave for one field of a refused request (problem details `errors`). */
+export function fieldErrorsOf(error: unknown, field: string): string[] | undefined {
+  return error instanceof ApiProblem ? error.fieldErrors[field] : undefined;
+}
