@@ -29,7 +29,7 @@ const NAV: Record<string, { to: string; label: string }[]> = {
   ],
   'grants-office': [
     { to: '/aufgaben', label: 'Aufgaben' },
-    { to: '/programme', label: 'Programme und Aufrufe' },
+    { to: '/foerderprogramme', label: 'Programme und Aufrufe' },
     { to: '/zuwendungen', label: 'Zuwendungen' },
     { to: '/fristen', label: 'Fristen' },
   ],
@@ -143,12 +143,12 @@ export function App() {
         <Route path="/posteingang" element={<InboxPage />} />
         <Route path="/aufgaben" element={<TasksPage />} />
         <Route path="/auswahl/:applicationId" element={<SubmissionPage />} />
-        <Route path="/programme" element={<ProgrammesPage />} />
-        <Route path="/programme/neu" element={<NewProgrammePage />} />
-        <Route path="/programme/:programmeId" element={<ProgrammePage />} />
-        <Route path="/programme/:programmeId/bedingungen/neu" element={<AdoptTermsPage />} />
-        <Route path="/programme/:programmeId/aufrufe/neu" element={<DraftCallPage />} />
-        <Route path="/programme/:programmeId/aufrufe/:callId" element={<CallPage />} />
+        <Route path="/foerderprogramme" element={<ProgrammesPage />} />
+        <Route path="/foerderprogramme/neu" element={<NewProgrammePage />} />
+        <Route path="/foerderprogramme/:programmeId" element={<ProgrammePage />} />
+        <Route path="/foerderprogramme/:programmeId/bedingungen/neu" element={<AdoptTermsPage />} />
+        <Route path="/foerderprogramme/:programmeId/aufrufe/neu" element={<DraftCallPage />} />
+        <Route path="/foerderprogramme/:programmeId/aufrufe/:callId" element={<CallPage />} />
         <Route path="/auswertung/befragungen/:surveyId" element={<SurveyResultsPage />} />
         <Route path="/zuwendungen" element={<GrantsPage />} />
         <Route path="/zuwendungen/:grantId" element={<GrantPage />} />

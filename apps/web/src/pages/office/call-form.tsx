@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { fieldErrorsOf, type Schemas } from '../../api/client';
 import { type DraftCall, draftCall, programme as getProgramme, programmeTerms } from '../../api/programmes';
-import { Check, Input, numberOf, RowList, Select, slug } from '../../components/forms';
+import { centsOf, Check, Input, numberOf, RowList, Select, slug } from '../../components/forms';
 import { COUNCIL_RESOLUTION_RULES, MUNICIPALITY_TYPES } from '../../format';
 import { BackLink, Page, ProblemMessage } from '../../ui';
-import { centsOf } from './revocation';
 
 type ApplicantType = DraftCall['eligibleApplicantTypes'][number];
 type FieldType = Schemas['FormFieldDto']['type'];
@@ -139,13 +138,15 @@ export function DraftCallPage() {
       draftCall(programmeId, callRequest({ ...form, phaseId: form.phaseId || phases[0]?.phaseId || '' })),
     onSuccess: (answer) => {
       void client.invalidateQueries({ queryKey: ['calls'] });
-      navigate(`/programme/${encodeURIComponent(programmeId)}/aufrufe/${encodeURIComponent(answer.id)}`);
+      navigate(
+        `/foerderprogramme/${encodeURIComponent(programmeId)}/aufrufe/${encodeURIComponent(answer.id)}`,
+      );
     },
   });
   const errors = (field: string) => fieldErrorsOf(draft.error, field);
   return (
     <Page title={`Aufruf entwerfen${programme.data ? `: ${programme.data.title}` : ''}`}>
-      <BackLink to={`/programme/${encodeURIComponent(programmeId)}`}>
+      <BackLink to={`/foerderprogramme/${encodeURIComponent(programmeId)}`}>
         {programme.data?.title ?? 'Programm'}
       </BackLink>
       <form

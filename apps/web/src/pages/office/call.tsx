@@ -11,10 +11,9 @@ import {
   publishCall,
 } from '../../api/programmes';
 import { type Column, DataTable, useTableParams } from '../../components/DataTable';
-import { Input, Select } from '../../components/forms';
+import { centsOf, Input, Select } from '../../components/forms';
 import { CALL_STATUS, date, dateTime, euro, euroCents, MUNICIPALITY_TYPES, STAGE_NAMES } from '../../format';
 import { Badge, BackLink, Field, Loading, Notice, Page, ProblemMessage } from '../../ui';
-import { centsOf } from './revocation';
 
 type Entry = Awaited<ReturnType<typeof ranking>>['entries'][number];
 type Call = Awaited<ReturnType<typeof getCall>>;
@@ -283,7 +282,7 @@ export function CallPage() {
   const x = c.data;
   return (
     <Page title={x ? `Aufruf: ${x.title}` : 'Aufruf'}>
-      <BackLink to={`/programme/${encodeURIComponent(programmeId)}`}>
+      <BackLink to={`/foerderprogramme/${encodeURIComponent(programmeId)}`}>
         {programme.data?.title ?? 'Programm'}
       </BackLink>
       <ProblemMessage error={c.error} />

@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { fieldErrorsOf, type Schemas } from '../../api/client';
 import { issueNotice, type Selection } from '../../api/office';
 import { programmeTerms } from '../../api/programmes';
+import { centsOf } from '../../components/forms';
 import { euroCents } from '../../format';
 import { Field, Loading, Notice, ProblemMessage } from '../../ui';
-import { centsOf } from './revocation';
 
 type Source = Schemas['FundingSource'];
 

@@ -125,7 +125,9 @@ const CALL_COLUMNS = (programmeId: string): Column<Call>[] => [
     key: 'titel',
     header: 'Aufruf',
     cell: (c) => (
-      <Link to={`/programme/${encodeURIComponent(programmeId)}/aufrufe/${encodeURIComponent(c.callId)}`}>
+      <Link
+        to={`/foerderprogramme/${encodeURIComponent(programmeId)}/aufrufe/${encodeURIComponent(c.callId)}`}
+      >
         {c.title}
       </Link>
     ),
@@ -154,10 +156,10 @@ export function ProgrammePage() {
     queryKey: ['calls', 'programme', programmeId],
     queryFn: () => programmeCalls(programmeId),
   });
-  const base = `/programme/${encodeURIComponent(programmeId)}`;
+  const base = `/foerderprogramme/${encodeURIComponent(programmeId)}`;
   return (
     <Page title={p.data?.title ?? 'Programm'}>
-      <BackLink to="/programme">Förderprogramme</BackLink>
+      <BackLink to="/foerderprogramme">Förderprogramme</BackLink>
       <ProblemMessage error={p.error} />
       {p.isPending && <Loading what="Das Programm" />}
       {p.data && (

@@ -12,7 +12,7 @@ const COLUMNS: Column<Programme>[] = [
   {
     key: 'titel',
     header: 'Programm',
-    cell: (p) => <Link to={`/programme/${encodeURIComponent(p.programmeId)}`}>{p.title}</Link>,
+    cell: (p) => <Link to={`/foerderprogramme/${encodeURIComponent(p.programmeId)}`}>{p.title}</Link>,
     sortValue: (p) => p.title,
   },
   { key: 'absender', header: 'Absender', cell: (p) => p.sender.name, sortValue: (p) => p.sender.name },
@@ -34,7 +34,7 @@ export function ProgrammesPage() {
     <Page
       title="Förderprogramme"
       actions={
-        <Link className="button primary" to="/programme/neu">
+        <Link className="button primary" to="/foerderprogramme/neu">
           Programm anlegen
         </Link>
       }
@@ -77,13 +77,13 @@ export function NewProgrammePage() {
       }),
     onSuccess: (answer) => {
       void client.invalidateQueries({ queryKey: ['programmes'] });
-      navigate(`/programme/${encodeURIComponent(answer.id)}`);
+      navigate(`/foerderprogramme/${encodeURIComponent(answer.id)}`);
     },
   });
   const errors = (field: string) => fieldErrorsOf(create.error, field);
   return (
     <Page title="Programm anlegen">
-      <BackLink to="/programme">Förderprogramme</BackLink>
+      <BackLink to="/foerderprogramme">Förderprogramme</BackLink>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -2,19 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/client';
 import { type Grant, revocationPreview, type RevocationPreviewQuery, revokeGrant } from '../../api/office';
+import { centsOf } from '../../components/forms';
 import { date, euroCents } from '../../format';
 import { Field, Notice, ProblemMessage } from '../../ui';
-
-/** Euros as a person types them ("1.234,50" or "1234.5") in cents; undefined when not a number. */
-export function centsOf(text: string): number | undefined {
-  const cleaned = text.trim().replace(/\s|€/g, '');
-  if (!cleaned) return undefined;
-  const normalised = /,\d{1,2}$/.test(cleaned)
-    ? cleaned.replace(/\./g, '').replace(',', '.')
-    : cleaned.replace(/,/g, '');
-  const value = Number(normalised);
-  return Number.isFinite(value) ? Math.round(value * 100) : undefined;
-}
 
 /**
  * Widerruf in two steps: the office first sees what the revocation would set (refund, interest

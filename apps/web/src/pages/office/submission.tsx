@@ -82,7 +82,7 @@ export function SubmissionPage() {
             <dd>
               {call.data ? (
                 <Link
-                  to={`/programme/${encodeURIComponent(call.data.programmeId)}/aufrufe/${encodeURIComponent(s.callId)}`}
+                  to={`/foerderprogramme/${encodeURIComponent(call.data.programmeId)}/aufrufe/${encodeURIComponent(s.callId)}`}
                 >
                   {call.data.title}
                 </Link>

@@ -153,14 +153,14 @@ export function AdoptTermsPage() {
       adoptTerms(programmeId, termsRequest({ ...form, version: form.version || String(nextVersion) })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['terms', programmeId] });
-      navigate(`/programme/${encodeURIComponent(programmeId)}`);
+      navigate(`/foerderprogramme/${encodeURIComponent(programmeId)}`);
     },
   });
   const errors = (field: string) => fieldErrorsOf(adopt.error, field);
   const r = (field: string) => errors(`rules.${field}`);
   return (
     <Page title={`Förderbedingungen beschließen${programme.data ? `: ${programme.data.title}` : ''}`}>
-      <BackLink to={`/programme/${encodeURIComponent(programmeId)}`}>
+      <BackLink to={`/foerderprogramme/${encodeURIComponent(programmeId)}`}>
         {programme.data?.title ?? 'Programm'}
       </BackLink>
       <form
