@@ -116,7 +116,8 @@ describeInChromium('web workspace: the grants office sets up a programme and fun
       .fill('18');
     expect(await axe(page, 'Förderbedingungen beschließen')).toEqual([]);
     await screenshot(page, 'foerderbedingungen');
-    await page.getByRole('button', { name: 'Förderbedingungen beschließen' }).click();
+    // By keyboard (a click right after a full-page screenshot can miss in Chromium).
+    await page.getByRole('button', { name: 'Förderbedingungen beschließen' }).press('Enter');
     await shows(page, page.getByRole('heading', { name: TITLE, exact: true }));
     await page.getByText(/Version 1 „Förderbedingungen 2026“, gültig ab 12\.01\.2026/).waitFor();
     const terms = await api.http
@@ -191,7 +192,7 @@ describeInChromium('web workspace: the grants office sets up a programme and fun
     expect(await page.getByLabel('Koordinierungsstelle').inputValue()).toBe('Bildungsbüro Dortmund');
     expect(await axe(page, 'Einreichung: Bescheid erlassen')).toEqual([]);
     await screenshot(page, 'bescheid-erlassen');
-    await page.getByRole('button', { name: 'Zuwendungsbescheid erlassen' }).click();
+    await page.getByRole('button', { name: 'Zuwendungsbescheid erlassen' }).press('Enter');
     // The submission now leads to its grant.
     await shows(page, page.getByText('Der Bescheid ist erlassen:'));
     await page.getByRole('link', { name: 'Zuwendung über 50.000,00 €' }).click();
