@@ -180,6 +180,9 @@ describeInChromium('web workspace: the grants office sets up a programme and fun
     await page.getByLabel('Begründung').fill('Tragfähiges Netzwerk');
     await page.getByRole('button', { name: 'Entscheidung erfassen' }).click();
     await page.getByText('Die Entscheidung ist erfasst.').waitFor();
+    // The selection so far, beside the decision.
+    await page.getByRole('heading', { name: 'Querschnitt der Auswahl' }).waitFor();
+    await page.getByText('1 von 1 Einreichungen ausgewählt.').waitFor();
 
     // The notice: the financing plan per source of the terms.
     await page.getByRole('heading', { name: 'Zuwendungsbescheid' }).waitFor();

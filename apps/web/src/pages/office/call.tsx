@@ -69,6 +69,13 @@ const CHANGED: Record<string, string> = {
   assessmentCriteria: 'Bewertungskriterien',
 };
 
+const DIMENSION_KEYS = {
+  'municipality-type': 'byMunicipalityType',
+  regierungsbezirk: 'byRegierungsbezirk',
+  'population-band': 'byPopulationBand',
+  'own-youth-office': 'byOwnJugendamt',
+} as const;
+
 const DIMENSIONS: Record<string, string> = {
   byMunicipalityType: 'Nach Art der Kommune',
   byRegierungsbezirk: 'Nach Regierungsbezirk',
@@ -76,13 +83,13 @@ const DIMENSIONS: Record<string, string> = {
   byOwnJugendamt: 'Nach eigenem Jugendamt',
 };
 
-function CrossSectionTables({ callId }: { callId: string }) {
+/** The selection so far by the call's dimensions (also on each submission's page). */
+export function CrossSectionTables({ callId }: { callId: string }) {
   const cs = useQuery({ queryKey: ['call', callId, 'cross-section'], queryFn: () => crossSection(callId) });
   if (cs.isPending) return <Loading what="Der Querschnitt" />;
   if (cs.error) return <ProblemMessage error={cs.error} />;
-  const groups = (Object.keys(DIMENSIONS) as (keyof typeof cs.data)[]).filter((k) =>
-    Array.isArray(cs.data[k]),
-  );
+  // In the order the call names its dimensions.
+  const groups = cs.data.dimensions.map((d) => DIMENSION_KEYS[d]).filter((k) => Array.isArray(cs.data[k]));
   return (
     <>
       <h2>Querschnitt der Auswahl</h2>

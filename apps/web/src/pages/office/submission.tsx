@@ -12,6 +12,7 @@ import {
 import { expression } from '../../api/municipality';
 import { dateTime, euroCents, STAGE_NAMES } from '../../format';
 import { Badge, BackLink, Field, Loading, Notice, Page, ProblemMessage } from '../../ui';
+import { CrossSectionTables } from './call';
 import { IssueNoticeForm } from './notice';
 
 const OUTCOMES: Record<string, string> = {
@@ -63,7 +64,9 @@ export function SubmissionPage() {
     onSuccess: () => (
       setDone('Die Entscheidung ist erfasst.'),
       refresh(),
-      client.invalidateQueries({ queryKey: ['tasks'] })
+      client.invalidateQueries({ queryKey: ['tasks'] }),
+      // The call's ranking and cross-section count the decision.
+      client.invalidateQueries({ queryKey: ['call', callId] })
     ),
   });
   const s = sel.data;
@@ -232,6 +235,18 @@ export function SubmissionPage() {
             </form>
           ) : (
             <p>Eine Entscheidung ist nach der formalen Prüfung möglich.</p>
+          )}
+          {call.data && call.data.status !== 'draft' && (
+            <>
+              <CrossSectionTables callId={s.callId} />
+              <p>
+                <Link
+                  to={`/foerderprogramme/${encodeURIComponent(call.data.programmeId)}/aufrufe/${encodeURIComponent(s.callId)}`}
+                >
+                  Rangfolge aller Einreichungen des Aufrufs
+                </Link>
+              </p>
+            </>
           )}
           {s.stage === 'selected' && call.data && (
             <>
