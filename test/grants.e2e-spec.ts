@@ -259,6 +259,22 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
     //   2013-01-01..2013-07-01  181 d × 4.87 % = 14,489.92 → 14,490
     //   2013-07-01..2014-01-01  184 d × 4.62 % = 13,973.92 → 13,974
     //   2014-01-01..2014-04-10   99 d × 4.37 % =  7,111.73 →  7,112      total 60,152 ct = 601.52 EUR
+    // The office sees the refund and its interest before it confirms; the preview writes nothing.
+    const previewOf = (query: string, who = office) =>
+      api.http.get(`/grants/${GRANT_1}/revocation-preview?${query}`).set(who);
+    const query = 'scope=partial&revokedCents=5000000&effectiveDate=2012-03-01&refundDueDate=2014-04-10';
+    const before = await api.store.headPosition();
+    const preview = (await previewOf(query).expect(200)).body;
+    expect(await api.store.headPosition()).toBe(before);
+    expect(preview).toMatchObject({
+      revokedCents: 5_000_000,
+      entitlementCents: 1_400_000,
+      refundCents: 600_000,
+      interest: { totalCents: 60_152 },
+    });
+    await refused(() => previewOf(query, unna), 403, 'forbidden-role');
+    await refused(() => previewOf(query, dortmund), 403, 'forbidden-role');
+    await refused(() => previewOf(query.replace('2014-04-10', '2014-03-09')), 422, 'refund-due-date-invalid');
     const answer = (await revoke(revocation).expect(201)).body;
     expect(answer).toEqual({ id: GRANT_1, revision: 3, refundCents: 600_000, interestCents: 60_152 });
 
@@ -272,6 +288,7 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
       refundInterestCents: 60_152,
     });
     const { interest } = grant.revocations[0];
+    expect(interest).toEqual(preview.interest);
     expect(interest).toMatchObject({
       pointsAboveBaseRate: 5,
       dayCount: 'actual/365',

@@ -142,6 +142,12 @@ export const grantsRoutes: ContextRoutes = {
         reason: 'route-guard check',
       },
     },
+    {
+      method: 'get',
+      path: `/grants/${GRANT}/revocation-preview?scope=partial&revokedCents=100&effectiveDate=2012-03-01&refundDueDate=2012-04-30`,
+      openApiPath: '/grants/{grantId}/revocation-preview',
+      allowed: ['grants-office'],
+    },
     // The revocation above is refused (effective before the notice): no refund is outstanding.
     {
       method: 'post',

@@ -104,6 +104,9 @@ describeInChromium('web workspace: the grants office decides a submission', () =
     await page.getByRole('button', { name: 'Entscheidung erfassen' }).click();
     await page.getByText('Die Entscheidung ist erfasst.').waitFor();
     await page.getByText(/Überzeugendes Konzept für Familien/).waitFor();
+    // The cross-section of the selection so far, by the dimensions the 2011 call names.
+    const byType = page.getByRole('table', { name: 'Nach Art der Kommune' });
+    await byType.getByRole('row', { name: 'kreisfreie Stadt 1 1' }).waitFor();
 
     // The effect is real: the API's selection says so.
     const office = bearer(await world.api.token('grants-office'));

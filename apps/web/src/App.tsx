@@ -3,10 +3,22 @@ import { RequireSession, roleOf, usePerson, useSignOut } from './auth';
 import { ROLE_NAMES } from './format';
 import { AuditFindPage, AuditIntegrityPage, AuditRecordPage } from './pages/audit';
 import { CallsPage, DeadlinesPage, EoiListPage, EoiPage, InboxPage } from './pages/municipality';
-import { GrantPage, GrantsPage, SubmissionPage, TasksPage } from './pages/office';
+import { EvaluatorStartPage, SurveyResultsPage } from './pages/evaluator';
+import {
+  AdoptTermsPage,
+  CallPage,
+  DraftCallPage,
+  GrantPage,
+  GrantsPage,
+  NewProgrammePage,
+  ProgrammePage,
+  ProgrammesPage,
+  SubmissionPage,
+  TasksPage,
+} from './pages/office';
 import { OidcCallbackPage, SignInPage } from './pages/sign-in';
 import { setNotice } from './session';
-import { Page } from './ui';
+import { Page, PRODUCT_NAME } from './ui';
 
 const NAV: Record<string, { to: string; label: string }[]> = {
   municipality: [
@@ -17,6 +29,7 @@ const NAV: Record<string, { to: string; label: string }[]> = {
   ],
   'grants-office': [
     { to: '/aufgaben', label: 'Aufgaben' },
+    { to: '/foerderprogramme', label: 'Programme und Aufrufe' },
     { to: '/zuwendungen', label: 'Zuwendungen' },
     { to: '/fristen', label: 'Fristen' },
   ],
@@ -24,7 +37,7 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/pruefung', label: 'Datensätze' },
     { to: '/pruefung/integritaet', label: 'Integrität und Export' },
   ],
-  evaluator: [],
+  evaluator: [{ to: '/start', label: 'Evaluationen und Befragungen' }],
 };
 
 const HOME: Record<string, string> = {
@@ -46,7 +59,7 @@ function Shell() {
       </a>
       <header className="top">
         <div className="brand">
-          <Link to="/">Kommunale Präventionsketten</Link>
+          <Link to="/">{PRODUCT_NAME}</Link>
         </div>
         <nav aria-label="Hauptnavigation">
           <ul>
@@ -88,12 +101,13 @@ function Home() {
   return <Navigate to={HOME[roleOf(person)] ?? '/start'} replace />;
 }
 
+/** The start page of a role without a workspace of its own (the evaluator's is the evaluation). */
 function StartPage() {
+  const person = usePerson();
+  if (roleOf(person) === 'evaluator') return <EvaluatorStartPage />;
   return (
     <Page title="Willkommen">
-      <p>
-        Für Ihre Rolle gibt es im Arbeitsbereich noch keine eigenen Seiten. Die API steht unter /docs bereit.
-      </p>
+      <p>Für Ihre Rolle gibt es im Arbeitsbereich noch keine eigenen Seiten.</p>
     </Page>
   );
 }
@@ -129,6 +143,13 @@ export function App() {
         <Route path="/posteingang" element={<InboxPage />} />
         <Route path="/aufgaben" element={<TasksPage />} />
         <Route path="/auswahl/:applicationId" element={<SubmissionPage />} />
+        <Route path="/foerderprogramme" element={<ProgrammesPage />} />
+        <Route path="/foerderprogramme/neu" element={<NewProgrammePage />} />
+        <Route path="/foerderprogramme/:programmeId" element={<ProgrammePage />} />
+        <Route path="/foerderprogramme/:programmeId/bedingungen/neu" element={<AdoptTermsPage />} />
+        <Route path="/foerderprogramme/:programmeId/aufrufe/neu" element={<DraftCallPage />} />
+        <Route path="/foerderprogramme/:programmeId/aufrufe/:callId" element={<CallPage />} />
+        <Route path="/auswertung/befragungen/:surveyId" element={<SurveyResultsPage />} />
         <Route path="/zuwendungen" element={<GrantsPage />} />
         <Route path="/zuwendungen/:grantId" element={<GrantPage />} />
         <Route path="/pruefung" element={<AuditFindPage />} />

@@ -77,3 +77,35 @@ export const REPORT_STATUS: Record<string, string> = {
   returned: 'zurückgegeben',
   accepted: 'angenommen',
 };
+
+export const MUNICIPALITY_TYPES: Record<string, string> = {
+  'kreisfreie-stadt': 'kreisfreie Stadt',
+  'kreisangehoerige-stadt': 'kreisangehörige Stadt',
+  'kreisangehoerige-gemeinde': 'kreisangehörige Gemeinde',
+  kreis: 'Kreis',
+};
+
+export const COUNCIL_RESOLUTION_RULES = {
+  'required-at-submission': 'mit der Einreichung erforderlich',
+  'may-follow-after-selection': 'darf nach der Auswahl folgen',
+  'not-required': 'nicht erforderlich',
+} as const;
+
+export const HOLIDAY_REGIONS = {
+  BW: 'Baden-Württemberg',
+  BY: 'Bayern',
+  BE: 'Berlin',
+  BB: 'Brandenburg',
+  HB: 'Bremen',
+  HH: 'Hamburg',
+  HE: 'Hessen',
+  MV: 'Mecklenburg-Vorpommern',
+  NI: 'Niedersachsen',
+  NW: 'Nordrhein-Westfalen',
+  RP: 'Rheinland-Pfalz',
+  SL: 'Saarland',
+  SN: 'Sachsen',
+  ST: 'Sachsen-Anhalt',
+  SH: 'Schleswig-Holstein',
+  TH: 'Thüringen',
+} as const;

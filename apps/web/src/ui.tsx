@@ -1,6 +1,9 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiProblem } from './api/client';
+
+/** The workspace's own name: neutral, as it serves any programme (the programmes' titles come from the API). */
+export const PRODUCT_NAME = 'Förderportal';
 
 /** A page's heading and the window's title; the heading takes focus so a screen reader announces it. */
 export function Page({
@@ -14,7 +17,7 @@ export function Page({
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} – Kommunale Präventionsketten`;
+    document.title = `${title} – ${PRODUCT_NAME}`;
     heading.current?.focus();
   }, [title]);
   return (
@@ -100,21 +103,8 @@ export function Field({
   );
 }
 
-/** Search and paging kept in the URL, so that a list can be bookmarked as it is shown. */
-export function useListParams(defaultLimit = 20) {
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
-  const q = params.get('suche') ?? '';
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next);
-  };
-  return { page, q, limit: defaultLimit, params, set };
-}
+/** Search, paging and sorting kept in the URL (see components/table-params.ts). */
+export { useTableParams as useListParams } from './components/table-params';
 
 export function SearchForm({
   q,

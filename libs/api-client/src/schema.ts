@@ -897,6 +897,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/grants/{grantId}/revocation-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The refund and its interest a revocation would set now; nothing is recorded
+         * @description Roles: grants-office.
+         */
+        get: operations["RevocationPreviewController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/grants/{grantId}/refunds": {
         parameters: {
             query?: never;
@@ -3228,6 +3248,8 @@ export interface components {
             text: string;
         };
         QuestionResult: {
+            /** @description The name of the criterion (`criterion`) as the survey's evaluation defines it. */
+            criterionName?: string;
             overall: components["schemas"]["Tally"];
             byPhase: {
                 asked: number;
@@ -3408,6 +3430,16 @@ export interface components {
             refundCents: number;
             /** @description Interest on the refund until it is due (§ 49a Abs. 3 VwVfG) */
             interestCents: number;
+        };
+        /** @description What a revocation would set now (the same figures as its `GrantRevoked` event). */
+        RevocationPreview: {
+            revokedCents: number;
+            /** @description What the grantee is still entitled to afterwards. */
+            entitlementCents: number;
+            /** @description Paid out beyond the new entitlement, to be refunded. */
+            refundCents: number;
+            /** @description Interest on the refund until it is due (§ 49a Abs. 3 VwVfG), with its portions and segments. */
+            interest: components["schemas"]["RefundInterest"];
         };
         /** @description The whole record, for the grants office and auditors. */
         SelectionView: {
@@ -10211,6 +10243,118 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "base-rate-unknown" | "grant-revoked" | "idempotency-key-reused" | "refund-due-date-invalid" | "revocation-before-notice" | "revocation-exceeds-entitlement" | "revocation-reason-missing" | "revoked-amount-invalid";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    RevocationPreviewController_preview: {
+        parameters: {
+            query: {
+                scope: "full" | "partial";
+                /** @description Partial: the amount revoked; full: may be left out */
+                revokedCents?: number;
+                effectiveDate: string;
+                refundDueDate: string;
+            };
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationPreview"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `base-rate-unknown`, `grant-revoked`, `refund-due-date-invalid`, `revocation-before-notice`, `revocation-exceeds-entitlement`, `revoked-amount-invalid`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "base-rate-unknown" | "grant-revoked" | "refund-due-date-invalid" | "revocation-before-notice" | "revocation-exceeds-entitlement" | "revoked-amount-invalid";
                     };
                 };
             };

@@ -21,6 +21,8 @@ import { RevokeGrantController } from './revoke-grant/revoke-grant.controller';
 import { ReturnProofOfUseController } from './return-proof-of-use/return-proof-of-use.controller';
 import { ReturnProofOfUseHandler } from './return-proof-of-use/return-proof-of-use.handler';
 import { RevokeGrantHandler } from './revoke-grant/revoke-grant.handler';
+import { RevocationPreviewController } from './revoke-grant/revocation-preview.controller';
+import { PreviewRevocationHandler } from './revoke-grant/revocation-preview.query';
 import { SubmitProofOfUseController } from './submit-proof-of-use/submit-proof-of-use.controller';
 import { SubmitProofOfUseHandler } from './submit-proof-of-use/submit-proof-of-use.handler';
 
@@ -31,6 +33,7 @@ import { SubmitProofOfUseHandler } from './submit-proof-of-use/submit-proof-of-u
     RequestDisbursementController,
     PayDisbursementController,
     RevokeGrantController,
+    RevocationPreviewController,
     RecordRefundPaymentController,
     SubmitProofOfUseController,
     ReturnProofOfUseController,
@@ -43,6 +46,7 @@ import { SubmitProofOfUseHandler } from './submit-proof-of-use/submit-proof-of-u
     RequestDisbursementHandler,
     PayDisbursementHandler,
     RevokeGrantHandler,
+    PreviewRevocationHandler,
     RecordRefundPaymentHandler,
     SubmitProofOfUseHandler,
     ReturnProofOfUseHandler,

@@ -18,6 +18,8 @@ export const WEB_PAGE_ROOTS = [
   'aufgaben',
   'auswahl',
   'zuwendungen',
+  'foerderprogramme',
+  'auswertung',
   'pruefung',
 ] as const;
 

@@ -69,20 +69,41 @@ export async function must<T>(call: Promise<{ data?: T; error?: unknown; respons
   throw problem;
 }
 
-/** A download with the bearer token (exports, calendar): the file's text. */
-export async function fetchText(path: string): Promise<string> {
+/** A file with the bearer token; a refusal becomes an ApiProblem (and a 401 ends the session). */
+async function fetchFile(path: string): Promise<Response> {
   const session = loadSession();
   const response = await fetch(path, {
     headers: session ? { Authorization: `Bearer ${session.token}` } : {},
   });
-  if (!response.ok) {
-    let error: unknown;
-    try {
-      error = await response.json();
-    } catch {
-      // Not JSON: the status alone speaks.
-    }
-    return must(Promise.resolve({ error, response }));
+  if (response.ok) return response;
+  let error: unknown;
+  try {
+    error = await response.json();
+  } catch {
+    // Not JSON: the status alone speaks.
   }
-  return response.text();
+  return must(Promise.resolve({ error, response }));
+}
+
+/** A download with the bearer token (exports, calendar): the file's text. */
+export async function fetchText(path: string): Promise<string> {
+  return (await fetchFile(path)).text();
+}
+
+/** A download with the bearer token, saved under `fileName` by the browser (e.g. a notice PDF). */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const response = await fetchFile(path);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The messages the API gave for one field of a refused request (problem details `errors`). */
+export function fieldErrorsOf(error: unknown, field: string): string[] | undefined {
+  return error instanceof ApiProblem ? error.fieldErrors[field] : undefined;
 }

@@ -47,8 +47,12 @@ export const decide = (applicationId: string, body: Schemas['DecisionDto']) =>
 export const missedDeadlines = (page: number, limit: number, q: string) =>
   must(api.GET('/deadlines', { params: { query: { page, limit, status: 'missed', ...(q ? { q } : {}) } } }));
 
-export const grants = (page: number, limit: number, q: string) =>
-  must(api.GET('/grants', { params: { query: { page, limit, ...(q ? { q } : {}) } } }));
+export const grants = (page: number, limit: number, q: string, status = '') =>
+  must(
+    api.GET('/grants', {
+      params: { query: { page, limit, ...(q ? { q } : {}), ...(status ? { status } : {}) } },
+    }),
+  );
 
 export const grant = (grantId: string) =>
   must(api.GET('/grants/{grantId}', { params: { path: { grantId } } }));
@@ -58,3 +62,38 @@ export const disbursements = (grantId: string) =>
 
 export const reports = (grantId: string) =>
   must(api.GET('/grants/{grantId}/reports', { params: { path: { grantId } } }));
+
+export const payDisbursement = (grantId: string, disbursementId: string, paidOn: string) =>
+  must(
+    api.POST('/grants/{grantId}/disbursements/{disbursementId}/payment', {
+      params: { path: { grantId, disbursementId } },
+      body: { paidOn },
+    }),
+  );
+
+export const acceptProofOfUse = (grantId: string) =>
+  must(api.POST('/grants/{grantId}/proof-of-use/acceptance', { params: { path: { grantId } } }));
+
+export const returnProofOfUse = (grantId: string, remarks: string) =>
+  must(
+    api.POST('/grants/{grantId}/proof-of-use/return', { params: { path: { grantId } }, body: { remarks } }),
+  );
+
+export const revokeGrant = (grantId: string, body: Schemas['RevokeGrantDto']) =>
+  must(api.POST('/grants/{grantId}/revocations', { params: { path: { grantId } }, body }));
+
+export const issueNotice = (body: Schemas['IssueGrantNoticeDto']) => must(api.POST('/grants', { body }));
+
+export const ranking = (callId: string) =>
+  must(api.GET('/calls/{callId}/ranking', { params: { path: { callId } } }));
+
+export type RevocationPreviewQuery = {
+  scope: 'full' | 'partial';
+  revokedCents?: number;
+  effectiveDate: string;
+  refundDueDate: string;
+};
+
+/** The refund and its interest a revocation would set now (nothing is recorded). */
+export const revocationPreview = (grantId: string, query: RevocationPreviewQuery) =>
+  must(api.GET('/grants/{grantId}/revocation-preview', { params: { path: { grantId }, query } }));

@@ -5,7 +5,7 @@ import { devToken, type Role, signInOptions } from '../api/auth';
 import { ROLE_NAMES } from '../format';
 import { finishOidcSignIn, startOidcSignIn } from '../oidc';
 import { saveSession, takeNotice } from '../session';
-import { Field, Loading, Notice, Page, ProblemMessage } from '../ui';
+import { Field, Loading, Notice, Page, ProblemMessage, PRODUCT_NAME } from '../ui';
 
 const TYPE_NAMES: Record<string, string> = {
   'kreisfreie-stadt': 'kreisfreie Stadt',
@@ -48,7 +48,7 @@ export function SignInPage() {
   return (
     <main id="inhalt" className="sign-in">
       <Page title="Anmelden">
-        <p>Arbeitsbereich des Landesprogramms „Kommunale Präventionsketten“.</p>
+        <p>{PRODUCT_NAME}: der Arbeitsbereich für Förderprogramme, ihre Aufrufe und Zuwendungen.</p>
         {notice && <Notice>{notice}</Notice>}
         <ProblemMessage error={error ?? options.error} />
         {options.isPending && <Loading what="Anmeldeverfahren" />}

@@ -41,6 +41,8 @@ export interface Tally {
 }
 
 export interface QuestionResult extends Omit<SurveyQuestion, 'optional'> {
+  /** The name of the criterion (`criterion`) as the survey's evaluation defines it. */
+  criterionName?: string;
   overall: Tally;
   byPhase: (Tally & { phase: number })[];
   byMunicipalityType: (Tally & { municipalityType: string })[];

@@ -173,7 +173,17 @@ export class SurveyResultsHandler extends SurveyReader implements IQueryHandler<
     super(projections, clock);
   }
   async execute({ surveyId }: SurveyResultsQuery): Promise<SurveyResults> {
-    return surveyResults(this.survey(surveyId), this.answers(surveyId), this.clock.now());
+    const survey = this.survey(surveyId);
+    const results = surveyResults(survey, this.answers(surveyId), this.clock.now());
+    // A question's criterion by the name its evaluation gives it, besides the id.
+    const criteria = this.model.evaluations.get(survey.evaluationId)?.criteria ?? [];
+    return {
+      ...results,
+      questions: results.questions.map((q) => {
+        const name = q.criterion && criteria.find((c) => c.criterionId === q.criterion)?.name;
+        return name ? { ...q, criterionName: name } : q;
+      }),
+    };
   }
 }
 
