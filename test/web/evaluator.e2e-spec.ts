@@ -1,3 +1,4 @@
+import { EVALUATION_CRITERIA_2018 } from '@app/shared';
 import type { Browser } from 'playwright-core';
 import { DORTMUND, PROGRAMME } from '../support/fixtures';
 import { appendGrantNotice, INSIDE, PHASE_ONE, SURVEY } from '../support/evaluation-survey';
@@ -36,6 +37,7 @@ describeInChromium('web workspace: the evaluator starts with the evaluations and
         evaluationId: 'kkz-evaluation',
         programmeId: 'kkz',
         title: 'Evaluation Präventionsketten 2011–2018',
+        criteria: EVALUATION_CRITERIA_2018,
       })
       .expect(201);
     await api.http.post('/evaluations/kkz-evaluation/surveys').set(office).send(SURVEY).expect(201);
