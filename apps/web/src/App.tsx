@@ -1,8 +1,10 @@
 import { Link, Navigate, NavLink, Outlet, Route, Routes, useNavigate } from 'react-router';
 import { RequireSession, roleOf, usePerson, useSignOut } from './auth';
 import { ROLE_NAMES } from './format';
-import { AuditFindPage, AuditIntegrityPage, AuditRecordPage } from './pages/audit';
+import { AuditFindPage, AuditIntegrityPage, AuditRecordPage, AuditStatePage } from './pages/audit';
 import { CallsPage, DeadlinesPage, EoiListPage, EoiPage, InboxPage } from './pages/municipality';
+import { MyGrantPage, MyProgrammesPage, ReportPage } from './pages/municipality-grants';
+import { InvitationsPage, NotificationSettingsPage } from './pages/municipality-joint';
 import { GrantPage, GrantsPage, SubmissionPage, TasksPage } from './pages/office';
 import { OidcCallbackPage, SignInPage } from './pages/sign-in';
 import { setNotice } from './session';
@@ -11,9 +13,12 @@ import { Page } from './ui';
 const NAV: Record<string, { to: string; label: string }[]> = {
   municipality: [
     { to: '/aufrufe', label: 'Offene Aufrufe' },
+    { to: '/programme', label: 'Meine Programme' },
     { to: '/interessenbekundungen', label: 'Meine Interessenbekundungen' },
+    { to: '/einladungen', label: 'Einladungen' },
     { to: '/fristen', label: 'Meine Fristen' },
     { to: '/posteingang', label: 'Posteingang' },
+    { to: '/benachrichtigungen', label: 'Benachrichtigungen' },
   ],
   'grants-office': [
     { to: '/aufgaben', label: 'Aufgaben' },
@@ -127,12 +132,18 @@ export function App() {
         <Route path="/interessenbekundungen/:applicationId" element={<EoiPage />} />
         <Route path="/fristen" element={<DeadlinesPage />} />
         <Route path="/posteingang" element={<InboxPage />} />
+        <Route path="/programme" element={<MyProgrammesPage />} />
+        <Route path="/meine-zuwendungen/:grantId" element={<MyGrantPage />} />
+        <Route path="/berichte/:reportId" element={<ReportPage />} />
+        <Route path="/einladungen" element={<InvitationsPage />} />
+        <Route path="/benachrichtigungen" element={<NotificationSettingsPage />} />
         <Route path="/aufgaben" element={<TasksPage />} />
         <Route path="/auswahl/:applicationId" element={<SubmissionPage />} />
         <Route path="/zuwendungen" element={<GrantsPage />} />
         <Route path="/zuwendungen/:grantId" element={<GrantPage />} />
         <Route path="/pruefung" element={<AuditFindPage />} />
         <Route path="/pruefung/datensatz/:streamId" element={<AuditRecordPage />} />
+        <Route path="/pruefung/datensatz/:streamId/stand" element={<AuditStatePage />} />
         <Route path="/pruefung/integritaet" element={<AuditIntegrityPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
