@@ -3,6 +3,7 @@ import { RequireSession, roleOf, usePerson, useSignOut } from './auth';
 import { ROLE_NAMES } from './format';
 import { AuditFindPage, AuditIntegrityPage, AuditRecordPage, AuditStatePage } from './pages/audit';
 import { CallsPage, DeadlinesPage, EoiListPage, EoiPage, InboxPage } from './pages/municipality';
+import { CouncilResolutionPage } from './pages/municipality-council';
 import { MyGrantPage, MyProgrammesPage, ReportPage } from './pages/municipality-grants';
 import { InvitationsPage, NotificationSettingsPage } from './pages/municipality-joint';
 import { GrantPage, GrantsPage, SubmissionPage, TasksPage } from './pages/office';
@@ -130,6 +131,10 @@ export function App() {
         <Route path="/aufrufe" element={<CallsPage />} />
         <Route path="/interessenbekundungen" element={<EoiListPage />} />
         <Route path="/interessenbekundungen/:applicationId" element={<EoiPage />} />
+        <Route
+          path="/interessenbekundungen/:applicationId/ratsbeschluss"
+          element={<CouncilResolutionPage />}
+        />
         <Route path="/fristen" element={<DeadlinesPage />} />
         <Route path="/posteingang" element={<InboxPage />} />
         <Route path="/programme" element={<MyProgrammesPage />} />

@@ -126,3 +126,38 @@ export async function deadlinesBetween(from: string, to: string): Promise<Deadli
   }
   return out.filter((d) => d.dueDate >= from && d.dueDate <= to);
 }
+
+/** Today on the API's business clock (the demo and the tests run their own). */
+export const businessClock = () => must(api.GET('/clock'));
+
+export type ResolutionBody = Schemas['CouncilResolutionDto'];
+
+export const councilResolution = (resolutionId: string) =>
+  must(api.GET('/council-resolutions/{resolutionId}', { params: { path: { resolutionId } } }));
+
+export const recordCouncilResolution = (applicationId: string, body: ResolutionBody) =>
+  must(
+    api.POST('/expressions-of-interest/{applicationId}/council-resolutions', {
+      params: { path: { applicationId } },
+      body,
+    }),
+  );
+
+export const importOparlResolution = (applicationId: string, body: Schemas['OparlImportDto']) =>
+  must(
+    api.POST('/expressions-of-interest/{applicationId}/council-resolutions/oparl', {
+      params: { path: { applicationId } },
+      body,
+    }),
+  );
+
+export const correctCouncilResolution = (
+  resolutionId: string,
+  body: Schemas['CouncilResolutionCorrectionDto'],
+) =>
+  must(
+    api.POST('/council-resolutions/{resolutionId}/corrections', {
+      params: { path: { resolutionId } },
+      body,
+    }),
+  );

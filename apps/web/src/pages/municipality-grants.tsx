@@ -223,12 +223,14 @@ function amountErrorsOf(error: unknown): Record<string, string[]> {
   const facts = error.extensions;
   if (typeof facts.source === 'string') add(keyOf(facts.source), error.detail);
   for (const path of [...((facts.fields as string[]) ?? []), ...((facts.missing as string[]) ?? [])]) {
-    add(
-      keyOf(path),
-      error.code === 'esf-report-incomplete'
-        ? 'Bitte ausfüllen: Diese Angabe fehlt für die Einreichung.'
-        : error.detail,
-    );
+    const keys = path === 'expenditure' ? ['esf', 'land', 'own'] : [keyOf(path)];
+    for (const key of keys)
+      add(
+        key,
+        error.code === 'esf-report-incomplete'
+          ? 'Bitte ausfüllen: Diese Angabe fehlt für die Einreichung.'
+          : error.detail,
+      );
   }
   if (error.code === 'expenditure-total-mismatch') add('esf', error.detail);
   return out;

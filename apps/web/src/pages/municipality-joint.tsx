@@ -155,6 +155,7 @@ export function NotificationSettingsPage() {
       <ProblemMessage error={save.error} />
       {email !== undefined && (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             save.mutate();

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem } from '../api/client';
 import {
+  businessClock,
   deadlines,
   deadlinesBetween,
   draftExpression,
@@ -18,6 +19,7 @@ import {
   submitExpression,
 } from '../api/municipality';
 import { roleOf, usePerson } from '../auth';
+import { INVITATION_STATUS } from './municipality-joint';
 import { CALL_STATUS, date, dateTime, DEADLINE_KINDS, DEADLINE_STATUS, euro } from '../format';
 import {
   Badge,
@@ -138,6 +140,7 @@ type Form = {
   councilStatus: string;
   councilDate: string;
   councilReference: string;
+  memberAgs: string;
 };
 
 const TEXTS: [keyof Form, string][] = [
@@ -171,6 +174,7 @@ function formOf(content: Record<string, unknown>): Form {
     councilStatus: c.councilResolution?.status ?? '',
     councilDate: c.councilResolution?.adoptedOn ?? '',
     councilReference: c.councilResolution?.reference ?? '',
+    memberAgs: '',
   };
 }
 
@@ -197,6 +201,11 @@ function bodyOf(form: Form): EoiBody {
       ...(form.councilReference ? { reference: form.councilReference } : {}),
     };
   }
+  const members = form.memberAgs
+    .split(/[\s,;]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (members.length > 0) body.memberAgs = members;
   return body as EoiBody;
 }
 
@@ -218,6 +227,7 @@ function fieldErrorsOf(error: unknown): Record<string, string[]> {
     for (const m of messages) add(key, m);
   }
   if (error.code === 'coordinator-missing') add('coordinatorName', error.detail);
+  if (/member|joint|invitation/.test(error.code) && !out.memberAgs) add('memberAgs', error.detail);
   if (error.code.startsWith('council-resolution')) add('councilStatus', error.detail);
   if (error.code === 'expression-of-interest-incomplete') {
     for (const missing of (error.extensions.missing as string[] | undefined) ?? []) {
@@ -243,7 +253,12 @@ export function EoiPage() {
   const [form, setForm] = useState<Form | undefined>();
   const [done, setDone] = useState<string>();
   useEffect(() => {
-    if (eoi.data && !form) setForm(formOf(eoi.data.content as Record<string, unknown>));
+    if (eoi.data && !form) {
+      const invited = eoi.data.invitations
+        .filter((i) => i.status === 'invited' || i.status === 'confirmed')
+        .map((i) => i.municipality.ags);
+      setForm({ ...formOf(eoi.data.content as Record<string, unknown>), memberAgs: invited.join(', ') });
+    }
   }, [eoi.data, form]);
   const save = useMutation({
     mutationFn: async (andSubmit: boolean) => {
@@ -301,6 +316,12 @@ export function EoiPage() {
             <dd>
               <code>{eoi.data.applicationId}</code>
             </dd>
+            <dt>Beschluss</dt>
+            <dd>
+              <Link to={`/interessenbekundungen/${encodeURIComponent(applicationId)}/ratsbeschluss`}>
+                Rats- oder Kreistagsbeschluss erfassen oder ansehen
+              </Link>
+            </dd>
           </dl>
           {done && <Notice>{done}</Notice>}
           <ProblemMessage error={save.error} />
@@ -350,6 +371,42 @@ export function EoiPage() {
               <Field label="E-Mail der Koordination">
                 {(props) => <input type="email" {...props} {...bind('coordinatorEmail')} />}
               </Field>
+            </fieldset>
+            <fieldset>
+              <legend>Gemeinsame Bewerbung</legend>
+              <Field
+                label="Mitgliedskommunen (Amtlicher Gemeindeschlüssel)"
+                errors={errors.memberAgs}
+                hint="Nur als federführende Kommune: die AGS der eingeladenen Kommunen, durch Komma getrennt, z. B. 05978004, 05978020. Jede bestätigt oder lehnt selbst ab."
+              >
+                {(props) => <input type="text" {...props} {...bind('memberAgs')} />}
+              </Field>
+              {eoi.data.invitations.length > 0 && (
+                <table>
+                  <caption>Eingeladene Kommunen</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Kommune</th>
+                      <th scope="col">Stand</th>
+                      <th scope="col">Eingeladen</th>
+                      <th scope="col">Antwort</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {eoi.data.invitations.map((i) => (
+                      <tr key={i.municipality.ags}>
+                        <td>{i.municipality.name}</td>
+                        <td>{INVITATION_STATUS[i.status] ?? i.status}</td>
+                        <td>{dateTime(i.invitedAt)}</td>
+                        <td>
+                          {dateTime(i.answeredAt)}
+                          {i.reason ? ` – ${i.reason}` : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
             </fieldset>
             <fieldset>
               <legend>Rats- oder Kreistagsbeschluss</legend>
@@ -531,15 +588,12 @@ const shiftMonth = (ym: string, by: number) => {
 
 /** The deadlines of one month as a calendar grid: an accessible table, one row per week. */
 function MonthCalendar({ month }: { month?: string }) {
-  const next = useQuery({
-    queryKey: ['deadlines', 'next-open'],
-    queryFn: () => deadlines(1, 1, '', 'open'),
-    enabled: !month,
-  });
+  const today = useQuery({ queryKey: ['clock'], queryFn: businessClock, enabled: !month });
+  // Without a month in the address: this month on the business clock (the demo's and tests' clock too).
   const ym =
     month && /^\d{4}-\d{2}$/.test(month)
       ? month
-      : (next.data?.items[0]?.dueDate.slice(0, 7) ?? new Date().toISOString().slice(0, 7));
+      : (today.data?.berlinDate.slice(0, 7) ?? new Date().toISOString().slice(0, 7));
   const [y, m] = ym.split('-').map(Number);
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const offset = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
@@ -548,7 +602,7 @@ function MonthCalendar({ month }: { month?: string }) {
   const list = useQuery({
     queryKey: ['deadlines', 'month', ym],
     queryFn: () => deadlinesBetween(from, to),
-    enabled: !!month || !next.isPending,
+    enabled: !!month || !today.isPending,
   });
   const cells: (number | undefined)[] = [
     ...Array.from({ length: offset }, () => undefined),
@@ -564,7 +618,7 @@ function MonthCalendar({ month }: { month?: string }) {
         <strong>{title}</strong>
         <Link to={`/fristen?ansicht=kalender&monat=${shiftMonth(ym, 1)}`}>Nächster Monat</Link>
       </nav>
-      <ProblemMessage error={list.error ?? next.error} />
+      <ProblemMessage error={list.error ?? today.error} />
       {list.isPending && <Loading what="Fristen" />}
       {list.data && (
         <table className="month">
