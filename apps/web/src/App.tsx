@@ -6,6 +6,7 @@ import { CallsPage, DeadlinesPage, EoiListPage, EoiPage, InboxPage } from './pag
 import { CouncilResolutionPage } from './pages/municipality-council';
 import { MyGrantPage, MyProgrammesPage, ReportPage } from './pages/municipality-grants';
 import { InvitationsPage, NotificationSettingsPage } from './pages/municipality-joint';
+import { SurveyPage, SurveysPage } from './pages/municipality-survey';
 import { GrantPage, GrantsPage, SubmissionPage, TasksPage } from './pages/office';
 import { OidcCallbackPage, SignInPage } from './pages/sign-in';
 import { setNotice } from './session';
@@ -19,6 +20,7 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/einladungen', label: 'Einladungen' },
     { to: '/fristen', label: 'Meine Fristen' },
     { to: '/posteingang', label: 'Posteingang' },
+    { to: '/befragungen', label: 'Befragungen' },
     { to: '/benachrichtigungen', label: 'Benachrichtigungen' },
   ],
   'grants-office': [
@@ -142,6 +144,8 @@ export function App() {
         <Route path="/berichte/:reportId" element={<ReportPage />} />
         <Route path="/einladungen" element={<InvitationsPage />} />
         <Route path="/benachrichtigungen" element={<NotificationSettingsPage />} />
+        <Route path="/befragungen" element={<SurveysPage />} />
+        <Route path="/befragungen/:surveyId" element={<SurveyPage />} />
         <Route path="/aufgaben" element={<TasksPage />} />
         <Route path="/auswahl/:applicationId" element={<SubmissionPage />} />
         <Route path="/zuwendungen" element={<GrantsPage />} />

@@ -161,3 +161,22 @@ export const correctCouncilResolution = (
       body,
     }),
   );
+
+export type Survey = Schemas['SurveyOverview'] & {
+  /** Sent by the API beside the declared fields: the steps of the survey's scale with their labels. */
+  scale?: { steps: { stepId: string; label: string }[] };
+};
+
+export const surveys = () =>
+  must(api.GET('/surveys', { params: { query: { limit: 100 } } })).then((page) => page.items as Survey[]);
+
+export const survey = (surveyId: string) =>
+  must(api.GET('/surveys/{surveyId}', { params: { path: { surveyId } } })).then((s) => s as Survey);
+
+export const myAnswer = (surveyId: string) =>
+  must(api.GET('/surveys/{surveyId}/answers/mine', { params: { path: { surveyId } } }));
+
+export const answerSurvey = (surveyId: string, body: Schemas['SurveyAnswerDto'], revise: boolean) =>
+  revise
+    ? must(api.PUT('/surveys/{surveyId}/answers/mine', { params: { path: { surveyId } }, body }))
+    : must(api.POST('/surveys/{surveyId}/answers', { params: { path: { surveyId } }, body }));
