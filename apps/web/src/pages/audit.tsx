@@ -195,6 +195,9 @@ function EventData({ data }: { data: unknown }) {
   );
 }
 
+const REVISION = /(Revised|Corrected|Amended|Extended|DraftSaved|Changed)$/;
+const FIRST_VERSION = /(Drafted|Created|Recorded|Opened|Scored|Set)$/;
+
 /** Fields whose value differs from the previous event of the same type on this record. */
 function changedFields(previous: unknown, current: unknown): string[] {
   if (previous === undefined) return [];
@@ -253,9 +256,13 @@ export function AuditRecordPage() {
                 const bad = broken && e.revision >= broken.revision;
                 const first = broken && e.revision === broken.revision;
                 const data = e.upcast?.data ?? e.data;
-                const changed = changedFields(lastOfType.get(e.type), data);
-                const isRepeat = lastOfType.has(e.type);
-                lastOfType.set(e.type, data);
+                // A revision (…Revised, …Corrected, …Amended, a saved draft) against the record's last version.
+                const revises = REVISION.test(e.type);
+                const stem = e.type.replace(REVISION, '').replace(FIRST_VERSION, '');
+                const previous = lastOfType.get(stem);
+                const changed = changedFields(previous, data);
+                const isRepeat = revises && previous !== undefined;
+                if (revises || FIRST_VERSION.test(e.type)) lastOfType.set(stem, data);
                 const actor = e.metadata.actor as { role?: string; subject?: string };
                 return (
                   <tr key={e.revision} className={first ? 'broken' : undefined}>
