@@ -145,6 +145,16 @@ describeInChromium('web workspace: an auditor verifies, exports, and finds a tam
     expect(await status.innerText()).toMatch(/status\s+Entwurf\s+eingereicht/);
     await page.getByRole('columnheader', { name: 'Stand zum 10.12.2011' }).first().waitFor();
     expect(await axe(page, 'Stand zum Zeitpunkt')).toEqual([]);
+    // Only what changed since then: every row left is a changed one.
+    const allRows = await page.locator('table.compare tbody tr').count();
+    await page.getByRole('link', { name: 'Nur seitdem geänderte Angaben zeigen' }).click();
+    await page.waitForURL(/nur=geaendert/);
+    await page.getByRole('link', { name: 'Alle Angaben zeigen' }).waitFor();
+    const changedRows = await page.locator('table.compare tbody tr').count();
+    expect(changedRows).toBeGreaterThan(0);
+    expect(changedRows).toBeLessThan(allRows);
+    expect(await page.locator('table.compare tbody tr.changed').count()).toBe(changedRows);
+    await page.getByRole('table', { name: 'Interessenbekundungen: damals und heute' }).waitFor();
     await screenshot(page, 'pruefung-stand');
 
     // A bookmark of the record opens it again, and the whole-store check now fails too.

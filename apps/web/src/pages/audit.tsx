@@ -319,13 +319,18 @@ function compareRows(asOf: unknown, today: unknown): { field: string; then: stri
 }
 
 const READ_MODEL_NAMES: Record<string, string> = {
-  programmes: 'Programme',
-  calls: 'Aufrufe',
-  expressionsOfInterest: 'Interessenbekundungen',
+  'programmes-calls': 'Programme und Aufrufe',
+  'expressions-of-interest': 'Interessenbekundungen',
+  'council-resolutions': 'Ratsbeschlüsse',
   selection: 'Auswahl',
   grants: 'Zuwendungen',
-  esfReports: 'Berichte',
+  'esf-reports': 'Berichte',
+  'esf-totals': 'ESF-Summen',
+  evaluations: 'Evaluationen',
+  'evaluation-indicators': 'Indikatoren der Evaluation',
+  'evaluation-participants': 'Teilnehmende der Evaluation',
   deadlines: 'Fristen',
+  notifications: 'Benachrichtigungen',
 };
 
 /** A record as it stood at a date or revision, side by side with today. */
@@ -337,6 +342,10 @@ export function AuditStatePage() {
   const asOf = params.get('stand') ?? '';
   const revision = params.get('revision') ?? '';
   const time = (params.get('uhr') ?? 'recorded') as 'recorded' | 'occurred';
+  const onlyChanged = params.get('nur') === 'geaendert';
+  const toggled = new URLSearchParams(params);
+  if (onlyChanged) toggled.delete('nur');
+  else toggled.set('nur', 'geaendert');
   const at = revision !== '' ? { revision: Number(revision) - 1 } : asOf ? { asOf, time } : undefined;
   const then = useQuery({
     queryKey: ['state', streamId, at],
@@ -417,8 +426,16 @@ export function AuditStatePage() {
                 : ''}
             </dd>
           </dl>
+          <p>
+            <Link to={`?${toggled.toString()}`}>
+              {onlyChanged ? 'Alle Angaben zeigen' : 'Nur seitdem geänderte Angaben zeigen'}
+            </Link>
+          </p>
           {models.map((model) => {
-            const rows = compareRows(thenData.readModels[model], todayData.readModels[model]);
+            const rows = compareRows(thenData.readModels[model], todayData.readModels[model]).filter(
+              (r) => !onlyChanged || r.then !== r.now,
+            );
+            if (rows.length === 0) return null;
             return (
               <table key={model} className="compare">
                 <caption>{READ_MODEL_NAMES[model] ?? model}: damals und heute</caption>
