@@ -244,9 +244,22 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
       dueAt: `${firstDue}T22:00:00.000Z`,
       openedAt: '2013-01-01T08:00:00.000Z',
     });
+    // And, 14 days before, its reminder (the inbox words it from the deadline contract's events).
+    const reminder = {
+      deadlineId,
+      kind: 'esf-report-due',
+      programmeId: 'kkz',
+      subject: { reportId: period.reportId, grantId },
+      obligedAgs: [DORTMUND],
+      offsetDays: 14,
+      dueDate: firstDue,
+      dueAt: `${firstDue}T22:00:00.000Z`,
+      remindAt: '2013-01-31T07:00:00.000Z',
+      issuedAt: '2013-01-31T07:00:00.000Z',
+    };
     const { position } = await world.api.store.appendToStream(
       `deadline-${deadlineId}`,
-      [newEvent(opened.type, opened.data)],
+      [newEvent(opened.type, opened.data), newEvent('DeadlineReminderIssued', reminder)],
       'no_stream',
     );
     await world.api.app.get(ProjectionRunner).waitFor(position);
@@ -260,6 +273,17 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     expect(await cell.innerText()).toMatch(new RegExp(`^${day}\\s*\\.[\\s\\S]*(ESF|Bericht)[\\s\\S]*offen`));
     expect(await axe(page, 'Fristen als Monatskalender mit Frist')).toEqual([]);
     await screenshot(page, 'fristen-kalender');
+
+    // The reminder in the inbox, marked as read.
+    await page.getByRole('link', { name: 'Posteingang' }).click();
+    await page.getByText('1 ungelesen von 1').waitFor();
+    await page.getByRole('button', { name: 'Als gelesen markieren' }).click();
+    await page.getByText('0 ungelesen von 1').waitFor();
+    expect(await page.getByRole('button', { name: 'Als gelesen markieren' }).count()).toBe(0);
+    expect(await axe(page, 'Posteingang mit Erinnerung')).toEqual([]);
+    const inbox = await world.api.http.get('/inbox').set(dortmund).expect(200);
+    expect(inbox.body.unread).toBe(0);
+    expect(inbox.body.items[0].read).toBe(true);
 
     const reports = await world.api.http.get(`/grants/${grantId}/esf-reports`).set(dortmund).expect(200);
     const submitted = reports.body.items.find((r: { status: string }) => r.status === 'submitted');
@@ -276,15 +300,21 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     // Dortmund holds a phase-I grant (the test before), so the 2017 survey asks it.
     world.api.clock.set('2017-11-20T09:00:00.000Z');
     const office = bearer(await world.api.token('grants-office'));
-    await world.api.http
+    // The evaluation names the criteria its questions assess where the API takes them (criteria as
+    // data of each evaluation); an API before that refuses the field, and takes the evaluation without it.
+    const evaluation = {
+      evaluationId: 'kkz-evaluation',
+      programmeId: 'kkz',
+      title: 'Evaluation Kommunale Präventionsketten',
+    };
+    const created = await world.api.http
       .post('/evaluations')
       .set(office)
-      .send({
-        evaluationId: 'kkz-evaluation',
-        programmeId: 'kkz',
-        title: 'Evaluation Kommunale Präventionsketten',
-      })
-      .expect(201);
+      .send({ ...evaluation, criteria: [{ criterionId: 'goal-attainment', name: 'Zielerreichung' }] });
+    if (created.status !== 201) {
+      expect(created.status).toBe(400);
+      await world.api.http.post('/evaluations').set(office).send(evaluation).expect(201);
+    }
     await world.api.http.post('/evaluations/kkz-evaluation/surveys').set(office).send(SURVEY).expect(201);
     world.api.clock.set(INSIDE);
 
