@@ -285,6 +285,28 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     expect(inbox.body.unread).toBe(0);
     expect(inbox.body.items[0].read).toBe(true);
 
+    // After the funding period: the proof of use, its missing Sachbericht said at that field first.
+    world.api.clock.set('2015-08-03T09:00:00.000Z');
+    // The grant's page as a bookmark (the API serves the workspace for it).
+    await page.goto(`${world.url}/meine-zuwendungen/${grantId}`);
+    await page.getByRole('heading', { name: 'Verwendungsnachweis' }).waitFor();
+    await page.getByRole('button', { name: 'Verwendungsnachweis einreichen' }).click();
+    const factual = page.getByLabel('Sachbericht zum Verwendungsnachweis');
+    await page.locator('.field-invalid', { has: factual }).waitFor();
+    expect(await factual.getAttribute('aria-invalid')).toBe('true');
+    expect(await axe(page, 'Verwendungsnachweis mit Fehler')).toEqual([]);
+    await factual.fill('Präventionskette von der Geburt bis zum Berufseinstieg aufgebaut.');
+    await page.getByLabel('Ausgaben aus ESF-Mitteln in €').fill('43.000,00');
+    await page.getByLabel('Ausgaben aus Landesmitteln in €').fill('21.000,00');
+    await page.getByLabel('Ausgaben aus Eigenmitteln in €').fill('22.000,00');
+    await page.getByRole('button', { name: 'Verwendungsnachweis einreichen' }).click();
+    await page.getByText(/^Eingereicht .* – Stand: eingereicht – zu prüfen/).waitFor();
+    const granted = await world.api.http.get(`/grants/${grantId}`).set(dortmund).expect(200);
+    expect(granted.body.proofOfUse).toMatchObject({
+      status: 'submitted',
+      expenditure: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
+    });
+
     const reports = await world.api.http.get(`/grants/${grantId}/esf-reports`).set(dortmund).expect(200);
     const submitted = reports.body.items.find((r: { status: string }) => r.status === 'submitted');
     expect(submitted.submitted).toMatchObject({
@@ -341,6 +363,11 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     await page.getByRole('button', { name: 'Antworten absenden' }).click();
     await page.getByText('Ihre Antworten sind gespeichert.').waitFor();
     await page.getByRole('button', { name: 'Antworten überarbeiten' }).waitFor();
+    // Bookmarked, the survey opens with the answers given.
+    await page.goto(`${world.url}/befragungen/${SURVEY.surveyId}`);
+    expect(
+      await page.getByRole('group', { name: SURVEY.questions[0].text }).getByLabel('weitgehend').isChecked(),
+    ).toBe(true);
     const mine = await world.api.http
       .get(`/surveys/${SURVEY.surveyId}/answers/mine`)
       .set(bearer(await world.api.token('municipality', DORTMUND)))

@@ -15,7 +15,7 @@ import { Page } from './ui';
 const NAV: Record<string, { to: string; label: string }[]> = {
   municipality: [
     { to: '/aufrufe', label: 'Offene Aufrufe' },
-    { to: '/programme', label: 'Meine Programme' },
+    { to: '/meine-programme', label: 'Meine Programme' },
     { to: '/interessenbekundungen', label: 'Meine Interessenbekundungen' },
     { to: '/einladungen', label: 'Einladungen' },
     { to: '/fristen', label: 'Meine Fristen' },
@@ -139,7 +139,7 @@ export function App() {
         />
         <Route path="/fristen" element={<DeadlinesPage />} />
         <Route path="/posteingang" element={<InboxPage />} />
-        <Route path="/programme" element={<MyProgrammesPage />} />
+        <Route path="/meine-programme" element={<MyProgrammesPage />} />
         <Route path="/meine-zuwendungen/:grantId" element={<MyGrantPage />} />
         <Route path="/berichte/:reportId" element={<ReportPage />} />
         <Route path="/einladungen" element={<InvitationsPage />} />

@@ -19,6 +19,12 @@ export const WEB_PAGE_ROOTS = [
   'auswahl',
   'zuwendungen',
   'pruefung',
+  'meine-programme',
+  'meine-zuwendungen',
+  'berichte',
+  'einladungen',
+  'benachrichtigungen',
+  'befragungen',
 ] as const;
 
 const PAGE = new RegExp(`^/(${WEB_PAGE_ROOTS.join('|')})(/|$)`);

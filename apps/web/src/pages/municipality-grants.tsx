@@ -145,7 +145,7 @@ export function MyGrantPage() {
     <Page
       title={`Zuwendung${programme ? `: ${programme.title}` : ''}${g.data ? `, Förderphase ${g.data.phase}` : ''}`}
     >
-      <BackLink to="/programme">Meine Programme</BackLink>
+      <BackLink to="/meine-programme">Meine Programme</BackLink>
       <ProblemMessage error={g.error ?? reports.error} />
       {g.isPending && <Loading what="Die Zuwendung" />}
       {g.data && (
@@ -233,6 +233,8 @@ function amountErrorsOf(error: unknown): Record<string, string[]> {
       );
   }
   if (error.code === 'expenditure-total-mismatch') add('esf', error.detail);
+  if (/factual-report/.test(error.code)) add('text', error.detail);
+  if (/beyond-grant/.test(error.code)) for (const key of ['esf', 'land']) add(key, error.detail);
   return out;
 }
 
