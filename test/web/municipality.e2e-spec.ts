@@ -223,6 +223,9 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     await page.getByRole('button', { name: 'Bericht einreichen' }).click();
     await page.getByText('Der Bericht ist eingereicht.').waitFor();
     await page.getByText('eingereicht – zu prüfen').waitFor();
+    // The report's history, in German.
+    await page.getByText(/^\d{2}\.\d{2}\.2013, \d{2}:\d{2}: Berichtszeitraum eröffnet$/).waitFor();
+    await page.getByText(/^\d{2}\.\d{2}\.2013, \d{2}:\d{2}: eingereicht$/).waitFor();
 
     const dortmund = bearer(await world.api.token('municipality', DORTMUND));
 

@@ -453,16 +453,12 @@ export function ReportPage() {
             <>
               <h2>Verlauf</h2>
               <ul>
-                {r.data.history.map((h, i) => {
-                  const step = h as { kind?: string; type?: string; at?: string; remarks?: string };
-                  return (
-                    <li key={i}>
-                      {dateTime(step.at)}:{' '}
-                      {REPORT_STEP[step.kind ?? step.type ?? ''] ?? step.kind ?? step.type}
-                      {step.remarks ? ` – ${step.remarks}` : ''}
-                    </li>
-                  );
-                })}
+                {r.data.history.map((h) => (
+                  <li key={h.eventId}>
+                    {dateTime(h.at)}: {REPORT_STEP[h.step] ?? h.step}
+                    {h.remarks ? ` – ${h.remarks}` : ''}
+                  </li>
+                ))}
               </ul>
             </>
           )}
@@ -476,7 +472,8 @@ const REPORT_STEP: Record<string, string> = {
   submitted: 'eingereicht',
   returned: 'zurückgegeben',
   accepted: 'angenommen',
-  opened: 'Zeitraum eröffnet',
+  opened: 'Berichtszeitraum eröffnet',
+  'draft-saved': 'Entwurf gespeichert',
 };
 
 function ProofOfUseForm({ grantId, proof }: { grantId: string; proof: unknown }) {
