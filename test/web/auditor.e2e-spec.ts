@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { SqliteEventStore } from '@app/eventsourcing';
 import { projectRoot } from '@app/shared';
 import { buildAuditDataSet } from '../support/audit-data-set';
+import { CALL_2011 } from '../support/fixtures';
 import {
   axe,
   chromiumMissing,
@@ -91,29 +92,70 @@ describeInChromium('web workspace: an auditor verifies, exports, and finds a tam
       .run();
     sql.close();
 
+    // Found by the municipality's name and the kind of record, not by an id.
     await page.getByRole('link', { name: 'Datensätze', exact: true }).click();
-    await page.getByLabel('Datensätze durchsuchen').fill('05978000');
+    await page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Kreis Unna' });
+    await page.getByLabel('Art des Datensatzes').selectOption({ label: 'Interessenbekundungen' });
     await page.getByRole('button', { name: 'Suchen' }).click();
     await page.waitForURL(/suche=05978000/);
-    await page.getByRole('link', { name: UNNA_STREAM }).waitFor();
+    expect(new URL(page.url()).searchParams.get('art')).toBe('application-');
+    const record = page.getByRole('link', { name: `Kreis Unna – ${CALL_2011.title}` });
+    await record.waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
     expect(await axe(page, 'Datensätze finden')).toEqual([]);
-    await page.getByRole('link', { name: UNNA_STREAM }).click();
+    await screenshot(page, 'pruefung-finden');
+    await record.click();
 
-    await page.getByRole('heading', { name: `Verlauf: ${UNNA_STREAM}` }).waitFor();
+    await page
+      .getByRole('heading', {
+        name: `Verlauf: Interessenbekundung Kreis Unna – ${CALL_2011.title}`,
+      })
+      .waitFor();
+    await page.getByText(UNNA_STREAM, { exact: true }).waitFor();
     await page
       .getByRole('alert')
-      .filter({ hasText: 'Kette verletzt ab Ereignis 9: Inhalt verändert' })
+      .filter({ hasText: 'Kette verletzt ab Ereignis 10: Inhalt verändert' })
       .waitFor();
     const flagged = page.locator('tr.broken');
     expect(await flagged.count()).toBe(1);
-    expect(await flagged.innerText()).toMatch(/ExpressionOfInterestSubmitted[\s\S]*verändert/);
-    // Who and when, in business and recorded time, for each event.
+    expect(await flagged.innerText()).toMatch(/Interessenbekundung eingereicht[\s\S]*verändert/);
+    // German event names, who (by name) and when, in business and recorded time, for each event.
     const firstRow = page.locator('tbody tr').first();
     expect(await firstRow.innerText()).toMatch(
-      /Kommune[\s\S]*municipality:05978000[\s\S]*\d{2}\.\d{2}\.2011/,
+      /Interessenbekundung angelegt[\s\S]*Kommune Kreis Unna[\s\S]*municipality:05978000[\s\S]*\d{2}\.\d{2}\.2011/,
     );
+    expect(await page.getByText('Mitglied zur gemeinsamen Bewerbung eingeladen').count()).toBeGreaterThan(0);
     expect(await axe(page, 'Verlauf eines Datensatzes')).toEqual([]);
     await screenshot(page, 'verlauf-manipuliert');
+
+    // The record as it stood before its submission (business time), side by side with today.
+    await page.getByRole('link', { name: 'Stand zu einem Zeitpunkt' }).click();
+    await page.getByLabel('Stand zum (Datum)').fill('2011-12-10');
+    await page.getByLabel('Uhr').selectOption('occurred');
+    await page.getByRole('button', { name: 'Stand anzeigen' }).click();
+    await page.waitForURL(/stand=2011-12-10&uhr=occurred/);
+    const compare = page.getByRole('table', { name: /damals und heute/ }).first();
+    await compare.waitFor();
+    // The application's status: a draft then, submitted today (its row marked as changed).
+    const status = page
+      .locator('table.compare tr.changed')
+      .filter({ hasText: /status/ })
+      .filter({ hasText: 'Entwurf' })
+      .first();
+    expect(await status.innerText()).toMatch(/status\s+Entwurf\s+eingereicht/);
+    await page.getByRole('columnheader', { name: 'Stand zum 10.12.2011' }).first().waitFor();
+    expect(await axe(page, 'Stand zum Zeitpunkt')).toEqual([]);
+    // Only what changed since then: every row left is a changed one.
+    const allRows = await page.locator('table.compare tbody tr').count();
+    await page.getByRole('link', { name: 'Nur seitdem geänderte Angaben zeigen' }).click();
+    await page.waitForURL(/nur=geaendert/);
+    await page.getByRole('link', { name: 'Alle Angaben zeigen' }).waitFor();
+    const changedRows = await page.locator('table.compare tbody tr').count();
+    expect(changedRows).toBeGreaterThan(0);
+    expect(changedRows).toBeLessThan(allRows);
+    expect(await page.locator('table.compare tbody tr.changed').count()).toBe(changedRows);
+    await page.getByRole('table', { name: 'Interessenbekundungen: damals und heute' }).waitFor();
+    await screenshot(page, 'pruefung-stand');
 
     // A bookmark of the record opens it again, and the whole-store check now fails too.
     await page.goto(`${world.url}/pruefung/datensatz/${UNNA_STREAM}`);
@@ -121,7 +163,13 @@ describeInChromium('web workspace: an auditor verifies, exports, and finds a tam
     await page.goto(`${world.url}/pruefung/integritaet`);
     await page.getByRole('button', { name: 'Speicher jetzt prüfen' }).click();
     await page.getByText(/^Speicher verletzt: 1 Kettenbrüche/).waitFor();
-    await page.getByRole('link', { name: UNNA_STREAM }).waitFor();
+    const breakRow = page
+      .getByRole('table', { name: 'Kettenbrüche' })
+      .locator('tbody tr', { hasText: 'Interessenbekundung Kreis Unna' });
+    await breakRow.waitFor();
+    expect(await breakRow.innerText()).toMatch(
+      new RegExp(`Interessenbekundung Kreis Unna – ${CALL_2011.title}\\s+10\\s+Inhalt verändert`),
+    );
     expect(tab.external).toEqual([]);
     expect(tab.errors).toEqual([]);
     await tab.context.close();

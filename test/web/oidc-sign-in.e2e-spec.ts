@@ -1,119 +1,93 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK, type KeyLike, SignJWT } from 'jose';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Browser } from 'playwright-core';
-import { chromiumMissing, launchChromium, openTab, startWeb, type WebWorld } from './harness';
+import { projectRoot } from '@app/shared';
+import { chromiumMissing, launchChromium, openTab, startWeb, type Tab, type WebWorld } from './harness';
 
 jest.setTimeout(180_000);
 const missing = chromiumMissing();
 if (missing) console.warn(`web workspace, OIDC sign-in: ${missing}`);
 const describeInChromium = missing ? describe.skip : describe;
 
-const base64Url = (bytes: Buffer) => bytes.toString('base64url');
+const AUDIENCE = 'kkz-api';
+const CLIENT_ID = 'kkz-web';
 
 /**
- * An identity provider on another port of this machine: discovery, an authorization endpoint that
- * signs the person in at once, a token endpoint that insists on the PKCE verifier, and its JWKS.
+ * The certified `oidc-provider` in a child process (test/support/oidc-provider.mjs): its issuer
+ * first, then, once the workspace's callback is known, the client; the provider's events after.
  */
-async function fakeIdentityProvider() {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'web-1', alg: 'RS256', use: 'sig' };
-  const codes = new Map<
-    string,
-    { challenge: string; method: string; redirectUri: string; clientId: string }
-  >();
-  const seen = { authorizations: 0, tokens: 0, refusedVerifiers: 0 };
-  let issuer = '';
-  const body = (req: IncomingMessage) =>
-    new Promise<URLSearchParams>((resolve) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      req.on('end', () => resolve(new URLSearchParams(text)));
-    });
-  const token = (key: KeyLike) =>
-    new SignJWT({ roles: ['grants-office'] })
-      .setProtectedHeader({ alg: 'RS256', kid: 'web-1' })
-      .setSubject('sachbearbeiterin-1')
-      .setIssuer(issuer)
-      .setAudience('kkz-api')
-      .setExpirationTime('10m')
-      .sign(key);
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', issuer);
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    const json = (status: number, value: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(value));
-    };
-    if (url.pathname === '/.well-known/openid-configuration') {
-      return json(200, {
-        issuer,
-        authorization_endpoint: `${issuer}/authorize`,
-        token_endpoint: `${issuer}/token`,
-        jwks_uri: `${issuer}/jwks`,
-      });
+async function startIdentityProvider() {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [join(projectRoot(), 'test', 'support', 'oidc-provider.mjs'), '0'],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const stderr: string[] = [];
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
+  const events: { event: string; error?: string }[] = [];
+  const waiting: { key: string; resolve: (value: Record<string, unknown>) => void }[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const message = JSON.parse(line) as Record<string, unknown>;
+    if (typeof message.event === 'string') events.push(message as { event: string; error?: string });
+    for (const w of waiting.filter((x) => x.key in message)) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve(message);
     }
-    if (url.pathname === '/jwks') return json(200, { keys: [jwk] });
-    if (url.pathname === '/authorize') {
-      seen.authorizations++;
-      const p = url.searchParams;
-      const code = randomUUID();
-      codes.set(code, {
-        challenge: p.get('code_challenge') ?? '',
-        method: p.get('code_challenge_method') ?? '',
-        redirectUri: p.get('redirect_uri') ?? '',
-        clientId: p.get('client_id') ?? '',
-      });
-      const back = new URL(p.get('redirect_uri') ?? '');
-      back.search = new URLSearchParams({ code, state: p.get('state') ?? '' }).toString();
-      res.writeHead(302, { location: back.toString() });
-      return res.end();
-    }
-    if (url.pathname === '/token' && req.method === 'POST') {
-      seen.tokens++;
-      const form = await body(req);
-      const pending = codes.get(form.get('code') ?? '');
-      codes.delete(form.get('code') ?? '');
-      const verifier = form.get('code_verifier') ?? '';
-      const expected = base64Url(createHash('sha256').update(verifier).digest());
-      if (
-        !pending ||
-        pending.method !== 'S256' ||
-        pending.challenge !== expected ||
-        pending.redirectUri !== form.get('redirect_uri') ||
-        pending.clientId !== form.get('client_id') ||
-        form.get('grant_type') !== 'authorization_code'
-      ) {
-        seen.refusedVerifiers++;
-        return json(400, { error: 'invalid_grant' });
-      }
-      return json(200, { access_token: await token(privateKey), token_type: 'Bearer', expires_in: 600 });
-    }
-    res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { issuer, seen, close: () => new Promise((resolve) => server.close(resolve)) };
+  const next = (key: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      waiting.push({ key, resolve });
+      child.once('exit', (code) => reject(new Error(`oidc-provider exited (${code}): ${stderr.join('')}`)));
+    });
+  const { issuer } = (await next('issuer')) as { issuer: string };
+  return {
+    issuer,
+    events,
+    async configure(redirectUri: string) {
+      const ready = next('ready');
+      child.stdin.write(
+        `${JSON.stringify({ redirectUris: [redirectUri], audience: AUDIENCE, clientId: CLIENT_ID })}\n`,
+      );
+      await ready;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
-describeInChromium('web workspace: sign-in with OpenID Connect (authorization code with PKCE)', () => {
-  let idp: Awaited<ReturnType<typeof fakeIdentityProvider>>;
+/**
+ * The provider's development login page imports a web font from Google; the tab refuses every
+ * request off this machine, so that one (and the console's note of it) is all that may be refused.
+ */
+function expectOnlyTheProvidersFontRefused(tab: Tab): void {
+  expect(tab.external.filter((url) => !url.startsWith('https://fonts.googleapis.com/'))).toEqual([]);
+  expect(tab.errors.filter((e) => e !== 'Failed to load resource: net::ERR_FAILED')).toEqual([]);
+  expect(tab.errors.length).toBeLessThanOrEqual(tab.external.length);
+}
+
+describeInChromium('web workspace: sign-in at a real OpenID provider (authorization code with PKCE)', () => {
+  let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
   let world: WebWorld;
   let browser: Browser;
 
   beforeAll(async () => {
-    idp = await fakeIdentityProvider();
+    idp = await startIdentityProvider();
     world = await startWeb({
       now: '2011-11-09T09:00:00.000Z',
       env: {
         AUTH_MODE: 'oidc',
         OIDC_ISSUER: idp.issuer,
         OIDC_JWKS_URL: `${idp.issuer}/jwks`,
-        OIDC_AUDIENCE: 'kkz-api',
-        OIDC_CLIENT_ID: 'kkz-web',
+        OIDC_AUDIENCE: AUDIENCE,
+        OIDC_CLIENT_ID: CLIENT_ID,
       },
     });
+    await idp.configure(`${world.url}/anmeldung/rueckruf`);
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
@@ -122,19 +96,89 @@ describeInChromium('web workspace: sign-in with OpenID Connect (authorization co
     await idp?.close();
   });
 
-  it('goes to the identity provider and back to the bookmarked page, signed in with its token', async () => {
+  /** Through the provider's own login and consent pages, as a person would. */
+  async function signInAtProvider(tab: Tab, login: string): Promise<void> {
+    const { page } = tab;
+    await page.getByRole('button', { name: 'Mit dem Anmeldedienst anmelden' }).click();
+    await page.waitForURL((url) => url.toString().startsWith(idp.issuer));
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('beliebig');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  it('signs in at the provider and lands on the bookmarked page in the right role; signs out', async () => {
+    const tab = await openTab(browser, world, [idp.issuer]);
+    const { page } = tab;
+    const before = idp.events.length;
+    await page.goto(`${world.url}/aufgaben`);
+    // No dev sign-in offered under OIDC.
+    await page.getByRole('button', { name: 'Mit dem Anmeldedienst anmelden' }).waitFor();
+    expect(await page.getByLabel('Bewilligungsstelle').count()).toBe(0);
+    await signInAtProvider(tab, 'sachbearbeiterin');
+    await page.getByRole('heading', { name: 'Aufgaben' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/aufgaben');
+    await page.locator('.who').getByText('Bewilligungsstelle', { exact: true }).waitFor();
+    // The provider issued the code and exchanged it (PKCE is required for this public client).
+    expect(idp.events.slice(before).map((e) => e.event)).toEqual(['authorization.success', 'grant.success']);
+
+    // The token is the provider's RS256 JWT for the API, which the API verified over its JWKS.
+    const stored = await page.evaluate<string | null>(`sessionStorage.getItem('kkz.session')`);
+    const token = (JSON.parse(stored ?? '{}') as { token?: string }).token ?? '';
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+    expect(header).toMatchObject({ alg: 'RS256', kid: 'kkz-test-1', typ: 'at+jwt' });
+    expect(payload).toMatchObject({
+      iss: idp.issuer,
+      aud: AUDIENCE,
+      sub: 'sachbearbeiterin',
+      roles: ['grants-office'],
+    });
+
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.getByText('Sie haben sich abgemeldet.').waitFor();
+    await page.goto(`${world.url}/aufgaben`);
+    await page.getByRole('button', { name: 'Mit dem Anmeldedienst anmelden' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/anmelden');
+    expectOnlyTheProvidersFontRefused(tab);
+    await tab.context.close();
+  });
+
+  it('signs a municipality in with its AGS from the token', async () => {
+    const tab = await openTab(browser, world, [idp.issuer]);
+    const { page } = tab;
+    await page.goto(`${world.url}/anmelden`);
+    await signInAtProvider(tab, 'kommune-dortmund');
+    await page.getByRole('heading', { name: 'Offene Aufrufe' }).waitFor();
+    await page.locator('.who').getByText('Kommune: Dortmund').waitFor();
+    expectOnlyTheProvidersFontRefused(tab);
+    await tab.context.close();
+  });
+
+  it('sends a person back to sign-in when the token has expired', async () => {
     const tab = await openTab(browser, world, [idp.issuer]);
     const { page } = tab;
     await page.goto(`${world.url}/aufgaben`);
-    await page.getByRole('button', { name: 'Mit dem Anmeldedienst anmelden' }).click();
+    await signInAtProvider(tab, 'kurz-angemeldet'); // a token of 4 seconds
     await page.getByRole('heading', { name: 'Aufgaben' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/aufgaben');
-    await page.getByText('Bewilligungsstelle', { exact: true }).waitFor();
-    expect(idp.seen).toEqual({ authorizations: 1, tokens: 1, refusedVerifiers: 0 });
-    // No dev sign-in offered under OIDC.
-    expect(await page.getByLabel('Bewilligungsstelle').count()).toBe(0);
-    expect(tab.errors).toEqual([]);
-    expect(tab.external).toEqual([]);
+    await page.waitForTimeout(4_500);
+    await page.goto(`${world.url}/zuwendungen`);
+    await page.getByText('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/anmelden');
+    expect(new URL(page.url()).searchParams.get('weiter')).toBe('/zuwendungen');
+    await tab.context.close();
+  });
+
+  it('sends a person back to sign-in when the API refuses the token (no role of this system)', async () => {
+    const tab = await openTab(browser, world, [idp.issuer]);
+    const { page } = tab;
+    await page.goto(`${world.url}/aufgaben`);
+    await signInAtProvider(tab, 'ohne-rolle');
+    await page.getByText('Sie sind nicht (mehr) angemeldet. Bitte melden Sie sich erneut an.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/anmelden');
+    expect(await page.getByRole('button', { name: 'Abmelden' }).count()).toBe(0);
     await tab.context.close();
   });
 });

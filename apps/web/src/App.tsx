@@ -1,8 +1,12 @@
 import { Link, Navigate, NavLink, Outlet, Route, Routes, useNavigate } from 'react-router';
 import { RequireSession, roleOf, usePerson, useSignOut } from './auth';
 import { ROLE_NAMES } from './format';
-import { AuditFindPage, AuditIntegrityPage, AuditRecordPage } from './pages/audit';
+import { AuditFindPage, AuditIntegrityPage, AuditRecordPage, AuditStatePage } from './pages/audit';
 import { CallsPage, DeadlinesPage, EoiListPage, EoiPage, InboxPage } from './pages/municipality';
+import { CouncilResolutionPage } from './pages/municipality-council';
+import { MyGrantPage, MyProgrammesPage, ReportPage } from './pages/municipality-grants';
+import { InvitationsPage, NotificationSettingsPage } from './pages/municipality-joint';
+import { SurveyPage, SurveysPage } from './pages/municipality-survey';
 import { EvaluatorStartPage, SurveyResultsPage } from './pages/evaluator';
 import {
   AdoptTermsPage,
@@ -23,9 +27,13 @@ import { Page, PRODUCT_NAME } from './ui';
 const NAV: Record<string, { to: string; label: string }[]> = {
   municipality: [
     { to: '/aufrufe', label: 'Offene Aufrufe' },
+    { to: '/meine-programme', label: 'Meine Programme' },
     { to: '/interessenbekundungen', label: 'Meine Interessenbekundungen' },
+    { to: '/einladungen', label: 'Einladungen' },
     { to: '/fristen', label: 'Meine Fristen' },
     { to: '/posteingang', label: 'Posteingang' },
+    { to: '/befragungen', label: 'Befragungen' },
+    { to: '/benachrichtigungen', label: 'Benachrichtigungen' },
   ],
   'grants-office': [
     { to: '/aufgaben', label: 'Aufgaben' },
@@ -139,8 +147,19 @@ export function App() {
         <Route path="/aufrufe" element={<CallsPage />} />
         <Route path="/interessenbekundungen" element={<EoiListPage />} />
         <Route path="/interessenbekundungen/:applicationId" element={<EoiPage />} />
+        <Route
+          path="/interessenbekundungen/:applicationId/ratsbeschluss"
+          element={<CouncilResolutionPage />}
+        />
         <Route path="/fristen" element={<DeadlinesPage />} />
         <Route path="/posteingang" element={<InboxPage />} />
+        <Route path="/meine-programme" element={<MyProgrammesPage />} />
+        <Route path="/meine-zuwendungen/:grantId" element={<MyGrantPage />} />
+        <Route path="/berichte/:reportId" element={<ReportPage />} />
+        <Route path="/einladungen" element={<InvitationsPage />} />
+        <Route path="/benachrichtigungen" element={<NotificationSettingsPage />} />
+        <Route path="/befragungen" element={<SurveysPage />} />
+        <Route path="/befragungen/:surveyId" element={<SurveyPage />} />
         <Route path="/aufgaben" element={<TasksPage />} />
         <Route path="/auswahl/:applicationId" element={<SubmissionPage />} />
         <Route path="/foerderprogramme" element={<ProgrammesPage />} />
@@ -154,6 +173,7 @@ export function App() {
         <Route path="/zuwendungen/:grantId" element={<GrantPage />} />
         <Route path="/pruefung" element={<AuditFindPage />} />
         <Route path="/pruefung/datensatz/:streamId" element={<AuditRecordPage />} />
+        <Route path="/pruefung/datensatz/:streamId/stand" element={<AuditStatePage />} />
         <Route path="/pruefung/integritaet" element={<AuditIntegrityPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

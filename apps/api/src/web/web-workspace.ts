@@ -21,6 +21,12 @@ export const WEB_PAGE_ROOTS = [
   'foerderprogramme',
   'auswertung',
   'pruefung',
+  'meine-programme',
+  'meine-zuwendungen',
+  'berichte',
+  'einladungen',
+  'benachrichtigungen',
+  'befragungen',
 ] as const;
 
 const PAGE = new RegExp(`^/(${WEB_PAGE_ROOTS.join('|')})(/|$)`);

@@ -1,28 +1,20 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { exportFile, history, integrity, publicKey, streams } from '../api/audit';
-import { dateTime } from '../format';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiProblem } from '../api/client';
 import {
-  Badge,
-  BackLink,
-  Field,
-  Loading,
-  Notice,
-  Page,
-  Pager,
-  ProblemMessage,
-  SearchForm,
-  useListParams,
-} from '../ui';
-
-const ROLE_WORDS: Record<string, string> = {
-  'grants-office': 'Bewilligungsstelle',
-  municipality: 'Kommune',
-  auditor: 'Prüfung',
-  evaluator: 'Evaluation',
-  system: 'System',
-};
+  exportFile,
+  history,
+  integrity,
+  nameBook,
+  publicKey,
+  stateAsOf,
+  stateToday,
+  streamsWithPrefix,
+} from '../api/audit';
+import { date, dateTime } from '../format';
+import { actorName, describeStream, eventLabel, flatten, RECORD_KINDS } from './audit-words';
+import { Badge, BackLink, Field, Loading, Notice, Page, Pager, ProblemMessage, useListParams } from '../ui';
 
 const BREAK_WORDS: Record<string, string> = {
   'hash-mismatch': 'Inhalt verändert (Prüfsumme stimmt nicht)',
@@ -32,21 +24,118 @@ const BREAK_WORDS: Record<string, string> = {
   'position-order': 'Reihenfolge verletzt',
 };
 
+/** Programmes, calls and municipalities by name; shared by the auditor's pages (one load per session). */
+function useNames() {
+  return useQuery({ queryKey: ['audit-names'], queryFn: nameBook, staleTime: 5 * 60_000 });
+}
+
+const sortedByName = (book: Record<string, string>) =>
+  Object.entries(book).sort(([, a], [, b]) => a.localeCompare(b, 'de'));
+
 export function AuditFindPage() {
-  const { page, q, limit, set } = useListParams(25);
-  const list = useQuery({ queryKey: ['streams', page, q], queryFn: () => streams(page, limit, q) });
+  const { page, q, limit, params, set } = useListParams(25);
+  const kind = params.get('art') ?? '';
+  const names = useNames();
+  const list = useQuery({
+    queryKey: ['streams', page, q, kind],
+    queryFn: () => streamsWithPrefix(page, limit, q, kind),
+  });
+  const book = names.data;
   return (
     <Page title="Datensätze finden">
       <p>
-        Suchen Sie nach Kommune (AGS), Programm, Aufruf, Zuwendung oder Bericht, z. B. „05978000“ oder
-        „kkz-2011“.
+        Wählen Sie Kommune, Programm oder Aufruf nach Namen, die Art des Datensatzes (z. B. Zuwendung oder
+        Bericht), oder suchen Sie nach einem Aktenzeichen.
       </p>
-      <SearchForm
-        label="Datensätze durchsuchen"
-        q={q}
-        onSearch={(v) => set({ suche: v, seite: undefined })}
-      />
-      <ProblemMessage error={list.error} />
+      <form
+        className="finder"
+        aria-label="Datensätze eingrenzen"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          const picked = ['kommune', 'programm', 'aufruf']
+            .map((k) => String(form.get(k) ?? ''))
+            .find((v) => v);
+          set({
+            suche: picked || String(form.get('suche') ?? ''),
+            art: String(form.get('art') ?? ''),
+            seite: undefined,
+          });
+        }}
+      >
+        <Field label="Kommune">
+          {(props) => (
+            <select {...props} name="kommune" defaultValue={book?.municipalities[q] ? q : ''} key={`k-${q}`}>
+              <option value="">alle Kommunen</option>
+              {book &&
+                sortedByName(book.municipalities).map(([ags, name]) => (
+                  <option key={ags} value={ags}>
+                    {name}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Programm">
+          {(props) => (
+            <select {...props} name="programm" defaultValue={book?.programmes[q] ? q : ''} key={`p-${q}`}>
+              <option value="">alle Programme</option>
+              {book &&
+                sortedByName(book.programmes).map(([id, title]) => (
+                  <option key={id} value={id}>
+                    {title}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Aufruf">
+          {(props) => (
+            <select {...props} name="aufruf" defaultValue={book?.calls[q] ? q : ''} key={`a-${q}`}>
+              <option value="">alle Aufrufe</option>
+              {book &&
+                sortedByName(book.calls).map(([id, title]) => (
+                  <option key={id} value={id}>
+                    {title}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Art des Datensatzes">
+          {(props) => (
+            <select {...props} name="art" defaultValue={kind} key={`art-${kind}`}>
+              {RECORD_KINDS.map(([prefix, label]) => (
+                <option key={prefix} value={prefix}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Aktenzeichen oder Suchwort" hint="z. B. 05978000 oder kkz-2011">
+          {(props) => (
+            <input
+              {...props}
+              type="search"
+              name="suche"
+              defaultValue={book && (book.municipalities[q] || book.programmes[q] || book.calls[q]) ? '' : q}
+              key={`s-${q}`}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Suchen
+          </button>
+          {(q || kind) && (
+            <button type="button" onClick={() => set({ suche: undefined, art: undefined, seite: undefined })}>
+              Zurücksetzen
+            </button>
+          )}
+        </div>
+      </form>
+      <ProblemMessage error={list.error ?? names.error} />
       {list.isPending && <Loading what="Datensätze" />}
       {list.data && (
         <table>
@@ -54,25 +143,33 @@ export function AuditFindPage() {
           <thead>
             <tr>
               <th scope="col">Datensatz</th>
+              <th scope="col">Art</th>
+              <th scope="col">Aktenzeichen</th>
               <th scope="col" className="num">
                 Ereignisse
               </th>
             </tr>
           </thead>
           <tbody>
-            {list.data.items.map((s) => (
-              <tr key={s.streamId}>
-                <td>
-                  <Link to={`/pruefung/datensatz/${encodeURIComponent(s.streamId)}`}>
-                    {(s as { title?: string }).title ?? s.streamId}
-                  </Link>
-                </td>
-                <td className="num">{s.revision}</td>
-              </tr>
-            ))}
+            {list.data.items.map((s) => {
+              const d = describeStream(s.streamId, book);
+              return (
+                <tr key={s.streamId}>
+                  <td>
+                    <Link to={`/pruefung/datensatz/${encodeURIComponent(s.streamId)}`}>{d.title}</Link>
+                  </td>
+                  <td>{d.kind}</td>
+                  <td>
+                    <code>{s.streamId}</code>
+                  </td>
+                  <td className="num">{s.revision + 1}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
+      {list.data && list.data.items.length === 0 && <p>Kein Datensatz passt zu dieser Suche.</p>}
       {list.data && (
         <Pager page={page} limit={limit} total={list.data.total} onPage={(p) => set({ seite: String(p) })} />
       )}
@@ -80,13 +177,51 @@ export function AuditFindPage() {
   );
 }
 
+/** What an event recorded: its fields in rows (the raw JSON stays one click away). */
+function EventData({ data }: { data: unknown }) {
+  const rows = flatten(data);
+  return (
+    <details>
+      <summary>Inhalt ({rows.length} Angaben)</summary>
+      <dl className="facts compact">
+        {rows.map(([field, value]) => (
+          <div key={field}>
+            <dt>{field}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+const REVISION = /(Revised|Corrected|Amended|Extended|DraftSaved|Changed)$/;
+const FIRST_VERSION = /(Drafted|Created|Recorded|Opened|Scored|Set)$/;
+
+/** Fields whose value differs from the previous event of the same type on this record. */
+function changedFields(previous: unknown, current: unknown): string[] {
+  if (previous === undefined) return [];
+  const before = new Map(flatten(previous));
+  const after = flatten(current);
+  const changed = after.filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
+  const dropped = [...before.keys()].filter((k) => !after.some(([a]) => a === k));
+  return [...changed, ...dropped];
+}
+
 export function AuditRecordPage() {
   const { streamId = '' } = useParams();
+  const names = useNames();
   const h = useQuery({ queryKey: ['history', streamId], queryFn: () => history(streamId) });
   const broken = h.data?.chain.firstBreak;
+  const record = describeStream(streamId, names.data);
+  const lastOfType = new Map<string, unknown>();
   return (
-    <Page title={`Verlauf: ${streamId}`}>
+    <Page title={`Verlauf: ${record.kind} ${record.title}`}>
       <BackLink to="/pruefung">Datensätze</BackLink>
+      <p>
+        Aktenzeichen: <code>{streamId}</code> ·{' '}
+        <Link to={`/pruefung/datensatz/${encodeURIComponent(streamId)}/stand`}>Stand zu einem Zeitpunkt</Link>
+      </p>
       <ProblemMessage error={h.error} />
       {h.isPending && <Loading what="Der Verlauf" />}
       {h.data && (
@@ -97,11 +232,11 @@ export function AuditRecordPage() {
             </div>
           ) : (
             <div role="alert" className="alert alert-error">
-              Kette verletzt ab Ereignis {broken ? broken.revision : '?'}:{' '}
+              Kette verletzt ab Ereignis {broken ? broken.revision + 1 : '?'}:{' '}
               {broken ? (BREAK_WORDS[broken.reason] ?? broken.reason) : 'unbekannt'}.
             </div>
           )}
-          <table>
+          <table className="timeline">
             <caption>Ereignisse mit fachlicher und erfasster Zeit</caption>
             <thead>
               <tr>
@@ -112,6 +247,7 @@ export function AuditRecordPage() {
                 <th scope="col">Wer</th>
                 <th scope="col">Fachlich am</th>
                 <th scope="col">Erfasst am</th>
+                <th scope="col">Was sich änderte</th>
                 <th scope="col">Kette</th>
               </tr>
             </thead>
@@ -119,22 +255,41 @@ export function AuditRecordPage() {
               {h.data.events.map((e) => {
                 const bad = broken && e.revision >= broken.revision;
                 const first = broken && e.revision === broken.revision;
+                const data = e.upcast?.data ?? e.data;
+                // A revision (…Revised, …Corrected, …Amended, a saved draft) against the record's last version.
+                const revises = REVISION.test(e.type);
+                const stem = e.type.replace(REVISION, '').replace(FIRST_VERSION, '');
+                const previous = lastOfType.get(stem);
+                const changed = changedFields(previous, data);
+                const isRepeat = revises && previous !== undefined;
+                if (revises || FIRST_VERSION.test(e.type)) lastOfType.set(stem, data);
+                const actor = e.metadata.actor as { role?: string; subject?: string };
                 return (
                   <tr key={e.revision} className={first ? 'broken' : undefined}>
-                    <td className="num">{e.revision}</td>
+                    <td className="num">{e.revision + 1}</td>
                     <td>
-                      <details>
-                        <summary>{e.type}</summary>
-                        <pre>{JSON.stringify(e.upcast?.data ?? e.data, null, 2)}</pre>
-                      </details>
+                      <strong>{eventLabel(e.type)}</strong>
+                      <br />
+                      <span className="muted">
+                        <code>{e.type}</code>
+                        {e.upcast ? ` (gespeichert in Fassung ${e.upcast.schemaVersion})` : ''}
+                      </span>
                     </td>
                     <td>
-                      {ROLE_WORDS[e.metadata.actor.role] ?? e.metadata.actor.role}
+                      {actorName(actor, names.data)}
                       <br />
-                      <span className="muted">{e.metadata.actor.subject}</span>
+                      <span className="muted">{actor.subject}</span>
                     </td>
                     <td>{dateTime(e.metadata.occurredAt)}</td>
                     <td>{dateTime(e.metadata.recordedAt)}</td>
+                    <td>
+                      {isRepeat ? (
+                        <p>
+                          {changed.length ? `geändert: ${changed.join(', ')}` : 'keine Änderung der Angaben'}
+                        </p>
+                      ) : null}
+                      <EventData data={data} />
+                    </td>
                     <td>
                       {first ? (
                         <Badge tone="bad">verändert</Badge>
@@ -155,6 +310,164 @@ export function AuditRecordPage() {
   );
 }
 
+/** One read model's view as rows; the two sides of the comparison share the field names. */
+function compareRows(asOf: unknown, today: unknown): { field: string; then: string; now: string }[] {
+  const then = new Map(flatten(asOf));
+  const now = new Map(flatten(today));
+  const fields = [...new Set([...then.keys(), ...now.keys()])];
+  return fields.map((field) => ({ field, then: then.get(field) ?? '–', now: now.get(field) ?? '–' }));
+}
+
+const READ_MODEL_NAMES: Record<string, string> = {
+  'programmes-calls': 'Programme und Aufrufe',
+  'expressions-of-interest': 'Interessenbekundungen',
+  'council-resolutions': 'Ratsbeschlüsse',
+  selection: 'Auswahl',
+  grants: 'Zuwendungen',
+  'esf-reports': 'Berichte',
+  'esf-totals': 'ESF-Summen',
+  evaluations: 'Evaluationen',
+  'evaluation-indicators': 'Indikatoren der Evaluation',
+  'evaluation-participants': 'Teilnehmende der Evaluation',
+  deadlines: 'Fristen',
+  notifications: 'Benachrichtigungen',
+};
+
+/** A record as it stood at a date or revision, side by side with today. */
+export function AuditStatePage() {
+  const { streamId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const names = useNames();
+  const record = describeStream(streamId, names.data);
+  const asOf = params.get('stand') ?? '';
+  const revision = params.get('revision') ?? '';
+  const time = (params.get('uhr') ?? 'recorded') as 'recorded' | 'occurred';
+  const onlyChanged = params.get('nur') === 'geaendert';
+  const toggled = new URLSearchParams(params);
+  if (onlyChanged) toggled.delete('nur');
+  else toggled.set('nur', 'geaendert');
+  const at = revision !== '' ? { revision: Number(revision) - 1 } : asOf ? { asOf, time } : undefined;
+  const then = useQuery({
+    queryKey: ['state', streamId, at],
+    queryFn: () => stateAsOf(streamId, at ?? {}),
+    enabled: !!at,
+    retry: false,
+  });
+  const today = useQuery({ queryKey: ['state', streamId, 'today'], queryFn: () => stateToday(streamId) });
+  const thenData = then.data;
+  const todayData = today.data;
+  const models = [
+    ...new Set([...Object.keys(thenData?.readModels ?? {}), ...Object.keys(todayData?.readModels ?? {})]),
+  ];
+  const fieldErrors = then.error instanceof ApiProblem ? then.error.fieldErrors : {};
+  return (
+    <Page title={`Stand zum Zeitpunkt: ${record.kind} ${record.title}`}>
+      <BackLink to={`/pruefung/datensatz/${encodeURIComponent(streamId)}`}>Verlauf des Datensatzes</BackLink>
+      <form
+        className="finder"
+        aria-label="Zeitpunkt wählen"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          const next = new URLSearchParams();
+          const day = String(form.get('stand') ?? '');
+          const rev = String(form.get('revision') ?? '');
+          if (rev) next.set('revision', rev);
+          else if (day) {
+            next.set('stand', day);
+            next.set('uhr', String(form.get('uhr') ?? 'recorded'));
+          }
+          setParams(next);
+        }}
+      >
+        <Field label="Stand zum (Datum)" errors={fieldErrors.asOf} hint="Der ganze Tag, deutsche Zeit">
+          {(props) => <input {...props} type="date" name="stand" defaultValue={asOf} key={asOf} />}
+        </Field>
+        <Field label="Uhr">
+          {(props) => (
+            <select {...props} name="uhr" defaultValue={time} key={time}>
+              <option value="recorded">erfasst (was der Speicher damals enthielt)</option>
+              <option value="occurred">fachlich (was bis dahin geschehen war)</option>
+            </select>
+          )}
+        </Field>
+        <Field
+          label="oder nach Ereignis Nr."
+          errors={fieldErrors.revision}
+          hint="Stand nach diesem Ereignis des Verlaufs"
+        >
+          {(props) => (
+            <input {...props} type="number" min={1} name="revision" defaultValue={revision} key={revision} />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Stand anzeigen
+          </button>
+        </div>
+      </form>
+      <ProblemMessage error={then.error ?? today.error} />
+      {(then.isFetching || today.isPending) && <Loading what="Der Stand" />}
+      {thenData && todayData && (
+        <>
+          <dl className="facts">
+            <dt>Damals</dt>
+            <dd>
+              {thenData.events} Ereignisse
+              {thenData.lastEvent
+                ? `, zuletzt „${eventLabel(thenData.lastEvent.type)}“ (erfasst ${dateTime(thenData.lastEvent.recordedAt)})`
+                : ' – der Datensatz bestand noch nicht'}
+            </dd>
+            <dt>Heute</dt>
+            <dd>
+              {todayData.events} Ereignisse
+              {todayData.lastEvent
+                ? `, zuletzt „${eventLabel(todayData.lastEvent.type)}“ (erfasst ${dateTime(todayData.lastEvent.recordedAt)})`
+                : ''}
+            </dd>
+          </dl>
+          <p>
+            <Link to={`?${toggled.toString()}`}>
+              {onlyChanged ? 'Alle Angaben zeigen' : 'Nur seitdem geänderte Angaben zeigen'}
+            </Link>
+          </p>
+          {models.map((model) => {
+            const rows = compareRows(thenData.readModels[model], todayData.readModels[model]).filter(
+              (r) => !onlyChanged || r.then !== r.now,
+            );
+            if (rows.length === 0) return null;
+            return (
+              <table key={model} className="compare">
+                <caption>{READ_MODEL_NAMES[model] ?? model}: damals und heute</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Angabe</th>
+                    <th scope="col">Stand zum {asOf ? date(asOf) : `Ereignis ${revision}`}</th>
+                    <th scope="col">Heute</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.field} className={r.then !== r.now ? 'changed' : undefined}>
+                      <th scope="row">{r.field}</th>
+                      <td>{r.then}</td>
+                      <td>
+                        {r.now}
+                        {r.then !== r.now && <span className="visually-hidden"> (seitdem geändert)</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            );
+          })}
+        </>
+      )}
+      {!at && <p>Wählen Sie ein Datum oder eine Ereignisnummer.</p>}
+    </Page>
+  );
+}
+
 function save(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
   const a = document.createElement('a');
@@ -167,6 +480,7 @@ function save(name: string, text: string) {
 }
 
 export function AuditIntegrityPage() {
+  const names = useNames();
   const report = useQuery({ queryKey: ['integrity'], queryFn: integrity, enabled: false });
   const key = useQuery({ queryKey: ['public-key'], queryFn: publicKey });
   const [programmeId, setProgrammeId] = useState('');
@@ -223,9 +537,12 @@ export function AuditIntegrityPage() {
                 {r.chainBreaks.map((b) => (
                   <tr key={`${b.streamId}-${b.revision}`}>
                     <td>
-                      <Link to={`/pruefung/datensatz/${encodeURIComponent(b.streamId)}`}>{b.streamId}</Link>
+                      <Link to={`/pruefung/datensatz/${encodeURIComponent(b.streamId)}`}>
+                        {describeStream(b.streamId, names.data).kind}{' '}
+                        {describeStream(b.streamId, names.data).title}
+                      </Link>
                     </td>
-                    <td className="num">{b.revision}</td>
+                    <td className="num">{b.revision + 1}</td>
                     <td>{BREAK_WORDS[b.reason] ?? b.reason}</td>
                   </tr>
                 ))}

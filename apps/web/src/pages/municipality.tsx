@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem } from '../api/client';
 import {
+  businessClock,
   deadlines,
+  deadlinesBetween,
   draftExpression,
   type EoiBody,
   expression,
@@ -17,6 +19,7 @@ import {
   submitExpression,
 } from '../api/municipality';
 import { roleOf, usePerson } from '../auth';
+import { INVITATION_STATUS } from './municipality-joint';
 import { CALL_STATUS, date, dateTime, DEADLINE_KINDS, DEADLINE_STATUS, euro } from '../format';
 import {
   Badge,
@@ -137,6 +140,7 @@ type Form = {
   councilStatus: string;
   councilDate: string;
   councilReference: string;
+  memberAgs: string;
 };
 
 const TEXTS: [keyof Form, string][] = [
@@ -170,6 +174,7 @@ function formOf(content: Record<string, unknown>): Form {
     councilStatus: c.councilResolution?.status ?? '',
     councilDate: c.councilResolution?.adoptedOn ?? '',
     councilReference: c.councilResolution?.reference ?? '',
+    memberAgs: '',
   };
 }
 
@@ -196,6 +201,11 @@ function bodyOf(form: Form): EoiBody {
       ...(form.councilReference ? { reference: form.councilReference } : {}),
     };
   }
+  const members = form.memberAgs
+    .split(/[\s,;]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (members.length > 0) body.memberAgs = members;
   return body as EoiBody;
 }
 
@@ -217,6 +227,7 @@ function fieldErrorsOf(error: unknown): Record<string, string[]> {
     for (const m of messages) add(key, m);
   }
   if (error.code === 'coordinator-missing') add('coordinatorName', error.detail);
+  if (/member|joint|invitation/.test(error.code) && !out.memberAgs) add('memberAgs', error.detail);
   if (error.code.startsWith('council-resolution')) add('councilStatus', error.detail);
   if (error.code === 'expression-of-interest-incomplete') {
     for (const missing of (error.extensions.missing as string[] | undefined) ?? []) {
@@ -242,7 +253,12 @@ export function EoiPage() {
   const [form, setForm] = useState<Form | undefined>();
   const [done, setDone] = useState<string>();
   useEffect(() => {
-    if (eoi.data && !form) setForm(formOf(eoi.data.content as Record<string, unknown>));
+    if (eoi.data && !form) {
+      const invited = eoi.data.invitations
+        .filter((i) => i.status === 'invited' || i.status === 'confirmed')
+        .map((i) => i.municipality.ags);
+      setForm({ ...formOf(eoi.data.content as Record<string, unknown>), memberAgs: invited.join(', ') });
+    }
   }, [eoi.data, form]);
   const save = useMutation({
     mutationFn: async (andSubmit: boolean) => {
@@ -300,6 +316,12 @@ export function EoiPage() {
             <dd>
               <code>{eoi.data.applicationId}</code>
             </dd>
+            <dt>Beschluss</dt>
+            <dd>
+              <Link to={`/interessenbekundungen/${encodeURIComponent(applicationId)}/ratsbeschluss`}>
+                Rats- oder Kreistagsbeschluss erfassen oder ansehen
+              </Link>
+            </dd>
           </dl>
           {done && <Notice>{done}</Notice>}
           <ProblemMessage error={save.error} />
@@ -351,6 +373,42 @@ export function EoiPage() {
               </Field>
             </fieldset>
             <fieldset>
+              <legend>Gemeinsame Bewerbung</legend>
+              <Field
+                label="Mitgliedskommunen (Amtlicher Gemeindeschlüssel)"
+                errors={errors.memberAgs}
+                hint="Nur als federführende Kommune: die AGS der eingeladenen Kommunen, durch Komma getrennt, z. B. 05978004, 05978020. Jede bestätigt oder lehnt selbst ab."
+              >
+                {(props) => <input type="text" {...props} {...bind('memberAgs')} />}
+              </Field>
+              {eoi.data.invitations.length > 0 && (
+                <table>
+                  <caption>Eingeladene Kommunen</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Kommune</th>
+                      <th scope="col">Stand</th>
+                      <th scope="col">Eingeladen</th>
+                      <th scope="col">Antwort</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {eoi.data.invitations.map((i) => (
+                      <tr key={i.municipality.ags}>
+                        <td>{i.municipality.name}</td>
+                        <td>{INVITATION_STATUS[i.status] ?? i.status}</td>
+                        <td>{dateTime(i.invitedAt)}</td>
+                        <td>
+                          {dateTime(i.answeredAt)}
+                          {i.reason ? ` – ${i.reason}` : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </fieldset>
+            <fieldset>
               <legend>Rats- oder Kreistagsbeschluss</legend>
               <Field label="Stand des Beschlusses" errors={errors.councilStatus}>
                 {(props) => (
@@ -398,6 +456,7 @@ export function DeadlinesPage() {
   const { page, q, limit, params, set } = useListParams();
   const person = usePerson();
   const status = (params.get('status') ?? undefined) as 'open' | 'met' | 'missed' | 'cancelled' | undefined;
+  const calendarView = params.get('ansicht') === 'kalender';
   const list = useQuery({
     queryKey: ['deadlines', page, q, status],
     queryFn: () => deadlines(page, limit, q, status),
@@ -435,50 +494,181 @@ export function DeadlinesPage() {
           </p>
         )}
       <ProblemMessage error={setUp.error} />
-      <SearchForm label="Fristen durchsuchen" q={q} onSearch={(v) => set({ suche: v, seite: undefined })} />
-      <ul className="tabs" aria-label="Status der Fristen">
-        {[undefined, 'open', 'missed', 'met'].map((s) => (
-          <li key={s ?? 'alle'}>
-            <Link
-              to={`?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(q ? { suche: q } : {}) }).toString()}`}
-              aria-current={status === s ? 'page' : undefined}
-            >
-              {s ? DEADLINE_STATUS[s] : 'alle'}
-            </Link>
-          </li>
-        ))}
+      <ul className="tabs" aria-label="Darstellung">
+        <li>
+          <Link to="/fristen" aria-current={calendarView ? undefined : 'page'}>
+            Liste
+          </Link>
+        </li>
+        <li>
+          <Link to="/fristen?ansicht=kalender" aria-current={calendarView ? 'page' : undefined}>
+            Monatskalender
+          </Link>
+        </li>
       </ul>
-      <ProblemMessage error={list.error} />
+      {calendarView ? (
+        <MonthCalendar month={params.get('monat') ?? undefined} />
+      ) : (
+        <>
+          <SearchForm
+            label="Fristen durchsuchen"
+            q={q}
+            onSearch={(v) => set({ suche: v, seite: undefined })}
+          />
+          <ul className="tabs" aria-label="Status der Fristen">
+            {[undefined, 'open', 'missed', 'met'].map((s) => (
+              <li key={s ?? 'alle'}>
+                <Link
+                  to={`?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(q ? { suche: q } : {}) }).toString()}`}
+                  aria-current={status === s ? 'page' : undefined}
+                >
+                  {s ? DEADLINE_STATUS[s] : 'alle'}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <ProblemMessage error={list.error} />
+          {list.isPending && <Loading what="Fristen" />}
+          {list.data && (
+            <table>
+              <caption>Fristen, nach Fälligkeit</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Frist</th>
+                  <th scope="col">Fällig am</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((d) => (
+                  <tr key={d.deadlineId}>
+                    <td>{(d as { title?: string }).title ?? DEADLINE_KINDS[d.kind] ?? d.kind}</td>
+                    <td>{date(d.dueDate)}</td>
+                    <td>
+                      <Badge tone={d.status === 'missed' ? 'bad' : d.status === 'open' ? 'warn' : 'ok'}>
+                        {DEADLINE_STATUS[d.status] ?? d.status}
+                      </Badge>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {list.data && (
+            <Pager
+              page={page}
+              limit={limit}
+              total={list.data.total}
+              onPage={(p) => set({ seite: String(p) })}
+            />
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
+
+const MONTH = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const WEEKDAYS: [string, string][] = [
+  ['Mo', 'Montag'],
+  ['Di', 'Dienstag'],
+  ['Mi', 'Mittwoch'],
+  ['Do', 'Donnerstag'],
+  ['Fr', 'Freitag'],
+  ['Sa', 'Samstag'],
+  ['So', 'Sonntag'],
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const shiftMonth = (ym: string, by: number) => {
+  const [y, m] = ym.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+};
+
+/** The deadlines of one month as a calendar grid: an accessible table, one row per week. */
+function MonthCalendar({ month }: { month?: string }) {
+  const today = useQuery({ queryKey: ['clock'], queryFn: businessClock, enabled: !month });
+  // Without a month in the address: this month on the business clock (the demo's and tests' clock too).
+  const ym =
+    month && /^\d{4}-\d{2}$/.test(month)
+      ? month
+      : (today.data?.berlinDate.slice(0, 7) ?? new Date().toISOString().slice(0, 7));
+  const [y, m] = ym.split('-').map(Number);
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const offset = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
+  const from = `${ym}-01`;
+  const to = `${ym}-${pad(days)}`;
+  const list = useQuery({
+    queryKey: ['deadlines', 'month', ym],
+    queryFn: () => deadlinesBetween(from, to),
+    enabled: !!month || !today.isPending,
+  });
+  const cells: (number | undefined)[] = [
+    ...Array.from({ length: offset }, () => undefined),
+    ...Array.from({ length: days }, (_, i) => i + 1),
+  ];
+  while (cells.length % 7) cells.push(undefined);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+  const title = MONTH.format(new Date(Date.UTC(y, m - 1, 1)));
+  return (
+    <>
+      <nav className="pager" aria-label="Monate">
+        <Link to={`/fristen?ansicht=kalender&monat=${shiftMonth(ym, -1)}`}>Vorheriger Monat</Link>
+        <strong>{title}</strong>
+        <Link to={`/fristen?ansicht=kalender&monat=${shiftMonth(ym, 1)}`}>Nächster Monat</Link>
+      </nav>
+      <ProblemMessage error={list.error ?? today.error} />
       {list.isPending && <Loading what="Fristen" />}
       {list.data && (
-        <table>
-          <caption>Fristen, nach Fälligkeit</caption>
+        <table className="month">
+          <caption>Fristen im {title}</caption>
           <thead>
             <tr>
-              <th scope="col">Frist</th>
-              <th scope="col">Fällig am</th>
-              <th scope="col">Status</th>
+              {WEEKDAYS.map(([short, long]) => (
+                <th key={short} scope="col">
+                  <abbr title={long}>{short}</abbr>
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {list.data.items.map((d) => (
-              <tr key={d.deadlineId}>
-                <td>{(d as { title?: string }).title ?? DEADLINE_KINDS[d.kind] ?? d.kind}</td>
-                <td>{date(d.dueDate)}</td>
-                <td>
-                  <Badge tone={d.status === 'missed' ? 'bad' : d.status === 'open' ? 'warn' : 'ok'}>
-                    {DEADLINE_STATUS[d.status] ?? d.status}
-                  </Badge>
-                </td>
+            {weeks.map((week, w) => (
+              <tr key={w}>
+                {week.map((day, i) => {
+                  if (!day) return <td key={i} className="outside" />;
+                  const iso = `${ym}-${pad(day)}`;
+                  const due = list.data.filter((d) => d.dueDate === iso);
+                  return (
+                    <td key={i}>
+                      <span className="day-number">
+                        {day}
+                        <span className="visually-hidden">. {title}</span>
+                      </span>
+                      {due.length > 0 && (
+                        <ul>
+                          {due.map((d) => (
+                            <li key={d.deadlineId}>
+                              {(d as { title?: string }).title ?? DEADLINE_KINDS[d.kind] ?? d.kind}{' '}
+                              <Badge
+                                tone={d.status === 'missed' ? 'bad' : d.status === 'open' ? 'warn' : 'ok'}
+                              >
+                                {DEADLINE_STATUS[d.status] ?? d.status}
+                              </Badge>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {list.data && (
-        <Pager page={page} limit={limit} total={list.data.total} onPage={(p) => set({ seite: String(p) })} />
-      )}
-    </Page>
+      {list.data && list.data.length === 0 && <p>In diesem Monat ist keine Frist fällig.</p>}
+    </>
   );
 }
 
