@@ -102,6 +102,9 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
     });
     const auditor = bearer(await api.token('auditor'));
     expect((await api.http.get('/grants').set(auditor).expect(200)).body.items).toHaveLength(1);
+    // People search by name: the municipality's name finds its grant, another name finds none.
+    expect((await api.http.get('/grants?q=Kreis%20Unna').set(auditor).expect(200)).body.total).toBe(1);
+    expect((await api.http.get('/grants?q=Dortmund').set(auditor).expect(200)).body.total).toBe(0);
     expect((await api.http.get('/grants').set(dortmund).expect(200)).body.items).toEqual([]);
     expect((await api.http.get(`/grants/${GRANT_1}`).set(dortmund).expect(404)).body.code).toBe('not-found');
     expect((await api.http.get(`/grants/${GRANT_1}/disbursements`).set(dortmund).expect(404)).body.code).toBe(

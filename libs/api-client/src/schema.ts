@@ -3516,6 +3516,8 @@ export interface components {
         };
         StepCount: {
             step: string;
+            /** @description The step as the survey's scale words it, e.g. "weitgehend". */
+            label: string;
             count: number;
             share: components["schemas"]["Share"];
         };

@@ -145,7 +145,7 @@ export function SurveyResultsPage() {
                   <tbody>
                     {question.overall.steps.map((s) => (
                       <tr key={s.step}>
-                        <td>{s.step}</td>
+                        <td>{s.label}</td>
                         <td className="num">{s.count}</td>
                         <td className="num">{percent(s.share)}</td>
                         <td>

@@ -65,10 +65,10 @@ describe('survey results', () => {
     expect(networks.overall.asked).toBe(18);
     expect(networks.overall.answered).toBe(17);
     expect(networks.overall.steps).toEqual([
-      { step: 'not', count: 1, share: { numerator: 1, denominator: 17, percent: 6 } },
-      { step: 'partly', count: 2, share: { numerator: 2, denominator: 17, percent: 12 } },
-      { step: 'largely', count: 8, share: { numerator: 8, denominator: 17, percent: 47 } },
-      { step: 'fully', count: 6, share: { numerator: 6, denominator: 17, percent: 35 } },
+      { step: 'not', label: 'gar nicht', count: 1, share: { numerator: 1, denominator: 17, percent: 6 } },
+      { step: 'partly', label: 'teilweise', count: 2, share: { numerator: 2, denominator: 17, percent: 12 } },
+      { step: 'largely', label: 'weitgehend', count: 8, share: { numerator: 8, denominator: 17, percent: 47 } },
+      { step: 'fully', label: 'vollständig', count: 6, share: { numerator: 6, denominator: 17, percent: 35 } },
     ]);
   });
 

@@ -27,6 +27,8 @@ export function share(numerator: number, denominator: number): Share {
 
 export interface StepCount {
   step: ScaleStep;
+  /** The step as the survey's scale words it, e.g. "weitgehend". */
+  label: string;
   count: number;
   share: Share;
 }
@@ -84,7 +86,8 @@ function tally(
     question.kind === 'scale'
       ? stepIdsOf(scale).map((step) => {
           const count = given.filter((x) => 'step' in x && x.step === step).length;
-          return { step, count, share: share(count, given.length) };
+          const label = scale.steps.find((s) => s.stepId === step)?.label ?? step;
+          return { step, label, count, share: share(count, given.length) };
         })
       : [];
   return {

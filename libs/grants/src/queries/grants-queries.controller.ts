@@ -41,7 +41,16 @@ export class GrantsQueriesController {
       new ListGrantsQuery(principal, { programmeId, phase, ags }),
     );
     return listPage(grants, filter, {
-      text: (g) => [g.grantId, g.programmeId, g.ags, g.applicationId, g.callId, g.status],
+      text: (g) => [
+        g.grantId,
+        g.programmeId,
+        g.programmeTitle,
+        g.ags,
+        g.municipalityName,
+        g.applicationId,
+        g.callId,
+        g.status,
+      ],
       status: (g) => g.status,
       date: (g) => g.issuedAt,
     });
