@@ -197,6 +197,7 @@ describe('what people read names things, and e-mails carry text, HTML and the de
     expect(english.headers['vary']).toMatch(/Accept-Language/i);
     const { text } = readPdf(english.body as Buffer);
     expect(text).toContain('Dear Sir or Madam');
+    expect(text).toContain('“ESF report 2012 – Kreis Unna (Förderphase I)”');
     expect(text).toContain('30 April 2013');
     expect(text).toContain('The granting authority will be informed if the deadline is missed.');
     expect(text).not.toContain('Sehr geehrte');

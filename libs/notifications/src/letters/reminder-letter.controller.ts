@@ -94,7 +94,9 @@ export class GetReminderLetterHandler implements IQueryHandler<GetReminderLetter
       programmeTitle:
         (facts.programmeId && names.programmeTitle(facts.programmeId)) || GIVEN[locale].programme,
       obligation: {
-        what: deadlineTitle(facts.kind, facts.subject, deadlineId, names),
+        what:
+          (locale === 'en' ? names.deadlineTitleEn(facts.kind, facts.subject) : undefined) ??
+          deadlineTitle(facts.kind, facts.subject, deadlineId, names),
         dueOn,
         ...(facts.statedDueDate && facts.statedDueDate !== dueOn ? { statedDueOn: facts.statedDueDate } : {}),
         obliged: name,
