@@ -100,6 +100,100 @@ describe('GET /programmes/:id/report: the programme report served live from the 
     }
   });
 
+  inChromium(
+    'is an English page on Accept-Language: en: lang="en", English headings, captions and table heads',
+    async () => {
+      const res = await w.api.http
+        .get('/programmes/kkz/report')
+        .set(w.as.evaluator)
+        .set('Accept-Language', 'en-GB,en;q=0.9,de;q=0.8')
+        .expect(200);
+      expect(res.headers['content-language']).toBe('en');
+      expect(res.headers['vary']).toMatch(/Accept-Language/i);
+      const context = await browser!.newContext();
+      await context.route('**/*', (route) =>
+        route.request().url() === 'http://report.local/'
+          ? route.fulfill({ status: 200, contentType: 'text/html', body: res.text })
+          : route.abort(),
+      );
+      const page = await context.newPage();
+      try {
+        await page.goto('http://report.local/', { waitUntil: 'load' });
+        expect(await page.$eval('html', (root) => root.getAttribute('lang'))).toBe('en');
+        expect(await page.title()).toMatch(/^Programme report: Kein Kind zurücklassen/);
+        const headings = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent));
+        expect(headings).toEqual(
+          expect.arrayContaining(['Key figures', 'Funding by source and year', 'Programme timeline']),
+        );
+        const text = await page.$eval('body', (body) => body.innerText);
+        expect(text).toContain('Participating municipalities');
+        expect(text).toContain('Granting authority “Kein Kind zurücklassen');
+        expect(text).toContain('Data for “Funding by source and year”');
+        // names that are data stay as the programme states them; amounts as en-GB writes them
+        expect(text).toContain('Förderphase I');
+        expect(text).toContain('Eigenmittel');
+        expect(text).toContain('Accepted expenditure\n€34,400');
+        expect(text).toContain('€17,200.00');
+        expect(text).toMatch(/\d{4}-\d{2}-\d{2}–\d{4}-\d{2}-\d{2}/);
+        expect(text).not.toMatch(/Kennzahlen|Stand:|Summe|Daten zu|Bewilligungsbehörde/);
+        // the text alternative of a chart is its caption, in English
+        const labelledBy = await page.$eval('#chart-funding svg', (svg) =>
+          svg.getAttribute('aria-labelledby'),
+        );
+        expect(labelledBy).toBeTruthy();
+        const label = await page.$eval(`#${labelledBy}`, (caption) => caption.textContent);
+        expect(label).toMatch(/^Stacked columns per year from 2012 to /);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it('answers the PDF in English on Accept-Language: en, and German for none, "de", "*" and German first', async () => {
+    const english = await w.api.http
+      .get('/programmes/kkz/report?format=pdf')
+      .set(w.as.office)
+      .set('Accept-Language', 'en')
+      .buffer(true)
+      .parse(bytes)
+      .expect(200);
+    expect(english.headers['content-language']).toBe('en');
+    expect(english.headers['content-disposition']).toContain('programme-report-kkz.pdf');
+    const pdf = readPdf(english.body as Buffer);
+    expect(pdf.text).toContain('Programme report: Kein Kind zurücklassen');
+    expect(pdf.text).toContain('Accepted expenditure');
+    expect(pdf.text).not.toContain('Programmbericht');
+    expect(pdf.info).toMatchObject({ Language: 'en-GB' });
+    for (const language of [undefined, 'de', '*', 'de-DE, en;q=0.8']) {
+      const request = w.api.http.get('/programmes/kkz/report?format=pdf').set(w.as.office);
+      if (language) request.set('Accept-Language', language);
+      const german = await request.buffer(true).parse(bytes).expect(200);
+      expect({ language, lang: german.headers['content-language'] }).toEqual({ language, lang: 'de' });
+      expect(german.headers['vary']).toMatch(/Accept-Language/i);
+      expect(readPdf(german.body as Buffer).text).toContain('Programmbericht: Kein Kind zurücklassen');
+    }
+  });
+
+  it('says which language the funding exports are in: German while their tables have no English texts', async () => {
+    for (const path of ['/programmes/kkz/esf-totals.csv', '/programmes/kkz/esf-totals.xlsx']) {
+      const res = await w.api.http
+        .get(path)
+        .set(w.as.office)
+        .set('Accept-Language', 'en')
+        .buffer(true)
+        .parse(bytes)
+        .expect(200);
+      expect({ path, lang: res.headers['content-language'] }).toEqual({ path, lang: 'de' });
+      expect(res.headers['vary']).toMatch(/Accept-Language/i);
+    }
+    const csv = await w.api.http
+      .get('/programmes/kkz/esf-totals.csv')
+      .set(w.as.office)
+      .set('Accept-Language', 'en')
+      .expect(200);
+    expect(csv.text.split('\r\n')[0]).toMatch(/^\ufeff?Jahr;/);
+  });
+
   it('refuses an unknown programme with 404 problem+json, and an unknown format with 400', async () => {
     const unknown = await w.api.http.get('/programmes/nope/report').set(w.as.office).expect(404);
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);

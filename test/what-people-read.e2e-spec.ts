@@ -177,4 +177,37 @@ describe('what people read names things, and e-mails carry text, HTML and the de
     expect(text).not.toMatch(INTERNAL_IDS[0]);
     await world.api.http.get(path).set(world.as.dortmund).expect(404);
   });
+
+  it('writes the reminder letter in English on Accept-Language: en, German for none, "de" and "*"', async () => {
+    const path = `/deadlines/${deadlineId}/reminder-letters/${KREIS_UNNA}.pdf`;
+    const fetch = (language?: string) => {
+      const request = world.api.http.get(path).set(world.as.unna);
+      if (language !== undefined) request.set('Accept-Language', language);
+      return request
+        .buffer(true)
+        .parse((res: Response, done: (err: Error | null, body: Buffer) => void) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+    };
+    const english = await fetch('en-GB, de;q=0.5');
+    expect(english.headers['content-language']).toBe('en');
+    expect(english.headers['vary']).toMatch(/Accept-Language/i);
+    const { text } = readPdf(english.body as Buffer);
+    expect(text).toContain('Dear Sir or Madam');
+    expect(text).toContain('“ESF report 2012 – Kreis Unna (Förderphase I)”');
+    expect(text).toContain('30 April 2013');
+    expect(text).toContain('The granting authority will be informed if the deadline is missed.');
+    expect(text).not.toContain('Sehr geehrte');
+    expect(text).not.toContain('Bewilligungsbehörde wird');
+    const germanBytes = (await fetch()).body as Buffer;
+    for (const language of [undefined, 'de', '*', 'de-DE, en;q=0.9']) {
+      const german = await fetch(language);
+      expect({ language, lang: german.headers['content-language'] }).toEqual({ language, lang: 'de' });
+      expect((german.body as Buffer).equals(germanBytes)).toBe(true);
+    }
+    expect(readPdf(germanBytes).text).toContain('Sehr geehrte Damen und Herren');
+  });
 });

@@ -1320,7 +1320,7 @@ export interface paths {
         };
         /**
          * The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every ac…
-         * @description The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount.
+         * @description The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount. Headers in English on `Accept-Language: en` where the table has English texts (`Content-Language` says which).
          *
          *     Roles: grants-office, auditor.
          */
@@ -1366,9 +1366,10 @@ export interface paths {
          * The programme report, built from the read models as they are now: key figures, the time line of phases and calls, fun…
          * @description The programme report, built from the read models as they are now: key figures, the time line
          *     of phases and calls, funding by source and year, participants by phase and municipality type,
-         *     the latest survey. HTML (German, charts drawn offline, tables beside each) for a browser; PDF
+         *     the latest survey. HTML (charts drawn offline, tables beside each) for a browser; PDF
          *     with `Accept: application/pdf` or `?format=pdf`. For the grants office, auditors and
-         *     evaluators: it shows the whole programme, so no municipality reads it.
+         *     evaluators: it shows the whole programme, so no municipality reads it. German, or English on
+         *     `Accept-Language: en` (ranked above German); `Content-Language` says which.
          *
          *     Roles: grants-office, auditor, evaluator.
          */
@@ -1853,7 +1854,8 @@ export interface paths {
          * The reminder letter (or, once missed, the notice of the missed deadline) to one obliged municipality, as PDF
          * @description The reminder letter (or, once missed, the notice of the missed deadline) to one obliged
          *     municipality, as PDF. The municipality itself, the grants office and auditors; another
-         *     municipality, or one not obliged, gets 404.
+         *     municipality, or one not obliged, gets 404. In English on `Accept-Language: en` (ranked
+         *     above German), German otherwise; `Content-Language` says which.
          *
          *     Roles: grants-office, auditor, municipality.
          */

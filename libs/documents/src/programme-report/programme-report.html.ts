@@ -1,36 +1,40 @@
 import { formatEur, formatInstant, formatInteger, formatPercent } from '../format/german';
+import type { Locale } from '@app/eventsourcing';
 import type { HeadlineFigure, ProgrammeReportView } from './programme-report.view';
+import { reportWords } from './report-words';
 import { type ChartFigure, reportCharts } from './report-charts';
 
 /**
  * The programme report as one self-contained HTML page: charts as inline SVG drawn on the server,
  * styles inline, system fonts, no script, and a Content-Security-Policy that forbids loading
  * anything, so no request leaves the reader's machine and the page can be archived as it is.
- * German (`lang="de"`); each chart is an image labelled by its caption, followed by its data
+ * German (`lang="de"`), or English (`lang="en"`) for a view in English; each chart is an image labelled by its caption, followed by its data
  * as a table.
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function formatFigure(figure: HeadlineFigure): string {
+export function formatFigure(figure: HeadlineFigure, locale: Locale = 'de'): string {
   switch (figure.unit) {
     case 'count':
-      return formatInteger(figure.value);
+      return formatInteger(figure.value, locale);
     case 'money-cents':
-      return formatEur(figure.value, { wholeEuros: true });
+      return formatEur(figure.value, { wholeEuros: true, locale });
     case 'percent':
-      return formatPercent(figure.value);
+      return formatPercent(figure.value, 0, locale);
   }
 }
 
-export function integrityLine(integrity: NonNullable<ProgrammeReportView['integrity']>): string {
-  return integrity.breaks === 0
-    ? `Hash-Ketten aller ${formatInteger(integrity.streams)} Datenströme geprüft: ${formatInteger(integrity.events)} Ereignisse, kein Bruch.`
-    : `${formatInteger(integrity.breaks)} Brüche in den Hash-Ketten gefunden – Prüfung mit npm run audit:verify.`;
+export function integrityLine(
+  integrity: NonNullable<ProgrammeReportView['integrity']>,
+  locale: Locale = 'de',
+): string {
+  const w = reportWords(locale);
+  return integrity.breaks === 0 ? w.intact(integrity.streams, integrity.events) : w.broken(integrity.breaks);
 }
 
-function dataTable(chart: ChartFigure): string {
+function dataTable(chart: ChartFigure, locale: Locale): string {
   const text = new Set(chart.table.textColumns ?? []);
   const cell = (content: string, i: number) => {
     const numeric = i > 0 && !text.has(i) ? ' class="num"' : '';
@@ -45,7 +49,7 @@ function dataTable(chart: ChartFigure): string {
   const body = chart.table.rows.map(row).join('\n');
   const foot = chart.table.foot ? `<tfoot>${row(chart.table.foot)}</tfoot>` : '';
   return `<div class="table-wrap"><table>
-<caption>Daten zu „${escapeHtml(chart.title)}“</caption>
+<caption>${escapeHtml(reportWords(locale).dataOf(chart.title))}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
@@ -53,7 +57,7 @@ ${body}
 </table></div>`;
 }
 
-function chartSection(chart: ChartFigure): string {
+function chartSection(chart: ChartFigure, locale: Locale): string {
   // The SVG is the image; its caption names what it shows (WCAG 1.1.1), the table gives the data.
   const svg = chart.svg.replace(
     /^<svg /,
@@ -65,7 +69,7 @@ function chartSection(chart: ChartFigure): string {
 ${svg}
 <figcaption id="cap-${chart.id}">${escapeHtml(chart.caption)}</figcaption>
 </figure>
-${dataTable(chart)}
+${dataTable(chart, locale)}
 </section>`;
 }
 
@@ -97,16 +101,18 @@ export function renderProgrammeReportHtml(
   view: ProgrammeReportView,
   charts: ChartFigure[] = reportCharts(view),
 ): string {
-  const title = `Programmbericht: ${view.programme.title}`;
+  const locale = view.locale ?? 'de';
+  const w = reportWords(locale);
+  const title = w.title(view.programme.title);
   const figures = view.headline
     .map(
       (f) =>
-        `<div class="figure"><dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(formatFigure(f))}</dd></div>`,
+        `<div class="figure"><dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(formatFigure(f, locale))}</dd></div>`,
     )
     .join('\n');
-  const integrity = view.integrity ? `<p>${escapeHtml(integrityLine(view.integrity))}</p>` : '';
+  const integrity = view.integrity ? `<p>${escapeHtml(integrityLine(view.integrity, locale))}</p>` : '';
   return `<!doctype html>
-<html lang="de">
+<html lang="${w.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -119,20 +125,20 @@ export function renderProgrammeReportHtml(
 <header>
 <p class="issuer">${escapeHtml(view.issuer)}</p>
 <h1>${escapeHtml(title)}</h1>
-<p>Stand: ${escapeHtml(formatInstant(view.generatedAt))}</p>
+<p>${w.asOf}: ${escapeHtml(formatInstant(view.generatedAt, locale))}</p>
 </header>
 <main>
 <section aria-labelledby="h-figures">
-<h2 id="h-figures">Kennzahlen</h2>
+<h2 id="h-figures">${w.figures}</h2>
 <dl class="figures">
 ${figures}
 </dl>
 </section>
-${charts.map(chartSection).join('\n')}
+${charts.map((chart) => chartSection(chart, locale)).join('\n')}
 </main>
 <footer>
 ${integrity}
-<p>Alle Zahlen sind aus den gespeicherten Ereignissen berechnet.</p>
+<p>${w.computed}</p>
 </footer>
 </body>
 </html>

@@ -14,6 +14,7 @@ import { keepHeadingsWithNext } from '../letters/letter-layout';
 import { printableSvg } from './chart-svg';
 import { formatFigure, integrityLine } from './programme-report.html';
 import type { ProgrammeReportView } from './programme-report.view';
+import { reportWords } from './report-words';
 import { type ChartFigure, reportCharts } from './report-charts';
 
 const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
@@ -59,11 +60,16 @@ export function programmeReportDefinition(
   view: ProgrammeReportView,
   charts: ChartFigure[] = reportCharts(view),
 ) {
-  const title = `Programmbericht: ${view.programme.title}`;
+  const locale = view.locale ?? 'de';
+  const w = reportWords(locale);
+  const title = w.title(view.programme.title);
   const figures = {
     table: {
       widths: ['*', 'auto'],
-      body: view.headline.map((f) => [f.label, { text: formatFigure(f), bold: true, alignment: 'right' }]),
+      body: view.headline.map((f) => [
+        f.label,
+        { text: formatFigure(f, locale), bold: true, alignment: 'right' },
+      ]),
     },
     layout: 'lightHorizontalLines',
     margin: [0, 0, 0, 8],
@@ -71,18 +77,17 @@ export function programmeReportDefinition(
   const content: PdfContent[] = [
     { text: view.issuer, color: MUTED },
     { text: title, style: 'h1' },
-    { text: `Stand: ${formatInstant(view.generatedAt)}`, margin: [0, 0, 0, 8] },
-    { text: 'Kennzahlen', style: 'h2', headlineLevel: 1 },
+    { text: `${w.asOf}: ${formatInstant(view.generatedAt, locale)}`, margin: [0, 0, 0, 8] },
+    { text: w.figures, style: 'h2', headlineLevel: 1 },
     figures,
     ...charts.flatMap(chartBlock),
-    ...(view.integrity ? [{ text: integrityLine(view.integrity), color: MUTED, margin: [0, 12, 0, 0] }] : []),
-    {
-      text: 'Alle Zahlen sind aus den gespeicherten Ereignissen berechnet.',
-      color: MUTED,
-    },
+    ...(view.integrity
+      ? [{ text: integrityLine(view.integrity, locale), color: MUTED, margin: [0, 12, 0, 0] }]
+      : []),
+    { text: w.computed, color: MUTED },
   ];
   return {
-    footer: pageFooter(title),
+    footer: pageFooter(title, locale),
     pageBreakBefore: keepHeadingsWithNext,
     styles: {
       h1: { fontSize: 16, bold: true, color: ACCENT, margin: [0, 2, 0, 4] },
@@ -96,15 +101,18 @@ export function programmeReportDefinition(
 /** The report as PDF, dated by the Berlin date of `generatedAt`; same view, same bytes. */
 export async function renderProgrammeReportPdf(view: ProgrammeReportView): Promise<RenderedPdf> {
   const { date } = berlinDateTime(view.generatedAt);
+  const locale = view.locale ?? 'de';
+  const w = reportWords(locale);
   return renderPdf(
     programmeReportDefinition(view),
     {
-      title: `Programmbericht: ${view.programme.title}`,
+      title: w.title(view.programme.title),
       author: view.issuer,
-      subject: `Programmbericht, Stand ${formatInstant(view.generatedAt)}`,
+      subject: w.subject(formatInstant(view.generatedAt, locale)),
       keywords: view.programme.programmeId,
       date,
+      language: w.pdfLanguage,
     },
-    fileNameOf('Programmbericht', view.programme.programmeId, date),
+    fileNameOf(w.fileName, view.programme.programmeId, date),
   );
 }

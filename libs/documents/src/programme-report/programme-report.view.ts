@@ -1,3 +1,4 @@
+import type { Locale } from '@app/eventsourcing';
 import type { CalendarDate } from '../format/german';
 
 /**
@@ -35,6 +36,11 @@ export interface ProgrammeReportView {
   };
   /** The hash-chain check of the store the figures come from. */
   integrity?: { events: number; streams: number; breaks: number };
+  /**
+   * The language the report is worded in (German unless given): its fixed texts, number and
+   * date formats. The query words the labels it fills (headline figures, types, events) in it.
+   */
+  locale?: Locale;
 }
 
 export interface HeadlineFigure {

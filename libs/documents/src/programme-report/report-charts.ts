@@ -9,6 +9,7 @@ import {
 } from '../format/german';
 import { CATEGORY_COLOURS, renderChartSvg, scaleColours, textColourOn } from './chart-svg';
 import type { ProgrammeReportView } from './programme-report.view';
+import { reportWords } from './report-words';
 
 /**
  * The report's four charts, each with its text alternative: a caption that says what it shows
@@ -39,7 +40,10 @@ function yearFraction(date: string): number {
 
 export function timelineChart(view: ProgrammeReportView): ChartFigure {
   const { phases, events } = view.timeline;
-  const rows = [...phases.map((p) => p.name), 'Ereignisse'];
+  const locale = view.locale ?? 'de';
+  const w = reportWords(locale).timeline;
+  const day = (date: string) => formatDateNumeric(date, locale);
+  const rows = [...phases.map((p) => p.name), w.events];
   const dates = [...phases.flatMap((p) => [p.from, p.to]), ...events.map((e) => e.date)];
   const min = Math.min(...dates.map((d) => dateParts(d).year));
   const max = Math.max(...dates.map((d) => dateParts(d).year)) + 1;
@@ -111,26 +115,20 @@ export function timelineChart(view: ProgrammeReportView): ChartFigure {
   };
   return {
     id: 'timeline',
-    title: 'Zeitleiste des Programms',
+    title: w.title,
     caption:
-      `Zeitleiste von ${min} bis ${max - 1}: ` +
-      (phases.length
-        ? `${phases.map((p) => `${p.name} (${formatDateNumeric(p.from)}–${formatDateNumeric(p.to)})`).join(', ')}; `
-        : '') +
-      `${events.length} Ereignisse, nummeriert wie in der Tabelle.`,
+      w.span(min, max - 1) +
+      (phases.length ? `${phases.map((p) => `${p.name} (${day(p.from)}–${day(p.to)})`).join(', ')}; ` : '') +
+      w.numbered(events.length),
     svg: renderChartSvg('timeline', option, { width: WIDTH, height }),
     width: WIDTH,
     height,
     table: {
-      head: ['Nr.', 'Datum', 'Ereignis'],
+      head: [...w.head],
       textColumns: [1, 2],
       rows: [
-        ...events.map((e, i) => [String(i + 1), formatDateNumeric(e.date), e.label]),
-        ...phases.map((p) => [
-          '',
-          `${formatDateNumeric(p.from)}–${formatDateNumeric(p.to)}`,
-          `Phase: ${p.name}`,
-        ]),
+        ...events.map((e, i) => [String(i + 1), day(e.date), e.label]),
+        ...phases.map((p) => ['', `${day(p.from)}–${day(p.to)}`, w.phase(p.name)]),
       ],
     },
   };
@@ -138,6 +136,10 @@ export function timelineChart(view: ProgrammeReportView): ChartFigure {
 
 export function fundingChart(view: ProgrammeReportView): ChartFigure {
   const years = [...new Set([...view.years, ...view.funding.map((f) => f.year)])].sort((a, b) => a - b);
+  const locale = view.locale ?? 'de';
+  const w = reportWords(locale).funding;
+  const eur = (cents: number) => formatEur(cents, { locale });
+  const compact = (cents: number) => formatEurCompact(cents, locale);
   const known = new Set(view.sources.map((s) => s.sourceId));
   const sources = [
     ...view.sources,
@@ -165,9 +167,9 @@ export function fundingChart(view: ProgrammeReportView): ChartFigure {
     },
     yAxis: {
       type: 'value',
-      name: 'Euro',
+      name: w.axis,
       nameTextStyle: { color: TEXT.color },
-      axisLabel: { formatter: (v: number) => formatEurCompact(Math.round(v * 100)), color: TEXT.color },
+      axisLabel: { formatter: (v: number) => compact(Math.round(v * 100)), color: TEXT.color },
       splitLine: { lineStyle: { color: '#d0d0d0' } },
     },
     series: [
@@ -185,14 +187,14 @@ export function fundingChart(view: ProgrammeReportView): ChartFigure {
             label: {
               show: value / max > 0.09,
               color: textColourOn(fill),
-              formatter: () => formatEurCompact(value),
+              formatter: () => compact(value),
             },
           };
         }),
       })),
       {
         type: 'bar' as const,
-        name: 'Summe',
+        name: w.total,
         stack: 'funding',
         data: years.map(() => 0),
         label: {
@@ -200,7 +202,7 @@ export function fundingChart(view: ProgrammeReportView): ChartFigure {
           position: 'top',
           fontWeight: 'bold',
           color: TEXT.color,
-          formatter: (p: { dataIndex: number }) => formatEurCompact(totals[p.dataIndex]),
+          formatter: (p: { dataIndex: number }) => compact(totals[p.dataIndex]),
         },
       },
     ],
@@ -208,24 +210,22 @@ export function fundingChart(view: ProgrammeReportView): ChartFigure {
   const sum = totals.reduce((a, b) => a + b, 0);
   return {
     id: 'funding',
-    title: 'Förderung nach Quelle und Jahr',
-    caption:
-      `Gestapelte Säulen je Jahr von ${years[0]} bis ${years[years.length - 1]}, ` +
-      `je Quelle (${sources.map((s) => s.name).join(', ')}); insgesamt ${formatEur(sum)}.`,
+    title: w.title,
+    caption: w.caption(years[0], years[years.length - 1], sources.map((s) => s.name).join(', '), eur(sum)),
     svg: renderChartSvg('funding', option, { width: WIDTH, height }),
     width: WIDTH,
     height,
     table: {
-      head: ['Jahr', ...sources.map((s) => s.name), 'Summe'],
+      head: [w.year, ...sources.map((s) => s.name), w.total],
       rows: years.map((y, i) => [
         String(y),
-        ...sources.map((s) => formatEur(cents(y, s.sourceId))),
-        formatEur(totals[i]),
+        ...sources.map((s) => eur(cents(y, s.sourceId))),
+        eur(totals[i]),
       ]),
       foot: [
-        'Summe',
-        ...sources.map((s) => formatEur(years.reduce((acc, y) => acc + cents(y, s.sourceId), 0))),
-        formatEur(sum),
+        w.total,
+        ...sources.map((s) => eur(years.reduce((acc, y) => acc + cents(y, s.sourceId), 0))),
+        eur(sum),
       ],
     },
   };
@@ -233,6 +233,9 @@ export function fundingChart(view: ProgrammeReportView): ChartFigure {
 
 export function participantsChart(view: ProgrammeReportView): ChartFigure {
   const { groups, byType } = view.participants;
+  const locale = view.locale ?? 'de';
+  const w = reportWords(locale).participants;
+  const integer = (n: number) => formatInteger(n, locale);
   const height = 340;
   const option: EChartsOption = {
     textStyle: TEXT,
@@ -247,7 +250,7 @@ export function participantsChart(view: ProgrammeReportView): ChartFigure {
     },
     yAxis: {
       type: 'value',
-      name: 'Anzahl',
+      name: w.axis,
       minInterval: 1,
       nameTextStyle: { color: TEXT.color },
       axisLabel: { color: TEXT.color },
@@ -264,22 +267,22 @@ export function participantsChart(view: ProgrammeReportView): ChartFigure {
   const total = byType.reduce((sum, t) => sum + t.counts.reduce((a, b) => a + b, 0), 0);
   return {
     id: 'participants',
-    title: 'Teilnehmende Kommunen nach Typ',
-    caption: `Säulen je Kommunaltyp, getrennt nach ${groups.join(' und ')}; insgesamt ${formatInteger(total)} Teilnahmen.`,
+    title: w.title,
+    caption: w.caption(groups, integer(total)),
     svg: renderChartSvg('participants', option, { width: WIDTH, height }),
     width: WIDTH,
     height,
     table: {
-      head: ['Typ', ...groups, 'Summe'],
+      head: [w.type, ...groups, w.total],
       rows: byType.map((t) => [
         t.type,
-        ...groups.map((_, g) => formatInteger(t.counts[g] ?? 0)),
-        formatInteger(t.counts.reduce((a, b) => a + b, 0)),
+        ...groups.map((_, g) => integer(t.counts[g] ?? 0)),
+        integer(t.counts.reduce((a, b) => a + b, 0)),
       ]),
       foot: [
-        'Summe',
-        ...groups.map((_, g) => formatInteger(byType.reduce((sum, t) => sum + (t.counts[g] ?? 0), 0))),
-        formatInteger(total),
+        w.total,
+        ...groups.map((_, g) => integer(byType.reduce((sum, t) => sum + (t.counts[g] ?? 0), 0))),
+        integer(total),
       ],
     },
   };
@@ -288,6 +291,9 @@ export function participantsChart(view: ProgrammeReportView): ChartFigure {
 export function surveyChart(view: ProgrammeReportView): ChartFigure | undefined {
   const survey = view.survey;
   if (!survey || survey.questions.length === 0) return undefined;
+  const locale = view.locale ?? 'de';
+  const w = reportWords(locale).survey;
+  const percent = (value: number) => formatPercent(value, 0, locale);
   const colours = scaleColours(survey.scale.length);
   const answered = survey.questions.map((q) =>
     survey.scale.reduce((sum, s) => sum + (q.counts[s.stepId] ?? 0), 0),
@@ -304,7 +310,7 @@ export function surveyChart(view: ProgrammeReportView): ChartFigure | undefined 
       min: 0,
       max: 100,
       interval: 20,
-      axisLabel: { formatter: (v: number) => formatPercent(v), color: TEXT.color },
+      axisLabel: { formatter: (v: number) => percent(v), color: TEXT.color },
       splitLine: { lineStyle: { color: '#d0d0d0' } },
     },
     yAxis: {
@@ -325,7 +331,7 @@ export function surveyChart(view: ProgrammeReportView): ChartFigure | undefined 
         color: textColourOn(colours[s]),
         formatter: (p: { value: unknown }) => {
           const value = p.value as number;
-          return value >= 6 ? formatPercent(value) : '';
+          return value >= 6 ? percent(value) : '';
         },
       },
       data: survey.questions.map((_, q) => Math.round(share(q, step.stepId) * 10) / 10),
@@ -333,21 +339,19 @@ export function surveyChart(view: ProgrammeReportView): ChartFigure | undefined 
   };
   return {
     id: 'survey',
-    title: `Ergebnisse: ${survey.title}`,
-    caption:
-      `Anteile der Antworten je Frage auf der Skala ${survey.scale.map((s) => `„${s.label}“`).join(', ')}; ` +
-      `je Balken 100 % der Antworten zu dieser Frage.`,
+    title: w.title(survey.title),
+    caption: w.caption(survey.scale.map((s) => s.label)),
     svg: renderChartSvg('survey', option, { width: WIDTH, height }),
     width: WIDTH,
     height,
     table: {
-      head: ['Frage', ...survey.scale.map((s) => s.label), 'Antworten'],
+      head: [w.question, ...survey.scale.map((s) => s.label), w.answers],
       rows: survey.questions.map((q, i) => [
         q.question,
         ...survey.scale.map(
-          (s) => `${formatInteger(q.counts[s.stepId] ?? 0)} (${formatPercent(share(i, s.stepId))})`,
+          (s) => `${formatInteger(q.counts[s.stepId] ?? 0, locale)} (${percent(share(i, s.stepId))})`,
         ),
-        formatInteger(answered[i]),
+        formatInteger(answered[i], locale),
       ]),
     },
   };

@@ -1,5 +1,13 @@
 import { dateParts, roundedDigits } from '../format/german';
-import { assertTableValues, type CellValue, type Column, type Table, totalsRow } from './table-model';
+import {
+  assertTableValues,
+  type CellValue,
+  type Column,
+  localizedTable,
+  type Table,
+  type TableLocale,
+  totalsRow,
+} from './table-model';
 
 /**
  * `excel-de`: what German Excel and LibreOffice open as columns on a double click: `;` between
@@ -9,6 +17,9 @@ import { assertTableValues, type CellValue, type Column, type Table, totalsRow }
  * no totals row (a program summing the rows would count everything twice).
  * Both: CRLF line ends; a field is quoted when it holds the separator, a quote, CR or LF, with
  * quotes inside doubled (RFC 4180 § 2). Numbers carry no unit; the header names it ("Betrag (€)").
+ * `locale` `en` words the headers and the totals label in English where the table has English
+ * texts (`headerEn`, `totals.labelEn`); the dialect alone decides separators, numbers and dates,
+ * and `rfc4180` keeps its snake_case headers in every language.
  */
 export type CsvDialect = 'excel-de' | 'rfc4180';
 export const CSV_DIALECTS: readonly CsvDialect[] = ['excel-de', 'rfc4180'];
@@ -17,8 +28,13 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8; header=present';
 
 const BOM = '\ufeff';
 
-export function writeCsv(table: Table, dialect: CsvDialect = 'excel-de'): string {
-  assertTableValues(table);
+export function writeCsv(
+  original: Table,
+  dialect: CsvDialect = 'excel-de',
+  locale: TableLocale = 'de',
+): string {
+  assertTableValues(original);
+  const table = localizedTable(original, locale);
   const german = dialect === 'excel-de';
   const separator = german ? ';' : ',';
   const line = (fields: string[]) => `${fields.map((f) => quoted(f, separator)).join(separator)}\r\n`;

@@ -19,6 +19,8 @@ export interface Column {
   key: string;
   /** The header people read (German), e.g. "Betrag (€)". */
   header: string;
+  /** The header in English, used when English is asked for; the German `header` otherwise. */
+  headerEn?: string;
   /** The header machines read (`rfc4180`): English snake_case, e.g. `amount_eur`. */
   machineHeader: string;
   type: ColumnType;
@@ -36,24 +38,74 @@ export type Row = Record<string, CellValue | undefined>;
 export interface Table {
   /** The sheet's name as people read it (German); shortened and made unique per workbook. */
   name: string;
+  /** The sheet's name in English, used when English is asked for (optional). */
+  nameEn?: string;
   columns: Column[];
   rows: Row[];
   /**
    * A totals row below the data: `label` in the first column, and the sum of each listed
    * `money-cents` or `integer` column, added as integers so it reconciles to the cent.
    */
-  totals?: { label: string; columns: string[] };
+  totals?: { label: string; labelEn?: string; columns: string[] };
   /** A line above the header (e.g. the programme's title and the date of the figures). */
   caption?: string;
+  /** The caption in English (optional). */
+  captionEn?: string;
 }
 
 export interface Workbook {
   title: string;
+  /** The title in English (optional). */
+  titleEn?: string;
   /** Who the workbook is from (the grants office), written into its properties. */
   creator: string;
   /** The day the figures are as of; also the workbook's created/modified date (fixed output). */
   asOf: CalendarDate;
   sheets: Table[];
+}
+
+/** The language of the texts a person reads in an export. */
+export type TableLocale = 'de' | 'en';
+
+/**
+ * Whether a table can be written in English: every text it shows a person (each header, and the
+ * name, totals label and caption where it has them) has an English version. A table without
+ * them is written in German, and the response says so (`Content-Language: de`).
+ */
+export function hasEnglish(table: Table): boolean {
+  return (
+    table.columns.every((c) => c.headerEn !== undefined) &&
+    table.nameEn !== undefined &&
+    (!table.totals || table.totals.labelEn !== undefined) &&
+    (table.caption === undefined || table.captionEn !== undefined)
+  );
+}
+
+/** The language a table is written in when `locale` is asked for: English only where it has English. */
+export function tableLocale(table: Table, locale: TableLocale): TableLocale {
+  return locale === 'en' && hasEnglish(table) ? 'en' : 'de';
+}
+
+/** The language a workbook is written in: English only when its title and every sheet have English. */
+export function workbookLocale(workbook: Workbook, locale: TableLocale): TableLocale {
+  return locale === 'en' && workbook.titleEn !== undefined && workbook.sheets.every(hasEnglish) ? 'en' : 'de';
+}
+
+/**
+ * The table with its person-read texts in `locale`: for English each text takes its English
+ * version, falling back to the German one per text; German leaves the table as it is.
+ */
+export function localizedTable(table: Table, locale: TableLocale): Table {
+  if (locale !== 'en') return table;
+  return {
+    ...table,
+    name: table.nameEn ?? table.name,
+    columns: table.columns.map((c) => ({ ...c, header: c.headerEn ?? c.header })),
+    ...(table.totals
+      ? { totals: { ...table.totals, label: table.totals.labelEn ?? table.totals.label } }
+      : {}),
+    ...(table.caption !== undefined ? { caption: table.captionEn ?? table.caption } : {}),
+  };
 }
 
 /** The sum of a money-cents or integer column over a table's rows, as an exact integer. */

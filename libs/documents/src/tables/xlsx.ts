@@ -5,7 +5,9 @@ import {
   type CellValue,
   type Column,
   columnTotal,
+  localizedTable,
   type Table,
+  type TableLocale,
   type Workbook,
 } from './table-model';
 import { uniqueSheetNames } from './sheet-names';
@@ -19,13 +21,15 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
  */
 const EUR_FORMAT = '#,##0.00 "€"';
 const DATE_FORMAT = 'dd.mm.yyyy';
+/** English workbooks show days as ISO dates (2018-12-31), as the English documents do. */
+const DATE_FORMAT_EN = 'yyyy-mm-dd';
 const INTEGER_FORMAT = '#,##0';
 
 function decimalsFormat(base: string, digits: number): string {
   return digits > 0 ? `${base}.${'0'.repeat(digits)}` : base;
 }
 
-function numberFormat(column: Column): string | undefined {
+function numberFormat(column: Column, locale: TableLocale): string | undefined {
   switch (column.type) {
     case 'money-cents':
       return EUR_FORMAT;
@@ -36,7 +40,7 @@ function numberFormat(column: Column): string | undefined {
     case 'percent':
       return `${decimalsFormat('0', column.fractionDigits ?? 0)}%`;
     case 'date':
-      return DATE_FORMAT;
+      return locale === 'en' ? DATE_FORMAT_EN : DATE_FORMAT;
     case 'text':
       return undefined;
   }
@@ -97,7 +101,7 @@ export function columnLetter(index: number): string {
   return name;
 }
 
-function addTable(sheet: Worksheet, table: Table): void {
+function addTable(sheet: Worksheet, table: Table, locale: TableLocale): void {
   const headerRowNumber = table.caption ? 2 : 1;
   if (table.caption) {
     const caption = sheet.getCell(1, 1);
@@ -107,7 +111,7 @@ function addTable(sheet: Worksheet, table: Table): void {
   sheet.columns = table.columns.map((column) => ({
     key: column.key,
     width: columnWidth(table, column),
-    style: numberFormat(column) ? { numFmt: numberFormat(column) } : {},
+    style: numberFormat(column, locale) ? { numFmt: numberFormat(column, locale) } : {},
   }));
   const header = sheet.getRow(headerRowNumber);
   table.columns.forEach((column, i) => {
@@ -168,9 +172,14 @@ function addTotals(sheet: Worksheet, table: Table, headerRowNumber: number, last
   }
 }
 
-/** An XLSX workbook with one sheet per table, in order. */
-export async function writeXlsx(workbook: Workbook): Promise<Buffer> {
+/**
+ * An XLSX workbook with one sheet per table, in order. `locale` `en` words the title, sheet
+ * names, captions, headers and totals labels in English where the tables have English texts
+ * (German per text otherwise) and shows days as ISO dates; the cells' values are the same.
+ */
+export async function writeXlsx(workbook: Workbook, locale: TableLocale = 'de'): Promise<Buffer> {
   workbook.sheets.forEach(assertTableValues);
+  const sheets = workbook.sheets.map((table) => localizedTable(table, locale));
   // exceljs is loaded on first use: importing the library to format a date must stay cheap
   const { Workbook: ExcelWorkbook } = await import('exceljs');
   const book = new ExcelWorkbook();
@@ -178,10 +187,10 @@ export async function writeXlsx(workbook: Workbook): Promise<Buffer> {
   const asOf = new Date(Date.UTC(year, month - 1, day));
   book.creator = workbook.creator;
   book.lastModifiedBy = workbook.creator;
-  book.title = workbook.title;
+  book.title = locale === 'en' ? (workbook.titleEn ?? workbook.title) : workbook.title;
   book.created = asOf;
   book.modified = asOf;
-  const names = uniqueSheetNames(workbook.sheets.map((s) => s.name));
-  workbook.sheets.forEach((table, i) => addTable(book.addWorksheet(names[i]), table));
+  const names = uniqueSheetNames(sheets.map((s) => s.name));
+  sheets.forEach((table, i) => addTable(book.addWorksheet(names[i]), table, locale));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,11 +1,19 @@
-import { Controller, Get, Inject, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, StreamableFile } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { type IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type RenderedPdf, type ReminderLetterView, renderReminderLetter } from '@app/documents';
-import { NotFound, ProjectionRunner } from '@app/eventsourcing';
+import { type Locale, NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { GRANTS_OFFICE, type GrantsOffice } from '@app/grants';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { AGS_PATTERN, ApiFile, IdPipe, MunicipalityRegistry } from '@app/shared';
+import {
+  AGS_PATTERN,
+  ApiFile,
+  IdPipe,
+  MunicipalityRegistry,
+  preferredLocale,
+  setContentLanguage,
+} from '@app/shared';
 import type { DeadlineFacts } from '../deadline-facts';
 import { deadlineTitle, lastDayOf } from '../messages/deadline-message';
 import { NameBook } from '../messages/name-book';
@@ -16,6 +24,8 @@ export class GetReminderLetterQuery extends Query<RenderedPdf> {
     readonly principal: Principal,
     readonly deadlineId: string,
     readonly ags: string,
+    /** The letter's language: German unless the request prefers English. */
+    readonly locale: Locale = 'de',
   ) {
     super();
   }
@@ -25,6 +35,18 @@ const HEAD: Record<string, string> = {
   kreis: 'Die Landrätin / Der Landrat',
   'kreisfreie-stadt': 'Die Oberbürgermeisterin / Der Oberbürgermeister',
   'kreisangehoerige-stadt': 'Die Bürgermeisterin / Der Bürgermeister',
+};
+
+/** The fixed texts the letter is given (the programme's own names stay as they are). */
+const GIVEN: Record<Locale, { consequence: string; programme: string }> = {
+  de: {
+    consequence: 'Die Bewilligungsbehörde wird über ein Versäumnis der Frist unterrichtet.',
+    programme: 'Landesprogramm',
+  },
+  en: {
+    consequence: 'The granting authority will be informed if the deadline is missed.',
+    programme: 'State programme',
+  },
 };
 
 const dayAfter = (day: string) => {
@@ -53,7 +75,7 @@ export class GetReminderLetterHandler implements IQueryHandler<GetReminderLetter
     @Inject(GRANTS_OFFICE) private readonly office: GrantsOffice,
   ) {}
 
-  async execute({ principal, deadlineId, ags }: GetReminderLetterQuery): Promise<RenderedPdf> {
+  async execute({ principal, deadlineId, ags, locale }: GetReminderLetterQuery): Promise<RenderedPdf> {
     const model = this.projections.state(notificationsProjection);
     const facts: DeadlineFacts | undefined = model.deadlines.get(deadlineId);
     const own = !principal.roles.includes('municipality') || principal.ags === ags;
@@ -69,15 +91,19 @@ export class GetReminderLetterHandler implements IQueryHandler<GetReminderLetter
       sentOn: facts.missed ? dayAfter(dueOn) : berlinDay(facts.changedAt),
       authority: this.office.authority,
       recipient: { name, ags, addressLines: municipality ? [HEAD[municipality.type]] : [] },
-      programmeTitle: (facts.programmeId && names.programmeTitle(facts.programmeId)) || 'Landesprogramm',
+      programmeTitle:
+        (facts.programmeId && names.programmeTitle(facts.programmeId)) || GIVEN[locale].programme,
       obligation: {
-        what: deadlineTitle(facts.kind, facts.subject, deadlineId, names),
+        what:
+          (locale === 'en' ? names.deadlineTitleEn(facts.kind, facts.subject) : undefined) ??
+          deadlineTitle(facts.kind, facts.subject, deadlineId, names),
         dueOn,
         ...(facts.statedDueDate && facts.statedDueDate !== dueOn ? { statedDueOn: facts.statedDueDate } : {}),
         obliged: name,
       },
-      consequences: ['Die Bewilligungsbehörde wird über ein Versäumnis der Frist unterrichtet.'],
+      consequences: [GIVEN[locale].consequence],
       signature: this.office.signature,
+      locale,
     };
     return renderReminderLetter(view);
   }
@@ -92,7 +118,8 @@ export class ReminderLetterController {
   /**
    * The reminder letter (or, once missed, the notice of the missed deadline) to one obliged
    * municipality, as PDF. The municipality itself, the grants office and auditors; another
-   * municipality, or one not obliged, gets 404.
+   * municipality, or one not obliged, gets 404. In English on `Accept-Language: en` (ranked
+   * above German), German otherwise; `Content-Language` says which.
    */
   @Get(':deadlineId/reminder-letters/:ags.pdf')
   @Roles('grants-office', 'auditor', 'municipality')
@@ -101,10 +128,14 @@ export class ReminderLetterController {
     @CurrentPrincipal() principal: Principal,
     @Param('deadlineId', IdPipe) deadlineId: string,
     @Param('ags') ags: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
+    const locale = preferredLocale(req.headers['accept-language']);
     const pdf: RenderedPdf = await this.queryBus.execute(
-      new GetReminderLetterQuery(principal, deadlineId, ags),
+      new GetReminderLetterQuery(principal, deadlineId, ags, locale),
     );
+    setContentLanguage(res, locale);
     return new StreamableFile(pdf.bytes, {
       type: pdf.contentType,
       disposition: `inline; filename="${pdf.fileName}"`,

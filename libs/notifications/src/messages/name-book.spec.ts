@@ -1,6 +1,6 @@
 import { composeNotice } from './deadline-message';
 import { deadlineMail, mailLinks } from './deadline-mail';
-import { NameBook, periodName, phaseName } from './name-book';
+import { NameBook, periodName, periodNameEn, phaseName } from './name-book';
 
 const GRANT = 'kkz.phase-2.05978000';
 const REPORT = `${GRANT}.2018`;
@@ -86,6 +86,30 @@ describe('names in what people read', () => {
 
   it('knows nothing of a subject the store never named', () =>
     expect(book().deadlineTitle('phase-ends', { grantId: 'kkz.phase-1.05978000' })).toBeUndefined());
+
+  it('words deadline titles and periods in English for documents asked for in English, names as stated', () => {
+    const names = book();
+    expect(names.deadlineTitleEn('esf-report-due', { reportId: REPORT })).toBe(
+      'ESF report 2018 – Kreis Unna (Förderphase II)',
+    );
+    expect(names.deadlineTitleEn('call-closes', { callId: 'kkz-2011' })).toBe(
+      'Expression of interest for the call “Präventionsketten 2011”',
+    );
+    expect(names.deadlineTitleEn('council-resolution-due', { applicationId: 'kkz-2011.05119000' })).toBe(
+      'Council resolution on the application of Oberhausen',
+    );
+    expect(names.deadlineTitleEn('proof-of-use-due', { grantId: GRANT })).toBe(
+      'Proof of use – Kreis Unna (Förderphase II)',
+    );
+    expect(names.deadlineTitleEn('survey-closes', { surveyId: 'unknown' })).toBeUndefined();
+    expect(periodNameEn('2018-H1')).toBe('H1 2018');
+    expect(periodNameEn('2026-Q3')).toBe('Q3 2026');
+    expect(periodNameEn('x', '2026-03-01', '2026-05-31')).toBe('2026-03-01 – 2026-05-31');
+    // the German wording is unchanged
+    expect(names.deadlineTitle('esf-report-due', { reportId: REPORT })).toBe(
+      'ESF-Bericht 2018 – Kreis Unna (Förderphase II)',
+    );
+  });
 
   it('words periods and phases in German', () => {
     expect(periodName('2018-H1')).toBe('1. Halbjahr 2018');

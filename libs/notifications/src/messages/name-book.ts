@@ -70,6 +70,18 @@ export function periodName(periodId: string, from?: string, to?: string): string
   return a && b ? `${a} – ${b}` : 'des Berichtszeitraums';
 }
 
+/** The same in English: "2018", "H1 2018", "Q3 2018", else the span's days as ISO dates. */
+export function periodNameEn(periodId: string, from?: string, to?: string): string {
+  if (/^\d{4}$/.test(periodId)) return periodId;
+  const half = /^(\d{4})-H([12])$/.exec(periodId);
+  if (half) return `H${half[2]} ${half[1]}`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(periodId);
+  if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
+  const day = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : undefined);
+  const [a, b] = [day(from), day(to)];
+  return a && b ? `${a} – ${b}` : 'for the reporting period';
+}
+
 /** The names the store's events told, as plain data (a read model may be cloned by structuredClone). */
 export interface NameData {
   programmes: Map<string, string>;
@@ -172,6 +184,49 @@ export class NameBook implements NoticeNames {
 
   deadlineTitle(kind: string, subject: DeadlineSubject): string | undefined {
     return this.title(kind, subject, (ags) => this.municipality(ags));
+  }
+
+  /**
+   * What a deadline is about, worded in English (for documents asked for in English); the names
+   * in it (calls, municipalities, phases, surveys) stay as the store states them.
+   */
+  deadlineTitleEn(kind: string, subject: DeadlineSubject): string | undefined {
+    const nameOf = (ags: string) => this.municipality(ags);
+    switch (kind) {
+      case 'call-closes': {
+        const call = subject.callId && this.data.calls.get(subject.callId);
+        return call ? `Expression of interest for the call “${call}”` : undefined;
+      }
+      case 'council-resolution-due': {
+        const application = subject.applicationId
+          ? this.data.applications.get(subject.applicationId)
+          : undefined;
+        const who = application && nameOf(application.ags);
+        return who ? `Council resolution on the application of ${who}` : undefined;
+      }
+      case 'esf-report-due': {
+        const report = subject.reportId ? this.data.reports.get(subject.reportId) : undefined;
+        const named = this.grantName(report?.grantId ?? subject.grantId, nameOf);
+        if (!named) return undefined;
+        const what = !report ? 'Report' : report.esf ? 'ESF report' : 'Interim report';
+        const period = report ? ` ${periodNameEn(report.periodId, report.from, report.to)}` : '';
+        return `${what}${period} – ${named.who}${named.inPhase}`;
+      }
+      case 'proof-of-use-due': {
+        const named = this.grantName(subject.grantId, nameOf);
+        return named ? `Proof of use – ${named.who}${named.inPhase}` : undefined;
+      }
+      case 'survey-closes': {
+        const survey = subject.surveyId && this.data.surveys.get(subject.surveyId);
+        return survey ? `Survey “${survey}”` : undefined;
+      }
+      case 'phase-ends': {
+        const named = this.grantName(subject.grantId, nameOf);
+        return named ? `End of ${named.phase ?? 'the funding'} – ${named.who}` : undefined;
+      }
+      default:
+        return undefined;
+    }
   }
 
   /** "Kreis Unna" with " (Förderphase II)" where the notice numbered its phase. */

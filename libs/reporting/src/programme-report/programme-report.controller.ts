@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query as QueryParam, Req, StreamableFile } from '@nestjs/common';
-import type { Request } from 'express';
+import { Controller, Get, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -9,7 +9,7 @@ import {
   renderProgrammeReportPdf,
 } from '@app/documents';
 import { Roles } from '@app/identity';
-import { IdPipe } from '@app/shared';
+import { IdPipe, preferredLocale, setContentLanguage } from '@app/shared';
 import { GetProgrammeReportQuery } from './programme-report.query';
 
 export class ProgrammeReportQuery {
@@ -41,9 +41,10 @@ export class ProgrammeReportController {
   /**
    * The programme report, built from the read models as they are now: key figures, the time line
    * of phases and calls, funding by source and year, participants by phase and municipality type,
-   * the latest survey. HTML (German, charts drawn offline, tables beside each) for a browser; PDF
+   * the latest survey. HTML (charts drawn offline, tables beside each) for a browser; PDF
    * with `Accept: application/pdf` or `?format=pdf`. For the grants office, auditors and
-   * evaluators: it shows the whole programme, so no municipality reads it.
+   * evaluators: it shows the whole programme, so no municipality reads it. German, or English on
+   * `Accept-Language: en` (ranked above German); `Content-Language` says which.
    */
   @Get('programmes/:programmeId/report')
   @Roles('grants-office', 'auditor', 'evaluator')
@@ -60,13 +61,18 @@ export class ProgrammeReportController {
     // Read from the request, not as a documented parameter: OpenAPI ignores an `Accept` parameter,
     // and any value is answered (HTML unless PDF is preferred).
     @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const view: ProgrammeReportView = await this.queryBus.execute(new GetProgrammeReportQuery(programmeId));
+    const locale = preferredLocale(req.headers['accept-language']);
+    const view: ProgrammeReportView = await this.queryBus.execute(
+      new GetProgrammeReportQuery(programmeId, locale),
+    );
+    setContentLanguage(res, locale);
     if (query.format === 'pdf' || (query.format === undefined && prefersPdf(req.headers.accept))) {
       const pdf = await renderProgrammeReportPdf(view);
       return new StreamableFile(pdf.bytes, {
         type: pdf.contentType,
-        disposition: `inline; filename="programmbericht-${programmeId}.pdf"`,
+        disposition: `inline; filename="${locale === 'en' ? 'programme-report' : 'programmbericht'}-${programmeId}.pdf"`,
       });
     }
     return new StreamableFile(Buffer.from(renderProgrammeReportHtml(view), 'utf8'), {

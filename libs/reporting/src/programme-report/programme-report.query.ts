@@ -1,7 +1,7 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { berlinDateTime, type HeadlineFigure, type ProgrammeReportView } from '@app/documents';
 import { evaluationsProjection } from '@app/evaluation';
-import { NotFound, ProjectionRunner } from '@app/eventsourcing';
+import { type Locale, NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { grantsProjection } from '@app/grants';
 import { programmesCallsProjection } from '@app/programmes-calls';
 import { Clock, MunicipalityRegistry, type MunicipalityType } from '@app/shared';
@@ -10,7 +10,11 @@ import { esfReportsProjection } from '../queries/esf-reports.projection';
 import { esfTotalsProjection } from '../queries/esf-totals.projection';
 
 export class GetProgrammeReportQuery extends Query<ProgrammeReportView> {
-  constructor(readonly programmeId: string) {
+  constructor(
+    readonly programmeId: string,
+    /** The language the report's own words are in; names from the programme stay as they are. */
+    readonly locale: Locale = 'de',
+  ) {
     super();
   }
 }
@@ -31,6 +35,33 @@ const TYPE_NAMES: Record<MunicipalityType, string> = {
   kreis: 'Kreise',
 };
 
+/** The labels the report is given, per language (the types of municipality are NRW's own terms). */
+const WORDS = {
+  de: {
+    types: TYPE_NAMES,
+    municipalities: 'Teilnehmende Kommunen',
+    granted: 'Bewilligte Zuwendungen',
+    accepted: 'Anerkannte Ausgaben',
+    reports: 'Anerkannte Berichte',
+    published: (call: string) => `Aufruf „${call}“ veröffentlicht`,
+    issuer: (programme: string) => `Bewilligungsbehörde „${programme}“`,
+  },
+  en: {
+    types: {
+      'kreisfreie-stadt': 'County-free cities (kreisfreie Städte)',
+      'kreisangehoerige-stadt': 'Cities within a county',
+      'kreisangehoerige-gemeinde': 'Municipalities within a county',
+      kreis: 'Counties (Kreise)',
+    } satisfies Record<MunicipalityType, string>,
+    municipalities: 'Participating municipalities',
+    granted: 'Grants awarded',
+    accepted: 'Accepted expenditure',
+    reports: 'Accepted reports',
+    published: (call: string) => `Call “${call}” published`,
+    issuer: (programme: string) => `Granting authority “${programme}”`,
+  },
+} satisfies Record<Locale, unknown>;
+
 const day = (instant: string) => berlinDateTime(instant).date;
 
 /**
@@ -46,7 +77,8 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
     private readonly clock: Clock,
   ) {}
 
-  async execute({ programmeId }: GetProgrammeReportQuery): Promise<ProgrammeReportView> {
+  async execute({ programmeId, locale }: GetProgrammeReportQuery): Promise<ProgrammeReportView> {
+    const w = WORDS[locale];
     const catalogue = this.projections.state(programmesCallsProjection);
     const programme = catalogue.programmes.get(programmeId);
     if (!programme) throw new NotFound('Programme', programmeId);
@@ -77,19 +109,19 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
     const grantedCents = grants.reduce((sum, g) => sum + g.amountCents, 0);
     const acceptedCents = funding.reduce((sum, f) => sum + f.cents, 0);
     const headline: HeadlineFigure[] = [
-      { label: 'Teilnehmende Kommunen', value: new Set(grants.map((g) => g.ags)).size, unit: 'count' },
-      { label: 'Bewilligte Zuwendungen', value: grantedCents, unit: 'money-cents' },
-      { label: 'Anerkannte Ausgaben', value: acceptedCents, unit: 'money-cents' },
-      { label: 'Anerkannte Berichte', value: accepted, unit: 'count' },
+      { label: w.municipalities, value: new Set(grants.map((g) => g.ags)).size, unit: 'count' },
+      { label: w.granted, value: grantedCents, unit: 'money-cents' },
+      { label: w.accepted, value: acceptedCents, unit: 'money-cents' },
+      { label: w.reports, value: accepted, unit: 'count' },
     ];
 
     const calls = [...catalogue.calls.values()].filter((c) => c.programmeId === programmeId);
     const events = calls.flatMap((c) =>
-      c.publishedAt ? [{ date: day(c.publishedAt), label: `Aufruf „${c.title}“ veröffentlicht` }] : [],
+      c.publishedAt ? [{ date: day(c.publishedAt), label: w.published(c.title) }] : [],
     );
     return {
       programme: { programmeId, title: programme.title },
-      issuer: `Bewilligungsbehörde „${programme.title}“`,
+      issuer: w.issuer(programme.title),
       generatedAt: this.clock.nowIso(),
       headline,
       timeline: {
@@ -112,7 +144,7 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
       participants: {
         groups: phases.map(phaseName),
         byType: types.map((type) => ({
-          type: TYPE_NAMES[type],
+          type: w.types[type],
           counts: phases.map(
             (phase) =>
               new Set(grants.filter((g) => g.phase === phase && typeOf(g.ags) === type).map((g) => g.ags))
@@ -121,6 +153,7 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
         })),
       },
       ...this.survey(programmeId),
+      ...(locale === 'en' ? { locale } : {}),
     };
   }
 

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query as QueryParam, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -9,12 +10,22 @@ import {
   fundingByYearTable,
   fundingLinesTable,
   fundingWorkbook,
+  tableLocale,
+  workbookLocale,
   writeCsv,
   writeXlsx,
   XLSX_CONTENT_TYPE,
 } from '@app/documents';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
-import { ApiFile, IdPipe, ListQuery, listPage, type Page } from '@app/shared';
+import {
+  ApiFile,
+  IdPipe,
+  ListQuery,
+  listPage,
+  type Page,
+  preferredLocale,
+  setContentLanguage,
+} from '@app/shared';
 import { GetFundingExportQuery } from '../exports/funding-export.query';
 import type { EsfReportView } from './esf-reports.projection';
 import {
@@ -81,7 +92,7 @@ export class EsfReportsQueriesController {
     return this.queryBus.execute(new GetEsfTotalsQuery(programmeId));
   }
 
-  /** The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount. */
+  /** The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount. Headers in English on `Accept-Language: en` where the table has English texts (`Content-Language` says which). */
   @Get('programmes/:programmeId/esf-totals.csv')
   @Roles('grants-office', 'auditor')
   @ApiFile(
@@ -91,10 +102,14 @@ export class EsfReportsQueriesController {
   async totalsCsv(
     @Param('programmeId', IdPipe) programmeId: string,
     @QueryParam() query: FundingCsvQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const view = await this.queryBus.execute(new GetFundingExportQuery(programmeId));
     const table = query.table === 'lines' ? fundingLinesTable(view) : fundingByYearTable(view);
-    return new StreamableFile(Buffer.from(writeCsv(table, query.dialect ?? 'excel-de'), 'utf8'), {
+    const locale = tableLocale(table, preferredLocale(req.headers['accept-language']));
+    setContentLanguage(res, locale);
+    return new StreamableFile(Buffer.from(writeCsv(table, query.dialect ?? 'excel-de', locale), 'utf8'), {
       type: CSV_CONTENT_TYPE,
       disposition: `attachment; filename="esf-totals-${programmeId}.csv"`,
     });
@@ -104,9 +119,16 @@ export class EsfReportsQueriesController {
   @Get('programmes/:programmeId/esf-totals.xlsx')
   @Roles('grants-office', 'auditor')
   @ApiFile(XLSX_CONTENT_TYPE, 'An Excel workbook of the accepted expenditure.', { binary: true })
-  async totalsXlsx(@Param('programmeId', IdPipe) programmeId: string): Promise<StreamableFile> {
+  async totalsXlsx(
+    @Param('programmeId', IdPipe) programmeId: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const view = await this.queryBus.execute(new GetFundingExportQuery(programmeId));
-    return new StreamableFile(await writeXlsx(fundingWorkbook(view)), {
+    const workbook = fundingWorkbook(view);
+    const locale = workbookLocale(workbook, preferredLocale(req.headers['accept-language']));
+    setContentLanguage(res, locale);
+    return new StreamableFile(await writeXlsx(workbook, locale), {
       type: XLSX_CONTENT_TYPE,
       disposition: `attachment; filename="esf-totals-${programmeId}.xlsx"`,
     });

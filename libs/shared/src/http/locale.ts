@@ -20,3 +20,18 @@ export function preferredLocale(acceptLanguage: string | string[] | undefined): 
   }
   return best?.locale ?? 'de';
 }
+
+/** What a response needs to say its language: express's `Response` has both. */
+interface LanguageHeaders {
+  setHeader(name: string, value: string): unknown;
+  vary(field: string): unknown;
+}
+
+/**
+ * Marks a response as written in `locale` (`Content-Language`) and as chosen by the request's
+ * `Accept-Language` (`Vary`, so a cache keeps the German and the English answer apart).
+ */
+export function setContentLanguage(res: LanguageHeaders, locale: Locale): void {
+  res.setHeader('Content-Language', locale);
+  res.vary('Accept-Language');
+}
