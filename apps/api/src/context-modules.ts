@@ -2,6 +2,7 @@ import { ApplicationsModule } from '@app/applications';
 import { applicationUpcasters } from '@app/applications/upcasters';
 import { evaluationUpcasters } from '@app/evaluation/upcasters';
 import { programmesCallsUpcasters } from '@app/programmes-calls/upcasters';
+import { grantsUpcasters } from '@app/grants/upcasters';
 import { AuditModule } from '@app/audit';
 import { CouncilResolutionsModule } from '@app/council-resolutions';
 import { DeadlinesModule } from '@app/deadlines';
@@ -29,5 +30,6 @@ export const CONTEXT_MODULES = [
     ...applicationUpcasters,
     ...programmesCallsUpcasters,
     ...evaluationUpcasters,
+    ...grantsUpcasters,
   ]),
 ];

@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { applicationUpcasters } from '@app/applications/upcasters';
 import { evaluationUpcasters } from '@app/evaluation/upcasters';
 import { programmesCallsUpcasters } from '@app/programmes-calls/upcasters';
+import { grantsUpcasters } from '@app/grants/upcasters';
 import { AuditWorkerModule } from '@app/audit';
 import { DeadlinesWorkerModule } from '@app/deadlines';
 import { NotificationsWorkerModule } from '@app/notifications';
@@ -26,4 +27,5 @@ export const workerUpcasters = EventUpcastersModule.register([
   ...applicationUpcasters,
   ...programmesCallsUpcasters,
   ...evaluationUpcasters,
+  ...grantsUpcasters,
 ]);

@@ -1,4 +1,5 @@
 import { streamName } from '@app/eventsourcing';
+import { phaseNumber, type SourceAmount, sourceCents } from '@app/grants/grant';
 import type { Expenditure } from './esf-report';
 
 /**
@@ -12,7 +13,9 @@ export type GrantFacts =
       status: 'issued' | 'revoked';
       grantId: string;
       programmeId: string;
+      /** A numbered phase's number (`phase-2` → 2), 0 for another phase or none; see `phaseId`. */
       phase: number;
+      phaseId?: string;
       ags: string;
       /** The grant: ESF + Land, the public money; own funds are not part of it. */
       amountCents: number;
@@ -41,11 +44,12 @@ interface GrantRevokedData {
 interface GrantNoticeIssuedData {
   grantId: string;
   programmeId: string;
-  phase: number;
+  phaseId?: string;
   ags: string;
   amountCents: number;
   period: { from: string; to: string };
-  financing: { esfCents: number; landCents: number; ownCents: number };
+  /** GrantNoticeIssued v2: by source (v1 notices are upcast to it). */
+  financing: SourceAmount[];
   rules?: { version: number; effectiveFrom: string | null };
   issuedAt?: string;
 }
@@ -68,15 +72,16 @@ export function evolveGrantFacts(state: GrantFacts, event: GrantStreamEvent): Gr
         status: 'issued',
         grantId: d.grantId,
         programmeId: d.programmeId,
-        phase: d.phase,
+        phase: phaseNumber(d.phaseId) ?? 0,
+        ...(d.phaseId !== undefined ? { phaseId: d.phaseId } : {}),
         ags: d.ags,
         amountCents: d.amountCents,
         entitlementCents: d.amountCents,
         period: { from: d.period.from, to: d.period.to },
         financing: {
-          esfCents: d.financing.esfCents,
-          landCents: d.financing.landCents,
-          ownCents: d.financing.ownCents,
+          esfCents: sourceCents(d.financing, 'esf'),
+          landCents: sourceCents(d.financing, 'land'),
+          ownCents: sourceCents(d.financing, 'own'),
         },
         ...(d.rules ? { rulesVersion: d.rules.version } : {}),
         ...(d.issuedAt ? { issuedAt: d.issuedAt } : {}),

@@ -467,7 +467,7 @@ export function GrantsPage() {
                     {(g as { recipientName?: string }).recipientName ?? g.coordinator?.name ?? g.ags}
                   </Link>
                 </td>
-                <td>Phase {g.phase}</td>
+                <td>{g.phaseName ?? '–'}</td>
                 <td className="num">{euroCents(g.amountCents)}</td>
                 <td className="num">{euroCents(g.paidCents)}</td>
                 <td>{GRANT_STATUS[g.status] ?? g.status}</td>
@@ -500,7 +500,7 @@ export function GrantPage() {
           <dt>Koordination</dt>
           <dd>{g.data.coordinator?.name ?? '–'}</dd>
           <dt>Phase</dt>
-          <dd>{g.data.phase}</dd>
+          <dd>{g.data.phaseName ?? '–'}</dd>
           <dt>Bewilligt</dt>
           <dd>
             {euroCents(g.data.amountCents)} am {date(g.data.issuedAt)}

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query as QueryParam, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import {
   CSV_CONTENT_TYPE,
@@ -23,6 +23,10 @@ import {
   GetEsfTotalsQuery,
   ListGrantEsfReportsQuery,
 } from './esf-reports.queries';
+
+/** The neutral routes name every programme's sources; these name the first programme's three. */
+const DEPRECATED_TOTALS =
+  'Deprecated: use `/programmes/{programmeId}/funding-totals` (also `.csv`, `.xlsx`), which lists every source of the programme by its name.';
 
 export class EsfReportsQuery extends ListQuery('status', 'from', 'to') {}
 
@@ -76,6 +80,7 @@ export class EsfReportsQueriesController {
 
   /** Programme totals by year and source, each line traced to its accepted reports and events. */
   @Get('programmes/:programmeId/esf-totals')
+  @ApiOperation({ deprecated: true, description: DEPRECATED_TOTALS })
   @Roles('grants-office', 'auditor')
   totals(@Param('programmeId', IdPipe) programmeId: string): Promise<EsfTotalsView> {
     return this.queryBus.execute(new GetEsfTotalsQuery(programmeId));
@@ -83,6 +88,7 @@ export class EsfReportsQueriesController {
 
   /** The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount. */
   @Get('programmes/:programmeId/esf-totals.csv')
+  @ApiOperation({ deprecated: true, description: DEPRECATED_TOTALS })
   @Roles('grants-office', 'auditor')
   @ApiFile(
     'text/csv',
@@ -102,6 +108,7 @@ export class EsfReportsQueriesController {
 
   /** An Excel workbook: totals by year, a row per grant, every amount, a sheet per grant and per municipality; € formats, frozen headers, totals that reconcile to the cent. */
   @Get('programmes/:programmeId/esf-totals.xlsx')
+  @ApiOperation({ deprecated: true, description: DEPRECATED_TOTALS })
   @Roles('grants-office', 'auditor')
   @ApiFile(XLSX_CONTENT_TYPE, 'An Excel workbook of the accepted expenditure.', { binary: true })
   async totalsXlsx(@Param('programmeId', IdPipe) programmeId: string): Promise<StreamableFile> {

@@ -14,7 +14,8 @@ export interface NoticeNames {
 
 interface GrantName {
   ags: string;
-  phase: number;
+  /** GrantNoticeIssued v2: the phase by its id; absent for a programme without phases. */
+  phaseId?: string;
   programmeId: string;
 }
 
@@ -30,6 +31,7 @@ export const NAMING_EVENT_TYPES = [
   'ProgrammeCreated',
   'CallDrafted',
   'ExpressionOfInterestDrafted',
+  'ProgrammeRulesAdopted',
   'GrantNoticeIssued',
   'EsfReportPeriodOpened',
   'SurveyCreated',
@@ -70,6 +72,8 @@ export interface NameData {
   /** Municipality names an application stated (for one the registry does not list). */
   stated: Map<string, string>;
   grants: Map<string, GrantName>;
+  /** programmeId → phaseId → the phase's name, as the programme's terms (any version) name it. */
+  phases: Map<string, Map<string, string>>;
   reports: Map<string, ReportName>;
   surveys: Map<string, string>;
 }
@@ -81,6 +85,7 @@ export function emptyNames(): NameData {
     applications: new Map(),
     stated: new Map(),
     grants: new Map(),
+    phases: new Map(),
     reports: new Map(),
     surveys: new Map(),
   };
@@ -110,8 +115,21 @@ export function applyNames(names: NameData, event: { type: string; data: unknown
     }
     case 'GrantNoticeIssued': {
       const [id, ags, programmeId] = [str(d.grantId), str(d.ags), str(d.programmeId)];
-      if (id && ags && typeof d.phase === 'number')
-        names.grants.set(id, { ags, phase: d.phase, programmeId: programmeId ?? '' });
+      const phaseId = str(d.phaseId);
+      if (id && ags)
+        names.grants.set(id, { ags, ...(phaseId && { phaseId }), programmeId: programmeId ?? '' });
+      break;
+    }
+    case 'ProgrammeRulesAdopted': {
+      const programmeId = str(d.programmeId);
+      const phases = ((d.rules ?? {}) as Data).phases;
+      if (!programmeId || !Array.isArray(phases)) break;
+      const known = names.phases.get(programmeId) ?? new Map<string, string>();
+      for (const phase of phases as Data[]) {
+        const [phaseId, name] = [str(phase?.phaseId), str(phase?.name)];
+        if (phaseId && name) known.set(phaseId, name);
+      }
+      names.phases.set(programmeId, known);
       break;
     }
     case 'EsfReportPeriodOpened': {
@@ -160,11 +178,19 @@ export class NameBook implements NoticeNames {
     return this.title(kind, subject, (ags) => this.municipality(ags));
   }
 
-  /** "Kreis Unna (Förderphase II)". */
+  /** "Kreis Unna" and its phase as the programme names it ("Förderphase II"), if it has phases. */
   private grantName(grantId: string | undefined, nameOf: (ags: string) => string | undefined) {
     const grant = grantId ? this.data.grants.get(grantId) : undefined;
     const who = grant && nameOf(grant.ags);
-    return grant && who ? { who, phase: phaseName(grant.phase), grant } : undefined;
+    if (!grant || !who) return undefined;
+    const { phaseId } = grant;
+    const numbered = /^phase-(\d+)$/.exec(phaseId ?? '');
+    const phase =
+      phaseId === undefined
+        ? undefined
+        : (this.data.phases.get(grant.programmeId)?.get(phaseId) ??
+          (numbered ? phaseName(Number(numbered[1])) : phaseId));
+    return { who, phase, grant };
   }
 
   private title(
@@ -193,11 +219,12 @@ export class NameBook implements NoticeNames {
         const named = this.grantName(report?.grantId ?? subject.grantId, nameOf);
         if (!named) return undefined;
         const period = report ? ` ${periodName(report.periodId, report.from, report.to)}` : '';
-        return `ESF-Bericht${period} – ${named.who} (${named.phase})`;
+        return `ESF-Bericht${period} – ${named.who}${named.phase ? ` (${named.phase})` : ''}`;
       }
       case 'proof-of-use-due': {
         const named = this.grantName(subject.grantId, nameOf);
-        return named ? `Verwendungsnachweis – ${named.who} (${named.phase})` : undefined;
+        if (!named) return undefined;
+        return `Verwendungsnachweis – ${named.who}${named.phase ? ` (${named.phase})` : ''}`;
       }
       case 'survey-closes': {
         const survey = subject.surveyId && this.data.surveys.get(subject.surveyId);
@@ -205,7 +232,12 @@ export class NameBook implements NoticeNames {
       }
       case 'phase-ends': {
         const named = this.grantName(subject.grantId, nameOf);
-        return named ? `Ende der ${named.phase} – ${named.who}` : undefined;
+        if (!named) return undefined;
+        if (!named.phase) return `Ende des Förderzeitraums – ${named.who}`;
+        // "Ende der Förderphase II", but "Ende der Phase „Aufbau“".
+        return /^(Förder)?phase\b/i.test(named.phase)
+          ? `Ende der ${named.phase} – ${named.who}`
+          : `Ende der Phase „${named.phase}“ – ${named.who}`;
       }
       default:
         return undefined;
