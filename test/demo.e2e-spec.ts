@@ -55,8 +55,9 @@ describe('npm run demo, shortened', () => {
     expect(sum('land') / total).toBeGreaterThan(0.2);
 
     const phaseOne = new Set(
-      of<{ phase: number; ags: string }>('GrantNoticeIssued')
-        .filter((d) => d.phase === 1)
+      // GrantNoticeIssued v2, as today's code writes it: the phase by its id.
+      of<{ phaseId?: string; ags: string }>('GrantNoticeIssued')
+        .filter((d) => d.phaseId === 'phase-1')
         .map((d) => d.ags),
     );
     const networkSteps = of<{ ags: string; answers: { questionId: string; step?: string }[] }>(

@@ -28,7 +28,7 @@ describe('the grant notice as PDF: recorded by its SHA-256 when issued, byte-ide
       grantId: undefined,
     } as object);
     expect(grant.noticeDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(grant.noticeDocument).toMatchObject({ templateVersion: 1, generatedAt: grant.issuedAt });
+    expect(grant.noticeDocument).toMatchObject({ templateVersion: 2, generatedAt: grant.issuedAt });
     // Names for people beside the ids for machines.
     expect(grant).toMatchObject({
       ags: '05978000',

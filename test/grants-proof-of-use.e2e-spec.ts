@@ -109,7 +109,12 @@ describe('proof of use (Verwendungsnachweis) over HTTP', () => {
       submission: 1,
       submittedAt: '2015-11-30T09:00:00.000Z',
       factualReport: PROOF_BODY.factualReport,
-      expenditure: PROOF_BODY.expenditure,
+      // The deprecated object form, recorded by the programme's sources.
+      expenditure: [
+        { sourceId: 'esf', cents: 4_000_000 },
+        { sourceId: 'land', cents: 2_000_000 },
+        { sourceId: 'own', cents: 2_500_000 },
+      ],
       note: PROOF_BODY.note,
       publicUsedCents: 6_000_000,
       refundableCents: 400_000,

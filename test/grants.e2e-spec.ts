@@ -86,12 +86,18 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
     expect(grant).toMatchObject({
       grantId: GRANT_1,
       programmeId: 'kkz',
-      phase: 1,
+      phaseId: 'phase-1',
+      phaseName: 'Förderphase I',
       ags: KREIS_UNNA,
       applicationId: APPLICATION,
       callId: 'kkz-2011',
       amountCents: 6_400_000,
-      financing: FINANCING,
+      // The request's deprecated object form is recorded as the programme's sources.
+      financing: [
+        { sourceId: 'esf', cents: 4_300_000 },
+        { sourceId: 'land', cents: 2_100_000 },
+        { sourceId: 'own', cents: 2_200_000 },
+      ],
       totalEligibleCents: 8_600_000,
       rules: { version: 1, effectiveFrom: '2011-11-09' },
       disbursementWindowMonths: 2,
@@ -213,7 +219,7 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
     expect((await issue(continuation).expect(201)).body).toEqual({ id: GRANT_2, revision: 0 });
     const phase2 = (await api.http.get(`/grants/${GRANT_2}`).set(unna).expect(200)).body;
     expect(phase2).toMatchObject({
-      phase: 2,
+      phaseId: 'phase-2',
       continuationOf: GRANT_1,
       rules: { version: 2, effectiveFrom: '2016-06-01' },
       disbursementWindowMonths: 3,

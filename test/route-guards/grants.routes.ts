@@ -182,5 +182,12 @@ export const grantsRoutes: ContextRoutes = {
       openApiPath: '/grants/{grantId}/proof-of-use/acceptance',
       allowed: ['grants-office'],
     },
+    // Programme-wide money: no municipality reaches it, not even one holding a grant of it.
+    ...['', '.csv', '.xlsx'].map((suffix) => ({
+      method: 'get' as const,
+      path: `/programmes/kkz/funding-totals${suffix}`,
+      openApiPath: `/programmes/{programmeId}/funding-totals${suffix}`,
+      allowed: ['grants-office' as const, 'auditor' as const],
+    })),
   ],
 };

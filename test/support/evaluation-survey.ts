@@ -15,15 +15,20 @@ export async function appendGrantNotice(store: EventStore, ags: string, phase: n
   if ((await store.readStream(stream)).some((e) => e.type === 'GrantNoticeIssued')) return;
   const from = phase === 1 ? '2012-03-01' : '2017-01-01';
   const to = phase === 1 ? '2015-07-31' : '2018-12-31';
+  // GrantNoticeIssued v2 (what today's code writes): the phase by its id, the money by source.
   const data = {
     grantId,
     programmeId,
-    phase,
+    phaseId: `phase-${phase}`,
     ags,
     // A 48,000 EUR grant (ESF + Land) with 16,000 EUR own funds on top: 50/25/25 of 64,000 EUR.
     amountCents: 4_800_000,
     period: { from, to },
-    financing: { esfCents: 3_200_000, landCents: 1_600_000, ownCents: 1_600_000 },
+    financing: [
+      { sourceId: 'esf', cents: 3_200_000 },
+      { sourceId: 'land', cents: 1_600_000 },
+      { sourceId: 'own', cents: 1_600_000 },
+    ],
     conditions: [],
     coordinator: { name: 'Koordinierungsstelle' },
     rules: { version: 0, effectiveFrom: null },

@@ -3,6 +3,7 @@ import { applicationUpcasters } from '@app/applications/upcasters';
 import { evaluationUpcasters } from '@app/evaluation/upcasters';
 import { programmesCallsUpcasters } from '@app/programmes-calls/upcasters';
 import { reportingUpcasters } from '@app/reporting/upcasters';
+import { grantsUpcasters } from '@app/grants/upcasters';
 import { AuditModule } from '@app/audit';
 import { CouncilResolutionsModule } from '@app/council-resolutions';
 import { DeadlinesModule } from '@app/deadlines';
@@ -31,5 +32,6 @@ export const CONTEXT_MODULES = [
     ...programmesCallsUpcasters,
     ...evaluationUpcasters,
     ...reportingUpcasters,
+    ...grantsUpcasters,
   ]),
 ];

@@ -29,7 +29,7 @@ interface TotalsView {
 }
 interface GrantRow {
   ags: string;
-  phase: number;
+  phaseId?: string;
   continuationOf?: string;
 }
 interface ResultsView {
@@ -62,8 +62,10 @@ export async function collectFigures(store: EventStore, callers: Callers): Promi
   const totalsBySource = { esf: 0, land: 0, own: 0 };
   for (const s of totals.bySource) totalsBySource[s.source] = s.cents;
 
-  const phase1 = new Set(grants.filter((g) => g.phase === 1).map((g) => g.ags));
-  const phase2New = new Set(grants.filter((g) => g.phase === 2 && !phase1.has(g.ags)).map((g) => g.ags));
+  const phase1 = new Set(grants.filter((g) => g.phaseId === 'phase-1').map((g) => g.ags));
+  const phase2New = new Set(
+    grants.filter((g) => g.phaseId === 'phase-2' && !phase1.has(g.ags)).map((g) => g.ags),
+  );
   const integrity = await verifyStore((after) => store.readAll({ after, maxCount: 2000 }));
   let reminders = 0;
   let missed = 0;

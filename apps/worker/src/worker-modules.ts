@@ -3,6 +3,7 @@ import { applicationUpcasters } from '@app/applications/upcasters';
 import { evaluationUpcasters } from '@app/evaluation/upcasters';
 import { programmesCallsUpcasters } from '@app/programmes-calls/upcasters';
 import { reportingUpcasters } from '@app/reporting/upcasters';
+import { grantsUpcasters } from '@app/grants/upcasters';
 import { AuditWorkerModule } from '@app/audit';
 import { DeadlinesWorkerModule } from '@app/deadlines';
 import { NotificationsWorkerModule } from '@app/notifications';
@@ -30,4 +31,5 @@ export const workerUpcasters = EventUpcastersModule.register([
   ...programmesCallsUpcasters,
   ...evaluationUpcasters,
   ...reportingUpcasters,
+  ...grantsUpcasters,
 ]);

@@ -1047,6 +1047,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programmes/{programmeId}/funding-totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme's accepted expenditure by year and funding source, each source named as its terms name it
+         * @description Roles: grants-office, auditor.
+         */
+        get: operations["FundingTotalsController_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{programmeId}/funding-totals.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The totals as CSV: a row per year, a column per source, a totals row
+         * @description Roles: grants-office, auditor.
+         */
+        get: operations["FundingTotalsController_totalsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{programmeId}/funding-totals.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An Excel workbook: expenditure by year and source, and each source's share
+         * @description Roles: grants-office, auditor.
+         */
+        get: operations["FundingTotalsController_totalsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/grants/{grantId}/report-periods": {
         parameters: {
             query?: never;
@@ -1300,7 +1360,10 @@ export interface paths {
         };
         /**
          * Programme totals by year and source, each line traced to its accepted reports and events
-         * @description Roles: grants-office, auditor.
+         * @deprecated
+         * @description Deprecated: use `/programmes/{programmeId}/funding-totals` (also `.csv`, `.xlsx`), which lists every source of the programme by its name.
+         *
+         *     Roles: grants-office, auditor.
          */
         get: operations["EsfReportsQueriesController_totals"];
         put?: never;
@@ -1320,7 +1383,10 @@ export interface paths {
         };
         /**
          * The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every ac…
+         * @deprecated
          * @description The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount. Headers in English on `Accept-Language: en` where the table has English texts (`Content-Language` says which).
+         *
+         *     Deprecated: use `/programmes/{programmeId}/funding-totals` (also `.csv`, `.xlsx`), which lists every source of the programme by its name.
          *
          *     Roles: grants-office, auditor.
          */
@@ -1342,7 +1408,10 @@ export interface paths {
         };
         /**
          * An Excel workbook: totals by year, a row per grant, every amount, a sheet per grant and per municipality; € formats, …
+         * @deprecated
          * @description An Excel workbook: totals by year, a row per grant, every amount, a sheet per grant and per municipality; € formats, frozen headers, totals that reconcile to the cent.
+         *
+         *     Deprecated: use `/programmes/{programmeId}/funding-totals` (also `.csv`, `.xlsx`), which lists every source of the programme by its name.
          *
          *     Roles: grants-office, auditor.
          */
@@ -2719,17 +2788,6 @@ export interface components {
             ownContributionKind: "staff-costs" | "material-costs" | "mixed";
             notes?: string;
         };
-        /**
-         * @description The financing plan, in cents. ESF + Land is the grant itself (the notice's `amountCents`, the
-         *     public money paid out); the municipality's own funds (Eigenanteil) come on top. All three
-         *     together are the eligible total expenditure (zuwendungsfähige Gesamtausgaben) on which the
-         *     programme's shares are reckoned.
-         */
-        Financing: {
-            esfCents: number;
-            landCents: number;
-            ownCents: number;
-        };
         FormAnswer: string | number | boolean;
         /** @description One field of the expression-of-interest form. */
         FormField: {
@@ -2763,11 +2821,42 @@ export interface components {
             maxPercent?: number;
             minPercent?: number;
         };
+        FundingSourceView: {
+            sourceId: string;
+            /** @description As the programme's terms name it: "Bund", "ESF", "Eigenmittel". */
+            name: string;
+            /** @enum {string} */
+            kind: "grant" | "own" | "third-party" | "unknown";
+        };
         /** @description Amount per participant by population; bounds inclusive, `maxPopulation` open-ended when absent. */
         FundingTier: {
             minPopulation: number;
             maxPopulation?: number;
             amountEur: number;
+        };
+        FundingTotalsView: {
+            programmeId: string;
+            programmeTitle: string;
+            /** @enum {string} */
+            currency: "EUR";
+            /** @description Every source the programme's terms name (any version), in the order of its latest terms. */
+            sources: components["schemas"]["FundingSourceView"][];
+            /** @description One row per year with accepted expenditure, the cents per source in `sources` order. */
+            years: {
+                year: number;
+                bySource: {
+                    sourceId: string;
+                    cents: number;
+                }[];
+                totalCents: number;
+            }[];
+            bySource: {
+                sourceId: string;
+                name: string;
+                cents: number;
+                percent: number | null;
+            }[];
+            totalCents: number;
         };
         GrantPeriod: {
             from: string;
@@ -2777,18 +2866,18 @@ export interface components {
         GrantView: {
             grantId: string;
             programmeId: string;
-            /** @enum {number} */
-            phase: 2 | 1;
             ags: string;
             /** @description Set for a notice that follows a selection in a call. */
             applicationId?: string;
             callId?: string;
             /** @description Set for a continuation notice: the grant of the previous phase it continues. */
             continuationOf?: string;
-            /** @description The Zuwendung: the public money granted (ESF + Land), all that disbursements may call. */
+            /** @description The programme's phase (`PhaseDefinition.phaseId`); absent when the programme has no phases. */
+            phaseId?: string;
+            /** @description The Zuwendung: the public money granted (the `grant`-kind sources), all that disbursements may call. */
             amountCents: number;
             period: components["schemas"]["GrantPeriod"];
-            financing: components["schemas"]["Financing"];
+            financing: components["schemas"]["SourceAmount"][];
             conditions: string[];
             coordinator: components["schemas"]["Coordinator"];
             rules: components["schemas"]["AppliedRules"];
@@ -2802,7 +2891,7 @@ export interface components {
              * @enum {string}
              */
             status: "issued" | "partially-revoked" | "revoked";
-            /** @description Zuwendungsfähige Gesamtausgaben: the grant (ESF + Land, `amountCents`) plus own funds. */
+            /** @description Zuwendungsfähige Gesamtausgaben: the grant (`amountCents`) plus own funds and third parties. */
             totalEligibleCents: number;
             requestedCents: number;
             paidCents: number;
@@ -2839,8 +2928,14 @@ export interface components {
             };
             /** @description In words, for people (added when the grant is read): "Kreis Unna". */
             municipalityName?: string;
-            /** @description In words, for people (added when the grant is read): "Förderphase I". */
+            /** @description In words, for people (added when the grant is read): the phase as the terms name it, "Aufbau". */
             phaseName?: string;
+            /** @description The financing plan with each source's name as the terms give it (added when the grant is read). */
+            financingNames?: {
+                sourceId: string;
+                name: string;
+                cents: number;
+            }[];
             /** @description The programme's title (added when the grant is read). */
             programmeTitle?: string;
             revision: number;
@@ -3203,7 +3298,7 @@ export interface components {
              * @example 1
              */
             submission: number;
-            /** @description Paid out (less refunds already claimed) beyond the ESF + Land money the proof states */
+            /** @description Paid out (less refunds already claimed) beyond the public money (grant sources) the proof states */
             refundableCents: number;
         };
         /** @description The proof of use (Verwendungsnachweis) of a grant as the read model shows it. */
@@ -3215,9 +3310,9 @@ export interface components {
             submittedAt?: string;
             factualReport?: string;
             /** @description The final figures of the latest submission, by source. */
-            expenditure?: components["schemas"]["Financing"];
+            expenditure?: components["schemas"]["SourceAmount"][];
             note?: string;
-            /** @description ESF + Land spent, per the latest submission. */
+            /** @description The public money spent (the grant-kind sources), per the latest submission. */
             publicUsedCents?: number;
             /**
              * @description Paid out, less refunds revocations have claimed, beyond the public money used: the
@@ -3272,9 +3367,9 @@ export interface components {
             /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
             phases?: number[];
             text: string;
-            questionId: string;
             /** @enum {string} */
             kind: "text" | "scale";
+            questionId: string;
             /** @description The programme or municipal goal the question asks about, e.g. "networks". */
             goal?: string;
             /** @description The id of one of the evaluation's criteria. */
@@ -3515,6 +3610,12 @@ export interface components {
             /** @description For a municipality: its AGS and its name from the registry. */
             ags?: string;
             municipalityName?: string;
+        };
+        /** @description One source's part of a financing plan or of an expenditure, in cents. */
+        SourceAmount: {
+            /** @description The id of one of the sources of the programme terms the notice applies (`esf`, `bund`, `own` …). */
+            sourceId: string;
+            cents: number;
         };
         StepCount: {
             step: string;
@@ -4215,6 +4316,35 @@ export interface components {
              */
             reasons: string[];
         };
+        SourceAmountDto: {
+            /**
+             * @description The id of one of the programme terms' sources
+             * @example bund
+             */
+            sourceId: string;
+            /**
+             * @description In cents
+             * @example 4500000
+             */
+            cents: number;
+        };
+        FinancingV1Dto: {
+            /**
+             * @description ESF share of the grant in cents
+             * @example 4300000
+             */
+            esfCents: number;
+            /**
+             * @description The Land's share of the grant in cents
+             * @example 2100000
+             */
+            landCents: number;
+            /**
+             * @description The municipality's own funds (Eigenanteil) in cents
+             * @example 2200000
+             */
+            ownCents: number;
+        };
         GrantPeriodDto: {
             /**
              * Format: date
@@ -4227,23 +4357,6 @@ export interface components {
              */
             to: string;
         };
-        FinancingDto: {
-            /**
-             * @description ESF share of the grant in cents
-             * @example 4300000
-             */
-            esfCents: number;
-            /**
-             * @description The Land's share of the grant in cents
-             * @example 2100000
-             */
-            landCents: number;
-            /**
-             * @description The municipality's own funds (Eigenanteil) in cents, on top of the grant
-             * @example 2200000
-             */
-            ownCents: number;
-        };
         GrantCoordinatorDto: {
             /** @example Koordinierungsstelle Kreis Unna */
             name: string;
@@ -4254,23 +4367,49 @@ export interface components {
         };
         IssueGrantNoticeDto: {
             /**
-             * @example 1
+             * @description The programme's phase (one of its terms' phaseIds); by default the call's phase, or for a continuation the next one. A programme without phases takes none.
+             * @example phase-1
+             */
+            phaseId?: string;
+            /**
+             * @deprecated
+             * @description Deprecated: the phase by number, the same as phaseId `phase-<n>`.
              * @enum {number}
              */
-            phase: 1 | 2;
+            phase?: 1 | 2;
             /** @example 05978000 */
             ags: string;
             /** @example kkz-2011.05978000 */
             applicationId?: string;
-            /** @example kkz.phase-1.05978000 */
+            /**
+             * @description The grant this notice continues into the next phase
+             * @example kkz.phase-1.05978000
+             */
             continuationOf?: string;
             /**
-             * @description The grant (Zuwendung) in cents, ESF + Land without own funds: defaults to the selected amount, never above it
+             * @description The grant (Zuwendung) in cents, the grant-kind sources without own funds: defaults to the selected amount, never above it
              * @example 6400000
              */
             amountCents?: number;
             period: components["schemas"]["GrantPeriodDto"];
-            financing: components["schemas"]["FinancingDto"];
+            /**
+             * @description The financing plan: the grant-kind sources add up to the grant to the cent; own funds and third parties come on top. Shares are reckoned on all together. A list of { sourceId, cents }, one entry per source of the programme's terms (a source not named counts 0). Deprecated: the object { esfCents, landCents, ownCents }, for programmes whose sources are esf, land and own.
+             * @example [
+             *       {
+             *         "sourceId": "esf",
+             *         "cents": 4300000
+             *       },
+             *       {
+             *         "sourceId": "land",
+             *         "cents": 2100000
+             *       },
+             *       {
+             *         "sourceId": "own",
+             *         "cents": 2200000
+             *       }
+             *     ]
+             */
+            financing: components["schemas"]["SourceAmountDto"][] | components["schemas"]["FinancingV1Dto"];
             /**
              * @example [
              *       "Kreistagsbeschluss bis 2012-05-31 nachreichen"
@@ -4333,30 +4472,30 @@ export interface components {
              */
             amountCents: number;
         };
-        ProofOfUseExpenditureDto: {
-            /**
-             * @description ESF money spent, in cents
-             * @example 4200000
-             */
-            esfCents: number;
-            /**
-             * @description The Land's money spent, in cents
-             * @example 2000000
-             */
-            landCents: number;
-            /**
-             * @description The municipality's own funds spent, in cents
-             * @example 2200000
-             */
-            ownCents: number;
-        };
         SubmitProofOfUseDto: {
             /**
              * @description Sachbericht: what was done with the grant and what it achieved
              * @example Präventionskette von der Geburt bis zum Berufseinstieg in allen vier Städten aufgebaut …
              */
             factualReport: string;
-            expenditure: components["schemas"]["ProofOfUseExpenditureDto"];
+            /**
+             * @description The final numerical proof (zahlenmäßiger Nachweis): what was spent in the funding period, by source. A list of { sourceId, cents }, one entry per source of the programme's terms (a source not named counts 0). Deprecated: the object { esfCents, landCents, ownCents }, for programmes whose sources are esf, land and own.
+             * @example [
+             *       {
+             *         "sourceId": "esf",
+             *         "cents": 4300000
+             *       },
+             *       {
+             *         "sourceId": "land",
+             *         "cents": 2100000
+             *       },
+             *       {
+             *         "sourceId": "own",
+             *         "cents": 2200000
+             *       }
+             *     ]
+             */
+            expenditure: components["schemas"]["SourceAmountDto"][] | components["schemas"]["FinancingV1Dto"];
             /** @example Belege liegen bei der Kreiskasse zur Prüfung bereit */
             note?: string;
         };
@@ -9512,6 +9651,12 @@ export interface operations {
                 from?: string;
                 to?: string;
                 programmeId?: string;
+                /** @description The programme's phase (its terms' phaseId) */
+                phaseId?: string;
+                /**
+                 * @deprecated
+                 * @description Deprecated: phaseId `phase-<n>`
+                 */
                 phase?: 1 | 2;
                 ags?: string;
             };
@@ -11068,6 +11213,291 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    FundingTotalsController_totals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingTotalsView"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    FundingTotalsController_totalsCsv: {
+        parameters: {
+            query?: {
+                /** @description `excel-de` (default): `;`, decimal comma, UTF-8 BOM, German headers (the sources' names). `rfc4180`: `,`, decimal point, snake_case headers (the sources' ids). */
+                dialect?: "excel-de" | "rfc4180";
+            };
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A row per year, a column per funding source (headed by its name), with a totals row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-id" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    FundingTotalsController_totalsXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook of the accepted expenditure by funding source. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */

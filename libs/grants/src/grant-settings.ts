@@ -1,33 +1,45 @@
 /**
- * The programme terms a grant applies (docs/events.md, ProgrammeTerms): financing shares, the
- * disbursement window and the interest on refunds.
+ * The programme terms a grant applies (docs/events.md, ProgrammeTerms): the funding sources with
+ * their shares, the phases, the disbursement window and the interest on refunds.
  */
-/** In percent of the eligible total expenditure (ESF + Land + own funds), not of the grant. */
-export interface FinancingLimits {
-  esfMaxPercent: number;
-  landMaxPercent: number;
-  ownMinPercent: number;
+
+/** A source as the terms name it: shares in percent of the eligible total expenditure, not of the grant. */
+export interface GrantSource {
+  sourceId: string;
+  name: string;
+  kind: 'grant' | 'own' | 'third-party';
+  maxPercent?: number;
+  minPercent?: number;
+}
+
+export interface GrantPhase {
+  phaseId: string;
+  name: string;
 }
 
 export interface GrantSettings {
-  financing: FinancingLimits;
+  sources: GrantSource[];
+  /** [] = the programme has no phases. */
+  phases: GrantPhase[];
   disbursementWindowMonths: number;
   interestPointsAboveBaseRate: number;
 }
 
 /**
- * What notices issued before their settings were recorded applied (read from history only): of
- * the eligible total ESF at most half, Land at most a quarter, own funds at least a quarter;
+ * What notices issued before their settings were recorded applied (read from history only):
  * 2 months (ANBest-G); § 49a VwVfG.
  */
-export const DEFAULT_GRANT_SETTINGS: GrantSettings = {
-  financing: { esfMaxPercent: 50, landMaxPercent: 25, ownMinPercent: 25 },
+export const DEFAULT_GRANT_SETTINGS: Pick<
+  GrantSettings,
+  'disbursementWindowMonths' | 'interestPointsAboveBaseRate'
+> = {
   disbursementWindowMonths: 2,
   interestPointsAboveBaseRate: 5,
 };
 
 interface RulesLike {
-  sources: { sourceId: string; maxPercent?: number; minPercent?: number }[];
+  sources: GrantSource[];
+  phases?: GrantPhase[];
   disbursementWindowMonths: number;
   interestPointsAboveBaseRate: number;
 }
@@ -35,20 +47,17 @@ interface RulesLike {
 const numberOr = (value: unknown, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 
-/**
- * What a grant applies of the terms. Notices still state their money as ESF, Land and own funds
- * (`GrantNoticeIssued` v1 shape): the limits are those of the sources with the ids `esf`, `land`
- * and `own`; a programme without such a source allows nothing from it (0 %), and without a
- * minimum for `own` asks no own share.
- */
+/** What a grant applies of the terms: every source with its limits, and the phases by id and name. */
 export function grantSettingsFrom(rules: RulesLike): GrantSettings {
-  const source = (id: string) => rules.sources.find((s) => s.sourceId === id);
   return {
-    financing: {
-      esfMaxPercent: numberOr(source('esf')?.maxPercent, source('esf') ? 100 : 0),
-      landMaxPercent: numberOr(source('land')?.maxPercent, source('land') ? 100 : 0),
-      ownMinPercent: numberOr(source('own')?.minPercent, 0),
-    },
+    sources: rules.sources.map(({ sourceId, name, kind, maxPercent, minPercent }) => ({
+      sourceId,
+      name,
+      kind,
+      ...(typeof maxPercent === 'number' && { maxPercent }),
+      ...(typeof minPercent === 'number' && { minPercent }),
+    })),
+    phases: (rules.phases ?? []).map(({ phaseId, name }) => ({ phaseId, name })),
     // Calendar months: a fraction of a month has no end date.
     disbursementWindowMonths: Number.isInteger(rules.disbursementWindowMonths)
       ? rules.disbursementWindowMonths
@@ -59,6 +68,10 @@ export function grantSettingsFrom(rules: RulesLike): GrantSettings {
     ),
   };
 }
+
+/** The ids of the sources that make up the grant (paid out by the grants office). */
+export const grantSourceIds = (sources: readonly GrantSource[]) =>
+  sources.filter((s) => s.kind === 'grant').map((s) => s.sourceId);
 
 /** The rules version a decision applies, and what it sets for grants. */
 export interface ResolvedRules {

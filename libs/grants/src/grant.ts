@@ -14,17 +14,25 @@ export interface GrantPeriod {
   to: string;
 }
 
+/** One source's part of a financing plan or of an expenditure, in cents. */
+export interface SourceAmount {
+  /** The id of one of the sources of the programme terms the notice applies (`esf`, `bund`, `own` …). */
+  sourceId: string;
+  cents: number;
+}
+
 /**
- * The financing plan, in cents. ESF + Land is the grant itself (the notice's `amountCents`, the
- * public money paid out); the municipality's own funds (Eigenanteil) come on top. All three
- * together are the eligible total expenditure (zuwendungsfähige Gesamtausgaben) on which the
+ * The financing plan, in cents, one entry per source of the terms the notice applies (names and
+ * kinds come from those terms). The `grant`-kind sources together are the grant itself (the
+ * notice's `amountCents`, the public money paid out); own funds and third parties come on top.
+ * All together are the eligible total expenditure (zuwendungsfähige Gesamtausgaben) on which the
  * programme's shares are reckoned.
  */
-export interface Financing {
-  esfCents: number;
-  landCents: number;
-  ownCents: number;
-}
+export type Financing = SourceAmount[];
+
+/** The cents of one source in a financing plan or expenditure; 0 where the source has no entry. */
+export const sourceCents = (financing: readonly SourceAmount[], sourceId: string): number =>
+  financing.find((f) => f.sourceId === sourceId)?.cents ?? 0;
 
 export interface Coordinator {
   name: string;
@@ -33,22 +41,25 @@ export interface Coordinator {
   phone?: string;
 }
 
-export type Phase = 1 | 2;
-
-/** The Zuwendungsbescheid: one per municipality and funding phase. */
+/**
+ * The Zuwendungsbescheid (schema version 2: financing per source of the terms, the phase by its
+ * id; v1 is upcast, see `upcasters.ts`). A municipality may hold several: one per call it was
+ * selected in, and one per continuation into a later phase.
+ */
 export type GrantNoticeIssued = {
   type: 'GrantNoticeIssued';
   data: {
     grantId: string;
     programmeId: string;
-    phase: Phase;
     ags: string;
     /** Set for a notice that follows a selection in a call. */
     applicationId?: string;
     callId?: string;
     /** Set for a continuation notice: the grant of the previous phase it continues. */
     continuationOf?: string;
-    /** The Zuwendung: the public money granted (ESF + Land), all that disbursements may call. */
+    /** The programme's phase (`PhaseDefinition.phaseId`); absent when the programme has no phases. */
+    phaseId?: string;
+    /** The Zuwendung: the public money granted (the `grant`-kind sources), all that disbursements may call. */
     amountCents: number;
     period: GrantPeriod;
     financing: Financing;
@@ -132,7 +143,10 @@ export type ProofOfUseSubmitted = {
     grantId: string;
     ags: string;
     factualReport: string;
+    /** Schema version 2: by source of the notice's terms (v1: ESF, Land, own funds; upcast). */
     expenditure: Financing;
+    /** The public money of it: the sum of the terms' `grant`-kind sources (v1: ESF + Land). */
+    publicCents: number;
     note?: string;
     submission: number;
     submittedAt: string;
@@ -156,7 +170,10 @@ export type ProofOfUseAccepted = {
     grantId: string;
     ags: string;
     submission: number;
+    /** Schema version 2: by source (see ProofOfUseSubmitted). */
     expenditure: Financing;
+    /** The public money of it (v1: ESF + Land). */
+    publicCents: number;
     paidCents: number;
     refundableCents: number;
     acceptedAt: string;
@@ -205,14 +222,35 @@ export interface ProofOfUse {
   status: 'submitted' | 'returned' | 'accepted';
   submission: number;
   expenditure: Financing;
+  publicCents: number;
 }
 
 /** 'revoked' means revoked in full; a partial revocation leaves the grant 'issued' with less entitlement. */
 export type GrantState = { status: 'none' } | IssuedGrant;
 
-export const grantIdFor = (programmeId: string, phase: number, ags: string) =>
-  `${programmeId}.phase-${phase}.${ags}`;
+/**
+ * Grant ids, stable and readable, from the notice's basis (ids already stored stay as they are):
+ * after a selection in a call `<callId>.<ags>`, except for the first programme's calls, which
+ * named their phase by number and keep the ids their grants always had,
+ * `<programmeId>.phase-<n>.<ags>`; a continuation into a later phase
+ * `<programmeId>.<phaseId>.<ags>` (for the first programme the same id as before).
+ */
+export const grantIdFor = (programmeId: string, phaseId: string, ags: string) =>
+  `${programmeId}.${phaseId}.${ags}`;
+export const grantIdOfSelection = (
+  selection: { programmeId: string; callId?: string; ags: string },
+  numberedPhase: number | undefined,
+) =>
+  numberedPhase !== undefined || !selection.callId
+    ? grantIdFor(selection.programmeId, `phase-${numberedPhase ?? 1}`, selection.ags)
+    : `${selection.callId}.${selection.ags}`;
 export const grantStream = (grantId: string) => streamName('grant', grantId);
+
+/** The number of a numbered phase (`phase-2` → 2, the first programme's Förderphasen); else undefined. */
+export function phaseNumber(phaseId: string | undefined): number | undefined {
+  const match = phaseId === undefined ? null : /^phase-(\d+)$/.exec(phaseId);
+  return match ? Number(match[1]) : undefined;
+}
 
 export function initialGrantState(): GrantState {
   return { status: 'none' };
@@ -288,6 +326,7 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
           status: 'submitted',
           submission: event.data.submission,
           expenditure: event.data.expenditure,
+          publicCents: event.data.publicCents,
         },
       };
     case 'ProofOfUseReturned':
@@ -307,9 +346,9 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
   }
 }
 
-/** Zuwendungsfähige Gesamtausgaben: the grant (ESF + Land) plus the municipality's own funds. */
-export const totalEligibleCents = ({ esfCents, landCents, ownCents }: Financing) =>
-  esfCents + landCents + ownCents;
+/** Zuwendungsfähige Gesamtausgaben: every source together, the grant and what comes on top of it. */
+export const totalEligibleCents = (financing: readonly SourceAmount[]) =>
+  financing.reduce((sum, f) => sum + f.cents, 0);
 
 /** What the municipality may still receive in all: the grant (public money) less everything revoked. */
 export const entitlementCents = (grant: IssuedGrant) => grant.notice.amountCents - grant.revokedCents;
@@ -318,12 +357,16 @@ export const requestedCents = (grant: IssuedGrant) =>
 export const paidCents = (grant: IssuedGrant) =>
   grant.disbursements.reduce((sum, d) => sum + (d.paid?.amountCents ?? 0), 0);
 
-/** The public money (ESF + Land) the proof says was spent; own funds are not part of the grant. */
-export const publicUsedCents = ({ esfCents, landCents }: Financing) => esfCents + landCents;
+/**
+ * The public money the proof says was spent: the sources that are part of the grant (`grantSources`,
+ * the ids of the terms' `grant`-kind sources); own funds and third parties are not.
+ */
+export const publicUsedCents = (used: readonly SourceAmount[], grantSources: readonly string[]) =>
+  used.reduce((sum, f) => sum + (grantSources.includes(f.sourceId) ? f.cents : 0), 0);
 
 /**
  * Paid out beyond the public money used, less what revocations have already claimed back: the
  * overpayment to be refunded. Shown, never claimed automatically: that is a revocation.
  */
-export const overpaidCents = (paid: number, refundsClaimed: number, used: Financing) =>
-  Math.max(0, paid - refundsClaimed - publicUsedCents(used));
+export const overpaidCents = (paid: number, refundsClaimed: number, publicUsed: number) =>
+  Math.max(0, paid - refundsClaimed - publicUsed);

@@ -9,6 +9,9 @@ import { IssueGrantNoticeHandler } from './issue-grant-notice/issue-grant-notice
 import { PayDisbursementController } from './pay-disbursement/pay-disbursement.controller';
 import { PayDisbursementHandler } from './pay-disbursement/pay-disbursement.handler';
 import { grantsProjection } from './queries/grants.projection';
+import { FundingTotalsController } from './funding-totals/funding-totals.controller';
+import { fundingTotalsProjection } from './funding-totals/funding-totals.projection';
+import { GetFundingTotalsHandler } from './funding-totals/funding-totals.query';
 import { GrantsQueriesController } from './queries/grants-queries.controller';
 import { GetGrantHandler, ListDisbursementsHandler, ListGrantsHandler } from './queries/grants.queries';
 import { grantsOfficeProvider } from './notice-document/notice-document.provider';
@@ -39,6 +42,7 @@ import { SubmitProofOfUseHandler } from './submit-proof-of-use/submit-proof-of-u
     ReturnProofOfUseController,
     AcceptProofOfUseController,
     GrantsQueriesController,
+    FundingTotalsController,
   ],
   providers: [
     baseRateTableProvider,
@@ -55,6 +59,7 @@ import { SubmitProofOfUseHandler } from './submit-proof-of-use/submit-proof-of-u
     GetGrantHandler,
     ListDisbursementsHandler,
     GetGrantNoticePdfHandler,
+    GetFundingTotalsHandler,
     grantsOfficeProvider,
   ],
 })
@@ -62,5 +67,6 @@ export class GrantsModule implements OnModuleInit {
   constructor(private readonly projections: ProjectionRunner) {}
   onModuleInit(): void {
     this.projections.register(grantsProjection);
+    this.projections.register(fundingTotalsProjection);
   }
 }

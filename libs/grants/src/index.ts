@@ -8,3 +8,7 @@ export type { BaseRateTable } from './interest/base-rate-table';
 export { loadBaseRateTable } from './interest/base-rate-table.provider';
 export { GRANTS_OFFICE, type GrantsOffice } from './notice-document/grants-office';
 export { grantsOfficeProvider } from './notice-document/notice-document.provider';
+export { sourceCents, phaseNumber } from './grant';
+export { fundingTotalsProjection } from './funding-totals/funding-totals.projection';
+export type { FundingTotalsView, FundingSourceView } from './funding-totals/funding-totals.query';
+export { noticeTerms, sourceName } from './funding-sources';

@@ -8,7 +8,9 @@ import type {
   ProofOfUseReturned,
   ProofOfUseSubmitted,
 } from './grant';
-import { DEFAULT_GRANT_SETTINGS, type GrantSettings } from './grant-settings';
+import { sourceCents } from './grant';
+import { TERMS_BUILT_IN_BEFORE_V2 } from '@app/programmes-calls/legacy/terms-built-in-before-v2';
+import { type GrantSettings, grantSettingsFrom } from './grant-settings';
 import type { BaseRateTable } from './interest/base-rate-table';
 import { loadBaseRateTable } from './interest/base-rate-table.provider';
 import type { IssueGrantNotice } from './issue-grant-notice/issue-grant-notice.decide';
@@ -37,7 +39,17 @@ export function selectedUnna(overrides: Partial<SelectionDecision> = {}): Select
   };
 }
 
-export const rulesV0 = (settings: GrantSettings = DEFAULT_GRANT_SETTINGS) => ({
+/** The first programme's plan or expenditure: ESF, Land and own funds, in cents. */
+export const esfLandOwn = (esfCents: number, landCents: number, ownCents: number) => [
+  { sourceId: 'esf', cents: esfCents },
+  { sourceId: 'land', cents: landCents },
+  { sourceId: 'own', cents: ownCents },
+];
+
+/** What the 2011 programme's terms set for grants: ESF ≤ 50 %, Land ≤ 25 %, own ≥ 25 %; Förderphase I and II. */
+export const SETTINGS_2011: GrantSettings = grantSettingsFrom(TERMS_BUILT_IN_BEFORE_V2);
+
+export const rulesV0 = (settings: GrantSettings = SETTINGS_2011) => ({
   applied: { version: 0, effectiveFrom: null },
   settings,
 });
@@ -46,16 +58,25 @@ export const rulesV0 = (settings: GrantSettings = DEFAULT_GRANT_SETTINGS) => ({
  * A phase-I notice for the 64,000 EUR tier: ESF 43,000 + Land 21,000 EUR is the grant, 22,000 EUR
  * own funds on top; of the 86,000 EUR eligible total ESF is exactly 50 %, Land 24.4 %, own 25.6 %.
  */
-export const UNNA_FINANCING = { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 };
+export const UNNA_FINANCING = [
+  { sourceId: 'esf', cents: 4_300_000 },
+  { sourceId: 'land', cents: 2_100_000 },
+  { sourceId: 'own', cents: 2_200_000 },
+];
 
 /** A phase-I notice on the real programme's terms (see UNNA_FINANCING). */
 export function noticeForUnna(overrides: Partial<IssueGrantNotice> = {}): IssueGrantNotice {
   return {
-    phase: 1,
+    phaseId: 'phase-1',
     ags: KREIS_UNNA,
-    basis: { kind: 'selection', applicationId: APPLICATION, selection: selectedUnna(), callPhase: 1 },
+    basis: {
+      kind: 'selection',
+      applicationId: APPLICATION,
+      selection: selectedUnna(),
+      callPhaseId: 'phase-1',
+    },
     period: { from: '2012-03-01', to: '2015-06-30' },
-    financing: { ...UNNA_FINANCING },
+    financing: UNNA_FINANCING.map((f) => ({ ...f })),
     conditions: ['Kreistagsbeschluss bis 2012-05-31 nachreichen'],
     coordinator: { name: 'Koordinierungsstelle Kreis Unna' },
     rules: rulesV0(),
@@ -70,13 +91,13 @@ export function issued(overrides: Partial<GrantNoticeIssued['data']> = {}): Gran
     data: {
       grantId: GRANT_1,
       programmeId: 'kkz',
-      phase: 1,
       ags: KREIS_UNNA,
       applicationId: APPLICATION,
       callId: 'kkz-2011',
+      phaseId: 'phase-1',
       amountCents: 6_400_000,
       period: { from: '2012-03-01', to: '2015-06-30' },
-      financing: { ...UNNA_FINANCING },
+      financing: UNNA_FINANCING.map((f) => ({ ...f })),
       conditions: ['Kreistagsbeschluss bis 2012-05-31 nachreichen'],
       coordinator: { name: 'Koordinierungsstelle Kreis Unna' },
       rules: { version: 0, effectiveFrom: null },
@@ -151,7 +172,7 @@ export const PAID_IN_FULL = [
 /** A proof of use of the Unna grant as recorded, 60,000 EUR public money used unless told. */
 export function proofSubmitted(
   submission = 1,
-  expenditure: Financing = { esfCents: 4_000_000, landCents: 2_000_000, ownCents: 2_500_000 },
+  expenditure: Financing = esfLandOwn(4_000_000, 2_000_000, 2_500_000),
 ): ProofOfUseSubmitted {
   return {
     type: 'ProofOfUseSubmitted',
@@ -160,6 +181,7 @@ export function proofSubmitted(
       ags: KREIS_UNNA,
       factualReport: 'Präventionskette in allen vier Städten aufgebaut',
       expenditure,
+      publicCents: sourceCents(expenditure, 'esf') + sourceCents(expenditure, 'land'),
       submission,
       submittedAt: '2015-11-30T09:00:00.000Z',
     },
@@ -186,7 +208,8 @@ export function proofAccepted(submission = 1): ProofOfUseAccepted {
       grantId: GRANT_1,
       ags: KREIS_UNNA,
       submission,
-      expenditure: { esfCents: 4_000_000, landCents: 2_000_000, ownCents: 2_500_000 },
+      expenditure: esfLandOwn(4_000_000, 2_000_000, 2_500_000),
+      publicCents: 6_000_000,
       paidCents: 6_400_000,
       refundableCents: 400_000,
       acceptedAt: '2016-02-01T09:00:00.000Z',

@@ -7,11 +7,16 @@ const issued: GrantStreamEvent = {
   data: {
     grantId: GRANT_ID,
     programmeId: 'kkz',
-    phase: 1,
+    phaseId: 'phase-1',
     ags: '05978000',
     amountCents: 6_400_000,
     period: { from: '2012-03-01', to: '2015-06-30' },
-    financing: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
+    // GrantNoticeIssued v2: by source (a v1 notice reads so through its upcaster).
+    financing: [
+      { sourceId: 'esf', cents: 4_300_000 },
+      { sourceId: 'land', cents: 2_100_000 },
+      { sourceId: 'own', cents: 2_200_000 },
+    ],
   },
 };
 const revoked = (scope: 'full' | 'partial', revokedCents: number, entitlementCents?: number) => ({

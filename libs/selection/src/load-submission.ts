@@ -76,7 +76,7 @@ export async function loadSubmission(
       closesAt: terms.closesAt,
       eligibleApplicantTypes: terms.eligibleApplicantTypes,
       assessmentCriteria: terms.assessmentCriteria,
-      phase: terms.phase ?? 1,
+      phase: terms.phase ?? Number(/^phase-(\d+)$/.exec(terms.phaseId ?? '')?.[1] ?? 1),
       ...(terms.participants && { participants: terms.participants }),
       ...(terms.budgetCents !== undefined && { budgetCents: terms.budgetCents }),
     },
@@ -111,19 +111,26 @@ async function committingResolutions(
 }
 
 /**
- * Whether the grant notice on this selection was issued: the grant of the lead for the call's
- * phase, `grant-<programmeId>.phase-<n>.<ags>`, read by the grants contract's event type only.
+ * Whether the grant notice on this selection was issued, read by the grants contract's event
+ * type only. The grant of the lead after a selection in this call: `<callId>.<ags>`, or for a
+ * call for a numbered phase (the first programme's) `<programmeId>.phase-<n>.<ags>`.
  */
 export async function loadIssuedGrant(
   commands: CommandService,
   submission: Submission,
 ): Promise<string | undefined> {
-  const grantId = `${submission.programmeId}.phase-${submission.call.phase}.${submission.lead.ags}`;
-  const { state: issued } = await commands.load(streamName('grant', grantId), {
-    initialState: () => false,
-    evolve: (issued: boolean, event: DomainEvent) => issued || event.type === 'GrantNoticeIssued',
-  });
-  return issued ? grantId : undefined;
+  const candidates = [
+    `${submission.programmeId}.phase-${submission.call.phase}.${submission.lead.ags}`,
+    `${submission.callId}.${submission.lead.ags}`,
+  ];
+  for (const grantId of candidates) {
+    const { state: issued } = await commands.load(streamName('grant', grantId), {
+      initialState: () => false,
+      evolve: (issued: boolean, event: DomainEvent) => issued || event.type === 'GrantNoticeIssued',
+    });
+    if (issued) return grantId;
+  }
+  return undefined;
 }
 
 /**

@@ -114,7 +114,7 @@ export function MyProgrammesPage() {
                     <tr key={x.grantId}>
                       <td>
                         <Link to={`/meine-zuwendungen/${encodeURIComponent(x.grantId)}`}>
-                          Förderphase {x.phase}
+                          {x.phaseName ?? 'Zuwendung'}
                         </Link>
                       </td>
                       <td>
@@ -143,7 +143,7 @@ export function MyGrantPage() {
   const programme = names.data?.items.find((p) => p.programmeId === g.data?.programmeId);
   return (
     <Page
-      title={`Zuwendung${programme ? `: ${programme.title}` : ''}${g.data ? `, Förderphase ${g.data.phase}` : ''}`}
+      title={`Zuwendung${programme ? `: ${programme.title}` : ''}${g.data?.phaseName ? `, ${g.data.phaseName}` : ''}`}
     >
       <BackLink to="/meine-programme">Meine Programme</BackLink>
       <ProblemMessage error={g.error ?? reports.error} />
@@ -156,8 +156,8 @@ export function MyGrantPage() {
           </dd>
           <dt>Zuwendung</dt>
           <dd>
-            {euroCents(g.data.amountCents)} (ESF {euroCents(g.data.financing.esfCents)}, Land{' '}
-            {euroCents(g.data.financing.landCents)}; Eigenmittel {euroCents(g.data.financing.ownCents)})
+            {euroCents(g.data.amountCents)} (
+            {(g.data.financingNames ?? []).map((f) => `${f.name} ${euroCents(f.cents)}`).join('; ')})
           </dd>
           <dt>Status</dt>
           <dd>{GRANT_STATUS[g.data.status] ?? g.data.status}</dd>

@@ -6,8 +6,15 @@ import type { Projection, RecordedEvent } from '@app/eventsourcing';
  */
 type GrantNoticeIssued = {
   type: 'GrantNoticeIssued';
-  data: { grantId: string; programmeId: string; phase: number; ags: string };
+  /** v2: the phase by its id (`phase-1`, `aufbau`), absent for a programme without phases. */
+  data: { grantId: string; programmeId: string; phaseId?: string; ags: string };
 };
+
+/**
+ * Surveys ask by phase number: a numbered phase (`phase-2`, the first programme's) by its number;
+ * any other phase, or none, counts as the first (until surveys name phases by id).
+ */
+const phaseNumberOf = (phaseId: string | undefined) => Number(/^phase-(\d+)$/.exec(phaseId ?? '')?.[1] ?? 1);
 
 export interface Participant {
   ags: string;
@@ -25,8 +32,9 @@ export const participantsProjection: Projection<ParticipantsReadModel> = {
   initialState: () => new Map(),
   apply(model, recorded: RecordedEvent) {
     if (recorded.type !== 'GrantNoticeIssued') return model;
-    const { grantId, programmeId, phase, ags } = (recorded as RecordedEvent<GrantNoticeIssued>).data;
-    if (typeof ags !== 'string' || typeof programmeId !== 'string' || !Number.isInteger(phase)) return model;
+    const { grantId, programmeId, phaseId, ags } = (recorded as RecordedEvent<GrantNoticeIssued>).data;
+    if (typeof ags !== 'string' || typeof programmeId !== 'string') return model;
+    const phase = phaseNumberOf(phaseId);
     const programme = model.get(programmeId) ?? new Map<string, Participant>();
     model.set(programmeId, programme);
     const known = programme.get(ags);

@@ -16,7 +16,12 @@ const recorded = (type: string, data: unknown, revision = 0): RecordedEvent =>
   }) as unknown as RecordedEvent;
 
 const notice = (ags: string, phase: number, programmeId = 'kkz') =>
-  recorded('GrantNoticeIssued', { grantId: `${programmeId}.phase-${phase}.${ags}`, programmeId, phase, ags });
+  recorded('GrantNoticeIssued', {
+    grantId: `${programmeId}.phase-${phase}.${ags}`,
+    programmeId,
+    phaseId: `phase-${phase}`,
+    ags,
+  });
 
 describe('evaluation read models', () => {
   it('counts a municipality once per programme, in the first phase it joined', () => {

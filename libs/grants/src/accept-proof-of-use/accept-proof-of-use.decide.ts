@@ -21,7 +21,7 @@ export interface AcceptProofOfUse {
  */
 export function acceptProofOfUse(command: AcceptProofOfUse, state: GrantState): GrantEvent[] {
   const { grantId, acceptedAt } = command;
-  const { ags, submission, expenditure, grant } = assertProofAwaitingReview(grantId, state);
+  const { ags, submission, expenditure, publicCents, grant } = assertProofAwaitingReview(grantId, state);
   const paid = paidCents(grant);
   return [
     {
@@ -31,8 +31,9 @@ export function acceptProofOfUse(command: AcceptProofOfUse, state: GrantState): 
         ags,
         submission,
         expenditure,
+        publicCents,
         paidCents: paid,
-        refundableCents: overpaidCents(paid, grant.refundCents, expenditure),
+        refundableCents: overpaidCents(paid, grant.refundCents, publicCents),
         acceptedAt,
       },
     },

@@ -1,4 +1,5 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, domainError } from '@app/eventsourcing';
+import { formatEur, formatPercent } from '@app/documents/format/german';
 
 // Refusals of a grant notice (Zuwendungsbescheid).
 
@@ -40,20 +41,6 @@ export class GranteeNotSelectedApplicant extends DomainError {
   }
 }
 
-export class PhaseNotOfCall extends DomainError {
-  readonly code = 'phase-not-of-call';
-  readonly kind = 'rule-violated';
-  constructor(phase: number, callPhase: number) {
-    super(
-      `The selection was made in a call for phase ${callPhase}; it cannot ground a phase-${phase} notice.`,
-      {
-        phase,
-        callPhase,
-      },
-    );
-  }
-}
-
 export class ContinuationRequired extends DomainError {
   readonly code = 'continuation-required';
   readonly kind = 'rule-violated';
@@ -88,20 +75,6 @@ export class ContinuationOfOtherMunicipality extends DomainError {
   readonly kind = 'rule-violated';
   constructor(ags: string, grantAgs: string) {
     super(`The grant to continue belongs to ${grantAgs}, not to ${ags}.`, { ags, grantAgs });
-  }
-}
-
-export class ContinuationPhaseMismatch extends DomainError {
-  readonly code = 'continuation-phase-mismatch';
-  readonly kind = 'rule-violated';
-  constructor(phase: number, continuedPhase: number) {
-    super(
-      `A continuation of a phase-${continuedPhase} grant is a phase-${continuedPhase + 1} notice, not phase ${phase}.`,
-      {
-        phase,
-        continuedPhase,
-      },
-    );
   }
 }
 
@@ -164,53 +137,6 @@ export class AmountAboveSelection extends DomainError {
   }
 }
 
-export class FinancingDoesNotAddUp extends DomainError {
-  readonly code = 'financing-does-not-add-up';
-  readonly kind = 'rule-violated';
-  constructor(sumCents: number, amountCents: number) {
-    super(
-      `ESF and Land add up to ${sumCents} cents; together they are the grant and must equal its amount, ${amountCents} cents (own funds come on top).`,
-      {
-        sumCents,
-        amountCents,
-      },
-    );
-  }
-}
-
-export class EsfShareExceeded extends DomainError {
-  readonly code = 'esf-share-exceeded';
-  readonly kind = 'rule-violated';
-  constructor(maxPercent: number, esfCents: number, totalEligibleCents: number) {
-    super(
-      `The ESF share may be at most ${maxPercent} % of the eligible total expenditure (ESF + Land + own funds), not ${esfCents} of ${totalEligibleCents} cents.`,
-      { maxPercent, esfCents, totalEligibleCents },
-    );
-  }
-}
-
-export class LandShareExceeded extends DomainError {
-  readonly code = 'land-share-exceeded';
-  readonly kind = 'rule-violated';
-  constructor(maxPercent: number, landCents: number, totalEligibleCents: number) {
-    super(
-      `The Land's share may be at most ${maxPercent} % of the eligible total expenditure (ESF + Land + own funds), not ${landCents} of ${totalEligibleCents} cents.`,
-      { maxPercent, landCents, totalEligibleCents },
-    );
-  }
-}
-
-export class OwnShareTooLow extends DomainError {
-  readonly code = 'own-share-too-low';
-  readonly kind = 'rule-violated';
-  constructor(minPercent: number, ownCents: number, totalEligibleCents: number) {
-    super(
-      `The municipality's own funds must be at least ${minPercent} % of the eligible total expenditure (ESF + Land + own funds), not ${ownCents} of ${totalEligibleCents} cents.`,
-      { minPercent, ownCents, totalEligibleCents },
-    );
-  }
-}
-
 export class GrantPeriodInvalid extends DomainError {
   readonly code = 'grant-period-invalid';
   readonly kind = 'rule-violated';
@@ -225,4 +151,150 @@ export class CoordinatorMissing extends DomainError {
   constructor() {
     super('A grant notice names the coordinator (Koordinatorin/Koordinator).');
   }
+}
+
+const phaseOrNone = (name: string | undefined) => (name ? `„${name}“` : 'ohne Phase');
+const phaseOrNoneEn = (name: string | undefined) => (name ? `"${name}"` : 'no phase');
+
+export const PhaseNotOfCall = domainError(
+  'phase-not-of-call',
+  'rule-violated',
+  (d: { phaseId?: string; phaseName?: string; callPhaseId?: string; callPhaseName?: string }) => ({
+    de: `Die Auswahl fiel in einem Aufruf für die Phase ${phaseOrNone(d.callPhaseName)}; sie trägt keinen Bescheid für die Phase ${phaseOrNone(d.phaseName)}.`,
+    en: `The selection was made in a call for phase ${phaseOrNoneEn(d.callPhaseName)}; it cannot ground a notice for phase ${phaseOrNoneEn(d.phaseName)}.`,
+  }),
+);
+
+export const ContinuationPhaseMismatch = domainError(
+  'continuation-phase-mismatch',
+  'rule-violated',
+  (d: { phaseId?: string; continuedPhaseId?: string; nextPhaseId?: string; nextPhaseName?: string }) => ({
+    de: d.nextPhaseName
+      ? `Die Fortsetzung einer Zuwendung ist ein Bescheid für die folgende Phase „${d.nextPhaseName}“.`
+      : 'Die fortzusetzende Zuwendung hat keine folgende Phase des Programms: eine Fortsetzung ist nicht möglich.',
+    en: d.nextPhaseName
+      ? `A continuation is a notice for the next phase, "${d.nextPhaseName}".`
+      : 'The grant to continue has no next phase in the programme: it cannot be continued.',
+  }),
+);
+
+export const PhaseUnknown = domainError(
+  'phase-unknown',
+  'rule-violated',
+  (d: { phaseId: string; phases: string[] }) => ({
+    de:
+      d.phases.length === 0
+        ? `Das Programm hat keine Phasen; der Bescheid nennt keine (nicht „${d.phaseId}“).`
+        : `„${d.phaseId}“ ist keine Phase des Programms; möglich: ${d.phases.map((p) => `„${p}“`).join(', ')}.`,
+    en:
+      d.phases.length === 0
+        ? `The programme has no phases; the notice names none (not "${d.phaseId}").`
+        : `"${d.phaseId}" is not a phase of the programme; choose one of ${d.phases.join(', ')}.`,
+  }),
+);
+
+export const PhaseStatedTwice = domainError(
+  'phase-stated-twice',
+  'invalid',
+  (d: { phase: number; phaseId: string }) => ({
+    de: `Der Bescheid nennt Phase ${d.phase} und Phase „${d.phaseId}“; bitte nur „phaseId“ angeben.`,
+    en: `The notice names phase ${d.phase} and phase "${d.phaseId}"; state phaseId only.`,
+  }),
+);
+
+export const FinancingSourceUnknown = domainError(
+  'financing-source-unknown',
+  'rule-violated',
+  (d: { sourceId: string; sources: string[] }) => ({
+    de: `„${d.sourceId}“ ist keine Finanzierungsquelle des Programms; möglich: ${d.sources.map((s) => `„${s}“`).join(', ')}.`,
+    en: `"${d.sourceId}" is not a funding source of the programme; choose from ${d.sources.join(', ')}.`,
+  }),
+);
+
+export const FinancingSourceTwice = domainError(
+  'financing-source-twice',
+  'invalid',
+  (d: { sourceId: string }) => ({
+    de: `Der Finanzierungsplan nennt die Quelle „${d.sourceId}“ mehrmals; bitte jede Quelle einmal angeben.`,
+    en: `The financing plan names source "${d.sourceId}" more than once; name each source once.`,
+  }),
+);
+
+export const FinancingFormNotApplicable = domainError(
+  'financing-form-not-applicable',
+  'rule-violated',
+  (d: { sources: string[] }) => ({
+    de: `Die Angabe als esfCents, landCents und ownCents gilt nur für Programme mit den Quellen ESF, Land und Eigenmittel; dieses Programm finanziert aus ${d.sources.map((s) => `„${s}“`).join(', ')}: bitte „financing“ als Liste von { sourceId, cents } angeben.`,
+    en: `esfCents, landCents and ownCents apply only to programmes whose sources are esf, land and own; this programme's are ${d.sources.join(', ')}: state financing as a list of { sourceId, cents }.`,
+  }),
+);
+
+export const FinancingDoesNotAddUp = domainError(
+  'financing-does-not-add-up',
+  'rule-violated',
+  (d: { sumCents: number; amountCents: number; grantSources: string[] }) => ({
+    de: `${d.grantSources.join(' und ')} ergeben zusammen ${formatEur(d.sumCents)}; das ist die Zuwendung und muss ihrem Betrag von ${formatEur(d.amountCents)} auf den Cent entsprechen (Eigenmittel und Dritte kommen hinzu).`,
+    en: `${d.grantSources.join(' and ')} add up to ${d.sumCents} cents; together they are the grant and must equal its amount, ${d.amountCents} cents (own funds and third parties come on top).`,
+  }),
+);
+
+type ShareDetails = {
+  sourceId: string;
+  sourceName: string;
+  percent: number;
+  cents: number;
+  totalEligibleCents: number;
+};
+
+const pct = (percent: number) => formatPercent(percent, Number.isInteger(percent) ? 0 : 2);
+
+const above = (d: ShareDetails) => ({
+  de: `Der Anteil „${d.sourceName}“ darf höchstens ${pct(d.percent)} der zuwendungsfähigen Gesamtausgaben betragen, nicht ${formatEur(d.cents)} von ${formatEur(d.totalEligibleCents)}.`,
+  en: `The share "${d.sourceName}" may be at most ${d.percent} % of the eligible total expenditure, not ${d.cents} of ${d.totalEligibleCents} cents.`,
+});
+const below = (d: ShareDetails) => ({
+  de: `Der Anteil „${d.sourceName}“ muss mindestens ${pct(d.percent)} der zuwendungsfähigen Gesamtausgaben betragen, nicht ${formatEur(d.cents)} von ${formatEur(d.totalEligibleCents)}.`,
+  en: `The share "${d.sourceName}" must be at least ${d.percent} % of the eligible total expenditure, not ${d.cents} of ${d.totalEligibleCents} cents.`,
+});
+
+/** Any source above its maximum share; the first programme's ESF and Land keep the codes clients know. */
+export const SourceShareExceeded = domainError('source-share-exceeded', 'rule-violated', above);
+/** The first programme's codes also keep the facts they always carried (`maxPercent`, `esfCents` …). */
+type LegacyShareDetails = ShareDetails & {
+  maxPercent?: number;
+  minPercent?: number;
+  esfCents?: number;
+  landCents?: number;
+  ownCents?: number;
+};
+export const EsfShareExceeded = domainError('esf-share-exceeded', 'rule-violated', (d: LegacyShareDetails) =>
+  above(d),
+);
+export const LandShareExceeded = domainError(
+  'land-share-exceeded',
+  'rule-violated',
+  (d: LegacyShareDetails) => above(d),
+);
+/** Any source below its minimum share; the first programme's own funds keep `own-share-too-low`. */
+export const SourceShareBelowMinimum = domainError('source-share-below-minimum', 'rule-violated', below);
+export const OwnShareTooLow = domainError('own-share-too-low', 'rule-violated', (d: LegacyShareDetails) =>
+  below(d),
+);
+
+/**
+ * The refusal of a share above its maximum: under the first programme's sources (exactly `esf`,
+ * `land`, `own`) with the codes clients of that programme know, otherwise the neutral one.
+ */
+export function shareExceeded(d: ShareDetails, firstProgrammeSources: boolean): DomainError {
+  if (firstProgrammeSources && d.sourceId === 'esf')
+    return new EsfShareExceeded({ ...d, maxPercent: d.percent, esfCents: d.cents });
+  if (firstProgrammeSources && d.sourceId === 'land')
+    return new LandShareExceeded({ ...d, maxPercent: d.percent, landCents: d.cents });
+  return new SourceShareExceeded(d);
+}
+
+export function shareBelowMinimum(d: ShareDetails, firstProgrammeSources: boolean): DomainError {
+  return firstProgrammeSources && d.sourceId === 'own'
+    ? new OwnShareTooLow({ ...d, minPercent: d.percent, ownCents: d.cents })
+    : new SourceShareBelowMinimum(d);
 }

@@ -1,4 +1,5 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, domainError } from '@app/eventsourcing';
+import { formatEur } from '@app/documents/format/german';
 
 // Refusals of a proof of use (Verwendungsnachweis) and of its review by the grants office.
 
@@ -32,36 +33,6 @@ export class FactualReportMissing extends DomainError {
   }
 }
 
-export class ProofOfUseBeyondGrant extends DomainError {
-  readonly code = 'proof-of-use-beyond-grant';
-  readonly kind = 'rule-violated';
-  constructor(source: 'esf' | 'land' | 'grant', statedCents: number, grantedCents: number) {
-    super(
-      source === 'grant'
-        ? `The public money stated (${statedCents} cents, ESF + Land) exceeds what the notice still grants after revocations, ${grantedCents} cents.`
-        : `The ${source === 'esf' ? 'ESF' : 'Land'} money stated (${statedCents} cents) exceeds the notice's ${grantedCents} cents.`,
-      { source, statedCents, grantedCents },
-    );
-  }
-}
-
-export class ProofOfUseShareExceeded extends DomainError {
-  readonly code = 'proof-of-use-share-exceeded';
-  readonly kind = 'rule-violated';
-  constructor(
-    source: 'esf' | 'land',
-    statedCents: number,
-    statedTotalCents: number,
-    noticeCents: number,
-    noticeTotalCents: number,
-  ) {
-    super(
-      `The grant finances a fixed share of the expenditure: ${source === 'esf' ? 'ESF' : 'Land'} may be at most ${noticeCents} of ${noticeTotalCents} of the total, not ${statedCents} of ${statedTotalCents} cents. Less total expenditure means less public money.`,
-      { source, statedCents, statedTotalCents, noticeCents, noticeTotalCents },
-    );
-  }
-}
-
 export class ProofOfUseNotAwaitingReview extends DomainError {
   readonly code = 'proof-of-use-not-awaiting-review';
   readonly kind = 'conflict';
@@ -77,3 +48,35 @@ export class ProofOfUseRemarksMissing extends DomainError {
     super('A returned proof of use says what is to be corrected.');
   }
 }
+
+/** `source` is a source's id, or `grant` for the public money as a whole. */
+export const ProofOfUseBeyondGrant = domainError(
+  'proof-of-use-beyond-grant',
+  'rule-violated',
+  (d: { source: string; sourceName: string; statedCents: number; grantedCents: number }) =>
+    d.source === 'grant'
+      ? {
+          de: `Die angegebenen Zuwendungsmittel (${formatEur(d.statedCents)}) übersteigen, was der Bescheid nach Widerrufen noch gewährt: ${formatEur(d.grantedCents)}.`,
+          en: `The public money stated (${d.statedCents} cents) exceeds what the notice still grants after revocations, ${d.grantedCents} cents.`,
+        }
+      : {
+          de: `Die angegebenen Mittel „${d.sourceName}“ (${formatEur(d.statedCents)}) übersteigen die ${formatEur(d.grantedCents)} des Bescheids.`,
+          en: `The "${d.sourceName}" money stated (${d.statedCents} cents) exceeds the notice's ${d.grantedCents} cents.`,
+        },
+);
+
+export const ProofOfUseShareExceeded = domainError(
+  'proof-of-use-share-exceeded',
+  'rule-violated',
+  (d: {
+    source: string;
+    sourceName: string;
+    statedCents: number;
+    statedTotalCents: number;
+    noticeCents: number;
+    noticeTotalCents: number;
+  }) => ({
+    de: `Die Zuwendung finanziert einen festen Anteil der Ausgaben: „${d.sourceName}“ darf höchstens ${formatEur(d.noticeCents)} von ${formatEur(d.noticeTotalCents)} der Gesamtausgaben tragen, nicht ${formatEur(d.statedCents)} von ${formatEur(d.statedTotalCents)}. Weniger Ausgaben heißt weniger Zuwendung.`,
+    en: `The grant finances a fixed share of the expenditure: "${d.sourceName}" may be at most ${d.noticeCents} of ${d.noticeTotalCents} of the total, not ${d.statedCents} of ${d.statedTotalCents} cents. Less total expenditure means less public money.`,
+  }),
+);

@@ -22,7 +22,6 @@ import {
   RulesVersionUnknown,
 } from '../errors';
 import { evolveGrant, type GrantState, initialGrantState } from '../grant';
-import { DEFAULT_GRANT_SETTINGS } from '../grant-settings';
 import {
   GRANT_1,
   issued,
@@ -32,6 +31,8 @@ import {
   revoked,
   rulesV0,
   selectedUnna,
+  esfLandOwn,
+  SETTINGS_2011,
 } from '../testing-fixtures';
 import { type IssueGrantNotice, issueGrantNoticeDecider } from './issue-grant-notice.decide';
 
@@ -42,11 +43,11 @@ const grantState = (...events: Parameters<typeof evolveGrant>[1][]): GrantState 
 /** Phase II for Kreis Unna, continuing its phase-I grant (2017–2020). */
 const continuation = (continued: GrantState, overrides: Partial<IssueGrantNotice> = {}) =>
   noticeForUnna({
-    phase: 2,
+    phaseId: 'phase-2',
     basis: { kind: 'continuation', continuationOf: GRANT_1, continued },
     amountCents: 6_400_000,
     period: { from: '2017-01-01', to: '2020-12-31' },
-    rules: { applied: { version: 2, effectiveFrom: '2016-06-01' }, settings: DEFAULT_GRANT_SETTINGS },
+    rules: { applied: { version: 2, effectiveFrom: '2016-06-01' }, settings: SETTINGS_2011 },
     issuedAt: '2016-12-01T09:00:00.000Z',
     ...overrides,
   });
@@ -57,7 +58,7 @@ describe('issue a grant notice', () => {
 
   it('grants less than selected when the office says so, never more', () => {
     // The 48,000 EUR tier's figures: 32,000 ESF + 16,000 Land, 16,000 own funds on top (50/25/25).
-    const financing = { esfCents: 3_200_000, landCents: 1_600_000, ownCents: 1_600_000 };
+    const financing = esfLandOwn(3_200_000, 1_600_000, 1_600_000);
     spec
       .given([])
       .when(noticeForUnna({ amountCents: 4_800_000, financing }))
@@ -78,7 +79,7 @@ describe('issue a grant notice', () => {
               kind: 'selection',
               applicationId: 'kkz-2011.05978000',
               selection: selectedUnna({ outcome }),
-              callPhase: 1,
+              callPhaseId: 'phase-1',
             },
           }),
         )
@@ -95,7 +96,7 @@ describe('issue a grant notice', () => {
   it('refuses a phase-II notice on a selection in a phase-I call', () =>
     spec
       .given([])
-      .when(noticeForUnna({ phase: 2 }))
+      .when(noticeForUnna({ phaseId: 'phase-2' }))
       .thenThrows(PhaseNotOfCall, 'phase-not-of-call'));
 
   it('sends a phase-I grantee selected in the new call to the continuation notice', () => {
@@ -103,12 +104,12 @@ describe('issue a grant notice', () => {
       kind: 'selection' as const,
       applicationId: 'kkz-2016.05978000',
       selection: selectedUnna({ callId: 'kkz-2016' }),
-      callPhase: 2,
+      callPhaseId: 'phase-2',
       previousPhaseGrant: { grantId: GRANT_1, state: grantState(issued()) },
     };
     spec
       .given([])
-      .when(noticeForUnna({ phase: 2, basis }))
+      .when(noticeForUnna({ phaseId: 'phase-2', basis }))
       .thenThrows(ContinuationRequired, 'continuation-required');
   });
 
@@ -117,15 +118,15 @@ describe('issue a grant notice', () => {
       kind: 'selection' as const,
       applicationId: 'kkz-2016.05978000',
       selection: selectedUnna({ callId: 'kkz-2016' }),
-      callPhase: 2,
+      callPhaseId: 'phase-2',
     };
     spec
       .given([])
-      .when(noticeForUnna({ phase: 2, basis, period: { from: '2017-01-01', to: '2020-12-31' } }))
+      .when(noticeForUnna({ phaseId: 'phase-2', basis, period: { from: '2017-01-01', to: '2020-12-31' } }))
       .then([
         issued({
           grantId: 'kkz.phase-2.05978000',
-          phase: 2,
+          phaseId: 'phase-2',
           applicationId: 'kkz-2016.05978000',
           callId: 'kkz-2016',
           period: { from: '2017-01-01', to: '2020-12-31' },
@@ -136,7 +137,7 @@ describe('issue a grant notice', () => {
   it('continues a phase-I grant into phase II without a selection, under the rules in force', () => {
     const { data } = issued({
       grantId: 'kkz.phase-2.05978000',
-      phase: 2,
+      phaseId: 'phase-2',
       period: { from: '2017-01-01', to: '2020-12-31' },
       rules: { version: 2, effectiveFrom: '2016-06-01' },
       issuedAt: '2016-12-01T09:00:00.000Z',
@@ -163,7 +164,7 @@ describe('issue a grant notice', () => {
       .thenThrows(ContinuationOfOtherMunicipality, 'continuation-of-other-municipality');
     spec
       .given([])
-      .when(continuation(grantState(issued()), { phase: 1 }))
+      .when(continuation(grantState(issued()), { phaseId: 'phase-1' }))
       .thenThrows(ContinuationPhaseMismatch, 'continuation-phase-mismatch');
   });
 
@@ -197,18 +198,18 @@ describe('issue a grant notice', () => {
   it('refuses ESF and Land that do not add up to the amount to the cent', () => {
     spec
       .given([])
-      .when(noticeForUnna({ financing: { esfCents: 4_300_000, landCents: 2_099_999, ownCents: 2_200_000 } }))
+      .when(noticeForUnna({ financing: esfLandOwn(4_300_000, 2_099_999, 2_200_000) }))
       .thenThrows(FinancingDoesNotAddUp, 'financing-does-not-add-up');
     // Own funds are not part of the grant: a plan whose three sources make up the amount is short of it.
     spec
       .given([])
-      .when(noticeForUnna({ financing: { esfCents: 3_200_000, landCents: 1_600_000, ownCents: 1_600_000 } }))
+      .when(noticeForUnna({ financing: esfLandOwn(3_200_000, 1_600_000, 1_600_000) }))
       .thenThrows(FinancingDoesNotAddUp, 'financing-does-not-add-up');
   });
 
   it('reckons the shares on the eligible total: ESF at most 50 %, Land at most 25 %, own funds at least 25 %', () => {
     const notice = (esfCents: number, landCents: number, ownCents: number) =>
-      noticeForUnna({ financing: { esfCents, landCents, ownCents } });
+      noticeForUnna({ financing: esfLandOwn(esfCents, landCents, ownCents) });
     // 43,000.01 of 86,000 EUR is just over half; 43,000 is exactly half.
     spec
       .given([])
@@ -227,7 +228,7 @@ describe('issue a grant notice', () => {
       .given([])
       .when(notice(4_000_000, 2_400_000, 3_199_999))
       .thenThrows(LandShareExceeded, 'land-share-exceeded');
-    const quarter = { esfCents: 4_000_000, landCents: 2_400_000, ownCents: 3_200_000 };
+    const quarter = esfLandOwn(4_000_000, 2_400_000, 3_200_000);
     spec
       .given([])
       .when(notice(4_000_000, 2_400_000, 3_200_000))
@@ -235,7 +236,7 @@ describe('issue a grant notice', () => {
   });
 
   it('takes any own funds beyond the minimum on top of the grant, the amount staying the same', () => {
-    const financing = { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 10_000_000 };
+    const financing = esfLandOwn(4_300_000, 2_100_000, 10_000_000);
     spec
       .given([])
       .when(noticeForUnna({ financing }))
@@ -244,15 +245,19 @@ describe('issue a grant notice', () => {
 
   it('applies the financing limits of the rules version the notice is decided under', () => {
     const settings = {
-      ...DEFAULT_GRANT_SETTINGS,
-      financing: { esfMaxPercent: 60, landMaxPercent: 25, ownMinPercent: 30 },
+      ...SETTINGS_2011,
+      sources: [
+        { sourceId: 'esf', name: 'ESF', kind: 'grant' as const, maxPercent: 60 },
+        { sourceId: 'land', name: 'Land', kind: 'grant' as const, maxPercent: 25 },
+        { sourceId: 'own', name: 'Eigenmittel', kind: 'own' as const, minPercent: 30 },
+      ],
     };
     // 49,000 EUR grant: 35,000 ESF + 14,000 Land; own funds 21,000 make exactly 30 % of 70,000.
     const notice = (ownCents: number) =>
       noticeForUnna({
         rules: rulesV0(settings),
         amountCents: 4_900_000,
-        financing: { esfCents: 3_500_000, landCents: 1_400_000, ownCents },
+        financing: esfLandOwn(3_500_000, 1_400_000, ownCents),
       });
     spec.given([]).when(notice(2_099_999)).thenThrows(OwnShareTooLow, 'own-share-too-low');
     spec
@@ -261,7 +266,7 @@ describe('issue a grant notice', () => {
       .then([
         issued({
           amountCents: 4_900_000,
-          financing: { esfCents: 3_500_000, landCents: 1_400_000, ownCents: 2_100_000 },
+          financing: esfLandOwn(3_500_000, 1_400_000, 2_100_000),
         }),
       ]);
     // The default rules' 25 % would have let the Unna plan pass.
@@ -285,7 +290,7 @@ describe('issue a grant notice', () => {
 
   it('records the disbursement window and interest points of the rules it applies', () => {
     const settings = {
-      ...DEFAULT_GRANT_SETTINGS,
+      ...SETTINGS_2011,
       disbursementWindowMonths: 3,
       interestPointsAboveBaseRate: 3,
     };

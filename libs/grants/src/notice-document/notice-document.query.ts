@@ -8,7 +8,9 @@ import { MunicipalityRegistry } from '@app/shared';
 import { grantsProjection } from '../queries/grants.projection';
 import { mayRead } from '../queries/grants.queries';
 import { GRANTS_OFFICE, type GrantsOffice } from './grants-office';
-import { renderNoticeDocument } from './notice-document';
+import { type NoticeNames, renderNoticeDocument } from './notice-document';
+import { noticeTerms } from '../funding-sources';
+import type { AppliedRules } from '../grant';
 
 export class GetGrantNoticePdfQuery extends Query<RenderedPdf> {
   constructor(
@@ -19,14 +21,21 @@ export class GetGrantNoticePdfQuery extends Query<RenderedPdf> {
   }
 }
 
-/** The names a notice needs: the registry's municipality, the programme's title. */
+/** The names a notice needs: the registry's municipality, the programme's title, its terms' sources and phases. */
 export function noticeNames(
   projections: ProjectionRunner,
   registry: MunicipalityRegistry,
-  notice: { ags: string; programmeId: string },
-) {
-  const programme = projections.state(programmesCallsProjection).programmes.get(notice.programmeId);
-  return { municipality: registry.find(notice.ags), programmeTitle: programme?.title ?? notice.programmeId };
+  notice: { ags: string; programmeId: string; rules: AppliedRules },
+): NoticeNames {
+  const model = projections.state(programmesCallsProjection);
+  const programme = model.programmes.get(notice.programmeId);
+  const terms = noticeTerms(model.rules.get(notice.programmeId) ?? [], notice.rules);
+  return {
+    municipality: registry.find(notice.ags),
+    programmeTitle: programme?.title ?? notice.programmeId,
+    sources: terms?.sources ?? [],
+    phases: terms?.phases ?? [],
+  };
 }
 
 /** The notice regenerated from its event: the same bytes as when it was issued, under the same template. */

@@ -1,9 +1,8 @@
 import { type GrantNoticeView, type RenderedPdf, renderGrantNotice } from '@app/documents';
 import type { Municipality } from '@app/shared';
-import type { GrantNoticeIssued } from '../grant';
+import { type GrantNoticeIssued, totalEligibleCents } from '../grant';
+import type { GrantPhase, GrantSource } from '../grant-settings';
 import type { GrantsOffice } from './grants-office';
-
-const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 
 /** How a letter to a municipality is addressed: to its head of administration. */
 const HEAD: Record<Municipality['type'], string> = {
@@ -31,24 +30,39 @@ function berlinDay(instant: string): string {
   return parts;
 }
 
+/** The names a notice is written with: municipality, programme, and its terms' sources and phases. */
+export interface NoticeNames {
+  municipality?: Municipality;
+  programmeTitle: string;
+  sources: readonly GrantSource[];
+  phases: readonly GrantPhase[];
+}
+
+/** The Aktenzeichen's middle part: a numbered phase by its number (as ever), another by its id. */
+const phaseReference = (phaseId: string | undefined) =>
+  phaseId === undefined ? '' : `${/^phase-(\d+)$/.exec(phaseId)?.[1] ?? phaseId}/`;
+
 /**
  * The notice as the documents library draws it, from the notice event alone plus the names
- * (registry, programme title) and the grants office: the same event gives the same view, and so
- * the same bytes.
+ * (registry, programme title, the names its terms give sources and phases) and the grants
+ * office: the same event gives the same view, and so the same bytes.
  */
 export function grantNoticeView(
   notice: GrantNoticeIssued['data'],
-  names: { municipality?: Municipality; programmeTitle: string },
+  names: NoticeNames,
   office: GrantsOffice,
 ): GrantNoticeView {
   const recipientName = names.municipality?.name ?? notice.ags;
-  const phase = `Förderphase ${ROMAN[notice.phase] ?? notice.phase}`;
+  const phase =
+    notice.phaseId === undefined
+      ? undefined
+      : (names.phases.find((p) => p.phaseId === notice.phaseId)?.name ?? notice.phaseId);
   const issuedOn = berlinDay(notice.issuedAt);
-  const { esfCents, landCents, ownCents } = notice.financing;
+  const source = (sourceId: string) => names.sources.find((s) => s.sourceId === sourceId);
   const coordinator = [notice.coordinator.name, notice.coordinator.unit].filter(Boolean).join(', ');
   return {
     grantId: notice.grantId,
-    fileReference: `${office.fileReferencePrefix}-${issuedOn.slice(0, 4)}/${notice.phase}/${notice.ags}`,
+    fileReference: `${office.fileReferencePrefix}-${issuedOn.slice(0, 4)}/${phaseReference(notice.phaseId)}${notice.ags}`,
     issuedOn,
     authority: office.authority,
     recipient: {
@@ -57,20 +71,21 @@ export function grantNoticeView(
       addressLines: names.municipality ? [HEAD[names.municipality.type]] : [],
     },
     programme: { title: names.programmeTitle },
-    phase: { name: phase },
+    ...(phase !== undefined && { phase: { name: phase } }),
     purpose: [
-      `Umsetzung des Landesprogramms „${names.programmeTitle}“ durch ${recipientName} in der ${phase}: Aufbau und Weiterentwicklung einer kommunalen Präventionskette.`,
+      `Umsetzung des Programms „${names.programmeTitle}“ durch ${recipientName}${phase !== undefined ? ` in der Phase „${phase}“` : ''}.`,
       `Koordination: ${coordinator}.`,
     ],
     financingType: 'Anteilfinanzierung',
     form: 'Zuweisung',
-    eligibleTotalCents: esfCents + landCents + ownCents,
+    eligibleTotalCents: totalEligibleCents(notice.financing),
     period: { from: notice.period.from, to: notice.period.to },
-    financing: [
-      { sourceId: 'esf', name: 'Europäischer Sozialfonds (ESF)', kind: 'grant', cents: esfCents },
-      { sourceId: 'land', name: 'Land Nordrhein-Westfalen', kind: 'grant', cents: landCents },
-      { sourceId: 'own', name: 'Eigenmittel', kind: 'own', cents: ownCents },
-    ],
+    financing: notice.financing.map(({ sourceId, cents }) => ({
+      sourceId,
+      name: source(sourceId)?.name ?? sourceId,
+      kind: source(sourceId)?.kind ?? 'own',
+      cents,
+    })),
     disbursementWindowMonths: notice.disbursementWindowMonths,
     reports: [],
     proofOfUseDueOn: addMonths(notice.period.to, office.proofOfUseMonths),
@@ -88,7 +103,7 @@ export function noticeFileName(grantId: string): string {
 
 export async function renderNoticeDocument(
   notice: GrantNoticeIssued['data'],
-  names: { municipality?: Municipality; programmeTitle: string },
+  names: NoticeNames,
   office: GrantsOffice,
 ): Promise<RenderedPdf> {
   const pdf = await renderGrantNotice(grantNoticeView(notice, names, office));

@@ -13,7 +13,15 @@ import { GetGrantQuery, ListDisbursementsQuery, ListGrantsQuery } from './grants
 
 export class GrantsFilterDto extends ListQuery('status', 'from', 'to') {
   @ApiPropertyOptional() @IsOptional() @IsRecordId() programmeId?: string;
-  @ApiPropertyOptional({ enum: [1, 2] }) @IsOptional() @Type(() => Number) @IsIn([1, 2]) phase?: number;
+  @ApiPropertyOptional({ description: "The programme's phase (its terms' phaseId)" })
+  @IsOptional()
+  @IsRecordId()
+  phaseId?: string;
+  @ApiPropertyOptional({ enum: [1, 2], deprecated: true, description: 'Deprecated: phaseId `phase-<n>`' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn([1, 2])
+  phase?: number;
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(AGS_PATTERN, { message: 'ags must be an 8-digit AGS' })
@@ -37,8 +45,9 @@ export class GrantsQueriesController {
     @QueryParam() filter: GrantsFilterDto,
   ): Promise<Page<GrantView>> {
     const { programmeId, phase, ags } = filter;
+    const phaseId = filter.phaseId ?? (phase !== undefined ? `phase-${phase}` : undefined);
     const grants: GrantView[] = await this.queryBus.execute(
-      new ListGrantsQuery(principal, { programmeId, phase, ags }),
+      new ListGrantsQuery(principal, { programmeId, phaseId, ags }),
     );
     return listPage(grants, filter, {
       text: (g) => [

@@ -6,7 +6,7 @@ import { applyProofOfUse, noProofOfUse, type ProofOfUseView, refreshRefundable }
 export type GrantView = GrantNoticeIssued['data'] & {
   /** 'partially-revoked' after any partial revocation; 'revoked' once revoked in full. */
   status: 'issued' | 'partially-revoked' | 'revoked';
-  /** Zuwendungsfähige Gesamtausgaben: the grant (ESF + Land, `amountCents`) plus own funds. */
+  /** Zuwendungsfähige Gesamtausgaben: the grant (`amountCents`) plus own funds and third parties. */
   totalEligibleCents: number;
   requestedCents: number;
   paidCents: number;
@@ -24,8 +24,10 @@ export type GrantView = GrantNoticeIssued['data'] & {
   noticeDocument?: { sha256: string; generatedAt: string; templateVersion: number; fileName: string };
   /** In words, for people (added when the grant is read): "Kreis Unna". */
   municipalityName?: string;
-  /** In words, for people (added when the grant is read): "Förderphase I". */
+  /** In words, for people (added when the grant is read): the phase as the terms name it, "Aufbau". */
   phaseName?: string;
+  /** The financing plan with each source's name as the terms give it (added when the grant is read). */
+  financingNames?: { sourceId: string; name: string; cents: number }[];
   /** The programme's title (added when the grant is read). */
   programmeTitle?: string;
   revision: number;

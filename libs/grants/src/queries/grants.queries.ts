@@ -4,10 +4,11 @@ import { type Principal, seesEverything } from '@app/identity';
 import { programmesCallsProjection } from '@app/programmes-calls';
 import { MunicipalityRegistry } from '@app/shared';
 import { type DisbursementView, type GrantView, grantsProjection } from './grants.projection';
+import { noticeTerms, sourceName } from '../funding-sources';
 
 export interface GrantsFilter {
   programmeId?: string;
-  phase?: number;
+  phaseId?: string;
   ags?: string;
 }
 
@@ -59,7 +60,7 @@ export class ListGrantsHandler implements IQueryHandler<ListGrantsQuery> {
         (v) =>
           mayRead(principal, v) &&
           (!filter.programmeId || v.programmeId === filter.programmeId) &&
-          (!filter.phase || v.phase === filter.phase) &&
+          (!filter.phaseId || v.phaseId === filter.phaseId) &&
           (!filter.ags || v.ags === filter.ags),
       )
       .map((v) => named(v, this.projections, this.registry));
@@ -79,16 +80,25 @@ export class GetGrantHandler implements IQueryHandler<GetGrantQuery> {
   }
 }
 
-const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
-
-/** The grant with names for people beside its ids: municipality, phase, programme. */
+/** The grant with names for people beside its ids: municipality, phase, programme, sources. */
 function named(view: GrantView, projections: ProjectionRunner, registry: MunicipalityRegistry): GrantView {
-  const programme = projections.state(programmesCallsProjection).programmes.get(view.programmeId);
+  const model = projections.state(programmesCallsProjection);
+  const programme = model.programmes.get(view.programmeId);
+  const terms = noticeTerms(model.rules.get(view.programmeId) ?? [], view.rules);
+  const phaseName =
+    view.phaseId === undefined
+      ? undefined
+      : (terms?.phases.find((p) => p.phaseId === view.phaseId)?.name ?? view.phaseId);
   return {
     ...view,
     municipalityName: registry.find(view.ags)?.name ?? view.ags,
-    phaseName: `Förderphase ${ROMAN[view.phase] ?? view.phase}`,
+    ...(phaseName !== undefined ? { phaseName } : {}),
     ...(programme ? { programmeTitle: programme.title } : {}),
+    financingNames: view.financing.map(({ sourceId, cents }) => ({
+      sourceId,
+      name: sourceName(terms?.sources ?? [], sourceId),
+      cents,
+    })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { type Financing, overpaidCents, type ProofOfUseEvent, publicUsedCents } from '../grant';
+import { type Financing, overpaidCents, type ProofOfUseEvent } from '../grant';
 
 /** The proof of use (Verwendungsnachweis) of a grant as the read model shows it. */
 export interface ProofOfUseView {
@@ -10,7 +10,7 @@ export interface ProofOfUseView {
   /** The final figures of the latest submission, by source. */
   expenditure?: Financing;
   note?: string;
-  /** ESF + Land spent, per the latest submission. */
+  /** The public money spent (the grant-kind sources), per the latest submission. */
   publicUsedCents?: number;
   /**
    * Paid out, less refunds revocations have claimed, beyond the public money used: the
@@ -32,7 +32,7 @@ export const noProofOfUse = (): ProofOfUseView => ({
 export function applyProofOfUse(view: ProofOfUseView, event: ProofOfUseEvent): void {
   switch (event.type) {
     case 'ProofOfUseSubmitted': {
-      const { submission, submittedAt, factualReport, expenditure, note } = event.data;
+      const { submission, submittedAt, factualReport, expenditure, publicCents, note } = event.data;
       Object.assign(view, {
         status: 'submitted',
         submission,
@@ -40,7 +40,7 @@ export function applyProofOfUse(view: ProofOfUseView, event: ProofOfUseEvent): v
         factualReport,
         expenditure,
         note,
-        publicUsedCents: publicUsedCents(expenditure),
+        publicUsedCents: publicCents,
       });
       return;
     }
@@ -62,6 +62,6 @@ export function refreshRefundable(
   view: ProofOfUseView,
   grant: { paidCents: number; refundCents: number },
 ): void {
-  if (view.expenditure)
-    view.refundableCents = overpaidCents(grant.paidCents, grant.refundCents, view.expenditure);
+  if (view.expenditure && view.publicUsedCents !== undefined)
+    view.refundableCents = overpaidCents(grant.paidCents, grant.refundCents, view.publicUsedCents);
 }

@@ -1,11 +1,15 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ApiBearerAuth, ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
 import { IdPipe, Refuses } from '@app/shared';
-import { MAX_CENTS } from '../issue-grant-notice/grant-notice.dto';
+import {
+  type FinancingV1Dto,
+  financingSchema,
+  IsFinancing,
+  SourceAmountDto,
+} from '../issue-grant-notice/grant-notice.dto';
 import { type ProofOfUseReceipt, SubmitProofOfUseCommand } from './submit-proof-of-use.handler';
 import { GrantFullyRevoked } from '../errors/disbursement-errors';
 import {
@@ -16,25 +20,7 @@ import {
   ProofOfUseShareExceeded,
 } from '../errors/proof-of-use-errors';
 
-/** The final numerical proof (zahlenmäßiger Nachweis): what was spent in the funding period, by source. */
-export class ProofOfUseExpenditureDto {
-  @ApiProperty({ example: 4_200_000, description: 'ESF money spent, in cents' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
-  esfCents: number;
-  @ApiProperty({ example: 2_000_000, description: "The Land's money spent, in cents" })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
-  landCents: number;
-  @ApiProperty({ example: 2_200_000, description: "The municipality's own funds spent, in cents" })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
-  ownCents: number;
-}
-
+@ApiExtraModels(SourceAmountDto)
 export class SubmitProofOfUseDto {
   @ApiProperty({
     description: 'Sachbericht: what was done with the grant and what it achieved',
@@ -43,11 +29,13 @@ export class SubmitProofOfUseDto {
   @IsString()
   @MaxLength(100_000)
   factualReport: string;
-  @ApiProperty({ type: ProofOfUseExpenditureDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ProofOfUseExpenditureDto)
-  expenditure: ProofOfUseExpenditureDto;
+  @ApiProperty(
+    financingSchema(
+      'The final numerical proof (zahlenmäßiger Nachweis): what was spent in the funding period, by source.',
+    ),
+  )
+  @IsFinancing()
+  expenditure: SourceAmountDto[] | FinancingV1Dto;
   @ApiPropertyOptional({ example: 'Belege liegen bei der Kreiskasse zur Prüfung bereit' })
   @IsOptional()
   @IsString()

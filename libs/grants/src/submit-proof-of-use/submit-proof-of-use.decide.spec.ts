@@ -20,6 +20,8 @@ import {
   proofSubmitted,
   revoked,
   UNNA_FINANCING,
+  esfLandOwn,
+  SETTINGS_2011,
 } from '../testing-fixtures';
 import { type SubmitProofOfUse, submitProofOfUseDecider } from './submit-proof-of-use.decide';
 
@@ -29,12 +31,13 @@ const submit = (overrides: Partial<SubmitProofOfUse> = {}): SubmitProofOfUse => 
   grantId: GRANT_1,
   ags: KREIS_UNNA,
   factualReport: '  Präventionskette in allen vier Städten aufgebaut  ',
-  expenditure: { esfCents: 4_000_000, landCents: 2_000_000, ownCents: 2_500_000 },
+  expenditure: esfLandOwn(4_000_000, 2_000_000, 2_500_000),
+  sources: SETTINGS_2011.sources,
   submittedAt: '2015-11-30T09:00:00.000Z',
   ...overrides,
 });
 const spent = (esfCents: number, landCents: number, ownCents: number) => ({
-  expenditure: { esfCents, landCents, ownCents },
+  expenditure: esfLandOwn(esfCents, landCents, ownCents),
 });
 const paidOut = [issued(), ...PAID_IN_FULL];
 const decide = (given: GrantEvent[], command: SubmitProofOfUse) =>
@@ -52,7 +55,8 @@ describe('submit the proof of use (Verwendungsnachweis)', () => {
             grantId: GRANT_1,
             ags: KREIS_UNNA,
             factualReport: 'Präventionskette in allen vier Städten aufgebaut',
-            expenditure: { esfCents: 4_000_000, landCents: 2_000_000, ownCents: 2_500_000 },
+            expenditure: esfLandOwn(4_000_000, 2_000_000, 2_500_000),
+            publicCents: 6_000_000,
             note: 'Belege liegen bereit',
             submission: 1,
             submittedAt: '2015-11-30T09:00:00.000Z',
@@ -97,7 +101,7 @@ describe('submit the proof of use (Verwendungsnachweis)', () => {
     spec
       .given(paidOut)
       .when(submit(spent(1_000_000, 500_000, 2_000_000)))
-      .then([proofSubmitted(1, { esfCents: 1_000_000, landCents: 500_000, ownCents: 2_000_000 })]));
+      .then([proofSubmitted(1, esfLandOwn(1_000_000, 500_000, 2_000_000))]));
 
   it('states no more ESF or Land money than the notice granted, nor more than is left after revocations', () => {
     spec
@@ -115,7 +119,7 @@ describe('submit the proof of use (Verwendungsnachweis)', () => {
       .thenThrows(ProofOfUseBeyondGrant);
     spec
       .given(paidOut)
-      .when(submit(spent(UNNA_FINANCING.esfCents, UNNA_FINANCING.landCents, UNNA_FINANCING.ownCents)))
+      .when(submit(spent(4_300_000, 2_100_000, 2_200_000)))
       .then([
         {
           type: 'ProofOfUseSubmitted',
@@ -123,7 +127,8 @@ describe('submit the proof of use (Verwendungsnachweis)', () => {
             grantId: GRANT_1,
             ags: KREIS_UNNA,
             factualReport: 'Präventionskette in allen vier Städten aufgebaut',
-            expenditure: { ...UNNA_FINANCING },
+            expenditure: UNNA_FINANCING,
+            publicCents: 6_400_000,
             submission: 1,
             submittedAt: '2015-11-30T09:00:00.000Z',
           },

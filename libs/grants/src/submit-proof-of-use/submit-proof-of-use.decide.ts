@@ -16,16 +16,22 @@ import {
   type GrantState,
   initialGrantState,
   publicUsedCents,
+  type SourceAmount,
+  sourceCents,
   totalEligibleCents,
 } from '../grant';
+import { type GrantSource, grantSourceIds } from '../grant-settings';
+import { financingPlan } from '../issue-grant-notice/issue-grant-notice.decide';
 
 export interface SubmitProofOfUse {
   grantId: string;
   /** The submitting municipality: only the grantee proves the use of its grant. */
   ags: string;
   factualReport: string;
-  /** What was actually spent, by source (zahlenmäßiger Nachweis). */
-  expenditure: Financing;
+  /** What was actually spent, by source (zahlenmäßiger Nachweis); a source not named spent nothing. */
+  expenditure: SourceAmount[];
+  /** The sources of the terms the notice applied (names, and which are the grant's). */
+  sources: GrantSource[];
   note?: string;
   submittedAt: string;
 }
@@ -47,7 +53,13 @@ export function submitProofOfUse(command: SubmitProofOfUse, state: GrantState): 
   if (today <= state.notice.period.to) throw new ProofOfUseBeforePeriodEnd(today, state.notice.period.to);
   const factualReport = command.factualReport?.trim() ?? '';
   if (factualReport === '') throw new FactualReportMissing();
-  assertWithinGrant(expenditure, state.notice.financing, entitlementCents(state));
+  const stated = financingPlan(expenditure, command.sources);
+  const publicCents = assertWithinGrant(
+    stated,
+    state.notice.financing,
+    entitlementCents(state),
+    command.sources,
+  );
   const note = command.note?.trim();
   return [
     {
@@ -56,11 +68,8 @@ export function submitProofOfUse(command: SubmitProofOfUse, state: GrantState): 
         grantId,
         ags: state.notice.ags,
         factualReport,
-        expenditure: {
-          esfCents: expenditure.esfCents,
-          landCents: expenditure.landCents,
-          ownCents: expenditure.ownCents,
-        },
+        expenditure: stated,
+        publicCents,
         ...(note ? { note } : {}),
         submission: (previous?.submission ?? 0) + 1,
         submittedAt,
@@ -71,24 +80,52 @@ export function submitProofOfUse(command: SubmitProofOfUse, state: GrantState): 
 
 /**
  * Public money spent stays within what was granted, per source and after revocations; and as
- * the grant finances a share of the expenditure (Anteilfinanzierung), the ESF and Land shares
- * of the stated total stay within the notice's shares of its eligible total. Shares are
- * compared crosswise in integers, so no rounding decides a case.
+ * the grant finances a share of the expenditure (Anteilfinanzierung), each grant source's share
+ * of the stated total stays within its share of the notice's eligible total. Shares are compared
+ * crosswise in integers, so no rounding decides a case. Returns the public money used.
  */
-function assertWithinGrant(stated: Financing, notice: Financing, entitlement: number): void {
-  if (stated.esfCents > notice.esfCents)
-    throw new ProofOfUseBeyondGrant('esf', stated.esfCents, notice.esfCents);
-  if (stated.landCents > notice.landCents)
-    throw new ProofOfUseBeyondGrant('land', stated.landCents, notice.landCents);
-  if (publicUsedCents(stated) > entitlement)
-    throw new ProofOfUseBeyondGrant('grant', publicUsedCents(stated), entitlement);
+function assertWithinGrant(
+  stated: Financing,
+  notice: Financing,
+  entitlement: number,
+  sources: readonly GrantSource[],
+): number {
+  const grantSources = sources.filter((s) => s.kind === 'grant');
+  for (const source of grantSources) {
+    const statedCents = sourceCents(stated, source.sourceId);
+    const grantedCents = sourceCents(notice, source.sourceId);
+    if (statedCents > grantedCents)
+      throw new ProofOfUseBeyondGrant({
+        source: source.sourceId,
+        sourceName: source.name,
+        statedCents,
+        grantedCents,
+      });
+  }
+  const used = publicUsedCents(stated, grantSourceIds(sources));
+  if (used > entitlement)
+    throw new ProofOfUseBeyondGrant({
+      source: 'grant',
+      sourceName: 'Zuwendung',
+      statedCents: used,
+      grantedCents: entitlement,
+    });
   const statedTotal = totalEligibleCents(stated);
   const noticeTotal = totalEligibleCents(notice);
-  for (const source of ['esf', 'land'] as const) {
-    const key = source === 'esf' ? 'esfCents' : 'landCents';
-    if (BigInt(stated[key]) * BigInt(noticeTotal) > BigInt(notice[key]) * BigInt(statedTotal))
-      throw new ProofOfUseShareExceeded(source, stated[key], statedTotal, notice[key], noticeTotal);
+  for (const source of grantSources) {
+    const statedCents = sourceCents(stated, source.sourceId);
+    const noticeCents = sourceCents(notice, source.sourceId);
+    if (BigInt(statedCents) * BigInt(noticeTotal) > BigInt(noticeCents) * BigInt(statedTotal))
+      throw new ProofOfUseShareExceeded({
+        source: source.sourceId,
+        sourceName: source.name,
+        statedCents,
+        statedTotalCents: statedTotal,
+        noticeCents,
+        noticeTotalCents: noticeTotal,
+      });
   }
+  return used;
 }
 
 export const submitProofOfUseDecider: Decider<SubmitProofOfUse, GrantEvent, GrantState> = {

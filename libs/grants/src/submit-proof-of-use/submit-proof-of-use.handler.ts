@@ -2,7 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService } from '@app/shared';
-import { grantStream, overpaidCents, paidCents } from '../grant';
+import { grantStream, overpaidCents, paidCents, type SourceAmount } from '../grant';
+import { loadGrantSources } from '../issue-grant-notice/notice-facts';
+import { type FinancingV1, sourcesOfV1 } from '../upcasters';
 import { type SubmitProofOfUse, submitProofOfUseDecider } from './submit-proof-of-use.decide';
 
 export class ProofOfUseReceipt extends CommandAccepted {
@@ -12,7 +14,8 @@ export class ProofOfUseReceipt extends CommandAccepted {
   })
   submission: number;
   @ApiProperty({
-    description: 'Paid out (less refunds already claimed) beyond the ESF + Land money the proof states',
+    description:
+      'Paid out (less refunds already claimed) beyond the public money (grant sources) the proof states',
   })
   refundableCents: number;
 }
@@ -20,7 +23,9 @@ export class ProofOfUseReceipt extends CommandAccepted {
 export class SubmitProofOfUseCommand extends Command<ProofOfUseReceipt> {
   constructor(
     readonly principal: Principal,
-    readonly proof: Omit<SubmitProofOfUse, 'ags' | 'submittedAt'>,
+    readonly proof: Omit<SubmitProofOfUse, 'ags' | 'submittedAt' | 'expenditure' | 'sources'> & {
+      expenditure: SourceAmount[] | FinancingV1;
+    },
   ) {
     super();
   }
@@ -31,8 +36,14 @@ export class SubmitProofOfUseHandler implements ICommandHandler<SubmitProofOfUse
   constructor(private readonly commands: CommandService) {}
 
   async execute({ principal, proof }: SubmitProofOfUseCommand): Promise<ProofOfUseReceipt> {
+    const sources = await loadGrantSources(this.commands, proof.grantId);
+    const expenditure = Array.isArray(proof.expenditure)
+      ? proof.expenditure.map(({ sourceId, cents }) => ({ sourceId, cents }))
+      : sourcesOfV1(proof.expenditure);
     const outcome = await this.commands.run(grantStream(proof.grantId), submitProofOfUseDecider, {
       ...proof,
+      expenditure,
+      sources,
       // The decider answers 404 unless the grant is this municipality's own.
       ags: principal.ags ?? '',
       submittedAt: this.commands.now().toISOString(),
@@ -45,7 +56,7 @@ export class SubmitProofOfUseHandler implements ICommandHandler<SubmitProofOfUse
       refundableCents:
         state.status === 'none' || !submitted
           ? 0
-          : overpaidCents(paidCents(state), state.refundCents, submitted.expenditure),
+          : overpaidCents(paidCents(state), state.refundCents, submitted.publicCents),
     });
   }
 }

@@ -13,7 +13,7 @@ function book(): NameBook {
   });
   names.apply({
     type: 'GrantNoticeIssued',
-    data: { grantId: GRANT, programmeId: 'kkz', phase: 2, ags: '05978000' },
+    data: { grantId: GRANT, programmeId: 'kkz', phaseId: 'phase-2', ags: '05978000' },
   });
   names.apply({
     type: 'ReportPeriodOpened',

@@ -16,8 +16,8 @@ export interface NoticeNames {
 
 interface GrantName {
   ags: string;
-  /** Förderphase I/II of a v1 notice; a v2 notice names its phase by id, or none. */
-  phase?: number;
+  /** GrantNoticeIssued v2: the phase by its id (a v1 notice's number n reads as `phase-<n>`); absent without phases. */
+  phaseId?: string;
   programmeId: string;
 }
 
@@ -38,6 +38,7 @@ export const NAMING_EVENT_TYPES = [
   'ProgrammeCreated',
   'CallDrafted',
   'ExpressionOfInterestDrafted',
+  'ProgrammeRulesAdopted',
   'GrantNoticeIssued',
   'ReportPeriodOpened',
   'SurveyCreated',
@@ -90,6 +91,8 @@ export interface NameData {
   /** Municipality names an application stated (for one the registry does not list). */
   stated: Map<string, string>;
   grants: Map<string, GrantName>;
+  /** programmeId → phaseId → the phase's name, as the programme's terms (any version) name it. */
+  phases: Map<string, Map<string, string>>;
   reports: Map<string, ReportName>;
   surveys: Map<string, string>;
 }
@@ -101,6 +104,7 @@ export function emptyNames(): NameData {
     applications: new Map(),
     stated: new Map(),
     grants: new Map(),
+    phases: new Map(),
     reports: new Map(),
     surveys: new Map(),
   };
@@ -130,12 +134,22 @@ export function applyNames(names: NameData, event: { type: string; data: unknown
     }
     case 'GrantNoticeIssued': {
       const [id, ags, programmeId] = [str(d.grantId), str(d.ags), str(d.programmeId)];
+      // v2 names its phase by id; a v1 notice read raw numbers it.
+      const phaseId = str(d.phaseId) ?? (typeof d.phase === 'number' ? `phase-${d.phase}` : undefined);
       if (id && ags)
-        names.grants.set(id, {
-          ags,
-          ...(typeof d.phase === 'number' ? { phase: d.phase } : {}),
-          programmeId: programmeId ?? '',
-        });
+        names.grants.set(id, { ags, ...(phaseId && { phaseId }), programmeId: programmeId ?? '' });
+      break;
+    }
+    case 'ProgrammeRulesAdopted': {
+      const programmeId = str(d.programmeId);
+      const phases = ((d.rules ?? {}) as Data).phases;
+      if (!programmeId || !Array.isArray(phases)) break;
+      const known = names.phases.get(programmeId) ?? new Map<string, string>();
+      for (const phase of phases as Data[]) {
+        const [phaseId, name] = [str(phase?.phaseId), str(phase?.name)];
+        if (phaseId && name) known.set(phaseId, name);
+      }
+      names.phases.set(programmeId, known);
       break;
     }
     case 'ReportPeriodOpened': {
@@ -229,12 +243,18 @@ export class NameBook implements NoticeNames {
     }
   }
 
-  /** "Kreis Unna" with " (Förderphase II)" where the notice numbered its phase. */
+  /** "Kreis Unna" and its phase as the programme names it ("Förderphase II"), if it has phases. */
   private grantName(grantId: string | undefined, nameOf: (ags: string) => string | undefined) {
     const grant = grantId ? this.data.grants.get(grantId) : undefined;
     const who = grant && nameOf(grant.ags);
     if (!grant || !who) return undefined;
-    const phase = grant.phase !== undefined ? phaseName(grant.phase) : undefined;
+    const { phaseId } = grant;
+    const numbered = /^phase-(\d+)$/.exec(phaseId ?? '');
+    const phase =
+      phaseId === undefined
+        ? undefined
+        : (this.data.phases.get(grant.programmeId)?.get(phaseId) ??
+          (numbered ? phaseName(Number(numbered[1])) : phaseId));
     return { who, phase, inPhase: phase ? ` (${phase})` : '', grant };
   }
 
@@ -278,7 +298,12 @@ export class NameBook implements NoticeNames {
       }
       case 'phase-ends': {
         const named = this.grantName(subject.grantId, nameOf);
-        return named ? `Ende der ${named.phase ?? 'Förderung'} – ${named.who}` : undefined;
+        if (!named) return undefined;
+        if (!named.phase) return `Ende des Förderzeitraums – ${named.who}`;
+        // "Ende der Förderphase II", but "Ende der Phase „Aufbau“".
+        return /^(Förder)?phase\b/i.test(named.phase)
+          ? `Ende der ${named.phase} – ${named.who}`
+          : `Ende der Phase „${named.phase}“ – ${named.who}`;
       }
       default:
         return undefined;

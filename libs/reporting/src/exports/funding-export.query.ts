@@ -8,6 +8,7 @@ import {
 } from '@app/documents';
 import { NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { grantsProjection } from '@app/grants';
+import { phaseNumber } from '@app/grants/grant';
 import { programmesCallsProjection } from '@app/programmes-calls';
 import { Clock, MunicipalityRegistry } from '@app/shared';
 import { SOURCES, type Source } from '../esf-report';
@@ -66,7 +67,7 @@ export class GetFundingExportHandler implements IQueryHandler<GetFundingExportQu
     const lines: FundingLineView[] = totals.flatMap((line) =>
       line.contributions.map((c): FundingLineView => {
         const name = this.registry.find(c.ags)?.name ?? c.ags;
-        const phase = grants.get(c.grantId)?.phase;
+        const phase = phaseNumber(grants.get(c.grantId)?.phaseId);
         const report = reports.get(c.reportId);
         return {
           year: line.year,

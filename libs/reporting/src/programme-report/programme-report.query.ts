@@ -3,6 +3,7 @@ import { berlinDateTime, type HeadlineFigure, type ProgrammeReportView } from '@
 import { evaluationsProjection } from '@app/evaluation';
 import { type Locale, NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { grantsProjection } from '@app/grants';
+import { phaseNumber } from '@app/grants/grant';
 import { programmesCallsProjection } from '@app/programmes-calls';
 import { Clock, MunicipalityRegistry, type MunicipalityType } from '@app/shared';
 import { SOURCES } from '../esf-report';
@@ -20,7 +21,8 @@ export class GetProgrammeReportQuery extends Query<ProgrammeReportView> {
 }
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
-const phaseName = (phase: number) => `Förderphase ${ROMAN[phase] ?? phase}`;
+const phaseName = (phase: number) => (phase === 0 ? 'ohne Phase' : `Förderphase ${ROMAN[phase] ?? phase}`);
+const phaseOf = (g: { phaseId?: string }) => phaseNumber(g.phaseId) ?? 0;
 
 const SOURCE_NAMES: Record<(typeof SOURCES)[number], string> = {
   esf: 'ESF',
@@ -92,7 +94,7 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
       (r) => r.programmeId === programmeId && r.accepted,
     ).length;
 
-    const phases = [...new Set(grants.map((g) => g.phase))].sort((a, b) => a - b);
+    const phases = [...new Set(grants.map(phaseOf))].sort((a, b) => a - b);
     const years = new Set<number>(funding.map((f) => f.year));
     for (const g of grants)
       for (let y = Number(g.period.from.slice(0, 4)); y <= Number(g.period.to.slice(0, 4)); y++) years.add(y);
@@ -126,7 +128,7 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
       headline,
       timeline: {
         phases: phases.map((phase) => {
-          const of = grants.filter((g) => g.phase === phase);
+          const of = grants.filter((g) => phaseOf(g) === phase);
           return {
             name: phaseName(phase),
             from: of.map((g) => g.period.from).sort()[0],
@@ -147,7 +149,7 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
           type: w.types[type],
           counts: phases.map(
             (phase) =>
-              new Set(grants.filter((g) => g.phase === phase && typeOf(g.ags) === type).map((g) => g.ags))
+              new Set(grants.filter((g) => phaseOf(g) === phase && typeOf(g.ags) === type).map((g) => g.ags))
                 .size,
           ),
         })),

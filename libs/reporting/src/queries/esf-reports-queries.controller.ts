@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import {
   CSV_CONTENT_TYPE,
@@ -34,6 +34,10 @@ import {
   GetEsfTotalsQuery,
   ListGrantEsfReportsQuery,
 } from './esf-reports.queries';
+
+/** The neutral routes name every programme's sources; these name the first programme's three. */
+const DEPRECATED_TOTALS =
+  'Deprecated: use `/programmes/{programmeId}/funding-totals` (also `.csv`, `.xlsx`), which lists every source of the programme by its name.';
 
 export class EsfReportsQuery extends ListQuery('status', 'from', 'to') {}
 
@@ -87,6 +91,7 @@ export class EsfReportsQueriesController {
 
   /** Programme totals by year and source, each line traced to its accepted reports and events. */
   @Get('programmes/:programmeId/esf-totals')
+  @ApiOperation({ deprecated: true, description: DEPRECATED_TOTALS })
   @Roles('grants-office', 'auditor')
   totals(@Param('programmeId', IdPipe) programmeId: string): Promise<EsfTotalsView> {
     return this.queryBus.execute(new GetEsfTotalsQuery(programmeId));
@@ -94,6 +99,7 @@ export class EsfReportsQueriesController {
 
   /** The totals as CSV for German Excel (default) or, with `?dialect=rfc4180`, for programs; `?table=lines` lists every accepted amount. Headers in English on `Accept-Language: en` where the table has English texts (`Content-Language` says which). */
   @Get('programmes/:programmeId/esf-totals.csv')
+  @ApiOperation({ deprecated: true, description: DEPRECATED_TOTALS })
   @Roles('grants-office', 'auditor')
   @ApiFile(
     'text/csv',
@@ -117,6 +123,7 @@ export class EsfReportsQueriesController {
 
   /** An Excel workbook: totals by year, a row per grant, every amount, a sheet per grant and per municipality; € formats, frozen headers, totals that reconcile to the cent. */
   @Get('programmes/:programmeId/esf-totals.xlsx')
+  @ApiOperation({ deprecated: true, description: DEPRECATED_TOTALS })
   @Roles('grants-office', 'auditor')
   @ApiFile(XLSX_CONTENT_TYPE, 'An Excel workbook of the accepted expenditure.', { binary: true })
   async totalsXlsx(

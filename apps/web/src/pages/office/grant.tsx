@@ -217,7 +217,7 @@ export function GrantPage() {
             <dt>Koordination</dt>
             <dd>{x.coordinator?.name ?? '–'}</dd>
             <dt>Phase</dt>
-            <dd>{x.phaseName ?? x.phase}</dd>
+            <dd>{x.phaseName ?? '–'}</dd>
             <dt>Bewilligt</dt>
             <dd>
               {euroCents(x.amountCents)} am {date(x.issuedAt)}

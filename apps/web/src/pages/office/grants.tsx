@@ -18,8 +18,8 @@ const COLUMNS: Column<Grant>[] = [
   {
     key: 'phase',
     header: 'Phase',
-    cell: (g) => g.phaseName ?? `Phase ${g.phase}`,
-    sortValue: (g) => g.phase,
+    cell: (g) => g.phaseName ?? '–',
+    sortValue: (g) => g.phaseName ?? '',
   },
   {
     key: 'betrag',

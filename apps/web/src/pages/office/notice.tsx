@@ -23,23 +23,16 @@ export interface NoticeForm {
 }
 
 /**
- * The request for `POST /grants` from the form. The API still takes the financing as ESF, Land
- * and own cents (the sources with those ids); when it takes `financing: {sourceId, cents}[]`
- * (issue 12, step 2) this is the one place to change.
+ * The request for `POST /grants` from the form: the financing plan per source of the programme's
+ * terms; the phase is the call's (the API takes it from the call when none is named).
  */
 export function noticeRequest(form: NoticeForm, sources: Source[]): Schemas['IssueGrantNoticeDto'] {
   const cents = (sourceId: string) => centsOf(form.amounts[sourceId] ?? '') ?? 0;
-  const has = (id: string) => sources.some((s) => s.sourceId === id);
   return {
-    phase: form.phase,
     ags: form.ags,
     applicationId: form.applicationId,
     period: { from: form.from, to: form.to },
-    financing: {
-      esfCents: has('esf') ? cents('esf') : 0,
-      landCents: has('land') ? cents('land') : 0,
-      ownCents: has('own') ? cents('own') : 0,
-    },
+    financing: sources.map((s) => ({ sourceId: s.sourceId, cents: cents(s.sourceId) })),
     conditions: form.conditions
       .split('\n')
       .map((c) => c.trim())

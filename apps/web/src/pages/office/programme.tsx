@@ -32,7 +32,7 @@ function Figures({ programmeId }: { programmeId: string }) {
   const sum = (f: (g: (typeof items)[number]) => number) => items.reduce((s, g) => s + f(g), 0);
   const byPhase = new Map<string, { count: number; cents: number }>();
   for (const g of items) {
-    const key = g.phaseName ?? `Phase ${g.phase}`;
+    const key = g.phaseName ?? 'ohne Phase';
     const row = byPhase.get(key) ?? { count: 0, cents: 0 };
     byPhase.set(key, { count: row.count + 1, cents: row.cents + g.amountCents });
   }
