@@ -27,5 +27,9 @@ module.exports = {
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
+  // Most of the suite waits on I/O (HTTP, Redis, SQLite, Chromium), and every test file keeps its
+  // own ports, Redis database or key prefix and data directory: two files at a time even on two
+  // cores (jest's default there is one), more on a bigger machine.
+  maxWorkers: Math.max(2, require('node:os').availableParallelism() - 1),
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -92,7 +92,8 @@ describe('ESF reporting refusals answer problem+json with a code and write nothi
       422,
       'esf-report-incomplete',
     );
-    expect(incomplete.body.missing).toEqual(['narrative']);
+    // Everything missing is named at once, the required indicator with it.
+    expect(incomplete.body.missing).toEqual(['narrative', 'indicators.publicAdministrationsSupported']);
   });
 
   it("refuses ESF beyond the notice once the grant's accepted reports are counted", async () => {

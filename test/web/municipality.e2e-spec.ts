@@ -186,7 +186,7 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     await page.getByRole('link', { name: 'Kein Kind zurücklassen in Dortmund' }).waitFor();
     expect(await axe(page, 'Meine Programme')).toEqual([]);
     await screenshot(page, 'meine-programme');
-    await page.getByRole('link', { name: 'Förderphase 1' }).click();
+    await page.getByRole('link', { name: 'Förderphase I' }).click();
     await page.waitForURL(`${world.url}/meine-zuwendungen/${grantId}`);
     const first = page.getByRole('link', { name: 'Bericht 01.03.2012 bis 31.12.2012' });
     await first.waitFor();
@@ -299,15 +299,20 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     expect(await factual.getAttribute('aria-invalid')).toBe('true');
     expect(await axe(page, 'Verwendungsnachweis mit Fehler')).toEqual([]);
     await factual.fill('Präventionskette von der Geburt bis zum Berufseinstieg aufgebaut.');
-    await page.getByLabel('Ausgaben aus ESF-Mitteln in €').fill('43.000,00');
-    await page.getByLabel('Ausgaben aus Landesmitteln in €').fill('21.000,00');
-    await page.getByLabel('Ausgaben aus Eigenmitteln in €').fill('22.000,00');
+    // One field per source of the grant's financing plan, named as the programme names it.
+    await page.getByLabel('Ausgaben aus „ESF“ in €').fill('43.000,00');
+    await page.getByLabel('Ausgaben aus „Land“ in €').fill('21.000,00');
+    await page.getByLabel('Ausgaben aus „Eigenmittel“ in €').fill('22.000,00');
     await page.getByRole('button', { name: 'Verwendungsnachweis einreichen' }).click();
     await page.getByText(/^Eingereicht .* – Stand: eingereicht – zu prüfen/).waitFor();
     const granted = await world.api.http.get(`/grants/${grantId}`).set(dortmund).expect(200);
     expect(granted.body.proofOfUse).toMatchObject({
       status: 'submitted',
-      expenditure: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
+      expenditure: [
+        { sourceId: 'esf', cents: 4_300_000 },
+        { sourceId: 'land', cents: 2_100_000 },
+        { sourceId: 'own', cents: 2_200_000 },
+      ],
     });
 
     const reports = await world.api.http.get(`/grants/${grantId}/esf-reports`).set(dortmund).expect(200);

@@ -130,10 +130,10 @@ export class EsfReportPeriodNotEnded extends DomainError {
 export class EsfReportIncomplete extends DomainError {
   readonly code = 'esf-report-incomplete';
   readonly kind = 'rule-violated';
-  constructor(missing: string[]) {
+  constructor(missing: string[], labels: string[] = missing) {
     super(
       {
-        de: `Der Bericht kann noch nicht eingereicht werden; es fehlt: ${missing.join(', ')}.`,
+        de: `Der Bericht kann noch nicht eingereicht werden; es fehlt: ${labels.join(', ')}.`,
         en: `The ESF report cannot be submitted yet; missing: ${missing.join(', ')}.`,
       },
       { missing },

@@ -198,7 +198,13 @@ export function MyGrantPage() {
           </tbody>
         </table>
       )}
-      {g.data && <ProofOfUseForm grantId={grantId} proof={(g.data as { proofOfUse?: unknown }).proofOfUse} />}
+      {g.data && (
+        <ProofOfUseForm
+          grantId={grantId}
+          proof={(g.data as { proofOfUse?: unknown }).proofOfUse}
+          sources={g.data.financingNames ?? []}
+        />
+      )}
     </Page>
   );
 }
@@ -476,20 +482,28 @@ const REPORT_STEP: Record<string, string> = {
   'draft-saved': 'Entwurf gespeichert',
 };
 
-function ProofOfUseForm({ grantId, proof }: { grantId: string; proof: unknown }) {
+/** The proof of use states what was spent from each source of the grant's financing plan. */
+function ProofOfUseForm({
+  grantId,
+  proof,
+  sources,
+}: {
+  grantId: string;
+  proof: unknown;
+  sources: { sourceId: string; name: string }[];
+}) {
   const client = useQueryClient();
-  const [amounts, setAmounts] = useState<Amounts>({ esf: '', land: '', own: '' });
+  const [amounts, setAmounts] = useState<Record<string, string>>({});
   const [factualReport, setFactualReport] = useState('');
   const [note, setNote] = useState('');
   const send = useMutation({
     mutationFn: () =>
       submitProofOfUse(grantId, {
         factualReport: factualReport.trim(),
-        expenditure: {
-          esfCents: centsOf(amounts.esf) ?? 0,
-          landCents: centsOf(amounts.land) ?? 0,
-          ownCents: centsOf(amounts.own) ?? 0,
-        },
+        expenditure: sources.map((s) => ({
+          sourceId: s.sourceId,
+          cents: centsOf(amounts[s.sourceId] ?? '') ?? 0,
+        })),
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['grant', grantId] }),
@@ -517,7 +531,27 @@ function ProofOfUseForm({ grantId, proof }: { grantId: string; proof: unknown })
               <textarea {...props} value={factualReport} onChange={(e) => setFactualReport(e.target.value)} />
             )}
           </Field>
-          <AmountFields amounts={amounts} set={setAmounts} errors={errors} disabled={false} />
+          <fieldset>
+            <legend>Ausgaben nach Finanzierungsquelle</legend>
+            {sources.map((source, i) => (
+              <Field
+                key={source.sourceId}
+                label={`Ausgaben aus „${source.name}“ in €`}
+                errors={errors[`expenditure.${i}.cents`]}
+                hint="z. B. 12.500,00"
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="text"
+                    inputMode="decimal"
+                    value={amounts[source.sourceId] ?? ''}
+                    onChange={(e) => setAmounts({ ...amounts, [source.sourceId]: e.target.value })}
+                  />
+                )}
+              </Field>
+            ))}
+          </fieldset>
           <Field label="Bemerkung (freiwillig)">
             {(props) => (
               <input {...props} type="text" value={note} onChange={(e) => setNote(e.target.value)} />

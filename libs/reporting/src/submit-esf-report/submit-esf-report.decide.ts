@@ -1,3 +1,4 @@
+import type { IndicatorDefinition } from '@app/programmes-calls/rules';
 import type { Decider } from '@app/eventsourcing';
 import { endOfDayInBerlin } from '@app/shared/time/berlin-time';
 import { EsfReportIncomplete, EsfReportPeriodNotEnded } from '../errors';
@@ -51,11 +52,14 @@ export function submitEsfReport(command: SubmitEsfReport, state: EsfReportState)
   assertFiguresValid(content);
   const catalogue = period.indicators;
   assertIndicatorsInCatalogue(content.indicators, catalogue);
-  const report = complete({
-    expenditure: content.expenditure ? withoutTotal(content.expenditure) : state.draft.expenditure,
-    indicators: content.indicators ?? state.draft.indicators ?? {},
-    narrative: content.narrative ?? state.draft.narrative,
-  });
+  const report = complete(
+    {
+      expenditure: content.expenditure ? withoutTotal(content.expenditure) : state.draft.expenditure,
+      indicators: content.indicators ?? state.draft.indicators ?? {},
+      narrative: content.narrative ?? state.draft.narrative,
+    },
+    catalogue,
+  );
   // A draft saved under the same catalogue was checked when saved; checked again all the same.
   assertIndicatorsInCatalogue(report.indicators, catalogue);
   assertRequiredIndicators(report.indicators, catalogue);
@@ -81,12 +85,24 @@ export function submitEsfReport(command: SubmitEsfReport, state: EsfReportState)
   ];
 }
 
-function complete(report: Partial<ReportContent>): ReportContent {
-  const missing = [
-    ...(report.expenditure ? [] : ['expenditure']),
-    ...(report.narrative?.trim() ? [] : ['narrative']),
+/**
+ * Everything a submission lacks, named at once: the figures, the narrative and, with them, the
+ * required indicators (a report lacking only indicators is refused by `assertRequiredIndicators`).
+ */
+function complete(report: Partial<ReportContent>, catalogue: readonly IndicatorDefinition[]): ReportContent {
+  const missing: { field: string; label: string }[] = [
+    ...(report.expenditure ? [] : [{ field: 'expenditure', label: 'Ausgaben' }]),
+    ...(report.narrative?.trim() ? [] : [{ field: 'narrative', label: 'Sachbericht' }]),
   ];
-  if (missing.length > 0) throw new EsfReportIncomplete(missing);
+  if (missing.length > 0) {
+    for (const i of catalogue)
+      if (i.required && report.indicators?.[i.indicatorId] === undefined)
+        missing.push({ field: `indicators.${i.indicatorId}`, label: `„${i.name}“` });
+    throw new EsfReportIncomplete(
+      missing.map((m) => m.field),
+      missing.map((m) => m.label),
+    );
+  }
   return report as ReportContent;
 }
 
