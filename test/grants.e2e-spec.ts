@@ -171,6 +171,17 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
     expect(late).toMatchObject({ latestDueDate: '2012-05-05', windowMonths: 2 });
     const tooMuch = await refused(() => callFunds(4_400_001, '2012-04-30'), 422, 'disbursement-beyond-grant');
     expect(tooMuch).toMatchObject({ remainingCents: 4_400_000 });
+    // German by default, dates and euros as a German reader writes them; English on request.
+    expect(late.detail).toBe(
+      'Mittel dürfen nur für Zahlungen abgerufen werden, die innerhalb von 2 Monaten fällig werden, also bis zum 05.05.2012; der 06.05.2012 ist zu spät.',
+    );
+    expect(tooMuch.detail).toMatch(
+      /^Von der Zuwendung können nur noch 44\.000,00\s€ abgerufen werden; 44\.000,01\s€ sind zu viel\.$/,
+    );
+    const english = await callFunds(4_400_001, '2012-04-30').set('Accept-Language', 'en').expect(422);
+    expect(english.body.detail).toBe(
+      'Only 4400000 cents of the grant remain to be called; 4400001 cents is too much.',
+    );
     await refused(() => callFunds(100, '2012-03-04'), 422, 'disbursement-due-date-passed');
     await refused(() => callFunds(100, '2012-04-30', dortmund), 404, 'not-found');
     await refused(() => callFunds(100, '2012-04-30', office), 403, 'forbidden-role');

@@ -14,11 +14,9 @@ const ROOT = join(__dirname, '..');
 
 /**
  * Contexts another helper is rewriting at the time of writing; the lead translates them after the
- * merge and then removes them from this list (the test warns while they are here).
+ * merge and then removes them from this list (the test warns while they are here). None now.
  */
-const PENDING_TRANSLATION: Record<string, string> = {
-  'libs/grants/': 'grants is being rewritten on another branch; its refusals are translated after the merge',
-};
+const PENDING_TRANSLATION: Record<string, string> = {};
 
 /** Refusals whose German sentence may equal the English one, each with its reason. (None so far.) */
 const SAME_IN_BOTH: Record<string, string> = {};

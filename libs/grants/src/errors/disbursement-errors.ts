@@ -1,4 +1,5 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, germanDate } from '@app/eventsourcing';
+import { euro } from './words';
 
 // Refusals of disbursement requests and payments (Mittelabruf, Auszahlung).
 
@@ -7,7 +8,10 @@ export class GrantFullyRevoked extends DomainError {
   readonly kind = 'rule-violated';
   constructor(grantId: string) {
     super(
-      `Grant ${grantId} has been revoked in full; nothing more can be called, paid or revoked, and no proof of use is taken.`,
+      {
+        de: `Die Zuwendung ${grantId} ist vollständig widerrufen; es können keine Mittel mehr abgerufen oder ausgezahlt werden, kein weiterer Widerruf ist möglich und kein Verwendungsnachweis wird angenommen.`,
+        en: `Grant ${grantId} has been revoked in full; nothing more can be called, paid or revoked, and no proof of use is taken.`,
+      },
       { grantId },
     );
   }
@@ -17,7 +21,13 @@ export class DisbursementAmountNotPositive extends DomainError {
   readonly code = 'disbursement-amount-not-positive';
   readonly kind = 'rule-violated';
   constructor(amountCents: number) {
-    super(`A disbursement must be for a positive amount, not ${amountCents} cents.`, { amountCents });
+    super(
+      {
+        de: `Ein Mittelabruf muss über einen Betrag größer als 0 € lauten, nicht über ${euro(amountCents)}.`,
+        en: `A disbursement must be for a positive amount, not ${amountCents} cents.`,
+      },
+      { amountCents },
+    );
   }
 }
 
@@ -26,7 +36,10 @@ export class DisbursementDueDatePassed extends DomainError {
   readonly kind = 'rule-violated';
   constructor(dueDate: string, requestDate: string) {
     super(
-      `Funds are called for payments still to be made; ${dueDate} lies before the request (${requestDate}).`,
+      {
+        de: `Mittel werden nur für noch zu leistende Zahlungen abgerufen; der Fälligkeitstag ${germanDate(dueDate)} liegt vor dem Tag des Abrufs (${germanDate(requestDate)}).`,
+        en: `Funds are called for payments still to be made; ${dueDate} lies before the request (${requestDate}).`,
+      },
       {
         dueDate,
         requestDate,
@@ -40,7 +53,10 @@ export class DisbursementBeyondWindow extends DomainError {
   readonly kind = 'rule-violated';
   constructor(dueDate: string, latestDueDate: string, windowMonths: number) {
     super(
-      `Funds may be called only for payments due within ${windowMonths} months, i.e. by ${latestDueDate}; ${dueDate} is too late.`,
+      {
+        de: `Mittel dürfen nur für Zahlungen abgerufen werden, die innerhalb von ${windowMonths} Monaten fällig werden, also bis zum ${germanDate(latestDueDate)}; der ${germanDate(dueDate)} ist zu spät.`,
+        en: `Funds may be called only for payments due within ${windowMonths} months, i.e. by ${latestDueDate}; ${dueDate} is too late.`,
+      },
       { dueDate, latestDueDate, windowMonths },
     );
   }
@@ -50,11 +66,17 @@ export class DisbursementOutsidePeriod extends DomainError {
   readonly code = 'disbursement-outside-period';
   readonly kind = 'rule-violated';
   constructor(dueDate: string, from: string, to: string) {
-    super(`Payments must fall within the funding period ${from} to ${to}; ${dueDate} does not.`, {
-      dueDate,
-      from,
-      to,
-    });
+    super(
+      {
+        de: `Zahlungen müssen in den Bewilligungszeitraum vom ${germanDate(from)} bis ${germanDate(to)} fallen; der ${germanDate(dueDate)} liegt außerhalb.`,
+        en: `Payments must fall within the funding period ${from} to ${to}; ${dueDate} does not.`,
+      },
+      {
+        dueDate,
+        from,
+        to,
+      },
+    );
   }
 }
 
@@ -63,7 +85,10 @@ export class DisbursementBeyondGrant extends DomainError {
   readonly kind = 'rule-violated';
   constructor(amountCents: number, remainingCents: number) {
     super(
-      `Only ${remainingCents} cents of the grant remain to be called; ${amountCents} cents is too much.`,
+      {
+        de: `Von der Zuwendung können nur noch ${euro(remainingCents)} abgerufen werden; ${euro(amountCents)} sind zu viel.`,
+        en: `Only ${remainingCents} cents of the grant remain to be called; ${amountCents} cents is too much.`,
+      },
       {
         amountCents,
         remainingCents,
@@ -76,7 +101,13 @@ export class DisbursementAlreadyPaid extends DomainError {
   readonly code = 'disbursement-already-paid';
   readonly kind = 'conflict';
   constructor(disbursementId: string, paidOn: string) {
-    super(`Disbursement ${disbursementId} was paid on ${paidOn}.`, { disbursementId, paidOn });
+    super(
+      {
+        de: `Der Mittelabruf ${disbursementId} wurde bereits am ${germanDate(paidOn)} ausgezahlt.`,
+        en: `Disbursement ${disbursementId} was paid on ${paidOn}.`,
+      },
+      { disbursementId, paidOn },
+    );
   }
 }
 
@@ -84,11 +115,17 @@ export class PaymentDateInvalid extends DomainError {
   readonly code = 'payment-date-invalid';
   readonly kind = 'rule-violated';
   constructor(paidOn: string, requestDate: string, today: string) {
-    super(`A payment is made between the request (${requestDate}) and today (${today}), not on ${paidOn}.`, {
-      paidOn,
-      requestDate,
-      today,
-    });
+    super(
+      {
+        de: `Eine Auszahlung erfolgt zwischen dem Mittelabruf (${germanDate(requestDate)}) und heute (${germanDate(today)}), nicht am ${germanDate(paidOn)}.`,
+        en: `A payment is made between the request (${requestDate}) and today (${today}), not on ${paidOn}.`,
+      },
+      {
+        paidOn,
+        requestDate,
+        today,
+      },
+    );
   }
 }
 
@@ -96,9 +133,15 @@ export class PaymentBeyondEntitlement extends DomainError {
   readonly code = 'payment-beyond-entitlement';
   readonly kind = 'rule-violated';
   constructor(amountCents: number, remainingCents: number) {
-    super(`After revocation only ${remainingCents} cents may still be paid out, not ${amountCents}.`, {
-      amountCents,
-      remainingCents,
-    });
+    super(
+      {
+        de: `Nach dem Widerruf dürfen nur noch ${euro(remainingCents)} ausgezahlt werden, nicht ${euro(amountCents)}.`,
+        en: `After revocation only ${remainingCents} cents may still be paid out, not ${amountCents}.`,
+      },
+      {
+        amountCents,
+        remainingCents,
+      },
+    );
   }
 }

@@ -1,5 +1,6 @@
-import { DomainError, domainError } from '@app/eventsourcing';
-import { formatEur, formatPercent } from '@app/documents/format/german';
+import { DomainError, domainError, germanDate } from '@app/eventsourcing';
+import { formatPercent } from '@app/documents/format/german';
+import { euro, outcomeDe } from './words';
 
 // Refusals of a grant notice (Zuwendungsbescheid).
 
@@ -7,9 +8,10 @@ export class NoticeBasisInvalid extends DomainError {
   readonly code = 'notice-basis-invalid';
   readonly kind = 'invalid';
   constructor() {
-    super(
-      'A grant notice follows either a selection (applicationId) or a previous grant (continuationOf): name exactly one.',
-    );
+    super({
+      de: 'Ein Zuwendungsbescheid beruht entweder auf einer Auswahl (applicationId) oder auf einer früheren Zuwendung (continuationOf): bitte genau eines davon angeben.',
+      en: 'A grant notice follows either a selection (applicationId) or a previous grant (continuationOf): name exactly one.',
+    });
   }
 }
 
@@ -18,7 +20,10 @@ export class ApplicantNotSelected extends DomainError {
   readonly kind = 'rule-violated';
   constructor(applicationId: string, outcome: string) {
     super(
-      `Application ${applicationId} has not been selected (${outcome}); a grant notice needs a selection.`,
+      {
+        de: `Die Interessensbekundung ${applicationId} wurde nicht ausgewählt (${outcomeDe(outcome)}); ein Zuwendungsbescheid setzt eine Auswahl voraus.`,
+        en: `Application ${applicationId} has not been selected (${outcome}); a grant notice needs a selection.`,
+      },
       {
         applicationId,
         outcome,
@@ -32,7 +37,10 @@ export class GranteeNotSelectedApplicant extends DomainError {
   readonly kind = 'rule-violated';
   constructor(ags: string, selectedAgs: string) {
     super(
-      `The selection was made for ${selectedAgs}, the lead applicant; a notice for ${ags} cannot rest on it.`,
+      {
+        de: `Ausgewählt wurde die federführende Antragstellerin ${selectedAgs}; ein Zuwendungsbescheid für ${ags} kann nicht auf dieser Auswahl beruhen.`,
+        en: `The selection was made for ${selectedAgs}, the lead applicant; a notice for ${ags} cannot rest on it.`,
+      },
       {
         ags,
         selectedAgs,
@@ -46,7 +54,10 @@ export class ContinuationRequired extends DomainError {
   readonly kind = 'rule-violated';
   constructor(previousGrantId: string) {
     super(
-      `The municipality holds grant ${previousGrantId} of the previous phase: it continues by a continuation notice, not by the new call.`,
+      {
+        de: `Die Kommune hat die Zuwendung ${previousGrantId} der vorigen Phase erhalten: sie wird durch einen Fortsetzungsbescheid weitergeführt, nicht über den neuen Aufruf.`,
+        en: `The municipality holds grant ${previousGrantId} of the previous phase: it continues by a continuation notice, not by the new call.`,
+      },
       {
         previousGrantId,
       },
@@ -58,7 +69,13 @@ export class ContinuedGrantUnknown extends DomainError {
   readonly code = 'continued-grant-unknown';
   readonly kind = 'rule-violated';
   constructor(grantId: string) {
-    super(`There is no grant ${grantId} to continue.`, { continuationOf: grantId });
+    super(
+      {
+        de: `Eine Zuwendung ${grantId}, die fortgesetzt werden könnte, gibt es nicht.`,
+        en: `There is no grant ${grantId} to continue.`,
+      },
+      { continuationOf: grantId },
+    );
   }
 }
 
@@ -66,7 +83,13 @@ export class ContinuedGrantRevoked extends DomainError {
   readonly code = 'continued-grant-revoked';
   readonly kind = 'rule-violated';
   constructor(grantId: string) {
-    super(`Grant ${grantId} has been revoked in full; it cannot be continued.`, { continuationOf: grantId });
+    super(
+      {
+        de: `Die Zuwendung ${grantId} ist vollständig widerrufen; sie kann nicht fortgesetzt werden.`,
+        en: `Grant ${grantId} has been revoked in full; it cannot be continued.`,
+      },
+      { continuationOf: grantId },
+    );
   }
 }
 
@@ -74,7 +97,13 @@ export class ContinuationOfOtherMunicipality extends DomainError {
   readonly code = 'continuation-of-other-municipality';
   readonly kind = 'rule-violated';
   constructor(ags: string, grantAgs: string) {
-    super(`The grant to continue belongs to ${grantAgs}, not to ${ags}.`, { ags, grantAgs });
+    super(
+      {
+        de: `Die fortzusetzende Zuwendung gehört ${grantAgs}, nicht ${ags}.`,
+        en: `The grant to continue belongs to ${grantAgs}, not to ${ags}.`,
+      },
+      { ags, grantAgs },
+    );
   }
 }
 
@@ -83,7 +112,10 @@ export class ContinuationPeriodOverlaps extends DomainError {
   readonly kind = 'rule-violated';
   constructor(from: string, continuedTo: string) {
     super(
-      `The continuation must start after the continued grant's period ended (${continuedTo}), not on ${from}.`,
+      {
+        de: `Die Fortsetzung muss nach dem Ende des Bewilligungszeitraums der fortgesetzten Zuwendung (${germanDate(continuedTo)}) beginnen, nicht am ${germanDate(from)}.`,
+        en: `The continuation must start after the continued grant's period ended (${continuedTo}), not on ${from}.`,
+      },
       {
         from,
         continuedTo,
@@ -96,9 +128,15 @@ export class RulesVersionUnknown extends DomainError {
   readonly code = 'rules-version-unknown';
   readonly kind = 'rule-violated';
   constructor(version: number) {
-    super(`The selection names programme rules version ${version}, which the programme does not know.`, {
-      version,
-    });
+    super(
+      {
+        de: `Die Auswahl beruft sich auf die Fassung ${version} der Programmregeln, die das Programm nicht kennt.`,
+        en: `The selection names programme rules version ${version}, which the programme does not know.`,
+      },
+      {
+        version,
+      },
+    );
   }
 }
 
@@ -106,7 +144,13 @@ export class GrantNoticeExists extends DomainError {
   readonly code = 'grant-notice-exists';
   readonly kind = 'conflict';
   constructor(grantId: string) {
-    super(`A grant notice ${grantId} has already been issued for this municipality and phase.`, { grantId });
+    super(
+      {
+        de: `Für diese Kommune und Phase ist bereits der Zuwendungsbescheid ${grantId} erlassen.`,
+        en: `A grant notice ${grantId} has already been issued for this municipality and phase.`,
+      },
+      { grantId },
+    );
   }
 }
 
@@ -114,7 +158,10 @@ export class AmountRequired extends DomainError {
   readonly code = 'amount-required';
   readonly kind = 'rule-violated';
   constructor() {
-    super('State the amount: without a selection there is no amount to take over.');
+    super({
+      de: 'Bitte den Betrag der Zuwendung angeben: ohne Auswahl gibt es keinen Betrag, der übernommen werden könnte.',
+      en: 'State the amount: without a selection there is no amount to take over.',
+    });
   }
 }
 
@@ -122,7 +169,13 @@ export class AmountNotPositive extends DomainError {
   readonly code = 'amount-not-positive';
   readonly kind = 'rule-violated';
   constructor(amountCents: number) {
-    super(`A grant's amount must be positive, not ${amountCents} cents.`, { amountCents });
+    super(
+      {
+        de: `Der Betrag einer Zuwendung muss größer als 0 € sein, nicht ${euro(amountCents)}.`,
+        en: `A grant's amount must be positive, not ${amountCents} cents.`,
+      },
+      { amountCents },
+    );
   }
 }
 
@@ -130,10 +183,16 @@ export class AmountAboveSelection extends DomainError {
   readonly code = 'amount-above-selection';
   readonly kind = 'rule-violated';
   constructor(amountCents: number, selectedCents: number) {
-    super(`The notice may grant at most the selected ${selectedCents} cents, not ${amountCents}.`, {
-      amountCents,
-      selectedCents,
-    });
+    super(
+      {
+        de: `Der Zuwendungsbescheid darf höchstens die bei der Auswahl festgelegten ${euro(selectedCents)} bewilligen, nicht ${euro(amountCents)}.`,
+        en: `The notice may grant at most the selected ${selectedCents} cents, not ${amountCents}.`,
+      },
+      {
+        amountCents,
+        selectedCents,
+      },
+    );
   }
 }
 
@@ -141,7 +200,13 @@ export class GrantPeriodInvalid extends DomainError {
   readonly code = 'grant-period-invalid';
   readonly kind = 'rule-violated';
   constructor(from: string, to: string) {
-    super(`The funding period must end after it starts, not ${from} to ${to}.`, { from, to });
+    super(
+      {
+        de: `Der Bewilligungszeitraum muss nach seinem Beginn enden, nicht vom ${germanDate(from)} bis ${germanDate(to)}.`,
+        en: `The funding period must end after it starts, not ${from} to ${to}.`,
+      },
+      { from, to },
+    );
   }
 }
 
@@ -149,7 +214,10 @@ export class CoordinatorMissing extends DomainError {
   readonly code = 'coordinator-missing';
   readonly kind = 'rule-violated';
   constructor() {
-    super('A grant notice names the coordinator (Koordinatorin/Koordinator).');
+    super({
+      de: 'Ein Zuwendungsbescheid nennt die Koordinatorin oder den Koordinator.',
+      en: 'A grant notice names the coordinator (Koordinatorin/Koordinator).',
+    });
   }
 }
 
@@ -233,7 +301,7 @@ export const FinancingDoesNotAddUp = domainError(
   'financing-does-not-add-up',
   'rule-violated',
   (d: { sumCents: number; amountCents: number; grantSources: string[] }) => ({
-    de: `${d.grantSources.join(' und ')} ergeben zusammen ${formatEur(d.sumCents)}; das ist die Zuwendung und muss ihrem Betrag von ${formatEur(d.amountCents)} auf den Cent entsprechen (Eigenmittel und Dritte kommen hinzu).`,
+    de: `${d.grantSources.join(' und ')} ergeben zusammen ${euro(d.sumCents)}; das ist die Zuwendung und muss ihrem Betrag von ${euro(d.amountCents)} auf den Cent entsprechen (Eigenmittel und Dritte kommen hinzu).`,
     en: `${d.grantSources.join(' and ')} add up to ${d.sumCents} cents; together they are the grant and must equal its amount, ${d.amountCents} cents (own funds and third parties come on top).`,
   }),
 );
@@ -246,14 +314,18 @@ type ShareDetails = {
   totalEligibleCents: number;
 };
 
-const pct = (percent: number) => formatPercent(percent, Number.isInteger(percent) ? 0 : 2);
+/** A share as German readers write it ("12,5 %"); never fails while a refusal is phrased. */
+const pct = (percent: number) =>
+  Number.isFinite(percent)
+    ? formatPercent(percent, Number.isInteger(percent) ? 0 : 2)
+    : `${String(percent)}\u00a0%`;
 
 const above = (d: ShareDetails) => ({
-  de: `Der Anteil „${d.sourceName}“ darf höchstens ${pct(d.percent)} der zuwendungsfähigen Gesamtausgaben betragen, nicht ${formatEur(d.cents)} von ${formatEur(d.totalEligibleCents)}.`,
+  de: `Der Anteil „${d.sourceName}“ darf höchstens ${pct(d.percent)} der zuwendungsfähigen Gesamtausgaben betragen, nicht ${euro(d.cents)} von ${euro(d.totalEligibleCents)}.`,
   en: `The share "${d.sourceName}" may be at most ${d.percent} % of the eligible total expenditure, not ${d.cents} of ${d.totalEligibleCents} cents.`,
 });
 const below = (d: ShareDetails) => ({
-  de: `Der Anteil „${d.sourceName}“ muss mindestens ${pct(d.percent)} der zuwendungsfähigen Gesamtausgaben betragen, nicht ${formatEur(d.cents)} von ${formatEur(d.totalEligibleCents)}.`,
+  de: `Der Anteil „${d.sourceName}“ muss mindestens ${pct(d.percent)} der zuwendungsfähigen Gesamtausgaben betragen, nicht ${euro(d.cents)} von ${euro(d.totalEligibleCents)}.`,
   en: `The share "${d.sourceName}" must be at least ${d.percent} % of the eligible total expenditure, not ${d.cents} of ${d.totalEligibleCents} cents.`,
 });
 

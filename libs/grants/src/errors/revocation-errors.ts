@@ -1,4 +1,5 @@
-import { DomainError } from '@app/eventsourcing';
+import { DomainError, germanDate } from '@app/eventsourcing';
+import { euro } from './words';
 
 // Refusals of a revocation (Widerruf) and its refund interest.
 
@@ -6,7 +7,10 @@ export class RevocationReasonMissing extends DomainError {
   readonly code = 'revocation-reason-missing';
   readonly kind = 'rule-violated';
   constructor() {
-    super('A revocation states its reason.');
+    super({
+      de: 'Ein Widerruf nennt seinen Grund.',
+      en: 'A revocation states its reason.',
+    });
   }
 }
 
@@ -16,8 +20,14 @@ export class RevokedAmountInvalid extends DomainError {
   constructor(scope: string) {
     super(
       scope === 'partial'
-        ? 'A partial revocation names the revoked amount (revokedCents > 0).'
-        : 'A full revocation revokes everything left; leave revokedCents out or give exactly that.',
+        ? {
+            de: 'Ein Teilwiderruf nennt den widerrufenen Betrag (revokedCents größer als 0).',
+            en: 'A partial revocation names the revoked amount (revokedCents > 0).',
+          }
+        : {
+            de: 'Ein vollständiger Widerruf widerruft alles, was noch bewilligt ist; revokedCents bitte weglassen oder genau diesen Betrag angeben.',
+            en: 'A full revocation revokes everything left; leave revokedCents out or give exactly that.',
+          },
       { scope },
     );
   }
@@ -28,7 +38,10 @@ export class RevocationExceedsEntitlement extends DomainError {
   readonly kind = 'rule-violated';
   constructor(revokedCents: number, entitlementCents: number) {
     super(
-      `A partial revocation takes less than the ${entitlementCents} cents still granted, not ${revokedCents}; revoke in full instead.`,
+      {
+        de: `Ein Teilwiderruf umfasst weniger als die noch bewilligten ${euro(entitlementCents)}, nicht ${euro(revokedCents)}; bitte stattdessen vollständig widerrufen.`,
+        en: `A partial revocation takes less than the ${entitlementCents} cents still granted, not ${revokedCents}; revoke in full instead.`,
+      },
       {
         revokedCents,
         entitlementCents,
@@ -42,7 +55,10 @@ export class RevocationBeforeNotice extends DomainError {
   readonly kind = 'rule-violated';
   constructor(effectiveDate: string, issuedOn: string) {
     super(
-      `The notice was issued on ${issuedOn}; a revocation cannot take effect before, on ${effectiveDate}.`,
+      {
+        de: `Der Zuwendungsbescheid wurde am ${germanDate(issuedOn)} erlassen; ein Widerruf kann nicht davor, am ${germanDate(effectiveDate)}, wirksam werden.`,
+        en: `The notice was issued on ${issuedOn}; a revocation cannot take effect before, on ${effectiveDate}.`,
+      },
       {
         effectiveDate,
         issuedOn,
@@ -55,10 +71,16 @@ export class RefundDueDateInvalid extends DomainError {
   readonly code = 'refund-due-date-invalid';
   readonly kind = 'rule-violated';
   constructor(refundDueDate: string, earliest: string) {
-    super(`The refund can be due on ${earliest} at the earliest, not on ${refundDueDate}.`, {
-      refundDueDate,
-      earliest,
-    });
+    super(
+      {
+        de: `Die Erstattung kann frühestens am ${germanDate(earliest)} fällig werden, nicht am ${germanDate(refundDueDate)}.`,
+        en: `The refund can be due on ${earliest} at the earliest, not on ${refundDueDate}.`,
+      },
+      {
+        refundDueDate,
+        earliest,
+      },
+    );
   }
 }
 
@@ -66,10 +88,16 @@ export class BaseRateUnknown extends DomainError {
   readonly code = 'base-rate-unknown';
   readonly kind = 'rule-violated';
   constructor(date: string, source: string) {
-    super(`The base-rate table (${source}) has no rate for ${date}; update it (BASE_RATE_TABLE_FILE).`, {
-      date,
-      source,
-    });
+    super(
+      {
+        de: `Die Tabelle der Basiszinssätze (${source}) enthält keinen Satz für den ${germanDate(date)}, daher lassen sich die Zinsen nicht berechnen; bitte die Tabelle ergänzen (BASE_RATE_TABLE_FILE).`,
+        en: `The base-rate table (${source}) has no rate for ${date}; update it (BASE_RATE_TABLE_FILE).`,
+      },
+      {
+        date,
+        source,
+      },
+    );
   }
 }
 
@@ -77,9 +105,15 @@ export class NoRefundOutstanding extends DomainError {
   readonly code = 'no-refund-outstanding';
   readonly kind = 'rule-violated';
   constructor(grantId: string) {
-    super(`No refund is outstanding on grant ${grantId}: no revocation claimed one, or it was paid back.`, {
-      grantId,
-    });
+    super(
+      {
+        de: `Zur Zuwendung ${grantId} ist keine Erstattung offen: kein Widerruf hat eine gefordert, oder sie ist bereits zurückgezahlt.`,
+        en: `No refund is outstanding on grant ${grantId}: no revocation claimed one, or it was paid back.`,
+      },
+      {
+        grantId,
+      },
+    );
   }
 }
 
@@ -87,10 +121,16 @@ export class RefundPaymentExceedsOutstanding extends DomainError {
   readonly code = 'refund-payment-exceeds-outstanding';
   readonly kind = 'rule-violated';
   constructor(amountCents: number, outstandingCents: number) {
-    super(`${amountCents} cents paid back, but only ${outstandingCents} cents of refund are outstanding.`, {
-      amountCents,
-      outstandingCents,
-    });
+    super(
+      {
+        de: `Zurückgezahlt wurden ${euro(amountCents)}, offen ist aber nur noch eine Erstattung von ${euro(outstandingCents)}.`,
+        en: `${amountCents} cents paid back, but only ${outstandingCents} cents of refund are outstanding.`,
+      },
+      {
+        amountCents,
+        outstandingCents,
+      },
+    );
   }
 }
 
@@ -99,7 +139,10 @@ export class RefundPaymentDateInvalid extends DomainError {
   readonly kind = 'rule-violated';
   constructor(paidOn: string, earliest: string, today: string) {
     super(
-      `A refund paid on ${paidOn} cannot be recorded: it settles a refund claimed on ${earliest}, and today is ${today}.`,
+      {
+        de: `Eine Rückzahlung am ${germanDate(paidOn)} kann nicht erfasst werden: sie begleicht eine am ${germanDate(earliest)} geforderte Erstattung, und heute ist der ${germanDate(today)}.`,
+        en: `A refund paid on ${paidOn} cannot be recorded: it settles a refund claimed on ${earliest}, and today is ${today}.`,
+      },
       { paidOn, earliest, today },
     );
   }
