@@ -7,6 +7,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -49,6 +50,7 @@ export class CreateEvaluationDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EvaluationCriterionDto)
   criteria: EvaluationCriterionDto[];
