@@ -125,6 +125,67 @@ describe('funding totals per source and year', () => {
     expect(Math.round((value(last.at(-1)) as number) * 100)).toBe(6_220_035);
   });
 
+  it('answers the CSV in English on Accept-Language: en: English headers, the sources by their names, the same cents', async () => {
+    const res = await w.api.http
+      .get('/programmes/kkz/funding-totals.csv')
+      .set(w.as.office)
+      .set('Accept-Language', 'en-GB,en;q=0.9,de;q=0.5')
+      .expect(200);
+    expect(res.headers['content-language']).toBe('en');
+    expect(res.headers['vary']).toMatch(/Accept-Language/i);
+    const rows: string[][] = parse(res.text.replace(/^\uFEFF/, ''), { delimiter: ';' });
+    expect(rows[0]).toEqual(['Year', 'ESF (€)', 'Land (€)', 'Eigenmittel (€)', 'Total (€)']);
+    const cents = (cell: string) => Math.round(Number(cell.replace(/\./g, '').replace(',', '.')) * 100);
+    expect(rows[1][0]).toBe('2012');
+    expect(rows[1].slice(1).map(cents)).toEqual([1_860_001, 900_000, 960_001, 3_720_002]);
+    const sum = rows.find((r) => r[0] === 'Total') as string[];
+    expect(cents(sum[4])).toBe(6_220_035);
+
+    const german = await w.api.http
+      .get('/programmes/kkz/funding-totals.csv')
+      .set(w.as.office)
+      .set('Accept-Language', 'de-DE,en;q=0.5')
+      .expect(200);
+    expect(german.headers['content-language']).toBe('de');
+    expect(german.headers['vary']).toMatch(/Accept-Language/i);
+    expect(german.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'Jahr;ESF (€);Land (€);Eigenmittel (€);Gesamt (€)',
+    );
+  });
+
+  it('answers the XLSX in English on Accept-Language: en: title, sheet names, caption, headers, totals', async () => {
+    const res: Response = await w.api.http
+      .get('/programmes/kkz/funding-totals.xlsx')
+      .set(w.as.auditor)
+      .set('Accept-Language', 'en')
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-language']).toBe('en');
+    expect(res.headers['vary']).toMatch(/Accept-Language/i);
+    const book = new ExcelWorkbook();
+    await book.xlsx.load(res.body as ArrayBuffer);
+    expect(book.title).toMatch(/: expenditure by funding source$/);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Expenditure by year', 'Shares of the sources']);
+    const sheet = book.getWorksheet('Expenditure by year')!;
+    expect(String(sheet.getCell('A1').value)).toMatch(/: accepted expenditure by year and funding source$/);
+    const texts = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1).map(String);
+    expect(texts(2)).toEqual(['Year', 'ESF (€)', 'Land (€)', 'Eigenmittel (€)', 'Total (€)']);
+    const last = sheet.getRow(sheet.rowCount).values as unknown[];
+    expect(last[1]).toBe('Total');
+    const value = (v: unknown) =>
+      typeof v === 'object' && v !== null && 'result' in v ? (v as { result: number }).result : v;
+    expect(Math.round((value(last.at(-1)) as number) * 100)).toBe(6_220_035);
+    const shares = book.getWorksheet('Shares of the sources')!;
+    const shareHeader = (shares.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(shareHeader).toEqual(['Funding source', 'Amount (€)', 'Share']);
+    expect(shares.getCell('A2').value).toBe('ESF');
+  });
+
   it('is the office’s and the auditors’: a municipality, even a grantee, and an evaluator are refused', async () => {
     for (const who of [w.as.unna, w.as.dortmund, w.as.evaluator])
       for (const suffix of ['', '.csv', '.xlsx'])

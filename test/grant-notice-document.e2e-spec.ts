@@ -28,7 +28,7 @@ describe('the grant notice as PDF: recorded by its SHA-256 when issued, byte-ide
       grantId: undefined,
     } as object);
     expect(grant.noticeDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(grant.noticeDocument).toMatchObject({ templateVersion: 2, generatedAt: grant.issuedAt });
+    expect(grant.noticeDocument).toMatchObject({ templateVersion: 3, generatedAt: grant.issuedAt });
     // Names for people beside the ids for machines.
     expect(grant).toMatchObject({
       ags: '05978000',
@@ -56,6 +56,47 @@ describe('the grant notice as PDF: recorded by its SHA-256 when issued, byte-ide
     expect(text).toContain('Förderphase I');
     expect(text).toContain('Rechtsbehelfsbelehrung');
     expect(text).toContain('64.000,00');
+  });
+
+  it('lists the reports the grant owes with their due dates, the same reporting opens, and the proof of use', async () => {
+    const { text } = readPdf((await notice(w.as.office).expect(200)).body as Buffer);
+    expect(text).not.toContain('Zwischenberichte sind nicht vorzulegen');
+    expect(text).toContain(
+      'Zwischenberichte (Sachbericht und zahlenmäßiger Nachweis) sind zu folgenden Terminen vorzulegen',
+    );
+    // Terms version 0: a report a year (the part of it the grant covers), due 30 April after.
+    expect(text).toMatch(/01\.03\.2012–31\.12\.2012 30\. April 2013/);
+    expect(text).toMatch(/2013 30\. April 2014/);
+    expect(text).toMatch(/2014 30\. April 2015/);
+    expect(text).toMatch(/1\. Halbjahr 2015 31\. Oktober 2015/);
+    // Six months (the terms' proofOfUseMonths) after the period's end, 30 June 2015: reckoned as the
+    // deadlines context reckons the proof of use (from the day after the period: 1 July + 6 months − 1 day).
+    expect(text).toContain('Die Verwendung der Zuwendung ist bis zum 31. Dezember 2015 nachzuweisen');
+
+    // The very due dates the reporting context gives the periods it opens for the grant.
+    await w.openPeriods(w.unnaGrant);
+    const reports = (await w.api.http.get(`/grants/${w.unnaGrant}/reports`).set(w.as.office).expect(200))
+      .body;
+    const dueDates: string[] = reports.items.map((r: { dueDate: string }) => r.dueDate).sort();
+    expect(dueDates).toEqual(['2013-04-30', '2014-04-30', '2015-04-30', '2015-10-31']);
+    const german = (iso: string) =>
+      new Intl.DateTimeFormat('de-DE', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(`${iso}T00:00:00Z`));
+    for (const due of dueDates) expect(text).toContain(german(due));
+  });
+
+  it('carries the grants office’s postal address in its letterhead', async () => {
+    const { text } = readPdf((await notice(w.as.office).expect(200)).body as Buffer);
+    // Under the office's name at the top, not only in the small return line above the address.
+    const head = text.indexOf('Haroldstraße 4 · 40213 Düsseldorf');
+    const returnLine = text.indexOf('Landes Nordrhein-Westfalen · Haroldstraße 4 · 40213 Düsseldorf');
+    expect(head).toBeGreaterThan(0);
+    expect(returnLine).toBeGreaterThan(head);
+    expect(head).toBeLessThan(text.indexOf('Kreis Unna'));
   });
 
   it('is none of another municipality’s business (404) and not the evaluators’ (403)', async () => {

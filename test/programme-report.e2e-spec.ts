@@ -174,24 +174,33 @@ describe('GET /programmes/:id/report: the programme report served live from the 
     }
   });
 
-  it('says which language the funding exports are in: German while their tables have no English texts', async () => {
+  it('answers the funding exports in English on Accept-Language: en, and says so; German otherwise', async () => {
     for (const path of ['/programmes/kkz/esf-totals.csv', '/programmes/kkz/esf-totals.xlsx']) {
-      const res = await w.api.http
-        .get(path)
-        .set(w.as.office)
-        .set('Accept-Language', 'en')
-        .buffer(true)
-        .parse(bytes)
-        .expect(200);
-      expect({ path, lang: res.headers['content-language'] }).toEqual({ path, lang: 'de' });
-      expect(res.headers['vary']).toMatch(/Accept-Language/i);
+      for (const [language, expected] of [
+        ['en', 'en'],
+        ['de', 'de'],
+      ] as const) {
+        const res = await w.api.http
+          .get(path)
+          .set(w.as.office)
+          .set('Accept-Language', language)
+          .buffer(true)
+          .parse(bytes)
+          .expect(200);
+        expect({ path, lang: res.headers['content-language'] }).toEqual({ path, lang: expected });
+        expect(res.headers['vary']).toMatch(/Accept-Language/i);
+      }
     }
     const csv = await w.api.http
       .get('/programmes/kkz/esf-totals.csv')
       .set(w.as.office)
       .set('Accept-Language', 'en')
       .expect(200);
-    expect(csv.text.split('\r\n')[0]).toMatch(/^\ufeff?Jahr;/);
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).toMatch(/^\ufeff?Year;.*;Total \(€\)$/);
+    expect(lines.find((l) => l.startsWith('Total;'))).toBeDefined();
+    const german = await w.api.http.get('/programmes/kkz/esf-totals.csv').set(w.as.office).expect(200);
+    expect(german.text.split('\r\n')[0]).toMatch(/^\ufeff?Jahr;/);
   });
 
   it('refuses an unknown programme with 404 problem+json, and an unknown format with 400', async () => {

@@ -1076,7 +1076,9 @@ export interface paths {
         };
         /**
          * The totals as CSV: a row per year, a column per source, a totals row
-         * @description Roles: grants-office, auditor.
+         * @description The totals as CSV: a row per year, a column per source, a totals row. Headers in English on `Accept-Language: en` (the sources keep their names; `Content-Language` says which).
+         *
+         *     Roles: grants-office, auditor.
          */
         get: operations["FundingTotalsController_totalsCsv"];
         put?: never;
@@ -1096,7 +1098,9 @@ export interface paths {
         };
         /**
          * An Excel workbook: expenditure by year and source, and each source's share
-         * @description Roles: grants-office, auditor.
+         * @description An Excel workbook: expenditure by year and source, and each source's share. In English on `Accept-Language: en` (`Content-Language` says which).
+         *
+         *     Roles: grants-office, auditor.
          */
         get: operations["FundingTotalsController_totalsXlsx"];
         put?: never;

@@ -20,11 +20,11 @@ const NO_CALL = {
 export function noticeTerms(
   versions: readonly ProgrammeRulesVersion[],
   applied: RulesApplied,
-): { sources: GrantSource[]; phases: GrantPhase[] } | undefined {
+): { sources: GrantSource[]; phases: GrantPhase[]; proofOfUseMonths: number } | undefined {
   const resolved = rulesOfVersion(versions, NO_CALL, applied);
   if (!resolved) return undefined;
   const { sources, phases } = grantSettingsFrom(resolved.rules);
-  return { sources, phases };
+  return { sources, phases, proofOfUseMonths: resolved.rules.proofOfUseMonths };
 }
 
 /** A source's name as its terms give it, else its id. */

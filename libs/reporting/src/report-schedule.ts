@@ -37,7 +37,10 @@ export interface ScheduleInForce {
  * terms, so the schedule built in then holds; a notice that names no version at all falls back to
  * the terms in force on its issue date (or its first day), in Berlin.
  */
-export function scheduleFor(grant: IssuedGrant, versions: readonly ProgrammeRulesVersion[]): ScheduleInForce {
+export function scheduleFor(
+  grant: Pick<IssuedGrant, 'rulesVersion' | 'issuedAt' | 'period'>,
+  versions: readonly ProgrammeRulesVersion[],
+): ScheduleInForce {
   const version =
     grant.rulesVersion !== undefined
       ? versions.find((v) => v.version === grant.rulesVersion)
@@ -122,7 +125,7 @@ function grantPeriodSlices(
  * same lengths counted from the grant's first day.
  */
 export function reportPeriods(
-  grant: IssuedGrant,
+  grant: Pick<IssuedGrant, 'grantId' | 'programmeId' | 'ags' | 'period'>,
   schedule: ReportSchedule,
   indicators: IndicatorDefinition[],
 ): EsfReportPeriod[] {

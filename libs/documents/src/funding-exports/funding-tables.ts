@@ -30,10 +30,17 @@ function sourceColumns(sources: FundingSourceView[]): Column[] {
     ...sources.map((s): Column => ({
       key: sourceKey(s.sourceId),
       header: `${s.name} (€)`,
+      headerEn: `${s.name} (€)`,
       machineHeader: `${snake(s.sourceId)}_eur`,
       type: 'money-cents',
     })),
-    { key: 'total', header: 'Summe (€)', machineHeader: 'total_eur', type: 'money-cents' },
+    {
+      key: 'total',
+      header: 'Summe (€)',
+      headerEn: 'Total (€)',
+      machineHeader: 'total_eur',
+      type: 'money-cents',
+    },
   ];
 }
 
@@ -59,6 +66,7 @@ function groupBy<K>(lines: FundingLineView[], key: (l: FundingLineView) => K): M
 const yearColumn: Column = {
   key: 'year',
   header: 'Jahr',
+  headerEn: 'Year',
   machineHeader: 'year',
   type: 'integer',
   grouping: false,
@@ -68,6 +76,14 @@ function caption(view: FundingExportView, what: string): string {
   return `${view.programme.title} – ${what} – Stand ${formatDateLong(view.asOf)}`;
 }
 
+/** The caption in English: the programme keeps its title, the date is ISO (as the English sheets show dates). */
+function captionEn(view: FundingExportView, what: string): string {
+  return `${view.programme.title} – ${what} – as of ${view.asOf}`;
+}
+
+/** The totals row's label in both languages. */
+const totalsLabels = { label: 'Summe', labelEn: 'Total' };
+
 /** Every year of the programme (also those without money) by source. */
 export function fundingByYearTable(view: FundingExportView): Table {
   const sources = sourcesOf(view);
@@ -75,10 +91,12 @@ export function fundingByYearTable(view: FundingExportView): Table {
   const byYear = groupBy(view.lines, (l) => l.year);
   return {
     name: 'Summen nach Jahr',
+    nameEn: 'Totals by year',
     caption: caption(view, 'anerkannte Ausgaben nach Jahr und Quelle'),
+    captionEn: captionEn(view, 'accepted expenditure by year and source'),
     columns: [yearColumn, ...sourceColumns(sources)],
     rows: years.map((year) => ({ year, ...amountsRow(sources, byYear.get(year) ?? []) })),
-    totals: { label: 'Summe', columns: moneyTotals(sources) },
+    totals: { ...totalsLabels, columns: moneyTotals(sources) },
   };
 }
 
@@ -88,12 +106,26 @@ export function fundingByGrantTable(view: FundingExportView): Table {
   const byGrant = groupBy(view.lines, (l) => l.grant.grantId);
   return {
     name: 'Zuwendungen',
+    nameEn: 'Grants',
     caption: caption(view, 'anerkannte Ausgaben je Zuwendung'),
+    captionEn: captionEn(view, 'accepted expenditure per grant'),
     columns: [
-      { key: 'municipality', header: 'Kommune', machineHeader: 'municipality', type: 'text' },
-      { key: 'ags', header: 'AGS', machineHeader: 'ags', type: 'text' },
-      { key: 'grant', header: 'Zuwendung', machineHeader: 'grant', type: 'text' },
-      { key: 'grantId', header: 'Kennung der Zuwendung', machineHeader: 'grant_id', type: 'text' },
+      {
+        key: 'municipality',
+        header: 'Kommune',
+        headerEn: 'Municipality',
+        machineHeader: 'municipality',
+        type: 'text',
+      },
+      { key: 'ags', header: 'AGS', headerEn: 'AGS', machineHeader: 'ags', type: 'text' },
+      { key: 'grant', header: 'Zuwendung', headerEn: 'Grant', machineHeader: 'grant', type: 'text' },
+      {
+        key: 'grantId',
+        header: 'Kennung der Zuwendung',
+        headerEn: 'Grant ID',
+        machineHeader: 'grant_id',
+        type: 'text',
+      },
       ...sourceColumns(sources),
     ],
     rows: [...byGrant.values()]
@@ -107,7 +139,7 @@ export function fundingByGrantTable(view: FundingExportView): Table {
       .sort(
         (a, b) => a.municipality.localeCompare(b.municipality, 'de') || a.grant.localeCompare(b.grant, 'de'),
       ),
-    totals: { label: 'Summe', columns: moneyTotals(sources) },
+    totals: { ...totalsLabels, columns: moneyTotals(sources) },
   };
 }
 
@@ -116,19 +148,63 @@ export function fundingLinesTable(view: FundingExportView): Table {
   const names = new Map(sourcesOf(view).map((s) => [s.sourceId, s.name]));
   return {
     name: 'Einzelposten',
+    nameEn: 'Line items',
     caption: caption(view, 'alle anerkannten Beträge'),
+    captionEn: captionEn(view, 'every accepted amount'),
     columns: [
       yearColumn,
-      { key: 'source', header: 'Quelle', machineHeader: 'source', type: 'text' },
-      { key: 'sourceId', header: 'Kennung der Quelle', machineHeader: 'source_id', type: 'text' },
-      { key: 'amount', header: 'Betrag (€)', machineHeader: 'amount_eur', type: 'money-cents' },
-      { key: 'municipality', header: 'Kommune', machineHeader: 'municipality', type: 'text' },
-      { key: 'ags', header: 'AGS', machineHeader: 'ags', type: 'text' },
-      { key: 'grant', header: 'Zuwendung', machineHeader: 'grant', type: 'text' },
-      { key: 'grantId', header: 'Kennung der Zuwendung', machineHeader: 'grant_id', type: 'text' },
-      { key: 'period', header: 'Berichtszeitraum', machineHeader: 'report_period', type: 'text' },
-      { key: 'reportId', header: 'Kennung des Berichts', machineHeader: 'report_id', type: 'text' },
-      { key: 'acceptedOn', header: 'Anerkannt am', machineHeader: 'accepted_on', type: 'date' },
+      { key: 'source', header: 'Quelle', headerEn: 'Source', machineHeader: 'source', type: 'text' },
+      {
+        key: 'sourceId',
+        header: 'Kennung der Quelle',
+        headerEn: 'Source ID',
+        machineHeader: 'source_id',
+        type: 'text',
+      },
+      {
+        key: 'amount',
+        header: 'Betrag (€)',
+        headerEn: 'Amount (€)',
+        machineHeader: 'amount_eur',
+        type: 'money-cents',
+      },
+      {
+        key: 'municipality',
+        header: 'Kommune',
+        headerEn: 'Municipality',
+        machineHeader: 'municipality',
+        type: 'text',
+      },
+      { key: 'ags', header: 'AGS', headerEn: 'AGS', machineHeader: 'ags', type: 'text' },
+      { key: 'grant', header: 'Zuwendung', headerEn: 'Grant', machineHeader: 'grant', type: 'text' },
+      {
+        key: 'grantId',
+        header: 'Kennung der Zuwendung',
+        headerEn: 'Grant ID',
+        machineHeader: 'grant_id',
+        type: 'text',
+      },
+      {
+        key: 'period',
+        header: 'Berichtszeitraum',
+        headerEn: 'Report period',
+        machineHeader: 'report_period',
+        type: 'text',
+      },
+      {
+        key: 'reportId',
+        header: 'Kennung des Berichts',
+        headerEn: 'Report ID',
+        machineHeader: 'report_id',
+        type: 'text',
+      },
+      {
+        key: 'acceptedOn',
+        header: 'Anerkannt am',
+        headerEn: 'Accepted on',
+        machineHeader: 'accepted_on',
+        type: 'date',
+      },
     ],
     rows: view.lines.map((l) => ({
       year: l.year,
@@ -143,7 +219,7 @@ export function fundingLinesTable(view: FundingExportView): Table {
       reportId: l.report?.reportId ?? null,
       acceptedOn: l.report?.acceptedOn ?? null,
     })),
-    totals: { label: 'Summe', columns: ['amount'] },
+    totals: { ...totalsLabels, columns: ['amount'] },
   };
 }
 
@@ -154,9 +230,17 @@ function grantTable(view: FundingExportView, lines: FundingLineView[]): Table {
   const first = lines[0];
   return {
     name: first.grant.label,
+    nameEn: first.grant.label,
     caption: `${first.grant.label} (${first.municipality.name}, AGS ${first.municipality.ags}) – Stand ${formatDateLong(view.asOf)}`,
+    captionEn: `${first.grant.label} (${first.municipality.name}, AGS ${first.municipality.ags}) – as of ${view.asOf}`,
     columns: [
-      { key: 'period', header: 'Berichtszeitraum', machineHeader: 'report_period', type: 'text' },
+      {
+        key: 'period',
+        header: 'Berichtszeitraum',
+        headerEn: 'Report period',
+        machineHeader: 'report_period',
+        type: 'text',
+      },
       yearColumn,
       ...sourceColumns(sources),
     ],
@@ -167,7 +251,7 @@ function grantTable(view: FundingExportView, lines: FundingLineView[]): Table {
         ...amountsRow(sources, group),
       }))
       .sort((a, b) => a.year - b.year || a.period.localeCompare(b.period, 'de')),
-    totals: { label: 'Summe', columns: moneyTotals(sources) },
+    totals: { ...totalsLabels, columns: moneyTotals(sources) },
   };
 }
 
@@ -178,16 +262,18 @@ function municipalityTable(view: FundingExportView, lines: FundingLineView[]): T
   const first = lines[0];
   return {
     name: first.municipality.name,
+    nameEn: first.municipality.name,
     caption: `${first.municipality.name} (AGS ${first.municipality.ags}) – Stand ${formatDateLong(view.asOf)}`,
+    captionEn: `${first.municipality.name} (AGS ${first.municipality.ags}) – as of ${view.asOf}`,
     columns: [
-      { key: 'grant', header: 'Zuwendung', machineHeader: 'grant', type: 'text' },
+      { key: 'grant', header: 'Zuwendung', headerEn: 'Grant', machineHeader: 'grant', type: 'text' },
       yearColumn,
       ...sourceColumns(sources),
     ],
     rows: [...groups.values()]
       .map((group) => ({ grant: group[0].grant.label, year: group[0].year, ...amountsRow(sources, group) }))
       .sort((a, b) => a.grant.localeCompare(b.grant, 'de') || a.year - b.year),
-    totals: { label: 'Summe', columns: moneyTotals(sources) },
+    totals: { ...totalsLabels, columns: moneyTotals(sources) },
   };
 }
 
@@ -204,6 +290,7 @@ export function fundingWorkbook(view: FundingExportView): Workbook {
   );
   return {
     title: `${view.programme.title} – anerkannte Ausgaben`,
+    titleEn: `${view.programme.title} – accepted expenditure`,
     creator: view.issuer,
     asOf: view.asOf,
     sheets: [

@@ -65,6 +65,14 @@ describe('the grant notice (Zuwendungsbescheid) as PDF', () => {
     expect(text).toContain('mit 5 Prozentpunkten über dem Basiszinssatz');
   });
 
+  it('gives the office’s postal address in the letterhead, above the return line of the address field', () => {
+    const head = text.indexOf('Seibertzstraße 1 · 59821 Arnsberg');
+    const returnLine = text.indexOf('Bezirksregierung Arnsberg · Seibertzstraße 1 · 59821 Arnsberg');
+    expect(returnLine).toBeGreaterThan(0);
+    expect(head).toBeGreaterThan(text.indexOf('Bezirksregierung Arnsberg'));
+    expect(head).toBeLessThan(returnLine);
+  });
+
   it('names the court from the input in the Rechtsbehelfsbelehrung: Klage within one month', async () => {
     expect(text).toContain(
       'innerhalb eines Monats nach seiner Bekanntgabe Klage erhoben werden beim Verwaltungsgericht Arnsberg, Jägerstraße 1, 59821 Arnsberg',

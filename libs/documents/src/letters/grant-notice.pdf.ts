@@ -212,6 +212,7 @@ export function grantNoticeDefinition(view: GrantNoticeView) {
         date: view.issuedOn,
         fileReference: view.fileReference,
         references,
+        addressInHead: true,
       }),
       { text: 'Zuwendungsbescheid (Projektförderung)', style: 'title' },
       {

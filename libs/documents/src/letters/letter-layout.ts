@@ -16,6 +16,11 @@ export interface LetterHead {
   /** Extra lines in the information block ("Ihr Antrag vom …"). */
   references?: { label: string; value: string }[];
   locale?: Locale;
+  /**
+   * The authority's postal address in the head, under its name (the notice: the office a
+   * municipality writes back to). Off for the reminder letter, whose bytes stay as they were.
+   */
+  addressInHead?: boolean;
 }
 
 const LABELS = {
@@ -55,6 +60,9 @@ export function letterHead(head: LetterHead): PdfContent[] {
       stack: [
         { text: authority.name, bold: true, fontSize: 13, color: ACCENT },
         ...(authority.department ? [{ text: authority.department, color: MUTED }] : []),
+        ...(head.addressInHead && authority.addressLines.length > 0
+          ? [{ text: authority.addressLines.join(' · '), color: MUTED }]
+          : []),
       ],
       margin: [0, 0, 0, 12],
     },

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query as QueryParam, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -6,12 +7,14 @@ import {
   CSV_CONTENT_TYPE,
   CSV_DIALECTS,
   type CsvDialect,
+  tableLocale,
+  workbookLocale,
   writeCsv,
   writeXlsx,
   XLSX_CONTENT_TYPE,
 } from '@app/documents';
 import { Roles } from '@app/identity';
-import { ApiFile, Clock, IdPipe } from '@app/shared';
+import { ApiFile, Clock, IdPipe, preferredLocale, setContentLanguage } from '@app/shared';
 import {
   type FundingTotalsView,
   fundingTotalsTable,
@@ -44,33 +47,42 @@ export class FundingTotalsController {
     return this.queryBus.execute(new GetFundingTotalsQuery(programmeId));
   }
 
-  /** The totals as CSV: a row per year, a column per source, a totals row. */
+  /** The totals as CSV: a row per year, a column per source, a totals row. Headers in English on `Accept-Language: en` (the sources keep their names; `Content-Language` says which). */
   @Get('funding-totals.csv')
   @Roles('grants-office', 'auditor')
   @ApiFile('text/csv', 'A row per year, a column per funding source (headed by its name), with a totals row.')
   async totalsCsv(
     @Param('programmeId', IdPipe) programmeId: string,
     @QueryParam() query: FundingTotalsCsvQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const view: FundingTotalsView = await this.queryBus.execute(new GetFundingTotalsQuery(programmeId));
-    return new StreamableFile(
-      Buffer.from(writeCsv(fundingTotalsTable(view), query.dialect ?? 'excel-de'), 'utf8'),
-      {
-        type: CSV_CONTENT_TYPE,
-        disposition: `attachment; filename="finanzierung-${programmeId}.csv"`,
-      },
-    );
+    const table = fundingTotalsTable(view);
+    const locale = tableLocale(table, preferredLocale(req.headers['accept-language']));
+    setContentLanguage(res, locale);
+    return new StreamableFile(Buffer.from(writeCsv(table, query.dialect ?? 'excel-de', locale), 'utf8'), {
+      type: CSV_CONTENT_TYPE,
+      disposition: `attachment; filename="finanzierung-${programmeId}.csv"`,
+    });
   }
 
-  /** An Excel workbook: expenditure by year and source, and each source's share. */
+  /** An Excel workbook: expenditure by year and source, and each source's share. In English on `Accept-Language: en` (`Content-Language` says which). */
   @Get('funding-totals.xlsx')
   @Roles('grants-office', 'auditor')
   @ApiFile(XLSX_CONTENT_TYPE, 'An Excel workbook of the accepted expenditure by funding source.', {
     binary: true,
   })
-  async totalsXlsx(@Param('programmeId', IdPipe) programmeId: string): Promise<StreamableFile> {
+  async totalsXlsx(
+    @Param('programmeId', IdPipe) programmeId: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const view: FundingTotalsView = await this.queryBus.execute(new GetFundingTotalsQuery(programmeId));
-    return new StreamableFile(await writeXlsx(fundingTotalsWorkbook(view, this.clock)), {
+    const workbook = fundingTotalsWorkbook(view, this.clock);
+    const locale = workbookLocale(workbook, preferredLocale(req.headers['accept-language']));
+    setContentLanguage(res, locale);
+    return new StreamableFile(await writeXlsx(workbook, locale), {
       type: XLSX_CONTENT_TYPE,
       disposition: `attachment; filename="finanzierung-${programmeId}.xlsx"`,
     });

@@ -95,25 +95,41 @@ export class GetFundingTotalsHandler implements IQueryHandler<GetFundingTotalsQu
 /** A row per year, a column per source headed by its name, the total beside; a totals row below. */
 export function fundingTotalsTable(view: FundingTotalsView): Table {
   const columns: Column[] = [
-    { key: 'year', header: 'Jahr', machineHeader: 'year', type: 'integer', grouping: false },
+    {
+      key: 'year',
+      header: 'Jahr',
+      headerEn: 'Year',
+      machineHeader: 'year',
+      type: 'integer',
+      grouping: false,
+    },
     ...view.sources.map((s): Column => ({
       key: `source:${s.sourceId}`,
       header: `${s.name} (€)`,
+      headerEn: `${s.name} (€)`,
       machineHeader: `${s.sourceId.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}_eur`,
       type: 'money-cents',
     })),
-    { key: 'total', header: 'Gesamt (€)', machineHeader: 'total_eur', type: 'money-cents' },
+    {
+      key: 'total',
+      header: 'Gesamt (€)',
+      headerEn: 'Total (€)',
+      machineHeader: 'total_eur',
+      type: 'money-cents',
+    },
   ];
   return {
     name: 'Ausgaben nach Jahr',
+    nameEn: 'Expenditure by year',
     caption: `${view.programmeTitle}: anerkannte Ausgaben nach Jahr und Finanzierungsquelle`,
+    captionEn: `${view.programmeTitle}: accepted expenditure by year and funding source`,
     columns,
     rows: view.years.map((y) => ({
       year: y.year,
       ...Object.fromEntries(y.bySource.map((s) => [`source:${s.sourceId}`, s.cents])),
       total: y.totalCents,
     })),
-    totals: { label: 'Summe', columns: columns.slice(1).map((c) => c.key) },
+    totals: { label: 'Summe', labelEn: 'Total', columns: columns.slice(1).map((c) => c.key) },
   };
 }
 
@@ -121,25 +137,40 @@ export function fundingTotalsTable(view: FundingTotalsView): Table {
 export function fundingSharesTable(view: FundingTotalsView): Table {
   return {
     name: 'Anteile der Quellen',
+    nameEn: 'Shares of the sources',
     columns: [
-      { key: 'source', header: 'Finanzierungsquelle', machineHeader: 'source', type: 'text' },
-      { key: 'cents', header: 'Betrag (€)', machineHeader: 'amount_eur', type: 'money-cents' },
+      {
+        key: 'source',
+        header: 'Finanzierungsquelle',
+        headerEn: 'Funding source',
+        machineHeader: 'source',
+        type: 'text',
+      },
+      {
+        key: 'cents',
+        header: 'Betrag (€)',
+        headerEn: 'Amount (€)',
+        machineHeader: 'amount_eur',
+        type: 'money-cents',
+      },
       {
         key: 'percent',
         header: 'Anteil',
+        headerEn: 'Share',
         machineHeader: 'share_percent',
         type: 'percent',
         fractionDigits: 2,
       },
     ],
     rows: view.bySource.map((s) => ({ source: s.name, cents: s.cents, percent: s.percent })),
-    totals: { label: 'Summe', columns: ['cents'] },
+    totals: { label: 'Summe', labelEn: 'Total', columns: ['cents'] },
   };
 }
 
 export function fundingTotalsWorkbook(view: FundingTotalsView, clock: Clock): Workbook {
   return {
     title: `${view.programmeTitle}: Ausgaben nach Finanzierungsquelle`,
+    titleEn: `${view.programmeTitle}: expenditure by funding source`,
     creator: 'Bewilligungsstelle',
     asOf: berlinDate(clock.now().toISOString()),
     sheets: [fundingTotalsTable(view), fundingSharesTable(view)],

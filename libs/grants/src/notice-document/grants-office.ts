@@ -14,7 +14,7 @@ export interface GrantsOffice {
   court: { name: string; addressLines: string[] };
   signature: SignatureView;
   generalConditions: { title: string; abbreviation: string };
-  /** The proof of use is due this many months after the funding period (VV zu § 44 LHO: 6). */
+  /** The proof of use is due this many months after the funding period (VV zu § 44 LHO: 6) where the notice's terms are not found; the terms' `proofOfUseMonths` otherwise. */
   proofOfUseMonths: number;
 }
 

@@ -21,7 +21,7 @@ export class GetGrantNoticePdfQuery extends Query<RenderedPdf> {
   }
 }
 
-/** The names a notice needs: the registry's municipality, the programme's title, its terms' sources and phases. */
+/** The names a notice needs: the registry's municipality, the programme's title, its terms' sources and phases; the terms' schedule and proof-of-use months. */
 export function noticeNames(
   projections: ProjectionRunner,
   registry: MunicipalityRegistry,
@@ -29,12 +29,15 @@ export function noticeNames(
 ): NoticeNames {
   const model = projections.state(programmesCallsProjection);
   const programme = model.programmes.get(notice.programmeId);
-  const terms = noticeTerms(model.rules.get(notice.programmeId) ?? [], notice.rules);
+  const versions = model.rules.get(notice.programmeId) ?? [];
+  const terms = noticeTerms(versions, notice.rules);
   return {
     municipality: registry.find(notice.ags),
     programmeTitle: programme?.title ?? notice.programmeId,
     sources: terms?.sources ?? [],
     phases: terms?.phases ?? [],
+    versions,
+    ...(terms && { proofOfUseMonths: terms.proofOfUseMonths }),
   };
 }
 

@@ -1,5 +1,14 @@
-import { type GrantNoticeView, type RenderedPdf, renderGrantNotice } from '@app/documents';
-import type { Municipality } from '@app/shared';
+import {
+  formatPeriod,
+  type GrantNoticeView,
+  periodOf,
+  type RenderedPdf,
+  renderGrantNotice,
+} from '@app/documents';
+import type { ProgrammeRulesVersion } from '@app/programmes-calls/rules';
+// The pure schedule maths only (no Nest module): the notice lists the periods reporting will open.
+import { reportPeriods, scheduleFor } from '@app/reporting/report-schedule';
+import { lastDayAfterMonths, type Municipality } from '@app/shared';
 import { type GrantNoticeIssued, totalEligibleCents } from '../grant';
 import type { GrantPhase, GrantSource } from '../grant-settings';
 import type { GrantsOffice } from './grants-office';
@@ -11,13 +20,6 @@ const HEAD: Record<Municipality['type'], string> = {
   'kreisangehoerige-stadt': 'Die Bürgermeisterin / Der Bürgermeister',
   'kreisangehoerige-gemeinde': 'Die Bürgermeisterin / Der Bürgermeister',
 };
-
-/** The day `months` calendar months after `day` (clamped to the month's end). */
-function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const lastOfTarget = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastOfTarget))).toISOString().slice(0, 10);
-}
 
 /** The Berlin day of an instant (the notice is dated by the day it was issued in Düsseldorf). */
 function berlinDay(instant: string): string {
@@ -36,6 +38,32 @@ export interface NoticeNames {
   programmeTitle: string;
   sources: readonly GrantSource[];
   phases: readonly GrantPhase[];
+  /**
+   * The programme's terms versions: the notice's reports follow the schedule of the version it
+   * applied (version 0, or a version not found: the schedule built in before terms v2).
+   */
+  versions: readonly ProgrammeRulesVersion[];
+  /** The months after the period's end the proof of use is due under the terms applied; the office's default when unknown. */
+  proofOfUseMonths?: number;
+}
+
+/**
+ * The reports the grant owes under the terms its notice applied: each period by name (a calendar
+ * year, half or quarter, or the span of days) and the last day to submit it. The same periods the
+ * reporting context opens for the grant (libs/reporting report-schedule).
+ */
+export function noticeReports(
+  notice: GrantNoticeIssued['data'],
+  versions: readonly ProgrammeRulesVersion[],
+): GrantNoticeView['reports'] {
+  const { schedule } = scheduleFor(
+    { rulesVersion: notice.rules.version, issuedAt: notice.issuedAt, period: notice.period },
+    versions,
+  );
+  return reportPeriods(notice, schedule, []).map((p) => ({
+    periodLabel: formatPeriod(periodOf(p.from, p.to)),
+    dueOn: p.dueDate,
+  }));
 }
 
 /** The Aktenzeichen's middle part: a numbered phase by its number (as ever), another by its id. */
@@ -87,8 +115,9 @@ export function grantNoticeView(
       cents,
     })),
     disbursementWindowMonths: notice.disbursementWindowMonths,
-    reports: [],
-    proofOfUseDueOn: addMonths(notice.period.to, office.proofOfUseMonths),
+    reports: noticeReports(notice, names.versions),
+    // The day the deadlines context gives the proof of use (months reckoned from the day after the period).
+    proofOfUseDueOn: lastDayAfterMonths(notice.period.to, names.proofOfUseMonths ?? office.proofOfUseMonths),
     conditions: { general: office.generalConditions, programme: notice.conditions },
     interestPointsAboveBaseRate: notice.interestPointsAboveBaseRate,
     notes: [],
