@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DeadlineWorker } from '@app/deadlines';
 import { DEFAULT_REGISTRY_FILE, SimulatedClock } from '@app/shared';
-import { BRUECKEN } from './support/fixtures';
+import {
+  CALL_TERMS_DBL as CALL_TERMS,
+  EOI_DBL as EOI,
+  PROGRAMME_DBL as PROGRAMME,
+  TERMS_DBL as TERMS,
+} from './support/dbl-programme';
 import { bearer, startTestApi, type TestApi } from './support/test-api';
 import { eventually, removeQueueKeys } from './support/waiting';
 
@@ -20,7 +25,7 @@ const REDIS_URL = 'redis://127.0.0.1:6379/5';
 const DAY_MS = 86_400_000;
 /** A business day in 1.2 s of wall-clock time. */
 const SPEED = DAY_MS / 1200;
-const CALL = 'dbl-2026';
+const CALL = CALL_TERMS.callId;
 
 /** Eight applicants: kreisangehörige Gemeinden and Kreise, with their populations of 31 Dec 2024. */
 const APPLICANTS = {
@@ -34,96 +39,6 @@ const APPLICANTS = {
   kreisMettmann: '05158000', // Kreis, 490,910
 };
 const SELM = '05978032'; // a kreisangehörige Stadt: not eligible
-
-const PROGRAMME = {
-  programmeId: 'dbl',
-  title: 'Digitale Bildungslandschaften NRW 2026',
-  sender: { name: 'Ministerium für Schule und Bildung NRW' },
-  holidayRegion: 'NW',
-};
-
-/** The programme's terms: Bund 50 %, Land 30 %, own funds at least 20 %, quarterly reports, two phases. */
-const TERMS = {
-  sources: [
-    { sourceId: 'bund', name: 'Bund', kind: 'grant', maxPercent: 50 },
-    { sourceId: 'land', name: 'Land NRW', kind: 'grant', maxPercent: 30 },
-    { sourceId: 'own', name: 'Eigenmittel', kind: 'own', minPercent: 20 },
-  ],
-  councilResolution: 'not-required',
-  resolutionFollowUpDays: 60,
-  coordinatorRequired: false,
-  disbursementWindowMonths: 2,
-  proofOfUseMonths: 6,
-  interestPointsAboveBaseRate: 5,
-  reporting: {
-    schedule: { frequency: 'quarterly', anchor: 'calendar', due: { daysAfterPeriodEnd: 30 } },
-    indicators: [
-      {
-        indicatorId: 'schools-connected',
-        name: 'Schulen angebunden',
-        unit: 'Anzahl',
-        type: 'integer',
-        required: true,
-      },
-      {
-        indicatorId: 'staff-qualified',
-        name: 'Fachkräfte qualifiziert',
-        unit: 'Personen',
-        type: 'integer',
-        required: true,
-      },
-    ],
-  },
-  phases: [
-    { phaseId: 'aufbau', name: 'Aufbau', durationMonths: 18 },
-    { phaseId: 'verstetigung', name: 'Verstetigung', durationMonths: 24 },
-  ],
-};
-const CALL_TERMS = {
-  callId: CALL,
-  title: 'Aufruf „Digitale Bildungslandschaften NRW 2026“',
-  eligibleApplicantTypes: ['kreisangehoerige-gemeinde', 'kreis'],
-  opensOn: '2026-01-12',
-  closing: { date: '2026-03-15', rule: 'statutory-shift' },
-  fundingTiers: [
-    { minPopulation: 0, maxPopulation: 29_999, amountEur: 40_000 },
-    { minPopulation: 30_000, maxPopulation: 150_000, amountEur: 90_000 },
-    { minPopulation: 150_001, amountEur: 150_000 },
-  ],
-  conditions: { councilResolution: 'not-required', coordinatorRequired: false },
-  participants: { min: 3, max: 12 },
-  budgetCents: 120_000_000,
-  phaseId: 'aufbau',
-  assessmentCriteria: [
-    { criterionId: 'concept', title: 'Medienkonzept der Schulen', weight: 60 },
-    { criterionId: 'network', title: 'Bildungsnetzwerk vor Ort', weight: 40 },
-  ],
-  crossSection: {
-    dimensions: ['municipality-type', 'population-band'],
-    populationBands: [
-      { bandId: 'under-30k', minPopulation: 0, maxPopulation: 29_999 },
-      { bandId: '30k-150k', minPopulation: 30_000, maxPopulation: 150_000 },
-      { bandId: 'over-150k', minPopulation: 150_001 },
-    ],
-  },
-  form: {
-    fields: [
-      { fieldId: 'schools', label: 'Beteiligte Schulen', type: 'number', required: true },
-      { fieldId: 'concept', label: 'Medienkonzept', type: 'long-text', required: true, maxLength: 20000 },
-    ],
-  },
-};
-
-/** An expression of interest on this call's own form (not the 2011 one), with the plan and coordinator every call asks. */
-const EOI = {
-  financialPlan: BRUECKEN.financialPlan,
-  coordinator: BRUECKEN.coordinator,
-  councilResolution: BRUECKEN.councilResolution,
-  answers: {
-    schools: 14,
-    concept: 'Medienkonzept der Grund- und Förderschulen, mit Fortbildung der Lehrkräfte',
-  },
-};
 
 describe('any programme: a call of "Digitale Bildungslandschaften NRW 2026" from drafting to selection', () => {
   let api: TestApi;

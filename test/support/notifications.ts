@@ -63,7 +63,7 @@ export interface ReceivedMail {
  * `hold(n)` (n: 0-based count of messages before it) is true is kept but never answered: its
  * sender waits, as if killed between writing the mail and hearing it was taken.
  */
-export async function startSmtpReceiver(options: { hold?: (n: number) => boolean } = {}) {
+export async function startSmtpReceiver(options: { hold?: (n: number) => boolean; port?: number } = {}) {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -84,7 +84,7 @@ export async function startSmtpReceiver(options: { hold?: (n: number) => boolean
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -52,7 +52,8 @@ const percentOf = (part: number, whole: number) =>
 
 /**
  * The programme's accepted expenditure by year and source, each source by the name its terms
- * give it. Sources the terms do not name (reports of earlier terms) keep their id as name.
+ * give it. Sources the terms do not name (reports of earlier terms) keep their id as name, and
+ * show only when money was booked on them.
  */
 @QueryHandler(GetFundingTotalsQuery)
 export class GetFundingTotalsHandler implements IQueryHandler<GetFundingTotalsQuery> {
@@ -64,8 +65,10 @@ export class GetFundingTotalsHandler implements IQueryHandler<GetFundingTotalsQu
     if (!programme) throw new NotFound('Programme', programmeId);
     const sources = programmeSources(programmes.rules.get(programmeId) ?? []);
     const lines = [...(this.projections.state(fundingTotalsProjection).get(programmeId)?.values() ?? [])];
-    for (const { sourceId } of lines)
-      if (!sources.some((s) => s.sourceId === sourceId))
+    // A source the terms do not name shows only where money was booked on it: a report's figures
+    // still carry ESF, Land and own funds, and an ESF of 0 in a programme without ESF is no source.
+    for (const { sourceId, cents: booked } of lines)
+      if (booked !== 0 && !sources.some((s) => s.sourceId === sourceId))
         sources.push({ sourceId, name: sourceId, kind: 'unknown' });
     const yearsSeen = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
     const cents = (year: number | undefined, sourceId: string) =>
