@@ -75,7 +75,8 @@ describeInChromium('web workspace: the evaluator starts with the evaluations and
     expect(new URL(page.url()).pathname).toBe(`/auswertung/befragungen/${SURVEY.surveyId}`);
     await page.getByText('1 von 18 (6 %)', { exact: true }).waitFor();
     const networks = page.getByRole('table', { name: `Antworten auf: ${SURVEY.questions[0].text}` });
-    await networks.getByRole('row', { name: /largely 1 100 %/ }).waitFor();
+    // Each step by its label on the survey's own scale.
+    await networks.getByRole('row', { name: /weitgehend 1 100 %/ }).waitFor();
     expect(await axe(page, 'Ergebnisse der Befragung')).toEqual([]);
 
     expect(tab.external).toEqual([]);
