@@ -254,7 +254,8 @@ export class NameBook implements NoticeNames {
       phaseId === undefined
         ? undefined
         : (this.data.phases.get(grant.programmeId)?.get(phaseId) ??
-          (numbered ? phaseName(Number(numbered[1])) : phaseId));
+          // A phase whose name the store has not told is left out rather than shown by its id.
+          (numbered ? phaseName(Number(numbered[1])) : undefined));
     return { who, phase, inPhase: phase ? ` (${phase})` : '', grant };
   }
 
