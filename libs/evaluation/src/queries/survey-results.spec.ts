@@ -67,8 +67,18 @@ describe('survey results', () => {
     expect(networks.overall.steps).toEqual([
       { step: 'not', label: 'gar nicht', count: 1, share: { numerator: 1, denominator: 17, percent: 6 } },
       { step: 'partly', label: 'teilweise', count: 2, share: { numerator: 2, denominator: 17, percent: 12 } },
-      { step: 'largely', label: 'weitgehend', count: 8, share: { numerator: 8, denominator: 17, percent: 47 } },
-      { step: 'fully', label: 'vollständig', count: 6, share: { numerator: 6, denominator: 17, percent: 35 } },
+      {
+        step: 'largely',
+        label: 'weitgehend',
+        count: 8,
+        share: { numerator: 8, denominator: 17, percent: 47 },
+      },
+      {
+        step: 'fully',
+        label: 'vollständig',
+        count: 6,
+        share: { numerator: 6, denominator: 17, percent: 35 },
+      },
     ]);
   });
 
