@@ -197,6 +197,14 @@ describe('grants over HTTP: notice, disbursements, continuation, revocation', ()
       ['1', 2_000_000, 'requested'],
       ['2', 4_400_000, 'requested'],
     ]);
+    // The office's worklist: grants with funds called and not yet paid; none with a proof to review.
+    const toPay = (await api.http.get('/grants?attention=funds-to-pay').set(office).expect(200)).body;
+    expect(toPay.items.map((g: { grantId: string }) => g.grantId)).toEqual([GRANT_1]);
+    const toReview = await api.http.get('/grants?attention=proof-of-use-to-review').set(office).expect(200);
+    expect(toReview.body.total).toBe(0);
+    expect((await api.http.get('/grants?attention=everything').set(office).expect(400)).body.code).toBe(
+      'validation-failed',
+    );
   });
 
   it('continues a phase-I grant into phase II without a selection, under the rules in force then', async () => {

@@ -130,6 +130,22 @@ describeInChromium('web workspace: the grants office sets up a programme and fun
       { sourceId: 'own', name: 'Eigenmittel', kind: 'own', minPercent: 20 },
     ]);
 
+    // The reminder ladder of the programme: a bad entry is refused at its field, then 28/14/3 days.
+    const ladder = page.getByLabel('Erinnern so viele Tage vor Fristende');
+    await ladder.fill('vier Wochen');
+    await page.getByRole('button', { name: 'Erinnerungen speichern' }).click();
+    await page.getByText('Bitte ganze Tage angeben, durch Komma getrennt, z. B. 28, 14, 3.').waitFor();
+    expect(await ladder.getAttribute('aria-invalid')).toBe('true');
+    await ladder.fill('28, 14, 3');
+    await page.getByRole('button', { name: 'Erinnerungen speichern' }).click();
+    await page.getByText('Die Erinnerungen gelten für Fristen, die von jetzt an eröffnet werden.').waitFor();
+    const settings = await api.http
+      .get(`/programmes/${programmeId}/deadline-settings`)
+      .set(bearer(await api.token('grants-office')))
+      .expect(200);
+    expect(settings.body.reminderOffsetsDays).toEqual([28, 14, 3]);
+    expect(await axe(page, 'Programm mit Erinnerungen')).toEqual([]);
+
     // A call: dates, closing rule, tier, condition, criterion; then published and amended.
     await page.getByRole('link', { name: 'Aufruf entwerfen' }).click();
     await page.getByLabel('Titel des Aufrufs').fill(CALL);
@@ -220,7 +236,14 @@ describeInChromium('web workspace: the grants office sets up a programme and fun
       .send({ amountCents: 2_000_000, dueDate: '2026-04-15' })
       .expect(201);
     api.clock.set('2026-03-10T09:00:00.000Z');
-    await page.reload();
+    // The call for funds is on the office's worklist, and leads to the grant.
+    await page.goto(`${world.url}/aufgaben?art=auszahlungen`);
+    const toPay = page.getByRole('table', { name: 'Abgerufene, noch nicht ausgezahlte Mittel' });
+    await toPay.getByRole('row', { name: /Dortmund .* 20\.000,00 €/ }).waitFor();
+    await page.getByRole('link', { name: /Mittelabrufe auszahlen \(1\)/ }).waitFor();
+    expect(await axe(page, 'Aufgaben: Mittelabrufe auszahlen')).toEqual([]);
+    await toPay.getByRole('link', { name: 'Dortmund' }).click();
+    await page.waitForURL(`${world.url}/zuwendungen/${encodeURIComponent(grantId)}`);
     await page.getByLabel('Zahltag für neue Zahlungen').fill('2026-03-10');
     await page.getByRole('button', { name: 'Zahlung über 20.000,00 € am 10.03.2026 erfassen' }).click();
     await page.getByText('gezahlt am 10.03.2026').waitFor();

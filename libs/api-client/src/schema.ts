@@ -9663,6 +9663,8 @@ export interface operations {
                  */
                 phase?: 1 | 2;
                 ags?: string;
+                /** @description What the grants office has to do: `funds-to-pay` (disbursements requested and not yet paid), `proof-of-use-to-review` (a proof of use submitted and not yet accepted or returned) */
+                attention?: "funds-to-pay" | "proof-of-use-to-review";
             };
             header?: never;
             path?: never;

@@ -54,6 +54,14 @@ export const grants = (page: number, limit: number, q: string, status = '') =>
     }),
   );
 
+/** Grants waiting for the office: funds called and not paid, or a proof of use to review. */
+export const grantsNeeding = (
+  attention: 'funds-to-pay' | 'proof-of-use-to-review',
+  page: number,
+  limit: number,
+  q: string,
+) => must(api.GET('/grants', { params: { query: { attention, page, limit, ...(q ? { q } : {}) } } }));
+
 export const grant = (grantId: string) =>
   must(api.GET('/grants/{grantId}', { params: { path: { grantId } } }));
 

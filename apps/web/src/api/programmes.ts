@@ -47,3 +47,10 @@ export const esfTotals = (programmeId: string) =>
 
 export const programmeGrants = (programmeId: string) =>
   must(api.GET('/grants', { params: { query: { programmeId, limit: 100 } } }));
+
+/** The programme's reminder ladder (days before a deadline's last day) and fixed dates. */
+export const deadlineSettings = (programmeId: string) =>
+  must(api.GET('/programmes/{programmeId}/deadline-settings', { params: { path: { programmeId } } }));
+
+export const setDeadlineSettings = (programmeId: string, body: Schemas['DeadlineSettingsDto']) =>
+  must(api.PUT('/programmes/{programmeId}/deadline-settings', { params: { path: { programmeId } }, body }));

@@ -11,6 +11,16 @@ import { GetGrantNoticePdfQuery } from '../notice-document/notice-document.query
 import type { DisbursementView, GrantView } from './grants.projection';
 import { GetGrantQuery, ListDisbursementsQuery, ListGrantsQuery } from './grants.queries';
 
+const GRANT_ATTENTION = ['funds-to-pay', 'proof-of-use-to-review'] as const;
+type GrantAttention = (typeof GRANT_ATTENTION)[number];
+
+/** Whether a grant waits for the grants office in the way asked. */
+function needs(attention: GrantAttention, grant: GrantView): boolean {
+  return attention === 'funds-to-pay'
+    ? grant.requestedCents > grant.paidCents
+    : grant.proofOfUse.status === 'submitted';
+}
+
 export class GrantsFilterDto extends ListQuery('status', 'from', 'to') {
   @ApiPropertyOptional() @IsOptional() @IsRecordId() programmeId?: string;
   @ApiPropertyOptional({ description: "The programme's phase (its terms' phaseId)" })
@@ -26,6 +36,14 @@ export class GrantsFilterDto extends ListQuery('status', 'from', 'to') {
   @IsOptional()
   @Matches(AGS_PATTERN, { message: 'ags must be an 8-digit AGS' })
   ags?: string;
+  @ApiPropertyOptional({
+    enum: GRANT_ATTENTION,
+    description:
+      'What the grants office has to do: `funds-to-pay` (disbursements requested and not yet paid), `proof-of-use-to-review` (a proof of use submitted and not yet accepted or returned)',
+  })
+  @IsOptional()
+  @IsIn(GRANT_ATTENTION)
+  attention?: GrantAttention;
 }
 
 export class DisbursementsQuery extends ListQuery('status', 'from', 'to') {}
@@ -46,9 +64,11 @@ export class GrantsQueriesController {
   ): Promise<Page<GrantView>> {
     const { programmeId, phase, ags } = filter;
     const phaseId = filter.phaseId ?? (phase !== undefined ? `phase-${phase}` : undefined);
-    const grants: GrantView[] = await this.queryBus.execute(
+    const all: GrantView[] = await this.queryBus.execute(
       new ListGrantsQuery(principal, { programmeId, phaseId, ags }),
     );
+    const { attention } = filter;
+    const grants = attention ? all.filter((g) => needs(attention, g)) : all;
     return listPage(grants, filter, {
       text: (g) => [
         g.grantId,

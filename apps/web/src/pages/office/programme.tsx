@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Schemas } from '../../api/client';
 import {
@@ -10,7 +11,9 @@ import {
 } from '../../api/programmes';
 import { type Column, DataTable, useTableParams } from '../../components/DataTable';
 import { CALL_STATUS, date, euroCents, HOLIDAY_REGIONS } from '../../format';
-import { BackLink, Loading, Page, ProblemMessage } from '../../ui';
+import { BackLink, Field, Loading, Notice, Page, ProblemMessage } from '../../ui';
+import { fieldErrorsOf } from '../../api/client';
+import { deadlineSettings, setDeadlineSettings } from '../../api/programmes';
 
 type Call = Schemas['CallView'];
 
@@ -198,6 +201,7 @@ export function ProgrammePage() {
           Förderbedingungen beschließen
         </Link>
       </p>
+      <ReminderLadder programmeId={programmeId} />
       <h2>Aufrufe</h2>
       <DataTable
         caption="Aufrufe des Programms"
@@ -216,5 +220,70 @@ export function ProgrammePage() {
         </Link>
       </p>
     </Page>
+  );
+}
+
+/** "14, 7, 1, 0" → [14, 7, 1, 0]; undefined when it is not a list of whole days. */
+function daysOf(text: string): number[] | undefined {
+  const parts = text.split(/[,;\s]+/).filter(Boolean);
+  if (parts.length === 0 || !parts.every((p) => /^\d{1,3}$/.test(p))) return undefined;
+  return parts.map(Number);
+}
+
+/** The reminder ladder: how many days before a deadline's last day municipalities are reminded. */
+function ReminderLadder({ programmeId }: { programmeId: string }) {
+  const client = useQueryClient();
+  const current = useQuery({
+    queryKey: ['deadline-settings', programmeId],
+    queryFn: () => deadlineSettings(programmeId),
+  });
+  const [text, setText] = useState<string | undefined>(undefined);
+  const shown = text ?? current.data?.reminderOffsetsDays.join(', ') ?? '';
+  const [local, setLocal] = useState<string[] | undefined>(undefined);
+  const save = useMutation({
+    mutationFn: (days: number[]) =>
+      setDeadlineSettings(programmeId, {
+        reminderOffsetsDays: days,
+        timeZone: current.data?.timeZone ?? 'Europe/Berlin',
+        ...(current.data?.fixedDates ? { fixedDates: current.data.fixedDates } : {}),
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['deadline-settings', programmeId] }),
+  });
+  const errors = local ?? fieldErrorsOf(save.error, 'reminderOffsetsDays');
+  return (
+    <section aria-labelledby="erinnerungen">
+      <h2 id="erinnerungen">Erinnerungen an Fristen</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const days = daysOf(shown);
+          if (!days) {
+            setLocal(['Bitte ganze Tage angeben, durch Komma getrennt, z. B. 28, 14, 3.']);
+            return;
+          }
+          setLocal(undefined);
+          save.mutate(days);
+        }}
+      >
+        {save.isSuccess && (
+          <Notice>Die Erinnerungen gelten für Fristen, die von jetzt an eröffnet werden.</Notice>
+        )}
+        <ProblemMessage error={save.error} />
+        <Field
+          label="Erinnern so viele Tage vor Fristende"
+          hint="Durch Komma getrennt, 0 ist der letzte Tag selbst, z. B. 28, 14, 3"
+          errors={errors}
+        >
+          {(props) => (
+            <input {...props} type="text" value={shown} onChange={(e) => setText(e.target.value)} />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={save.isPending || current.isPending}>
+            Erinnerungen speichern
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }

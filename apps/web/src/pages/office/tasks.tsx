@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { allCalls, callSelection, grants, missedDeadlines, reports } from '../../api/office';
+import { allCalls, callSelection, grants, grantsNeeding, missedDeadlines, reports } from '../../api/office';
 import { type Column, DataTable, useTableParams } from '../../components/DataTable';
-import { date, dateTime, DEADLINE_KINDS, REPORT_STATUS, STAGE_NAMES } from '../../format';
+import { date, dateTime, DEADLINE_KINDS, euroCents, REPORT_STATUS, STAGE_NAMES } from '../../format';
 import { Page, SearchForm } from '../../ui';
 
-type Kind = 'einreichungen' | 'berichte' | 'fristen';
+type Kind = 'einreichungen' | 'berichte' | 'nachweise' | 'auszahlungen' | 'fristen';
 const OPEN_STAGES = new Set(['awaiting-formal-check', 'in-assessment']);
 
 /** Every submission still to check, score or decide, across the calls. */
@@ -89,12 +89,50 @@ const MISSED_COLUMNS: Column<Missed>[] = [
   },
 ];
 
+type GrantRow = Awaited<ReturnType<typeof grantsNeeding>>['items'][number];
+
+const grantLink = (g: GrantRow) => (
+  <Link to={`/zuwendungen/${encodeURIComponent(g.grantId)}`}>{g.municipalityName ?? g.ags}</Link>
+);
+
+const PAYMENT_COLUMNS: Column<GrantRow>[] = [
+  { key: 'kommune', header: 'Kommune', cell: grantLink, sortValue: (g) => g.municipalityName ?? g.ags },
+  { key: 'programm', header: 'Programm', cell: (g) => g.programmeTitle ?? g.programmeId },
+  {
+    key: 'offen',
+    header: 'Abgerufen, nicht ausgezahlt',
+    numeric: true,
+    cell: (g) => euroCents(g.requestedCents - g.paidCents),
+    sortValue: (g) => g.requestedCents - g.paidCents,
+  },
+];
+
+const PROOF_COLUMNS: Column<GrantRow>[] = [
+  { key: 'kommune', header: 'Kommune', cell: grantLink, sortValue: (g) => g.municipalityName ?? g.ags },
+  { key: 'programm', header: 'Programm', cell: (g) => g.programmeTitle ?? g.programmeId },
+  {
+    key: 'eingereicht',
+    header: 'Eingereicht',
+    cell: (g) => dateTime((g.proofOfUse as { submittedAt?: string }).submittedAt),
+    sortValue: (g) => (g.proofOfUse as { submittedAt?: string }).submittedAt ?? '',
+  },
+];
+
 export function TasksPage() {
   const params = useTableParams(10);
   const { page, q, limit, set } = params;
   const kind = (params.params.get('art') as Kind | null) ?? 'einreichungen';
   const submissions = useQuery({ queryKey: ['tasks', 'submissions'], queryFn: openSubmissions });
   const toReview = useQuery({ queryKey: ['tasks', 'reports'], queryFn: reportsToReview });
+  const of = (k: Kind) => (kind === k ? { page, q } : { page: 1, q: '' });
+  const proofs = useQuery({
+    queryKey: ['tasks', 'proofs', of('nachweise')],
+    queryFn: () => grantsNeeding('proof-of-use-to-review', of('nachweise').page, limit, of('nachweise').q),
+  });
+  const payments = useQuery({
+    queryKey: ['tasks', 'payments', of('auszahlungen')],
+    queryFn: () => grantsNeeding('funds-to-pay', of('auszahlungen').page, limit, of('auszahlungen').q),
+  });
   const missed = useQuery({
     queryKey: ['tasks', 'missed', kind === 'fristen' ? page : 1, kind === 'fristen' ? q : ''],
     queryFn: () => missedDeadlines(kind === 'fristen' ? page : 1, limit, kind === 'fristen' ? q : ''),
@@ -108,6 +146,8 @@ export function TasksPage() {
       count: submissions.data?.length,
     },
     { kind: 'berichte', label: 'Berichte prüfen', count: toReview.data?.length },
+    { kind: 'nachweise', label: 'Verwendungsnachweise prüfen', count: proofs.data?.total },
+    { kind: 'auszahlungen', label: 'Mittelabrufe auszahlen', count: payments.data?.total },
     { kind: 'fristen', label: 'Versäumte Fristen', count: missed.data?.total },
   ];
   return (
@@ -135,6 +175,36 @@ export function TasksPage() {
           pending={submissions.isPending}
           error={submissions.error}
           empty="Keine offenen Einreichungen."
+        />
+      )}
+      {kind === 'nachweise' && (
+        <DataTable
+          caption="Eingereichte Verwendungsnachweise"
+          what="Verwendungsnachweise"
+          columns={PROOF_COLUMNS}
+          rows={proofs.data?.items}
+          total={proofs.data?.total}
+          paging="server"
+          rowKey={(g) => g.grantId}
+          params={params}
+          pending={proofs.isPending}
+          error={proofs.error}
+          empty="Keine Verwendungsnachweise zu prüfen."
+        />
+      )}
+      {kind === 'auszahlungen' && (
+        <DataTable
+          caption="Abgerufene, noch nicht ausgezahlte Mittel"
+          what="Zuwendungen"
+          columns={PAYMENT_COLUMNS}
+          rows={payments.data?.items}
+          total={payments.data?.total}
+          paging="server"
+          rowKey={(g) => g.grantId}
+          params={params}
+          pending={payments.isPending}
+          error={payments.error}
+          empty="Keine Mittelabrufe auszuzahlen."
         />
       )}
       {kind === 'berichte' && (
