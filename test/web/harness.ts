@@ -1,5 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,27 +23,76 @@ import { startTestApi, type TestApi } from '../support/test-api';
 
 export { chromiumMissing };
 
+/** Every file the bundle is built from (the web app, its config, the locked dependencies), hashed. */
+function bundleDigest(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(join(root, 'apps', 'web'));
+  walk(join(root, 'libs', 'api-client', 'src'));
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
  * The web workspace as it is shipped: apps/web bundled by Vite (the same config `npm run build`
- * uses), into a folder of this test run only, served by the real API on 127.0.0.1 with a SQLite
- * store and Redis, driven by Debian's Chromium.
+ * uses), served by the real API on 127.0.0.1 with a SQLite store and Redis, driven by Debian's
+ * Chromium. The bundle is built once for its sources and shared by the test files that run at
+ * the same time: one process builds (a lock directory decides which), the others wait for it;
+ * two Vite builds at once in one checkout trip over each other.
  */
 export function buildBundle(): string {
-  const out = mkdtempSync(join(tmpdir(), 'kkz-web-bundle-'));
   const root = projectRoot();
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      'apps/web/vite.config.mts',
-      '--outDir',
-      out,
-      '--emptyOutDir',
-    ],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  const out = join(tmpdir(), `kkz-web-bundle-${bundleDigest(root)}`);
+  const complete = `${out}.complete`;
+  const lock = `${out}.lock`;
+  const started = Date.now();
+  while (!existsSync(complete)) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another process builds; a lock much older than a build is that of a process that died.
+      const lockedAt = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (lockedAt !== undefined && Date.now() - lockedAt > 300_000)
+        rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 600_000)
+        throw new Error(`the web bundle was not built within 10 minutes (${lock})`);
+      pause(250);
+      continue;
+    }
+    try {
+      if (existsSync(complete)) break;
+      const building = mkdtempSync(join(tmpdir(), 'kkz-web-building-'));
+      execFileSync(
+        process.execPath,
+        [
+          join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+          'build',
+          '--config',
+          'apps/web/vite.config.mts',
+          '--outDir',
+          building,
+          '--emptyOutDir',
+        ],
+        { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      rmSync(out, { recursive: true, force: true });
+      renameSync(building, out);
+      writeFileSync(complete, '');
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
   return out;
 }
 
