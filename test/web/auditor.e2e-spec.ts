@@ -7,6 +7,7 @@ import { SqliteEventStore } from '@app/eventsourcing';
 import { projectRoot } from '@app/shared';
 import { buildAuditDataSet } from '../support/audit-data-set';
 import { CALL_2011 } from '../support/fixtures';
+import { eventually } from '../support/waiting';
 import {
   axe,
   chromiumMissing,
@@ -101,7 +102,8 @@ describeInChromium('web workspace: an auditor verifies, exports, and finds a tam
     expect(new URL(page.url()).searchParams.get('art')).toBe('application-');
     const record = page.getByRole('link', { name: `Kreis Unna – ${CALL_2011.title}` });
     await record.waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(1);
+    // The list narrows after the URL changes: wait until only the one record is left.
+    await eventually(async () => (await page.locator('tbody tr').count()) === 1, 15_000, 'one record');
     expect(await axe(page, 'Datensätze finden')).toEqual([]);
     await screenshot(page, 'pruefung-finden');
     await record.click();

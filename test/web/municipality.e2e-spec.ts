@@ -356,8 +356,8 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     await page.getByRole('heading', { name: SURVEY.title }).waitFor();
     const networks = page.getByRole('group', { name: SURVEY.questions[0].text });
     // The scale's own steps and labels, as the survey defines them.
-    expect(await networks.getByRole('radio').count()).toBe(4);
     await networks.getByLabel('weitgehend').waitFor();
+    expect(await networks.getByRole('radio').count()).toBe(4);
     await page.getByRole('button', { name: 'Antworten absenden' }).click();
     await networks.getByText('Bitte beantworten: Diese Frage ist nicht freiwillig.').waitFor();
     const coordination = page.getByRole('group', { name: SURVEY.questions[1].text });
