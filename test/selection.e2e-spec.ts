@@ -382,7 +382,7 @@ describe('selection over HTTP: formal check, assessment, decision, correction', 
       rules: { version: 2, effectiveFrom: '2016-06-01' },
     });
     expect(view.body.formalCheck.reasons[2]).toMatch(
-      /after the submission on 2016-10-20.*05315000 \(2016-10-25\)/,
+      /nach der Einreichung am 20\.10\.2016 gefasst.*05315000 \(25\.10\.2016\)/,
     );
     await expectRefused(
       () => post(eoi(KOELN_EOI, 'decision'), office, { outcome: 'selected', reasons: ['x'] }),

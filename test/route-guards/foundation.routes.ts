@@ -150,5 +150,13 @@ export const foundationRoutes: ContextRoutes = {
       allowed: ['municipality'],
       ownedBy: KREIS_UNNA,
     },
+    // No version 99 exists: the office's correction is refused (422) and changes nothing.
+    {
+      method: 'post',
+      path: `/expressions-of-interest/${EOI}/terms-corrections`,
+      openApiPath: '/expressions-of-interest/{applicationId}/terms-corrections',
+      allowed: ['grants-office'],
+      body: { version: 99, reason: 'route-guard check' },
+    },
   ],
 };

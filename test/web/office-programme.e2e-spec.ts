@@ -193,7 +193,7 @@ describeInChromium('web workspace: the grants office sets up a programme and fun
     await page.getByRole('button', { name: 'Bewertung speichern' }).click();
     await page.getByText('Ihre Bewertung ist erfasst.').waitFor();
     await page.getByLabel('ausgewählt').check();
-    await page.getByLabel('Begründung').fill('Tragfähiges Netzwerk');
+    await page.getByLabel('Begründung', { exact: true }).fill('Tragfähiges Netzwerk');
     await page.getByRole('button', { name: 'Entscheidung erfassen' }).click();
     await page.getByText('Die Entscheidung ist erfasst.').waitFor();
     // The selection so far, beside the decision.

@@ -40,6 +40,17 @@ describeInChromium('web workspace: the grants office decides a submission', () =
       .set(office)
       .send({ version: 1, effectiveFrom: '2011-11-09', rules: TERMS_KKZ })
       .expect(201);
+    // A second version, in force after the submission: the office corrects the submission to it.
+    await api.http
+      .post('/programmes/kkz/rules')
+      .set(office)
+      .send({
+        version: 2,
+        effectiveFrom: '2011-12-20',
+        label: 'Förderrichtlinie, Fassung Dezember',
+        rules: TERMS_KKZ,
+      })
+      .expect(201);
     await api.http
       .post('/programmes/kkz/calls')
       .set(office)
@@ -88,6 +99,21 @@ describeInChromium('web workspace: the grants office decides a submission', () =
     await page.getByRole('heading', { name: 'Einreichung: Dortmund' }).waitFor();
     expect(page.url()).toBe(`${world.url}/auswahl/${EOI}`);
     await page.getByText('Brücken für Familien').waitFor();
+    // The terms it is decided under, and their correction with a reason the record keeps.
+    await page.getByText('Entschieden wird nach Fassung 1 (gültig ab 09.11.2011).').waitFor();
+    await page.getByText('Förderbedingungen berichtigen').click();
+    await page.getByLabel('Maßgebliche Fassung').selectOption('2');
+    await page
+      .getByLabel('Begründung der Berichtigung')
+      .fill('Fassung 2 galt nach dem Erlass bereits bei Einreichung.');
+    await page.getByRole('button', { name: 'Berichtigung erfassen' }).click();
+    await page.getByText('Die Berichtigung ist erfasst.').waitFor();
+    await page
+      .getByText(
+        'Entschieden wird nach Fassung 2 „Förderrichtlinie, Fassung Dezember“ (gültig ab 20.12.2011).',
+      )
+      .waitFor();
+    await page.getByText(/Begründung: Fassung 2 galt nach dem Erlass bereits bei Einreichung\./).waitFor();
     await page.getByRole('button', { name: 'Formale Prüfung erfassen' }).click();
     await page.getByText('Die formale Prüfung ist erfasst.').waitFor();
     await page.getByText(/^Bestanden am/).waitFor();
@@ -100,7 +126,7 @@ describeInChromium('web workspace: the grants office decides a submission', () =
     await screenshot(page, 'einreichung');
 
     await page.getByLabel('ausgewählt').check();
-    await page.getByLabel('Begründung').fill('Überzeugendes Konzept für Familien');
+    await page.getByLabel('Begründung', { exact: true }).fill('Überzeugendes Konzept für Familien');
     await page.getByRole('button', { name: 'Entscheidung erfassen' }).click();
     await page.getByText('Die Entscheidung ist erfasst.').waitFor();
     await page.getByText(/Überzeugendes Konzept für Familien/).waitFor();
@@ -117,6 +143,7 @@ describeInChromium('web workspace: the grants office decides a submission', () =
     expect(selection.body.stage).toBe('selected');
     expect(selection.body.decision.reasons).toContain('Überzeugendes Konzept für Familien');
     expect(selection.body.assessments).toHaveLength(1);
+    expect(selection.body.decision.rules).toEqual({ version: 2, effectiveFrom: '2011-12-20' });
 
     // The task is done: it has left the worklist. A reload of the bookmark keeps the session.
     await page.goto(`${world.url}/aufgaben`);

@@ -349,8 +349,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One call with its terms and status; a municipality sees published calls only
-         * @description Roles: grants-office, auditor, municipality.
+         * One call with its terms and status, and the version of the programme's terms a submission is decided under (`termsInF…
+         * @description One call with its terms and status, and the version of the programme's terms a submission
+         *     is decided under (`termsInForce`); a municipality sees published calls only.
+         *
+         *     Roles: grants-office, auditor, municipality.
          */
         get: operations["ProgrammesCallsQueriesController_getCall"];
         put?: never;
@@ -423,6 +426,30 @@ export interface paths {
          * @description Roles: municipality.
          */
         post: operations["SubmitExpressionOfInterestController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expressions-of-interest/{applicationId}/terms-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The grants office corrects the terms a submission is decided under, with its reason (`SubmissionTermsCorrected`); the…
+         * @description The grants office corrects the terms a submission is decided under, with its reason
+         *     (`SubmissionTermsCorrected`); the submission's record stays. Later decisions on it use the
+         *     corrected version; a decision already taken is corrected on its own route.
+         *
+         *     Roles: grants-office.
+         */
+        post: operations["CorrectSubmissionTermsController_correct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2205,6 +2232,63 @@ export interface components {
             councilResolution: "required-at-submission" | "may-follow-after-selection" | "not-required";
             coordinatorRequired: boolean;
         };
+        CallDetailView: {
+            /** @description Absent when no version is in force on that day (the call cannot be published then). */
+            termsInForce?: components["schemas"]["TermsInForceView"];
+            /** @enum {string} */
+            status: "draft" | "published" | "closed";
+            draftedAt: string;
+            publishedAt?: string;
+            closedAt?: string;
+            /** @description Every amendment, oldest first: which terms changed, why, by whom, when. */
+            amendments: {
+                changed: string[];
+                reason: string;
+                amendedBy: string;
+                amendedAt: string;
+            }[];
+            /** @description Every extension of the closing, oldest first. */
+            closingExtensions: {
+                closesAt: string;
+                previousClosesAt: string;
+                reason: string;
+                extendedBy: string;
+                extendedAt: string;
+            }[];
+            revision: number;
+            callId: string;
+            programmeId: string;
+            title: string;
+            description?: string;
+            eligibleApplicantTypes: ("kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis")[];
+            /** @description Informational in v1 calls (nothing was refused before it); new calls state `opensOn`. */
+            kickOffDate?: string;
+            /** @description Nothing is accepted before 00:00 Europe/Berlin of this day. */
+            opensOn?: string;
+            closing: components["schemas"]["CallClosing"];
+            /** @description The last day for submissions, as the call states it (= `closing.date`). */
+            closingDate: string;
+            /** @description The instant the call closes: 24:00 Europe/Berlin at the end of `closing.lastDay`. */
+            closesAt: string;
+            fundingTiers: components["schemas"]["FundingTier"][];
+            conditions: components["schemas"]["CallConditions"];
+            participants?: {
+                min: number;
+                max: number;
+            };
+            /** @description The call's budget in cents; selection stays within it. */
+            budgetCents?: number;
+            /** @description The programme's phase the call is for. */
+            phaseId?: string;
+            /**
+             * @description Calls of the first programme named their Förderphase by number; kept for the grants context's ids.
+             * @enum {number}
+             */
+            phase?: 2 | 1;
+            assessmentCriteria?: components["schemas"]["AssessmentCriterion"][];
+            crossSection?: components["schemas"]["CrossSection"];
+            form?: components["schemas"]["CallForm"];
+        };
         /** @description The expression-of-interest form of a call: the content a submission states, checked field by field. */
         CallForm: {
             fields: components["schemas"]["FormField"][];
@@ -2778,6 +2862,13 @@ export interface components {
             content: components["schemas"]["ExpressionOfInterestContent"];
             draftedAt: string;
             submittedAt?: string;
+            /**
+             * @description Submitted: the version of the programme's terms it is decided under (version 0: the call's
+             *     own terms, history only), as recorded at submission or as last corrected.
+             */
+            rules?: components["schemas"]["AppliedRules2"];
+            /** @description The office's corrections of those terms, oldest first. */
+            rulesCorrections?: components["schemas"]["TermsCorrectionView"][];
             revision: number;
         };
         FinancialConsequences: {
@@ -3738,6 +3829,20 @@ export interface components {
             /** @description Shares of the answers given (not of those asked); empty for a text question. */
             steps: components["schemas"]["StepCount"][];
         };
+        TermsCorrectionView: {
+            from: components["schemas"]["AppliedRules2"];
+            to: components["schemas"]["AppliedRules2"];
+            reason: string;
+            correctedAt: string;
+        };
+        /** @description The version of the programme's terms a submission to the call is decided under. */
+        TermsInForceView: {
+            version: number;
+            effectiveFrom: string;
+            label?: string;
+            /** @description The day it was looked up for: today, or the call's opening day if that is later. */
+            on: string;
+        };
         TimelineEntry: {
             occurredAt: string;
             recordedAt: string;
@@ -4147,6 +4252,18 @@ export interface components {
             answers?: {
                 [key: string]: string | number | boolean;
             };
+        };
+        SubmissionTermsCorrectionDto: {
+            /**
+             * @description The version of the programme's terms that applies from now on
+             * @example 2
+             */
+            version: number;
+            /**
+             * @description Why the submission is to be decided under that version
+             * @example Fassung 2 galt bereits am Tag der Einreichung (Erlass vom 3. März 2026), wurde aber erst später erfasst.
+             */
+            reason: string;
         };
         MembershipReasonDto: {
             /** @example Der Rat hat die Teilnahme am 12.12.2011 abgelehnt. */
@@ -6588,7 +6705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallView"];
+                    "application/json": components["schemas"]["CallDetailView"];
                 };
             };
             /** @description The request is malformed or invalid; nothing was done. Codes: `invalid-id`. */
@@ -7253,6 +7370,155 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "already-submitted" | "call-not-open" | "call-not-open-yet" | "coordinator-missing" | "council-resolution-missing" | "council-resolution-statement-missing" | "expression-of-interest-incomplete" | "idempotency-key-reused" | "submission-after-deadline";
+                    };
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After. Codes: `rate-limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate-limited";
+                    };
+                };
+            };
+            /** @description Any other error (500 internal-error): logged under the correlation id. Codes: `internal-error`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal-error";
+                    };
+                };
+            };
+        };
+    };
+    CorrectSubmissionTermsController_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key and body answers as the first time (with `Idempotent-Replayed: true`) and records nothing twice; the same key with another body is refused (422 `idempotency-key-reused`). 1–200 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionTermsCorrectionDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `malformed-json`, `terms-correction-reason-missing`, `validation-failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "malformed-json" | "terms-correction-reason-missing" | "validation-failed";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Codes: `invalid-token`, `missing-token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid-token" | "missing-token";
+                    };
+                };
+            };
+            /** @description The caller’s role may not do this. Codes: `forbidden-role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden-role";
+                    };
+                };
+            };
+            /** @description No such record, or one the caller may not see. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not-found";
+                    };
+                };
+            };
+            /** @description A conflict with the record’s current state (e.g. a stale If-Match revision). Codes: `idempotency-request-in-progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-request-in-progress";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `payload-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload-too-large";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported-media-type";
+                    };
+                };
+            };
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `idempotency-key-reused`, `terms-already-applied`, `terms-correction-before-submission`, `terms-version-unknown`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency-key-reused" | "terms-already-applied" | "terms-correction-before-submission" | "terms-version-unknown";
                     };
                 };
             };

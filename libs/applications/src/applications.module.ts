@@ -3,6 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionRunner } from '@app/eventsourcing';
 import { ConfirmMembershipController } from './confirm-membership/confirm-membership.controller';
 import { ConfirmMembershipHandler } from './confirm-membership/confirm-membership.handler';
+import { CorrectSubmissionTermsController } from './correct-submission-terms/correct-submission-terms.controller';
+import { CorrectSubmissionTermsHandler } from './correct-submission-terms/correct-submission-terms.handler';
 import { DeclineInvitationController } from './decline-invitation/decline-invitation.controller';
 import { DeclineInvitationHandler } from './decline-invitation/decline-invitation.handler';
 import { DraftExpressionOfInterestController } from './draft-expression-of-interest/draft-expression-of-interest.controller';
@@ -29,6 +31,7 @@ import { SubmitExpressionOfInterestHandler } from './submit-expression-of-intere
     DraftExpressionOfInterestController,
     ReviseExpressionOfInterestController,
     SubmitExpressionOfInterestController,
+    CorrectSubmissionTermsController,
     ConfirmMembershipController,
     DeclineInvitationController,
     LeaveJointApplicationController,
@@ -39,6 +42,7 @@ import { SubmitExpressionOfInterestHandler } from './submit-expression-of-intere
     DraftExpressionOfInterestHandler,
     ReviseExpressionOfInterestHandler,
     SubmitExpressionOfInterestHandler,
+    CorrectSubmissionTermsHandler,
     ConfirmMembershipHandler,
     DeclineInvitationHandler,
     LeaveJointApplicationHandler,

@@ -222,3 +222,49 @@ export const MembershipBoundBySubmission = domainError(
     en: `Joint application ${d.applicationId} has been submitted; the participation of municipality ${d.ags} is binding and it can no longer leave.`,
   }),
 );
+
+/** Only a submission has terms it was decided under; a draft is decided under nothing yet. */
+export const TermsCorrectionBeforeSubmission = domainError(
+  'terms-correction-before-submission',
+  'rule-violated',
+  (d: { applicationId: string }) => ({
+    de: `Die Interessensbekundung ${d.applicationId} ist noch nicht eingereicht; berichtigt werden nur die Förderbedingungen einer Einreichung.`,
+    en: `Expression of interest ${d.applicationId} has not been submitted; only a submission's terms can be corrected.`,
+  }),
+);
+
+/** A correction names a version of the programme's terms that exists. */
+export const TermsVersionUnknown = domainError(
+  'terms-version-unknown',
+  'rule-violated',
+  (d: { programmeId: string; version: number; known: number[] }) => ({
+    de:
+      `Das Programm ${d.programmeId} hat keine Fassung ${d.version} der Förderbedingungen` +
+      (d.known.length > 0
+        ? `; beschlossen sind die Fassungen ${d.known.join(', ')}.`
+        : '; es ist noch keine beschlossen.'),
+    en:
+      `Programme ${d.programmeId} has no version ${d.version} of its terms` +
+      (d.known.length > 0 ? `; adopted are versions ${d.known.join(', ')}.` : '; none has been adopted yet.'),
+  }),
+);
+
+/** A correction changes the version: naming the one already applied corrects nothing. */
+export const TermsAlreadyApplied = domainError(
+  'terms-already-applied',
+  'rule-violated',
+  (d: { applicationId: string; version: number }) => ({
+    de: `Über die Interessensbekundung ${d.applicationId} wird bereits nach Fassung ${d.version} der Förderbedingungen entschieden; es gibt nichts zu berichtigen.`,
+    en: `Expression of interest ${d.applicationId} is already decided under version ${d.version} of the terms; there is nothing to correct.`,
+  }),
+);
+
+/** A correction says why: the record must explain it to whoever reads it later. */
+export const TermsCorrectionReasonMissing = domainError(
+  'terms-correction-reason-missing',
+  'invalid',
+  (d: { applicationId: string }) => ({
+    de: `Die Berichtigung der Förderbedingungen der Interessensbekundung ${d.applicationId} braucht eine Begründung.`,
+    en: `Correcting the terms of expression of interest ${d.applicationId} needs a reason.`,
+  }),
+);

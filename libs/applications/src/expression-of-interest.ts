@@ -1,5 +1,5 @@
 import { streamName } from '@app/eventsourcing';
-import type { AppliedRules } from '@app/programmes-calls';
+import { type AppliedRules, CALL_TERMS_ONLY } from '@app/programmes-calls/rules';
 import type { Municipality } from '@app/shared';
 import {
   boundByLead,
@@ -100,10 +100,32 @@ export type ExpressionOfInterestSubmitted = {
   data: { applicationId: string; callId: string; submittedAt: string; rules?: AppliedRules };
 };
 
+/**
+ * The grants office corrects the terms a submission was decided under (a version adopted late, or
+ * the wrong one applied): the submission keeps its recorded version, this event names the one
+ * that applies from now on and why. Later decisions on the submission (formal check, selection,
+ * a correction of the selection decision, the notice) use the corrected version; decisions
+ * already taken stay as recorded until they are corrected themselves.
+ */
+export type SubmissionTermsCorrected = {
+  type: 'SubmissionTermsCorrected';
+  data: {
+    applicationId: string;
+    callId: string;
+    /** The version applied until now. */
+    from: AppliedRules;
+    /** The version that applies from now on. */
+    to: AppliedRules;
+    reason: string;
+    correctedAt: string;
+  };
+};
+
 export type ExpressionOfInterestEvent =
   | ExpressionOfInterestDrafted
   | ExpressionOfInterestRevised
   | ExpressionOfInterestSubmitted
+  | SubmissionTermsCorrected
   | JointApplicationEvent;
 
 export type ExpressionOfInterestState =
@@ -119,6 +141,8 @@ export type ExpressionOfInterestState =
       invitations: Invitation[];
       content: ExpressionOfInterestContent;
       submittedAt?: string;
+      /** Submitted: the terms it is decided under (as recorded, or as last corrected). */
+      rules?: AppliedRules;
     };
 
 /** One expression of interest per lead municipality and call: the id says which. */
@@ -158,7 +182,14 @@ export function evolveExpressionOfInterest(
     case 'ExpressionOfInterestSubmitted':
       return state.status === 'none'
         ? state
-        : { ...state, status: 'submitted', submittedAt: event.data.submittedAt };
+        : {
+            ...state,
+            status: 'submitted',
+            submittedAt: event.data.submittedAt,
+            rules: event.data.rules ?? CALL_TERMS_ONLY,
+          };
+    case 'SubmissionTermsCorrected':
+      return state.status === 'none' ? state : { ...state, rules: { ...event.data.to } };
     default: {
       if (state.status === 'none') return state;
       const invitations = evolveInvitations(state.invitations, event);

@@ -27,7 +27,10 @@ import { type CommittingResolution, namedAgs, type Submission, type SubmissionFa
 
 interface SubmittedApplication {
   eoi: ExpressionOfInterestState;
-  /** The version its submission recorded; an event from before rules were versioned means the call's terms. */
+  /**
+   * The version its submission recorded, or the office's correction of it; an event from before
+   * rules were versioned means the call's terms.
+   */
   rules?: AppliedRules;
 }
 
@@ -36,7 +39,11 @@ const submittedApplication = {
   evolve: (state: SubmittedApplication, event: ExpressionOfInterestEvent): SubmittedApplication => ({
     eoi: evolveExpressionOfInterest(state.eoi, event),
     rules:
-      event.type === 'ExpressionOfInterestSubmitted' ? (event.data.rules ?? CALL_TERMS_ONLY) : state.rules,
+      event.type === 'ExpressionOfInterestSubmitted'
+        ? (event.data.rules ?? CALL_TERMS_ONLY)
+        : event.type === 'SubmissionTermsCorrected'
+          ? event.data.to
+          : state.rules,
   }),
 };
 

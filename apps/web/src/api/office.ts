@@ -105,3 +105,14 @@ export type RevocationPreviewQuery = {
 /** The refund and its interest a revocation would set now (nothing is recorded). */
 export const revocationPreview = (grantId: string, query: RevocationPreviewQuery) =>
   must(api.GET('/grants/{grantId}/revocation-preview', { params: { path: { grantId }, query } }));
+
+export const correctSubmissionTerms = (
+  applicationId: string,
+  body: Schemas['SubmissionTermsCorrectionDto'],
+) =>
+  must(
+    api.POST('/expressions-of-interest/{applicationId}/terms-corrections', {
+      params: { path: { applicationId } },
+      body,
+    }),
+  );

@@ -14,6 +14,7 @@ export const EVENT_LABELS: Record<string, string> = {
   ExpressionOfInterestDrafted: 'Interessenbekundung angelegt',
   ExpressionOfInterestRevised: 'Interessenbekundung überarbeitet',
   ExpressionOfInterestSubmitted: 'Interessenbekundung eingereicht',
+  SubmissionTermsCorrected: 'Förderbedingungen der Einreichung berichtigt',
   CoordinatorNamed: 'Koordination benannt',
   JointApplicationMemberInvited: 'Mitglied zur gemeinsamen Bewerbung eingeladen',
   JointApplicationMembershipConfirmed: 'Mitgliedschaft bestätigt',

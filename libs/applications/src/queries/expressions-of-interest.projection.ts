@@ -1,4 +1,5 @@
 import type { Projection, RecordedEvent } from '@app/eventsourcing';
+import type { AppliedRules } from '@app/programmes-calls';
 import type {
   Applicant,
   ExpressionOfInterestContent,
@@ -39,7 +40,21 @@ export interface ExpressionOfInterestView {
   content: ExpressionOfInterestContent;
   draftedAt: string;
   submittedAt?: string;
+  /**
+   * Submitted: the version of the programme's terms it is decided under (version 0: the call's
+   * own terms, history only), as recorded at submission or as last corrected.
+   */
+  rules?: AppliedRules;
+  /** The office's corrections of those terms, oldest first. */
+  rulesCorrections?: TermsCorrectionView[];
   revision: number;
+}
+
+export interface TermsCorrectionView {
+  from: AppliedRules;
+  to: AppliedRules;
+  reason: string;
+  correctedAt: string;
 }
 
 export interface ExpressionsOfInterestReadModel {
@@ -112,6 +127,7 @@ export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestRe
     'ExpressionOfInterestDrafted',
     'ExpressionOfInterestRevised',
     'ExpressionOfInterestSubmitted',
+    'SubmissionTermsCorrected',
     ...JOINT_APPLICATION_EVENT_TYPES,
   ],
   initialState: () => ({ byId: new Map(), byCall: new Map(), byAgs: new Map() }),
@@ -163,8 +179,18 @@ export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestRe
           Object.assign(view, {
             status: 'submitted',
             submittedAt: event.data.submittedAt,
+            rules: event.data.rules ?? { version: 0, effectiveFrom: null },
             revision: event.revision,
           });
+        break;
+      }
+      case 'SubmissionTermsCorrected': {
+        const view = model.byId.get(event.data.applicationId);
+        if (!view) break;
+        const { from, to, reason, correctedAt } = event.data;
+        view.rules = to;
+        (view.rulesCorrections ??= []).push({ from, to, reason, correctedAt });
+        view.revision = event.revision;
         break;
       }
     }

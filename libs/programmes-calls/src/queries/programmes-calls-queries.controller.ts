@@ -6,6 +6,7 @@ import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
 import { IdPipe, IsRecordId, ListQuery, listPage, type Page } from '@app/shared';
 import type { CallView, ProgrammeRulesView, ProgrammeView } from './programmes-calls.projection';
 import {
+  type CallDetailView,
   GetCallQuery,
   GetProgrammeQuery,
   GetProgrammeRulesQuery,
@@ -82,13 +83,16 @@ export class ProgrammesCallsQueriesController {
     });
   }
 
-  /** One call with its terms and status; a municipality sees published calls only. */
+  /**
+   * One call with its terms and status, and the version of the programme's terms a submission
+   * is decided under (`termsInForce`); a municipality sees published calls only.
+   */
   @Get('calls/:callId')
   @Roles('grants-office', 'auditor', 'municipality')
   getCall(
     @CurrentPrincipal() principal: Principal,
     @Param('callId', IdPipe) callId: string,
-  ): Promise<CallView> {
+  ): Promise<CallDetailView> {
     return this.queryBus.execute(new GetCallQuery(principal, callId));
   }
 }

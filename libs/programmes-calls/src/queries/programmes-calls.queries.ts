@@ -1,6 +1,8 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { NotFound, ProjectionRunner } from '@app/eventsourcing';
 import { type Principal, seesEverything } from '@app/identity';
+import { Clock } from '@app/shared';
+import { berlinDate, versionInForce } from '../rules';
 import {
   type CallView,
   type ProgrammeRulesView,
@@ -53,7 +55,21 @@ export class ListCallsQuery extends Query<CallView[]> {
     super();
   }
 }
-export class GetCallQuery extends Query<CallView> {
+/** The version of the programme's terms a submission to the call is decided under. */
+export interface TermsInForceView {
+  version: number;
+  effectiveFrom: string;
+  label?: string;
+  /** The day it was looked up for: today, or the call's opening day if that is later. */
+  on: string;
+}
+
+export interface CallDetailView extends CallView {
+  /** Absent when no version is in force on that day (the call cannot be published then). */
+  termsInForce?: TermsInForceView;
+}
+
+export class GetCallQuery extends Query<CallDetailView> {
   constructor(
     readonly principal: Principal,
     readonly callId: string,
@@ -94,11 +110,28 @@ export class ListCallsHandler implements IQueryHandler<ListCallsQuery> {
 
 @QueryHandler(GetCallQuery)
 export class GetCallHandler implements IQueryHandler<GetCallQuery> {
-  constructor(private readonly projections: ProjectionRunner) {}
-  async execute({ principal, callId }: GetCallQuery): Promise<CallView> {
-    const call = this.projections.state(programmesCallsProjection).calls.get(callId);
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly clock: Clock,
+  ) {}
+  async execute({ principal, callId }: GetCallQuery): Promise<CallDetailView> {
+    const model = this.projections.state(programmesCallsProjection);
+    const call = model.calls.get(callId);
     if (!call || !visible(call, principal)) throw new NotFound('Call', callId);
-    return call;
+    const today = berlinDate(this.clock.now().toISOString());
+    const on = call.opensOn && call.opensOn > today ? call.opensOn : today;
+    const version = versionInForce(model.rules.get(call.programmeId) ?? [], on);
+    if (!version) return call;
+    const { label } = version;
+    return {
+      ...call,
+      termsInForce: {
+        version: version.version,
+        effectiveFrom: version.effectiveFrom,
+        ...(label && { label }),
+        on,
+      },
+    };
   }
 }
 

@@ -1,12 +1,44 @@
-import { berlinDate } from '@app/programmes-calls/rules';
+import type { MunicipalityType } from '@app/shared';
 import type { FormalChecks, ResolutionCheck } from '../selection';
 import { committedAgs, namedAgs, resolutionsAfterSubmission, type Submission } from '../submission';
 
 export interface FormalCheckResult {
   checks: FormalChecks;
   passed: boolean;
-  /** One sentence per check, saying what was found: the recorded grounds of the result. */
+  /**
+   * One sentence per check, saying what was found: the recorded grounds of the result, in German
+   * (what the office and the municipality read; history before 7 Dec 2026 recorded English ones).
+   */
   reasons: string[];
+}
+
+const BERLIN_TIME = new Intl.DateTimeFormat('de-DE', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Berlin',
+});
+const BERLIN_DAY = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
+
+/** "14.12.2011, 11:00 Uhr" */
+const at = (instant: string) => `${BERLIN_TIME.format(new Date(instant))} Uhr`;
+/** A call closing at midnight Berlin time ends with its last day: "15.12.2011, 24:00 Uhr". */
+const closing = (closesAt: string) => `${BERLIN_DAY.format(Date.parse(closesAt) - 1)}, 24:00 Uhr`;
+/** "14.12.2011" */
+const day = (instant: string) => BERLIN_DAY.format(new Date(instant));
+/** A calendar day "2011-12-15" as "15.12.2011". */
+const calendarDay = (date: string) => date.split('-').reverse().join('.');
+
+const TYPE_NAMES: Record<MunicipalityType, string> = {
+  'kreisfreie-stadt': 'kreisfreie Stadt',
+  'kreisangehoerige-stadt': 'kreisangehörige Stadt',
+  'kreisangehoerige-gemeinde': 'kreisangehörige Gemeinde',
+  kreis: 'Kreis',
+};
+const typeName = (type: MunicipalityType) => TYPE_NAMES[type] ?? type;
+
+/** "Fassung 2 der Förderbedingungen"; version 0: the call's own terms (history only). */
+function termsName(version: number): string {
+  return version === 0 ? 'die Bedingungen des Aufrufs' : `Fassung ${version} der Förderbedingungen`;
 }
 
 /**
@@ -16,7 +48,6 @@ export interface FormalCheckResult {
  */
 export function formalChecks(s: Submission): FormalCheckResult {
   const { rules } = s.rules;
-  const version = `rules version ${s.rules.applied.version}`;
   const onTime = Date.parse(s.submittedAt) < Date.parse(s.call.closesAt);
   const ineligible = [s.lead, ...s.members].filter((m) => !s.call.eligibleApplicantTypes.includes(m.type));
   const councilResolution = resolutionCheck(s);
@@ -31,19 +62,20 @@ export function formalChecks(s: Submission): FormalCheckResult {
     councilResolution,
     coordinatorNamed,
   };
+  const terms = termsName(s.rules.applied.version);
   const reasons = [
     onTime
-      ? `Submitted ${s.submittedAt}, before the call closed at ${s.call.closesAt}.`
-      : `Submitted ${s.submittedAt}, after the call closed at ${s.call.closesAt}.`,
+      ? `Eingereicht am ${at(s.submittedAt)}, vor Ablauf der Frist (${closing(s.call.closesAt)}).`
+      : `Eingereicht am ${at(s.submittedAt)}, nach Ablauf der Frist (${closing(s.call.closesAt)}).`,
     ineligible.length === 0
-      ? `Every municipality named is of a type the call admits (${s.call.eligibleApplicantTypes.join(', ')}).`
-      : `Not of an admitted type: ${ineligible.map((m) => `${m.name} (${m.type})`).join(', ')}.`,
+      ? `Jede genannte Kommune gehört zu einer Art, die der Aufruf zulässt (${s.call.eligibleApplicantTypes.map(typeName).join(', ')}).`
+      : `Nicht zugelassene Art: ${ineligible.map((m) => `${m.name} (${typeName(m.type)})`).join(', ')}.`,
     resolutionReason(s, councilResolution, resolutionAccepted),
     coordinatorNamed
-      ? `Coordinator named: ${s.coordinatorName?.trim()}.`
+      ? `Koordination benannt: ${s.coordinatorName?.trim()}.`
       : rules.coordinatorRequired
-        ? `No coordinator named, though ${version} requires one.`
-        : `No coordinator named; ${version} does not require one.`,
+        ? `Keine Koordination benannt, obwohl ${terms} eine verlangt.`
+        : `Keine Koordination benannt; ${terms} verlangt keine.`,
   ];
   const passed =
     onTime &&
@@ -68,7 +100,7 @@ function resolutionCheck(s: Submission): ResolutionCheck {
 
 /** The grounds of the resolution check; where the rules require it at submission, with the late ones. */
 function resolutionReason(s: Submission, check: ResolutionCheck, accepted: boolean): string {
-  const version = `rules version ${s.rules.applied.version}`;
+  const terms = termsName(s.rules.applied.version);
   const committed = committedAgs(s);
   const pending = namedAgs(s)
     .filter((ags) => !committed.includes(ags))
@@ -77,21 +109,21 @@ function resolutionReason(s: Submission, check: ResolutionCheck, accepted: boole
   const lateNote =
     late.length === 0
       ? ''
-      : ` Adopted only after the submission on ${berlinDate(s.submittedAt)}, which ${version} does not accept: ${late
-          .map((r) => `${r.ags} (${r.resultDate})`)
+      : ` Erst nach der Einreichung am ${day(s.submittedAt)} gefasst, was ${terms} nicht gelten lässt: ${late
+          .map((r) => `${r.ags} (${calendarDay(r.resultDate)})`)
           .join(', ')}.`;
   const atSubmission =
-    s.rules.rules.councilResolution === 'required-at-submission' ? ' by the submission' : '';
+    s.rules.rules.councilResolution === 'required-at-submission' ? ' bis zur Einreichung' : '';
   switch (check) {
     case 'present':
-      return 'A committing council resolution is recorded for every municipality named.';
+      return 'Für jede genannte Kommune ist ein bindender Ratsbeschluss erfasst.';
     case 'promised':
       return accepted
-        ? `Council resolution promised, to follow after selection (${version}); outstanding for ${pending}.`
-        : `Council resolution only promised, but ${version} requires it at submission; outstanding for ${pending}.${lateNote}`;
+        ? `Ratsbeschluss zugesagt, er darf nach der Auswahl folgen (${terms}); noch offen für ${pending}.`
+        : `Ratsbeschluss nur zugesagt, doch ${terms} verlangt ihn bei der Einreichung; noch offen für ${pending}.${lateNote}`;
     case 'missing':
-      return `No committing council resolution recorded for ${pending}${atSubmission}, and none promised.${lateNote}`;
+      return `Kein bindender Ratsbeschluss${atSubmission} erfasst für ${pending}, und keiner zugesagt.${lateNote}`;
     case 'not-required':
-      return `No council resolution is required (${version}).`;
+      return `Ein Ratsbeschluss ist nicht erforderlich (${terms}).`;
   }
 }

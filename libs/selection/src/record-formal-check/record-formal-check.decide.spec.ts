@@ -40,7 +40,7 @@ describe('record the formal check of a submission', () => {
       checkedAt: now,
     });
     expect(data.reasons).toHaveLength(5);
-    expect(data.reasons[2]).toMatch(/promised.*05978000, 05978020, 05978024/);
+    expect(data.reasons[2]).toMatch(/zugesagt.*05978000, 05978020, 05978024/);
     expect(data.reasons[4]).toBe('Unterlagen vollständig');
   });
 
@@ -63,7 +63,7 @@ describe('record the formal check of a submission', () => {
     const data = recorded(check({ submission: unnaSubmission({ submittedAt: '2011-12-15T23:00:00.000Z' }) }));
     expect(data.checks.onTime).toBe(false);
     expect(data.passed).toBe(false);
-    expect(data.reasons[0]).toMatch(/after the call closed/);
+    expect(data.reasons[0]).toMatch(/nach Ablauf der Frist \(15\.12\.2011, 24:00 Uhr\)/);
   });
 
   it('fails a member of a type the call does not admit', () => {
@@ -73,7 +73,7 @@ describe('record the formal check of a submission', () => {
     const data = recorded(check({ submission }));
     expect(data.checks.eligibleApplicantType).toBe(false);
     expect(data.passed).toBe(false);
-    expect(data.reasons[1]).toContain(`${kamen.name} (kreisangehoerige-stadt)`);
+    expect(data.reasons[1]).toContain(`${kamen.name} (kreisangehörige Stadt)`);
   });
 
   it('fails a promise where the rules in force at submission required the resolution (phase II)', () => {
@@ -114,8 +114,8 @@ describe('record the formal check of a submission', () => {
       });
     const late = recorded(check({ submission: adoptedOn('2011-12-15') }));
     expect(late).toMatchObject({ checks: { councilResolution: 'missing' }, passed: false });
-    expect(late.reasons[2]).toMatch(/05978020 by the submission/);
-    expect(late.reasons[2]).toMatch(/after the submission on 2011-12-14.*05978020 \(2011-12-15\)/);
+    expect(late.reasons[2]).toMatch(/bis zur Einreichung erfasst für 05978020/);
+    expect(late.reasons[2]).toMatch(/nach der Einreichung am 14\.12\.2011 gefasst.*05978020 \(15\.12\.2011\)/);
     // Adopted on the day of submission (Berlin) counts.
     expect(recorded(check({ submission: adoptedOn('2011-12-14') }))).toMatchObject({
       checks: { councilResolution: 'present' },

@@ -84,8 +84,32 @@ const DIMENSIONS: Record<string, string> = {
 };
 
 /** The selection so far by the call's dimensions (also on each submission's page). */
+const YOUTH_OFFICE: Record<string, string> = {
+  'with-own-jugendamt': 'mit eigenem Jugendamt',
+  'without-own-jugendamt': 'ohne eigenes Jugendamt',
+};
+
+type Band = { bandId: string; minPopulation: number; maxPopulation?: number };
+
+/** "50.000 bis 99.999 Einwohner", "ab 200.001 Einwohner": a size band as its bounds. */
+function bandName(band: Band): string {
+  const n = (v: number) => v.toLocaleString('de-DE');
+  if (band.maxPopulation === undefined) return `ab ${n(band.minPopulation)} Einwohner`;
+  if (band.minPopulation === 0) return `unter ${n(band.maxPopulation + 1)} Einwohner`;
+  return `${n(band.minPopulation)} bis ${n(band.maxPopulation)} Einwohner`;
+}
+
 export function CrossSectionTables({ callId }: { callId: string }) {
   const cs = useQuery({ queryKey: ['call', callId, 'cross-section'], queryFn: () => crossSection(callId) });
+  const call = useQuery({ queryKey: ['call', callId], queryFn: () => getCall(callId) });
+  const bands = new Map(
+    ((call.data?.crossSection?.populationBands ?? []) as Band[]).map((b) => [b.bandId, bandName(b)]),
+  );
+  const valueName = (value: string) =>
+    MUNICIPALITY_TYPES[value] ??
+    YOUTH_OFFICE[value] ??
+    bands.get(value) ??
+    (value === 'true' ? 'ja' : value === 'false' ? 'nein' : value);
   if (cs.isPending) return <Loading what="Der Querschnitt" />;
   if (cs.error) return <ProblemMessage error={cs.error} />;
   // In the order the call names its dimensions.
@@ -114,10 +138,7 @@ export function CrossSectionTables({ callId }: { callId: string }) {
           <tbody>
             {(cs.data[k] as { value: string; candidates: number; selected: number }[]).map((row) => (
               <tr key={row.value}>
-                <td>
-                  {MUNICIPALITY_TYPES[row.value] ??
-                    (row.value === 'true' ? 'ja' : row.value === 'false' ? 'nein' : row.value)}
-                </td>
+                <td>{valueName(row.value)}</td>
                 <td className="num">{row.candidates}</td>
                 <td className="num">{row.selected}</td>
               </tr>

@@ -14,6 +14,7 @@ import { dateTime, euroCents, STAGE_NAMES } from '../../format';
 import { Badge, BackLink, Field, Loading, Notice, Page, ProblemMessage } from '../../ui';
 import { CrossSectionTables } from './call';
 import { IssueNoticeForm } from './notice';
+import { SubmissionTerms } from './submission-terms';
 
 const OUTCOMES: Record<string, string> = {
   selected: 'ausgewählt',
@@ -121,6 +122,14 @@ export function SubmissionPage() {
               </>
             )}
           </dl>
+          {eoi.data?.rules && call.data && (
+            <SubmissionTerms
+              applicationId={applicationId}
+              programmeId={call.data.programmeId}
+              rules={eoi.data.rules}
+              corrections={eoi.data.rulesCorrections ?? []}
+            />
+          )}
           {eoi.data && (
             <>
               <h2>Inhalt</h2>
@@ -138,10 +147,18 @@ export function SubmissionPage() {
           )}
           <h2>Formale Prüfung</h2>
           {s.formalCheck ? (
-            <p>
-              {s.formalCheck.passed ? 'Bestanden' : 'Nicht bestanden'} am {dateTime(s.formalCheck.checkedAt)}
-              {s.formalCheck.reasons.length > 0 && `: ${s.formalCheck.reasons.join('; ')}`}
-            </p>
+            <>
+              <p>
+                {s.formalCheck.passed ? 'Bestanden' : 'Nicht bestanden'} am{' '}
+                {dateTime(s.formalCheck.checkedAt)}
+                {s.formalCheck.reasons.length > 0 && ':'}
+              </p>
+              <ul>
+                {s.formalCheck.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </>
           ) : (
             <button
               type="button"
