@@ -312,6 +312,22 @@ export function EoiPage() {
                 <dd>{dateTime(eoi.data.submittedAt)}</dd>
               </>
             )}
+            {eoi.data.rules && (
+              <>
+                <dt>Förderbedingungen</dt>
+                <dd>
+                  {eoi.data.rules.version === 0
+                    ? 'Bedingungen des Aufrufs'
+                    : `Fassung ${eoi.data.rules.version}, gültig ab ${date(eoi.data.rules.effectiveFrom ?? undefined)}`}
+                  {(eoi.data.rulesCorrections ?? []).map((c) => (
+                    <span key={c.correctedAt}>
+                      {' '}
+                      (berichtigt am {dateTime(c.correctedAt)}: {c.reason})
+                    </span>
+                  ))}
+                </dd>
+              </>
+            )}
             <dt>Aktenzeichen</dt>
             <dd>
               <code>{eoi.data.applicationId}</code>

@@ -359,6 +359,12 @@ export function CallPage() {
                 <dd>{euroCents(x.budgetCents)}</dd>
               </>
             )}
+            <dt>Förderbedingungen</dt>
+            <dd>
+              {x.termsInForce
+                ? `Fassung ${x.termsInForce.version}${x.termsInForce.label ? ` „${x.termsInForce.label}“` : ''}, gültig ab ${date(x.termsInForce.effectiveFrom)} (maßgeblich am ${date(x.termsInForce.on)})`
+                : `Am ${date(x.opensOn ?? undefined)} ist keine Fassung in Kraft: Der Aufruf kann so nicht veröffentlicht werden.`}
+            </dd>
           </dl>
           {x.amendments.length + x.closingExtensions.length > 0 && (
             <>
