@@ -230,6 +230,19 @@ describe('a grant of a Bund/Land programme with named phases', () => {
       .set(office)
       .send({ paidOn: '2026-07-15' })
       .expect(201);
+    // Anteilsfinanzierung: the payment is borne by Bund and Land as the plan shares the grant
+    // (75,000 : 45,000), own funds take no part.
+    const paid = (await api.http.get(`/grants/${AUFBAU}/disbursements`).set(unna).expect(200)).body.items;
+    expect(paid).toEqual([
+      expect.objectContaining({
+        amountCents: 6_000_000,
+        status: 'paid',
+        bySource: [
+          { sourceId: 'bund', name: 'Bund', cents: 3_750_000 },
+          { sourceId: 'land', name: 'Land NRW', cents: 2_250_000 },
+        ],
+      }),
+    ]);
 
     // The continuation takes the phase after Aufbau without being told; it cannot be Aufbau again.
     api.clock.set('2027-11-15T09:00:00.000Z');

@@ -2702,6 +2702,15 @@ export interface components {
             /** @enum {string} */
             status: "requested" | "paid";
             paidOn?: string;
+            /**
+             * @description What each grant source of the notice bears of it, in proportion to the financing plan
+             *     (Anteilsfinanzierung), named as the terms name the sources (added when it is read).
+             */
+            bySource?: {
+                sourceId: string;
+                name: string;
+                cents: number;
+            }[];
         };
         EsfReportStep: {
             /** @enum {string} */

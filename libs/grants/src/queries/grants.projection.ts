@@ -42,6 +42,11 @@ export interface DisbursementView {
   requestedAt: string;
   status: 'requested' | 'paid';
   paidOn?: string;
+  /**
+   * What each grant source of the notice bears of it, in proportion to the financing plan
+   * (Anteilsfinanzierung), named as the terms name the sources (added when it is read).
+   */
+  bySource?: { sourceId: string; name: string; cents: number }[];
 }
 
 export interface GrantsReadModel {

@@ -4,6 +4,7 @@ import { type Principal, seesEverything } from '@app/identity';
 import { programmesCallsProjection } from '@app/programmes-calls';
 import { MunicipalityRegistry } from '@app/shared';
 import { type DisbursementView, type GrantView, grantsProjection } from './grants.projection';
+import { splitBySource } from '../disbursement-split';
 import { noticeTerms, sourceName } from '../funding-sources';
 
 export interface GrantsFilter {
@@ -109,6 +110,19 @@ export class ListDisbursementsHandler implements IQueryHandler<ListDisbursements
     const model = this.projections.state(grantsProjection);
     const view = model.byId.get(grantId);
     if (!view || !mayRead(principal, view)) throw new NotFound('Grant', grantId);
-    return model.disbursements.get(grantId) ?? [];
+    const rules = this.projections.state(programmesCallsProjection).rules.get(view.programmeId) ?? [];
+    const sources = noticeTerms(rules, view.rules)?.sources ?? [];
+    // The office pays the grant sources; own funds and third parties are the grantee's part.
+    const grantSources = view.financing.filter(
+      (f) => (sources.find((s) => s.sourceId === f.sourceId)?.kind ?? 'grant') === 'grant',
+    );
+    return (model.disbursements.get(grantId) ?? []).map((d) => ({
+      ...d,
+      bySource: splitBySource(d.amountCents, grantSources).map(({ sourceId, cents }) => ({
+        sourceId,
+        name: sourceName(sources, sourceId),
+        cents,
+      })),
+    }));
   }
 }

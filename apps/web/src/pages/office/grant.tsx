@@ -72,6 +72,11 @@ function Disbursements({ grantId }: { grantId: string }) {
       sortValue: (x) => x.amountCents,
     },
     {
+      key: 'quellen',
+      header: 'davon je Mittelgeber',
+      cell: (x) => (x.bySource ?? []).map((p) => `${p.name} ${euroCents(p.cents)}`).join(', '),
+    },
+    {
       key: 'status',
       header: 'Status',
       cell: (x) =>
