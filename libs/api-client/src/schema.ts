@@ -3401,6 +3401,8 @@ export interface components {
         };
         /** @description A question as recorded, with the names the programme's terms give the phases it is for. */
         QuestionView: {
+            /** @description The names of `phaseIds` in the programme's terms, in the same order. */
+            phaseNames?: string[];
             questionId: string;
             text: string;
             /** @enum {string} */
@@ -3417,7 +3419,6 @@ export interface components {
             phaseIds?: string[];
             /** @description An optional question may be left out of an answer. */
             optional?: boolean;
-            phaseNames?: string[];
         };
         /** @description One place in a call's ranking. */
         RankingEntry: {
@@ -3460,21 +3461,23 @@ export interface components {
             /** @description Revision of the answer's stream: use it as If-Match when revising. */
             revision: number;
             name: string;
+            /** @description The name of `phaseId` in the programme's terms (the id itself where they do not name it). */
+            phaseName?: string;
             /** @description v3; v1/v2 stored the phase's number (`phase`), upcast to `phase-<n>`. */
             phaseId?: string;
             /** @enum {string} */
             municipalityType: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis" | "unknown";
-            phaseName?: string;
         };
         /** @description A recipient as recorded, with the name the programme's terms give its phase. */
         RecipientView: {
+            /** @description The name of `phaseId` in the programme's terms (the id itself where they do not name it). */
+            phaseName?: string;
             ags: string;
             name: string;
             /** @description v3; v1/v2 stored the phase's number (`phase`), upcast to `phase-<n>`. */
             phaseId?: string;
             /** @enum {string} */
             municipalityType: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis" | "unknown";
-            phaseName?: string;
         };
         RecordAsOf: {
             streamId: string;
