@@ -78,6 +78,8 @@ const SURVEY = {
       text: 'Die Schulen unserer Kommune sind verlässlich an das Netz angebunden.',
       kind: 'scale',
       criterion: 'connectivity',
+      // Asked of the municipalities funded in the programme's phase "Aufbau", by its id in the terms.
+      phaseIds: ['aufbau'],
     },
     {
       questionId: 'staff',
@@ -451,6 +453,36 @@ describe('any programme: "Digitale Bildungslandschaften NRW 2026" from its creat
         criteria: CRITERIA,
       })
       .expect(201);
+    // A phase the terms do not name, or a phase number (this programme names its phases), is
+    // refused in German with its code, and nothing is written.
+    const before = await api.store.headPosition();
+    const refusedPhase = async (phaseSpec: object, code: string, german: RegExp) => {
+      const res = await api.http
+        .post('/evaluations/dbl-evaluation/surveys')
+        .set(office)
+        .send({
+          ...SURVEY,
+          surveyId: 'dbl-wrong-phase',
+          questions: [{ ...SURVEY.questions[0], ...phaseSpec }],
+        });
+      expect([res.status, res.body.code, res.headers['content-type']]).toEqual([
+        422,
+        code,
+        expect.stringMatching(/^application\/problem\+json/),
+      ]);
+      expect(res.body.detail).toMatch(german);
+    };
+    await refusedPhase(
+      { phaseIds: ['pilot'] },
+      'unknown-phase',
+      /seine Phasen sind „aufbau“ und „verstetigung“/,
+    );
+    await refusedPhase(
+      { phaseIds: undefined, phases: [1] },
+      'phase-number-not-mappable',
+      /nummeriert seine Phasen nicht so/,
+    );
+    expect(await api.store.headPosition()).toBe(before);
     await api.http.post('/evaluations/dbl-evaluation/surveys').set(office).send(SURVEY).expect(201);
     api.clock.set('2028-03-10T09:00:00.000Z');
     const answersOf: Record<string, [string, string]> = {
@@ -501,6 +533,17 @@ describe('any programme: "Digitale Bildungslandschaften NRW 2026" from its creat
       ['agree', 'trifft voll zu', 1],
     ]);
     expect(tally('staff').map(([, , count]) => count)).toEqual([0, 0, 1, 1, 0]);
+    // By phase, named as the terms name it: all three joined in "Aufbau".
+    expect(
+      question('schools').byPhase.map(
+        (p: { phaseId: string; name: string; asked: number; answered: number }) => [
+          p.phaseId,
+          p.name,
+          p.asked,
+          p.answered,
+        ],
+      ),
+    ).toEqual([['aufbau', 'Aufbau', 3, 2]]);
     const share = (
       await api.http
         .get(`/surveys/${SURVEY.surveyId}/results/share?question=schools&steps=rather-agree,agree`)

@@ -110,7 +110,12 @@ describe('evaluation: survey results and indicator series over HTTP', () => {
       largely: [5, { numerator: 5, denominator: 20, percent: 25 }],
       fully: [11, { numerator: 11, denominator: 20, percent: 55 }],
     });
-    const phaseTwo = coordination.byPhase.find((p: { phase: number }) => p.phase === 2);
+    // Grouped by phase id, each named as the programme's terms name it.
+    expect(coordination.byPhase.map((p: { phaseId: string; name: string }) => [p.phaseId, p.name])).toEqual([
+      ['phase-1', 'Förderphase I'],
+      ['phase-2', 'Förderphase II'],
+    ]);
+    const phaseTwo = coordination.byPhase.find((p: { phaseId: string }) => p.phaseId === 'phase-2');
     expect([phaseTwo.asked, phaseTwo.answered]).toEqual([4, 3]);
     expect(steps(phaseTwo).fully).toEqual([1, { numerator: 1, denominator: 3, percent: 33 }]);
     const counties = coordination.byMunicipalityType.find(
@@ -120,14 +125,21 @@ describe('evaluation: survey results and indicator series over HTTP', () => {
 
     const share = (query: string) =>
       api.http.get(`/surveys/online-survey-2017/results/share?${query}`).set(evaluator).expect(200);
-    expect((await share('question=networks&steps=largely,fully&phase=1')).body).toMatchObject({
+    expect((await share('question=networks&steps=largely,fully&phaseId=phase-1')).body).toMatchObject({
       questionId: 'networks',
       steps: ['largely', 'fully'],
-      phase: 1,
+      phaseId: 'phase-1',
+      phaseName: 'Förderphase I',
       numerator: 14,
       denominator: 17,
       percent: 82,
       asked: 18,
+    });
+    // The phase by number, as clients asked before phases were named, is the phase `phase-<n>`.
+    expect((await share('question=networks&steps=largely,fully&phase=1')).body).toMatchObject({
+      phaseId: 'phase-1',
+      numerator: 14,
+      denominator: 17,
     });
     expect((await share('question=coordination&steps=fully&municipalityType=kreis')).body).toMatchObject({
       numerator: 0,
@@ -179,7 +191,8 @@ describe('evaluation: survey results and indicator series over HTTP', () => {
       expect.objectContaining({
         ags: KREIS_UNNA,
         name: 'Kreis Unna',
-        phase: 1,
+        phaseId: 'phase-1',
+        phaseName: 'Förderphase I',
         municipalityType: 'kreis',
         revision: 0,
       }),

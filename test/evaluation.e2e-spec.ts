@@ -42,14 +42,25 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
     expect(survey.status).toBe('not-open-yet');
     expect(survey.recipients).toHaveLength(22);
     const byAgs = Object.fromEntries(survey.recipients.map((r: { ags: string }) => [r.ags, r]));
+    // Dortmund continued into phase II: it joined in phase I, the first of the terms' phases.
     expect(byAgs[DORTMUND]).toEqual({
       ags: DORTMUND,
       name: 'Dortmund',
-      phase: 1,
+      phaseId: 'phase-1',
+      phaseName: 'Förderphase I',
       municipalityType: 'kreisfreie-stadt',
     });
-    expect(byAgs[KREIS_UNNA]).toMatchObject({ phase: 1, municipalityType: 'kreis' });
-    expect(byAgs[PHASE_TWO.ahlen]).toMatchObject({ phase: 2, municipalityType: 'kreisangehoerige-stadt' });
+    expect(byAgs[KREIS_UNNA]).toMatchObject({ phaseId: 'phase-1', municipalityType: 'kreis' });
+    expect(byAgs[PHASE_TWO.ahlen]).toMatchObject({
+      phaseId: 'phase-2',
+      phaseName: 'Förderphase II',
+      municipalityType: 'kreisangehoerige-stadt',
+    });
+    expect(survey.phases).toEqual([
+      { phaseId: 'phase-1', name: 'Förderphase I' },
+      { phaseId: 'phase-2', name: 'Förderphase II' },
+    ]);
+    expect(survey.questions[0]).toMatchObject({ phaseIds: ['phase-1'], phaseNames: ['Förderphase I'] });
     expect(byAgs['05113000']).toBeUndefined();
     const evaluation = (await api.http.get('/evaluations/kkz-evaluation').set(office).expect(200)).body;
     expect(evaluation).toMatchObject({ programmeId: 'kkz', surveyIds: ['online-survey-2017'] });
@@ -111,6 +122,57 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
     );
   });
 
+  it("names a question's phases by the ids of the programme's terms; numbers still taken where the terms name phase-<n>", async () => {
+    const create = (surveyId: string, phaseSpec: object) =>
+      api.http
+        .post('/evaluations/kkz-evaluation/surveys')
+        .set(office)
+        .set('Accept-Language', 'de')
+        .send({
+          ...SURVEY,
+          surveyId,
+          questions: [{ questionId: 'q', text: 'Frage', kind: 'scale', ...phaseSpec }],
+        });
+    // The 2011 programme's phase numbers, as clients sent them before, are recorded as its phase ids.
+    await create('by-number', { phases: [2] }).expect(201);
+    const byNumber = (await api.http.get('/surveys/by-number').set(office).expect(200)).body;
+    expect(byNumber.questions).toEqual([
+      {
+        questionId: 'q',
+        text: 'Frage',
+        kind: 'scale',
+        phaseIds: ['phase-2'],
+        phaseNames: ['Förderphase II'],
+      },
+    ]);
+    const stored = (await api.store.readStream('survey-by-number'))[0];
+    expect(stored.data).toMatchObject({ questions: [{ phaseIds: ['phase-2'] }] });
+    expect(stored.data).not.toHaveProperty('questions.0.phases');
+    // An empty list asks everyone.
+    await create('everyone', { phaseIds: [] }).expect(201);
+    const everyone = (
+      await api.http
+        .get('/surveys/everyone')
+        .set(await as(PHASE_TWO.koeln))
+        .expect(200)
+    ).body;
+    expect(everyone.questions.map((q: { questionId: string }) => q.questionId)).toEqual(['q']);
+
+    const unknown = await create('unknown', { phaseIds: ['aufbau'] });
+    expect([unknown.status, unknown.body.code]).toEqual([422, 'unknown-phase']);
+    expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(unknown.body.detail).toBe(
+      'Die Frage q nennt die Phase „aufbau“, die das Programm kkz nicht kennt; seine Phasen sind „phase-1“ und „phase-2“.',
+    );
+    const third = await create('third', { phases: [3] });
+    expect([third.status, third.body.code]).toEqual([422, 'phase-number-not-mappable']);
+    expect(third.body.detail).toMatch(/^Die Frage q nennt die Phase mit der Nummer 3, doch das Programm kkz/);
+    const twice = await create('twice', { phases: [1], phaseIds: ['phase-2'] });
+    expect([twice.status, twice.body.code]).toEqual([422, 'phase-stated-twice']);
+    for (const id of ['unknown', 'third', 'twice'])
+      expect(await api.store.readStream(`survey-${id}`)).toEqual([]);
+  });
+
   it('refuses malformed surveys, answers and ids with 400 problem+json, writing nothing', async () => {
     api.clock.set(INSIDE);
     const create = (body: object) =>
@@ -128,6 +190,11 @@ describe('evaluation: the survey of participating municipalities over HTTP', () 
     );
     await expectRefused(
       create({ questions: [{ questionId: 'q', text: 'Frage', kind: 'scale', phases: [0] }] }),
+      400,
+      'validation-failed',
+    );
+    await expectRefused(
+      create({ questions: [{ questionId: 'q', text: 'Frage', kind: 'scale', phaseIds: ['../x'] }] }),
       400,
       'validation-failed',
     );

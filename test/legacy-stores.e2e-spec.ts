@@ -113,6 +113,57 @@ describe('stores written by earlier mains (3af43fd, 4b5c302)', () => {
       expect(total).toBe(58);
     });
 
+    it('reads its survey, which named phases by number, by the phase ids and names of the 2011 terms', async () => {
+      const [stored] = (await allEvents(api.store)).filter((e) => e.type === 'SurveyCreated');
+      const storedBytes = JSON.stringify(stored.data);
+      expect(storedBytes).toContain('"phases":[1]');
+      const read = (await allEvents(new UpcastingEventStore(api.store, api.app.get(UpcasterRegistry)))).find(
+        (e) => e.metadata.eventId === stored.metadata.eventId,
+      );
+      expect(read?.metadata).toMatchObject({ schemaVersion: 3, hash: stored.metadata.hash });
+      const data = read?.data as {
+        questions: { questionId: string; phaseIds?: string[] }[];
+        recipientProfiles: { phaseId?: string }[];
+      };
+      expect(data.questions.map((q) => [q.questionId, q.phaseIds])).toEqual([
+        ['networks', ['phase-1']],
+        ['coordination', undefined],
+        ['remarks', undefined],
+      ]);
+      expect(new Set(data.recipientProfiles.map((r) => r.phaseId))).toEqual(new Set(['phase-1', 'phase-2']));
+      // The stored event is as that main wrote it.
+      expect(JSON.stringify(stored.data)).toBe(storedBytes);
+      expect(JSON.stringify(stored.data)).not.toContain('phaseId');
+
+      const evaluator = bearer(await api.token('evaluator'));
+      const results = (await api.http.get('/surveys/online-survey-2017/results').set(evaluator).expect(200))
+        .body;
+      const networks = results.questions.find((q: { questionId: string }) => q.questionId === 'networks');
+      expect(
+        networks.byPhase.map((p: { phaseId: string; name: string; asked: number }) => [
+          p.phaseId,
+          p.name,
+          p.asked,
+        ]),
+      ).toEqual([
+        ['phase-1', 'Förderphase I', 18],
+        ['phase-2', 'Förderphase II', 0],
+      ]);
+      // The demo's figure: 82 % of the phase-I municipalities largely or fully achieved their network goals.
+      const share = await api.http
+        .get(
+          '/surveys/online-survey-2017/results/share?question=networks&steps=largely,fully&phaseId=phase-1',
+        )
+        .set(evaluator)
+        .expect(200);
+      expect(share.body).toMatchObject({
+        phaseName: 'Förderphase I',
+        numerator: 14,
+        denominator: 17,
+        percent: 82,
+      });
+    });
+
     it('reads its EsfReport* events as the neutral Report* events, the stored ones untouched', async () => {
       const stored = (await allEvents(api.store)).filter((e) => e.type.startsWith('EsfReport'));
       expect(new Set(stored.map((e) => e.type))).toEqual(

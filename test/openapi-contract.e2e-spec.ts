@@ -21,7 +21,7 @@ type Operation = {
   'x-roles'?: string[];
 };
 type Document = {
-  info: { description: string };
+  info: { title: string; description: string };
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, Schema> };
 };
@@ -49,6 +49,13 @@ describe('the OpenAPI contract at /docs-json', () => {
     expect(doc.info.description).toMatch(/German by default/);
     expect(doc.info.description).toMatch(/Accept-Language: en/);
     expect(doc.info.description).toMatch(/\{ items, total, page, limit \}/);
+  });
+
+  it('is titled for any programme, naming none of them (issue 12)', () => {
+    expect(doc.info.title).toBe('Förderprogramme – API');
+    expect(`${doc.info.title}\n${doc.info.description}`).not.toMatch(
+      /Präventionsketten|Kein Kind zurücklassen/,
+    );
   });
 
   it('gives every operation a summary, and every guarded one its roles', () => {

@@ -2,7 +2,7 @@ import { EVALUATION_CRITERIA_2018, SURVEY_SCALE_2018 } from '@app/shared';
 import type { EventStore } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { DORTMUND, KREIS_UNNA, PROGRAMME } from './fixtures';
-import { bearer, startTestApi, type TestApi } from './test-api';
+import { adoptTerms2011, bearer, startTestApi, type TestApi } from './test-api';
 
 /**
  * A `GrantNoticeIssued` as docs/events.md defines it, appended straight to the store: the
@@ -102,7 +102,8 @@ export const SURVEY = {
       kind: 'scale',
       goal: 'networks',
       criterion: 'goal-attainment',
-      phases: [1],
+      // The 2011 programme's terms name its phases `phase-1` (Förderphase I) and `phase-2`.
+      phaseIds: ['phase-1'],
     },
     {
       questionId: 'coordination',
@@ -128,13 +129,15 @@ export interface SurveyTest {
 }
 
 /**
- * Programme kkz with 22 participants (18 of phase I, Dortmund continuing in phase II, and 4 new
- * in phase II), its evaluation and the 2017 survey, created on 20 Nov 2017.
+ * Programme kkz with its 2011 terms (phases `phase-1` Förderphase I and `phase-2` Förderphase II)
+ * and 22 participants (18 of phase I, Dortmund continuing in phase II, and 4 new in phase II),
+ * its evaluation and the 2017 survey, created on 20 Nov 2017.
  */
 export async function startSurveyTest(): Promise<SurveyTest> {
   const api = await startTestApi({ now: '2017-11-20T09:00:00.000Z' });
   const office = bearer(await api.token('grants-office'));
   await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
+  await adoptTerms2011(api, office);
   for (const ags of Object.values(PHASE_ONE)) await appendGrantNotice(api.store, ags, 1);
   for (const ags of Object.values(PHASE_TWO)) await appendGrantNotice(api.store, ags, 2);
   await appendGrantNotice(api.store, DORTMUND, 2);

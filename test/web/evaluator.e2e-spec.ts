@@ -1,8 +1,8 @@
 import { EVALUATION_CRITERIA_2018 } from '@app/shared';
 import type { Browser } from 'playwright-core';
 import { DORTMUND, PROGRAMME } from '../support/fixtures';
-import { appendGrantNotice, INSIDE, PHASE_ONE, SURVEY } from '../support/evaluation-survey';
-import { bearer } from '../support/test-api';
+import { appendGrantNotice, INSIDE, PHASE_ONE, PHASE_TWO, SURVEY } from '../support/evaluation-survey';
+import { adoptTerms2011, bearer } from '../support/test-api';
 import {
   axe,
   chromiumMissing,
@@ -29,7 +29,10 @@ describeInChromium('web workspace: the evaluator starts with the evaluations and
     const { api } = world;
     const office = bearer(await api.token('grants-office'));
     await api.http.post('/programmes').set(office).send(PROGRAMME).expect(201);
+    // The 2011 terms name the phases: phase-1 "Förderphase I", phase-2 "Förderphase II".
+    await adoptTerms2011(api, office);
     for (const ags of Object.values(PHASE_ONE)) await appendGrantNotice(api.store, ags, 1);
+    await appendGrantNotice(api.store, PHASE_TWO.koeln, 2);
     await api.http
       .post('/evaluations')
       .set(office)
@@ -73,14 +76,30 @@ describeInChromium('web workspace: the evaluator starts with the evaluations and
     await page.getByRole('link', { name: SURVEY.title }).click();
     await page.getByRole('heading', { name: `Ergebnisse: ${SURVEY.title}` }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/auswertung/befragungen/${SURVEY.surveyId}`);
-    await page.getByText('1 von 18 (6 %)', { exact: true }).waitFor();
+    await page.getByText('1 von 19 (5 %)', { exact: true }).waitFor();
     const networks = page.getByRole('table', { name: `Antworten auf: ${SURVEY.questions[0].text}` });
     // Each step by its label on the survey's own scale.
     await networks.getByRole('row', { name: /weitgehend 1 100 %/ }).waitFor();
+    // Per phase, each by the name the programme's terms give it (Köln joined in phase II).
+    const byPhase = page.getByRole('table', { name: `Nach Phase: ${SURVEY.questions[1].text}` });
+    await byPhase.getByRole('row', { name: /^Förderphase I 18 1 \(6 %\)/ }).waitFor();
+    await byPhase.getByRole('row', { name: /^Förderphase II 1 0 \(0 %\)/ }).waitFor();
+    expect(await page.getByText(/phase-\d/).count()).toBe(0);
     expect(await axe(page, 'Ergebnisse der Befragung')).toEqual([]);
 
     expect(tab.external).toEqual([]);
     expect(tab.errors).toEqual([]);
+    await tab.context.close();
+  });
+
+  it('shows a refusal as two sentences: its title, then what was wrong', async () => {
+    const tab = await openTab(browser, world);
+    const { page } = tab;
+    await signIn(tab, world, 'Evaluation');
+    await page.goto(`${world.url}/auswertung/befragungen/no-such-survey`);
+    const alert = page.getByRole('alert').filter({ hasText: 'no-such-survey' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/^Nicht gefunden\. \S.* no-such-survey wurde nicht gefunden\.$/);
     await tab.context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem } from './api/client';
+import { problemSentences } from './problem-text';
 
 /** The workspace's own name: neutral, as it serves any programme (the programmes' titles come from the API). */
 export const PRODUCT_NAME = 'Förderportal';
@@ -44,15 +45,20 @@ export function Loading({ what = 'Daten' }: { what?: string }) {
 /** A refusal or failure, in the API's German words. */
 export function ProblemMessage({ error }: { error: unknown }) {
   if (!error) return null;
-  const text =
+  // A refusal: its title, then what was wrong, as two sentences ("Regel nicht erfüllt. Die Frage …").
+  const [head, body] =
     error instanceof ApiProblem
-      ? `${error.title}${error.detail && error.detail !== error.title ? ` ${error.detail}` : ''}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
+      ? problemSentences(error.title, error.detail)
+      : [error instanceof Error ? error.message : String(error)];
   return (
     <div role="alert" className="alert alert-error">
-      {text}
+      {body === undefined ? (
+        head
+      ) : (
+        <>
+          <strong>{head}</strong> {body}
+        </>
+      )}
     </div>
   );
 }

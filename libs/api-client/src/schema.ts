@@ -1518,7 +1518,9 @@ export interface paths {
         /**
          * The grants office surveys every municipality that participates in the programme (holds a grant notice); recipients, t…
          * @description The grants office surveys every municipality that participates in the programme (holds a
-         *     grant notice); recipients, their phase and type are fixed now.
+         *     grant notice); recipients, their phase and type are fixed now. A question names the phases it
+         *     is for by the ids of the programme's terms (`phaseIds`); phase numbers (`phases`) are still
+         *     taken where the terms name the phase `phase-<n>`.
          *
          *     Roles: grants-office.
          */
@@ -1685,8 +1687,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Per question: counts and shares per scale step, overall, by phase and by municipality type
-         * @description Roles: grants-office, evaluator, auditor.
+         * Per question: counts and shares per scale step, overall, by phase (named as the programme's terms name it; one group …
+         * @description Per question: counts and shares per scale step, overall, by phase (named as the programme's
+         *     terms name it; one group where the programme has no phases) and by municipality type.
+         *
+         *     Roles: grants-office, evaluator, auditor.
          */
         get: operations["SurveyQueriesController_results"];
         put?: never;
@@ -3352,6 +3357,11 @@ export interface components {
             from?: string;
             to?: string;
         };
+        /** @description A group of recipients by phase: the phase's id and name; id null for those without a phase. */
+        PhaseGroup: {
+            phaseId: string | null;
+            name: string;
+        };
         PopulationBand: {
             bandId: string;
             /** @description Inclusive bounds; `maxPopulation` open-ended when absent. */
@@ -3452,13 +3462,19 @@ export interface components {
             /** @description The name of the criterion (`criterion`) as the survey's evaluation defines it. */
             criterionName?: string;
             overall: components["schemas"]["Tally"];
+            /**
+             * @description One group per phase the recipients joined in, in the programme's order, named as its terms
+             *     name it; recipients without a phase (all, in a programme without phases) form one group with
+             *     `phaseId` null.
+             */
             byPhase: {
                 asked: number;
                 answered: number;
                 responseRate: components["schemas"]["Share"];
                 /** @description Shares of the answers given (not of those asked); empty for a text question. */
                 steps: components["schemas"]["StepCount"][];
-                phase: number;
+                phaseId: string | null;
+                name: string;
             }[];
             byMunicipalityType: {
                 asked: number;
@@ -3468,8 +3484,6 @@ export interface components {
                 steps: components["schemas"]["StepCount"][];
                 municipalityType: string;
             }[];
-            /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
-            phases?: number[];
             text: string;
             /** @enum {string} */
             kind: "text" | "scale";
@@ -3478,6 +3492,33 @@ export interface components {
             goal?: string;
             /** @description The id of one of the evaluation's criteria. */
             criterion?: string;
+            /**
+             * @description v3: asked only of recipients who joined in one of these phases, by the ids the programme's
+             *     terms give them (`aufbau`, `phase-1`); absent: asked of everyone (a programme without phases).
+             *     v1/v2 stored phase numbers (`phases: number[]`), upcast to `phase-<n>`.
+             */
+            phaseIds?: string[];
+        };
+        /** @description A question as recorded, with the names the programme's terms give the phases it is for. */
+        QuestionView: {
+            /** @description The names of `phaseIds` in the programme's terms, in the same order. */
+            phaseNames?: string[];
+            questionId: string;
+            text: string;
+            /** @enum {string} */
+            kind: "text" | "scale";
+            /** @description The programme or municipal goal the question asks about, e.g. "networks". */
+            goal?: string;
+            /** @description The id of one of the evaluation's criteria. */
+            criterion?: string;
+            /**
+             * @description v3: asked only of recipients who joined in one of these phases, by the ids the programme's
+             *     terms give them (`aufbau`, `phase-1`); absent: asked of everyone (a programme without phases).
+             *     v1/v2 stored phase numbers (`phases: number[]`), upcast to `phase-<n>`.
+             */
+            phaseIds?: string[];
+            /** @description An optional question may be left out of an answer. */
+            optional?: boolean;
         };
         /** @description One place in a call's ranking. */
         RankingEntry: {
@@ -3520,7 +3561,21 @@ export interface components {
             /** @description Revision of the answer's stream: use it as If-Match when revising. */
             revision: number;
             name: string;
-            phase: number;
+            /** @description The name of `phaseId` in the programme's terms (the id itself where they do not name it). */
+            phaseName?: string;
+            /** @description v3; v1/v2 stored the phase's number (`phase`), upcast to `phase-<n>`. */
+            phaseId?: string;
+            /** @enum {string} */
+            municipalityType: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis" | "unknown";
+        };
+        /** @description A recipient as recorded, with the name the programme's terms give its phase. */
+        RecipientView: {
+            /** @description The name of `phaseId` in the programme's terms (the id itself where they do not name it). */
+            phaseName?: string;
+            ags: string;
+            name: string;
+            /** @description v3; v1/v2 stored the phase's number (`phase`), upcast to `phase-<n>`. */
+            phaseId?: string;
             /** @enum {string} */
             municipalityType: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis" | "unknown";
         };
@@ -3676,7 +3731,9 @@ export interface components {
             surveyId: string;
             questionId: string;
             steps: string[];
-            phase?: number;
+            phaseId?: string;
+            /** @description The phase's name, as the programme's terms give it. */
+            phaseName?: string;
             municipalityType?: string;
             /** @description Recipients of the group who were asked the question; the denominator counts those who answered it. */
             asked: number;
@@ -3778,37 +3835,13 @@ export interface components {
             window: components["schemas"]["SurveyWindow"];
             /** @enum {string} */
             status: "closed" | "open" | "not-open-yet";
-            questions: components["schemas"]["SurveyQuestion"][];
+            questions: components["schemas"]["QuestionView"][];
             createdAt: string;
-            recipients?: components["schemas"]["SurveyRecipient"][];
+            /** @description For readers: the groups by phase its results show, with the phases' names (one where none). */
+            phases?: components["schemas"]["PhaseGroup"][];
+            recipients?: components["schemas"]["RecipientView"][];
             /** @description For a recipient municipality: how it was recorded as recipient. */
-            recipient?: components["schemas"]["SurveyRecipient"];
-        };
-        SurveyQuestion: {
-            questionId: string;
-            text: string;
-            /** @enum {string} */
-            kind: "text" | "scale";
-            /** @description The programme or municipal goal the question asks about, e.g. "networks". */
-            goal?: string;
-            /** @description The id of one of the evaluation's criteria. */
-            criterion?: string;
-            /** @description Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
-            phases?: number[];
-            /** @description An optional question may be left out of an answer. */
-            optional?: boolean;
-        };
-        /**
-         * @description Who was asked, fixed when the survey was created, so results by phase and type never shift:
-         *     `phase` is the first funding phase the municipality joined, `municipalityType` as the registry
-         *     said then ('unknown' for a municipality missing from the reference data).
-         */
-        SurveyRecipient: {
-            ags: string;
-            name: string;
-            phase: number;
-            /** @enum {string} */
-            municipalityType: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis" | "unknown";
+            recipient?: components["schemas"]["RecipientView"];
         };
         SurveyResults: {
             surveyId: string;
@@ -4725,7 +4758,15 @@ export interface components {
              */
             criterion?: string;
             /**
-             * @description Ask only recipients who joined in these phases
+             * @description Ask only recipients who joined in one of these phases, by the ids of the programme's terms; absent or []: ask everyone (a programme without phases)
+             * @example [
+             *       "aufbau"
+             *     ]
+             */
+            phaseIds?: string[];
+            /**
+             * @deprecated
+             * @description The phases by number, as before phases were named: n stands for the phase `phase-<n>` of the programme’s terms (the 2011 programme’s Förderphase I and II), refused where the programme has no such phase; prefer `phaseIds`
              * @example [
              *       1
              *     ]
@@ -14223,7 +14264,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `criterion-not-in-evaluation`, `duplicate-question`, `idempotency-key-reused`, `question-phase-without-recipients`, `survey-scale-invalid`, `survey-window-invalid`, `survey-window-passed`, `survey-without-recipients`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `criterion-not-in-evaluation`, `duplicate-question`, `idempotency-key-reused`, `phase-number-not-mappable`, `phase-stated-twice`, `question-phase-without-recipients`, `survey-scale-invalid`, `survey-window-invalid`, `survey-window-passed`, `survey-without-recipients`, `unknown-phase`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14231,7 +14272,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "criterion-not-in-evaluation" | "duplicate-question" | "idempotency-key-reused" | "question-phase-without-recipients" | "survey-scale-invalid" | "survey-window-invalid" | "survey-window-passed" | "survey-without-recipients";
+                        code?: "criterion-not-in-evaluation" | "duplicate-question" | "idempotency-key-reused" | "phase-number-not-mappable" | "phase-stated-twice" | "question-phase-without-recipients" | "survey-scale-invalid" | "survey-window-invalid" | "survey-window-passed" | "survey-without-recipients" | "unknown-phase";
                     };
                 };
             };
@@ -15377,7 +15418,12 @@ export interface operations {
                 question: string;
                 /** @description Scale steps counted (stepIds of the survey’s scale), comma-separated */
                 steps: string;
-                /** @description Only recipients who joined in this phase */
+                /** @description Only recipients who joined in this phase, by the id of the programme's terms */
+                phaseId?: string;
+                /**
+                 * @deprecated
+                 * @description The phase by number, as before phases were named: n is the phase `phase-<n>`; prefer `phaseId` (which wins where both are given)
+                 */
                 phase?: number;
                 municipalityType?: "kreisfreie-stadt" | "kreisangehoerige-stadt" | "kreisangehoerige-gemeinde" | "kreis" | "unknown";
             };

@@ -52,7 +52,7 @@ export function checkedAnswers(
   for (const answer of given) {
     const question = survey.questions.find((q) => q.questionId === answer.questionId);
     if (!question) throw new UnknownQuestion(answer.questionId);
-    if (!asked.includes(question)) throw new QuestionNotAsked(answer.questionId, recipient.phase);
+    if (!asked.includes(question)) throw new QuestionNotAsked(answer.questionId, recipient.phaseId);
     if (byId.has(answer.questionId)) throw new DuplicateAnswer(answer.questionId);
     byId.set(answer.questionId, checkOne(question.kind, answer, survey.scale));
   }

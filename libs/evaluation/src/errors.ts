@@ -136,13 +136,62 @@ export class CriterionNotInEvaluation extends DomainError {
 export class QuestionPhaseWithoutRecipients extends DomainError {
   readonly code = 'question-phase-without-recipients';
   readonly kind = 'rule-violated';
-  constructor(questionId: string, phases: number[]) {
+  constructor(questionId: string, phaseIds: string[], phaseNames: string[] = phaseIds) {
+    const quoted = phaseNames.map((n) => `„${n}“`);
     super(
       {
-        de: `Die Frage ${questionId} richtet sich an Phase ${germanList(phases)}, doch in dieser Phase ist keine befragte Kommune eingestiegen.`,
-        en: `Question ${questionId} is for phase ${phases.join(', ')}, but no recipient joined in it.`,
+        de: `Die Frage ${questionId} richtet sich an die Phase ${germanList(quoted)}, doch in dieser Phase ist keine befragte Kommune eingestiegen.`,
+        en: `Question ${questionId} is for phase ${phaseNames.map((n) => `"${n}"`).join(', ')}, but no recipient joined in it.`,
       },
-      { questionId, phases },
+      { questionId, phaseIds },
+    );
+  }
+}
+
+export class UnknownPhase extends DomainError {
+  readonly code = 'unknown-phase';
+  readonly kind = 'rule-violated';
+  constructor(d: { questionId: string; phaseId: string; programmeId: string; known: string[] }) {
+    super(
+      {
+        de:
+          d.known.length === 0
+            ? `Die Frage ${d.questionId} nennt die Phase „${d.phaseId}“, doch das Programm ${d.programmeId} hat keine Phasen; bitte „phaseIds“ weglassen, dann wird die Frage allen gestellt.`
+            : `Die Frage ${d.questionId} nennt die Phase „${d.phaseId}“, die das Programm ${d.programmeId} nicht kennt; seine Phasen sind ${germanList(d.known.map((k) => `„${k}“`))}.`,
+        en:
+          d.known.length === 0
+            ? `Question ${d.questionId} names phase "${d.phaseId}", but programme ${d.programmeId} has no phases; leave out phaseIds to ask everyone.`
+            : `Question ${d.questionId} names phase "${d.phaseId}", which programme ${d.programmeId} does not know; its phases are ${d.known.join(', ')}.`,
+      },
+      d,
+    );
+  }
+}
+
+export class PhaseNumberNotMappable extends DomainError {
+  readonly code = 'phase-number-not-mappable';
+  readonly kind = 'rule-violated';
+  constructor(d: { questionId: string; phase: number; programmeId: string }) {
+    super(
+      {
+        de: `Die Frage ${d.questionId} nennt die Phase mit der Nummer ${d.phase}, doch das Programm ${d.programmeId} nummeriert seine Phasen nicht so; bitte die Phase mit „phaseIds“ bei ihrer Kennung nennen.`,
+        en: `Question ${d.questionId} names phase number ${d.phase}, but programme ${d.programmeId} does not number its phases so; name the phase by its id in phaseIds.`,
+      },
+      d,
+    );
+  }
+}
+
+export class PhaseStatedTwice extends DomainError {
+  readonly code = 'phase-stated-twice';
+  readonly kind = 'rule-violated';
+  constructor(d: { questionId: string; phases: number[]; phaseIds: string[] }) {
+    super(
+      {
+        de: `Die Frage ${d.questionId} nennt ihre Phasen zweimal, als Nummern (${germanList(d.phases)}) und als Kennungen (${germanList(d.phaseIds.map((p) => `„${p}“`))}), und beide passen nicht zusammen; bitte nur „phaseIds“ angeben.`,
+        en: `Question ${d.questionId} names its phases twice, as numbers (${d.phases.join(', ')}) and as ids (${d.phaseIds.join(', ')}), and they differ; state phaseIds only.`,
+      },
+      d,
     );
   }
 }
@@ -220,13 +269,18 @@ export class UnknownQuestion extends DomainError {
 export class QuestionNotAsked extends DomainError {
   readonly code = 'question-not-asked';
   readonly kind = 'rule-violated';
-  constructor(questionId: string, phase: number) {
+  constructor(questionId: string, phaseId: string | undefined) {
     super(
-      {
-        de: `Die Frage ${questionId} wird Kommunen, die in Phase ${phase} eingestiegen sind, nicht gestellt.`,
-        en: `Question ${questionId} is not put to municipalities that joined in phase ${phase}.`,
-      },
-      { questionId, phase },
+      phaseId === undefined
+        ? {
+            de: `Die Frage ${questionId} wird nur Kommunen bestimmter Phasen gestellt, diese Kommune ist in keiner Phase eingestiegen.`,
+            en: `Question ${questionId} is put only to municipalities of certain phases; this one joined in none.`,
+          }
+        : {
+            de: `Die Frage ${questionId} wird Kommunen, die in der Phase „${phaseId}“ eingestiegen sind, nicht gestellt.`,
+            en: `Question ${questionId} is not put to municipalities that joined in phase "${phaseId}".`,
+          },
+      { questionId, ...(phaseId !== undefined && { phaseId }) },
     );
   }
 }

@@ -17,8 +17,10 @@ import {
   evaluation,
   KOELN,
   KREIS_UNNA,
+  PHASES_KKZ,
   QUESTIONS,
   surveyCreated,
+  surveyCreatedV2Data,
   surveyFacts,
   WINDOW_2017,
 } from './testing-fixtures';
@@ -44,6 +46,7 @@ describe('a survey carries its own scale', () => {
     scale: { steps },
     window: WINDOW_2017,
     evaluation: evaluation(),
+    phases: PHASES_KKZ,
     participants: [KREIS_UNNA, KOELN, DORTMUND],
     now: '2017-11-20T09:00:00.000Z',
   });
@@ -115,7 +118,7 @@ describe('a survey carries its own scale', () => {
 
 describe('surveys created before surveys carried a scale (SurveyCreated v1)', () => {
   it('read with the 2018 scale: gar nicht, teilweise, weitgehend, vollständig', async () => {
-    const { scale: _scale, ...v1 } = surveyCreated().data;
+    const { scale: _scale, ...v1 } = surveyCreatedV2Data();
     const inner = new MemoryEventStore();
     await inner.appendToStream(
       'survey-online-survey-2017',
@@ -124,7 +127,7 @@ describe('surveys created before surveys carried a scale (SurveyCreated v1)', ()
     );
     const store = new UpcastingEventStore(inner, new UpcasterRegistry().register(...evaluationUpcasters));
     const [read]: RecordedEvent[] = await store.readStream('survey-online-survey-2017');
-    expect(read.metadata.schemaVersion).toBe(2);
+    expect(read.metadata.schemaVersion).toBe(3);
     const state = fold({ evolve: evolveSurvey, initialState: initialSurveyState }, [
       read as unknown as SurveyEvent,
     ]);

@@ -22,21 +22,27 @@ export interface SurveyQuestion {
   goal?: string;
   /** The id of one of the evaluation's criteria. */
   criterion?: string;
-  /** Asked only of recipients who joined in one of these phases; absent: asked of everyone. */
-  phases?: number[];
+  /**
+   * v3: asked only of recipients who joined in one of these phases, by the ids the programme's
+   * terms give them (`aufbau`, `phase-1`); absent: asked of everyone (a programme without phases).
+   * v1/v2 stored phase numbers (`phases: number[]`), upcast to `phase-<n>`.
+   */
+  phaseIds?: string[];
   /** An optional question may be left out of an answer. */
   optional?: boolean;
 }
 
 /**
  * Who was asked, fixed when the survey was created, so results by phase and type never shift:
- * `phase` is the first funding phase the municipality joined, `municipalityType` as the registry
+ * `phaseId` is the first phase of the programme the municipality joined in (absent where its
+ * grants name no phase, as in a programme without phases), `municipalityType` as the registry
  * said then ('unknown' for a municipality missing from the reference data).
  */
 export interface SurveyRecipient {
   ags: string;
   name: string;
-  phase: number;
+  /** v3; v1/v2 stored the phase's number (`phase`), upcast to `phase-<n>`. */
+  phaseId?: string;
   municipalityType: MunicipalityType | 'unknown';
 }
 
@@ -91,7 +97,18 @@ export function evolveSurvey(state: SurveyState, event: SurveyEvent): SurveyStat
   }
 }
 
+/** Whether a question is put to a recipient: it names no phase, or the recipient's phase. */
+export const isAskedOf = (question: SurveyQuestion, recipient: SurveyRecipient): boolean =>
+  !question.phaseIds?.length ||
+  (recipient.phaseId !== undefined && question.phaseIds.includes(recipient.phaseId));
+
 /** The questions put to one recipient: those without a phase list, and those naming its phase. */
 export function questionsAskedOf(questions: SurveyQuestion[], recipient: SurveyRecipient): SurveyQuestion[] {
-  return questions.filter((q) => !q.phases || q.phases.includes(recipient.phase));
+  return questions.filter((q) => isAskedOf(q, recipient));
+}
+
+/** A phase as the programme's terms name it. */
+export interface PhaseName {
+  phaseId: string;
+  name: string;
 }

@@ -1,4 +1,8 @@
-import { EVALUATION_CRITERIA_2018, SURVEY_SCALE_2018 as SCALE_2018 } from '@app/shared/seed/programme-2011';
+import {
+  EVALUATION_CRITERIA_2018,
+  SURVEY_SCALE_2018 as SCALE_2018,
+  TERMS_KKZ,
+} from '@app/shared/seed/programme-2011';
 import { fold } from '@app/eventsourcing';
 import {
   type EvaluationCreated,
@@ -7,7 +11,10 @@ import {
   initialEvaluationState,
 } from './evaluation';
 import type { SurveyFacts } from './survey-answer';
-import type { SurveyCreated, SurveyQuestion, SurveyRecipient, SurveyWindow } from './survey';
+import type { PhaseName, SurveyCreated, SurveyQuestion, SurveyRecipient, SurveyWindow } from './survey';
+
+/** The phases of the 2011 programme's terms (seed data): `phase-1` Förderphase I, `phase-2` Förderphase II. */
+export const PHASES_KKZ: PhaseName[] = TERMS_KKZ.phases.map(({ phaseId, name }) => ({ phaseId, name }));
 
 export function evaluationCreated(overrides: Partial<EvaluationCreated['data']> = {}): EvaluationCreated {
   return {
@@ -40,7 +47,7 @@ export const QUESTIONS: SurveyQuestion[] = [
     kind: 'scale',
     goal: 'networks',
     criterion: 'goal-attainment',
-    phases: [1],
+    phaseIds: ['phase-1'],
   },
   {
     questionId: 'coordination',
@@ -55,19 +62,19 @@ export const QUESTIONS: SurveyQuestion[] = [
 export const DORTMUND: SurveyRecipient = {
   ags: '05913000',
   name: 'Dortmund',
-  phase: 1,
+  phaseId: 'phase-1',
   municipalityType: 'kreisfreie-stadt',
 };
 export const KREIS_UNNA: SurveyRecipient = {
   ags: '05978000',
   name: 'Kreis Unna',
-  phase: 1,
+  phaseId: 'phase-1',
   municipalityType: 'kreis',
 };
 export const KOELN: SurveyRecipient = {
   ags: '05315000',
   name: 'Köln',
-  phase: 2,
+  phaseId: 'phase-2',
   municipalityType: 'kreisfreie-stadt',
 };
 export const RECIPIENTS = [KOELN, DORTMUND, KREIS_UNNA];
@@ -94,4 +101,23 @@ export function surveyCreated(overrides: Partial<SurveyCreated['data']> = {}): S
 export function surveyFacts(overrides: Partial<SurveyCreated['data']> = {}): SurveyFacts {
   const { surveyId, questions, scale, window, recipientProfiles } = surveyCreated(overrides).data;
   return { status: 'created', surveyId, questions, scale, window, recipientProfiles };
+}
+
+/**
+ * The survey as main wrote it before phases were named (`SurveyCreated` v2): phases by number in
+ * the questions (`phases: [1]`) and the recipients (`phase`), with the scale.
+ */
+export function surveyCreatedV2Data(): Record<string, unknown> {
+  const { questions, recipientProfiles, ...rest } = surveyCreated().data;
+  return {
+    ...rest,
+    questions: questions.map(({ phaseIds, ...q }) => ({
+      ...q,
+      ...(phaseIds && { phases: phaseIds.map((id) => Number(id.replace('phase-', ''))) }),
+    })),
+    recipientProfiles: recipientProfiles.map(({ phaseId, ...r }) => ({
+      ...r,
+      phase: Number(phaseId?.replace('phase-', '')),
+    })),
+  };
 }

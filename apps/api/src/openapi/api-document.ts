@@ -5,9 +5,9 @@ import { addProblemResponses } from './problem-responses';
 import responseSchemas from './response-schemas.json';
 
 export const API_DESCRIPTION = [
-  'Event-sourced backend of a public funding programme (German grants practice, "Kommunale Präventionsketten"):',
+  'Event-sourced backend of public funding programmes (German grants practice; each programme states its own terms):',
   'programmes and calls, expressions of interest with council resolutions, formal check, assessment and',
-  'selection, grant notices, disbursements, ESF reports and proof of use, evaluation surveys and indicators,',
+  'selection, grant notices, disbursements, reports and proof of use, evaluation surveys and indicators,',
   'deadlines with reminders and escalation, notifications, and an auditor’s read-only view of the event history',
   'with integrity checks and signed exports.',
   '',
@@ -56,7 +56,7 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
-      .setTitle('Kommunale Präventionsketten – funding programme API')
+      .setTitle('Förderprogramme – API')
       .setDescription(API_DESCRIPTION)
       .setVersion('0.1.0')
       .setLicense('UNLICENSED', 'https://choosealicense.com/no-permission/')

@@ -9,6 +9,7 @@ import { BackLink, Loading, Page, ProblemMessage, SearchForm } from '../ui';
 type Evaluation = Schemas['EvaluationView'];
 type Survey = Schemas['SurveyOverview'];
 type Share = Schemas['Share'];
+type QuestionResult = Schemas['SurveyResults']['questions'][number];
 
 const SURVEY_STATUS: Record<string, string> = {
   'not-open-yet': 'noch nicht geöffnet',
@@ -160,10 +161,59 @@ export function SurveyResultsPage() {
                   </tbody>
                 </table>
               )}
+              <ByPhase question={question} />
             </section>
           ))}
         </>
       )}
     </Page>
+  );
+}
+
+/**
+ * Who was asked and who answered, per phase the recipients joined in, each phase by the name the
+ * programme's terms give it; nothing where all recipients are in one group (a programme without
+ * phases, or everyone in one phase): the overall line says it already.
+ */
+function ByPhase({ question }: { question: QuestionResult }) {
+  if (question.byPhase.length < 2) return null;
+  return (
+    <table>
+      <caption>Nach Phase: {question.text}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Phase</th>
+          <th scope="col" className="num">
+            Gefragt
+          </th>
+          <th scope="col" className="num">
+            Beantwortet
+          </th>
+          {question.kind === 'scale' &&
+            question.overall.steps.map((s) => (
+              <th key={s.step} scope="col" className="num">
+                {s.label}
+              </th>
+            ))}
+        </tr>
+      </thead>
+      <tbody>
+        {question.byPhase.map((group) => (
+          <tr key={group.phaseId ?? ''}>
+            <th scope="row">{group.name}</th>
+            <td className="num">{group.asked}</td>
+            <td className="num">
+              {group.answered} ({percent(group.responseRate)})
+            </td>
+            {question.kind === 'scale' &&
+              group.steps.map((s) => (
+                <td key={s.step} className="num">
+                  {s.count} ({percent(s.share)})
+                </td>
+              ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

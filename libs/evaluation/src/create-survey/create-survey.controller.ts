@@ -10,6 +10,9 @@ import {
   SurveyScaleInvalid,
   DuplicateQuestion,
   QuestionPhaseWithoutRecipients,
+  PhaseNumberNotMappable,
+  PhaseStatedTwice,
+  UnknownPhase,
   SurveyExists,
   SurveyIdReserved,
   SurveyWindowInvalid,
@@ -25,7 +28,9 @@ export class CreateSurveyController {
 
   /**
    * The grants office surveys every municipality that participates in the programme (holds a
-   * grant notice); recipients, their phase and type are fixed now.
+   * grant notice); recipients, their phase and type are fixed now. A question names the phases it
+   * is for by the ids of the programme's terms (`phaseIds`); phase numbers (`phases`) are still
+   * taken where the terms name the phase `phase-<n>`.
    */
   @Post()
   @Refuses(
@@ -33,6 +38,9 @@ export class CreateSurveyController {
     CriterionNotInEvaluation,
     DuplicateQuestion,
     QuestionPhaseWithoutRecipients,
+    UnknownPhase,
+    PhaseNumberNotMappable,
+    PhaseStatedTwice,
     SurveyExists,
     SurveyIdReserved,
     SurveyWindowInvalid,

@@ -1,11 +1,13 @@
 import { SURVEY_SCALE_2018 } from '@app/shared/seed/programme-2011';
 import { NotFound } from '@app/eventsourcing';
+import { DomainError } from '@app/eventsourcing';
 import { deciderSpecification } from '@app/eventsourcing/testing/decider-specification';
 import {
   CriterionNotInEvaluation,
   DuplicateQuestion,
   QuestionPhaseWithoutRecipients,
   SurveyExists,
+  UnknownPhase,
   SurveyIdReserved,
   SurveyWindowInvalid,
   SurveyWindowPassed,
@@ -18,6 +20,7 @@ import {
   evaluationCreated,
   KOELN,
   KREIS_UNNA,
+  PHASES_KKZ,
   QUESTIONS,
   surveyCreated,
   WINDOW_2017,
@@ -33,6 +36,7 @@ const create = (overrides: Partial<CreateSurvey> = {}): CreateSurvey => ({
   scale: SURVEY_SCALE_2018,
   window: WINDOW_2017,
   evaluation: evaluation(),
+  phases: PHASES_KKZ,
   participants: [KREIS_UNNA, KOELN, DORTMUND],
   now: '2017-11-20T09:00:00.000Z',
   ...overrides,
@@ -97,9 +101,58 @@ describe('create a survey', () => {
       .thenThrows(CriterionNotInEvaluation, 'criterion-not-in-evaluation');
   });
 
-  it('refuses a question for a phase nobody joined in', () =>
+  it('refuses a question for a phase nobody joined in, naming the phase as the terms do', () => {
     spec
       .given([])
       .when(create({ participants: [KOELN] }))
-      .thenThrows(QuestionPhaseWithoutRecipients, 'question-phase-without-recipients'));
+      .thenThrows(QuestionPhaseWithoutRecipients, 'question-phase-without-recipients');
+    expect(
+      germanOf(() => createSurveyDecider.decide(create({ participants: [KOELN] }), { status: 'none' })),
+    ).toMatch(/richtet sich an die Phase „Förderphase I“/);
+  });
+
+  it('refuses a question for a phase the programme’s terms do not name, writing nothing', () => {
+    spec
+      .given([])
+      .when(create({ questions: [{ ...QUESTIONS[0], phaseIds: ['aufbau'] }] }))
+      .thenThrows(UnknownPhase, 'unknown-phase');
+    expect(
+      germanOf(() =>
+        createSurveyDecider.decide(create({ questions: [{ ...QUESTIONS[0], phaseIds: ['aufbau'] }] }), {
+          status: 'none',
+        }),
+      ),
+    ).toMatch(
+      /nennt die Phase „aufbau“, die das Programm kkz nicht kennt; seine Phasen sind „phase-1“ und „phase-2“/,
+    );
+  });
+
+  it('refuses any phase in a programme without phases, and asks everyone there when none is named', () => {
+    const unphased = [KREIS_UNNA, KOELN, DORTMUND].map(({ phaseId: _p, ...r }) => r);
+    spec
+      .given([])
+      .when(create({ phases: [], participants: unphased }))
+      .thenThrows(UnknownPhase, 'unknown-phase');
+    const questions = QUESTIONS.map(({ phaseIds: _p, ...q }) => q);
+    spec
+      .given([])
+      .when(create({ phases: [], participants: unphased, questions }))
+      .then([
+        surveyCreated({
+          questions,
+          recipientProfiles: [...unphased].sort((a, b) => a.ags.localeCompare(b.ags)),
+        }),
+      ]);
+  });
 });
+
+/** The German sentence of the refusal the call throws. */
+function germanOf(call: () => unknown): string {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof DomainError) return error.texts.de;
+    throw error;
+  }
+  throw new Error('nothing was refused');
+}

@@ -4,6 +4,7 @@ import {
   DuplicateQuestion,
   QuestionPhaseWithoutRecipients,
   SurveyExists,
+  UnknownPhase,
   SurveyIdReserved,
   SurveyScaleInvalid,
   SurveyWindowInvalid,
@@ -15,6 +16,7 @@ import {
   evolveSurvey,
   initialSurveyState,
   isSurveyId,
+  type PhaseName,
   type SurveyEvent,
   type SurveyQuestion,
   type SurveyRecipient,
@@ -30,8 +32,12 @@ export interface CreateSurvey {
   questions: SurveyQuestion[];
   scale: SurveyScale;
   window: SurveyWindow;
-  /** Outside facts: the evaluation as its stream says, the programme's participants now, the time. */
+  /**
+   * Outside facts: the evaluation as its stream says, the phases the programme's terms name ([]:
+   * none), the programme's participants now with the phase each joined in, the time.
+   */
   evaluation: EvaluationState;
+  phases: PhaseName[];
   participants: SurveyRecipient[];
   now: string;
 }
@@ -39,7 +45,8 @@ export interface CreateSurvey {
 /**
  * A survey of every municipality participating in the evaluated programme. The recipients, with
  * the phase they joined in and their type, are fixed now and recorded, so that later grants
- * change neither who may answer nor how results are grouped.
+ * change neither who may answer nor how results are grouped. A question may be put only to the
+ * recipients of some phases, named by the ids the programme's terms give them.
  */
 export function createSurvey(command: CreateSurvey, state: SurveyState): SurveyEvent[] {
   const { surveyId, evaluation, window, questions, participants } = command;
@@ -60,9 +67,24 @@ export function createSurvey(command: CreateSurvey, state: SurveyState): SurveyE
     seen.add(question.questionId);
     if (question.criterion && !evaluation.criteria.some((c) => c.criterionId === question.criterion))
       throw new CriterionNotInEvaluation(question.questionId, question.criterion);
-    const phases = question.phases;
-    if (phases && !participants.some((p) => phases.includes(p.phase)))
-      throw new QuestionPhaseWithoutRecipients(question.questionId, phases);
+    const phaseIds = question.phaseIds ?? [];
+    const unknown = phaseIds.find((id) => !command.phases.some((p) => p.phaseId === id));
+    if (unknown !== undefined)
+      throw new UnknownPhase({
+        questionId: question.questionId,
+        phaseId: unknown,
+        programmeId: evaluation.programmeId,
+        known: command.phases.map((p) => p.phaseId),
+      });
+    if (
+      phaseIds.length > 0 &&
+      !participants.some((p) => p.phaseId !== undefined && phaseIds.includes(p.phaseId))
+    )
+      throw new QuestionPhaseWithoutRecipients(
+        question.questionId,
+        phaseIds,
+        phaseIds.map((id) => command.phases.find((p) => p.phaseId === id)?.name ?? id),
+      );
   }
   const recipientProfiles = [...participants].sort((a, b) => a.ags.localeCompare(b.ags));
   return [

@@ -52,7 +52,24 @@ export class SurveyQuestionDto {
   @IsRecordId()
   criterion?: string;
 
-  @ApiPropertyOptional({ example: [1], description: 'Ask only recipients who joined in these phases' })
+  @ApiPropertyOptional({
+    example: ['aufbau'],
+    description:
+      "Ask only recipients who joined in one of these phases, by the ids of the programme's terms; absent or []: ask everyone (a programme without phases)",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsRecordId({ each: true })
+  phaseIds?: string[];
+
+  @ApiPropertyOptional({
+    example: [1],
+    deprecated: true,
+    description:
+      'The phases by number, as before phases were named: n stands for the phase `phase-<n>` of the programme’s terms (the 2011 programme’s Förderphase I and II), refused where the programme has no such phase; prefer `phaseIds`',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -10,16 +10,14 @@ type GrantNoticeIssued = {
   data: { grantId: string; programmeId: string; phaseId?: string; ags: string };
 };
 
-/**
- * Surveys ask by phase number: a numbered phase (`phase-2`, the first programme's) by its number;
- * any other phase, or none, counts as the first (until surveys name phases by id).
- */
-const phaseNumberOf = (phaseId: string | undefined) => Number(/^phase-(\d+)$/.exec(phaseId ?? '')?.[1] ?? 1);
-
 export interface Participant {
   ags: string;
-  /** The first funding phase the municipality joined in: a phase-I municipality that continues stays phase I. */
-  firstPhase: number;
+  /**
+   * The phases of its grants, by id, in the order their notices were issued (a grant without a
+   * phase adds none): the survey takes the first of them in the programme's order as the phase
+   * the municipality joined in, so a municipality that continues stays with its first phase.
+   */
+  phaseIds: string[];
   grantIds: string[];
 }
 
@@ -34,13 +32,13 @@ export const participantsProjection: Projection<ParticipantsReadModel> = {
     if (recorded.type !== 'GrantNoticeIssued') return model;
     const { grantId, programmeId, phaseId, ags } = (recorded as RecordedEvent<GrantNoticeIssued>).data;
     if (typeof ags !== 'string' || typeof programmeId !== 'string') return model;
-    const phase = phaseNumberOf(phaseId);
     const programme = model.get(programmeId) ?? new Map<string, Participant>();
     model.set(programmeId, programme);
     const known = programme.get(ags);
-    if (!known) programme.set(ags, { ags, firstPhase: phase, grantIds: [grantId] });
+    const phaseIds = typeof phaseId === 'string' ? [phaseId] : [];
+    if (!known) programme.set(ags, { ags, phaseIds, grantIds: [grantId] });
     else {
-      known.firstPhase = Math.min(known.firstPhase, phase);
+      for (const id of phaseIds) if (!known.phaseIds.includes(id)) known.phaseIds.push(id);
       if (!known.grantIds.includes(grantId)) known.grantIds.push(grantId);
     }
     return model;

@@ -24,18 +24,21 @@ const notice = (ags: string, phase: number, programmeId = 'kkz') =>
   });
 
 describe('evaluation read models', () => {
-  it('counts a municipality once per programme, in the first phase it joined', () => {
+  it('counts a municipality once per programme, with the phases of its grants by id', () => {
     const model = rebuild(participantsProjection, [
       notice('05913000', 2),
       notice('05913000', 1),
       notice('05315000', 2),
       notice('05315000', 2),
       notice('05711000', 1, 'other'),
+      // A programme without phases: its notices name none.
+      recorded('GrantNoticeIssued', { grantId: 'dbl.n-1', programmeId: 'dbl', ags: '05958004' }),
     ]);
-    expect(participantsOf(model, 'kkz').map((p) => [p.ags, p.firstPhase, p.grantIds.length])).toEqual([
-      ['05913000', 1, 2],
-      ['05315000', 2, 1],
+    expect(participantsOf(model, 'kkz').map((p) => [p.ags, p.phaseIds, p.grantIds.length])).toEqual([
+      ['05913000', ['phase-2', 'phase-1'], 2],
+      ['05315000', ['phase-2'], 1],
     ]);
+    expect(participantsOf(model, 'dbl').map((p) => [p.ags, p.phaseIds])).toEqual([['05958004', []]]);
   });
 
   it('keeps the answer in force per municipality, a revision replacing the submission', () => {

@@ -55,7 +55,20 @@ export class ShareFilter {
   @MaxLength(100, { each: true })
   steps: ScaleStep[];
 
-  @ApiPropertyOptional({ example: 1, description: 'Only recipients who joined in this phase' })
+  @ApiPropertyOptional({
+    example: 'phase-1',
+    description: "Only recipients who joined in this phase, by the id of the programme's terms",
+  })
+  @IsOptional()
+  @IsRecordId()
+  phaseId?: string;
+
+  @ApiPropertyOptional({
+    example: 1,
+    deprecated: true,
+    description:
+      'The phase by number, as before phases were named: n is the phase `phase-<n>`; prefer `phaseId` (which wins where both are given)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -129,7 +142,10 @@ export class SurveyQueriesController {
     return this.queryBus.execute(new GetOwnSurveyAnswerQuery(principal, surveyId));
   }
 
-  /** Per question: counts and shares per scale step, overall, by phase and by municipality type. */
+  /**
+   * Per question: counts and shares per scale step, overall, by phase (named as the programme's
+   * terms name it; one group where the programme has no phases) and by municipality type.
+   */
   @Get(':surveyId/results')
   @Roles('grants-office', 'evaluator', 'auditor')
   results(@Param('surveyId', IdPipe) surveyId: string): Promise<SurveyResults> {
@@ -148,7 +164,7 @@ export class SurveyQueriesController {
       new SurveyShareQuery(surveyId, {
         questionId: filter.question,
         steps: filter.steps,
-        phase: filter.phase,
+        phaseId: filter.phaseId ?? (filter.phase !== undefined ? `phase-${filter.phase}` : undefined),
         municipalityType: filter.municipalityType,
       }),
     );

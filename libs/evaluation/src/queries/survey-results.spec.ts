@@ -1,20 +1,20 @@
 import type { ScaleStep, SurveyRecipient } from '../survey';
 import { QuestionNotOnScale, UnknownQuestion } from '../errors';
-import { surveyCreated } from '../testing-fixtures';
+import { PHASES_KKZ, surveyCreated } from '../testing-fixtures';
 import type { SurveyAnswerView, SurveyView } from './evaluations.projection';
-import { share, shareOfAnswers, surveyResults } from './survey-results';
+import { phaseGroups, share, shareOfAnswers, surveyResults } from './survey-results';
 
 // 18 phase-I recipients (12 cities, 6 counties) and 4 of phase II, as a small copy of the 2017 survey.
 const phaseOne: SurveyRecipient[] = Array.from({ length: 18 }, (_, i) => ({
   ags: `051${String(i).padStart(2, '0')}000`,
   name: `Phase I ${i}`,
-  phase: 1,
+  phaseId: 'phase-1',
   municipalityType: i < 12 ? 'kreisfreie-stadt' : 'kreis',
 }));
 const phaseTwo: SurveyRecipient[] = Array.from({ length: 4 }, (_, i) => ({
   ags: `059${String(i).padStart(2, '0')}000`,
   name: `Phase II ${i}`,
-  phase: 2,
+  phaseId: 'phase-2',
   municipalityType: 'kreisangehoerige-stadt',
 }));
 const survey: SurveyView = {
@@ -56,7 +56,7 @@ answers.set(phaseTwo[0].ags, {
 answers.set('05315000', { ...answers.get(phaseTwo[0].ags)!, ags: '05315000' });
 
 describe('survey results', () => {
-  const results = surveyResults(survey, answers, new Date('2018-01-03T00:00:00.000Z'));
+  const results = surveyResults(survey, answers, new Date('2018-01-03T00:00:00.000Z'), PHASES_KKZ);
   const networks = results.questions.find((q) => q.questionId === 'networks')!;
 
   it('counts answers per scale step with exact fractions and whole percents', () => {
@@ -82,10 +82,10 @@ describe('survey results', () => {
     ]);
   });
 
-  it('groups by the phase each recipient joined in and by municipality type', () => {
-    expect(networks.byPhase.map((p) => [p.phase, p.asked, p.answered])).toEqual([
-      [1, 18, 17],
-      [2, 0, 0],
+  it('groups by the phase each recipient joined in, named as the terms name it, and by municipality type', () => {
+    expect(networks.byPhase.map((p) => [p.phaseId, p.name, p.asked, p.answered])).toEqual([
+      ['phase-1', 'Förderphase I', 18, 17],
+      ['phase-2', 'Förderphase II', 0, 0],
     ]);
     const coordination = results.questions.find((q) => q.questionId === 'coordination')!;
     expect(coordination.byPhase[1].steps.find((s) => s.step === 'largely')?.count).toBe(1);
@@ -106,8 +106,15 @@ describe('survey results', () => {
 
   it('answers the share of phase-I municipalities that largely or fully achieved their network goals: 14/17 = 82 %', () => {
     expect(
-      shareOfAnswers(survey, answers, { questionId: 'networks', steps: ['largely', 'fully'], phase: 1 }),
+      shareOfAnswers(
+        survey,
+        answers,
+        { questionId: 'networks', steps: ['largely', 'fully'], phaseId: 'phase-1' },
+        PHASES_KKZ,
+      ),
     ).toMatchObject({
+      phaseId: 'phase-1',
+      phaseName: 'Förderphase I',
       numerator: 14,
       denominator: 17,
       percent: 82,
@@ -130,4 +137,47 @@ describe('survey results', () => {
       QuestionNotOnScale,
     );
   });
+
+  it('shows a programme without phases as one group, and asks its questions of everyone', () => {
+    const unphased = recipientsWithout(phaseOne);
+    const plain: SurveyView = {
+      ...surveyCreated({
+        programmeId: 'dbl',
+        questions: [{ questionId: 'schools', text: 'Schulen angebunden?', kind: 'scale' }],
+        recipientProfiles: unphased,
+      }).data,
+      createdAt: '',
+    };
+    const given = new Map(
+      [...answers].map(([ags, a]) => [ags, { ...a, answers: [{ questionId: 'schools', step: 'fully' }] }]),
+    );
+    const [schools] = surveyResults(plain, given, new Date('2018-01-03T00:00:00.000Z'), []).questions;
+    expect(schools.byPhase.map((p) => [p.phaseId, p.name, p.asked, p.answered])).toEqual([
+      [null, 'ohne Phase', 18, 17],
+    ]);
+    expect(schools.overall.asked).toBe(18);
+  });
+
+  it('orders groups as the terms order the phases, an id they do not name by itself, those without a phase last', () => {
+    const mixed: SurveyRecipient[] = [
+      { ags: '05970000', name: 'A', phaseId: 'verstetigung', municipalityType: 'kreis' },
+      { ags: '05974000', name: 'B', municipalityType: 'kreis' },
+      { ags: '05978000', name: 'C', phaseId: 'phase-1', municipalityType: 'kreis' },
+      { ags: '05958000', name: 'D', phaseId: 'aufbau', municipalityType: 'kreis' },
+    ];
+    const terms = [
+      { phaseId: 'aufbau', name: 'Aufbau' },
+      { phaseId: 'verstetigung', name: 'Verstetigung' },
+    ];
+    expect(phaseGroups(mixed, terms)).toEqual([
+      { phaseId: 'aufbau', name: 'Aufbau' },
+      { phaseId: 'verstetigung', name: 'Verstetigung' },
+      { phaseId: 'phase-1', name: 'phase-1' },
+      { phaseId: null, name: 'ohne Phase' },
+    ]);
+  });
 });
+
+function recipientsWithout(recipients: SurveyRecipient[]): SurveyRecipient[] {
+  return recipients.map(({ phaseId: _phaseId, ...r }) => r);
+}

@@ -1,7 +1,9 @@
 import { MUNICIPALITY_TYPES } from '@app/shared/municipalities/municipality-registry';
 import { InvalidScaleStep, UnknownQuestion, QuestionNotOnScale } from '../errors';
+import { inPhaseOrder, phaseNameOf } from '../programme-phases';
 import {
-  questionsAskedOf,
+  isAskedOf,
+  type PhaseName,
   type ScaleStep,
   stepIdsOf,
   type SurveyQuestion,
@@ -46,9 +48,23 @@ export interface QuestionResult extends Omit<SurveyQuestion, 'optional'> {
   /** The name of the criterion (`criterion`) as the survey's evaluation defines it. */
   criterionName?: string;
   overall: Tally;
-  byPhase: (Tally & { phase: number })[];
+  /**
+   * One group per phase the recipients joined in, in the programme's order, named as its terms
+   * name it; recipients without a phase (all, in a programme without phases) form one group with
+   * `phaseId` null.
+   */
+  byPhase: (Tally & PhaseGroup)[];
   byMunicipalityType: (Tally & { municipalityType: string })[];
 }
+
+/** A group of recipients by phase: the phase's id and name; id null for those without a phase. */
+export interface PhaseGroup {
+  phaseId: string | null;
+  name: string;
+}
+
+/** How the group of recipients without a phase is named. */
+export const WITHOUT_PHASE = 'ohne Phase';
 
 export type SurveyStatus = 'not-open-yet' | 'open' | 'closed';
 
@@ -78,7 +94,7 @@ function tally(
   recipients: SurveyRecipient[],
   answered: Answered[],
 ): Tally {
-  const asked = recipients.filter((r) => questionsAskedOf([question], r).length > 0);
+  const asked = recipients.filter((r) => isAskedOf(question, r));
   const given = answered
     .filter((a) => asked.includes(a.recipient))
     .flatMap((a) => a.answer.answers.filter((x) => x.questionId === question.questionId));
@@ -108,17 +124,40 @@ function answeredBy(survey: SurveyView, answers: Map<string, SurveyAnswerView>):
 const TYPE_ORDER = [...MUNICIPALITY_TYPES, 'unknown'];
 
 /**
+ * The groups by phase of a survey's recipients: each phase they joined in, in the programme's
+ * order and by the name its terms give it, then those without a phase.
+ */
+export function phaseGroups(
+  recipients: readonly SurveyRecipient[],
+  phases: readonly PhaseName[],
+): PhaseGroup[] {
+  const ids = inPhaseOrder(
+    phases,
+    recipients.flatMap((r) => (r.phaseId === undefined ? [] : [r.phaseId])),
+  );
+  return [
+    ...ids.map((phaseId) => ({ phaseId, name: phaseNameOf(phases, phaseId) })),
+    ...(recipients.some((r) => r.phaseId === undefined) ? [{ phaseId: null, name: WITHOUT_PHASE }] : []),
+  ];
+}
+
+const inGroup = (group: { phaseId: string | null }) => (r: SurveyRecipient) =>
+  (r.phaseId ?? null) === group.phaseId;
+
+/**
  * Counts and shares per scale step for every question: overall, by the phase each recipient
- * joined in and by municipality type, as recorded when the survey was created.
+ * joined in (named by the programme's `phases`) and by municipality type, as recorded when the
+ * survey was created.
  */
 export function surveyResults(
   survey: SurveyView,
   answers: Map<string, SurveyAnswerView>,
   now: Date,
+  phases: readonly PhaseName[] = [],
 ): SurveyResults {
   const recipients = survey.recipientProfiles;
   const answered = answeredBy(survey, answers);
-  const phases = [...new Set(recipients.map((r) => r.phase))].sort((a, b) => a - b);
+  const groups = phaseGroups(recipients, phases);
   const types = TYPE_ORDER.filter((t) => recipients.some((r) => r.municipalityType === t));
   return {
     surveyId: survey.surveyId,
@@ -133,14 +172,9 @@ export function surveyResults(
     questions: survey.questions.map(({ optional: _optional, ...question }) => ({
       ...question,
       overall: tally(question, survey.scale, recipients, answered),
-      byPhase: phases.map((phase) => ({
-        phase,
-        ...tally(
-          question,
-          survey.scale,
-          recipients.filter((r) => r.phase === phase),
-          answered,
-        ),
+      byPhase: groups.map((group) => ({
+        ...group,
+        ...tally(question, survey.scale, recipients.filter(inGroup(group)), answered),
       })),
       byMunicipalityType: types.map((municipalityType) => ({
         municipalityType,
@@ -158,7 +192,8 @@ export function surveyResults(
 export interface ShareQuestion {
   questionId: string;
   steps: ScaleStep[];
-  phase?: number;
+  /** Only recipients who joined in this phase. */
+  phaseId?: string;
   municipalityType?: string;
 }
 
@@ -166,7 +201,9 @@ export interface ShareAnswer extends Share {
   surveyId: string;
   questionId: string;
   steps: ScaleStep[];
-  phase?: number;
+  phaseId?: string;
+  /** The phase's name, as the programme's terms give it. */
+  phaseName?: string;
   municipalityType?: string;
   /** Recipients of the group who were asked the question; the denominator counts those who answered it. */
   asked: number;
@@ -181,6 +218,7 @@ export function shareOfAnswers(
   survey: SurveyView,
   answers: Map<string, SurveyAnswerView>,
   ask: ShareQuestion,
+  phases: readonly PhaseName[] = [],
 ): ShareAnswer {
   const question = survey.questions.find((q) => q.questionId === ask.questionId);
   if (!question) throw new UnknownQuestion(ask.questionId);
@@ -190,7 +228,7 @@ export function shareOfAnswers(
   if (unknown !== undefined) throw new InvalidScaleStep(ask.questionId, unknown, known);
   const group = survey.recipientProfiles.filter(
     (r) =>
-      (ask.phase === undefined || r.phase === ask.phase) &&
+      (ask.phaseId === undefined || r.phaseId === ask.phaseId) &&
       (ask.municipalityType === undefined || r.municipalityType === ask.municipalityType),
   );
   const result = tally(question, survey.scale, group, answeredBy(survey, answers));
@@ -201,7 +239,9 @@ export function shareOfAnswers(
     surveyId: survey.surveyId,
     questionId: question.questionId,
     steps: ask.steps,
-    ...(ask.phase !== undefined ? { phase: ask.phase } : {}),
+    ...(ask.phaseId !== undefined
+      ? { phaseId: ask.phaseId, phaseName: phaseNameOf(phases, ask.phaseId) }
+      : {}),
     ...(ask.municipalityType !== undefined ? { municipalityType: ask.municipalityType } : {}),
     asked: result.asked,
     ...share(numerator, result.answered),

@@ -1,11 +1,15 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { NotFound, ProjectionRunner } from '@app/eventsourcing';
 import type { Principal } from '@app/identity';
+import { programmesCallsProjection } from '@app/programmes-calls';
 import { Clock } from '@app/shared';
 import { readsEvaluation } from '../evaluation-access';
-import { questionsAskedOf, type SurveyQuestion, type SurveyRecipient } from '../survey';
+import { phaseNameOf, programmePhases } from '../programme-phases';
+import { type PhaseName, questionsAskedOf, type SurveyQuestion, type SurveyRecipient } from '../survey';
 import { evaluationsProjection, type SurveyAnswerView, type SurveyView } from './evaluations.projection';
 import {
+  phaseGroups,
+  type PhaseGroup,
   type ShareAnswer,
   type ShareQuestion,
   shareOfAnswers,
@@ -15,6 +19,18 @@ import {
   surveyStatus,
 } from './survey-results';
 
+/** A recipient as recorded, with the name the programme's terms give its phase. */
+export interface RecipientView extends SurveyRecipient {
+  /** The name of `phaseId` in the programme's terms (the id itself where they do not name it). */
+  phaseName?: string;
+}
+
+/** A question as recorded, with the names the programme's terms give the phases it is for. */
+export interface QuestionView extends SurveyQuestion {
+  /** The names of `phaseIds` in the programme's terms, in the same order. */
+  phaseNames?: string[];
+}
+
 /** What a caller sees of a survey: readers see the recipients, a recipient only its own questions. */
 export interface SurveyOverview {
   surveyId: string;
@@ -23,14 +39,16 @@ export interface SurveyOverview {
   title: string;
   window: SurveyView['window'];
   status: SurveyStatus;
-  questions: SurveyQuestion[];
+  questions: QuestionView[];
   createdAt: string;
-  recipients?: SurveyRecipient[];
+  /** For readers: the groups by phase its results show, with the phases' names (one where none). */
+  phases?: PhaseGroup[];
+  recipients?: RecipientView[];
   /** For a recipient municipality: how it was recorded as recipient. */
-  recipient?: SurveyRecipient;
+  recipient?: RecipientView;
 }
 
-export type RecipientAnswerView = SurveyAnswerView & Omit<SurveyRecipient, 'ags'>;
+export type RecipientAnswerView = SurveyAnswerView & Omit<RecipientView, 'ags'>;
 
 export interface OwnAnswerView {
   surveyId: string;
@@ -82,6 +100,11 @@ export class SurveyShareQuery extends Query<ShareAnswer> {
   }
 }
 
+const withPhaseName = (recipient: SurveyRecipient, phases: readonly PhaseName[]): RecipientView =>
+  recipient.phaseId === undefined
+    ? recipient
+    : { ...recipient, phaseName: phaseNameOf(phases, recipient.phaseId) };
+
 abstract class SurveyReader {
   constructor(
     protected readonly projections: ProjectionRunner,
@@ -102,13 +125,33 @@ abstract class SurveyReader {
     return this.model.answers.get(surveyId) ?? new Map();
   }
 
+  /** The phases the programme's terms name, every version's, by id with their names. */
+  protected phases(programmeId: string): PhaseName[] {
+    return programmePhases(this.projections.state(programmesCallsProjection).rules.get(programmeId) ?? []);
+  }
+
   /** A municipality sees a survey only if it was asked; for anyone else it does not exist. */
   protected overview(survey: SurveyView, principal: Principal): SurveyOverview | undefined {
     const { recipients: _ags, recipientProfiles, questions, ...rest } = survey;
+    const phases = this.phases(survey.programmeId);
     const base = { ...rest, status: surveyStatus(survey, this.clock.now()) };
-    if (readsEvaluation(principal)) return { ...base, questions, recipients: recipientProfiles };
+    const named = (qs: SurveyQuestion[]): QuestionView[] =>
+      qs.map((q) => (q.phaseIds ? { ...q, phaseNames: q.phaseIds.map((id) => phaseNameOf(phases, id)) } : q));
+    if (readsEvaluation(principal))
+      return {
+        ...base,
+        questions: named(questions),
+        phases: phaseGroups(recipientProfiles, phases),
+        recipients: recipientProfiles.map((r) => withPhaseName(r, phases)),
+      };
     const recipient = recipientProfiles.find((r) => r.ags === principal.ags);
-    return recipient && { ...base, questions: questionsAskedOf(questions, recipient), recipient };
+    return (
+      recipient && {
+        ...base,
+        questions: named(questionsAskedOf(questions, recipient)),
+        recipient: withPhaseName(recipient, phases),
+      }
+    );
   }
 }
 
@@ -142,8 +185,10 @@ export class ListSurveyAnswersHandler extends SurveyReader implements IQueryHand
   async execute({ surveyId }: ListSurveyAnswersQuery): Promise<RecipientAnswerView[]> {
     const survey = this.survey(surveyId);
     const answers = this.answers(surveyId);
-    return survey.recipientProfiles.flatMap(({ ags, ...profile }) => {
-      const answer = answers.get(ags);
+    const phases = this.phases(survey.programmeId);
+    return survey.recipientProfiles.flatMap((recipient) => {
+      const answer = answers.get(recipient.ags);
+      const { ags: _ags, ...profile } = withPhaseName(recipient, phases);
       return answer ? [{ ...answer, ...profile }] : [];
     });
   }
@@ -174,7 +219,12 @@ export class SurveyResultsHandler extends SurveyReader implements IQueryHandler<
   }
   async execute({ surveyId }: SurveyResultsQuery): Promise<SurveyResults> {
     const survey = this.survey(surveyId);
-    const results = surveyResults(survey, this.answers(surveyId), this.clock.now());
+    const results = surveyResults(
+      survey,
+      this.answers(surveyId),
+      this.clock.now(),
+      this.phases(survey.programmeId),
+    );
     // A question's criterion by the name its evaluation gives it, besides the id.
     const criteria = this.model.evaluations.get(survey.evaluationId)?.criteria ?? [];
     return {
@@ -193,6 +243,7 @@ export class SurveyShareHandler extends SurveyReader implements IQueryHandler<Su
     super(projections, clock);
   }
   async execute({ surveyId, ask }: SurveyShareQuery): Promise<ShareAnswer> {
-    return shareOfAnswers(this.survey(surveyId), this.answers(surveyId), ask);
+    const survey = this.survey(surveyId);
+    return shareOfAnswers(survey, this.answers(surveyId), ask, this.phases(survey.programmeId));
   }
 }
