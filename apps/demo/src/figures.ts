@@ -49,7 +49,7 @@ export async function collectFigures(store: EventStore, callers: Callers): Promi
   const grants = await office.all<GrantRow>('/grants?programmeId=kkz');
   const totals = await office.get<TotalsView>('/programmes/kkz/esf-totals');
   const share = await evaluator.get<DemoFigures['networksShare']>(
-    `/surveys/${SURVEY_ID}/results/share?question=networks&steps=largely,fully&phase=1`,
+    `/surveys/${SURVEY_ID}/results/share?question=networks&steps=largely,fully&phaseId=phase-1`,
   );
   const results = await evaluator.get<ResultsView>(`/surveys/${SURVEY_ID}/results`);
 

@@ -17,7 +17,7 @@ export const SURVEY = {
       kind: 'scale',
       goal: 'networks',
       criterion: 'goal-attainment',
-      phases: [1],
+      phaseIds: ['phase-1'],
     },
     {
       questionId: 'coordination',
