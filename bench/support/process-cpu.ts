@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux reports process CPU time in clock ticks; 100 per second on every common kernel build. */
 const TICKS_PER_SECOND = 100;
@@ -16,6 +16,33 @@ export function processCpuMs(pid: number): number | undefined {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * CPU time (ms) of these processes and all their descendants (the default start: the launcher,
+ * the API and the worker beside it), from /proc; undefined where /proc is not available.
+ */
+export function processTreeCpuMs(pids: number[]): number | undefined {
+  let total = 0;
+  for (const pid of pids) {
+    const own = processCpuMs(pid);
+    if (own === undefined) return undefined;
+    total += own + (processTreeCpuMs(childrenOf(pid)) ?? 0);
+  }
+  return total;
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter((id) => id !== '')
+        .map(Number),
+    );
+  } catch {
+    return [];
   }
 }
 
