@@ -9,7 +9,7 @@ import { JsonClient } from './support/http-client';
 import { percentile } from './support/latency';
 import { LoadStats } from './support/load-stats';
 import { municipalityAgs } from './support/municipalities';
-import { ownCpuMs, processTreeCpuMs } from './support/process-cpu';
+import { ownCpuMs, processTreeCpuByName, processTreeCpuMs } from './support/process-cpu';
 import { elapsedMs, now } from './support/stopwatch';
 import { makeTempDir } from './support/temp-dir';
 
@@ -53,6 +53,8 @@ export interface HttpBenchResult {
   apiCpuPercent?: number;
   /** The same CPU per command answered, ms. */
   apiCpuMsPerCommand?: number;
+  /** CPU per command answered, ms, of each of the server's processes (named by their script). */
+  cpuMsPerCommandByProcess: Record<string, number>;
   loadGeneratorCpuPercent: number;
 }
 
@@ -134,11 +136,13 @@ export async function loadCommands(
 
   const measured = new LoadStats();
   const apiCpuBefore = processTreeCpuMs(target.pids);
+  const byNameBefore = processTreeCpuByName(target.pids);
   const ownCpuBefore = ownCpuMs();
   const start = now();
   await runLoad(client, tokens, slots, connections, start + durationMs, measured, signal);
   const windowMs = elapsedMs(start);
   const apiCpuAfter = processTreeCpuMs(target.pids);
+  const byNameAfter = processTreeCpuByName(target.pids);
   const ownCpu = ownCpuMs() - ownCpuBefore;
   client.close();
 
@@ -157,6 +161,12 @@ export async function loadCommands(
       apiCpuBefore !== undefined && apiCpuAfter !== undefined
         ? ((apiCpuAfter - apiCpuBefore) / windowMs) * 100
         : undefined,
+    cpuMsPerCommandByProcess: Object.fromEntries(
+      [...byNameAfter].map(([name, ms]) => [
+        name,
+        measured.commands > 0 ? (ms - (byNameBefore.get(name) ?? 0)) / measured.commands : 0,
+      ]),
+    ),
     apiCpuMsPerCommand:
       apiCpuBefore !== undefined && apiCpuAfter !== undefined && measured.commands > 0
         ? (apiCpuAfter - apiCpuBefore) / measured.commands

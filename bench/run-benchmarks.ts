@@ -147,7 +147,10 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
       `default start: ${started.commands} commands in ${started.seconds.toFixed(1)} s; cpu of the API and ` +
         `the worker together ${started.apiCpuPercent?.toFixed(0) ?? 'n/a'} % of one core, ` +
         `${started.apiCpuMsPerCommand?.toFixed(2) ?? 'n/a'} ms per command ` +
-        `(API alone ${http.apiCpuMsPerCommand?.toFixed(2) ?? 'n/a'} ms)`,
+        `(API alone ${http.apiCpuMsPerCommand?.toFixed(2) ?? 'n/a'} ms); by process: ` +
+        Object.entries(started.cpuMsPerCommandByProcess)
+          .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`)
+          .join(', '),
     );
     if (started.errors > 0) {
       for (const sample of started.errorSamples) report.note(`default start error: ${sample}`);

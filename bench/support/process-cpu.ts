@@ -33,6 +33,34 @@ export function processTreeCpuMs(pids: number[]): number | undefined {
   return total;
 }
 
+/**
+ * CPU time (ms) of each process of the trees, by what it runs (the script's file name, e.g.
+ * `main.js` of apps/api and of apps/worker told apart by their directory): for the default start,
+ * how much the worker takes beside the API.
+ */
+export function processTreeCpuByName(pids: number[]): Map<string, number> {
+  const byName = new Map<string, number>();
+  const visit = (pid: number) => {
+    const cpu = processCpuMs(pid);
+    if (cpu === undefined) return;
+    const name = scriptOf(pid);
+    byName.set(name, (byName.get(name) ?? 0) + cpu);
+    for (const child of childrenOf(pid)) visit(child);
+  };
+  for (const pid of pids) visit(pid);
+  return byName;
+}
+
+function scriptOf(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const script = args.find((a) => a.endsWith('.js')) ?? args[0];
+    return script.split('/').slice(-3).join('/');
+  } catch {
+    return String(pid);
+  }
+}
+
 function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
