@@ -72,7 +72,7 @@ export async function benchEmmettCommands(
     cleanup,
     {
       baseUrl: `http://127.0.0.1:${port}`,
-      pid: child.pid as number,
+      pids: [child.pid as number],
       setUp: async () => undefined,
       openCalls,
     },

@@ -9,7 +9,7 @@ import { JsonClient } from './support/http-client';
 import { percentile } from './support/latency';
 import { LoadStats } from './support/load-stats';
 import { municipalityAgs } from './support/municipalities';
-import { ownCpuMs, processCpuMs } from './support/process-cpu';
+import { ownCpuMs, processTreeCpuByName, processTreeCpuMs } from './support/process-cpu';
 import { elapsedMs, now } from './support/stopwatch';
 import { makeTempDir } from './support/temp-dir';
 
@@ -46,8 +46,15 @@ export interface HttpBenchResult {
   callsOpened: number;
   /** The measured window ended early because every prepared pair was used. */
   ranOutOfPairs: boolean;
-  /** CPU used during the measured window, in % of one core; undefined without /proc. */
+  /**
+   * CPU used during the measured window by the server's processes (the default start: the API and
+   * the worker), in % of one core; undefined without /proc.
+   */
   apiCpuPercent?: number;
+  /** The same CPU per command answered, ms. */
+  apiCpuMsPerCommand?: number;
+  /** CPU per command answered, ms, of each of the server's processes (named by their script). */
+  cpuMsPerCommandByProcess: Record<string, number>;
   loadGeneratorCpuPercent: number;
 }
 
@@ -57,7 +64,8 @@ const PAIR_HEADROOM = 4;
 /** The server under load: ours, or the peer serving the same two commands. */
 export interface CommandTarget {
   baseUrl: string;
-  pid: number;
+  /** The server's processes: their CPU, their children's included, is measured over the window. */
+  pids: number[];
   /** Once, before any call is opened (our API needs the programme first). */
   setUp(client: JsonClient, officeToken: string): Promise<void>;
   /** Drafts and publishes `count` more calls numbered on from `firstIndex`, then hands out their pairs. */
@@ -82,7 +90,7 @@ export async function benchHttpCommands(
   );
   const target: CommandTarget = {
     baseUrl: api.baseUrl,
-    pid: api.pid,
+    pids: api.pids,
     setUp: createProgramme,
     openCalls,
   };
@@ -127,12 +135,14 @@ export async function loadCommands(
   callsOpened += moreCalls;
 
   const measured = new LoadStats();
-  const apiCpuBefore = processCpuMs(target.pid);
+  const apiCpuBefore = processTreeCpuMs(target.pids);
+  const byNameBefore = processTreeCpuByName(target.pids);
   const ownCpuBefore = ownCpuMs();
   const start = now();
   await runLoad(client, tokens, slots, connections, start + durationMs, measured, signal);
   const windowMs = elapsedMs(start);
-  const apiCpuAfter = processCpuMs(target.pid);
+  const apiCpuAfter = processTreeCpuMs(target.pids);
+  const byNameAfter = processTreeCpuByName(target.pids);
   const ownCpu = ownCpuMs() - ownCpuBefore;
   client.close();
 
@@ -150,6 +160,16 @@ export async function loadCommands(
     apiCpuPercent:
       apiCpuBefore !== undefined && apiCpuAfter !== undefined
         ? ((apiCpuAfter - apiCpuBefore) / windowMs) * 100
+        : undefined,
+    cpuMsPerCommandByProcess: Object.fromEntries(
+      [...byNameAfter].map(([name, ms]) => [
+        name,
+        measured.commands > 0 ? (ms - (byNameBefore.get(name) ?? 0)) / measured.commands : 0,
+      ]),
+    ),
+    apiCpuMsPerCommand:
+      apiCpuBefore !== undefined && apiCpuAfter !== undefined && measured.commands > 0
+        ? (apiCpuAfter - apiCpuBefore) / measured.commands
         : undefined,
     loadGeneratorCpuPercent: (ownCpu / windowMs) * 100,
   };

@@ -1,5 +1,5 @@
 import { cpus, loadavg } from 'node:os';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { AUDIT_EVENTS, benchAuditStore, FULL_AUDIT_EVENTS, REBUILD_RUNS } from './audit-store.bench';
 import { benchDeadlines } from './deadlines.bench';
 import { benchApiReady } from './api-ready.bench';
@@ -119,7 +119,8 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
     );
     report.note(
       `cpu during the http window (% of one core): API ${http.apiCpuPercent?.toFixed(0) ?? 'n/a'}, ` +
-        `load generator ${http.loadGeneratorCpuPercent.toFixed(0)} (same ${cpus().length}-core machine)`,
+        `load generator ${http.loadGeneratorCpuPercent.toFixed(0)} (same ${cpus().length}-core machine); ` +
+        `API cpu per command ${http.apiCpuMsPerCommand?.toFixed(2) ?? 'n/a'} ms`,
     );
     for (const sample of http.errorSamples) report.note(`error: ${sample}`);
     if (http.errors > 0) {
@@ -129,7 +130,11 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
 
     // What `npm start` runs (the API and, beside it, the worker process on the same SQLite file)
     // under the same load, against the API alone above (issue 15 point 1).
-    const started = await benchHttpCommands(cleanup, { ...httpOptions, defaultStart: true });
+    const started = await benchHttpCommands(cleanup, {
+      ...httpOptions,
+      defaultStart: true,
+      cpuProfileDir: cpuProfileDir && join(cpuProfileDir, 'default-start'),
+    });
     checkpoint();
     report.figure('default-start-command-throughput', started.commandsPerSecond, 'commands/s');
     report.figure(
@@ -137,6 +142,15 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
       started.commandsPerSecond / http.commandsPerSecond,
       'ratio',
       { atLeast: 0.9 },
+    );
+    report.note(
+      `default start: ${started.commands} commands in ${started.seconds.toFixed(1)} s; cpu of the API and ` +
+        `the worker together ${started.apiCpuPercent?.toFixed(0) ?? 'n/a'} % of one core, ` +
+        `${started.apiCpuMsPerCommand?.toFixed(2) ?? 'n/a'} ms per command ` +
+        `(API alone ${http.apiCpuMsPerCommand?.toFixed(2) ?? 'n/a'} ms); by process: ` +
+        Object.entries(started.cpuMsPerCommandByProcess)
+          .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`)
+          .join(', '),
     );
     if (started.errors > 0) {
       for (const sample of started.errorSamples) report.note(`default start error: ${sample}`);

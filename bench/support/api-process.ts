@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Cleanup } from './cleanup';
 import { freePort } from './free-port';
 import { randomUUID } from 'node:crypto';
-import { apiMain, exitOnSigtermPreload, repoRoot } from './paths';
+import { apiMain, exitOnSigtermPreload, repoRoot, workerMain } from './paths';
 
 export interface ApiProcessOptions {
   dataDir: string;
@@ -23,6 +23,8 @@ export interface ApiProcessOptions {
 export interface ApiProcess {
   baseUrl: string;
   pid: number;
+  /** The API's process and, in a profiled default start, the worker's (each with its children). */
+  pids: number[];
   logFile: string;
   stop(): Promise<void>;
 }
@@ -45,38 +47,48 @@ export async function startApi(options: ApiProcessOptions, cleanup: Cleanup): Pr
     : [];
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.RUN_WORKER_IN_API;
-  const command = options.defaultStart
-    ? [join(repoRoot, 'scripts', 'run.js'), 'api']
-    : [...nodeArgs, apiMain];
-  const child = spawn(process.execPath, command, {
-    env: {
-      ...env,
-      ...(options.defaultStart
-        ? { WORKER_PORT: String(await freePort()), QUEUE_PREFIX: `bench-${randomUUID().slice(0, 8)}` }
-        : { RUN_WORKER_IN_API: 'false' }),
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: options.dataDir,
-      EVENT_STORE_URL: '',
-      RATE_LIMIT_PER_MINUTE: '0',
-      AUTH_MODE: 'dev',
-      AUTH_DEV_SECRET: options.devSecret,
-      LOG_LEVEL: options.logLevel,
-    },
-    stdio: ['ignore', logFd, logFd],
-  });
+  // Profiled, the default start's two processes are started here as scripts/run.js starts them
+  // (--cpu-prof is not allowed in NODE_OPTIONS, so run.js cannot pass it on): one profile each.
+  const profiledPair = options.defaultStart === true && options.cpuProfileDir !== undefined;
+  const command =
+    options.defaultStart && !profiledPair
+      ? [join(repoRoot, 'scripts', 'run.js'), 'api']
+      : [...nodeArgs, apiMain];
+  const sharedEnv: NodeJS.ProcessEnv = {
+    ...env,
+    ...(options.defaultStart
+      ? { WORKER_PORT: String(await freePort()), QUEUE_PREFIX: `bench-${randomUUID().slice(0, 8)}` }
+      : {}),
+    ...(!options.defaultStart || profiledPair ? { RUN_WORKER_IN_API: 'false' } : {}),
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: options.dataDir,
+    EVENT_STORE_URL: '',
+    RATE_LIMIT_PER_MINUTE: '0',
+    AUTH_MODE: 'dev',
+    AUTH_DEV_SECRET: options.devSecret,
+    LOG_LEVEL: options.logLevel,
+  };
+  const child = spawn(process.execPath, command, { env: sharedEnv, stdio: ['ignore', logFd, logFd] });
+  const worker = profiledPair
+    ? spawn(process.execPath, [...nodeArgs, workerMain], { env: sharedEnv, stdio: ['ignore', logFd, logFd] })
+    : undefined;
   closeSync(logFd);
   // If this process dies without running the cleanup, the API must not outlive it.
-  const killOnExit = () => child.kill('SIGKILL');
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+    worker?.kill('SIGKILL');
+  };
   process.on('exit', killOnExit);
   const stop = async () => {
     process.off('exit', killOnExit);
-    await stopChild(child);
+    await Promise.all([stopChild(child), worker && stopChild(worker)]);
   };
   cleanup.add(`stop API pid ${child.pid}`, stop);
   await waitForReadyLine(child, logFile);
-  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, logFile, stop };
+  const pids = [child.pid as number, ...(worker ? [worker.pid as number] : [])];
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, pids, logFile, stop };
 }
 
 /** Polls the log for the line main.ts prints once the server listens; fails fast if it exits. */

@@ -18,6 +18,8 @@ function findRepoRoot(): string {
 export const repoRoot = findRepoRoot();
 /** The compiled API the HTTP bench starts; `npm run bench` has built it just before. */
 export const apiMain = join(repoRoot, 'dist', 'apps', 'api', 'src', 'main.js');
+/** The compiled worker, started beside the API for a profiled default start. */
+export const workerMain = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
 /** Preloaded into a profiled API child, see exit-on-sigterm.ts. */
 export const exitOnSigtermPreload = join(__dirname, 'exit-on-sigterm.js');
 export const municipalitiesCsv = join(repoRoot, 'reference-data', 'nrw-municipalities.csv');

@@ -22,6 +22,7 @@ import {
   type LogDestination,
   ProblemJsonFilter,
   REDIS,
+  RequestInterceptor,
   ReferenceDataModule,
   RedisLifecycle,
 } from '@app/shared';
@@ -81,9 +82,11 @@ export class ApiModule {
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl, 'api') },
         RedisLifecycle,
         { provide: APP_FILTER, useClass: ProblemJsonFilter },
-        // In this order: a body that is not JSON is refused before a key is looked at.
-        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // One global interceptor for both, in this order: a body that is not JSON is refused
+        // before a key is looked at.
+        JsonBodyInterceptor,
+        IdempotencyInterceptor,
+        { provide: APP_INTERCEPTOR, useClass: RequestInterceptor },
       ],
     };
   }

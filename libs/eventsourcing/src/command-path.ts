@@ -3,6 +3,7 @@ import { fold } from './decider';
 import type { Actor, DomainEvent, NewEvent, RecordedEvent } from './event';
 import type { EventStore, ExpectedRevision } from './event-store';
 import { ConcurrencyError } from './errors';
+import type { FoldedStreams } from './folded-streams';
 import { deterministicUuid, newId } from './ids';
 
 /** Who asks, why, and when: everything the envelope needs that the decider must not know. */
@@ -33,6 +34,11 @@ export interface CommandPathOptions {
   retries?: number;
   /** Runs once the decision is made and before anything is appended (e.g. to reserve an idempotency key). */
   beforeAppend?: () => Promise<void>;
+  /**
+   * Where the stream's folded state is kept between commands: only the events stored since are
+   * read and folded (for streams a process writes to again and again, e.g. a call's deadline).
+   */
+  states?: FoldedStreams;
 }
 
 export const SCHEMA_VERSION = 1;
@@ -64,6 +70,7 @@ export async function runCommand<C, E extends DomainEvent, S>(
       decider,
       source,
       options.expectedRevision,
+      options.states,
     );
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state, revision };
@@ -95,16 +102,24 @@ async function prepare<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   source: CommandSource<C, S>,
   expectedRevision: number | undefined,
+  states?: FoldedStreams,
 ): Promise<PreparedCommand<C, S>> {
-  const history = (await store.readStream(streamId)) as RecordedEvent<E>[];
-  const revision = history.length - 1;
-  const state = fold(decider, history as unknown as E[]);
+  const { state, revision } = states
+    ? await states.load(store, streamId, decider)
+    : foldHistory(decider, (await store.readStream(streamId)) as RecordedEvent<E>[]);
   const command =
     typeof source === 'function' ? await (source as (state: S) => C | Promise<C>)(state) : source;
   if (expectedRevision !== undefined && expectedRevision !== revision) {
     throw new ConcurrencyError(streamId, expectedRevision, revision < 0 ? 'no_stream' : revision);
   }
   return { state, revision, command };
+}
+
+function foldHistory<E extends DomainEvent, S>(
+  decider: Decider<unknown, E, S>,
+  history: RecordedEvent<E>[],
+): { state: S; revision: number } {
+  return { state: fold(decider, history as unknown as E[]), revision: history.length - 1 };
 }
 
 export interface PreparedCommand<C, S> {

@@ -5,6 +5,7 @@ export * from './domain-error';
 export * from './german-words';
 export * from './decider';
 export * from './command-path';
+export * from './folded-streams';
 export * from './projection';
 export * from './ids';
 export * from './canonical-json';

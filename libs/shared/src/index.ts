@@ -19,6 +19,7 @@ export * from './nest/create-event-store';
 export * from './nest/redis';
 export * from './http/idempotency.interceptor';
 export * from './http/json-body.interceptor';
+export * from './http/request.interceptor';
 export * from './http/log-redaction';
 export * from './http/command-accepted';
 export * from './municipalities/reference-data.module';

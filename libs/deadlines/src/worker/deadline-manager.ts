@@ -225,7 +225,10 @@ export class DeadlineManager {
         await this.scheduler.schedule([now]);
         break;
       case 'DeadlineObligationAdded':
-        // The first addressee brings reminders before the job queued (the closing): one job per deadline.
+        // The first addressee brings reminders before the job queued (the closing): one job per
+        // deadline. Each further one leaves the next firing as it was: its job is queued already
+        // (one that Redis lost is queued again by the periodic reconciliation).
+        if (before && this.scheduler.sameNextFiring(before, now)) break;
         await this.scheduler.schedule([now]);
         if (before) await this.scheduler.unscheduleReplaced(before, now);
         break;

@@ -4,6 +4,7 @@ import {
   type CommandContext,
   deterministicUuid,
   type EventStore,
+  FoldedStreams,
   runCommand,
   SCHEMA_VERSION,
   streamName,
@@ -26,6 +27,9 @@ import { withdrawDeadlineDecider } from '../withdraw-deadline/withdraw-deadline.
 import { followCauseDecider, type Move } from '../extend-deadline/follow-cause.decide';
 import { appendOnce } from '@app/eventsourcing';
 
+/** Deadlines whose folded state the recorder keeps (the least recently written are forgotten). */
+const DEADLINES_KEPT = 10_000;
+
 export const DEADLINE_MANAGER: Actor = { subject: DEADLINE_MANAGER_SUBJECT, role: 'system' };
 
 /**
@@ -34,6 +38,13 @@ export const DEADLINE_MANAGER: Actor = { subject: DEADLINE_MANAGER_SUBJECT, role
  * event ids follow from it: a replay, a retried job or a second worker records nothing twice.
  */
 export class DeadlineRecorder {
+  /**
+   * Deadline streams' folded state: a call's deadline gains an obligation with every expression
+   * of interest drafted and loses one with every submission, so reading and folding its whole
+   * stream for each would grow with the call (quadratic over its applications).
+   */
+  private readonly states = new FoldedStreams(DEADLINES_KEPT);
+
   constructor(private readonly store: EventStore) {}
 
   /** Returns whether anything was written. */
@@ -44,6 +55,7 @@ export class DeadlineRecorder {
       openDeadlineDecider,
       { opened },
       this.context(`deadline-open|${opened.deadlineId}`, opened.cause, opened.openedAt),
+      { states: this.states },
     );
     return outcome.events.length > 0;
   }
@@ -55,6 +67,7 @@ export class DeadlineRecorder {
       meetDeadlineDecider,
       { deadlineId, metAt: fulfilment.metAt, by: fulfilment.by },
       this.context(`deadline-met|${deadlineId}|${fulfilment.by}`, fulfilment.by, fulfilment.metAt),
+      { states: this.states },
     );
     return outcome.events.length > 0;
   }
@@ -67,6 +80,7 @@ export class DeadlineRecorder {
       recordObligationDecider,
       { change: 'add', deadlineId, ags, applicationId, cause, at: addedAt },
       this.context(`deadline-obligation|${deadlineId}|${cause}`, cause, addedAt),
+      { states: this.states },
     );
     return outcome.events.length > 0;
   }
@@ -83,6 +97,7 @@ export class DeadlineRecorder {
       recordObligationDecider,
       { change: 'meet', deadlineId, ags, applicationId, by: fulfilment.by, at: fulfilment.metAt },
       this.context(`deadline-obligation-met|${deadlineId}|${fulfilment.by}`, fulfilment.by, fulfilment.metAt),
+      { states: this.states },
     );
     return outcome.events.length > 0;
   }
@@ -94,6 +109,7 @@ export class DeadlineRecorder {
       withdrawDeadlineDecider,
       { deadlineId, reason: withdrawal.reason, cause: withdrawal.cause, at: withdrawal.at },
       this.context(`deadline-withdrawn|${deadlineId}|${withdrawal.cause}`, withdrawal.cause, withdrawal.at),
+      { states: this.states },
     );
     return outcome.events.length > 0;
   }
@@ -106,6 +122,7 @@ export class DeadlineRecorder {
       followCauseDecider,
       { deadlineId, ...move },
       this.context(`deadline-follows|${deadlineId}|${move.cause}`, move.cause, move.at),
+      { states: this.states },
     );
     return outcome.events.length > 0;
   }
@@ -118,6 +135,7 @@ export class DeadlineRecorder {
       announceAmendmentDecider,
       { deadlineId, ...amendment },
       this.context(`deadline-amended|${deadlineId}|${amendment.cause}`, amendment.cause, amendment.at),
+      { states: this.states },
     );
     return outcome.events.length > 0;
   }
@@ -141,6 +159,7 @@ export class DeadlineRecorder {
         issueReminderDecider,
         { deadlineId: firing.deadlineId, offsetDays: firing.offsetDays ?? -1, dueAt: firing.dueAt, now },
         context,
+        { states: this.states },
       );
       return { events: outcome.events, state: outcome.state };
     }
@@ -167,6 +186,7 @@ export class DeadlineRecorder {
         return { deadlineId: firing.deadlineId, dueAt: firing.dueAt, now, elapsedBy };
       },
       context,
+      { states: this.states },
     );
     return { events: outcome.events, state: outcome.state };
   }

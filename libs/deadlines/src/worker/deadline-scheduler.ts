@@ -161,6 +161,23 @@ export class DeadlineScheduler {
     await Promise.all(firings.map((f) => this.queue.remove(firingJobId(f))));
   }
 
+  /**
+   * Whether a deadline waits for the very same next firing (same moment, same kind) after a change
+   * as before it: then the job queued for it stands as it is (another municipality obliged by a
+   * call's closing that already had its reminders, say).
+   */
+  sameNextFiring(before: KnownDeadline, after: KnownDeadline): boolean {
+    const now = this.clock.now().getTime();
+    const [was] = this.nextOf(before, now);
+    const [next] = this.nextOf(after, now);
+    return (
+      was !== undefined &&
+      next !== undefined &&
+      firingJobId(was) === firingJobId(next) &&
+      was.fireAt === next.fireAt
+    );
+  }
+
   /** Removes the job a deadline waited for before, if it waits for another one now. */
   async unscheduleReplaced(before: KnownDeadline, after: KnownDeadline): Promise<void> {
     const now = this.clock.now().getTime();

@@ -39,17 +39,22 @@ export class JsonBodyInterceptor implements NestInterceptor {
   private readonly takesBody = new WeakMap<object, boolean>();
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http' || !this.routeTakesBody(context)) return next.handle();
+    this.check(context);
+    return next.handle();
+  }
+
+  /** Throws if the route takes a body and the request's is not JSON (or missing); see above. */
+  check(context: ExecutionContext): void {
+    if (context.getType() !== 'http' || !this.routeTakesBody(context)) return;
     const req = context.switchToHttp().getRequest<Request & { [JSON_BYTES]?: number }>();
     const optional = Reflect.getMetadata(BODY_OPTIONAL, context.getHandler()) === true;
     if (!req.is('application/json')) {
       if (sentContent(req)) throw new UnsupportedMediaTypeException();
       if (!optional) throw bodyRequired();
       req.body = {};
-      return next.handle();
+      return;
     }
     if (!req[JSON_BYTES] && !optional) throw bodyRequired();
-    return next.handle();
   }
 
   private routeTakesBody(context: ExecutionContext): boolean {

@@ -8,6 +8,7 @@ import {
   deterministicUuid,
   type DomainEvent,
   type EventStore,
+  FoldedStreams,
   previewCommand,
   newId,
   ProjectionRunner,
@@ -32,7 +33,7 @@ export interface LoadedStream<S> {
 @Injectable()
 export class CommandService {
   private readonly logger = new Logger(CommandService.name);
-  private readonly loaded = new Map<string, LoadedState<unknown>>();
+  private readonly loaded = new FoldedStreams(LOADED_STREAMS);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -112,49 +113,17 @@ export class CommandService {
    * store's current state (another process's appends included), without re-reading and re-parsing
    * the whole stream. States are values (`evolve` never changes the state it is given).
    */
-  async load<E extends DomainEvent, S>(
+  load<E extends DomainEvent, S>(
     streamId: string,
     decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
   ): Promise<LoadedStream<S>> {
-    const known = this.loaded.get(streamId);
-    const from =
-      known?.evolve === decider.evolve && known.initialState === decider.initialState
-        ? (known as LoadedState<S>)
-        : undefined;
-    const events = from
-      ? await this.store.readStream(streamId, { fromRevision: from.revision + 1 })
-      : await this.store.readStream(streamId);
-    if (from && events.length === 0) return { state: from.state, revision: from.revision };
-    const state = (events as unknown as E[]).reduce(
-      decider.evolve,
-      from ? from.state : decider.initialState(),
+    return this.loaded.load(
+      this.store,
+      streamId,
+      decider as Pick<Decider<unknown, DomainEvent, S>, 'evolve' | 'initialState'>,
     );
-    const revision = events.length > 0 ? (events[events.length - 1].revision as number) : -1;
-    if (revision >= 0)
-      this.remember(streamId, {
-        evolve: decider.evolve,
-        initialState: decider.initialState,
-        state,
-        revision,
-      } as LoadedState<unknown>);
-    return { state, revision };
-  }
-
-  private remember(streamId: string, loaded: LoadedState<unknown>): void {
-    this.loaded.delete(streamId);
-    this.loaded.set(streamId, loaded);
-    // The least recently loaded goes first (a Map iterates in insertion order).
-    if (this.loaded.size > LOADED_STREAMS) this.loaded.delete(this.loaded.keys().next().value as string);
   }
 }
 
 /** Streams whose folded state `load` keeps (a call's or a programme's: few, each read often). */
 const LOADED_STREAMS = 1000;
-
-interface LoadedState<S> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  evolve: (state: S, event: any) => S;
-  initialState: () => S;
-  state: S;
-  revision: number;
-}
