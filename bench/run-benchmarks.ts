@@ -22,6 +22,8 @@ import { elapsedMs, now } from './support/stopwatch';
  *                             issue's api-ready goal is stated for 1,000,000)
  *   BENCH_API_CPU_PROF_DIR    run the API with --cpu-prof, writing its .cpuprofile there;
  *                             summarise it with `node dist/bench/profile-summary.js <file>`
+ *   BENCH_STORE_DIR           with BENCH_ONLY=ready: keep the audit store written there and use
+ *                             it again in the next run of the same BENCH_EVENTS
  *   BENCH_ONLY                comma-separated parts to run: append, http (with append), emmett
  *                             (ours-vs-emmett needs http too), audit, ready (builds the audit
  *                             store), deadlines
