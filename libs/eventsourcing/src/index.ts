@@ -6,6 +6,7 @@ export * from './german-words';
 export * from './decider';
 export * from './command-path';
 export * from './projection';
+export * from './read-model-snapshots';
 export * from './ids';
 export * from './canonical-json';
 export * from './hash-chain';
