@@ -190,11 +190,16 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
       const name = `api-ready-${sizeLabel(auditEvents)}-events`;
       report.figure(name, ready.seconds, 's', { atMost: API_READY_GOAL_SECONDS });
       report.figure(`${name}-peak-rss`, ready.peakRssMb, 'MB');
+      report.figure(`${name}-cpu`, ready.cpuSeconds, 's');
+      report.figure(`${name}-cold`, ready.coldSeconds, 's');
+      report.figure(`${name}-cold-cpu`, ready.coldCpuSeconds, 's');
+      report.figure(`${name}-cold-peak-rss`, ready.coldPeakRssMb, 'MB');
+      report.figure(`${name}-snapshot-write`, ready.stopSeconds, 's');
       report.note(`api ready: ${ready.detail}`);
       if (auditEvents !== FULL_AUDIT_EVENTS)
         report.note(
           `api ready: measured on ${auditEvents} events, not the issue's 1,000,000 (BENCH_EVENTS=${FULL_AUDIT_EVENTS} for that); ` +
-            'the start replays every event, so it grows about linearly with the store',
+            'the cold start replays every event, so it grows about linearly with the store',
         );
       timePart('ready', partStart);
     }
