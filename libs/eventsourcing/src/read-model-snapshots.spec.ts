@@ -14,7 +14,7 @@ import { serialize } from 'node:v8';
 import { SqliteEventStore } from './adapters/sqlite-event-store';
 import type { RecordedEvent } from './event';
 import { type Projection, ProjectionRunner, rebuild } from './projection';
-import { ReadModelSnapshots, snapshotFingerprint } from './read-model-snapshots';
+import { buildFingerprint, ReadModelSnapshots, snapshotFingerprint } from './read-model-snapshots';
 import { newEvent } from './testing/new-event';
 
 /** A read model shaped like the application's: maps, sets, one list shared by many entries. */
@@ -303,5 +303,32 @@ describe('read-model snapshots (persisted read models) on SQLite files', () => {
     await plain.stop();
     expect(() => readFileSync(snapshotFile())).toThrow(/ENOENT/);
     expect(plain.state(ledger()).count).toBe(30);
+  });
+
+  it('fingerprints the build the process runs from: any changed file of apps/ or libs/, or the lock file', () => {
+    const root = join(dir, 'project');
+    const put = (path: string, text: string) => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    put('package-lock.json', '{"lockfileVersion":3}');
+    put('dist/apps/api/src/main.js', 'main');
+    put('dist/libs/grants/src/grants.projection.js', 'apply v1');
+    put('libs/grants/src/grants.projection.ts', 'source, not what runs');
+    const main = join(root, 'dist/apps/api/src/main.js');
+    const first = buildFingerprint(['upcaster A@1'], main);
+    expect(buildFingerprint(['upcaster A@1'], main)).toBe(first);
+    put('libs/grants/src/grants.projection.ts', 'source changed, not yet built');
+    expect(buildFingerprint(['upcaster A@1'], main)).toBe(first);
+    expect(buildFingerprint(['upcaster A@1', 'upcaster A@2'], main)).not.toBe(first);
+    put('dist/libs/grants/src/grants.projection.js', 'apply v2');
+    const rebuiltFingerprint = buildFingerprint(['upcaster A@1'], main);
+    expect(rebuiltFingerprint).not.toBe(first);
+    put('package-lock.json', '{"lockfileVersion":3,"packages":{}}');
+    expect(buildFingerprint(['upcaster A@1'], main)).not.toBe(rebuiltFingerprint);
+    // Run from the sources, the sources count.
+    const fromSources = buildFingerprint([], join(root, 'apps/api/src/main.ts'));
+    put('libs/grants/src/grants.projection.ts', 'source changed again');
+    expect(buildFingerprint([], join(root, 'apps/api/src/main.ts'))).not.toBe(fromSources);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { RecordedEvent } from './event';
 import type { EventStore } from './event-store';
@@ -60,7 +60,7 @@ export interface ReadModelSnapshotOptions {
   dir: string;
   /**
    * What, besides the projections' names and declared versions, must be unchanged for a snapshot
-   * to be valid: the application passes a hash of its loaded code (`loadedCodeFingerprint`), which
+   * to be valid: the application passes a hash of its build (`buildFingerprint`), which
    * covers the projections, the helpers they call and the upcasters that shape their events.
    */
   fingerprint: string | (() => string);
@@ -298,34 +298,44 @@ async function writeAtomically(file: string, header: Buffer, payload: Buffer): P
 }
 
 /**
- * A hash of the application's own code as loaded in this process (every module outside
- * node_modules, compiled or not) and of the dependencies' lock file: a new build, a changed
- * projection, helper or upcaster, or other dependencies give another value, and so a full rebuild
- * once. Conservative on purpose: a change anywhere in the code invalidates the snapshot, which
+ * A hash of the application's code as built: every file of `apps/` and `libs/` in the tree the
+ * process runs from (`dist/` when compiled, the sources otherwise) and `package-lock.json`. A new
+ * build, a changed projection, helper or upcaster, or other dependencies give another value, and
+ * so one full rebuild. The same for every entry point (API, worker, CLI), unlike the modules each
+ * happens to load. Conservative on purpose: any change of code invalidates the snapshot, which
  * costs one cold start per deployment and can never keep a read model the new code would not build.
  */
-export function loadedCodeFingerprint(extra: readonly string[] = []): string {
+export function buildFingerprint(
+  extra: readonly string[] = [],
+  main = require.main?.filename ?? join(process.cwd(), 'main'),
+): string {
+  const lock = findUp(dirname(main), 'package-lock.json');
+  const root = lock ? dirname(lock) : dirname(main);
+  const compiled = main.startsWith(join(root, 'dist') + sep);
+  const files = ['apps', 'libs'].flatMap((dir) =>
+    filesUnder(join(root, ...(compiled ? ['dist', dir] : [dir]))),
+  );
   const hash = createHash('sha256');
-  const files = Object.keys(require.cache)
-    .filter((file) => !/[\\/]node_modules[\\/]/.test(file))
-    .sort();
-  const main = require.main?.filename;
-  if (main && !files.includes(main)) files.push(main);
-  const lock = main ? findUp(dirname(main), 'package-lock.json') : undefined;
-  // Named relative to the project, so that the same build in another directory matches.
-  const root = dirname(lock ?? main ?? '.');
-  for (const file of lock ? [...files, lock] : files) {
-    try {
-      hash
-        .update(`${relative(root, file)}\n`)
-        .update(readFileSync(file))
-        .update('\n');
-    } catch {
-      hash.update(`${relative(root, file)} unreadable\n`);
-    }
+  for (const file of lock ? [...files.sort(), lock] : files.sort()) {
+    // Named relative to the project, so that the same build in another directory matches.
+    hash
+      .update(`${relative(root, file)}\n`)
+      .update(readFileSync(file))
+      .update('\n');
   }
   for (const line of extra) hash.update(`${line}\n`);
   return hash.digest('hex');
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesUnder(path);
+    return /\.(js|cjs|mjs|ts|tsx|json)$/.test(entry.name) && !/\.(spec|e2e-spec)\.ts$/.test(entry.name)
+      ? [path]
+      : [];
+  });
 }
 
 function findUp(dir: string, name: string): string | undefined {

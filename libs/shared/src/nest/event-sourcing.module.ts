@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import {
   type EventStore,
-  loadedCodeFingerprint,
+  buildFingerprint,
   ProjectionRunner,
   type ProjectionRunnerOptions,
   ReadModelSnapshots,
@@ -52,8 +52,8 @@ function snapshotOptions(
   return {
     store: new ReadModelSnapshots({
       dir: settings.dir,
-      // Worked out at start, when every module of the application is loaded.
-      fingerprint: () => loadedCodeFingerprint(upcasters.describe()),
+      // Worked out when the read models start: the build's files are read once.
+      fingerprint: () => buildFingerprint(upcasters.describe()),
       log,
     }),
     everyEvents: settings.everyEvents,
