@@ -84,12 +84,14 @@ export interface ProjectionRunnerOptions {
   /**
    * Persisted read models: `start` loads the snapshot (if valid) and catches up from its position;
    * a new one is written every `everyEvents` events (checked every `checkMs`), after `maxAgeMs`
-   * if anything was applied since, and at `stop`.
+   * if anything was applied since, never sooner than `minIntervalMs` after the last, and at `stop`.
    */
   snapshots?: {
     store: ReadModelSnapshots;
     everyEvents?: number;
     maxAgeMs?: number;
+    /** Never sooner than this after the last one: serialising blocks the thread (default 0). */
+    minIntervalMs?: number;
     checkMs?: number;
   };
   /** Told what the snapshots did (written, failed). */
@@ -216,6 +218,7 @@ export class ProjectionRunner {
     if (!options || this.snapshotWriting) return;
     const since = this.position - this.snapshotSaved.position;
     const age = Date.now() - this.snapshotSaved.at;
+    if (since === 0 || age < (options.minIntervalMs ?? 0)) return;
     if (since >= (options.everyEvents ?? 10_000) || (since > 0 && age >= (options.maxAgeMs ?? 600_000))) {
       void this.snapshot();
     }

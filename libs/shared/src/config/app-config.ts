@@ -62,7 +62,13 @@ export interface AppConfig {
    * Persisted read models (embedded SQLite store only): loaded at start and caught up from their
    * position, written every `everyEvents` events, after `maxAgeMs` and at an orderly shutdown.
    */
-  readModelSnapshots: { enabled: boolean; dir: string; everyEvents: number; maxAgeMs: number };
+  readModelSnapshots: {
+    enabled: boolean;
+    dir: string;
+    everyEvents: number;
+    maxAgeMs: number;
+    minIntervalMs: number;
+  };
 }
 
 /** Every mistake in the environment, one sentence each, so they can be fixed in one go. */
@@ -226,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dir: resolve(dataDir, str('READ_MODEL_SNAPSHOT_DIR', '.')),
       everyEvents: int('READ_MODEL_SNAPSHOT_EVERY_EVENTS', 10_000, 1, 1_000_000_000),
       maxAgeMs: int('READ_MODEL_SNAPSHOT_MAX_AGE_S', 600, 1, 86_400 * 30) * 1000,
+      minIntervalMs: int('READ_MODEL_SNAPSHOT_MIN_INTERVAL_S', 300, 0, 86_400) * 1000,
     },
   };
   if (!existsSync(config.municipalityRegistryFile)) {

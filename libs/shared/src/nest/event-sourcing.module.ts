@@ -58,6 +58,7 @@ function snapshotOptions(
     }),
     everyEvents: settings.everyEvents,
     maxAgeMs: settings.maxAgeMs,
+    minIntervalMs: settings.minIntervalMs,
   };
 }
 
