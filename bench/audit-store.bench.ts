@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
   type AsOf,
   AuditSigningKey,
@@ -73,7 +74,22 @@ export async function benchAuditStore(
   report: Report,
   { events = AUDIT_EVENTS, rebuildRuns = REBUILD_RUNS } = {},
 ): Promise<{ ok: boolean; file: string }> {
-  const file = join(makeTempDir('audit', cleanup), 'events.sqlite');
+  // BENCH_STORE_DIR keeps the written store for the next run (the `ready` part only: the audit
+  // part's checkpoint is signed with a key made for the run): writing 1,000,000 events takes minutes.
+  const keptDir = process.env.BENCH_STORE_DIR
+    ? resolve(process.env.BENCH_STORE_DIR, `audit-${events}`)
+    : undefined;
+  if (keptDir && rebuildRuns > 0) throw new Error('BENCH_STORE_DIR is for BENCH_ONLY=ready alone');
+  const file = join(keptDir ?? makeTempDir('audit', cleanup), 'events.sqlite');
+  const complete = keptDir && join(keptDir, '.complete');
+  if (complete && existsSync(complete)) {
+    report.note(`audit store: kept from an earlier run in ${keptDir}`);
+    return { ok: true, file };
+  }
+  if (keptDir) {
+    rmSync(keptDir, { recursive: true, force: true });
+    mkdirSync(keptDir, { recursive: true });
+  }
   const store = new SqliteEventStore(file);
   cleanup.add('close audit bench store', () => store.close());
   const longEvents = Math.min(10_000, Math.max(100, Math.floor(events / 10)));
@@ -107,6 +123,7 @@ export async function benchAuditStore(
 
   if (rebuildRuns === 0) {
     await store.close();
+    if (complete) writeFileSync(complete, `${written} events\n`);
     return { ok: true, file };
   }
   // Read and rebuild alternate, each in a fresh process, so that both see the same machine load.

@@ -22,6 +22,8 @@ import { elapsedMs, now } from './support/stopwatch';
  *                             issue's api-ready goal is stated for 1,000,000)
  *   BENCH_API_CPU_PROF_DIR    run the API with --cpu-prof, writing its .cpuprofile there;
  *                             summarise it with `node dist/bench/profile-summary.js <file>`
+ *   BENCH_STORE_DIR           with BENCH_ONLY=ready: keep the audit store written there and use
+ *                             it again in the next run of the same BENCH_EVENTS
  *   BENCH_ONLY                comma-separated parts to run: append, http (with append), emmett
  *                             (ours-vs-emmett needs http too), audit, ready (builds the audit
  *                             store), deadlines
@@ -202,11 +204,16 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
       const name = `api-ready-${sizeLabel(auditEvents)}-events`;
       report.figure(name, ready.seconds, 's', { atMost: API_READY_GOAL_SECONDS });
       report.figure(`${name}-peak-rss`, ready.peakRssMb, 'MB');
+      report.figure(`${name}-cpu`, ready.cpuSeconds, 's');
+      report.figure(`${name}-cold`, ready.coldSeconds, 's');
+      report.figure(`${name}-cold-cpu`, ready.coldCpuSeconds, 's');
+      report.figure(`${name}-cold-peak-rss`, ready.coldPeakRssMb, 'MB');
+      report.figure(`${name}-snapshot-write`, ready.stopSeconds, 's');
       report.note(`api ready: ${ready.detail}`);
       if (auditEvents !== FULL_AUDIT_EVENTS)
         report.note(
           `api ready: measured on ${auditEvents} events, not the issue's 1,000,000 (BENCH_EVENTS=${FULL_AUDIT_EVENTS} for that); ` +
-            'the start replays every event, so it grows about linearly with the store',
+            'the cold start replays every event, so it grows about linearly with the store',
         );
       timePart('ready', partStart);
     }

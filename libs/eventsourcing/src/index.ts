@@ -7,6 +7,7 @@ export * from './decider';
 export * from './command-path';
 export * from './folded-streams';
 export * from './projection';
+export * from './read-model-snapshots';
 export * from './ids';
 export * from './canonical-json';
 export * from './hash-chain';

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from './event';
 import type { EventStore, Subscription } from './event-store';
+import type { ReadModelSnapshots } from './read-model-snapshots';
 
 /**
  * A read model: a fold over `$all`. `apply` has no I/O and ignores events it does not know; it may
@@ -8,6 +9,12 @@ import type { EventStore, Subscription } from './event-store';
  */
 export interface Projection<S> {
   readonly name: string;
+  /**
+   * Raised when what `apply` builds changes in a way a persisted snapshot of the state must not
+   * outlive (default 1). Snapshots are also dropped whenever the application's code changes at all
+   * (see ReadModelSnapshots), so this is a second, explicit guard.
+   */
+  readonly version?: number;
   /**
    * Every event type `apply` reacts to, if the projection names them: it is then handed only
    * those (a replay of a million events calls it for its own few). Any type `apply` handles must
@@ -74,6 +81,21 @@ export interface ProjectionRunnerOptions {
   retryMs?: { first: number; max: number };
   /** Told of every dropped subscription, before the next attempt. */
   onDrop?: (error: unknown, retryInMs: number) => void;
+  /**
+   * Persisted read models: `start` loads the snapshot (if valid) and catches up from its position;
+   * a new one is written every `everyEvents` events (checked every `checkMs`), after `maxAgeMs`
+   * if anything was applied since, never sooner than `minIntervalMs` after the last, and at `stop`.
+   */
+  snapshots?: {
+    store: ReadModelSnapshots;
+    everyEvents?: number;
+    maxAgeMs?: number;
+    /** Never sooner than this after the last one: serialising blocks the thread (default 0). */
+    minIntervalMs?: number;
+    checkMs?: number;
+  };
+  /** Told what the snapshots did (written, failed). */
+  log?: (level: 'info' | 'warn', message: string) => void;
 }
 
 /** A read model's `apply` threw: the fold itself is wrong, and following on would only repeat it. */
@@ -107,6 +129,11 @@ export class ProjectionRunner {
   private cancelPause?: () => void;
   private readonly retryMs: { first: number; max: number };
   position = 0;
+  /** The event at `position` and the store's first: what a snapshot records to recognise the store. */
+  private mark?: { eventId: string; hash: string; firstEventId: string };
+  private snapshotSaved = { position: 0, at: Date.now() };
+  private snapshotTimer?: NodeJS.Timeout;
+  private snapshotWriting?: Promise<void>;
 
   /** Why the read models stopped following the store for good, if they did. */
   get failed(): Error | undefined {
@@ -154,10 +181,89 @@ export class ProjectionRunner {
    */
   async start(): Promise<void> {
     if (this.projections.length === 0) return;
+    await this.loadSnapshot();
     const head = await this.store.headPosition();
     this.following = this.follow();
     await this.waitFor(head, 0);
     if (this.failure) throw this.failure;
+    const snapshots = this.options.snapshots;
+    if (snapshots) {
+      this.snapshotTimer = setInterval(() => this.maybeSnapshot(), snapshots.checkMs ?? 30_000);
+      this.snapshotTimer.unref();
+    }
+  }
+
+  /** Takes the snapshot's states and position if it is valid; otherwise the models start empty. */
+  private async loadSnapshot(): Promise<void> {
+    const snapshots = this.options.snapshots?.store;
+    if (!snapshots) return;
+    let loaded;
+    try {
+      loaded = await snapshots.load(this.store, this.projections);
+    } catch (error) {
+      // The store could not be asked (it is down): the subscription will say so; start cold.
+      this.options.log?.('warn', `read-model snapshot not used: ${(error as Error).message}`);
+    }
+    if (!loaded) return;
+    for (const [name, state] of loaded.states) this.states.set(name, state);
+    this.position = loaded.position;
+    this.snapshotSaved = { position: loaded.position, at: Date.now() };
+    const { eventId, hash, firstEventId } = loaded.mark;
+    this.mark = { eventId, hash, firstEventId };
+  }
+
+  /** A snapshot when enough was applied since the last one, or it is old and anything was. */
+  private maybeSnapshot(): void {
+    const options = this.options.snapshots;
+    if (!options || this.snapshotWriting) return;
+    const since = this.position - this.snapshotSaved.position;
+    const age = Date.now() - this.snapshotSaved.at;
+    if (since === 0 || age < (options.minIntervalMs ?? 0)) return;
+    if (since >= (options.everyEvents ?? 10_000) || (since > 0 && age >= (options.maxAgeMs ?? 600_000))) {
+      void this.snapshot();
+    }
+  }
+
+  /**
+   * Writes a snapshot of every read model at the current position, unless nothing was applied
+   * since the last one or the read models failed. Never throws: a failed write is logged, and the
+   * read models go on as they are.
+   */
+  async snapshot(): Promise<void> {
+    const options = this.options.snapshots;
+    if (this.snapshotWriting) await this.snapshotWriting;
+    if (!options || !this.mark || this.failure || this.position <= this.snapshotSaved.position) return;
+    const position = this.position;
+    const { firstEventId, ...event } = this.mark;
+    const log = this.options.log;
+    let written;
+    try {
+      // Synchronous: no event is applied while the states are serialised.
+      written = options.store.write(this.projections, this.states, { position, ...event }, firstEventId);
+    } catch (error) {
+      log?.('warn', `read-model snapshot at position ${position} not written: ${(error as Error).message}`);
+      this.snapshotSaved = { position: this.snapshotSaved.position, at: Date.now() };
+      return;
+    }
+    const { serializeMs, done } = written;
+    const started = Date.now();
+    this.snapshotWriting = done.then(
+      (bytes) => {
+        this.snapshotSaved = { position, at: Date.now() };
+        log?.(
+          'info',
+          `read-model snapshot written at position ${position}: ${(bytes / 1e6).toFixed(1)} MB, ` +
+            `serialised in ${serializeMs} ms (blocking), written in ${Date.now() - started} ms`,
+        );
+      },
+      (error: unknown) => {
+        // Tried again at the next check after maxAgeMs, not at once: a full disk stays full a while.
+        this.snapshotSaved = { position: this.snapshotSaved.position, at: Date.now() };
+        log?.('warn', `read-model snapshot at position ${position} not written: ${(error as Error).message}`);
+      },
+    );
+    await this.snapshotWriting;
+    this.snapshotWriting = undefined;
   }
 
   private async follow(): Promise<void> {
@@ -222,6 +328,10 @@ export class ProjectionRunner {
       this.states.set(projection.name, next);
     }
     this.position = event.position;
+    if (this.options.snapshots) {
+      const { eventId, hash } = event.metadata;
+      this.mark = { eventId, hash, firstEventId: this.mark?.firstEventId ?? eventId };
+    }
     if (this.waiters.length === 0) return;
     const ready = this.waiters.filter((w) => w.position <= this.position);
     this.waiters = this.waiters.filter((w) => w.position > this.position);
@@ -254,11 +364,14 @@ export class ProjectionRunner {
     this.waiters = [];
   }
 
+  /** Stops following; with snapshots on, writes one first if anything was applied since the last. */
   async stop(): Promise<void> {
     this.runState = 'stopped';
+    clearInterval(this.snapshotTimer);
     this.cancelPause?.();
     await this.subscription?.stop();
     await this.following;
     this.releaseAll();
+    if (this.options.snapshots && this.following) await this.snapshot();
   }
 }

@@ -57,6 +57,14 @@ export class UpcasterRegistry {
     return Math.max(...steps.keys()) + 1;
   }
 
+  /** Every step, one line each (`type@fromVersion[>toType]`), sorted: what persisted read models depend on. */
+  describe(): string[] {
+    return [...this.byType.values()]
+      .flatMap((steps) => [...steps.values()])
+      .map((u) => `upcaster ${u.type}@${u.fromVersion}${u.toType ? `>${u.toType}` : ''}`)
+      .sort();
+  }
+
   /** Whether some event type has changed shape at all (`currentVersion` > 1). */
   knows(type: string): boolean {
     return this.byType.has(type);

@@ -53,6 +53,8 @@ export async function main(
 
   // A replay only reads: the embedded worker would fire deadlines and write events.
   process.env.RUN_WORKER_IN_API = 'false';
+  // Nor does it leave a read-model snapshot behind: its "live" side follows the store from 0.
+  process.env.READ_MODEL_SNAPSHOTS = 'false';
   const config = loadConfig();
   // Loaded only now: composing every context takes a moment, a usage error should not wait for it.
   const { ApiModule } = await import('../../../../apps/api/src/api.module');

@@ -58,6 +58,17 @@ export interface AppConfig {
   clock: ClockSettings;
   /** The web workspace's built files (apps/web → dist/web), served at `/`; none served if missing. */
   webRoot: string;
+  /**
+   * Persisted read models (embedded SQLite store only): loaded at start and caught up from their
+   * position, written every `everyEvents` events, after `maxAgeMs` and at an orderly shutdown.
+   */
+  readModelSnapshots: {
+    enabled: boolean;
+    dir: string;
+    everyEvents: number;
+    maxAgeMs: number;
+    minIntervalMs: number;
+  };
 }
 
 /** Every mistake in the environment, one sentence each, so they can be fixed in one go. */
@@ -215,6 +226,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     clock: simulatedClock(),
     webRoot: resolve(root, str('WEB_ROOT', 'dist/web')),
+    readModelSnapshots: {
+      // Tests start many applications on stores of a few events: they turn snapshots on where they test them.
+      enabled: bool('READ_MODEL_SNAPSHOTS', nodeEnv !== 'test'),
+      dir: resolve(dataDir, str('READ_MODEL_SNAPSHOT_DIR', '.')),
+      everyEvents: int('READ_MODEL_SNAPSHOT_EVERY_EVENTS', 10_000, 1, 1_000_000_000),
+      maxAgeMs: int('READ_MODEL_SNAPSHOT_MAX_AGE_S', 600, 1, 86_400 * 30) * 1000,
+      minIntervalMs: int('READ_MODEL_SNAPSHOT_MIN_INTERVAL_S', 300, 0, 86_400) * 1000,
+    },
   };
   if (!existsSync(config.municipalityRegistryFile)) {
     problems.push(`MUNICIPALITY_REGISTRY_FILE: there is no file ${config.municipalityRegistryFile}.`);

@@ -9,7 +9,10 @@ import {
 } from '@nestjs/common';
 import {
   type EventStore,
+  buildFingerprint,
   ProjectionRunner,
+  type ProjectionRunnerOptions,
+  ReadModelSnapshots,
   type Upcaster,
   UpcasterRegistry,
   UpcastingEventStore,
@@ -26,6 +29,37 @@ export interface EventSourcingModuleOptions {
   /** Tests pass a store or clock of their own. */
   store?: EventStore;
   clock?: Clock;
+}
+
+/**
+ * Persisted read models where they are safe and useful: on the embedded SQLite store, whose
+ * positions are the rows' gap-free numbers. Off for EventStoreDB (its positions are commit
+ * positions of the server's log; untested here, so a replica rebuilds from the server) and for the
+ * memory store (nothing outlives the process).
+ */
+function snapshotOptions(
+  config: AppConfig,
+  store: EventStore,
+  upcasters: UpcasterRegistry,
+  log: (level: 'info' | 'warn', message: string) => void,
+): ProjectionRunnerOptions['snapshots'] {
+  const settings = config.readModelSnapshots;
+  if (!settings?.enabled) return undefined;
+  if (store.kind !== 'sqlite') {
+    log('info', `read-model snapshots are off on the ${store.kind} store (the embedded SQLite store only)`);
+    return undefined;
+  }
+  return {
+    store: new ReadModelSnapshots({
+      dir: settings.dir,
+      // Worked out when the read models start: the build's files are read once.
+      fingerprint: () => buildFingerprint(upcasters.describe()),
+      log,
+    }),
+    everyEvents: settings.everyEvents,
+    maxAgeMs: settings.maxAgeMs,
+    minIntervalMs: settings.minIntervalMs,
+  };
 }
 
 /** Starts the read models once every context module has registered its projections. */
@@ -69,17 +103,21 @@ export class EventSourcingModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore) => {
+          useFactory: (store: EventStore, upcasters: UpcasterRegistry) => {
             const logger = new Logger('Projections');
+            const log = (level: 'info' | 'warn', message: string) =>
+              level === 'warn' ? logger.warn(message) : logger.log(message);
             return new ProjectionRunner(store, {
               onDrop: (error, retryInMs) =>
                 logger.warn(
                   { err: error },
                   `the read models' subscription to the store ended; subscribing again in ${retryInMs} ms`,
                 ),
+              snapshots: snapshotOptions(options.config, store, upcasters, log),
+              log,
             });
           },
-          inject: [EVENT_STORE],
+          inject: [EVENT_STORE, UpcasterRegistry],
         },
         {
           provide: ProjectionLifecycle,

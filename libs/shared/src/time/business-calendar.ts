@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import { BERLIN, endOfDayInBerlin, zoneOffsetMs } from './berlin-time';
 
 export interface Holiday {
@@ -75,15 +75,18 @@ export interface DeadlineEnd {
  * (fixed and Easter-dependent ones from `date-holidays`, type "public", plus the one-offs).
  */
 export class BusinessCalendar {
-  private readonly holidays: Holidays;
+  private holidayRules?: Holidays;
   private readonly byYear = new Map<number, Map<string, string>>();
 
   constructor(
     private readonly oneOffs: Holiday[] = ONE_OFF_HOLIDAYS_NRW,
     /** The German Land whose public holidays count (`date-holidays` state code). */
     readonly region = 'NW',
-  ) {
-    this.holidays = new Holidays('DE', region);
+  ) {}
+
+  /** Made when first asked: loading `date-holidays` (every country's rules) is a second of a start under load. */
+  private get holidays(): Holidays {
+    return (this.holidayRules ??= new (loadHolidays())('DE', this.region));
   }
 
   /** The calendar of a German Land (`NW`, `BY`, …); NRW's one-off holidays count only in NRW. */
@@ -93,7 +96,7 @@ export class BusinessCalendar {
 
   /** Whether `date-holidays` knows the Land: a programme's holiday region must be one. */
   static knowsRegion(region: string): boolean {
-    return Object.keys(new Holidays().getStates('DE') ?? {}).includes(region);
+    return Object.keys(new (loadHolidays())().getStates('DE') ?? {}).includes(region);
   }
 
   /** The public holidays of a year in NRW, in date order. */
@@ -140,4 +143,10 @@ export class BusinessCalendar {
     this.byYear.set(year, table);
     return table;
   }
+}
+
+/** `date-holidays`, loaded on first use rather than with the application. */
+function loadHolidays(): typeof Holidays {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('date-holidays') as typeof Holidays;
 }
