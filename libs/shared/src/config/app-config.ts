@@ -230,9 +230,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // Tests start many applications on stores of a few events: they turn snapshots on where they test them.
       enabled: bool('READ_MODEL_SNAPSHOTS', nodeEnv !== 'test'),
       dir: resolve(dataDir, str('READ_MODEL_SNAPSHOT_DIR', '.')),
-      everyEvents: int('READ_MODEL_SNAPSHOT_EVERY_EVENTS', 10_000, 1, 1_000_000_000),
-      maxAgeMs: int('READ_MODEL_SNAPSHOT_MAX_AGE_S', 600, 1, 86_400 * 30) * 1000,
-      minIntervalMs: int('READ_MODEL_SNAPSHOT_MIN_INTERVAL_S', 300, 0, 86_400) * 1000,
+      everyEvents: int('READ_MODEL_SNAPSHOT_EVERY_EVENTS', 100_000, 1, 1_000_000_000),
+      maxAgeMs: int('READ_MODEL_SNAPSHOT_MAX_AGE_S', 3600, 1, 86_400 * 30) * 1000,
+      minIntervalMs: int('READ_MODEL_SNAPSHOT_MIN_INTERVAL_S', 1800, 0, 86_400) * 1000,
     },
   };
   if (!existsSync(config.municipalityRegistryFile)) {
