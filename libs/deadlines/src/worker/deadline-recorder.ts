@@ -26,6 +26,12 @@ import { withdrawDeadlineDecider } from '../withdraw-deadline/withdraw-deadline.
 import { followCauseDecider, type Move } from '../extend-deadline/follow-cause.decide';
 import { appendOnce } from '@app/eventsourcing';
 
+/** A deadline's state folded from its stream's events up to `revision`. */
+export interface KnownRevision {
+  state: DeadlineState;
+  revision: number;
+}
+
 export const DEADLINE_MANAGER: Actor = { subject: DEADLINE_MANAGER_SUBJECT, role: 'system' };
 
 /**
@@ -126,14 +132,19 @@ export class DeadlineRecorder {
    * Records a firing of job `jobId`. The call-closes deadline also closes its call: CallClosed
    * goes to the call's stream first, with an id derived from the job, so that a retry after a
    * crash between the two appends finds it there and finishes the deadline.
+   *
+   * `known`: the deadline as the manager folded it from its stream, up to that revision; the
+   * firing decides on it without reading the stream (a stream that moved on meanwhile is read).
    */
   async fire(
     jobId: string,
     firing: Firing,
     now: string,
+    known?: KnownRevision,
   ): Promise<{ events: DeadlineEvent[]; state: DeadlineState }> {
     const stream = deadlineStream(firing.deadlineId);
     const context = this.context(jobId, jobId, now);
+    const options = known ? { known } : {};
     if (firing.firing === 'reminder') {
       const outcome = await runCommand(
         this.store,
@@ -141,6 +152,7 @@ export class DeadlineRecorder {
         issueReminderDecider,
         { deadlineId: firing.deadlineId, offsetDays: firing.offsetDays ?? -1, dueAt: firing.dueAt, now },
         context,
+        options,
       );
       return { events: outcome.events, state: outcome.state };
     }
@@ -167,6 +179,7 @@ export class DeadlineRecorder {
         return { deadlineId: firing.deadlineId, dueAt: firing.dueAt, now, elapsedBy };
       },
       context,
+      options,
     );
     return { events: outcome.events, state: outcome.state };
   }
