@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { AUDIT_EVENTS, benchAuditStore, FULL_AUDIT_EVENTS, REBUILD_RUNS } from './audit-store.bench';
-import { benchDeadlines } from './deadlines.bench';
+import { BENCH_REDIS_DB, benchDeadlines, DEADLINES, DUE_TOGETHER } from './deadlines.bench';
 import { benchApiReady } from './api-ready.bench';
 import { benchEmmettCommands } from './emmett-commands.bench';
 import { benchHttpCommands } from './http-commands.bench';
@@ -27,6 +27,8 @@ import { elapsedMs, now } from './support/stopwatch';
  *   BENCH_ONLY                comma-separated parts to run: append, http (with append), emmett
  *                             (ours-vs-emmett needs http too), audit, ready (builds the audit
  *                             store), deadlines
+ *   BENCH_DEADLINES_REDIS_PORT  the deadline part uses database 0 of a redis-server already
+ *                             running on this port (flushed), instead of 127.0.0.1:6379/7
  * With any of them set, results go to bench/results/experiment.json instead of latest.json.
  */
 /** This round's goal (issue 15 point 2); 0.5 stays the lasting one. */
@@ -222,7 +224,13 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
   if (runs('deadlines')) {
     partStart = now();
     // 100,000 open deadlines, 10,000 due in one second; Redis database 7 (flushed).
-    await benchDeadlines(cleanup, report);
+    const redisPort = process.env.BENCH_DEADLINES_REDIS_PORT;
+    await benchDeadlines(cleanup, report, {
+      deadlines: DEADLINES,
+      dueTogether: DUE_TOGETHER,
+      redisDb: BENCH_REDIS_DB,
+      redisUrl: redisPort ? `redis://127.0.0.1:${redisPort}/0` : undefined,
+    });
     checkpoint();
     report.judge('deadline-lateness-p99', { atMost: 1000 });
     report.judge('reconcile-100k', { atMost: 60 });

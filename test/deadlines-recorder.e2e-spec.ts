@@ -1,4 +1,11 @@
-import { DeadlineRecorder, firingJobId, type Firing } from '@app/deadlines';
+import {
+  type DeadlineEvent,
+  DeadlineRecorder,
+  evolveDeadline,
+  firingJobId,
+  type Firing,
+  initialDeadlineState,
+} from '@app/deadlines';
 import {
   type AppendResult,
   type ExpectedRevision,
@@ -56,5 +63,66 @@ describe('the deadline recorder on EventStoreDB terms', () => {
     expect(store.duplicates).toEqual([]);
     const call = (await memory.readStream('call-kkz-2011')).map((e) => e.type);
     expect(call).toEqual(['CallClosed', 'CallNoteAdded']);
+  });
+});
+
+describe('a firing decided on the state the manager folded', () => {
+  const DUE_AT = '2011-12-15T23:00:00.000Z';
+  const REPORT = 'esf-report-due.r-1';
+  const opened = {
+    deadlineId: REPORT,
+    kind: 'esf-report-due' as const,
+    programmeId: 'kkz',
+    subject: { reportId: 'r-1' },
+    obligedAgs: ['05978000'],
+    dueDate: '2011-12-15',
+    lastDay: '2011-12-15',
+    dueAt: DUE_AT,
+    fixed: false,
+    reminderOffsetsDays: [],
+    cause: 'report-requested',
+    openedAt: '2011-11-09T09:00:00.000Z',
+  };
+  const firing: Firing = { deadlineId: REPORT, firing: 'due', dueAt: DUE_AT, fireAt: DUE_AT };
+
+  async function openedDeadline() {
+    const store = new MemoryEventStore();
+    const recorder = new DeadlineRecorder(store);
+    await recorder.open(opened);
+    const [event] = await store.readStream(`deadline-${REPORT}`);
+    const known = { state: evolveDeadline(initialDeadlineState(), event as unknown as DeadlineEvent), revision: 0 };
+    return { store, recorder, known };
+  }
+
+  it('records the miss without reading the stream when the stream is where the manager left it', async () => {
+    const { store, recorder, known } = await openedDeadline();
+    const reads = jest.spyOn(store, 'readStream');
+    const fired = await recorder.fire(firingJobId(firing), firing, DUE_AT, known);
+    expect(reads).not.toHaveBeenCalled();
+    expect(fired.events.map((e) => e.type)).toEqual(['DeadlineMissed', 'DeadlineEscalated']);
+    const types = (await store.readStream(`deadline-${REPORT}`)).map((e) => e.type);
+    expect(types).toEqual(['DeadlineOpened', 'DeadlineMissed', 'DeadlineEscalated']);
+  });
+
+  it('reads the stream and records nothing when the deadline was met after the manager folded it', async () => {
+    const { store, recorder, known } = await openedDeadline();
+    await recorder.meet(REPORT, { metAt: '2011-12-15T10:00:00.000Z', by: 'report-submitted' });
+    const reads = jest.spyOn(store, 'readStream');
+    const fired = await recorder.fire(firingJobId(firing), firing, DUE_AT, known);
+    expect(reads).toHaveBeenCalled();
+    expect(fired.events).toEqual([]);
+    expect(fired.state.status).toBe('met');
+    const types = (await store.readStream(`deadline-${REPORT}`)).map((e) => e.type);
+    expect(types).toEqual(['DeadlineOpened', 'DeadlineMet']);
+  });
+
+  it('stores a firing once when a second worker fires it on a state folded before the first was recorded', async () => {
+    const { store, recorder, known } = await openedDeadline();
+    const jobId = firingJobId(firing);
+    await recorder.fire(jobId, firing, DUE_AT, known);
+    // The same event ids (derived from the job and the revision): the store takes them as written.
+    await recorder.fire(jobId, firing, '2011-12-15T23:00:01.000Z', known);
+    const types = (await store.readStream(`deadline-${REPORT}`)).map((e) => e.type);
+    expect(types).toEqual(['DeadlineOpened', 'DeadlineMissed', 'DeadlineEscalated']);
   });
 });

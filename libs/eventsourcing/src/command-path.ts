@@ -27,9 +27,16 @@ export interface CommandOutcome<E extends DomainEvent, S> {
   position?: number;
 }
 
-export interface CommandPathOptions {
+export interface CommandPathOptions<S = never> {
   /** From If-Match: refuse if the stream moved on since the caller read it. */
   expectedRevision?: number;
+  /**
+   * The stream's state as the caller already holds it, folded from its events up to `revision`
+   * (e.g. by a follower of `$all`): the first attempt decides on it without reading the stream,
+   * and appends expecting that revision. If the stream has moved on, the store refuses the
+   * append and the command reads the stream and decides again, as after any lost race.
+   */
+  known?: { state: S; revision: number };
   /** How often to reload and decide again after losing a race (only without If-Match). */
   retries?: number;
   /** Runs once the decision is made and before anything is appended (e.g. to reserve an idempotency key). */
@@ -60,18 +67,18 @@ export async function runCommand<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   source: CommandSource<C, S>,
   context: CommandContext,
-  options: CommandPathOptions = {},
+  options: CommandPathOptions<S> = {},
 ): Promise<CommandOutcome<E, S>> {
-  const attempts = options.expectedRevision === undefined ? (options.retries ?? 3) + 1 : 1;
+  const { known } = options;
+  if (known && options.expectedRevision !== undefined)
+    throw new Error('runCommand: a known state and an expected revision exclude each other');
+  // A known state that turns out stale costs one attempt more, not one of the retries.
+  const attempts = options.expectedRevision === undefined ? (options.retries ?? 3) + 1 + (known ? 1 : 0) : 1;
   for (let attempt = 1; ; attempt++) {
-    const { state, revision, command } = await prepare(
-      store,
-      streamId,
-      decider,
-      source,
-      options.expectedRevision,
-      options.states,
-    );
+    const { state, revision, command } =
+      attempt === 1 && known
+        ? { state: known.state, revision: known.revision, command: await commandFor(source, known.state) }
+        : await prepare(store, streamId, decider, source, options.expectedRevision, options.states);
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state, revision };
     const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
@@ -107,8 +114,7 @@ async function prepare<C, E extends DomainEvent, S>(
   const { state, revision } = states
     ? await states.load(store, streamId, decider)
     : foldHistory(decider, (await store.readStream(streamId)) as RecordedEvent<E>[]);
-  const command =
-    typeof source === 'function' ? await (source as (state: S) => C | Promise<C>)(state) : source;
+  const command = await commandFor(source, state);
   if (expectedRevision !== undefined && expectedRevision !== revision) {
     throw new ConcurrencyError(streamId, expectedRevision, revision < 0 ? 'no_stream' : revision);
   }
@@ -120,6 +126,10 @@ function foldHistory<E extends DomainEvent, S>(
   history: RecordedEvent<E>[],
 ): { state: S; revision: number } {
   return { state: fold(decider, history as unknown as E[]), revision: history.length - 1 };
+}
+
+function commandFor<C, S>(source: CommandSource<C, S>, state: S): C | Promise<C> {
+  return typeof source === 'function' ? (source as (state: S) => C | Promise<C>)(state) : source;
 }
 
 export interface PreparedCommand<C, S> {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './adapters/sqlite-event-store';
 import { canonicalJson } from './canonical-json';
-import { eventHash, GENESIS_HASH, verifyStore, verifyStreamChain } from './hash-chain';
+import { eventHash, GENESIS_HASH, sealEvents, sealEventsSerialized, verifyStore, verifyStreamChain } from './hash-chain';
+import type { NewEvent } from './event';
 import { newEvent } from './testing/new-event';
 
 /** A store with two streams of five events each, and direct SQL access to tamper with its file. */
@@ -57,6 +58,63 @@ describe('event hash', () => {
       .digest('hex');
     expect(eventHash(input)).toBe(reference);
     expect(eventHash({ ...input, metadata: { ...metadata, prevHash: reference } })).not.toBe(reference);
+  });
+});
+
+describe('sealing with the stored text', () => {
+  const at = '2011-11-10T08:00:00.001Z';
+  const cases: Array<[string, NewEvent[]]> = [
+    [
+      'ordinary events, chained',
+      [
+        newEvent('Tick', { text: 'Präventionskette €', n: 1.5, list: [1, null, 'x'] }),
+        newEvent('Tock', { nested: { b: 2, a: [{ z: 1, y: undefined }] } }),
+      ],
+    ],
+    [
+      'values JSON turns plain: a date, undefined members, a member named like the seal in the data',
+      [newEvent('Tick', { when: new Date(0), gone: undefined, hash: 'data, not seal' })],
+    ],
+    [
+      'an envelope already carrying members of the seal (they keep their place)',
+      [
+        newEvent('Tick', { i: 1 }, { recordedAt: 'earlier', prevHash: 'x' } as never),
+        newEvent('Tick', { i: 2 }, { hash: 'old' } as never),
+      ],
+    ],
+    ['an empty envelope', [{ type: 'Tick', data: {}, metadata: {} as never }]],
+    [
+      'values that are not JSON as they are',
+      [
+        newEvent('Tick', {
+          nan: Number.NaN,
+          infinite: [Number.POSITIVE_INFINITY],
+          holes: [1, undefined, 3],
+          fn: () => 1,
+          own: { toJSON: () => 'told' },
+          map: new Map([['a', 1]]),
+          instance: new (class Point {
+            x = 1;
+          })(),
+          bare: Object.assign(Object.create(null) as object, { b: 1, a: 2 }),
+          negativeZero: -0,
+        }),
+        newEvent('Tock', [{ b: 1, a: undefined }, 'x']),
+        newEvent('Tack', 'just a string'),
+      ],
+    ],
+  ];
+  it.each(cases)('stores the text of what sealEvents gives, with its hashes: %s', (_, events) => {
+    const reference = sealEvents('call-a', 3, GENESIS_HASH, events, at);
+    const serialized = sealEventsSerialized('call-a', 3, GENESIS_HASH, events, at);
+    expect(serialized).toEqual(
+      reference.map((event) => ({
+        type: event.type,
+        eventId: event.metadata.eventId,
+        dataJson: JSON.stringify(event.data),
+        metadataJson: JSON.stringify(event.metadata),
+      })),
+    );
   });
 });
 

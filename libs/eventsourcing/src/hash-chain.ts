@@ -60,6 +60,86 @@ export function sealEvents(
   });
 }
 
+/** What an adapter that stores JSON text writes of a sealed event. */
+export interface SerializedSeal {
+  type: string;
+  eventId: string;
+  /** `JSON.stringify` of the sealed event's data and metadata, exactly. */
+  dataJson: string;
+  metadataJson: string;
+}
+
+/** Keys the seal adds to the envelope: one already there keeps its place in the text (see below). */
+const SEAL_KEYS = ['recordedAt', 'prevHash', 'hash'];
+
+/**
+ * sealEvents for adapters that store JSON text: the same hashes, and the text of the same sealed
+ * data and metadata, with less work. A value made only of plain objects, arrays, strings, finite
+ * numbers, booleans and null (undefined members dropped) has the canonical JSON of its JSON
+ * round trip, so it is hashed as it is instead of being parsed back first; anything else (a
+ * Date, a class instance, toJSON, NaN, undefined in an array) takes the round trip as sealEvents
+ * does. The metadata's text is the envelope's with the seal's three members appended.
+ * hash-chain.spec.ts compares both with sealEvents.
+ */
+export function sealEventsSerialized(
+  streamId: string,
+  firstRevision: number,
+  prevHash: string,
+  events: NewEvent[],
+  recordedAt: string,
+): SerializedSeal[] {
+  let previous = prevHash;
+  return events.map((event, index) => {
+    const dataJson = JSON.stringify(event.data);
+    const data: unknown = isPlainJson(event.data) ? event.data : JSON.parse(dataJson);
+    const envelopeJson = JSON.stringify(event.metadata);
+    const envelope = (
+      isPlainJson(event.metadata) ? event.metadata : JSON.parse(envelopeJson)
+    ) as Omit<EventMetadata, 'hash'>;
+    const metadata = { ...envelope, recordedAt, prevHash: previous };
+    const hash = eventHash({ streamId, revision: firstRevision + index, type: event.type, data, metadata });
+    // Appending to the text is what JSON.stringify of the sealed metadata gives, unless a member
+    // of the seal is there already (the spread keeps its place) or there is nothing to append to.
+    const metadataJson =
+      envelopeJson === '{}' || SEAL_KEYS.some((key) => Object.prototype.hasOwnProperty.call(envelope, key))
+        ? JSON.stringify({ ...JSON.parse(envelopeJson), recordedAt, prevHash: previous, hash })
+        : `${envelopeJson.slice(0, -1)},"recordedAt":${JSON.stringify(recordedAt)},"prevHash":${JSON.stringify(previous)},"hash":${JSON.stringify(hash)}}`;
+    previous = hash;
+    return { type: event.type, eventId: event.metadata.eventId, dataJson, metadataJson };
+  });
+}
+
+/** Whether `value` is JSON as it is: its JSON round trip has the same canonical JSON. */
+function isPlainJson(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  const object = value as Record<string, unknown>;
+  if ('toJSON' in object) return false;
+  if (Array.isArray(object)) {
+    const proto: unknown = Object.getPrototypeOf(object);
+    if (proto !== Array.prototype) return false;
+    for (let i = 0; i < object.length; i++) if (!isPlainJson(object[i])) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(object);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key of Object.keys(object)) {
+    const member = object[key];
+    if (member !== undefined && !isPlainJson(member)) return false;
+  }
+  return true;
+}
+
 export type ChainBreakReason =
   'revision-gap' | 'prev-hash-mismatch' | 'hash-mismatch' | 'stream-mismatch' | 'position-order';
 

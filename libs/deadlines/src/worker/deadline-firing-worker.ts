@@ -6,7 +6,7 @@ import { FiringTooEarly } from '../firing-too-early';
 import { type Firing, firingJobId, type InstantJob, isInstantJob } from '../firings';
 import { atMost, DEADLINE_QUEUE_NAME } from './deadline-queue';
 import type { DeadlineMetrics } from './deadline-metrics';
-import type { DeadlineRecorder } from './deadline-recorder';
+import type { DeadlineRecorder, KnownRevision } from './deadline-recorder';
 
 /** Test seams around the effect: e.g. a child process that is killed in the middle of a job. */
 export interface FiringHooks {
@@ -29,6 +29,8 @@ export interface FiringWorkerOptions {
   scheduleNextMany?: (fired: Array<{ deadline: KnownDeadline; after: string }>, job: Job) => Promise<unknown>;
   /** Group firing: an instant's job has fired everything due at it. */
   firedInstant?: (instantMs: number) => void;
+  /** The deadline as the manager folded it, with its stream's revision: fired on without reading the stream. */
+  known?: (deadlineId: string) => KnownRevision | undefined;
   /** Resolves once the manager has acted on everything stored so far. */
   caughtUp: () => Promise<void>;
   metrics: DeadlineMetrics;
@@ -113,7 +115,7 @@ export class DeadlineFiringWorker {
     await this.options.caughtUp();
     let outcome: { events: DeadlineEvent[]; state: DeadlineState };
     try {
-      outcome = await recorder.fire(job.id as string, firing, now);
+      outcome = await recorder.fire(job.id as string, firing, now, this.options.known?.(firing.deadlineId));
     } catch (error) {
       if (error instanceof FiringTooEarly) return this.later(job, { fireAt: error.fireAt }, token);
       throw error;
@@ -174,7 +176,12 @@ export class DeadlineFiringWorker {
           const firing = wave[next++];
           const now = new Date(Math.max(clock.now().getTime(), Date.parse(firing.fireAt))).toISOString();
           try {
-            const outcome = await recorder.fire(firingJobId(firing), firing, now);
+            const outcome = await recorder.fire(
+              firingJobId(firing),
+              firing,
+              now,
+              this.options.known?.(firing.deadlineId),
+            );
             if (outcome.state.status !== 'none')
               fired.push({ deadline: outcome.state, after: firing.fireAt });
             events.push(...outcome.events);

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@app/eventsourcing';
 import type { BusinessCalendar } from '@app/shared';
-import type { DeadlineEvent, KnownDeadline } from '../deadline';
+import { type DeadlineEvent, type DeadlineOpenedData, deadlineStream, type KnownDeadline, normalizeOpened } from '../deadline';
 import {
   applyToDerivation,
   type DerivationState,
@@ -8,7 +8,7 @@ import {
 } from '../derivation/deadline-derivation';
 import { type DerivationEffect, effectsFor, outstandingDeadlineIds } from '../derivation/derivation-effects';
 import { allFiringsFor } from '../firings';
-import type { DeadlineRecorder } from './deadline-recorder';
+import type { DeadlineRecorder, KnownRevision } from './deadline-recorder';
 import type { DeadlineScheduler } from './deadline-scheduler';
 import { type FollowerStatus, StoreFollower } from './store-follower';
 
@@ -31,6 +31,9 @@ export interface ManagerStatus extends FollowerStatus {
   effectFailures: number;
 }
 
+/** A deadline stream whose folded state may differ from its own fold (see noteRevision). */
+const UNUSABLE = -1;
+
 /** How many effects reconciliation runs at once (appends share a commit in the SQLite store). */
 const PARALLEL_EFFECTS = 32;
 
@@ -49,6 +52,8 @@ export class DeadlineManager {
   private skippedEvents = 0;
   private lastSkippedEvent?: SkippedEvent;
   private effectFailures = 0;
+  /** The revision of each deadline stream up to which its state in `state.deadlines` is folded. */
+  private readonly revisions = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
@@ -93,6 +98,18 @@ export class DeadlineManager {
   /** Open deadlines as the store tells them now. */
   openDeadlines(): KnownDeadline[] {
     return [...this.state.deadlines.values()].filter((d) => d.status === 'open');
+  }
+
+  /**
+   * A deadline as folded from its stream up to the revision returned: a firing decides on it
+   * instead of reading the stream again (the store refuses the append if the stream moved on).
+   * Undefined where the manager's fold may differ from the stream's own.
+   */
+  knownRevision(deadlineId: string): KnownRevision | undefined {
+    const revision = this.revisions.get(deadlineStream(deadlineId));
+    const state = this.state.deadlines.get(deadlineId);
+    if (revision === undefined || revision === UNUSABLE || !state) return undefined;
+    return { state, revision };
   }
 
   /**
@@ -146,9 +163,11 @@ export class DeadlineManager {
       before = this.stateBefore(event);
       ids = applyToDerivation(this.state, event, this.calendar);
     } catch (error) {
+      this.noteRevision(event, false);
       this.skip(event, error);
       return;
     }
+    this.noteRevision(event, true);
     // Events up to the start were folded only; reconciliation acts on all of them at once.
     if (event.position <= this.startHead) return;
     for (const id of ids) {
@@ -157,6 +176,19 @@ export class DeadlineManager {
         this.effectFailed(`deadline ${id}: queue update failed`, error),
       );
     }
+  }
+
+  /**
+   * Remembers how far each deadline stream is folded. A stream with an event the manager could
+   * not fold, or with an opening written before `lastDay` and `openedAt` were part of it (the
+   * manager reads its `occurredAt` into it, the stream's own fold does not), is always read.
+   */
+  private noteRevision(event: RecordedEvent, folded: boolean): void {
+    if (!event.streamId.startsWith('deadline-') || this.revisions.get(event.streamId) === UNUSABLE) return;
+    const legacyOpening =
+      event.type === 'DeadlineOpened' &&
+      normalizeOpened(event.data as DeadlineOpenedData) !== (event.data as DeadlineOpenedData);
+    this.revisions.set(event.streamId, folded && !legacyOpening ? event.revision : UNUSABLE);
   }
 
   private skip(event: RecordedEvent, error: unknown): void {

@@ -30,6 +30,12 @@ import { appendOnce } from '@app/eventsourcing';
 /** Deadlines whose folded state the recorder keeps (the least recently written are forgotten). */
 const DEADLINES_KEPT = 10_000;
 
+/** A deadline's state folded from its stream's events up to `revision`. */
+export interface KnownRevision {
+  state: DeadlineState;
+  revision: number;
+}
+
 export const DEADLINE_MANAGER: Actor = { subject: DEADLINE_MANAGER_SUBJECT, role: 'system' };
 
 /**
@@ -144,14 +150,20 @@ export class DeadlineRecorder {
    * Records a firing of job `jobId`. The call-closes deadline also closes its call: CallClosed
    * goes to the call's stream first, with an id derived from the job, so that a retry after a
    * crash between the two appends finds it there and finishes the deadline.
+   *
+   * `known`: the deadline as the manager folded it from its stream, up to that revision; the
+   * firing decides on it without reading the stream (a stream that moved on meanwhile is read).
    */
   async fire(
     jobId: string,
     firing: Firing,
     now: string,
+    known?: KnownRevision,
   ): Promise<{ events: DeadlineEvent[]; state: DeadlineState }> {
     const stream = deadlineStream(firing.deadlineId);
     const context = this.context(jobId, jobId, now);
+    // The manager's folded state first; else this recorder's own, reading only what came since.
+    const options = known ? { known, states: this.states } : { states: this.states };
     if (firing.firing === 'reminder') {
       const outcome = await runCommand(
         this.store,
@@ -159,7 +171,7 @@ export class DeadlineRecorder {
         issueReminderDecider,
         { deadlineId: firing.deadlineId, offsetDays: firing.offsetDays ?? -1, dueAt: firing.dueAt, now },
         context,
-        { states: this.states },
+        options,
       );
       return { events: outcome.events, state: outcome.state };
     }
@@ -186,7 +198,7 @@ export class DeadlineRecorder {
         return { deadlineId: firing.deadlineId, dueAt: firing.dueAt, now, elapsedBy };
       },
       context,
-      { states: this.states },
+      options,
     );
     return { events: outcome.events, state: outcome.state };
   }

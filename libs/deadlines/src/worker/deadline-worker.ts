@@ -127,6 +127,7 @@ export class DeadlineWorker {
           await this.scheduler.scheduleAfterMany(fired, job.id as string);
         },
         firedInstant: (instantMs) => this.scheduler.firedInstant(instantMs),
+        known: (deadlineId) => this.manager.knownRevision(deadlineId),
         caughtUp: () => this.manager.caughtUp(),
         metrics: this.metrics,
         concurrency: options.concurrency,
