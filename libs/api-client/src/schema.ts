@@ -2645,13 +2645,13 @@ export interface components {
             submission: number;
             /** @description Make all properties in T optional */
             draft: {
-                expenditure?: components["schemas"]["Expenditure"];
+                expenditure?: components["schemas"]["SourceExpenditure"][];
                 indicators?: components["schemas"]["Indicators"];
                 narrative?: string;
             };
             /** @description The latest submission, as reviewed (or under review). */
             submitted?: {
-                expenditure: components["schemas"]["Expenditure"];
+                expenditure: components["schemas"]["SourceExpenditure"][];
                 indicators: components["schemas"]["Indicators"];
                 narrative: string;
                 submittedAt: string;
@@ -2659,7 +2659,7 @@ export interface components {
             /** @description The remarks of the latest return, while the report awaits correction. */
             remarks?: string;
             accepted?: {
-                expenditure: components["schemas"]["Expenditure"];
+                expenditure: components["schemas"]["SourceExpenditure"][];
                 indicators: components["schemas"]["Indicators"];
                 acceptedAt: string;
                 eventId: string;
@@ -2670,8 +2670,8 @@ export interface components {
         };
         EsfTotalsLineView: {
             year: number;
-            /** @enum {string} */
-            source: "own" | "esf" | "land";
+            /** @description The source's id: `esf`, `land`, `own` for the 2011 programme, the notice's sources for others. */
+            source: string;
             cents: number;
             /** @description The same amount in EUR with two decimal places, e.g. "16000.00". */
             eur: string;
@@ -2692,8 +2692,7 @@ export interface components {
             currency: "EUR";
             lines: components["schemas"]["EsfTotalsLineView"][];
             bySource: {
-                /** @enum {string} */
-                source: "own" | "esf" | "land";
+                source: string;
                 cents: number;
                 eur: string;
             }[];
@@ -2736,12 +2735,6 @@ export interface components {
             commandId?: string;
             prevHash: string;
             hash: string;
-        };
-        /** @description Expenditure of one report by source of funds (ESF, Land, own funds), in cents. */
-        Expenditure: {
-            esfCents: number;
-            landCents: number;
-            ownCents: number;
         };
         /** @description The Interessensbekundung: motto, activities, goals, measures and criteria, difficulties, plan, steps. */
         ExpressionOfInterestContent: {
@@ -3618,6 +3611,11 @@ export interface components {
         /** @description One source's part of a financing plan or of an expenditure, in cents. */
         SourceAmount: {
             /** @description The id of one of the sources of the programme terms the notice applies (`esf`, `bund`, `own` …). */
+            sourceId: string;
+            cents: number;
+        };
+        /** @description One source's part, in cents; the source by the id the terms the notice applied give it. */
+        SourceExpenditure: {
             sourceId: string;
             cents: number;
         };
@@ -4507,6 +4505,18 @@ export interface components {
             /** @example Zahlenmäßiger Nachweis weicht vom ESF-Bericht 2015 ab; bitte abgleichen */
             remarks: string;
         };
+        SourceExpenditureDto: {
+            /**
+             * @description The id of one of the sources of the grant's notice
+             * @example bund
+             */
+            sourceId: string;
+            /**
+             * @description In cents
+             * @example 1200000
+             */
+            cents: number;
+        };
         ExpenditureDto: {
             /**
              * @description ESF share, cents
@@ -4530,7 +4540,24 @@ export interface components {
             totalCents?: number;
         };
         EsfReportContentDto: {
-            expenditure?: components["schemas"]["ExpenditureDto"];
+            /**
+             * @description What was spent in the period, per source of the grant's notice: a list of { sourceId, cents } (a source not named counts 0; a source the notice does not name is refused, financing-source-unknown). Deprecated: the object { esfCents, landCents, ownCents, totalCents? }, for grants whose sources are esf, land and own (else financing-form-not-applicable).
+             * @example [
+             *       {
+             *         "sourceId": "bund",
+             *         "cents": 1000000
+             *       },
+             *       {
+             *         "sourceId": "land",
+             *         "cents": 600000
+             *       },
+             *       {
+             *         "sourceId": "own",
+             *         "cents": 400000
+             *       }
+             *     ]
+             */
+            expenditure?: components["schemas"]["SourceExpenditureDto"][] | components["schemas"]["ExpenditureDto"];
             /**
              * @description indicatorId → value, from the indicator catalogue of the terms the grant's notice applied (the 2011 programme: the ESF common indicators publicAdministrationsSupported, required, and participants); an unknown indicator is refused (unknown-indicator), a value of the wrong type too (indicator-type), a missing required one at submission (indicator-required)
              * @example {
@@ -11824,7 +11851,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-if-match`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `financing-source-twice`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-if-match`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11832,7 +11859,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-if-match" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                        code?: "financing-source-twice" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-if-match" | "invalid-report-figures" | "malformed-json" | "validation-failed";
                     };
                 };
             };
@@ -11908,7 +11935,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-form-not-applicable`, `financing-source-unknown`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11916,7 +11943,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-form-not-applicable" | "financing-source-unknown" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };
@@ -12069,7 +12096,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-if-match`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `financing-source-twice`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-if-match`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12077,7 +12104,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-if-match" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                        code?: "financing-source-twice" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-if-match" | "invalid-report-figures" | "malformed-json" | "validation-failed";
                     };
                 };
             };
@@ -12153,7 +12180,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-form-not-applicable`, `financing-source-unknown`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12161,7 +12188,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-form-not-applicable" | "financing-source-unknown" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };
@@ -12218,7 +12245,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `financing-source-twice`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12226,7 +12253,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                        code?: "financing-source-twice" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-report-figures" | "malformed-json" | "validation-failed";
                     };
                 };
             };
@@ -12302,7 +12329,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-share-exceeded`, `financing-source-exhausted`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-form-not-applicable`, `financing-share-exceeded`, `financing-source-exhausted`, `financing-source-unknown`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12310,7 +12337,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-share-exceeded" | "financing-source-exhausted" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-form-not-applicable" | "financing-share-exceeded" | "financing-source-exhausted" | "financing-source-unknown" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };
@@ -12367,7 +12394,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `financing-source-twice`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12375,7 +12402,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                        code?: "financing-source-twice" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-report-figures" | "malformed-json" | "validation-failed";
                     };
                 };
             };
@@ -12451,7 +12478,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-share-exceeded`, `financing-source-exhausted`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-form-not-applicable`, `financing-share-exceeded`, `financing-source-exhausted`, `financing-source-unknown`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12459,7 +12486,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-share-exceeded" | "financing-source-exhausted" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-form-not-applicable" | "financing-share-exceeded" | "financing-source-exhausted" | "financing-source-unknown" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };

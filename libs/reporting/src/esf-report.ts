@@ -2,7 +2,7 @@ import { streamName } from '@app/eventsourcing';
 import type { IndicatorDefinition } from '@app/programmes-calls/rules';
 
 /** One source's part, in cents; the source by the id the terms the notice applied give it. */
-export interface SourceAmount {
+export interface SourceExpenditure {
   sourceId: string;
   cents: number;
 }
@@ -11,7 +11,7 @@ export interface SourceAmount {
  * Expenditure of one report by source of funds, the same shape as the notice's financing plan:
  * schema version 2 of the report events; one entry per source of the grant's notice, in its order.
  */
-export type Expenditure = SourceAmount[];
+export type Expenditure = SourceExpenditure[];
 
 /** How schema version 1 stated expenditure: the first programme's three sources, in cents. */
 export interface ExpenditureV1 {
@@ -23,9 +23,9 @@ export interface ExpenditureV1 {
 /** The first programme's sources (ESF, Land, own funds), by the ids the 2011 terms give them. */
 export const SOURCES = ['esf', 'land', 'own'] as const;
 export type Source = (typeof SOURCES)[number];
-export const centsOf = (e: readonly SourceAmount[], sourceId: string): number =>
+export const centsOf = (e: readonly SourceExpenditure[], sourceId: string): number =>
   e.find((s) => s.sourceId === sourceId)?.cents ?? 0;
-export const totalOf = (e: readonly SourceAmount[]): number => e.reduce((sum, s) => sum + s.cents, 0);
+export const totalOf = (e: readonly SourceExpenditure[]): number => e.reduce((sum, s) => sum + s.cents, 0);
 
 /** A v1 expenditure as the sources `esf`, `land` and `own` (the 2011 terms' ids). */
 export const sourcesOfV1 = ({ esfCents, landCents, ownCents }: ExpenditureV1): Expenditure => [
