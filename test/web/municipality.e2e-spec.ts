@@ -327,7 +327,12 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     const reports = await world.api.http.get(`/grants/${grantId}/esf-reports`).set(dortmund).expect(200);
     const submitted = reports.body.items.find((r: { status: string }) => r.status === 'submitted');
     expect(submitted.submitted).toMatchObject({
-      expenditure: { esfCents: 1_000_000, landCents: 480_000, ownCents: 520_000 },
+      // Per source of the notice, as the form sent them.
+      expenditure: [
+        { sourceId: 'esf', cents: 1_000_000 },
+        { sourceId: 'land', cents: 480_000 },
+        { sourceId: 'own', cents: 520_000 },
+      ],
       indicators: { publicAdministrationsSupported: 5, participants: 120 },
     });
     expect(tab.external).toEqual([]);
