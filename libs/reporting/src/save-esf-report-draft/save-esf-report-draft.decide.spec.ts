@@ -105,7 +105,12 @@ describe('save a draft ESF report', () => {
       .thenThrows(UnknownIndicator, 'unknown-indicator');
     spec
       .given([opened({ ...period2012, indicators: DIGITAL_INDICATORS })])
-      .when({ reportId: REPORT_2012, sourceIds, content: { indicators: { fachkraefteQualifiziert: 3 } }, now })
+      .when({
+        reportId: REPORT_2012,
+        sourceIds,
+        content: { indicators: { fachkraefteQualifiziert: 3 } },
+        now,
+      })
       .then([
         {
           type: 'ReportDraftSaved',

@@ -51,7 +51,9 @@ describe('submit an ESF report', () => {
   it('records a complete report whose figures add up and keep within the notice', () =>
     spec
       .given([opened()])
-      .when(submit({ ...report2012(), expenditure: { ...v1(860_000, 420_000, 440_000), totalCents: 1_720_000 } }))
+      .when(
+        submit({ ...report2012(), expenditure: { ...v1(860_000, 420_000, 440_000), totalCents: 1_720_000 } }),
+      )
       .then([submitted(1)]));
 
   it('takes what the request leaves out from the saved draft', () => {
