@@ -113,7 +113,7 @@ describe('stores written by earlier mains (3af43fd, 4b5c302)', () => {
       expect(total).toBe(58);
     });
 
-    it('reads its EsfReport* events as the neutral Report* events with money per source, the stored ones untouched', async () => {
+    it('reads its EsfReport* events as the neutral Report* events, the stored ones untouched', async () => {
       const stored = (await allEvents(api.store)).filter((e) => e.type.startsWith('EsfReport'));
       expect(new Set(stored.map((e) => e.type))).toEqual(
         new Set(['EsfReportPeriodOpened', 'EsfReportSubmitted', 'EsfReportReturned', 'EsfReportAccepted']),
