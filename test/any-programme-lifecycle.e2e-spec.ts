@@ -386,8 +386,12 @@ describe('any programme: "Digitale Bildungslandschaften NRW 2026" from its creat
       .post(`/reports/${reportId}/submissions`)
       .set(unna)
       .send({
-        // The report's figures are still ESF/Land/own funds (see the report of this test's helper).
-        expenditure: { esfCents: 0, landCents: 1_200_000, ownCents: 800_000 },
+        // Per source of the notice: Bund, Land NRW and own funds (shares within the notice's 50/30 %).
+        expenditure: [
+          { sourceId: 'bund', cents: 750_000 },
+          { sourceId: 'land', cents: 450_000 },
+          { sourceId: 'own', cents: 800_000 },
+        ],
         indicators: { 'schools-connected': 6, 'staff-qualified': 18 },
         narrative: 'Sechs Schulen an das Glasfasernetz angebunden, achtzehn Fachkräfte qualifiziert.',
       })
@@ -396,6 +400,11 @@ describe('any programme: "Digitale Bildungslandschaften NRW 2026" from its creat
     const report = (await api.http.get(`/reports/${reportId}`).set(unna).expect(200)).body;
     expect(report.status).toBe('accepted');
     expect(report.accepted.indicators).toEqual({ 'schools-connected': 6, 'staff-qualified': 18 });
+    expect(report.accepted.expenditure).toEqual([
+      { sourceId: 'bund', cents: 750_000 },
+      { sourceId: 'land', cents: 450_000 },
+      { sourceId: 'own', cents: 800_000 },
+    ]);
     await api.http
       .get(`/reports/${reportId}`)
       .set(await as(DORTMUND))
@@ -424,17 +433,17 @@ describe('any programme: "Digitale Bildungslandschaften NRW 2026" from its creat
       programmeId: 'dbl',
       programmeTitle: 'Digitale Bildungslandschaften NRW 2026',
     });
-    // The programme's sources and no other (the report's ESF figure of 0 is no source of this programme).
+    // The programme's sources and no other.
     expect(totals.sources).toEqual([
       { sourceId: 'bund', name: 'Bund', kind: 'grant' },
       { sourceId: 'land', name: 'Land NRW', kind: 'grant' },
       { sourceId: 'own', name: 'Eigenmittel', kind: 'own' },
     ]);
-    // 2026: the accepted report's Land and own funds. (An interim report states ESF, Land and own
-    // funds only, so Bund money spent is not in it yet: see the reporting context's grant facts.)
+    // 2026: the accepted report's money, per source of the programme.
     const year2026 = totals.years.find((y: { year: number }) => y.year === 2026);
-    expect(year2026.bySource.filter((s: { sourceId: string }) => s.sourceId !== 'bund')).toEqual([
-      { sourceId: 'land', cents: 1_200_000 },
+    expect(year2026.bySource).toEqual([
+      { sourceId: 'bund', cents: 750_000 },
+      { sourceId: 'land', cents: 450_000 },
       { sourceId: 'own', cents: 800_000 },
     ]);
     const csv = await api.http.get('/programmes/dbl/funding-totals.csv').set(office).expect(200);
@@ -558,15 +567,51 @@ describe('any programme: "Digitale Bildungslandschaften NRW 2026" from its creat
         expect(`${item.headline}\n${item.text}`).not.toMatch(FOREIGN_WORDS);
     const naming = answered.filter((a) => FOREIGN_WORDS.test(a.body));
     expect(naming.map((a) => `${a.route} → ${FOREIGN_WORDS.exec(a.body)?.[0]}`)).toEqual([]);
-    // Nor does any field or id name them, or the 2011 programme: only the interim report, whose
-    // figures are still ESF, Land and own funds (`esfCents`: the reporting context's gap, issue 12 point 2).
-    expect(answered.filter((a) => /esf|phase-\d|kkz/i.test(a.body)).map((a) => a.route)).toEqual([
-      `GET /reports/${reportId}`,
-    ]);
+    // Nor does any field or id name them, or the 2011 programme: the interim report too states its
+    // money per source of the programme.
+    expect(answered.filter((a) => /esf|phase-\d|kkz/i.test(a.body)).map((a) => a.route)).toEqual([]);
     // (What was recorded is what the API said: the call's title, the results' labels.)
     expect(answered.find((a) => a.route === `GET /calls/${CALL}`)?.body).toContain(PROGRAMME_DBL.title);
     expect(
       answered.find((a) => a.route === `GET /surveys/${SURVEY.surveyId}/results` && a.status === 200)?.body,
     ).toContain('trifft eher nicht zu');
+
+    // ── A report in the 2011 form, or naming a source the notice does not, is refused; nothing written ──
+    const q4 = `${unnaGrant}.2026-Q4`;
+    const written = async () => (await api.store.readStream(`esf-report-${q4}`)).length;
+    const before = await written();
+    const refusedWith = async (res: { status: number; body: Record<string, unknown>; headers: object }) => {
+      expect(res.status).toBe(422);
+      expect(res.headers).toMatchObject({
+        'content-type': expect.stringMatching(/application\/problem\+json/),
+      });
+      return res.body;
+    };
+    const oldForm = await refusedWith(
+      await api.http
+        .post(`/reports/${q4}/submissions`)
+        .set(unna)
+        .send({
+          expenditure: { esfCents: 0, landCents: 450_000, ownCents: 800_000 },
+          indicators: { 'schools-connected': 1 },
+          narrative: 'Eine Schule angebunden.',
+        }),
+    );
+    expect(oldForm).toMatchObject({
+      code: 'financing-form-not-applicable',
+      sources: ['bund', 'land', 'own'],
+    });
+    expect(oldForm.detail).toContain('„bund“, „land“, „own“');
+    const unknown = await refusedWith(
+      await api.http
+        .put(`/reports/${q4}`)
+        .set(unna)
+        .send({ expenditure: [{ sourceId: 'esf', cents: 1 }] }),
+    );
+    expect(unknown).toMatchObject({ code: 'financing-source-unknown', sourceId: 'esf' });
+    expect(unknown.detail).toBe(
+      '„esf“ ist keine Finanzierungsquelle dieser Zuwendung; berichtet wird je Quelle des Zuwendungsbescheids: „bund“, „land“, „own“.',
+    );
+    expect(await written()).toBe(before);
   });
 });

@@ -35,7 +35,8 @@ describe('npm run demo, shortened', () => {
     for await (const page of readAllPages(store)) events.push(...page);
     await store.close();
     const of = <T>(type: string) => events.filter((e) => e.type === type).map((e) => e.data as T);
-    type Expenditure = Record<'esfCents' | 'landCents' | 'ownCents', number>;
+    // ReportAccepted v2, as today's code writes it: the money per source of the notice.
+    type Expenditure = { sourceId: string; cents: number }[];
 
     const selected2011 = of<{ callId: string }>('SubmissionSelected').filter((d) => d.callId === 'kkz-2011');
     expect(figures.selected2011).toBe(selected2011.length);
@@ -46,7 +47,7 @@ describe('npm run demo, shortened', () => {
 
     const sum = (source: string) =>
       of<{ expenditure: Expenditure }>('ReportAccepted').reduce(
-        (s, d) => s + d.expenditure[`${source}Cents` as keyof Expenditure],
+        (s, d) => s + (d.expenditure.find((e) => e.sourceId === source)?.cents ?? 0),
         0,
       );
     expect(figures.totalsBySource).toEqual({ esf: sum('esf'), land: sum('land'), own: sum('own') });

@@ -151,7 +151,12 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
       status: 'accepted',
       submission: 2,
       accepted: {
-        expenditure: { esfCents: 900_000, landCents: 430_000, ownCents: 470_000 },
+        // Sent in the deprecated v1 form, recorded and shown per source of the notice.
+        expenditure: [
+          { sourceId: 'esf', cents: 900_000 },
+          { sourceId: 'land', cents: 430_000 },
+          { sourceId: 'own', cents: 470_000 },
+        ],
         acceptedAt: '2013-02-01T10:00:00.000Z',
       },
     });
@@ -175,7 +180,12 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
         from: '2012-03-01',
         to: '2012-12-31',
         year: 2012,
-        expenditure: { esfCents: 900_000, landCents: 430_000, ownCents: 470_000 },
+        // Sent in the deprecated v1 form, recorded and shown per source of the notice.
+        expenditure: [
+          { sourceId: 'esf', cents: 900_000 },
+          { sourceId: 'land', cents: 430_000 },
+          { sourceId: 'own', cents: 470_000 },
+        ],
         indicators: { publicAdministrationsSupported: 5, participants: 120 },
       },
     });
@@ -215,11 +225,16 @@ describe('ESF reporting: periods, submission, review, programme totals', () => {
         { cents: number; positions: number[]; eventIds: string[]; reportIds: string[] }
       >();
       for (const e of acceptedEvents) {
-        const d = e.data as { year: number; reportId: string; expenditure: Record<string, number> };
-        for (const source of ['esf', 'land', 'own']) {
+        const d = e.data as {
+          year: number;
+          reportId: string;
+          expenditure: { sourceId: string; cents: number }[];
+        };
+        expect(d.expenditure.map((s) => s.sourceId)).toEqual(['esf', 'land', 'own']);
+        for (const { sourceId: source, cents } of d.expenditure) {
           const key = `${d.year}:${source}`;
           const line = expected.get(key) ?? { cents: 0, positions: [], eventIds: [], reportIds: [] };
-          line.cents += d.expenditure[`${source}Cents`];
+          line.cents += cents;
           line.positions.push(e.position);
           line.eventIds.push(e.metadata.eventId);
           line.reportIds.push(d.reportId);

@@ -188,6 +188,28 @@ describe('stores written by earlier mains (3af43fd, 4b5c302)', () => {
           ).toEqual(['esf-common-indicators', 'esf-common-indicators']);
         }
       }
+      // Money stated as ESF, Land and own funds (schema version 1) reads per source (v2): `esf`,
+      // `land`, `own` with the stored cents; a ledger booking's ceilings as `esf` and `land`.
+      const asSources = (v1: Record<string, number>, ids = ['esf', 'land', 'own']) =>
+        ids.map((sourceId) => ({ sourceId, cents: v1[`${sourceId}Cents`] }));
+      let withMoney = 0;
+      for (const event of await allEvents(api.store)) {
+        const data = event.data as { expenditure?: unknown; ceilings?: Record<string, number> };
+        if (!/Report(DraftSaved|Submitted|Accepted)$|^EsfAcceptanceBooked$/.test(event.type)) continue;
+        if (data.expenditure === undefined || Array.isArray(data.expenditure)) continue;
+        withMoney += 1;
+        const today = read.get(event.metadata.eventId);
+        expect(today?.metadata.schemaVersion).toBe(2);
+        expect((today?.data as { expenditure: unknown }).expenditure).toEqual(
+          asSources(data.expenditure as Record<string, number>),
+        );
+        if (data.ceilings)
+          expect((today?.data as { ceilings: unknown }).ceilings).toEqual(
+            asSources(data.ceilings, ['esf', 'land']),
+          );
+      }
+      expect(withMoney).toBeGreaterThan(0);
+
       // Served under the neutral route and the deprecated one alike.
       const office = bearer(await api.token('grants-office'));
       const neutral = await api.http.get('/grants/kkz.phase-1.05978000/reports').set(office).expect(200);

@@ -193,33 +193,42 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     expect(await axe(page, 'Zuwendung mit Berichten')).toEqual([]);
     await first.click();
 
-    // The form is built from the programme's indicator catalogue.
+    // The form is built from the programme's indicator catalogue, and has one amount per source of
+    // the grant's notice, named as its terms name them.
     const required = page.getByLabel('Unterstützte öffentliche Verwaltungen (Anzahl)');
     await required.waitFor();
+    const amountLabels = page
+      .locator('fieldset', { hasText: 'Ausgaben nach Finanzierungsquelle' })
+      .locator('label');
+    expect(await amountLabels.allTextContents()).toEqual([
+      'Ausgaben aus „ESF“ in €',
+      'Ausgaben aus „Land“ in €',
+      'Ausgaben aus „Eigenmittel“ in €',
+    ]);
     await page.getByLabel('Teilnehmende (Personen) – freiwillig').fill('120');
     await page.getByRole('button', { name: 'Bericht einreichen' }).click();
     await page.getByText('Bitte ausfüllen: Diese Angabe fehlt für die Einreichung.').first().waitFor();
     expect(await required.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Sachbericht').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Ausgaben aus ESF-Mitteln in €').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Ausgaben aus „ESF“ in €').getAttribute('aria-invalid')).toBe('true');
     expect(await axe(page, 'Bericht mit Fehlern')).toEqual([]);
     await screenshot(page, 'bericht-fehler');
 
     // Too much from the ESF for the notice's share: said at the ESF field.
     await required.fill('5');
     await page.getByLabel('Sachbericht').fill('Netzwerke gebündelt; Koordinierungsstelle besetzt.');
-    await page.getByLabel('Ausgaben aus ESF-Mitteln in €').fill('15.000,00');
-    await page.getByLabel('Ausgaben aus Landesmitteln in €').fill('2.000,00');
-    await page.getByLabel('Ausgaben aus Eigenmitteln in €').fill('3.000,00');
+    await page.getByLabel('Ausgaben aus „ESF“ in €').fill('15.000,00');
+    await page.getByLabel('Ausgaben aus „Land“ in €').fill('2.000,00');
+    await page.getByLabel('Ausgaben aus „Eigenmittel“ in €').fill('3.000,00');
     await page.getByRole('button', { name: 'Bericht einreichen' }).click();
-    const esf = page.getByLabel('Ausgaben aus ESF-Mitteln in €');
+    const esf = page.getByLabel('Ausgaben aus „ESF“ in €');
     await page.locator('.field-invalid', { has: esf }).waitFor();
     expect(await esf.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Ausgaben aus Landesmitteln in €').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByLabel('Ausgaben aus „Land“ in €').getAttribute('aria-invalid')).toBeNull();
 
     await esf.fill('10.000,00');
-    await page.getByLabel('Ausgaben aus Landesmitteln in €').fill('4.800,00');
-    await page.getByLabel('Ausgaben aus Eigenmitteln in €').fill('5.200,00');
+    await page.getByLabel('Ausgaben aus „Land“ in €').fill('4.800,00');
+    await page.getByLabel('Ausgaben aus „Eigenmittel“ in €').fill('5.200,00');
     await page.getByRole('button', { name: 'Bericht einreichen' }).click();
     await page.getByText('Der Bericht ist eingereicht.').waitFor();
     await page.getByText('eingereicht – zu prüfen').waitFor();
@@ -318,7 +327,12 @@ describeInChromium('web workspace: a municipality drafts and submits an expressi
     const reports = await world.api.http.get(`/grants/${grantId}/esf-reports`).set(dortmund).expect(200);
     const submitted = reports.body.items.find((r: { status: string }) => r.status === 'submitted');
     expect(submitted.submitted).toMatchObject({
-      expenditure: { esfCents: 1_000_000, landCents: 480_000, ownCents: 520_000 },
+      // Per source of the notice, as the form sent them.
+      expenditure: [
+        { sourceId: 'esf', cents: 1_000_000 },
+        { sourceId: 'land', cents: 480_000 },
+        { sourceId: 'own', cents: 520_000 },
+      ],
       indicators: { publicAdministrationsSupported: 5, participants: 120 },
     });
     expect(tab.external).toEqual([]);

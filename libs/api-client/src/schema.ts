@@ -2743,13 +2743,13 @@ export interface components {
             submission: number;
             /** @description Make all properties in T optional */
             draft: {
-                expenditure?: components["schemas"]["Expenditure"];
+                expenditure?: components["schemas"]["SourceExpenditure"][];
                 indicators?: components["schemas"]["Indicators"];
                 narrative?: string;
             };
             /** @description The latest submission, as reviewed (or under review). */
             submitted?: {
-                expenditure: components["schemas"]["Expenditure"];
+                expenditure: components["schemas"]["SourceExpenditure"][];
                 indicators: components["schemas"]["Indicators"];
                 narrative: string;
                 submittedAt: string;
@@ -2757,7 +2757,7 @@ export interface components {
             /** @description The remarks of the latest return, while the report awaits correction. */
             remarks?: string;
             accepted?: {
-                expenditure: components["schemas"]["Expenditure"];
+                expenditure: components["schemas"]["SourceExpenditure"][];
                 indicators: components["schemas"]["Indicators"];
                 acceptedAt: string;
                 eventId: string;
@@ -2768,8 +2768,8 @@ export interface components {
         };
         EsfTotalsLineView: {
             year: number;
-            /** @enum {string} */
-            source: "own" | "esf" | "land";
+            /** @description The source's id: `esf`, `land`, `own` for the 2011 programme, the notice's sources for others. */
+            source: string;
             cents: number;
             /** @description The same amount in EUR with two decimal places, e.g. "16000.00". */
             eur: string;
@@ -2790,8 +2790,7 @@ export interface components {
             currency: "EUR";
             lines: components["schemas"]["EsfTotalsLineView"][];
             bySource: {
-                /** @enum {string} */
-                source: "own" | "esf" | "land";
+                source: string;
                 cents: number;
                 eur: string;
             }[];
@@ -2834,12 +2833,6 @@ export interface components {
             commandId?: string;
             prevHash: string;
             hash: string;
-        };
-        /** @description Expenditure of one report by source of funds (ESF, Land, own funds), in cents. */
-        Expenditure: {
-            esfCents: number;
-            landCents: number;
-            ownCents: number;
         };
         /** @description The Interessensbekundung: motto, activities, goals, measures and criteria, difficulties, plan, steps. */
         ExpressionOfInterestContent: {
@@ -3778,6 +3771,11 @@ export interface components {
             sourceId: string;
             cents: number;
         };
+        /** @description One source's part, in cents; the source by the id the terms the notice applied give it. */
+        SourceExpenditure: {
+            sourceId: string;
+            cents: number;
+        };
         StepCount: {
             step: string;
             /** @description The step as the survey's scale words it, e.g. "weitgehend". */
@@ -4666,6 +4664,18 @@ export interface components {
             /** @example Zahlenmäßiger Nachweis weicht vom ESF-Bericht 2015 ab; bitte abgleichen */
             remarks: string;
         };
+        SourceExpenditureDto: {
+            /**
+             * @description The id of one of the sources of the grant's notice
+             * @example bund
+             */
+            sourceId: string;
+            /**
+             * @description In cents
+             * @example 1200000
+             */
+            cents: number;
+        };
         ExpenditureDto: {
             /**
              * @description ESF share, cents
@@ -4689,7 +4699,24 @@ export interface components {
             totalCents?: number;
         };
         EsfReportContentDto: {
-            expenditure?: components["schemas"]["ExpenditureDto"];
+            /**
+             * @description What was spent in the period, per source of the grant's notice: a list of { sourceId, cents } (a source not named counts 0; a source the notice does not name is refused, financing-source-unknown). Deprecated: the object { esfCents, landCents, ownCents, totalCents? }, for grants whose sources are esf, land and own (else financing-form-not-applicable).
+             * @example [
+             *       {
+             *         "sourceId": "bund",
+             *         "cents": 1000000
+             *       },
+             *       {
+             *         "sourceId": "land",
+             *         "cents": 600000
+             *       },
+             *       {
+             *         "sourceId": "own",
+             *         "cents": 400000
+             *       }
+             *     ]
+             */
+            expenditure?: components["schemas"]["SourceExpenditureDto"][] | components["schemas"]["ExpenditureDto"];
             /**
              * @description indicatorId → value, from the indicator catalogue of the terms the grant's notice applied (the 2011 programme: the ESF common indicators publicAdministrationsSupported, required, and participants); an unknown indicator is refused (unknown-indicator), a value of the wrong type too (indicator-type), a missing required one at submission (indicator-required)
              * @example {
@@ -12140,7 +12167,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-if-match`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `financing-source-twice`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-if-match`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12148,7 +12175,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-if-match" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                        code?: "financing-source-twice" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-if-match" | "invalid-report-figures" | "malformed-json" | "validation-failed";
                     };
                 };
             };
@@ -12224,7 +12251,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-form-not-applicable`, `financing-source-unknown`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12232,7 +12259,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-form-not-applicable" | "financing-source-unknown" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };
@@ -12385,7 +12412,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-if-match`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `financing-source-twice`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-if-match`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12393,7 +12420,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-if-match" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                        code?: "financing-source-twice" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-if-match" | "invalid-report-figures" | "malformed-json" | "validation-failed";
                     };
                 };
             };
@@ -12469,7 +12496,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-form-not-applicable`, `financing-source-unknown`, `idempotency-key-reused`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12477,7 +12504,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-form-not-applicable" | "financing-source-unknown" | "idempotency-key-reused" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };
@@ -12534,7 +12561,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `financing-source-twice`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12542,7 +12569,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                        code?: "financing-source-twice" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-report-figures" | "malformed-json" | "validation-failed";
                     };
                 };
             };
@@ -12618,7 +12645,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-share-exceeded`, `financing-source-exhausted`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-form-not-applicable`, `financing-share-exceeded`, `financing-source-exhausted`, `financing-source-unknown`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12626,7 +12653,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-share-exceeded" | "financing-source-exhausted" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-form-not-applicable" | "financing-share-exceeded" | "financing-source-exhausted" | "financing-source-unknown" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };
@@ -12683,7 +12710,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAccepted"];
                 };
             };
-            /** @description The request is malformed or invalid; nothing was done. Codes: `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
+            /** @description The request is malformed or invalid; nothing was done. Codes: `financing-source-twice`, `forbidden-key`, `invalid-id`, `invalid-idempotency-key`, `invalid-report-figures`, `malformed-json`, `validation-failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12691,7 +12718,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-report-figures" | "malformed-json" | "validation-failed";
+                        code?: "financing-source-twice" | "forbidden-key" | "invalid-id" | "invalid-idempotency-key" | "invalid-report-figures" | "malformed-json" | "validation-failed";
                     };
                 };
             };
@@ -12767,7 +12794,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-share-exceeded`, `financing-source-exhausted`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
+            /** @description A business rule refuses the request; nothing was recorded. Codes: `esf-report-already-accepted`, `esf-report-awaiting-review`, `esf-report-incomplete`, `esf-report-period-not-ended`, `esf-report-period-not-opened`, `expenditure-total-mismatch`, `financing-form-not-applicable`, `financing-share-exceeded`, `financing-source-exhausted`, `financing-source-unknown`, `grant-revoked`, `idempotency-key-reused`, `indicator-required`, `indicator-type`, `unknown-indicator`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12775,7 +12802,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-share-exceeded" | "financing-source-exhausted" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
+                        code?: "esf-report-already-accepted" | "esf-report-awaiting-review" | "esf-report-incomplete" | "esf-report-period-not-ended" | "esf-report-period-not-opened" | "expenditure-total-mismatch" | "financing-form-not-applicable" | "financing-share-exceeded" | "financing-source-exhausted" | "financing-source-unknown" | "grant-revoked" | "idempotency-key-reused" | "indicator-required" | "indicator-type" | "unknown-indicator";
                     };
                 };
             };

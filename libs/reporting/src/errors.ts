@@ -1,6 +1,5 @@
 import { DomainError, germanDate } from '@app/eventsourcing';
 import type { IndicatorDefinition } from '@app/programmes-calls/rules';
-import type { Source } from './esf-report';
 
 export class ReportScheduleInvalid extends DomainError {
   readonly code = 'report-schedule-invalid';
@@ -164,7 +163,7 @@ export class ExpenditureTotalMismatch extends DomainError {
     super(
       {
         de: `Die angegebene Summe von ${euro(declaredCents)} stimmt nicht mit der Summe der Quellen (${euro(sumCents)}) überein.`,
-        en: `The stated total of ${declaredCents} cents does not equal the sum of ESF, Land and own funds, ${sumCents} cents.`,
+        en: `The stated total of ${declaredCents} cents does not equal the sum of the sources, ${sumCents} cents.`,
       },
       { declaredCents, sumCents },
     );
@@ -174,16 +173,18 @@ export class ExpenditureTotalMismatch extends DomainError {
 export class FinancingShareExceeded extends DomainError {
   readonly code = 'financing-share-exceeded';
   readonly kind = 'rule-violated';
+  /** `name`: the source as the terms name it; left out for the first programme's ESF, Land and own funds. */
   constructor(
-    source: Source,
+    source: string,
     reportCents: number,
     reportTotalCents: number,
     noticeCents: number,
     noticeTotalCents: number,
+    name?: string,
   ) {
     super(
       {
-        de: `Der Anteil ${sourceDe(source)} im Bericht (${euro(reportCents)} von ${euro(reportTotalCents)}) übersteigt den Anteil im Zuwendungsbescheid (${euro(noticeCents)} von ${euro(noticeTotalCents)}).`,
+        de: `Der Anteil ${sourceDe(source, name)} im Bericht (${euro(reportCents)} von ${euro(reportTotalCents)}) übersteigt den Anteil im Zuwendungsbescheid (${euro(noticeCents)} von ${euro(noticeTotalCents)}).`,
         en: `The ${source} share of the report (${reportCents} of ${reportTotalCents} cents) exceeds the grant notice's ${source} share (${noticeCents} of ${noticeTotalCents} cents).`,
       },
       { source, reportCents, reportTotalCents, noticeCents, noticeTotalCents },
@@ -199,23 +200,24 @@ export class FinancingSourceExhausted extends DomainError {
    * acceptance); `ceilingCents`: the notice's amount, or less after a partial revocation.
    */
   constructor(
-    source: Source,
+    source: string,
     noticeCents: number,
     ceilingCents: number,
     acceptedCents: number,
     reportCents: number,
+    name?: string,
   ) {
     const limitDe =
       ceilingCents === noticeCents
-        ? `die ${euro(noticeCents)}, die der Zuwendungsbescheid aus ${fromSourceDe(source)} vorsieht`
-        : `die nach dem Teilwiderruf verbleibenden ${euro(ceilingCents)} aus ${fromSourceDe(source)} (Bescheid: ${euro(noticeCents)})`;
+        ? `die ${euro(noticeCents)}, die der Zuwendungsbescheid aus ${fromSourceDe(source, name)} vorsieht`
+        : `die nach dem Teilwiderruf verbleibenden ${euro(ceilingCents)} aus ${fromSourceDe(source, name)} (Bescheid: ${euro(noticeCents)})`;
     const limit =
       ceilingCents === noticeCents
         ? `the ${noticeCents} cents the grant notice provides from ${source}`
         : `the ${ceilingCents} cents left from ${source} after partial revocation (notice: ${noticeCents})`;
     super(
       {
-        de: `Ausgaben aus ${fromSourceDe(source)} von ${euro(reportCents)} zusätzlich zu bereits angenommenen ${euro(acceptedCents)} übersteigen ${limitDe}.`,
+        de: `Ausgaben aus ${fromSourceDe(source, name)} von ${euro(reportCents)} zusätzlich zu bereits angenommenen ${euro(acceptedCents)} übersteigen ${limitDe}.`,
         en: `${source} expenditure of ${reportCents} cents on top of ${acceptedCents} cents already accepted exceeds ${limit}.`,
       },
       { source, noticeCents, ceilingCents, acceptedCents, reportCents },
@@ -248,13 +250,57 @@ export class ReturnRemarksMissing extends DomainError {
   }
 }
 
+export class FinancingSourceUnknown extends DomainError {
+  readonly code = 'financing-source-unknown';
+  readonly kind = 'rule-violated';
+  constructor(sourceId: string, sources: string[]) {
+    super(
+      {
+        de: `„${sourceId}“ ist keine Finanzierungsquelle dieser Zuwendung; berichtet wird je Quelle des Zuwendungsbescheids: ${sources.map((s) => `„${s}“`).join(', ')}.`,
+        en: `"${sourceId}" is not a funding source of this grant; a report states each source of the grant notice: ${sources.join(', ')}.`,
+      },
+      { sourceId, sources },
+    );
+  }
+}
+
+export class FinancingSourceTwice extends DomainError {
+  readonly code = 'financing-source-twice';
+  readonly kind = 'invalid';
+  constructor(sourceId: string) {
+    super(
+      {
+        de: `Der Bericht nennt die Quelle „${sourceId}“ mehrmals; bitte jede Quelle einmal angeben.`,
+        en: `The report names source "${sourceId}" more than once; name each source once.`,
+      },
+      { sourceId },
+    );
+  }
+}
+
+export class FinancingFormNotApplicable extends DomainError {
+  readonly code = 'financing-form-not-applicable';
+  readonly kind = 'rule-violated';
+  constructor(sources: string[]) {
+    super(
+      {
+        de: `Die Angabe als esfCents, landCents und ownCents gilt nur für Zuwendungen mit den Quellen ESF, Land und Eigenmittel; diese Zuwendung finanziert sich aus ${sources.map((s) => `„${s}“`).join(', ')}: bitte „expenditure“ als Liste von { sourceId, cents } angeben.`,
+        en: `esfCents, landCents and ownCents apply only to grants whose sources are esf, land and own; this grant's are ${sources.join(', ')}: state expenditure as a list of { sourceId, cents }.`,
+      },
+      { sources },
+    );
+  }
+}
+
 /** Cents as German readers write euros: 1.234,56 €. */
 const euro = (cents: number) =>
   `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 const SOURCE_DE: Record<string, string> = { esf: 'des ESF', land: 'des Landes', own: 'der Eigenmittel' };
-const sourceDe = (source: string) => SOURCE_DE[source] ?? `der Quelle „${source}“`;
+const sourceDe = (source: string, name?: string) =>
+  (name === undefined && SOURCE_DE[source]) || `der Quelle „${name ?? source}“`;
 const FROM_SOURCE_DE: Record<string, string> = { esf: 'dem ESF', land: 'Landesmitteln', own: 'Eigenmitteln' };
-const fromSourceDe = (source: string) => FROM_SOURCE_DE[source] ?? `der Quelle „${source}“`;
+const fromSourceDe = (source: string, name?: string) =>
+  (name === undefined && FROM_SOURCE_DE[source]) || `der Quelle „${name ?? source}“`;
 
 const indicatorName = (i: IndicatorDefinition) => `„${i.name}“ (${i.indicatorId})`;
 

@@ -1,11 +1,11 @@
 import { streamName } from '@app/eventsourcing';
 import type { Expenditure } from './esf-report';
 
-/** What a grant's ESF and Land amounts still allow: the notice's, or less after a partial revocation. */
-export interface Ceilings {
-  esfCents: number;
-  landCents: number;
-}
+/**
+ * What a grant's capped sources (its `grant`-kind sources) still allow, per source: the notice's
+ * amounts, or less after a partial revocation.
+ */
+export type Ceilings = Expenditure;
 
 /**
  * The acceptance of one submission of a report, counted against the grant's ceilings. Every
@@ -21,10 +21,11 @@ export type EsfAcceptanceBooked = {
     periodId: string;
     /** The submission of the report whose figures are booked. */
     submission: number;
+    /** Per source of the notice (schema version 2; v1: esfCents, landCents, ownCents). */
     expenditure: Expenditure;
-    /** The ceilings in force when booked. */
+    /** The ceilings in force when booked, per capped source (schema version 2; v1: esfCents, landCents). */
     ceilings: Ceilings;
-    /** ESF and Land the grant's other reports counted then (accepted or booked). */
+    /** What the grant's other reports counted then of each capped source (accepted or booked). */
     countedBefore: Ceilings;
     bookedAt: string;
   };

@@ -1,5 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   IsInt,
   IsNotEmpty,
@@ -9,13 +8,23 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
+  registerDecorator,
+  type ValidationArguments,
 } from 'class-validator';
 import type { ReportContentInput } from './esf-report';
 
 /** 100 billion EUR: far above any grant, far below where integers stop being exact. */
 const MAX_CENTS = 10_000_000_000_000;
 
+/** One source's expenditure: the source by the id the terms of the grant's notice give it. */
+export class SourceExpenditureDto {
+  @ApiProperty({ example: 'bund', description: "The id of one of the sources of the grant's notice" })
+  sourceId: string;
+  @ApiProperty({ example: 1_200_000, description: 'In cents' })
+  cents: number;
+}
+
+/** Deprecated: the first programme's form, for grants whose sources are ESF, Land and own funds. */
 export class ExpenditureDto {
   @ApiProperty({ example: 1600000, description: 'ESF share, cents' })
   @IsInt()
@@ -43,14 +52,74 @@ export class ExpenditureDto {
   totalCents?: number;
 }
 
+const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+const isCents = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_CENTS;
+const V1_KEYS = ['esfCents', 'landCents', 'ownCents'];
+
+/** Why an expenditure value is not one the API takes, or undefined when it is. */
+export function expenditureProblem(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    if (value.length === 0 || value.length > 20) return 'must name between 1 and 20 sources';
+    for (const entry of value) {
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return 'entries must be objects { sourceId, cents }';
+      const keys = Object.keys(entry);
+      if (keys.length !== 2 || !keys.includes('sourceId') || !keys.includes('cents'))
+        return 'entries must be objects { sourceId, cents } and nothing else';
+      const { sourceId, cents } = entry as Record<string, unknown>;
+      if (typeof sourceId !== 'string' || !SOURCE_ID.test(sourceId)) return 'sourceId must be a source id';
+      if (!isCents(cents)) return `cents must be a whole number between 0 and ${MAX_CENTS}`;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    const known = [...V1_KEYS, 'totalCents'];
+    if (!V1_KEYS.every((k) => keys.includes(k)) || keys.some((k) => !known.includes(k)))
+      return 'must be a list of { sourceId, cents } (or, deprecated, { esfCents, landCents, ownCents, totalCents? })';
+    if (!keys.every((k) => isCents(record[k])))
+      return `esfCents, landCents, ownCents and totalCents must be whole numbers between 0 and ${MAX_CENTS}`;
+    return undefined;
+  }
+  return 'must be a list of { sourceId, cents }';
+}
+
+/** A report's expenditure: a list of { sourceId, cents }, or the deprecated v1 object. */
+function IsExpenditure(): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isExpenditure',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => expenditureProblem(value) === undefined,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'expenditure'} ${expenditureProblem(args?.value) ?? 'is invalid'}`,
+      },
+    });
+  };
+}
+
 /** A report's content; on submission, parts left out are taken from the saved draft. */
+@ApiExtraModels(SourceExpenditureDto, ExpenditureDto)
 export class EsfReportContentDto {
-  @ApiPropertyOptional({ type: ExpenditureDto })
+  @ApiPropertyOptional({
+    description:
+      "What was spent in the period, per source of the grant's notice: a list of { sourceId, cents } (a source not named counts 0; a source the notice does not name is refused, financing-source-unknown). Deprecated: the object { esfCents, landCents, ownCents, totalCents? }, for grants whose sources are esf, land and own (else financing-form-not-applicable).",
+    oneOf: [
+      { type: 'array', items: { $ref: getSchemaPath(SourceExpenditureDto) } },
+      { $ref: getSchemaPath(ExpenditureDto), deprecated: true },
+    ],
+    example: [
+      { sourceId: 'bund', cents: 1_000_000 },
+      { sourceId: 'land', cents: 600_000 },
+      { sourceId: 'own', cents: 400_000 },
+    ],
+  })
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ExpenditureDto)
-  expenditure?: ExpenditureDto;
+  @IsExpenditure()
+  expenditure?: SourceExpenditureDto[] | ExpenditureDto;
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'number', minimum: 0 },

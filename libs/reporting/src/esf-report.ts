@@ -1,17 +1,38 @@
 import { streamName } from '@app/eventsourcing';
 import type { IndicatorDefinition } from '@app/programmes-calls/rules';
 
-/** Expenditure of one report by source of funds (ESF, Land, own funds), in cents. */
-export interface Expenditure {
+/** One source's part, in cents; the source by the id the terms the notice applied give it. */
+export interface SourceExpenditure {
+  sourceId: string;
+  cents: number;
+}
+
+/**
+ * Expenditure of one report by source of funds, the same shape as the notice's financing plan:
+ * schema version 2 of the report events; one entry per source of the grant's notice, in its order.
+ */
+export type Expenditure = SourceExpenditure[];
+
+/** How schema version 1 stated expenditure: the first programme's three sources, in cents. */
+export interface ExpenditureV1 {
   esfCents: number;
   landCents: number;
   ownCents: number;
 }
 
+/** The first programme's sources (ESF, Land, own funds), by the ids the 2011 terms give them. */
 export const SOURCES = ['esf', 'land', 'own'] as const;
 export type Source = (typeof SOURCES)[number];
-export const centsOf = (e: Expenditure, source: Source): number => e[`${source}Cents`];
-export const totalOf = (e: Expenditure): number => e.esfCents + e.landCents + e.ownCents;
+export const centsOf = (e: readonly SourceExpenditure[], sourceId: string): number =>
+  e.find((s) => s.sourceId === sourceId)?.cents ?? 0;
+export const totalOf = (e: readonly SourceExpenditure[]): number => e.reduce((sum, s) => sum + s.cents, 0);
+
+/** A v1 expenditure as the sources `esf`, `land` and `own` (the 2011 terms' ids). */
+export const sourcesOfV1 = ({ esfCents, landCents, ownCents }: ExpenditureV1): Expenditure => [
+  { sourceId: 'esf', cents: esfCents },
+  { sourceId: 'land', cents: landCents },
+  { sourceId: 'own', cents: ownCents },
+];
 
 /** indicatorId → value, checked against the period's catalogue (`ReportPeriod.indicators`). */
 export type Indicators = Record<string, number>;
@@ -26,9 +47,13 @@ export interface ReportContent {
   narrative: string;
 }
 
-/** As typed in: any part may be missing while drafting; a declared total is checked, not kept. */
+/**
+ * As typed in: any part may be missing while drafting; a declared total is checked, not kept.
+ * The expenditure as a list of { sourceId, cents }, or (deprecated, for grants whose sources are
+ * ESF, Land and own funds) the v1 object, converted by the decider with the notice's sources.
+ */
 export interface ReportContentInput {
-  expenditure?: Expenditure & { totalCents?: number };
+  expenditure?: Expenditure | (ExpenditureV1 & { totalCents?: number });
   indicators?: Indicators;
   narrative?: string;
 }

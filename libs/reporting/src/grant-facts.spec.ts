@@ -1,4 +1,5 @@
 import { evolveGrantFacts, initialGrantFacts, noticeFacts } from './grant-facts';
+import { spent } from './testing-fixtures';
 
 const common = {
   grantId: 'dbl-2026.05978000',
@@ -27,7 +28,7 @@ describe('the grant notice as reporting reads it', () => {
       rulesVersion: 1,
       issuedAt: common.issuedAt,
       phase: 2,
-      financing: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
+      financing: spent(4_300_000, 2_100_000, 2_200_000),
     });
   });
 
@@ -45,11 +46,11 @@ describe('the grant notice as reporting reads it', () => {
       phase: 2,
       phaseId: 'phase-2',
       rulesVersion: 1,
-      financing: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
+      financing: spent(4_300_000, 2_100_000, 2_200_000),
     });
   });
 
-  it('reads a v2 notice without phase or ESF as phase 0 with no ESF money', () => {
+  it('reads a v2 notice without phase or ESF as phase 0 with its own sources only', () => {
     const state = evolveGrantFacts(initialGrantFacts(common.grantId)(), {
       type: 'GrantNoticeIssued',
       data: {
@@ -64,7 +65,11 @@ describe('the grant notice as reporting reads it', () => {
       status: 'issued',
       phase: 0,
       entitlementCents: 6_400_000,
-      financing: { esfCents: 0, landCents: 6_400_000, ownCents: 1_600_000 },
+      // Its own sources, as the notice lists them: no ESF source appears.
+      financing: [
+        { sourceId: 'land', cents: 6_400_000 },
+        { sourceId: 'own', cents: 1_600_000 },
+      ],
     });
     expect(state).not.toHaveProperty('phaseId');
   });

@@ -1,5 +1,5 @@
 import { streamName } from '@app/eventsourcing';
-import type { Expenditure } from './esf-report';
+import { type Expenditure, sourcesOfV1 } from './esf-report';
 
 /**
  * What reporting needs to know of a grant notice. Read from the grants context's stream by
@@ -25,9 +25,10 @@ export type GrantFacts =
       entitlementCents: number;
       period: { from: string; to: string };
       /**
-       * The notice's financing plan. Its ESF and Land amounts (together the grant) are ceilings,
-       * and its shares of the eligible total (ESF + Land + own funds) cap a report's shares; own
-       * funds are a minimum, never a ceiling.
+       * The notice's financing plan per source, in the notice's order (a v1 notice's ESF, Land and
+       * own funds as `esf`, `land`, `own`). Its grant sources' amounts (together the grant) are
+       * ceilings, and their shares of the eligible total (all sources) cap a report's shares; own
+       * funds and third parties are a minimum, never a ceiling.
        */
       financing: Expenditure;
       /** The programme rules version the notice applied; absent when the notice does not say. */
@@ -76,9 +77,9 @@ type NoticeFacts = Pick<
 
 /**
  * The notice in either shape (v1 before the grants context named sources, v2 after), so that
- * this context reads both without knowing which schema version the grants code writes. The
- * report figures are ESF, Land and own funds: a v2 notice's sources `esf`, `land` and its own
- * funds (`own`) fill them; other sources are not part of a report's figures yet.
+ * this context reads both without knowing which schema version the grants code writes. A report
+ * states the notice's sources: a v2 notice's list as it is, a v1 notice's ESF, Land and own funds
+ * by the ids the 2011 terms give them (`esf`, `land`, `own`).
  */
 export function noticeFacts(data: unknown): NoticeFacts {
   const d = data as GrantNoticeIssuedV1 | GrantNoticeIssuedV2;
@@ -93,24 +94,19 @@ export function noticeFacts(data: unknown): NoticeFacts {
   };
   if (Array.isArray(d.financing)) {
     const v2 = d as GrantNoticeIssuedV2;
-    const cents = (sourceId: string) => v2.financing.find((f) => f.sourceId === sourceId)?.cents ?? 0;
     const phaseNumber = /(\d+)$/.exec(v2.phaseId ?? '');
     return {
       ...common,
       phase: phaseNumber ? Number(phaseNumber[1]) : 0,
       ...(v2.phaseId !== undefined ? { phaseId: v2.phaseId } : {}),
-      financing: { esfCents: cents('esf'), landCents: cents('land'), ownCents: cents('own') },
+      financing: v2.financing.map(({ sourceId, cents }) => ({ sourceId, cents })),
     };
   }
   const v1 = d as GrantNoticeIssuedV1;
   return {
     ...common,
     phase: v1.phase,
-    financing: {
-      esfCents: v1.financing.esfCents,
-      landCents: v1.financing.landCents,
-      ownCents: v1.financing.ownCents,
-    },
+    financing: sourcesOfV1(v1.financing),
   };
 }
 

@@ -18,7 +18,9 @@ import {
   type IssuedGrant,
 } from './grant-facts';
 import { type EsfLedgerState, esfLedgerStream, evolveEsfLedger, initialEsfLedgerState } from './esf-ledger';
-import { financingOf, type GrantFinancing } from './financing-limits';
+import { loadProgrammeRules } from '@app/programmes-calls';
+import { TERMS_BUILT_IN_BEFORE_V2 } from '@app/programmes-calls/legacy/terms-built-in-before-v2';
+import { financingOf, type GrantFinancing, type TermsSource } from './financing-limits';
 import { possiblePeriodIds } from './report-schedule';
 
 /** The grant as its own stream says it is now. */
@@ -64,6 +66,28 @@ export async function loadEsfLedger(commands: CommandService, grantId: string): 
   return state;
 }
 
+/**
+ * The sources of the terms the grant's notice applied, by the version it recorded (none or 0:
+ * the terms built in before v2, ESF, Land and own funds); undefined for a version the programme
+ * does not know.
+ */
+export async function loadNoticeTermsSources(
+  commands: CommandService,
+  grant: IssuedGrant,
+): Promise<TermsSource[] | undefined> {
+  const version = grant.rulesVersion ?? 0;
+  if (version === 0) return TERMS_BUILT_IN_BEFORE_V2.sources;
+  const versions = await loadProgrammeRules(commands, grant.programmeId);
+  return versions.find((v) => v.version === version)?.rules.sources;
+}
+
+/** The grant as its stream says now, refused as not found when no notice was issued. */
+export async function loadIssuedGrant(commands: CommandService, grantId: string): Promise<IssuedGrant> {
+  const grant = await loadGrant(commands, grantId);
+  if (grant.status === 'none') throw new NotFound('Grant', grantId);
+  return grant;
+}
+
 /** The grant's financing and its reports other than `reportId` (those the ledger names included). */
 export async function loadFinancingFacts(
   commands: CommandService,
@@ -71,11 +95,13 @@ export async function loadFinancingFacts(
   reportId: string,
   ledger: EsfLedgerState,
 ): Promise<{ financing: GrantFinancing; otherReports: OpenedReport[] }> {
-  const grant = await loadGrant(commands, grantId);
-  if (grant.status === 'none') throw new NotFound('Grant', grantId);
-  const reports = await loadGrantReports(commands, grant, Object.keys(ledger.bookings));
+  const grant = await loadIssuedGrant(commands, grantId);
+  const [reports, terms] = await Promise.all([
+    loadGrantReports(commands, grant, Object.keys(ledger.bookings)),
+    loadNoticeTermsSources(commands, grant),
+  ]);
   return {
-    financing: financingOf(grant),
+    financing: financingOf(grant, terms),
     otherReports: reports.filter((r) => r.period.reportId !== reportId),
   };
 }

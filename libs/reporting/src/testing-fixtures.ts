@@ -6,9 +6,26 @@ import {
   evolveEsfLedger,
   initialEsfLedgerState,
 } from './esf-ledger';
-import type { EsfReportEvent, EsfReportPeriod, Expenditure, OpenedReport, ReportContent } from './esf-report';
+import {
+  type EsfReportEvent,
+  type EsfReportPeriod,
+  type Expenditure,
+  type OpenedReport,
+  type ReportContent,
+  sourcesOfV1,
+} from './esf-report';
 import { financingOf, type GrantFinancing } from './financing-limits';
 import type { IssuedGrant } from './grant-facts';
+
+/** Expenditure of the 2011 programme's three sources, ESF, Land and own funds, as reports state it. */
+export const spent = (esfCents: number, landCents: number, ownCents: number): Expenditure =>
+  sourcesOfV1({ esfCents, landCents, ownCents });
+
+/** Amounts of the 2011 grant's capped sources, ESF and Land: ceilings and what was counted. */
+export const capped = (esf: number, land: number): Expenditure => [
+  { sourceId: 'esf', cents: esf },
+  { sourceId: 'land', cents: land },
+];
 
 export const GRANT_ID = 'kkz.phase-1.05978000';
 export const REPORT_2012 = `${GRANT_ID}.2012`;
@@ -27,7 +44,7 @@ export function unnaGrant(overrides: Partial<IssuedGrant> = {}): IssuedGrant {
     amountCents: 6_400_000,
     entitlementCents: 6_400_000,
     period: { from: '2012-03-01', to: '2015-06-30' },
-    financing: { esfCents: 4_300_000, landCents: 2_100_000, ownCents: 2_200_000 },
+    financing: spent(4_300_000, 2_100_000, 2_200_000),
     rulesVersion: 0,
     issuedAt: '2012-02-20T10:00:00.000Z',
     ...overrides,
@@ -79,7 +96,7 @@ export const opened = (period = period2012): EsfReportEvent => ({
 /** 17,200 EUR spent in 2012 in the notice's proportions: 8,600 ESF, 4,200 Land, 4,400 own funds. */
 export function report2012(overrides: Partial<ReportContent> = {}): ReportContent {
   return {
-    expenditure: { esfCents: 860_000, landCents: 420_000, ownCents: 440_000 },
+    expenditure: spent(860_000, 420_000, 440_000),
     indicators: { publicAdministrationsSupported: 5 },
     narrative: 'Netzwerke gebündelt; Koordinierungsstelle besetzt.',
     ...overrides,
@@ -139,7 +156,7 @@ export const REPORT_2013 = `${GRANT_ID}.2013`;
 
 /** The grant's financing as a money check sees it: the notice's plan and the ceilings in force. */
 export const financing = (overrides: Partial<IssuedGrant> = {}): GrantFinancing =>
-  financingOf(unnaGrant(overrides));
+  financingOf(unnaGrant(overrides), TERMS_BUILT_IN_BEFORE_V2.sources);
 
 /** The 2013 report as its own stream stands: returned, awaiting review or accepted, with these figures. */
 export function report2013(
@@ -167,7 +184,7 @@ export function booked(
   reportId: string,
   expenditure: Expenditure,
   submission = 1,
-  countedBefore = { esfCents: 0, landCents: 0 },
+  countedBefore = capped(0, 0),
 ): EsfLedgerEvent {
   return {
     type: 'EsfAcceptanceBooked',
@@ -177,7 +194,7 @@ export function booked(
       periodId: reportId.slice(GRANT_ID.length + 1),
       submission,
       expenditure,
-      ceilings: { esfCents: 4_300_000, landCents: 2_100_000 },
+      ceilings: capped(4_300_000, 2_100_000),
       countedBefore,
       bookedAt: '2014-02-01T10:00:00.000Z',
     },

@@ -209,14 +209,25 @@ export function MyGrantPage() {
   );
 }
 
-type Amounts = { esf: string; land: string; own: string };
+/** Amounts as typed, by source id. */
+type Amounts = Record<string, string>;
 
-/** Which field a refusal of a report or proof of use concerns (validator paths, rule facts). */
-function amountErrorsOf(error: unknown): Record<string, string[]> {
+/** A source of the grant's notice as the form names it. */
+type SourceName = { sourceId: string; name: string };
+
+/**
+ * Which field a refusal of a report or proof of use concerns (validator paths, rule facts).
+ * `sourceIds`: the sources the amounts were sent for, in the order sent (`expenditure.<i>.cents`
+ * is the i-th); refusals that name a source (`source`) concern its field.
+ */
+function amountErrorsOf(error: unknown, sourceIds: readonly string[] = []): Record<string, string[]> {
   if (!(error instanceof ApiProblem)) return {};
   const out: Record<string, string[]> = {};
   const add = (key: string, text: string) => (out[key] = [...(out[key] ?? []), text]);
   const keyOf = (path: string) => {
+    const entry = /^expenditure\.(\d+)\./.exec(path);
+    if (entry && sourceIds[Number(entry[1])]) return sourceIds[Number(entry[1])];
+    if (sourceIds.includes(path)) return path;
     if (/esf/i.test(path)) return 'esf';
     if (/land/i.test(path)) return 'land';
     if (/own/i.test(path)) return 'own';
@@ -229,7 +240,8 @@ function amountErrorsOf(error: unknown): Record<string, string[]> {
   const facts = error.extensions;
   if (typeof facts.source === 'string') add(keyOf(facts.source), error.detail);
   for (const path of [...((facts.fields as string[]) ?? []), ...((facts.missing as string[]) ?? [])]) {
-    const keys = path === 'expenditure' ? ['esf', 'land', 'own'] : [keyOf(path)];
+    const keys =
+      path === 'expenditure' ? (sourceIds.length ? sourceIds : ['esf', 'land', 'own']) : [keyOf(path)];
     for (const key of keys)
       add(
         key,
@@ -238,41 +250,44 @@ function amountErrorsOf(error: unknown): Record<string, string[]> {
           : error.detail,
       );
   }
-  if (error.code === 'expenditure-total-mismatch') add('esf', error.detail);
+  if (error.code === 'expenditure-total-mismatch') add(sourceIds[0] ?? 'esf', error.detail);
   if (/factual-report/.test(error.code)) add('text', error.detail);
   if (/beyond-grant/.test(error.code)) for (const key of ['esf', 'land']) add(key, error.detail);
   return out;
 }
 
+/** One amount field per source of the grant's notice, named as its terms name the source. */
 function AmountFields({
+  sources,
   amounts,
   set,
   errors,
   disabled,
 }: {
+  sources: SourceName[];
   amounts: Amounts;
   set: (a: Amounts) => void;
   errors: Record<string, string[]>;
   disabled: boolean;
 }) {
-  const rows: [keyof Amounts, string][] = [
-    ['esf', 'Ausgaben aus ESF-Mitteln in €'],
-    ['land', 'Ausgaben aus Landesmitteln in €'],
-    ['own', 'Ausgaben aus Eigenmitteln in €'],
-  ];
   return (
     <fieldset>
       <legend>Ausgaben nach Finanzierungsquelle</legend>
-      {rows.map(([key, label]) => (
-        <Field key={key} label={label} errors={errors[key]} hint="z. B. 12.500,00">
+      {sources.map(({ sourceId, name }) => (
+        <Field
+          key={sourceId}
+          label={`Ausgaben aus „${name}“ in €`}
+          errors={errors[sourceId]}
+          hint="z. B. 12.500,00"
+        >
           {(props) => (
             <input
               {...props}
               type="text"
               inputMode="decimal"
-              value={amounts[key]}
+              value={amounts[sourceId] ?? ''}
               disabled={disabled}
-              onChange={(e) => set({ ...amounts, [key]: e.target.value })}
+              onChange={(e) => set({ ...amounts, [sourceId]: e.target.value })}
             />
           )}
         </Field>
@@ -315,11 +330,35 @@ function useIndicatorDefinitions(r: Report | undefined): IndicatorDefinition[] |
   }));
 }
 
+/**
+ * The sources a report states, in the notice's order: the grant's named sources; while the grant
+ * is not readable, the sources the report already holds, by id. Undefined while loading.
+ */
+function sourcesOf(
+  r: Report | undefined,
+  named: { sourceId: string; name: string }[] | undefined,
+  grantUnreadable: boolean,
+): SourceName[] | undefined {
+  if (!r || (!named && !grantUnreadable)) return undefined;
+  if (named?.length) return named.map(({ sourceId, name }) => ({ sourceId, name }));
+  const held = [r.draft.expenditure, r.submitted?.expenditure, r.accepted?.expenditure].find(
+    (e) => e?.length,
+  );
+  return (held ?? []).map(({ sourceId }) => ({ sourceId, name: sourceId }));
+}
+
 export function ReportPage() {
   const { reportId = '' } = useParams();
   const client = useQueryClient();
   const r = useQuery({ queryKey: ['report', reportId], queryFn: () => report(reportId) });
   const definitions = useIndicatorDefinitions(r.data);
+  // The report states the money per source of the grant's notice, named as its terms name them.
+  const g = useQuery({
+    queryKey: ['grant', r.data?.grantId],
+    queryFn: () => grant(r.data?.grantId ?? ''),
+    enabled: !!r.data,
+  });
+  const sources = sourcesOf(r.data, g.data?.financingNames, g.isError);
   const [amounts, setAmounts] = useState<Amounts>();
   const [indicators, setIndicators] = useState<Record<string, string>>({});
   const [narrative, setNarrative] = useState('');
@@ -330,11 +369,7 @@ export function ReportPage() {
       r.data.status === 'open' || r.data.status === 'returned'
         ? r.data.draft
         : (r.data.submitted ?? r.data.draft);
-    setAmounts({
-      esf: euroInput(source.expenditure?.esfCents),
-      land: euroInput(source.expenditure?.landCents),
-      own: euroInput(source.expenditure?.ownCents),
-    });
+    setAmounts(Object.fromEntries((source.expenditure ?? []).map((e) => [e.sourceId, euroInput(e.cents)])));
     setIndicators(
       Object.fromEntries(Object.entries(source.indicators ?? {}).map(([k, v]) => [k, String(v)])),
     );
@@ -342,12 +377,11 @@ export function ReportPage() {
   }, [r.data, amounts]);
   const bodyOf = (): ReportBody => {
     const body: Record<string, unknown> = {};
-    if (amounts && (amounts.esf || amounts.land || amounts.own)) {
-      body.expenditure = {
-        esfCents: centsOf(amounts.esf) ?? 0,
-        landCents: centsOf(amounts.land) ?? 0,
-        ownCents: centsOf(amounts.own) ?? 0,
-      };
+    if (amounts && sources && sources.some((s) => amounts[s.sourceId]?.trim())) {
+      body.expenditure = sources.map(({ sourceId }) => ({
+        sourceId,
+        cents: centsOf(amounts[sourceId] ?? '') ?? 0,
+      }));
     }
     const figures = Object.entries(indicators).filter(([, v]) => v.trim() !== '');
     if (figures.length)
@@ -368,7 +402,10 @@ export function ReportPage() {
     },
     onError: () => setDone(undefined),
   });
-  const errors = amountErrorsOf(save.error);
+  const errors = amountErrorsOf(
+    save.error,
+    (sources ?? []).map((s) => s.sourceId),
+  );
   const readOnly = r.data ? r.data.status === 'submitted' || r.data.status === 'accepted' : true;
   return (
     <Page title={r.data ? `Bericht ${date(r.data.from)} bis ${date(r.data.to)}` : 'Bericht'}>
@@ -377,7 +414,7 @@ export function ReportPage() {
       )}
       <ProblemMessage error={r.error} />
       {r.isPending && <Loading what="Der Bericht" />}
-      {r.data && amounts && (
+      {r.data && amounts && sources && (
         <>
           <dl className="facts">
             <dt>Fällig am</dt>
@@ -405,7 +442,13 @@ export function ReportPage() {
               save.mutate(false);
             }}
           >
-            <AmountFields amounts={amounts} set={setAmounts} errors={errors} disabled={readOnly} />
+            <AmountFields
+              sources={sources}
+              amounts={amounts}
+              set={setAmounts}
+              errors={errors}
+              disabled={readOnly}
+            />
             <fieldset>
               <legend>Indikatoren</legend>
               {definitions === undefined && <Loading what="Die Indikatoren" />}

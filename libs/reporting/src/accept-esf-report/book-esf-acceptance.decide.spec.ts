@@ -9,21 +9,19 @@ import type { EsfLedgerEvent } from '../esf-ledger';
 import type { Expenditure, OpenedReport } from '../esf-report';
 import {
   booked,
+  capped,
   financing,
   period2012,
   REPORT_2012,
   REPORT_2013,
   report2012,
   report2013,
+  spent,
 } from '../testing-fixtures';
 import { bookEsfAcceptanceDecider } from './book-esf-acceptance.decide';
 
 const spec = deciderSpecification(bookEsfAcceptanceDecider);
-const expenditure = (esfCents: number, landCents: number, ownCents: number) => ({
-  esfCents,
-  landCents,
-  ownCents,
-});
+const expenditure = spent;
 const FIGURES_2012 = report2012().expenditure;
 
 /** The 2012 report awaiting review (or in another status) with its submission. */
@@ -41,7 +39,7 @@ const book = (extra: Partial<Parameters<typeof bookEsfAcceptanceDecider.decide>[
   bookedAt: '2014-02-01T10:00:00.000Z',
   ...extra,
 });
-const booked2012 = (countedBefore = { esfCents: 0, landCents: 0 }, submission = 1): EsfLedgerEvent =>
+const booked2012 = (countedBefore = capped(0, 0), submission = 1): EsfLedgerEvent =>
   booked(REPORT_2012, FIGURES_2012, submission, countedBefore);
 const accepted2013 = (e: Expenditure) => ({ otherReports: [report2013('accepted', e)] });
 
@@ -50,7 +48,7 @@ describe("book an ESF report's acceptance in the grant's ledger", () => {
     spec
       .given([])
       .when(book(accepted2013(expenditure(1_000_000, 500_000, 600_000))))
-      .then([booked2012({ esfCents: 1_000_000, landCents: 500_000 })]));
+      .then([booked2012(capped(1_000_000, 500_000))]));
 
   it('refuses what would take ESF or Land beyond the notice, counting accepted reports', () => {
     // 4,200 EUR Land in this report: 16,800.01 accepted elsewhere goes a cent beyond the notice's 21,000.
@@ -65,7 +63,7 @@ describe("book an ESF report's acceptance in the grant's ledger", () => {
     spec
       .given([])
       .when(book(accepted2013(expenditure(3_440_000, 1_680_000, 0))))
-      .then([booked2012({ esfCents: 3_440_000, landCents: 1_680_000 })]);
+      .then([booked2012(capped(3_440_000, 1_680_000))]);
   });
 
   it("counts another period's booking while its report awaits review: a concurrent acceptance loses", () => {
@@ -110,13 +108,13 @@ describe("book an ESF report's acceptance in the grant's ledger", () => {
     spec
       .given([booked2012()])
       .when(book({ report: report('submitted', 2) }))
-      .then([booked2012({ esfCents: 0, landCents: 0 }, 2)]);
+      .then([booked2012(capped(0, 0), 2)]);
   });
 
   it('holds the report to the ceilings lowered by a partial revocation, in proportion and rounded down', () => {
     // 5,000.01 EUR of 64,000 left: ESF floor(43,000 × 500,001 / 6,400,000) = 3,359.38, Land 1,640.62.
     const lowered = { financing: financing({ entitlementCents: 500_001 }) };
-    expect(lowered.financing.ceilings).toEqual({ esfCents: 335_938, landCents: 164_062 });
+    expect(lowered.financing.ceilings).toEqual(capped(335_938, 164_062));
     spec.given([]).when(book(lowered)).thenThrows(FinancingSourceExhausted, 'financing-source-exhausted');
     const small = expenditure(335_938, 164_062, 200_000);
     spec
@@ -125,7 +123,7 @@ describe("book an ESF report's acceptance in the grant's ledger", () => {
       .then([
         {
           ...booked(REPORT_2012, small),
-          data: { ...booked(REPORT_2012, small).data, ceilings: { esfCents: 335_938, landCents: 164_062 } },
+          data: { ...booked(REPORT_2012, small).data, ceilings: capped(335_938, 164_062) },
         } as EsfLedgerEvent,
       ]);
   });

@@ -9,6 +9,7 @@ import type { OpenedReport } from '../esf-report';
 import {
   assertNotRevoked,
   assertWithinCeilings,
+  cappedPart,
   countedElsewhere,
   type GrantFinancing,
 } from '../financing-limits';
@@ -52,7 +53,7 @@ export function bookEsfAcceptance(command: BookEsfAcceptance, ledger: EsfLedgerS
         submission: report.submission,
         expenditure,
         ceilings: financing.ceilings,
-        countedBefore: { esfCents: counted.esfCents, landCents: counted.landCents },
+        countedBefore: cappedPart(counted, financing),
         bookedAt: command.bookedAt,
       },
     },

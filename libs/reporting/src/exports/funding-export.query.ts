@@ -11,7 +11,7 @@ import { grantsProjection } from '@app/grants';
 import { phaseNumber } from '@app/grants/grant';
 import { programmesCallsProjection } from '@app/programmes-calls';
 import { Clock, MunicipalityRegistry } from '@app/shared';
-import { SOURCES, type Source } from '../esf-report';
+import { programmeSources } from '@app/grants/funding-totals/funding-totals.query';
 import { esfReportsProjection } from '../queries/esf-reports.projection';
 import { esfTotalsProjection } from '../queries/esf-totals.projection';
 
@@ -20,13 +20,6 @@ export class GetFundingExportQuery extends Query<FundingExportView> {
     super();
   }
 }
-
-/** The sources of the reports as people name them; ESF and Land are grants, own funds the municipality's. */
-const SOURCE_NAMES: Record<Source, { name: string; kind: 'grant' | 'own' }> = {
-  esf: { name: 'ESF', kind: 'grant' },
-  land: { name: 'Land', kind: 'grant' },
-  own: { name: 'Eigenmittel', kind: 'own' },
-};
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 
@@ -57,13 +50,28 @@ export class GetFundingExportHandler implements IQueryHandler<GetFundingExportQu
   ) {}
 
   async execute({ programmeId }: GetFundingExportQuery): Promise<FundingExportView> {
-    const programme = this.projections.state(programmesCallsProjection).programmes.get(programmeId);
+    const catalogue = this.projections.state(programmesCallsProjection);
+    const programme = catalogue.programmes.get(programmeId);
     if (!programme) throw new NotFound('Programme', programmeId);
     const reports = this.projections.state(esfReportsProjection).byId;
     const grants = this.projections.state(grantsProjection).byId;
-    const totals = [...(this.projections.state(esfTotalsProjection).get(programmeId)?.values() ?? [])].sort(
-      (a, b) => a.year - b.year || SOURCES.indexOf(a.source) - SOURCES.indexOf(b.source),
+    const found = [...(this.projections.state(esfTotalsProjection).get(programmeId)?.values() ?? [])];
+    // The sources as the programme's terms name them; a source they do not name (a report of
+    // earlier terms) by its id, only where money was booked on it.
+    const sources = programmeSources(catalogue.rules.get(programmeId) ?? []).map(
+      ({ sourceId, name, kind }) => ({
+        sourceId,
+        name,
+        kind: kind === 'grant' ? ('grant' as const) : ('own' as const),
+      }),
     );
+    for (const { source, cents } of found)
+      if (cents !== 0 && !sources.some((s) => s.sourceId === source))
+        sources.push({ sourceId: source, name: source, kind: 'grant' });
+    const order = sources.map((s) => s.sourceId);
+    const totals = found
+      .filter((line) => order.includes(line.source))
+      .sort((a, b) => a.year - b.year || order.indexOf(a.source) - order.indexOf(b.source));
     const lines: FundingLineView[] = totals.flatMap((line) =>
       line.contributions.map((c): FundingLineView => {
         const name = this.registry.find(c.ags)?.name ?? c.ags;
@@ -92,7 +100,7 @@ export class GetFundingExportHandler implements IQueryHandler<GetFundingExportQu
       programme: { programmeId, title: programme.title },
       issuer: `Bewilligungsbehörde „${programme.title}“`,
       asOf: berlinDateTime(this.clock.nowIso()).date,
-      sources: SOURCES.map((sourceId) => ({ sourceId, ...SOURCE_NAMES[sourceId] })),
+      sources,
       years:
         years.length > 0 ? Array.from({ length: Math.max(...years) - first + 1 }, (_, i) => first + i) : [],
       lines,

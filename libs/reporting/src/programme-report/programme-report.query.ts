@@ -6,7 +6,7 @@ import { grantsProjection } from '@app/grants';
 import { phaseNumber } from '@app/grants/grant';
 import { programmesCallsProjection } from '@app/programmes-calls';
 import { Clock, MunicipalityRegistry, type MunicipalityType } from '@app/shared';
-import { SOURCES } from '../esf-report';
+import { programmeSources } from '@app/grants/funding-totals/funding-totals.query';
 import { esfReportsProjection } from '../queries/esf-reports.projection';
 import { esfTotalsProjection } from '../queries/esf-totals.projection';
 
@@ -23,12 +23,6 @@ export class GetProgrammeReportQuery extends Query<ProgrammeReportView> {
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 const phaseName = (phase: number) => (phase === 0 ? 'ohne Phase' : `Förderphase ${ROMAN[phase] ?? phase}`);
 const phaseOf = (g: { phaseId?: string }) => phaseNumber(g.phaseId) ?? 0;
-
-const SOURCE_NAMES: Record<(typeof SOURCES)[number], string> = {
-  esf: 'ESF',
-  land: 'Land',
-  own: 'Eigenmittel',
-};
 
 const TYPE_NAMES: Record<MunicipalityType, string> = {
   'kreisfreie-stadt': 'Kreisfreie Städte',
@@ -87,9 +81,19 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
     const grants = [...this.projections.state(grantsProjection).byId.values()].filter(
       (g) => g.programmeId === programmeId,
     );
-    const funding = [...(this.projections.state(esfTotalsProjection).get(programmeId)?.values() ?? [])].map(
-      (line) => ({ year: line.year, sourceId: line.source, cents: line.cents }),
-    );
+    // The sources as the programme's terms name them; another (a report of earlier terms) by its
+    // id, only where money was booked on it.
+    const sources = programmeSources(catalogue.rules.get(programmeId) ?? []).map(({ sourceId, name }) => ({
+      sourceId,
+      name,
+    }));
+    const lines = [...(this.projections.state(esfTotalsProjection).get(programmeId)?.values() ?? [])];
+    for (const { source, cents } of lines)
+      if (cents !== 0 && !sources.some((s) => s.sourceId === source))
+        sources.push({ sourceId: source, name: source });
+    const funding = lines
+      .filter((line) => sources.some((s) => s.sourceId === line.source))
+      .map((line) => ({ year: line.year, sourceId: line.source, cents: line.cents }));
     const accepted = [...this.projections.state(esfReportsProjection).byId.values()].filter(
       (r) => r.programmeId === programmeId && r.accepted,
     ).length;
@@ -140,7 +144,7 @@ export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeRepo
         }),
         events,
       },
-      sources: SOURCES.map((sourceId) => ({ sourceId, name: SOURCE_NAMES[sourceId] })),
+      sources,
       years: allYears,
       funding,
       participants: {

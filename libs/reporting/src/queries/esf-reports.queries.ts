@@ -30,7 +30,8 @@ export class ListGrantEsfReportsQuery extends Query<EsfReportView[]> {
 
 export interface EsfTotalsLineView {
   year: number;
-  source: (typeof SOURCES)[number];
+  /** The source's id: `esf`, `land`, `own` for the 2011 programme, the notice's sources for others. */
+  source: string;
   cents: number;
   /** The same amount in EUR with two decimal places, e.g. "16000.00". */
   eur: string;
@@ -42,7 +43,7 @@ export interface EsfTotalsView {
   programmeId: string;
   currency: 'EUR';
   lines: EsfTotalsLineView[];
-  bySource: { source: (typeof SOURCES)[number]; cents: number; eur: string }[];
+  bySource: { source: string; cents: number; eur: string }[];
   totalCents: number;
   totalEur: string;
 }
@@ -76,8 +77,12 @@ export class ListGrantEsfReportsHandler implements IQueryHandler<ListGrantEsfRep
   }
 }
 
+/** The 2011 programme's sources first (always, as the deprecated shape has them), then any other, as found. */
+export const sourceOrder = (found: readonly string[]): string[] => [...new Set([...SOURCES, ...found])];
+
 /**
- * Programme totals by year and source, made only of accepted reports: every line lists the
+ * Deprecated (`GET …/funding-totals` in the grants context names the programme's sources):
+ * programme totals by year and source, made only of accepted reports: every line lists the
  * reports and the ReportAccepted events (id and position in the store) its cents come from.
  */
 @QueryHandler(GetEsfTotalsQuery)
@@ -86,8 +91,10 @@ export class GetEsfTotalsHandler implements IQueryHandler<GetEsfTotalsQuery> {
   async execute({ programmeId }: GetEsfTotalsQuery): Promise<EsfTotalsView> {
     if (!this.projections.state(programmesCallsProjection).programmes.has(programmeId))
       throw new NotFound('Programme', programmeId);
-    const lines = [...(this.projections.state(esfTotalsProjection).get(programmeId)?.values() ?? [])]
-      .sort((a, b) => a.year - b.year || SOURCES.indexOf(a.source) - SOURCES.indexOf(b.source))
+    const found = [...(this.projections.state(esfTotalsProjection).get(programmeId)?.values() ?? [])];
+    const sources = sourceOrder(found.map((l) => l.source));
+    const lines = found
+      .sort((a, b) => a.year - b.year || sources.indexOf(a.source) - sources.indexOf(b.source))
       .map((line) => ({
         year: line.year,
         source: line.source,
@@ -96,7 +103,7 @@ export class GetEsfTotalsHandler implements IQueryHandler<GetEsfTotalsQuery> {
         reportIds: line.contributions.map((c) => c.reportId),
         events: line.contributions.map((c) => ({ ...c, eur: eur(c.cents) })),
       }));
-    const bySource = SOURCES.map((source) => {
+    const bySource = sources.map((source) => {
       const cents = lines.filter((l) => l.source === source).reduce((sum, l) => sum + l.cents, 0);
       return { source, cents, eur: eur(cents) };
     });

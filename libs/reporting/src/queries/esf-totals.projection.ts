@@ -1,5 +1,5 @@
 import type { Projection, RecordedEvent } from '@app/eventsourcing';
-import { centsOf, type ReportAccepted, type Source, SOURCES } from '../esf-report';
+import type { ReportAccepted } from '../esf-report';
 
 /** One accepted report's part of a line: the euro traced to its report and its event. */
 export interface Contribution {
@@ -13,12 +13,16 @@ export interface Contribution {
 
 export interface TotalsLine {
   year: number;
-  source: Source;
+  /** The source's id as the report states it (the 2011 programme: `esf`, `land`, `own`). */
+  source: string;
   cents: number;
   contributions: Contribution[];
 }
 
-/** programmeId → `<year>:<source>` → line; built only from ReportAccepted events. */
+/**
+ * programmeId → `<year>:<source>` → line; built only from ReportAccepted events (schema version 2:
+ * one line per source the report states, as the notice's sources).
+ */
 export type EsfTotalsReadModel = Map<string, Map<string, TotalsLine>>;
 
 export const esfTotalsProjection: Projection<EsfTotalsReadModel> = {
@@ -31,11 +35,10 @@ export const esfTotalsProjection: Projection<EsfTotalsReadModel> = {
       recorded.data as ReportAccepted['data'];
     const lines = model.get(programmeId) ?? new Map<string, TotalsLine>();
     model.set(programmeId, lines);
-    for (const source of SOURCES) {
+    for (const { sourceId: source, cents } of expenditure) {
       const key = `${year}:${source}`;
       const line = lines.get(key) ?? { year, source, cents: 0, contributions: [] };
       lines.set(key, line);
-      const cents = centsOf(expenditure, source);
       line.cents += cents;
       line.contributions.push({
         reportId,

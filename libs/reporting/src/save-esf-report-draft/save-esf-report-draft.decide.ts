@@ -7,21 +7,23 @@ import {
   type ReportContentInput,
 } from '../esf-report';
 import { assertIndicatorsInCatalogue } from '../indicator-rules';
-import { assertFiguresValid, withoutTotal } from '../report-rules';
+import { expenditureOf } from '../report-rules';
 import { assertChangeable } from '../report-status';
 
 export interface SaveEsfReportDraft {
   reportId: string;
   content: ReportContentInput;
+  /** The sources of the grant's notice, in its order: what the figures are stated by. */
+  sourceIds: string[];
   now: string;
 }
 
 /** The draft is replaced as a whole; figures and indicators are checked now, completeness at submission. */
 export function saveEsfReportDraft(command: SaveEsfReportDraft, state: EsfReportState): EsfReportEvent[] {
   assertChangeable(command.reportId, state);
-  assertFiguresValid(command.content);
+  const expenditure = expenditureOf(command.content, command.sourceIds);
   assertIndicatorsInCatalogue(command.content.indicators, state.period.indicators);
-  const { expenditure, indicators, narrative } = command.content;
+  const { indicators, narrative } = command.content;
   return [
     {
       type: 'ReportDraftSaved',
@@ -29,7 +31,7 @@ export function saveEsfReportDraft(command: SaveEsfReportDraft, state: EsfReport
         reportId: command.reportId,
         grantId: state.period.grantId,
         ags: state.period.ags,
-        ...(expenditure ? { expenditure: withoutTotal(expenditure) } : {}),
+        ...(expenditure ? { expenditure } : {}),
         ...(indicators ? { indicators } : {}),
         ...(narrative !== undefined ? { narrative } : {}),
         savedAt: command.now,

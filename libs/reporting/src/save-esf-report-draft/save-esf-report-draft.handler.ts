@@ -3,7 +3,7 @@ import type { Principal } from '@app/identity';
 import { CommandAccepted, CommandService } from '@app/shared';
 import type { ReportContentInput } from '../esf-report';
 import { esfReportStream } from '../esf-report';
-import { authorizeOwner } from '../report-access';
+import { authorizeOwner, loadIssuedGrant } from '../report-access';
 import { saveEsfReportDraftDecider } from './save-esf-report-draft.decide';
 
 export class SaveEsfReportDraftCommand extends Command<CommandAccepted> {
@@ -31,8 +31,13 @@ export class SaveEsfReportDraftHandler implements ICommandHandler<SaveEsfReportD
       esfReportStream(reportId),
       saveEsfReportDraftDecider,
       async (state) => {
-        await authorizeOwner(this.commands, principal, reportId, state);
-        return { reportId, content, now: this.commands.now().toISOString() };
+        const { grantId } = await authorizeOwner(this.commands, principal, reportId, state);
+        // Figures are stated by the notice's sources; a period not opened is refused by the decider.
+        const sourceIds =
+          state.status === 'none'
+            ? []
+            : (await loadIssuedGrant(this.commands, grantId)).financing.map((f) => f.sourceId);
+        return { reportId, content, sourceIds, now: this.commands.now().toISOString() };
       },
       { expectedRevision },
     );

@@ -19,7 +19,7 @@ import {
 } from '../financing-limits';
 import type { EsfLedgerState } from '../esf-ledger';
 import { assertIndicatorsInCatalogue, assertRequiredIndicators } from '../indicator-rules';
-import { assertFiguresValid, assertSharesWithinNotice, withoutTotal } from '../report-rules';
+import { assertSharesWithinNotice, expenditureOf } from '../report-rules';
 import { assertChangeable } from '../report-status';
 
 export interface SubmitEsfReport {
@@ -27,7 +27,7 @@ export interface SubmitEsfReport {
   /** What the request names; anything it leaves out comes from the saved draft. */
   content: ReportContentInput;
   now: string;
-  /** The notice's financing plan and the ESF and Land ceilings in force. */
+  /** The notice's sources and financing plan, and the ceilings of its capped sources in force. */
   financing: GrantFinancing;
   /** The grant's other reports and its ESF ledger: what they count against the ceilings. */
   otherReports: OpenedReport[];
@@ -37,9 +37,9 @@ export interface SubmitEsfReport {
 /**
  * A report for an opened period whose period has ended (24:00 Berlin time on its last day),
  * complete, with the indicators of its catalogue (required ones present, none unknown, each of
- * its type), figures that add up, ESF and Land shares within the notice's shares, and ESF
- * and Land amounts that, with what the grant's other reports count, stay within the ceilings in
- * force (acceptance checks that again, serialised by the ESF ledger). A first submission while
+ * its type), figures per source of the notice that add up, the capped (grant) sources' shares
+ * within the notice's shares, and their amounts that, with what the grant's other reports count,
+ * stay within the ceilings in force (acceptance checks that again, serialised by the ledger). A first submission while
  * open, a corrected one only after the report was returned; none once the grant is revoked in full.
  */
 export function submitEsfReport(command: SubmitEsfReport, state: EsfReportState): EsfReportEvent[] {
@@ -49,12 +49,15 @@ export function submitEsfReport(command: SubmitEsfReport, state: EsfReportState)
   const { period } = state;
   if (Date.parse(now) < endOfDayInBerlin(period.to).getTime())
     throw new EsfReportPeriodNotEnded(reportId, period.to);
-  assertFiguresValid(content);
+  const expenditure = expenditureOf(
+    content,
+    command.financing.sources.map((s) => s.sourceId),
+  );
   const catalogue = period.indicators;
   assertIndicatorsInCatalogue(content.indicators, catalogue);
   const report = complete(
     {
-      expenditure: content.expenditure ? withoutTotal(content.expenditure) : state.draft.expenditure,
+      expenditure: expenditure ?? state.draft.expenditure,
       indicators: content.indicators ?? state.draft.indicators ?? {},
       narrative: content.narrative ?? state.draft.narrative,
     },
@@ -63,7 +66,7 @@ export function submitEsfReport(command: SubmitEsfReport, state: EsfReportState)
   // A draft saved under the same catalogue was checked when saved; checked again all the same.
   assertIndicatorsInCatalogue(report.indicators, catalogue);
   assertRequiredIndicators(report.indicators, catalogue);
-  assertSharesWithinNotice(report.expenditure, command.financing.notice);
+  assertSharesWithinNotice(report.expenditure, command.financing.notice, command.financing.sources);
   assertWithinCeilings(
     report.expenditure,
     command.financing,
