@@ -579,7 +579,7 @@ describe('any programme: "Digitale Bildungslandschaften NRW 2026" from its creat
     // ── A report in the 2011 form, or naming a source the notice does not, is refused; nothing written ──
     const q4 = `${unnaGrant}.2026-Q4`;
     const written = async () => (await api.store.readStream(`esf-report-${q4}`)).length;
-    const before = await written();
+    const reportEventsBefore = await written();
     const refusedWith = async (res: { status: number; body: Record<string, unknown>; headers: object }) => {
       expect(res.status).toBe(422);
       expect(res.headers).toMatchObject({
@@ -612,6 +612,6 @@ describe('any programme: "Digitale Bildungslandschaften NRW 2026" from its creat
     expect(unknown.detail).toBe(
       '„esf“ ist keine Finanzierungsquelle dieser Zuwendung; berichtet wird je Quelle des Zuwendungsbescheids: „bund“, „land“, „own“.',
     );
-    expect(await written()).toBe(before);
+    expect(await written()).toBe(reportEventsBefore);
   });
 });
