@@ -90,7 +90,10 @@ describe('a firing decided on the state the manager folded', () => {
     const recorder = new DeadlineRecorder(store);
     await recorder.open(opened);
     const [event] = await store.readStream(`deadline-${REPORT}`);
-    const known = { state: evolveDeadline(initialDeadlineState(), event as unknown as DeadlineEvent), revision: 0 };
+    const known = {
+      state: evolveDeadline(initialDeadlineState(), event as unknown as DeadlineEvent),
+      revision: 0,
+    };
     return { store, recorder, known };
   }
 

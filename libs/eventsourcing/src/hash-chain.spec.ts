@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './adapters/sqlite-event-store';
 import { canonicalJson } from './canonical-json';
-import { eventHash, GENESIS_HASH, sealEvents, sealEventsSerialized, verifyStore, verifyStreamChain } from './hash-chain';
+import {
+  eventHash,
+  GENESIS_HASH,
+  sealEvents,
+  sealEventsSerialized,
+  verifyStore,
+  verifyStreamChain,
+} from './hash-chain';
 import type { NewEvent } from './event';
 import { newEvent } from './testing/new-event';
 

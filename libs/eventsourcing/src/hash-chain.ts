@@ -93,9 +93,10 @@ export function sealEventsSerialized(
     const dataJson = JSON.stringify(event.data);
     const data: unknown = isPlainJson(event.data) ? event.data : JSON.parse(dataJson);
     const envelopeJson = JSON.stringify(event.metadata);
-    const envelope = (
-      isPlainJson(event.metadata) ? event.metadata : JSON.parse(envelopeJson)
-    ) as Omit<EventMetadata, 'hash'>;
+    const envelope = (isPlainJson(event.metadata) ? event.metadata : JSON.parse(envelopeJson)) as Omit<
+      EventMetadata,
+      'hash'
+    >;
     const metadata = { ...envelope, recordedAt, prevHash: previous };
     const hash = eventHash({ streamId, revision: firstRevision + index, type: event.type, data, metadata });
     // Appending to the text is what JSON.stringify of the sealed metadata gives, unless a member

@@ -1,6 +1,12 @@
 import type { EventStore, RecordedEvent } from '@app/eventsourcing';
 import type { BusinessCalendar } from '@app/shared';
-import { type DeadlineEvent, type DeadlineOpenedData, deadlineStream, type KnownDeadline, normalizeOpened } from '../deadline';
+import {
+  type DeadlineEvent,
+  type DeadlineOpenedData,
+  deadlineStream,
+  type KnownDeadline,
+  normalizeOpened,
+} from '../deadline';
 import {
   applyToDerivation,
   type DerivationState,

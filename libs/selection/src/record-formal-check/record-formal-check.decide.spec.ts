@@ -115,7 +115,9 @@ describe('record the formal check of a submission', () => {
     const late = recorded(check({ submission: adoptedOn('2011-12-15') }));
     expect(late).toMatchObject({ checks: { councilResolution: 'missing' }, passed: false });
     expect(late.reasons[2]).toMatch(/bis zur Einreichung erfasst für 05978020/);
-    expect(late.reasons[2]).toMatch(/nach der Einreichung am 14\.12\.2011 gefasst.*05978020 \(15\.12\.2011\)/);
+    expect(late.reasons[2]).toMatch(
+      /nach der Einreichung am 14\.12\.2011 gefasst.*05978020 \(15\.12\.2011\)/,
+    );
     // Adopted on the day of submission (Berlin) counts.
     expect(recorded(check({ submission: adoptedOn('2011-12-14') }))).toMatchObject({
       checks: { councilResolution: 'present' },
