@@ -4,9 +4,11 @@ import type { SourceAmount } from '../grant';
 /**
  * The accepted interim reports' expenditure, by programme, year and source: what the programme
  * actually spent, each source as the grants' terms name it. Read by the reporting context's event
- * contract (docs/events.md): `EsfReportAccepted` states its expenditure as `<source>Cents` fields
- * (`esfCents`, `landCents`, `ownCents`); a report stating a list of { sourceId, cents } is read as
- * that, so that reports by any programme's sources count the same way.
+ * contract (docs/events.md): `ReportAccepted` v2 states its expenditure as a list of
+ * { sourceId, cents }, one per source of the notice; stored version-1 events (`EsfReportAccepted`,
+ * `ReportAccepted` v1) reach it upcast to that list, and their `<source>Cents` fields (`esfCents`,
+ * `landCents`, `ownCents`) are still read as the sources `esf`, `land` and `own` should one
+ * arrive as stored.
  */
 export const ACCEPTED_REPORT_TYPES = ['EsfReportAccepted', 'ReportAccepted'] as const;
 

@@ -65,8 +65,8 @@ export class GetFundingTotalsHandler implements IQueryHandler<GetFundingTotalsQu
     if (!programme) throw new NotFound('Programme', programmeId);
     const sources = programmeSources(programmes.rules.get(programmeId) ?? []);
     const lines = [...(this.projections.state(fundingTotalsProjection).get(programmeId)?.values() ?? [])];
-    // A source the terms do not name shows only where money was booked on it: a report's figures
-    // still carry ESF, Land and own funds, and an ESF of 0 in a programme without ESF is no source.
+    // A source the terms do not name shows only where money was booked on it: an ESF of 0 in a
+    // report of a programme without ESF (as version-1 reports had to state) is no source.
     for (const { sourceId, cents: booked } of lines)
       if (booked !== 0 && !sources.some((s) => s.sourceId === sourceId))
         sources.push({ sourceId, name: sourceId, kind: 'unknown' });
