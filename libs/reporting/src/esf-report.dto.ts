@@ -11,6 +11,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
+import { sourceAmountsProblem } from '@app/shared';
 import type { ReportContentInput } from './esf-report';
 
 /** 100 billion EUR: far above any grant, far below where integers stop being exact. */
@@ -52,26 +53,12 @@ export class ExpenditureDto {
   totalCents?: number;
 }
 
-const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 const isCents = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_CENTS;
 const V1_KEYS = ['esfCents', 'landCents', 'ownCents'];
 
 /** Why an expenditure value is not one the API takes, or undefined when it is. */
 export function expenditureProblem(value: unknown): string | undefined {
-  if (Array.isArray(value)) {
-    if (value.length === 0 || value.length > 20) return 'must name between 1 and 20 sources';
-    for (const entry of value) {
-      if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-        return 'entries must be objects { sourceId, cents }';
-      const keys = Object.keys(entry);
-      if (keys.length !== 2 || !keys.includes('sourceId') || !keys.includes('cents'))
-        return 'entries must be objects { sourceId, cents } and nothing else';
-      const { sourceId, cents } = entry as Record<string, unknown>;
-      if (typeof sourceId !== 'string' || !SOURCE_ID.test(sourceId)) return 'sourceId must be a source id';
-      if (!isCents(cents)) return `cents must be a whole number between 0 and ${MAX_CENTS}`;
-    }
-    return undefined;
-  }
+  if (Array.isArray(value)) return sourceAmountsProblem(value, MAX_CENTS);
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);

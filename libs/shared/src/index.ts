@@ -7,6 +7,7 @@ export * from './http/request-validation-error';
 export * from './http/problem';
 export * from './http/locale';
 export * from './http/problem-json.filter';
+export * from './http/source-amounts';
 export * from './http/validation';
 export * from './http/validation-messages';
 export * from './municipalities/municipality-registry';

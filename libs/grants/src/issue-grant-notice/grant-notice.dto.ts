@@ -17,7 +17,7 @@ import {
   type ValidationArguments,
   ValidateNested,
 } from 'class-validator';
-import { AGS_PATTERN, IsPlausibleDate, IsRecordId } from '@app/shared';
+import { AGS_PATTERN, IsPlausibleDate, IsRecordId, sourceAmountsProblem } from '@app/shared';
 
 /** Ten million euros in cents: far above any municipality's grant, far below float trouble. */
 export const MAX_CENTS = 1_000_000_000;
@@ -48,26 +48,12 @@ export class FinancingV1Dto {
   ownCents: number;
 }
 
-const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 const isCents = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_CENTS;
 const V1_KEYS = ['esfCents', 'landCents', 'ownCents'];
 
 /** Why a financing value is not one the API takes, or undefined when it is. */
 export function financingProblem(value: unknown): string | undefined {
-  if (Array.isArray(value)) {
-    if (value.length === 0 || value.length > 20) return 'must name between 1 and 20 sources';
-    for (const entry of value) {
-      if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-        return 'entries must be objects { sourceId, cents }';
-      const keys = Object.keys(entry);
-      if (keys.length !== 2 || !keys.includes('sourceId') || !keys.includes('cents'))
-        return 'entries must be objects { sourceId, cents } and nothing else';
-      const { sourceId, cents } = entry as Record<string, unknown>;
-      if (typeof sourceId !== 'string' || !SOURCE_ID.test(sourceId)) return 'sourceId must be a source id';
-      if (!isCents(cents)) return `cents must be a whole number between 0 and ${MAX_CENTS}`;
-    }
-    return undefined;
-  }
+  if (Array.isArray(value)) return sourceAmountsProblem(value, MAX_CENTS);
   if (typeof value === 'object' && value !== null) {
     const keys = Object.keys(value);
     if (keys.length !== 3 || !V1_KEYS.every((k) => keys.includes(k)))
