@@ -3,6 +3,7 @@ import { DeadlineWorker } from '@app/deadlines';
 import { DEFAULT_REGISTRY_FILE, SimulatedClock } from '@app/shared';
 import {
   CALL_TERMS_DBL as CALL_TERMS,
+  checkAndAssessDbl,
   EOI_DBL as EOI,
   PROGRAMME_DBL as PROGRAMME,
   TERMS_DBL as TERMS,
@@ -292,24 +293,8 @@ describe('any programme: a call of "Digitale Bildungslandschaften NRW 2026" from
       [APPLICANTS.rommerskirchen]: [6, 5], // 5.6
       [APPLICANTS.issum]: [4, 5], // 4.4
     };
-    for (const [ags, [concept, network]] of Object.entries(scoresOf)) {
-      const eoi = `/expressions-of-interest/${CALL}.${ags}`;
-      await api.http
-        .post(`${eoi}/formal-check`)
-        .set(office)
-        .send({ reasons: ['vollständig'] })
-        .expect(201);
-      await api.http
-        .post(`${eoi}/assessments`)
-        .set(office)
-        .send({
-          scores: [
-            { criterionId: 'concept', score: concept },
-            { criterionId: 'network', score: network },
-          ],
-        })
-        .expect(201);
-    }
+    for (const [ags, scores] of Object.entries(scoresOf))
+      await checkAndAssessDbl(api.http, office, `${CALL}.${ags}`, scores);
     const evaluator = bearer(await api.token('evaluator'));
     const ranking = await api.http.get(`/calls/${CALL}/ranking`).set(evaluator).expect(200);
     expect(ranking.body).toMatchObject({ callId: CALL, participants: { max: 5 }, budgetCents: 120_000_000 });

@@ -4,7 +4,14 @@ import { DeadlineWorker } from '@app/deadlines';
 import type { EventStore } from '@app/eventsourcing';
 import { ReportPeriodsPolicy } from '@app/reporting';
 import { CommandService, DEFAULT_REGISTRY_FILE, EVENT_STORE, SimulatedClock } from '@app/shared';
-import { CALL_DBL as CALL, CALL_TERMS_DBL, EOI_DBL, PROGRAMME_DBL, TERMS_DBL } from './support/dbl-programme';
+import {
+  CALL_DBL as CALL,
+  CALL_TERMS_DBL,
+  checkAndAssessDbl,
+  EOI_DBL,
+  PROGRAMME_DBL,
+  TERMS_DBL,
+} from './support/dbl-programme';
 import { decodeMail, startNotificationsWorker, startSmtpReceiver } from './support/notifications';
 import { bearer, startTestApi, type TestApi } from './support/test-api';
 import { eventually, removeQueueKeys } from './support/waiting';
@@ -274,24 +281,8 @@ describe('any programme: "Digitale Bildungslandschaften NRW 2026" from its creat
       [HOLZWICKEDE]: [8, 8],
       [KREIS_HOEXTER]: [7, 6],
     };
-    for (const [ags, [concept, network]] of Object.entries(scores)) {
-      const eoi = `/expressions-of-interest/${CALL}.${ags}`;
-      await api.http
-        .post(`${eoi}/formal-check`)
-        .set(office)
-        .send({ reasons: ['vollständig'] })
-        .expect(201);
-      await api.http
-        .post(`${eoi}/assessments`)
-        .set(office)
-        .send({
-          scores: [
-            { criterionId: 'concept', score: concept },
-            { criterionId: 'network', score: network },
-          ],
-        })
-        .expect(201);
-    }
+    for (const [ags, score] of Object.entries(scores))
+      await checkAndAssessDbl(api.http, office, `${CALL}.${ags}`, score);
     const ranking = (await api.http.get(`/calls/${CALL}/ranking`).set(evaluator).expect(200)).body;
     expect(ranking.entries.map((e: { applicationId: string }) => e.applicationId)).toEqual(
       Object.keys(scores).map((ags) => `${CALL}.${ags}`),

@@ -1,6 +1,7 @@
 import { DEFAULT_REGISTRY_FILE } from '@app/shared';
 import {
   CALL_TERMS_DBL as CALL_TERMS,
+  checkAndAssessDbl,
   EOI_DBL as EOI,
   PROGRAMME_DBL as PROGRAMME,
   TERMS_DBL as TERMS,
@@ -197,21 +198,7 @@ describe('the terms a submission is decided under: shown, and corrected with a r
   it('decides the selection under the corrected version', async () => {
     api.clock.set('2026-04-01T09:00:00.000Z');
     const eoi = `/expressions-of-interest/${APPLICATION}`;
-    await api.http
-      .post(`${eoi}/formal-check`)
-      .set(office)
-      .send({ reasons: ['vollständig'] })
-      .expect(201);
-    await api.http
-      .post(`${eoi}/assessments`)
-      .set(office)
-      .send({
-        scores: [
-          { criterionId: 'concept', score: 8 },
-          { criterionId: 'network', score: 7 },
-        ],
-      })
-      .expect(201);
+    await checkAndAssessDbl(api.http, office, APPLICATION, [8, 7]);
     await api.http
       .post(`${eoi}/decision`)
       .set(office)

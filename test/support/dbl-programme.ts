@@ -99,3 +99,31 @@ export const EOI_DBL = {
     concept: 'Medienkonzept der Grund- und Förderschulen, mit Fortbildung der Lehrkräfte',
   },
 };
+
+/**
+ * The office's formal check ("vollständig") and its assessment of a DBL submission by the call's
+ * two criteria, each answered 201: the steps before a selection decision.
+ */
+export async function checkAndAssessDbl(
+  http: { post(path: string): import('supertest').Test },
+  office: Record<string, string>,
+  applicationId: string,
+  [concept, network]: [number, number],
+): Promise<void> {
+  const eoi = `/expressions-of-interest/${applicationId}`;
+  await http
+    .post(`${eoi}/formal-check`)
+    .set(office)
+    .send({ reasons: ['vollständig'] })
+    .expect(201);
+  await http
+    .post(`${eoi}/assessments`)
+    .set(office)
+    .send({
+      scores: [
+        { criterionId: 'concept', score: concept },
+        { criterionId: 'network', score: network },
+      ],
+    })
+    .expect(201);
+}

@@ -1,5 +1,5 @@
 import { type Decider, NotFound } from '@app/eventsourcing';
-import type { ProgrammeRulesVersion } from '@app/programmes-calls';
+import { CALL_TERMS_ONLY, type ProgrammeRulesVersion } from '@app/programmes-calls/rules';
 import {
   TermsAlreadyApplied,
   TermsCorrectionBeforeSubmission,
@@ -40,7 +40,7 @@ export function correctSubmissionTerms(
   if (!command.reason.trim()) throw new TermsCorrectionReasonMissing({ applicationId });
   const target = versions.find((v) => v.version === version);
   if (!target) throw new TermsVersionUnknown({ programmeId, version, known: versions.map((v) => v.version) });
-  const from = state.rules ?? { version: 0, effectiveFrom: null };
+  const from = state.rules ?? CALL_TERMS_ONLY;
   if (from.version === version) throw new TermsAlreadyApplied({ applicationId, version });
   return [
     {

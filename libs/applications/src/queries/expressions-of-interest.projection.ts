@@ -1,5 +1,5 @@
 import type { Projection, RecordedEvent } from '@app/eventsourcing';
-import type { AppliedRules } from '@app/programmes-calls';
+import { type AppliedRules, CALL_TERMS_ONLY } from '@app/programmes-calls/rules';
 import type {
   Applicant,
   ExpressionOfInterestContent,
@@ -179,7 +179,7 @@ export const expressionsOfInterestProjection: Projection<ExpressionsOfInterestRe
           Object.assign(view, {
             status: 'submitted',
             submittedAt: event.data.submittedAt,
-            rules: event.data.rules ?? { version: 0, effectiveFrom: null },
+            rules: event.data.rules ?? CALL_TERMS_ONLY,
             revision: event.revision,
           });
         break;
