@@ -14,7 +14,8 @@ import { eventually, removeQueueKeys } from './support/waiting';
 
 /** A business day in 500 ms of wall-clock time (see deadlines-scheduler.e2e-spec.ts for why). */
 const SPEED = 86_400_000 / 500;
-const START = '2011-11-28T12:00:00.000Z';
+/** Friday 25 Nov 2011: the first reminder is 4.8 business days (2.4 s) away. */
+const START = '2011-11-25T12:00:00.000Z';
 const REPORT = 'kkz.phase-1.05978000.2011';
 
 describe('the API process runs the worker: deadlines fire, the office watches the queue', () => {
@@ -35,20 +36,9 @@ describe('the API process runs the worker: deadlines fire, the office watches th
       .set(office)
       .send({ reminderOffsetsDays: [2, 1], timeZone: 'Europe/Berlin' })
       .expect(200);
-    // A call closing on Friday 2 Dec 2011, and an ESF report of Kreis Unna due the same day.
-    await api.http
-      .post('/programmes/kkz/calls')
-      .set(office)
-      .send({ ...CALL_2011, closingDate: '2011-12-02' })
-      .expect(201);
-    await adoptTerms2011({ http: api.http, clock }, office);
-    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
-    // Kreis Unna drafts: the call's closing reminds it.
-    await api.http
-      .post('/calls/kkz-2011/expressions-of-interest')
-      .set(bearer(await api.token('municipality', KREIS_UNNA)))
-      .send(BRUECKEN)
-      .expect(201);
+    // The report first, right after the settings: its first reminder is due 4.8 business days
+    // (2.4 s) from the start, and the call's setup below must not outlast it on a loaded machine.
+    // An ESF report of Kreis Unna due on Friday 2 Dec 2011, the call's closing day.
     await appendFact(
       api.store,
       `esf-report-${REPORT}`,
@@ -63,6 +53,20 @@ describe('the API process runs the worker: deadlines fire, the office watches th
       },
       clock.nowIso(),
     );
+    // A call closing on Friday 2 Dec 2011.
+    await api.http
+      .post('/programmes/kkz/calls')
+      .set(office)
+      .send({ ...CALL_2011, closingDate: '2011-12-02' })
+      .expect(201);
+    await adoptTerms2011({ http: api.http, clock }, office);
+    await api.http.post('/calls/kkz-2011/publish').set(office).expect(200);
+    // Kreis Unna drafts: the call's closing reminds it.
+    await api.http
+      .post('/calls/kkz-2011/expressions-of-interest')
+      .set(bearer(await api.token('municipality', KREIS_UNNA)))
+      .send(BRUECKEN)
+      .expect(201);
   });
   afterAll(async () => {
     await api.close();
