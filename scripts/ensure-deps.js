@@ -18,15 +18,30 @@ function lockDigest() {
   return createHash('sha256').update(readFileSync(lock)).digest('hex');
 }
 
-/** npm's own reason, in one line: its first message, with the first package it names. */
+/** What npm prints besides its reason: the error code and its fields, the log file's place. */
+const NOT_THE_REASON =
+  /^(code|errno|syscall) \S+$|complete log of this run|^Log files were not written|\.log$/i;
+
+/**
+ * npm's own reason, in one sentence: the first sentence of its first error message, with the
+ * first package it names as missing or invalid in brackets, ending with a full stop. Only npm's
+ * error lines count (not its warnings); a usage text after the message is never reached.
+ */
 function npmReason(stderr) {
-  const lines = String(stderr ?? '')
-    .split('\n')
-    .map((line) => line.replace(/^npm (error|ERR!)\s*/, '').trim())
-    .filter((line) => line && !/^code \w+$|complete log of this run|\.log$/i.test(line));
+  const all = String(stderr ?? '').split('\n');
+  const errors = all.filter((line) => /^npm (error|ERR!)/.test(line));
+  const lines = (errors.length > 0 ? errors : all)
+    .map((line) => line.replace(/^npm (error|ERR!)/, '').trim())
+    .filter((line) => line && !NOT_THE_REASON.test(line));
   const detail = lines.find((line) => /^(Missing|Invalid):/.test(line));
-  const first = lines[0] ?? 'npm gave no reason';
-  return detail && detail !== first ? `${first} (${detail})` : first;
+  const message = lines.find((line) => line !== detail) ?? 'npm gave no reason';
+  return oneSentence(message, detail);
+}
+
+/** The first sentence of a message, without its closing mark, then the detail, then a full stop. */
+function oneSentence(message, detail) {
+  const first = (/^.*?[.!?](?=\s|$)/.exec(message)?.[0] ?? message).replace(/[.!?:;,\s]+$/, '');
+  return detail ? `${first} (${detail.replace(/[.\s]+$/, '')}).` : `${first}.`;
 }
 
 function installLocked() {
@@ -36,7 +51,7 @@ function installLocked() {
     encoding: 'utf8',
   });
   if (result.status !== 0) {
-    const reason = result.error ? result.error.message : npmReason(result.stderr);
+    const reason = result.error ? oneSentence(result.error.message) : npmReason(result.stderr);
     process.stderr.write(`npm ci failed: ${reason}\n`);
     process.exit(result.status || 1);
   }
@@ -70,7 +85,7 @@ function ensureDeps() {
   installLocked();
 }
 
-module.exports = { ensureDeps, installLocked, root };
+module.exports = { ensureDeps, installLocked, npmReason, root };
 if (require.main === module) {
   if (process.argv[2] === '--always') {
     if (sharedInstall()) {

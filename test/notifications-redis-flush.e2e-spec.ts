@@ -1,19 +1,23 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { type RecordedEvent, SqliteEventStore } from '@app/eventsourcing';
-import { notificationIdFor } from '@app/notifications';
+import { SqliteEventStore } from '@app/eventsourcing';
 import { type AppConfig, APP_CONFIG } from '@app/shared';
 import { redisUrl, uniquePrefix } from './support/deadlines-harness';
 import { DORTMUND, KREIS_UNNA, OBERHAUSEN, UNNA_MEMBERS } from './support/fixtures';
 import {
+  allDelivered,
   allowPrivateWebhooks,
-  appendDeadlineEvent,
+  expectEachDeliveredOnce,
+  openReportDeadline,
+  type OwedNotification,
+  remindOfReport,
   startNotificationsWorker,
   startWebhookReceiver,
+  subscribeAll,
 } from './support/notifications';
-import { bearer, startTestApi, type TestApi } from './support/test-api';
+import { startTestApi, type TestApi } from './support/test-api';
 import { eventually } from './support/waiting';
 
 /**
@@ -26,9 +30,8 @@ const REDIS_URL = redisUrl(NOTIFICATIONS_FLUSH_DB);
 const MUNICIPALITIES = [KREIS_UNNA, ...UNNA_MEMBERS, DORTMUND, OBERHAUSEN];
 const DEADLINES = 8;
 const OFFSETS = [14, 7, 3];
-const DUE_AT = '2012-06-14T22:00:00.000Z';
 /** Each municipality's receiver refuses each delivery 0, 1 or 2 times: webhooks wait in retries. */
-const refusals = (path: string) => MUNICIPALITIES.indexOf(path.slice(1)) % 3;
+const refusals = (ags: string) => MUNICIPALITIES.indexOf(ags) % 3;
 
 /** A pseudo-random sequence of its own, so that a failure can be replayed with the seed printed. */
 function random(seed: number): () => number {
@@ -74,14 +77,9 @@ describe('a flushed Redis loses no notification delivery', () => {
       const id = String(headers['x-kkz-delivery']);
       const n = seen.get(id) ?? 0;
       seen.set(id, n + 1);
-      return n < refusals(path) ? 500 : 204;
+      return n < refusals(path.slice(1)) ? 500 : 204;
     });
-    for (const ags of MUNICIPALITIES)
-      await api.http
-        .put(`/municipalities/${ags}/notification-settings`)
-        .set(bearer(await api.token('municipality', ags)))
-        .send({ email: `fristen-${ags}@example.org`, webhookUrl: `${hooks.url}/${ags}` })
-        .expect(200);
+    await subscribeAll(api, MUNICIPALITIES, hooks.url);
     // Periodic reconciliation off: what brings the work back is the store, read at start and when
     // Redis is found to have lost its data.
     const env = {
@@ -92,7 +90,7 @@ describe('a flushed Redis loses no notification delivery', () => {
     worker = await startNotificationsWorker(api, prefix, env);
 
     // Reminders are written while Redis is flushed at random moments, 8 times in all.
-    const expected: { id: string; ags: string }[] = [];
+    const expected: OwedNotification[] = [];
     let flushes = 0;
     let requeued = 0;
     let writing = true;
@@ -111,75 +109,23 @@ describe('a flushed Redis loses no notification delivery', () => {
     })();
     for (let d = 0; d < DEADLINES; d++) {
       const obliged = MUNICIPALITIES.filter((_, i) => (i + d) % 2 === 0).slice(0, 3);
-      await appendDeadlineEvent(api, `report-${d}`, 'DeadlineOpened', {
-        kind: 'esf-report-due',
-        subject: { reportId: `report-${d}` },
-        obligedAgs: obliged,
-        dueDate: '2012-06-14',
-        dueAt: DUE_AT,
-        reminderOffsetsDays: OFFSETS,
-      });
+      await openReportDeadline(api, `report-${d}`, obliged, OFFSETS);
       for (const offsetDays of OFFSETS) {
-        const cause = await appendDeadlineEvent(api, `report-${d}`, 'DeadlineReminderIssued', {
-          kind: 'esf-report-due',
-          offsetDays,
-          dueAt: DUE_AT,
-          obligedAgs: obliged,
-          issuedAt: '2012-05-07T08:00:00.000Z',
-        });
-        for (const ags of obliged) expected.push({ id: notificationIdFor(cause, ags), ags });
+        expected.push(...(await remindOfReport(api, `report-${d}`, obliged, offsetDays)));
         await new Promise((resolve) => setTimeout(resolve, next() * 150));
       }
     }
     writing = false;
     await flushing;
 
-    const streams = async () =>
-      Promise.all(
-        expected.map(async (n) => ({ ...n, events: await api.store.readStream(`notification-${n.id}`) })),
-      );
-    const ended = (events: RecordedEvent[], channel: string) =>
-      events.some(
-        (e) => e.type === 'NotificationDelivered' && (e.data as { channel: string }).channel === channel,
-      );
     await eventually(
-      async () => (await streams()).every((n) => ended(n.events, 'email') && ended(n.events, 'webhook')),
+      () => allDelivered(api, expected),
       120_000,
       `every e-mail and webhook of ${expected.length} notifications to be delivered (FLUSH_SEED=${seed})`,
     );
     // Anything sent twice would have been sent by now: the longest wait is a backoff of 1.2 s.
     await new Promise((resolve) => setTimeout(resolve, 3000));
-
-    const mails = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
-    expect(mails).toHaveLength(expected.length);
-    for (const { id, ags, events } of await streams()) {
-      const of = (channel: string, type: string) =>
-        events.filter((e) => e.type === type && (e.data as { channel: string }).channel === channel).length;
-      expect(mails.filter((m) => m.includes(id))).toHaveLength(1);
-      const calls = hooks.requests.filter((r) => r.headers['x-kkz-delivery'] === id);
-      const accepted = calls.filter((r) => r.status === 204);
-      expect({ id, accepted: accepted.length, refused: calls.length - accepted.length }).toEqual({
-        id,
-        accepted: 1,
-        refused: refusals(`/${ags}`),
-      });
-      // The record tells the truth: an attempt for each message handed over, a failure for each refusal.
-      expect({
-        emailAttempts: of('email', 'NotificationAttempted'),
-        emailDelivered: of('email', 'NotificationDelivered'),
-        webhookAttempts: of('webhook', 'NotificationAttempted'),
-        webhookFailed: of('webhook', 'NotificationDeliveryFailed'),
-        webhookDelivered: of('webhook', 'NotificationDelivered'),
-        unknown: events.filter((e) => e.type === 'NotificationOutcomeUnknown').length,
-      }).toEqual({
-        emailAttempts: 1,
-        emailDelivered: 1,
-        webhookAttempts: calls.length,
-        webhookFailed: calls.length - 1,
-        webhookDelivered: 1,
-        unknown: 0,
-      });
-    }
+    await expectEachDeliveredOnce(api, { outbox, hooks, owed: expected, refusals });
     expect(flushes).toBeGreaterThanOrEqual(8);
     // The flushes did take work away: deliveries were brought back from the store.
     requeued += worker?.runtime.dispatcher?.totals.requeued ?? 0;

@@ -4,11 +4,12 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { randomUUID } from 'node:crypto';
-import { type EventStore, ProjectionRunner } from '@app/eventsourcing';
+import { readdirSync } from 'node:fs';
+import { type EventStore, ProjectionRunner, type RecordedEvent } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
-import { NotificationsWorkerModule, NotificationsWorkerRuntime } from '@app/notifications';
+import { NotificationsWorkerModule, NotificationsWorkerRuntime, notificationIdFor } from '@app/notifications';
 import { type AppConfig, APP_CONFIG, type Clock, EventSourcingModule } from '@app/shared';
-import type { TestApi } from './test-api';
+import { bearer, type TestApi } from './test-api';
 /**
  * Appends a deadline contract event (docs/events.md) as the deadline manager would, and waits
  * until the API's read models have it. Returns the event id (notification ids derive from it).
@@ -237,4 +238,121 @@ export async function startNotificationsWorker(
   const app = await NestFactory.createApplicationContext(NotificationsTestWorker, { logger: false });
   await app.init();
   return { app, runtime: app.get(NotificationsWorkerRuntime), close: () => app.close() };
+}
+
+/** A notification a test expects to go out, and to whom. */
+export interface OwedNotification {
+  id: string;
+  ags: string;
+}
+
+/** Each municipality gets its reminders by e-mail and by webhook at `${hooksUrl}/${ags}`. */
+export async function subscribeAll(api: TestApi, municipalities: string[], hooksUrl: string): Promise<void> {
+  for (const ags of municipalities)
+    await api.http
+      .put(`/municipalities/${ags}/notification-settings`)
+      .set(bearer(await api.token('municipality', ags)))
+      .send({ email: `fristen-${ags}@example.org`, webhookUrl: `${hooksUrl}/${ags}` })
+      .expect(200);
+}
+
+const REPORT_DUE_AT = '2012-06-14T22:00:00.000Z';
+
+/** An ESF report deadline of the obliged municipalities, due 14 June 2012, reminded at `offsets` days. */
+export async function openReportDeadline(
+  api: TestApi,
+  reportId: string,
+  obligedAgs: string[],
+  offsets: number[],
+): Promise<void> {
+  await appendDeadlineEvent(api, reportId, 'DeadlineOpened', {
+    kind: 'esf-report-due',
+    subject: { reportId },
+    obligedAgs,
+    dueDate: '2012-06-14',
+    dueAt: REPORT_DUE_AT,
+    reminderOffsetsDays: offsets,
+  });
+}
+
+/** The deadline manager's reminder of a report deadline; returns the notifications it owes. */
+export async function remindOfReport(
+  api: TestApi,
+  reportId: string,
+  obligedAgs: string[],
+  offsetDays: number,
+): Promise<OwedNotification[]> {
+  const cause = await appendDeadlineEvent(api, reportId, 'DeadlineReminderIssued', {
+    kind: 'esf-report-due',
+    offsetDays,
+    dueAt: REPORT_DUE_AT,
+    obligedAgs,
+    issuedAt: '2012-05-07T08:00:00.000Z',
+  });
+  return obligedAgs.map((ags) => ({ id: notificationIdFor(cause, ags), ags }));
+}
+
+/** Each notification with its stream as the store holds it now. */
+export function notificationStreams(
+  api: TestApi,
+  owed: OwedNotification[],
+): Promise<(OwedNotification & { events: RecordedEvent[] })[]> {
+  return Promise.all(
+    owed.map(async (n) => ({ ...n, events: await api.store.readStream(`notification-${n.id}`) })),
+  );
+}
+
+const onChannel = (events: RecordedEvent[], type: string, channel: string) =>
+  events.filter((e) => e.type === type && (e.data as { channel: string }).channel === channel).length;
+
+/** Whether the store records every e-mail and webhook of these notifications as delivered. */
+export async function allDelivered(api: TestApi, owed: OwedNotification[]): Promise<boolean> {
+  return (await notificationStreams(api, owed)).every(
+    ({ events }) =>
+      onChannel(events, 'NotificationDelivered', 'email') > 0 &&
+      onChannel(events, 'NotificationDelivered', 'webhook') > 0,
+  );
+}
+
+/**
+ * Every e-mail went out exactly once (one .eml file in the outbox) and every webhook was taken
+ * exactly once, after as many refusals as `refusals(ags)` says the receiver gave; and the record
+ * tells the truth: an attempt for each message handed over, a failure for each refusal.
+ */
+export async function expectEachDeliveredOnce(
+  api: TestApi,
+  options: {
+    outbox: string;
+    hooks: { requests: ReceivedHook[] };
+    owed: OwedNotification[];
+    refusals: (ags: string) => number;
+  },
+): Promise<void> {
+  const mails = readdirSync(options.outbox).filter((f) => f.endsWith('.eml'));
+  expect(mails).toHaveLength(options.owed.length);
+  for (const { id, ags, events } of await notificationStreams(api, options.owed)) {
+    expect(mails.filter((m) => m.includes(id))).toHaveLength(1);
+    const calls = options.hooks.requests.filter((r) => r.headers['x-kkz-delivery'] === id);
+    const accepted = calls.filter((r) => r.status === 204);
+    expect({ id, accepted: accepted.length, refused: calls.length - accepted.length }).toEqual({
+      id,
+      accepted: 1,
+      refused: options.refusals(ags),
+    });
+    expect({
+      emailAttempts: onChannel(events, 'NotificationAttempted', 'email'),
+      emailDelivered: onChannel(events, 'NotificationDelivered', 'email'),
+      webhookAttempts: onChannel(events, 'NotificationAttempted', 'webhook'),
+      webhookFailed: onChannel(events, 'NotificationDeliveryFailed', 'webhook'),
+      webhookDelivered: onChannel(events, 'NotificationDelivered', 'webhook'),
+      unknown: events.filter((e) => e.type === 'NotificationOutcomeUnknown').length,
+    }).toEqual({
+      emailAttempts: 1,
+      emailDelivered: 1,
+      webhookAttempts: calls.length,
+      webhookFailed: calls.length - 1,
+      webhookDelivered: 1,
+      unknown: 0,
+    });
+  }
 }

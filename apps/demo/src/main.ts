@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, DEMO_REGISTRY_FILE, exitWithLauncher, loadConfig } from '@app/shared';
 import { percentOf } from './figures';
+import { nextStepsHint } from './next-steps';
 import { formatEur } from './report-html';
 import { freshDataDir, runDemo } from './run-demo';
 
@@ -55,9 +56,7 @@ async function main(): Promise<void> {
   write(`  report: ${resolve(reportFile)}`);
   write(`  took ${seconds.toFixed(0)} s`);
   write('');
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-  write(`Next: npm start serves the API over this data on ${url} (docs at ${url}/docs);`);
-  write('      npm run token -- --role grants-office   (or auditor, evaluator, municipality --ags 05978000)');
+  for (const line of nextStepsHint(config)) write(line);
   if (figures.integrity.breaks > 0) process.exitCode = 1;
 }
 
