@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import {
@@ -106,6 +108,39 @@ async function instantsOf(worker: DeadlineWorker): Promise<number> {
   return instants.size;
 }
 
+/**
+ * With a directory: a V8 CPU profile of this process from shortly before the burst until its last
+ * firing is recorded (the opening of 100,000 deadlines before it would swamp a whole-run profile).
+ */
+function profileBurst(fromMs: number, dir: string | undefined): { stop(): Promise<string | undefined> } {
+  if (!dir) return { stop: async () => undefined };
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  const started = new Promise<void>((resolve) =>
+    setTimeout(
+      () =>
+        void post('Profiler.enable')
+          .then(() => post('Profiler.start'))
+          .then(() => resolve()),
+      Math.max(0, fromMs - Date.now()),
+    ),
+  );
+  return {
+    async stop() {
+      await started;
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      const file = join(dir, `deadline-burst-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      return file;
+    },
+  };
+}
+
 const usedMemory = async (redis: Redis) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
 
 /**
@@ -196,7 +231,10 @@ export async function benchDeadlines(
     `deadlines: worker caught up and scheduled ${options.deadlines} deadlines in ${startSeconds.toFixed(1)} s` +
       (Date.now() > burstAt ? ' — AFTER the burst was due: its lateness includes the start' : ''),
   );
+  const profile = profileBurst(burstAt - 300, process.env.BENCH_DEADLINES_CPU_PROF_DIR);
   await waitFor(() => lateness.length >= options.dueTogether, leadMs + 180_000, 'the burst to be recorded');
+  const profileFile = await profile.stop();
+  if (profileFile) report.note(`deadlines: CPU profile of the burst in ${profileFile}`);
   const cpu = process.cpuUsage(burstCpu);
   report.figure('deadline-burst-cpu-per-firing', (cpu.user + cpu.system) / 1000 / lateness.length, 'ms');
   report.figure('deadline-lateness-p50', percentile(lateness, 50), 'ms');

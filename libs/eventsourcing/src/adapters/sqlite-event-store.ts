@@ -18,7 +18,7 @@ import { planAppend, type StreamHead, type StoredEventRef } from './append-rules
 import { AppendSignal, catchUpSubscription, track } from './catch-up-subscription';
 import { filterStreamEvents } from './read-filters';
 import { fileSystemFault, storeFault, translateSqliteError } from './sqlite-faults';
-import { openReadOnly, openWritable } from './sqlite-open';
+import { LOCK_WAIT_MS, openReadOnly, openWritable } from './sqlite-open';
 import { StoreUnavailableError } from '../errors';
 
 interface EventRow {
@@ -68,6 +68,10 @@ export class SqliteEventStore implements EventStore {
   private readonly readOnly: boolean;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
+  /** While another process holds the write lock: the next try, when the wait began, tries so far. */
+  private lockRetry?: NodeJS.Timeout;
+  private busySince?: number;
+  private lockTries = 0;
   private closed = false;
   /** The last append that failed for a reason of the store's; cleared by a successful one. */
   private writeFault?: StoreUnavailableError;
@@ -133,19 +137,38 @@ export class SqliteEventStore implements EventStore {
 
   private flush(): void {
     this.flushScheduled = false;
+    this.lockRetry = undefined;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    const outcomes = this.commitGroup(batch);
+    // Waiting for another process's lock inside SQLite would put this whole process to sleep
+    // (its busy handler sleeps in steps of up to 100 ms): the API would stop serving requests
+    // while the worker commits. So the lock is tried without waiting, and while it is held the
+    // appends wait here, asynchronously, joined by those that arrive meanwhile (one bigger group).
+    // Closing waits inside SQLite as before: nothing comes after it.
+    const outcomes = this.commitGroup(batch, this.closed);
+    if (outcomes === 'busy') {
+      this.busySince ??= Date.now();
+      if (Date.now() - this.busySince < LOCK_WAIT_MS) {
+        this.pending = batch.concat(this.pending);
+        this.flushScheduled = true;
+        const delay = Math.min(LOCK_RETRY_MAX_MS, 2 ** this.lockTries++);
+        this.lockRetry = setTimeout(() => this.flush(), delay);
+        return;
+      }
+    }
+    this.busySince = undefined;
+    this.lockTries = 0;
+    const settled = outcomes === 'busy' ? batch.map(() => ({ error: busyError() })) : outcomes;
     batch.forEach((request, i) => {
-      const outcome = outcomes[i];
+      const outcome = settled[i];
       if ('result' in outcome) return request.resolve(outcome.result);
       const error = translateSqliteError(outcome.error, this.file, request.streamId);
       // A busy lock passes by itself; the other faults stay until the cause is gone.
       if (error instanceof StoreUnavailableError && error.reason !== 'busy') this.writeFault = error;
       request.reject(error);
     });
-    if (outcomes.some((o) => 'written' in o && o.written)) {
+    if (settled.some((o) => 'written' in o && o.written)) {
       this.writeFault = undefined;
       this.signal.notify();
     }
@@ -154,15 +177,17 @@ export class SqliteEventStore implements EventStore {
   /**
    * One transaction for the whole group; if it fails for a reason that is not a single append's
    * own (disk full, a constraint we did not foresee), every append is retried on its own so that
-   * only the faulty one fails.
+   * only the faulty one fails. `'busy'`: another process holds the write lock (only when not
+   * `waitForLock`); nothing was written.
    */
-  private commitGroup(batch: PendingAppend[]): Outcome[] {
+  private commitGroup(batch: PendingAppend[], waitForLock: boolean): Outcome[] | 'busy' {
     const recordedAt = new Date().toISOString();
+    if (!waitForLock) this.db.pragma('busy_timeout = 0');
     try {
       return this.db.transaction(() => batch.map((r) => this.tryAppend(r, recordedAt))).immediate();
     } catch (groupError) {
-      // A busy database would be just as busy for each append alone: fail the group at once.
-      if (batch.length === 1 || isBusy(groupError)) return batch.map(() => ({ error: groupError }));
+      if (isBusy(groupError)) return waitForLock ? batch.map(() => ({ error: groupError })) : 'busy';
+      if (batch.length === 1) return [{ error: groupError }];
       return batch.map((request) => {
         try {
           return this.db.transaction(() => this.tryAppend(request, recordedAt)).immediate();
@@ -170,6 +195,8 @@ export class SqliteEventStore implements EventStore {
           return { error };
         }
       });
+    } finally {
+      if (!waitForLock) this.db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
     }
   }
 
@@ -284,12 +311,20 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    clearTimeout(this.lockRetry);
     if (this.pending.length > 0) this.flush();
     this.db.close();
   }
 }
 
 type Outcome = { result: AppendResult; written: boolean } | { error: unknown };
+
+/** The longest pause between two tries of a held lock (1, 2, 4, then every 4 ms). */
+const LOCK_RETRY_MAX_MS = 4;
+
+function busyError(): Error {
+  return Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+}
 
 function isBusy(error: unknown): boolean {
   return String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');

@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { openFault } from './sqlite-faults';
 
+/** How long a connection waits for another process's write lock before it fails as busy. */
+export const LOCK_WAIT_MS = 5000;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   position  INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -24,9 +27,10 @@ export function openWritable(file: string): Database.Database {
   try {
     db = new Database(file);
     // Another process (the worker) may hold the write lock for a commit; wait for it, not forever.
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    db.pragma('cache_size = -65536');
     db.exec(SCHEMA);
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -50,7 +54,7 @@ export function openReadOnly(file: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
     db.prepare('SELECT MAX(position) FROM events').get();
     return db;
   } catch (error) {
