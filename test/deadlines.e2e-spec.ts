@@ -31,7 +31,9 @@ describe('deadlines over HTTP, with the worker inside the API', () => {
   const delayedJobs = () => queue.delayed();
 
   beforeAll(async () => {
-    api = await startDeadlinesApi({ clock, queuePrefix: prefix });
+    // One job per deadline: this file looks at each deadline's own jobs. Group firing, the default,
+    // is tested in deadlines-group-firing.e2e-spec.ts.
+    api = await startDeadlinesApi({ clock, queuePrefix: prefix, env: { DEADLINE_GROUP_FIRING: 'false' } });
     office = bearer(await api.token('grants-office'));
     await api.http.post('/programmes').set(office).send(PROGRAMME_KKZ).expect(201);
     await api.http.post('/programmes/kkz/calls').set(office).send(CALL_2011).expect(201);

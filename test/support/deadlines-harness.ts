@@ -79,6 +79,8 @@ export async function startDeadlinesApi(options: {
   clock: Clock;
   queuePrefix: string;
   store?: EventStore;
+  /** Further settings, e.g. DEADLINE_GROUP_FIRING. */
+  env?: Record<string, string>;
 }): Promise<DeadlinesApi> {
   const config = loadConfig({
     MUNICIPALITY_REGISTRY_FILE: DEMO_REGISTRY_FILE,
@@ -91,6 +93,7 @@ export async function startDeadlinesApi(options: {
     REDIS_URL: redisUrl(SHARED_QUEUE_DB),
     QUEUE_PREFIX: options.queuePrefix,
     RUN_WORKER_IN_API: 'true',
+    ...options.env,
   });
   const store = options.store ?? new MemoryEventStore();
   const app = await buildApi({ config, store, clock: options.clock });

@@ -8,6 +8,13 @@ describe('configuration from the environment', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 
+  it('fires deadlines due in the same second together by default, one job per deadline on request', () => {
+    expect(loadConfig({ DATA_DIR: '/tmp/kkz-data' }).deadlineGroupFiring).toBe(true);
+    expect(
+      loadConfig({ DATA_DIR: '/tmp/kkz-data', DEADLINE_GROUP_FIRING: 'false' }).deadlineGroupFiring,
+    ).toBe(false);
+  });
+
   it('names every mistake at once, one sentence each', () => {
     let error: unknown;
     try {

@@ -219,7 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorkerInApi: bool('RUN_WORKER_IN_API', eventStore.kind !== 'esdb' && nodeEnv !== 'test'),
     queuePrefix: str('QUEUE_PREFIX', 'kkz'),
     deadlineReconcileIntervalMs: int('DEADLINE_RECONCILE_INTERVAL_S', 300, 1, 86_400) * 1000,
-    deadlineGroupFiring: bool('DEADLINE_GROUP_FIRING', false),
+    deadlineGroupFiring: bool('DEADLINE_GROUP_FIRING', true),
     followerHealth: {
       maxBehind: int('HEALTH_MAX_BEHIND_EVENTS', 1000, 0, 1_000_000_000),
       stallMs: int('HEALTH_STALL_S', 10, 1, 86_400) * 1000,
