@@ -69,18 +69,46 @@ export async function runCommand<C, E extends DomainEvent, S>(
   context: CommandContext,
   options: CommandPathOptions<S> = {},
 ): Promise<CommandOutcome<E, S>> {
-  const { known } = options;
-  if (known && options.expectedRevision !== undefined)
+  if (options.known && options.expectedRevision !== undefined)
     throw new Error('runCommand: a known state and an expected revision exclude each other');
+  // Without a known state, the state this process kept after its last append to the stream (or
+  // its last read of it) decides first, without reading the store. It may be stale (another
+  // process appended since): an append then meets a changed revision and the command reads and
+  // decides again; a decision to write nothing, or a refusal, is only taken on the store's current
+  // state.
+  let known = options.known;
+  let kept = false;
+  if (!known && options.expectedRevision === undefined && options.states) {
+    known = options.states.peek(streamId, decider);
+    kept = known !== undefined;
+  }
   // A known state that turns out stale costs one attempt more, not one of the retries.
-  const attempts = options.expectedRevision === undefined ? (options.retries ?? 3) + 1 + (known ? 1 : 0) : 1;
+  let attempts = options.expectedRevision === undefined ? (options.retries ?? 3) + 1 + (known ? 1 : 0) : 1;
   for (let attempt = 1; ; attempt++) {
-    const { state, revision, command } =
-      attempt === 1 && known
-        ? { state: known.state, revision: known.revision, command: await commandFor(source, known.state) }
-        : await prepare(store, streamId, decider, source, options.expectedRevision, options.states);
-    const events = decider.decide(command, state);
-    if (events.length === 0) return { events, state, revision };
+    let prepared: PreparedCommand<C, S>;
+    let events: E[];
+    try {
+      prepared =
+        attempt === 1 && known
+          ? { state: known.state, revision: known.revision, command: await commandFor(source, known.state) }
+          : await prepare(store, streamId, decider, source, options.expectedRevision, options.states);
+      events = decider.decide(prepared.command, prepared.state);
+    } catch (error) {
+      // A refusal on the kept state is only given on the store's current one.
+      if (attempt === 1 && kept) {
+        attempts++;
+        continue;
+      }
+      throw error;
+    }
+    const { state, revision } = prepared;
+    if (events.length === 0) {
+      if (attempt === 1 && kept) {
+        attempts++;
+        continue;
+      }
+      return { events, state, revision };
+    }
     const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
     await options.beforeAppend?.();
     try {
@@ -89,12 +117,9 @@ export async function runCommand<C, E extends DomainEvent, S>(
         events.map((event, i) => envelope(event, streamId, revision + 1 + i, context)),
         expected,
       );
-      return {
-        events,
-        state: events.reduce(decider.evolve, state),
-        revision: result.nextExpectedRevision,
-        position: result.position,
-      };
+      const after = events.reduce(decider.evolve, state);
+      options.states?.remember(streamId, decider, after, result.nextExpectedRevision);
+      return { events, state: after, revision: result.nextExpectedRevision, position: result.position };
     } catch (error) {
       if (error instanceof ConcurrencyError && attempt < attempts) continue;
       throw error;

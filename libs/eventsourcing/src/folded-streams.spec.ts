@@ -70,9 +70,9 @@ describe('folded streams: the kept state of a stream and only its new events rea
       'pear',
       'plum',
     ]);
-    // Whole reads until the stream has been read with events in it (the first command found none);
-    // then only the events after the revision it knew.
-    expect(reads.map((r) => r?.fromRevision)).toEqual([undefined, undefined, 2]);
+    // The first command read the whole (empty) stream; then the kept state decided first, and only
+    // the append refused for it (the other process had written) read, from the revision it knew.
+    expect(reads.map((r) => r?.fromRevision)).toEqual([undefined, 1]);
   });
 
   it('decides again on fresh events after losing a race to another process', async () => {
@@ -117,5 +117,52 @@ describe('folded streams: the kept state of a stream and only its new events rea
     const states = new FoldedStreams();
     expect(await states.load(store, 'basket-5', basket)).toEqual({ state: { items: [] }, revision: -1 });
     expect(states.size).toBe(0);
+  });
+
+  type Switched = { type: 'Switched'; data: { on: boolean } };
+  const light: Decider<{ on: boolean; strict?: boolean }, Switched, { on: boolean }> = {
+    initialState: () => ({ on: false }),
+    evolve: (_, event) => ({ on: event.data.on }),
+    decide: (command, state) => {
+      if (state.on !== command.on) return [{ type: 'Switched', data: { on: command.on } }];
+      if (command.strict) throw new Error(`already ${command.on ? 'on' : 'off'}`);
+      return [];
+    },
+  };
+
+  it('decides on the state it kept after its own appends, without reading the store', async () => {
+    const states = new FoldedStreams();
+    await runCommand(store, 'basket-6', basket, { item: 'apple' }, context, { states });
+    await runCommand(store, 'basket-6', basket, { item: 'pear' }, context, { states });
+    const outcome = await runCommand(store, 'basket-6', basket, { item: 'plum' }, context, { states });
+    expect(outcome).toMatchObject({ state: { items: ['apple', 'pear', 'plum'] }, revision: 2 });
+    expect(reads.map((r) => r?.fromRevision)).toEqual([undefined]);
+    expect(states.peek('basket-6', basket)).toEqual({
+      state: { items: ['apple', 'pear', 'plum'] },
+      revision: 2,
+    });
+  });
+
+  it('writes nothing, or refuses, only on the store’s current state, not on a kept one gone stale', async () => {
+    const states = new FoldedStreams();
+    await runCommand(store, 'light-1', light, { on: true }, context, { states });
+    await other.appendToStream('light-1', [newEvent('Switched', { on: false })], 0);
+    // Kept: on. Stored: off. Switching on is no longer nothing to do.
+    const again = await runCommand(store, 'light-1', light, { on: true }, context, { states });
+    expect(again).toMatchObject({ state: { on: true }, revision: 2 });
+    await other.appendToStream('light-1', [newEvent('Switched', { on: false })], 2);
+    // Kept: on. Stored: off. A strict "switch on" is refused on the kept state, not on the stored one.
+    const strict = await runCommand(store, 'light-1', light, { on: true, strict: true }, context, { states });
+    expect(strict).toMatchObject({ state: { on: true }, revision: 4 });
+    await expect(
+      runCommand(store, 'light-1', light, { on: true, strict: true }, context, { states }),
+    ).rejects.toThrow('already on');
+    expect((await other.readStream('light-1')).map((e) => (e.data as { on: boolean }).on)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 });

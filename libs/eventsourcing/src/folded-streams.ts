@@ -50,8 +50,28 @@ export class FoldedStreams {
     return { state, revision };
   }
 
-  /** After an append of this process: the state the stream has at `revision`. */
+  /**
+   * The state kept for the stream, without reading the store: it may be stale if another process
+   * appended since, so it may only decide a command whose append expects its revision (the
+   * store then refuses a stale decision).
+   */
+  peek<S>(streamId: string, decider: Folding<S>): FoldedStream<S> | undefined {
+    const known = this.kept.get(streamId);
+    if (!known || known.evolve !== decider.evolve || known.initialState !== decider.initialState)
+      return undefined;
+    return { state: known.state as S, revision: known.revision };
+  }
+
+  /** After an append of this process: the state the stream has at `revision` (an older one is ignored). */
   remember<S>(streamId: string, decider: Folding<S>, state: S, revision: number): void {
+    const known = this.kept.get(streamId);
+    if (
+      known &&
+      known.revision > revision &&
+      known.evolve === decider.evolve &&
+      known.initialState === decider.initialState
+    )
+      return;
     this.kept.delete(streamId);
     this.kept.set(streamId, { evolve: decider.evolve, initialState: decider.initialState, state, revision });
     // The least recently used goes first (a Map iterates in insertion order).
