@@ -27,7 +27,7 @@ export interface CommandOutcome<E extends DomainEvent, S> {
   position?: number;
 }
 
-export interface CommandPathOptions<S = never> {
+export interface CommandPathOptions<S = never, C = never> {
   /** From If-Match: refuse if the stream moved on since the caller read it. */
   expectedRevision?: number;
   /**
@@ -46,6 +46,12 @@ export interface CommandPathOptions<S = never> {
    * read and folded (for streams a process writes to again and again, e.g. a call's deadline).
    */
   states?: FoldedStreams;
+  /**
+   * Whether a decision to write nothing on this state stays so on every later state of the stream
+   * (what it found is never undone, e.g. an obligation already recorded): such a decision on the
+   * kept state (see `states`) is then final, without reading the store.
+   */
+  settled?: (command: C, state: S) => boolean;
 }
 
 export const SCHEMA_VERSION = 1;
@@ -67,7 +73,7 @@ export async function runCommand<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   source: CommandSource<C, S>,
   context: CommandContext,
-  options: CommandPathOptions<S> = {},
+  options: CommandPathOptions<S, C> = {},
 ): Promise<CommandOutcome<E, S>> {
   if (options.known && options.expectedRevision !== undefined)
     throw new Error('runCommand: a known state and an expected revision exclude each other');
@@ -103,7 +109,7 @@ export async function runCommand<C, E extends DomainEvent, S>(
     }
     const { state, revision } = prepared;
     if (events.length === 0) {
-      if (attempt === 1 && kept) {
+      if (attempt === 1 && kept && !options.settled?.(prepared.command, state)) {
         attempts++;
         continue;
       }

@@ -165,4 +165,19 @@ describe('folded streams: the kept state of a stream and only its new events rea
       true,
     ]);
   });
+
+  it('takes a settled decision to write nothing from the kept state, any other after a read', async () => {
+    const states = new FoldedStreams();
+    const settled = (command: { item: string }, state: Basket) => state.items.includes(command.item);
+    await runCommand(store, 'basket-7', basket, { item: 'apple' }, context, { states });
+    const again = await runCommand(store, 'basket-7', basket, { item: 'apple' }, context, {
+      states,
+      settled,
+    });
+    expect(again).toMatchObject({ events: [], revision: 0 });
+    expect(reads.map((r) => r?.fromRevision)).toEqual([undefined]);
+    // Without `settled`, the same decision is taken again on the store's current state.
+    await runCommand(store, 'basket-7', basket, { item: 'apple' }, context, { states });
+    expect(reads.map((r) => r?.fromRevision)).toEqual([undefined, 1]);
+  });
 });

@@ -24,8 +24,11 @@ export function effectsFor(state: DerivationState, deadlineId: string): Derivati
   const effects: DerivationEffect[] = toOpen ? [{ kind: 'open', opened: toOpen }] : [];
   const status = known?.status ?? 'open';
   if (status === 'open') {
-    for (const obligation of state.obligations.get(deadlineId)?.values() ?? []) {
-      const recorded = known?.obligations.find((o) => o.ags === obligation.ags);
+    const wanted = state.obligations.get(deadlineId);
+    // By AGS: a call's deadline has an obligation per applicant, all of them looked at per event.
+    const recordedByAgs = wanted?.size ? new Map(known?.obligations.map((o) => [o.ags, o])) : undefined;
+    for (const obligation of wanted?.values() ?? []) {
+      const recorded = recordedByAgs?.get(obligation.ags);
       if (!recorded) effects.push({ kind: 'add-obligation', deadlineId, obligation });
       if (obligation.met && recorded?.metAt === undefined)
         effects.push({ kind: 'meet-obligation', deadlineId, obligation, fulfilment: obligation.met });

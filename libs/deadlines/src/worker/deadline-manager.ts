@@ -60,6 +60,12 @@ export class DeadlineManager {
   private effectFailures = 0;
   /** The revision of each deadline stream up to which its state in `state.deadlines` is folded. */
   private readonly revisions = new Map<string, number>();
+  /**
+   * Effects this manager has recorded, whose events it has not necessarily folded yet: an
+   * opening, an obligation begun or met stays so, and asking for it again (every event for a
+   * call's deadline derives all its obligations anew) would only decide "nothing to do".
+   */
+  private readonly settled = new Set<string>();
 
   constructor(
     private readonly store: EventStore,
@@ -220,7 +226,16 @@ export class DeadlineManager {
   private async act(deadlineId: string): Promise<boolean> {
     let wrote = false;
     for (const effect of effectsFor(this.state, deadlineId)) {
-      if (await this.record(effect)) wrote = true;
+      const key = settledKey(effect);
+      if (key !== undefined && this.settled.has(key)) continue;
+      if (!(await this.record(effect))) continue;
+      wrote = true;
+      // Only what this manager wrote: "nothing to record" may also mean a deadline not open now
+      // (a missed one may be extended and take obligations again).
+      if (key === undefined) continue;
+      // Bounded: forgetting only costs a decision on the kept state again.
+      if (this.settled.size >= SETTLED_KEPT) this.settled.clear();
+      this.settled.add(key);
     }
     return wrote;
   }
@@ -284,5 +299,22 @@ export class DeadlineManager {
       default:
         break;
     }
+  }
+}
+
+/** Effects remembered as settled, at most (then forgotten all at once). */
+const SETTLED_KEPT = 100_000;
+
+/** The identity of an effect that, once recorded, never needs recording again; else undefined. */
+function settledKey(effect: DerivationEffect): string | undefined {
+  switch (effect.kind) {
+    case 'open':
+      return `open|${effect.opened.deadlineId}`;
+    case 'add-obligation':
+      return `add|${effect.deadlineId}|${effect.obligation.ags}`;
+    case 'meet-obligation':
+      return `meet|${effect.deadlineId}|${effect.obligation.ags}`;
+    default:
+      return undefined;
   }
 }

@@ -22,7 +22,10 @@ import { issueReminderDecider } from '../issue-reminder/issue-reminder.decide';
 import { meetDeadlineDecider } from '../meet-deadline/meet-deadline.decide';
 import { openDeadlineDecider } from '../open-deadline/open-deadline.decide';
 import { passDueMomentDecider } from '../pass-due-moment/pass-due-moment.decide';
-import { recordObligationDecider } from '../record-obligation/record-obligation.decide';
+import {
+  type RecordObligation,
+  recordObligationDecider,
+} from '../record-obligation/record-obligation.decide';
 import { withdrawDeadlineDecider } from '../withdraw-deadline/withdraw-deadline.decide';
 import { followCauseDecider, type Move } from '../extend-deadline/follow-cause.decide';
 import { appendOnce } from '@app/eventsourcing';
@@ -34,6 +37,17 @@ const DEADLINES_KEPT = 10_000;
 export interface KnownRevision {
   state: DeadlineState;
   revision: number;
+}
+
+/**
+ * An obligation recorded (for `add`) or recorded as met (for `meet`) stays so: the manager, which
+ * asks again for effects it has not yet seen stored, gets its answer from the kept state without
+ * a read. Nothing else about "nothing to record" is final (a deadline closed may be extended).
+ */
+function obligationSettled(command: RecordObligation, state: DeadlineState): boolean {
+  if (state.status === 'none') return false;
+  const recorded = state.obligations.find((o) => o.ags === command.ags);
+  return command.change === 'add' ? recorded !== undefined : recorded?.metAt !== undefined;
 }
 
 export const DEADLINE_MANAGER: Actor = { subject: DEADLINE_MANAGER_SUBJECT, role: 'system' };
@@ -61,7 +75,8 @@ export class DeadlineRecorder {
       openDeadlineDecider,
       { opened },
       this.context(`deadline-open|${opened.deadlineId}`, opened.cause, opened.openedAt),
-      { states: this.states },
+      // A deadline once opened stays opened.
+      { states: this.states, settled: (_, state) => state.status !== 'none' },
     );
     return outcome.events.length > 0;
   }
@@ -86,7 +101,7 @@ export class DeadlineRecorder {
       recordObligationDecider,
       { change: 'add', deadlineId, ags, applicationId, cause, at: addedAt },
       this.context(`deadline-obligation|${deadlineId}|${cause}`, cause, addedAt),
-      { states: this.states },
+      { states: this.states, settled: obligationSettled },
     );
     return outcome.events.length > 0;
   }
@@ -103,7 +118,7 @@ export class DeadlineRecorder {
       recordObligationDecider,
       { change: 'meet', deadlineId, ags, applicationId, by: fulfilment.by, at: fulfilment.metAt },
       this.context(`deadline-obligation-met|${deadlineId}|${fulfilment.by}`, fulfilment.by, fulfilment.metAt),
-      { states: this.states },
+      { states: this.states, settled: obligationSettled },
     );
     return outcome.events.length > 0;
   }

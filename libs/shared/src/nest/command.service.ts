@@ -63,7 +63,7 @@ export class CommandService {
     streamId: string,
     decider: Decider<C, E, S>,
     command: CommandSource<C, S>,
-    options: CommandPathOptions & { occurredAt?: string } = {},
+    options: CommandPathOptions<S, C> & { occurredAt?: string } = {},
   ): Promise<CommandOutcome<E, S>> {
     const ctx = requestContext.current();
     if (!ctx?.actor) throw new Error('CommandService.run outside an authenticated request');
