@@ -101,9 +101,13 @@ describeInChromium('web workspace: an auditor verifies, exports, and finds a tam
     await page.waitForURL(/suche=05978000/);
     expect(new URL(page.url()).searchParams.get('art')).toBe('application-');
     const record = page.getByRole('link', { name: `Kreis Unna – ${CALL_2011.title}` });
-    await record.waitFor();
-    // The list narrows after the URL changes: wait until only the one record is left.
-    await eventually(async () => (await page.locator('tbody tr').count()) === 1, 15_000, 'one record');
+    // The list narrows after the URL changes (before, Kreis Unna's participation bears the same
+    // name): wait until only the one record is left, then take it.
+    await eventually(
+      async () => (await page.locator('tbody tr').count()) === 1 && (await record.count()) === 1,
+      15_000,
+      'one record',
+    );
     expect(await axe(page, 'Datensätze finden')).toEqual([]);
     await screenshot(page, 'pruefung-finden');
     await record.click();
