@@ -125,15 +125,20 @@ function profileBurst(fromMs: number, dir: string | undefined): { stop(): Promis
       () =>
         void post('Profiler.enable')
           .then(() => post('Profiler.start'))
-          .then(() => resolve()),
+          // A profiler that cannot start leaves the bench running without a profile.
+          .catch((error: unknown) => console.error('# deadlines: no burst profile:', error))
+          .finally(() => resolve()),
       Math.max(0, fromMs - Date.now()),
     ),
   );
   return {
     async stop() {
       await started;
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      const stopped = (await post('Profiler.stop').catch(() => undefined)) as
+        { profile: unknown } | undefined;
       session.disconnect();
+      if (!stopped) return undefined;
+      const { profile } = stopped;
       const file = join(dir, `deadline-burst-${Date.now()}.cpuprofile`);
       writeFileSync(file, JSON.stringify(profile));
       return file;

@@ -27,6 +27,8 @@ import { elapsedMs, now } from './support/stopwatch';
  *   BENCH_ONLY                comma-separated parts to run: append, http (with append), emmett
  *                             (ours-vs-emmett needs http too), audit, ready (builds the audit
  *                             store), deadlines
+ *   BENCH_DEADLINES_CPU_PROF_DIR  write a CPU profile of the deadline burst alone there (from
+ *                             300 ms before it to its last firing)
  *   BENCH_DEADLINES_REDIS_PORT  the deadline part uses database 0 of a redis-server already
  *                             running on this port (flushed), instead of 127.0.0.1:6379/7
  * With any of them set, results go to bench/results/experiment.json instead of latest.json.
@@ -64,6 +66,7 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
     httpSeconds !== HTTP_SECONDS ||
     logLevel !== API_LOG_LEVEL ||
     cpuProfileDir !== undefined ||
+    process.env.BENCH_DEADLINES_CPU_PROF_DIR !== undefined ||
     only !== undefined ||
     process.env.BENCH_EVENTS !== undefined;
   const file = experiment ? experimentResultsFile : resultsFile;

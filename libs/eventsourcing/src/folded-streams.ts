@@ -32,11 +32,7 @@ export class FoldedStreams {
   constructor(private readonly limit = 1000) {}
 
   async load<S>(store: EventStore, streamId: string, decider: Folding<S>): Promise<FoldedStream<S>> {
-    const known = this.kept.get(streamId);
-    const from =
-      known && known.evolve === decider.evolve && known.initialState === decider.initialState
-        ? known
-        : undefined;
+    const from = this.keptFor(streamId, decider);
     const events = from
       ? await store.readStream(streamId, { fromRevision: from.revision + 1 })
       : await store.readStream(streamId);
@@ -56,26 +52,25 @@ export class FoldedStreams {
    * store then refuses a stale decision).
    */
   peek<S>(streamId: string, decider: Folding<S>): FoldedStream<S> | undefined {
-    const known = this.kept.get(streamId);
-    if (!known || known.evolve !== decider.evolve || known.initialState !== decider.initialState)
-      return undefined;
-    return { state: known.state as S, revision: known.revision };
+    const known = this.keptFor(streamId, decider);
+    return known && { state: known.state as S, revision: known.revision };
   }
 
   /** After an append of this process: the state the stream has at `revision` (an older one is ignored). */
   remember<S>(streamId: string, decider: Folding<S>, state: S, revision: number): void {
-    const known = this.kept.get(streamId);
-    if (
-      known &&
-      known.revision > revision &&
-      known.evolve === decider.evolve &&
-      known.initialState === decider.initialState
-    )
-      return;
+    if ((this.keptFor(streamId, decider)?.revision ?? -1) > revision) return;
     this.kept.delete(streamId);
     this.kept.set(streamId, { evolve: decider.evolve, initialState: decider.initialState, state, revision });
     // The least recently used goes first (a Map iterates in insertion order).
     if (this.kept.size > this.limit) this.kept.delete(this.kept.keys().next().value as string);
+  }
+
+  /** What is kept for the stream, if it was folded the same way (same `evolve` and `initialState`). */
+  private keptFor<S>(streamId: string, decider: Folding<S>): Kept | undefined {
+    const known = this.kept.get(streamId);
+    return known?.evolve === decider.evolve && known.initialState === decider.initialState
+      ? known
+      : undefined;
   }
 
   get size(): number {
