@@ -56,6 +56,20 @@ export interface HttpBenchResult {
   /** CPU per command answered, ms, of each of the server's processes (named by their script). */
   cpuMsPerCommandByProcess: Record<string, number>;
   loadGeneratorCpuPercent: number;
+  /** The default start: whether its worker kept up with the commands (see measureWorkerLag). */
+  workerLag?: WorkerLag;
+}
+
+/**
+ * How far the default start's worker (deadline manager, notification dispatcher) was behind the
+ * store when the measured window ended, and how long it then took to catch up: a worker that
+ * only looks cheap because it falls behind would show here.
+ */
+export interface WorkerLag {
+  /** Events behind the store's head at the window's end, per follower. */
+  behindAtEnd: Record<string, number>;
+  /** ms from the window's end until every follower had reached the head as it was then; undefined if not within 30 s. */
+  catchUpMs?: number;
 }
 
 /** Enough pairs for the measured window at the warm-up's pace, with room for it to speed up. */
@@ -95,7 +109,10 @@ export async function benchHttpCommands(
     openCalls,
   };
   try {
-    return await loadCommands(cleanup, target, devSecret, options);
+    const result = await loadCommands(cleanup, target, devSecret, options);
+    return api.workerHealthUrl
+      ? { ...result, workerLag: await measureWorkerLag(api.workerHealthUrl) }
+      : result;
   } finally {
     // Stopped now, not at the end of the run: an idle API (and its worker, if embedded) must not
     // take CPU from the benches after this one.
@@ -222,4 +239,25 @@ async function draftAndSubmit(
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
+}
+
+const FOLLOWERS = ['deadlines', 'notifications'] as const;
+const CATCH_UP_TIMEOUT_MS = 30_000;
+
+/** Asked right after the window: the followers' distance from the head, then until they reach it. */
+async function measureWorkerLag(healthUrl: string): Promise<WorkerLag> {
+  const start = now();
+  const ask = async () => {
+    const body = (await (await fetch(healthUrl)).json()) as Record<string, { behind?: number } | undefined>;
+    return Object.fromEntries(FOLLOWERS.map((name) => [name, body[name]?.behind ?? Number.NaN]));
+  };
+  const behindAtEnd = await ask();
+  if (Object.values(behindAtEnd).every((n) => n === 0)) return { behindAtEnd, catchUpMs: 0 };
+  let behind = behindAtEnd;
+  while (elapsedMs(start) < CATCH_UP_TIMEOUT_MS) {
+    if (Object.values(behind).every((n) => n === 0)) return { behindAtEnd, catchUpMs: elapsedMs(start) };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    behind = await ask();
+  }
+  return { behindAtEnd };
 }

@@ -159,6 +159,24 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
           .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`)
           .join(', '),
     );
+    // The ratio counts only if the worker kept up: behind at the window's end, then caught up.
+    const lag = started.workerLag;
+    if (lag) {
+      const behind = Object.entries(lag.behindAtEnd)
+        .map(([name, n]) => `${name} ${n}`)
+        .join(', ');
+      if (lag.catchUpMs !== undefined) {
+        report.figure('default-start-worker-catch-up', lag.catchUpMs, 'ms');
+        report.note(
+          `default start: the worker's followers were behind the store by (events) ${behind} when the ` +
+            `window ended and had caught up ${lag.catchUpMs.toFixed(0)} ms later`,
+        );
+      } else {
+        report.note(`default start: the worker was behind by ${behind} and did not catch up within 30 s`);
+        process.stderr.write("bench failed: the default start's worker did not keep up with the commands\n");
+        ok = false;
+      }
+    }
     if (started.errors > 0) {
       for (const sample of started.errorSamples) report.note(`default start error: ${sample}`);
       process.stderr.write(`bench failed: ${started.errors} commands of the default start did not answer\n`);

@@ -26,6 +26,8 @@ export interface ApiProcess {
   /** The API's process and, in a profiled default start, the worker's (each with its children). */
   pids: number[];
   logFile: string;
+  /** The default start's worker: its /health (how far its followers are behind the store). */
+  workerHealthUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -54,10 +56,11 @@ export async function startApi(options: ApiProcessOptions, cleanup: Cleanup): Pr
     options.defaultStart && !profiledPair
       ? [join(repoRoot, 'scripts', 'run.js'), 'api']
       : [...nodeArgs, apiMain];
+  const workerPort = options.defaultStart ? await freePort() : undefined;
   const sharedEnv: NodeJS.ProcessEnv = {
     ...env,
-    ...(options.defaultStart
-      ? { WORKER_PORT: String(await freePort()), QUEUE_PREFIX: `bench-${randomUUID().slice(0, 8)}` }
+    ...(workerPort !== undefined
+      ? { WORKER_PORT: String(workerPort), QUEUE_PREFIX: `bench-${randomUUID().slice(0, 8)}` }
       : {}),
     ...(!options.defaultStart || profiledPair ? { RUN_WORKER_IN_API: 'false' } : {}),
     NODE_ENV: 'development',
@@ -88,7 +91,14 @@ export async function startApi(options: ApiProcessOptions, cleanup: Cleanup): Pr
   cleanup.add(`stop API pid ${child.pid}`, stop);
   await waitForReadyLine(child, logFile);
   const pids = [child.pid as number, ...(worker ? [worker.pid as number] : [])];
-  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, pids, logFile, stop };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
+    pids,
+    logFile,
+    ...(workerPort !== undefined ? { workerHealthUrl: `http://127.0.0.1:${workerPort}/health` } : {}),
+    stop,
+  };
 }
 
 /** Polls the log for the line main.ts prints once the server listens; fails fast if it exits. */

@@ -58,12 +58,12 @@ export class FlakyStore extends StoreWrapper {
       done.catch(() => undefined);
       return { done, stop: async () => undefined };
     }
-    return this.inner.subscribeToAll(options, async (event) => {
+    return this.inner.subscribeToAll(options, async (event, delivery) => {
       if (this.down || this.dropNext) {
         this.dropNext = false;
         throw new Error('the connection to the store was lost');
       }
-      await handler(event);
+      await handler(event, delivery);
     });
   }
 

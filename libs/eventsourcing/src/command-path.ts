@@ -2,7 +2,7 @@ import type { Decider } from './decider';
 import { fold } from './decider';
 import type { Actor, DomainEvent, NewEvent, RecordedEvent } from './event';
 import type { EventStore, ExpectedRevision } from './event-store';
-import { ConcurrencyError } from './errors';
+import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
 import type { FoldedStreams } from './folded-streams';
 import { deterministicUuid, newId } from './ids';
 
@@ -67,13 +67,85 @@ export type CommandSource<C, S> = C | ((state: S) => C | Promise<C>);
  * was read. A lost race is retried by deciding again on the fresh state, because the decision may
  * differ; with an explicit expected revision, the conflict goes back to the caller instead.
  */
-export async function runCommand<C, E extends DomainEvent, S>(
+export function runCommand<C, E extends DomainEvent, S>(
   store: EventStore,
   streamId: string,
   decider: Decider<C, E, S>,
   source: CommandSource<C, S>,
   context: CommandContext,
   options: CommandPathOptions<S, C> = {},
+): Promise<CommandOutcome<E, S>> {
+  return decideAndAppend(store, streamId, decider, source, () => context, options);
+}
+
+/** A command and the context its events are recorded with (see runCommands). */
+export interface CommandInBatch<C> {
+  command: C;
+  context: CommandContext;
+}
+
+/**
+ * Several commands to one stream, decided one after the other (each on the state the ones before
+ * it leave) and appended together: one append, one commit. Each event carries its own command's
+ * context, so its id and envelope are those the command run alone would have given it at that
+ * revision. For a follower that records many derived facts on one stream at once (a call's
+ * deadline gains an obligation per expression of interest drafted). The options are runCommand's
+ * without If-Match; `settled` is asked per command.
+ */
+export async function runCommands<C, E extends DomainEvent, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  batch: CommandInBatch<C>[],
+  options: Pick<CommandPathOptions<S, C>, 'retries' | 'states' | 'settled'> = {},
+): Promise<CommandOutcome<E, S>> {
+  // The context of each event decided, in order; filled anew by every decision.
+  let contexts: CommandContext[] = [];
+  const inOrder: Decider<CommandInBatch<C>[], E, S> = {
+    evolve: decider.evolve,
+    initialState: decider.initialState,
+    decide(commands, state) {
+      contexts = [];
+      const events: E[] = [];
+      let now = state;
+      for (const { command, context } of commands) {
+        const decided = decider.decide(command, now);
+        for (const event of decided) {
+          events.push(event);
+          contexts.push(context);
+        }
+        now = decided.reduce(decider.evolve, now);
+      }
+      return events;
+    },
+  };
+  const { settled } = options;
+  return decideAndAppend(
+    store,
+    streamId,
+    inOrder,
+    batch,
+    (i) => contexts[i],
+    {
+      retries: options.retries,
+      states: options.states,
+      // Nothing decided for any of them: the state is the same for each.
+      settled: settled && ((commands, state) => commands.every((c) => settled(c.command, state))),
+    },
+    // Another process recorded some of the same commands meanwhile (their events, same ids, are
+    // there): a lost race like any other, decided again on the stream as it is now.
+    (error) => error instanceof PartialDuplicateAppendError,
+  );
+}
+
+async function decideAndAppend<C, E extends DomainEvent, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  source: CommandSource<C, S>,
+  contextOf: (eventIndex: number) => CommandContext,
+  options: CommandPathOptions<S, C>,
+  lostRace: (error: unknown) => boolean = () => false,
 ): Promise<CommandOutcome<E, S>> {
   if (options.known && options.expectedRevision !== undefined)
     throw new Error('runCommand: a known state and an expected revision exclude each other');
@@ -120,14 +192,14 @@ export async function runCommand<C, E extends DomainEvent, S>(
     try {
       const result = await store.appendToStream(
         streamId,
-        events.map((event, i) => envelope(event, streamId, revision + 1 + i, context)),
+        events.map((event, i) => envelope(event, streamId, revision + 1 + i, contextOf(i))),
         expected,
       );
       const after = events.reduce(decider.evolve, state);
       options.states?.remember(streamId, decider, after, result.nextExpectedRevision);
       return { events, state: after, revision: result.nextExpectedRevision, position: result.position };
     } catch (error) {
-      if (error instanceof ConcurrencyError && attempt < attempts) continue;
+      if ((error instanceof ConcurrencyError || lostRace(error)) && attempt < attempts) continue;
       throw error;
     }
   }

@@ -34,7 +34,18 @@ export interface SubscribeOptions {
   after?: number;
 }
 
-export type EventHandler = (event: RecordedEvent) => Promise<void> | void;
+/** What a subscription tells a handler beside the event. */
+export interface Delivery {
+  /**
+   * No further event is in hand: the page read from the store ends here. A handler that gathers
+   * the effects of several events acts now, so that one commit carries them; events it is handed
+   * with `false` are followed by more at once. Absent (an adapter that streams events one by one)
+   * counts as true.
+   */
+  lastInHand: boolean;
+}
+
+export type EventHandler = (event: RecordedEvent, delivery?: Delivery) => Promise<void> | void;
 
 export interface Subscription {
   /** Stops delivery; resolves once no handler call is running any more. */

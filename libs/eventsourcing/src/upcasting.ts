@@ -122,7 +122,9 @@ export class UpcastingEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
-    return this.inner.subscribeToAll(options, (event) => handler(this.upcasters.upcast(event)));
+    return this.inner.subscribeToAll(options, (event, delivery) =>
+      handler(this.upcasters.upcast(event), delivery),
+    );
   }
 
   headPosition(): Promise<number> {

@@ -66,6 +66,10 @@ export class DeadlineManager {
    * call's deadline derives all its obligations anew) would only decide "nothing to do".
    */
   private readonly settled = new Set<string>();
+  /** Deadlines touched by events folded in but not yet acted on, with what moves their queue. */
+  private readonly touched = new Map<string, Move[]>();
+  /** Position of the last event folded in (acted on or not). */
+  private foldedUpTo = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -75,10 +79,15 @@ export class DeadlineManager {
     private readonly log: ManagerLog,
     retryMs?: { first: number; max: number },
   ) {
-    this.follower = new StoreFollower(store, (event) => this.handle(event), log, retryMs);
+    this.follower = new StoreFollower(
+      store,
+      (event, lastInHand) => this.handle(event, lastInHand),
+      log,
+      retryMs,
+    );
   }
 
-  /** Position of the last event folded in. */
+  /** Position of the last event folded in and acted on. */
   get position(): number {
     return this.follower.position;
   }
@@ -167,8 +176,23 @@ export class DeadlineManager {
     return { effects, jobs, retried, removed };
   }
 
-  /** Never throws: an event that cannot be folded is skipped, an effect that fails is left to reconciliation. */
-  private async handle(event: RecordedEvent): Promise<void> {
+  /**
+   * Never throws: an event that cannot be folded is skipped, an effect that fails is left to
+   * reconciliation. Folds each event as it comes and acts on the deadlines it touched once no
+   * further event is in hand (the end of a page read from the store): the effects of a page share
+   * commits, and those on one deadline (a call's, gaining an obligation per draft) one append.
+   */
+  private async handle(event: RecordedEvent, lastInHand: boolean): Promise<void> {
+    // After a failed subscription the follower starts again after the last event acted on: those
+    // folded since are in `touched` already.
+    if (event.position > this.foldedUpTo) {
+      this.foldedUpTo = event.position;
+      this.fold(event);
+    }
+    if (lastInHand) await this.actOnTouched();
+  }
+
+  private fold(event: RecordedEvent): void {
     let before: KnownDeadline | undefined;
     let ids: string[];
     try {
@@ -182,12 +206,35 @@ export class DeadlineManager {
     this.noteRevision(event, true);
     // Events up to the start were folded only; reconciliation acts on all of them at once.
     if (event.position <= this.startHead) return;
+    const queued = isQueueMove(event.type) ? event.type : undefined;
     for (const id of ids) {
-      await this.act(id).catch((error: unknown) => this.effectFailed(`deadline ${id}: effect failed`, error));
-      await this.keepQueueInLine(id, event, before).catch((error: unknown) =>
-        this.effectFailed(`deadline ${id}: queue update failed`, error),
-      );
+      let moves = this.touched.get(id);
+      if (!moves) this.touched.set(id, (moves = []));
+      if (!queued) continue;
+      // Obligations added one after the other: the state before the first is what the queue holds.
+      const last = moves[moves.length - 1];
+      if (queued === 'DeadlineObligationAdded' && last?.type === queued) continue;
+      moves.push({ type: queued, before });
     }
+  }
+
+  /** The effects and queue updates the deadlines touched since the last time call for. */
+  private async actOnTouched(): Promise<void> {
+    if (this.touched.size === 0) return;
+    const touched = [...this.touched];
+    this.touched.clear();
+    // Deadlines apart: their appends share the store's group commit.
+    for (let i = 0; i < touched.length; i += PARALLEL_EFFECTS)
+      await Promise.all(
+        touched.slice(i, i + PARALLEL_EFFECTS).map(async ([id, moves]) => {
+          await this.act(id).catch((error: unknown) =>
+            this.effectFailed(`deadline ${id}: effect failed`, error),
+          );
+          await this.keepQueueInLine(id, moves).catch((error: unknown) =>
+            this.effectFailed(`deadline ${id}: queue update failed`, error),
+          );
+        }),
+      );
   }
 
   /**
@@ -225,29 +272,45 @@ export class DeadlineManager {
   /** Records what the history still asks for one deadline, in order; returns whether anything was written. */
   private async act(deadlineId: string): Promise<boolean> {
     let wrote = false;
-    for (const effect of effectsFor(this.state, deadlineId)) {
+    const effects = effectsFor(this.state, deadlineId).filter((effect) => {
       const key = settledKey(effect);
-      if (key !== undefined && this.settled.has(key)) continue;
-      if (!(await this.record(effect))) continue;
+      return key === undefined || !this.settled.has(key);
+    });
+    for (let i = 0; i < effects.length;) {
+      // Obligations begun and met one after the other: one append for all of them.
+      let end = i;
+      while (end < effects.length && isObligationEffect(effects[end])) end++;
+      const run = end > i ? effects.slice(i, end) : [effects[i]];
+      i += run.length;
+      if (!(await this.record(run))) continue;
       wrote = true;
       // Only what this manager wrote: "nothing to record" may also mean a deadline not open now
-      // (a missed one may be extended and take obligations again).
-      if (key === undefined) continue;
-      // Bounded: forgetting only costs a decision on the kept state again.
-      if (this.settled.size >= SETTLED_KEPT) this.settled.clear();
-      this.settled.add(key);
+      // (a missed one may be extended and take obligations again). A run of obligations is
+      // written whole or not at all, and what of it was there already stays so.
+      for (const effect of run) {
+        const key = settledKey(effect);
+        if (key === undefined) continue;
+        // Bounded: forgetting only costs a decision on the kept state again.
+        if (this.settled.size >= SETTLED_KEPT) this.settled.clear();
+        this.settled.add(key);
+      }
     }
     return wrote;
   }
 
-  private record(effect: DerivationEffect): Promise<boolean> {
+  private record(run: DerivationEffect[]): Promise<boolean> {
+    const [effect] = run;
+    if (isObligationEffect(effect))
+      return this.recorder.recordObligations(
+        effect.deadlineId,
+        (run as ObligationEffect[]).map((e) => ({
+          obligation: e.obligation,
+          ...(e.kind === 'meet-obligation' ? { fulfilment: e.fulfilment } : {}),
+        })),
+      );
     switch (effect.kind) {
       case 'open':
         return this.recorder.open(effect.opened);
-      case 'add-obligation':
-        return this.recorder.addObligation(effect.deadlineId, effect.obligation);
-      case 'meet-obligation':
-        return this.recorder.meetObligation(effect.deadlineId, effect.obligation, effect.fulfilment);
       case 'withdraw':
         return this.recorder.withdraw(effect.deadlineId, effect.withdrawal);
       case 'meet':
@@ -270,36 +333,69 @@ export class DeadlineManager {
     return known && { ...known, deadline: { ...known.deadline } };
   }
 
-  private async keepQueueInLine(id: string, event: RecordedEvent, before?: KnownDeadline): Promise<void> {
+  /**
+   * Brings the queue in line with what the deadline's events since the last time moved, in their
+   * order, towards the deadline as it is now.
+   */
+  private async keepQueueInLine(id: string, moves: Move[]): Promise<void> {
     const now = this.state.deadlines.get(id);
     if (!now) return;
-    switch (event.type as DeadlineEvent['type']) {
-      case 'DeadlineOpened':
-        await this.scheduler.schedule([now]);
-        break;
-      case 'DeadlineObligationAdded':
-        // The first addressee brings reminders before the job queued (the closing): one job per
-        // deadline. Each further one leaves the next firing as it was: its job is queued already
-        // (one that Redis lost is queued again by the periodic reconciliation).
-        if (before && this.scheduler.sameNextFiring(before, now)) break;
-        await this.scheduler.schedule([now]);
-        if (before) await this.scheduler.unscheduleReplaced(before, now);
-        break;
-      case 'DeadlineExtended':
-        if (before)
-          await this.scheduler.unschedule(
-            allFiringsFor(before, before.deadline.dueAt, before.deadline.lastDay),
-          );
-        await this.scheduler.schedule([now]);
-        break;
-      case 'DeadlineMet':
-      case 'DeadlineCancelled':
-        await this.scheduler.unschedule(allFiringsFor(now, now.deadline.dueAt, now.deadline.lastDay));
-        break;
-      default:
-        break;
-    }
+    for (const { type, before } of moves)
+      switch (type) {
+        case 'DeadlineOpened':
+          await this.scheduler.schedule([now]);
+          break;
+        case 'DeadlineObligationAdded':
+          // The first addressee brings reminders before the job queued (the closing): one job per
+          // deadline. Each further one leaves the next firing as it was: its job is queued already
+          // (one that Redis lost is queued again by the periodic reconciliation).
+          if (before && this.scheduler.sameNextFiring(before, now)) break;
+          await this.scheduler.schedule([now]);
+          if (before) await this.scheduler.unscheduleReplaced(before, now);
+          break;
+        case 'DeadlineExtended':
+          if (before)
+            await this.scheduler.unschedule(
+              allFiringsFor(before, before.deadline.dueAt, before.deadline.lastDay),
+            );
+          await this.scheduler.schedule([now]);
+          break;
+        case 'DeadlineMet':
+        case 'DeadlineCancelled':
+          await this.scheduler.unschedule(allFiringsFor(now, now.deadline.dueAt, now.deadline.lastDay));
+          break;
+        default: {
+          const _exhaustive: never = type;
+        }
+      }
   }
+}
+
+/** Deadline events that move what the queue must hold. */
+const QUEUE_MOVES = new Set([
+  'DeadlineOpened',
+  'DeadlineObligationAdded',
+  'DeadlineExtended',
+  'DeadlineMet',
+  'DeadlineCancelled',
+] as const satisfies readonly DeadlineEvent['type'][]);
+
+type QueueMove = typeof QUEUE_MOVES extends Set<infer T> ? T : never;
+
+function isQueueMove(type: string): type is QueueMove {
+  return (QUEUE_MOVES as Set<string>).has(type);
+}
+
+/** A deadline event folded in but not yet acted on; `before`: the deadline before it, where needed. */
+interface Move {
+  type: QueueMove;
+  before?: KnownDeadline;
+}
+
+type ObligationEffect = Extract<DerivationEffect, { kind: 'add-obligation' | 'meet-obligation' }>;
+
+function isObligationEffect(effect: DerivationEffect): effect is ObligationEffect {
+  return effect.kind === 'add-obligation' || effect.kind === 'meet-obligation';
 }
 
 /** Effects remembered as settled, at most (then forgotten all at once). */

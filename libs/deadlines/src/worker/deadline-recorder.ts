@@ -2,10 +2,12 @@ import { type Amendment, announceAmendmentDecider } from '../extend-deadline/ann
 import {
   type Actor,
   type CommandContext,
+  type CommandInBatch,
   deterministicUuid,
   type EventStore,
   FoldedStreams,
   runCommand,
+  runCommands,
   SCHEMA_VERSION,
   streamName,
 } from '@app/eventsourcing';
@@ -94,16 +96,7 @@ export class DeadlineRecorder {
   }
 
   async addObligation(deadlineId: string, obligation: WantedObligation): Promise<boolean> {
-    const { ags, applicationId, cause, addedAt } = obligation;
-    const outcome = await runCommand(
-      this.store,
-      deadlineStream(deadlineId),
-      recordObligationDecider,
-      { change: 'add', deadlineId, ags, applicationId, cause, at: addedAt },
-      this.context(`deadline-obligation|${deadlineId}|${cause}`, cause, addedAt),
-      { states: this.states, settled: obligationSettled },
-    );
-    return outcome.events.length > 0;
+    return this.recordObligations(deadlineId, [{ obligation }]);
   }
 
   async meetObligation(
@@ -111,16 +104,43 @@ export class DeadlineRecorder {
     obligation: WantedObligation,
     fulfilment: Fulfilment,
   ): Promise<boolean> {
-    const { ags, applicationId } = obligation;
-    const outcome = await runCommand(
+    return this.recordObligations(deadlineId, [{ obligation, fulfilment }]);
+  }
+
+  /**
+   * Obligations of one deadline begun (without `fulfilment`) or met, in this order, in one append:
+   * a page of drafts and submissions for a call costs one commit, not one per applicant. Each
+   * event is the one the change recorded alone would write (same id, same envelope).
+   */
+  async recordObligations(
+    deadlineId: string,
+    changes: { obligation: WantedObligation; fulfilment?: Fulfilment }[],
+  ): Promise<boolean> {
+    const outcome = await runCommands(
       this.store,
       deadlineStream(deadlineId),
       recordObligationDecider,
-      { change: 'meet', deadlineId, ags, applicationId, by: fulfilment.by, at: fulfilment.metAt },
-      this.context(`deadline-obligation-met|${deadlineId}|${fulfilment.by}`, fulfilment.by, fulfilment.metAt),
+      changes.map(({ obligation, fulfilment }) => this.obligationCommand(deadlineId, obligation, fulfilment)),
       { states: this.states, settled: obligationSettled },
     );
     return outcome.events.length > 0;
+  }
+
+  private obligationCommand(
+    deadlineId: string,
+    { ags, applicationId, cause, addedAt }: WantedObligation,
+    fulfilment?: Fulfilment,
+  ): CommandInBatch<RecordObligation> {
+    if (!fulfilment)
+      return {
+        command: { change: 'add', deadlineId, ags, applicationId, cause, at: addedAt },
+        context: this.context(`deadline-obligation|${deadlineId}|${cause}`, cause, addedAt),
+      };
+    const { by, metAt } = fulfilment;
+    return {
+      command: { change: 'meet', deadlineId, ags, applicationId, by, at: metAt },
+      context: this.context(`deadline-obligation-met|${deadlineId}|${by}`, by, metAt),
+    };
   }
 
   async withdraw(deadlineId: string, withdrawal: Withdrawal): Promise<boolean> {

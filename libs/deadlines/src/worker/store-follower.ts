@@ -6,7 +6,7 @@ export interface FollowerStatus {
   state: FollowerState;
   /** When the current state began (ISO, wall clock). */
   since: string;
-  /** Position of the last event handled. */
+  /** Position of the last event handled (acted on, not only folded in). */
   position: number;
   /** How often the subscription ended and was started again. */
   restarts: number;
@@ -62,7 +62,8 @@ export class StoreFollower {
 
   constructor(
     private readonly store: EventStore,
-    private readonly handle: (event: RecordedEvent) => Promise<void>,
+    /** `lastInHand`: no further event is in hand (see Delivery); the event is handled once this resolves. */
+    private readonly handle: (event: RecordedEvent, lastInHand: boolean) => Promise<void>,
     private readonly log: FollowerLog,
     private readonly retryMs = { first: FIRST_RETRY_MS, max: MAX_RETRY_MS },
   ) {}
@@ -104,13 +105,17 @@ export class StoreFollower {
     while (this.state !== 'stopped') {
       this.enter('following');
       let failure: unknown;
-      const subscription = this.store.subscribeToAll({ after: this.position }, async (event) => {
+      const subscription = this.store.subscribeToAll({ after: this.position }, async (event, delivery) => {
+        const lastInHand = delivery?.lastInHand ?? true;
         this.busySince = Date.now();
         try {
-          await this.handle(event);
+          await this.handle(event, lastInHand);
         } finally {
           this.busySince = undefined;
         }
+        // The handler may gather the events of a page and act on the last: only then is a position
+        // handled (and a restart begins after the last one acted on).
+        if (!lastInHand) return;
         this.position = event.position;
         delay = this.retryMs.first;
         this.wake();

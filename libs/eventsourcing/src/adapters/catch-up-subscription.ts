@@ -49,7 +49,7 @@ const PAGE_SIZE = 512;
 
 /**
  * Reads pages after the checkpoint and hands each event to the handler, one at a time, in
- * order; when caught up it sleeps until an append in this process or the next poll.
+ * order, telling it which is the last of the page (see Delivery); when caught up it sleeps until an append in this process or the next poll.
  */
 export function catchUpSubscription(
   source: CatchUpSource,
@@ -71,10 +71,10 @@ export function catchUpSubscription(
         cancelWait = undefined;
         continue;
       }
-      for (const event of page) {
+      for (let i = 0; i < page.length; i++) {
         if (stopped) return;
-        await handler(event);
-        checkpoint = event.position;
+        await handler(page[i], { lastInHand: i === page.length - 1 });
+        checkpoint = page[i].position;
       }
     }
   };
