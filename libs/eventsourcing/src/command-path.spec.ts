@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { SqliteEventStore } from './adapters/sqlite-event-store';
 import { type CommandContext, type CommandInBatch, runCommand, runCommands } from './command-path';
 import type { Decider } from './decider';
-import type { ExpectedRevision, NewEvent } from './event-store';
+import type { NewEvent } from './event';
+import type { ExpectedRevision } from './event-store';
 import { FoldedStreams } from './folded-streams';
 
 /** A guest list: each name is added once; a name already on it adds nothing. */

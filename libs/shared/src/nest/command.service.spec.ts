@@ -2,6 +2,7 @@ import { MemoryEventStore, ProjectionRunner } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import type { AppConfig } from '../config/app-config';
 import { FixedClock } from '../time/clock';
+import { requestContext } from '../http/request-context';
 import { CommandService } from './command.service';
 
 interface Tally {
@@ -67,5 +68,68 @@ describe('loading the current state of a stream', () => {
     expect(await commands.load('call-b', tally)).toEqual({ state: { titles: [] }, revision: -1 });
     await store.appendToStream('call-b', [newEvent('T', { title: 'first' })], 'no_stream');
     expect(await commands.load('call-b', tally)).toEqual({ state: { titles: ['first'] }, revision: 0 });
+  });
+});
+
+/** A title is added once; another title while one is open is refused. */
+const titles = {
+  ...tally,
+  decide: (command: { title: string }, state: Tally) => {
+    if (state.titles.includes(command.title)) return [];
+    if (state.titles.length >= 3) throw new Error('full');
+    return [{ type: 'T', data: { title: command.title } }];
+  },
+};
+
+/** `run` decides the next command on a stream it wrote to on the state its append left. */
+describe('running commands on a stream this process wrote to', () => {
+  let store: MemoryEventStore;
+  let commands: CommandService;
+  let reads: string[];
+  const run = (streamId: string, title: string) =>
+    requestContext.run(
+      { correlationId: `c-${title}`, actor: { subject: 'office', role: 'grants-office' } },
+      () => commands.run(streamId, titles, { title }),
+    );
+
+  beforeEach(() => {
+    store = new MemoryEventStore();
+    const readStream = store.readStream.bind(store);
+    reads = [];
+    store.readStream = (streamId, options) => {
+      reads.push(streamId);
+      return readStream(streamId, options);
+    };
+    // No read models here: the answer need not wait for any.
+    const noReadModels = { waitFor: async () => true } as unknown as ProjectionRunner;
+    commands = new CommandService(store, noReadModels, new FixedClock('2026-01-10'), {
+      projectionWaitMs: 0,
+    } as AppConfig);
+  });
+
+  it('decides without reading the stream after its own append', async () => {
+    await run('call-a', 'one');
+    await run('call-a', 'two');
+    expect(reads).toEqual(['call-a']);
+    expect((await store.readStream('call-a')).map((e) => (e.data as { title: string }).title)).toEqual([
+      'one',
+      'two',
+    ]);
+  });
+
+  it('decides again on the store’s state when another process appended meanwhile', async () => {
+    await run('call-a', 'one');
+    await store.appendToStream('call-a', [newEvent('T', { title: 'two' })], 0);
+    // Decided on the kept state (one): "two" would be added; the store refuses revision 0.
+    const outcome = await run('call-a', 'two');
+    expect(outcome.events).toEqual([]);
+    await store.appendToStream('call-a', [newEvent('T', { title: 'three' })], 1);
+    // A refusal on the kept state (not full there) is not given: on the store's state it is.
+    await expect(run('call-a', 'four')).rejects.toThrow('full');
+    expect((await store.readStream('call-a')).map((e) => (e.data as { title: string }).title)).toEqual([
+      'one',
+      'two',
+      'three',
+    ]);
   });
 });

@@ -34,6 +34,13 @@ export interface LoadedStream<S> {
 export class CommandService {
   private readonly logger = new Logger(CommandService.name);
   private readonly loaded = new FoldedStreams(LOADED_STREAMS);
+  /**
+   * The state of each stream this process last wrote to, as its append left it: the next command
+   * on it (a submission after the draft) decides on it without reading the stream. Another
+   * process's append since makes the store refuse the stale decision, and the command reads and
+   * decides again; a refusal or "nothing to do" is only ever given on the store's current state.
+   */
+  private readonly written = new FoldedStreams(WRITTEN_STREAMS);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -78,7 +85,7 @@ export class CommandService {
         commandId: ctx.commandId,
         occurredAt: options.occurredAt ?? this.now().toISOString(),
       },
-      { ...options, beforeAppend: ctx.idempotency?.reserve },
+      { states: this.written, ...options, beforeAppend: ctx.idempotency?.reserve },
     );
     if (outcome.position !== undefined) {
       // The events are stored: whatever happens to the read models, the answer is a success.
@@ -127,3 +134,5 @@ export class CommandService {
 
 /** Streams whose folded state `load` keeps (a call's or a programme's: few, each read often). */
 const LOADED_STREAMS = 1000;
+/** Streams written to whose state `run` keeps (the least recently written are forgotten). */
+const WRITTEN_STREAMS = 10_000;
