@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../event';
-import type { EventHandler, Subscription } from '../event-store';
+import type { Delivery, EventHandler, Subscription } from '../event-store';
 
 /** Wakes sleeping subscriptions when this process appends; other processes are seen by polling. */
 export class AppendSignal {
@@ -46,6 +46,9 @@ export interface CatchUpSource {
 }
 
 const PAGE_SIZE = 512;
+/** Shared, not one object per event handed over (a replay hands over millions). */
+const LAST_IN_HAND: Delivery = Object.freeze({ lastInHand: true });
+const MORE_IN_HAND: Delivery = Object.freeze({ lastInHand: false });
 
 /**
  * Reads pages after the checkpoint and hands each event to the handler, one at a time, in
@@ -73,7 +76,7 @@ export function catchUpSubscription(
       }
       for (let i = 0; i < page.length; i++) {
         if (stopped) return;
-        await handler(page[i], { lastInHand: i === page.length - 1 });
+        await handler(page[i], i === page.length - 1 ? LAST_IN_HAND : MORE_IN_HAND);
         checkpoint = page[i].position;
       }
     }
