@@ -68,7 +68,7 @@ export interface HttpBenchResult {
 export interface WorkerLag {
   /** Events behind the store's head at the window's end, per follower. */
   behindAtEnd: Record<string, number>;
-  /** ms from the window's end until every follower had reached the head as it was then; undefined if not within 30 s. */
+  /** ms from the window's end until every follower was at the store's head; undefined if not within 30 s. */
   catchUpMs?: number;
 }
 
@@ -244,20 +244,27 @@ function asError(error: unknown): Error {
 const FOLLOWERS = ['deadlines', 'notifications'] as const;
 const CATCH_UP_TIMEOUT_MS = 30_000;
 
-/** Asked right after the window: the followers' distance from the head, then until they reach it. */
+/**
+ * Asked right after the window: each follower's distance from the store's head as `/health`
+ * judges it (against the head at the moment of asking), then again every 20 ms until all are at
+ * the head. An answer that cannot be had or read counts as not caught up, and is asked again.
+ */
 async function measureWorkerLag(healthUrl: string): Promise<WorkerLag> {
   const start = now();
-  const ask = async () => {
-    const body = (await (await fetch(healthUrl)).json()) as Record<string, { behind?: number } | undefined>;
-    return Object.fromEntries(FOLLOWERS.map((name) => [name, body[name]?.behind ?? Number.NaN]));
+  const ask = async (): Promise<Record<string, number>> => {
+    try {
+      const body = (await (await fetch(healthUrl)).json()) as Record<string, { behind?: number } | undefined>;
+      return Object.fromEntries(FOLLOWERS.map((name) => [name, body[name]?.behind ?? Number.NaN]));
+    } catch {
+      return Object.fromEntries(FOLLOWERS.map((name) => [name, Number.NaN]));
+    }
   };
+  const caughtUp = (behind: Record<string, number>) => Object.values(behind).every((n) => n === 0);
   const behindAtEnd = await ask();
-  if (Object.values(behindAtEnd).every((n) => n === 0)) return { behindAtEnd, catchUpMs: 0 };
-  let behind = behindAtEnd;
+  if (caughtUp(behindAtEnd)) return { behindAtEnd, catchUpMs: 0 };
   while (elapsedMs(start) < CATCH_UP_TIMEOUT_MS) {
-    if (Object.values(behind).every((n) => n === 0)) return { behindAtEnd, catchUpMs: elapsedMs(start) };
     await new Promise((resolve) => setTimeout(resolve, 20));
-    behind = await ask();
+    if (caughtUp(await ask())) return { behindAtEnd, catchUpMs: elapsedMs(start) };
   }
   return { behindAtEnd };
 }

@@ -77,7 +77,24 @@ describe('the call-closes deadline follows its call', () => {
   });
 
   it('an extension before the deadline was recorded opens it at the new end', () => {
-    expect(opened(fold([drafted(), published(), extended()]), ID)).toMatchObject(newEnd);
+    const state = fold([drafted(), published(), extended()]);
+    expect(opened(state, ID)).toMatchObject(newEnd);
+    expect(effectsFor(state, ID).map((e) => e.kind)).toEqual(['open']);
+  });
+
+  it('an extension stored after the opening was written, before it was folded in, is followed', () => {
+    // The manager wrote the opening (old end) on the publication; the extension came before it.
+    const state = fold([drafted(), published()]);
+    const openedAtOldEnd = opened(state, ID);
+    const cause = extended();
+    applyToDerivation(state, cause, calendar);
+    applyToDerivation(state, recorded(`deadline-${ID}`, 'DeadlineOpened', openedAtOldEnd), calendar);
+    expect(effectsFor(state, ID)).toEqual([
+      expect.objectContaining({
+        kind: 'follow',
+        move: expect.objectContaining({ end: newEnd, cause: cause.metadata.eventId }),
+      }),
+    ]);
   });
 });
 

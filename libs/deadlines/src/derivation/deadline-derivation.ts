@@ -213,11 +213,10 @@ export function applyToDerivation(
       const deadlineId = deadlineIdFor('call-closes', event.data.callId);
       const end = callEnd(moved);
       const pending = state.toOpen.get(deadlineId);
-      if (pending) {
-        // Extended before its deadline was recorded: it opens with the new end.
-        state.toOpen.set(deadlineId, { ...pending, ...end });
-        return [deadlineId];
-      }
+      // Extended before its deadline was recorded: it opens with the new end.
+      if (pending) state.toOpen.set(deadlineId, { ...pending, ...end });
+      // And if the opening was written meanwhile (with the old end) but is not folded in yet, the
+      // deadline follows once it is: the move asks for nothing where the deadline ends there.
       state.moves.set(deadlineId, {
         end,
         reason,

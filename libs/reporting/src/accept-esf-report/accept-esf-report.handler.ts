@@ -43,6 +43,8 @@ export class AcceptEsfReportHandler implements ICommandHandler<AcceptEsfReportCo
         const ledger = await this.book(report, now);
         return { reportId, now, bookedSubmission: ledger.bookings[reportId]?.submission };
       },
+      // The booking is written before the decision: only on the report as the store has it.
+      { fresh: true },
     );
     return CommandAccepted.of(reportId, outcome.revision);
   }

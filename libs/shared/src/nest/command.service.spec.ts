@@ -71,12 +71,12 @@ describe('loading the current state of a stream', () => {
   });
 });
 
-/** A title is added once; another title while one is open is refused. */
+/** A title is added once; nothing is added while the last title is "closed". */
 const titles = {
   ...tally,
   decide: (command: { title: string }, state: Tally) => {
     if (state.titles.includes(command.title)) return [];
-    if (state.titles.length >= 3) throw new Error('full');
+    if (state.titles[state.titles.length - 1] === 'closed') throw new Error('closed');
     return [{ type: 'T', data: { title: command.title } }];
   },
 };
@@ -120,16 +120,37 @@ describe('running commands on a stream this process wrote to', () => {
   it('decides again on the store’s state when another process appended meanwhile', async () => {
     await run('call-a', 'one');
     await store.appendToStream('call-a', [newEvent('T', { title: 'two' })], 0);
-    // Decided on the kept state (one): "two" would be added; the store refuses revision 0.
-    const outcome = await run('call-a', 'two');
-    expect(outcome.events).toEqual([]);
-    await store.appendToStream('call-a', [newEvent('T', { title: 'three' })], 1);
-    // A refusal on the kept state (not full there) is not given: on the store's state it is.
-    await expect(run('call-a', 'four')).rejects.toThrow('full');
+    // Decided on the kept state (one): "two" would be added; the store refuses revision 0, and on
+    // its state (one, two) there is nothing to add.
+    expect((await run('call-a', 'two')).events).toEqual([]);
+    await run('call-a', 'closed');
+    await store.appendToStream('call-a', [newEvent('T', { title: 'reopened' })], 2);
+    // Refused on the kept state (closed last), added on the store's (reopened since).
+    expect((await run('call-a', 'three')).events).toHaveLength(1);
+    await store.appendToStream('call-a', [newEvent('T', { title: 'closed' })], 4);
+    // And refused where the store's state refuses it.
+    await expect(run('call-a', 'four')).rejects.toThrow('closed');
     expect((await store.readStream('call-a')).map((e) => (e.data as { title: string }).title)).toEqual([
       'one',
       'two',
+      'closed',
+      'reopened',
       'three',
+      'closed',
     ]);
+  });
+
+  it('decides on the store’s state when asked to, or under an Idempotency-Key', async () => {
+    await run('call-a', 'one');
+    reads.length = 0;
+    await requestContext.run(
+      { correlationId: 'c-fresh', actor: { subject: 'office', role: 'grants-office' } },
+      () => commands.run('call-a', titles, { title: 'two' }, { fresh: true }),
+    );
+    await requestContext.run(
+      { correlationId: 'c-key', commandId: 'key-1', actor: { subject: 'office', role: 'grants-office' } },
+      () => commands.run('call-a', titles, { title: 'three' }),
+    );
+    expect(reads).toEqual(['call-a', 'call-a']);
   });
 });

@@ -70,10 +70,22 @@ export class CommandService {
     streamId: string,
     decider: Decider<C, E, S>,
     command: CommandSource<C, S>,
-    options: CommandPathOptions<S, C> & { occurredAt?: string } = {},
+    options: CommandPathOptions<S, C> & {
+      occurredAt?: string;
+      /**
+       * Decide on the store's current state, never on one kept from this process's last append:
+       * for a command builder that writes something itself before the decision (a booking), which
+       * must not be written on a state another process has since changed.
+       */
+      fresh?: boolean;
+    } = {},
   ): Promise<CommandOutcome<E, S>> {
     const ctx = requestContext.current();
     if (!ctx?.actor) throw new Error('CommandService.run outside an authenticated request');
+    const { fresh, ...pathOptions } = options;
+    // Under an Idempotency-Key a retry may find its events stored by the first attempt, whose data
+    // (its time, say) may differ from this attempt's: what it would keep could differ from the stream.
+    const states = fresh || ctx.commandId ? undefined : this.written;
     const outcome = await runCommand(
       this.store,
       streamId,
@@ -85,7 +97,7 @@ export class CommandService {
         commandId: ctx.commandId,
         occurredAt: options.occurredAt ?? this.now().toISOString(),
       },
-      { states: this.written, ...options, beforeAppend: ctx.idempotency?.reserve },
+      { states, ...pathOptions, beforeAppend: ctx.idempotency?.reserve },
     );
     if (outcome.position !== undefined) {
       // The events are stored: whatever happens to the read models, the answer is a success.
