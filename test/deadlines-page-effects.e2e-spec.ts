@@ -104,6 +104,13 @@ describe('the deadline manager acts on a page of events at once', () => {
     appendFact(store, 'note-wake', 'NoteTaken', { note: 'no deadline follows from this' }, START);
   const deadlineEvents = async (store: SqliteEventStore) =>
     (await eventsOf(store)).filter((e) => e.streamId === `deadline-${CALL_DEADLINE}`);
+  /** Waits until the call's deadline holds `count` events of the type. */
+  const recorded = (store: SqliteEventStore, type: string, count: number) =>
+    eventually(
+      async () => (await deadlineEvents(store)).filter((e) => e.type === type).length === count,
+      10_000,
+      `${count} × ${type}`,
+    );
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'page-effects-'));
@@ -132,12 +139,7 @@ describe('the deadline manager acts on a page of events at once', () => {
 
       for (const ags of APPLICANTS) await draft(writer, ags);
       await wake(own);
-      await eventually(
-        async () =>
-          (await deadlineEvents(own)).filter((e) => e.type === 'DeadlineObligationAdded').length === 40,
-        10_000,
-        'forty obligations',
-      );
+      await recorded(own, 'DeadlineObligationAdded', 40);
       expect(countBy(store.appends, (s) => s).get(`deadline-${CALL_DEADLINE}`)).toBe(1);
       // The queue follows the page as it did each event: the first addressee brings the reminders.
       await eventually(
@@ -148,12 +150,7 @@ describe('the deadline manager acts on a page of events at once', () => {
 
       for (const ags of APPLICANTS) await submit(writer, ags);
       await wake(own);
-      await eventually(
-        async () =>
-          (await deadlineEvents(own)).filter((e) => e.type === 'DeadlineObligationMet').length === 40,
-        10_000,
-        'forty obligations met',
-      );
+      await recorded(own, 'DeadlineObligationMet', 40);
       expect(countBy(store.appends, (s) => s).get(`deadline-${CALL_DEADLINE}`)).toBe(2);
 
       // Each event is the one the obligation recorded alone would have been, in the order of the page.
@@ -202,21 +199,11 @@ describe('the deadline manager acts on a page of events at once', () => {
       10_000,
       'the subscription to drop and start again',
     );
-    await eventually(
-      async () =>
-        (await deadlineEvents(own)).filter((e) => e.type === 'DeadlineObligationAdded').length === 20,
-      10_000,
-      'twenty obligations',
-    );
+    await recorded(own, 'DeadlineObligationAdded', 20);
     handed = undefined;
     for (const ags of APPLICANTS.slice(20)) await draft(writer, ags);
     await wake(own);
-    await eventually(
-      async () =>
-        (await deadlineEvents(own)).filter((e) => e.type === 'DeadlineObligationAdded').length === 40,
-      10_000,
-      'forty obligations',
-    );
+    await recorded(own, 'DeadlineObligationAdded', 40);
     expect((await worker.health()).skippedEvents).toBe(1);
     const events = await deadlineEvents(own);
     expect([...countBy(events, (e) => e.metadata.eventId).values()].every((n) => n === 1)).toBe(true);
