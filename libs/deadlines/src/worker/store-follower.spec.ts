@@ -8,11 +8,10 @@ describe('following the store a page at a time', () => {
     const store = new MemoryEventStore();
     for (let i = 1; i <= 5; i++) await store.appendToStream(`s-${i}`, [newEvent('T', { i })], 'no_stream');
     const seen: { position: number; lastInHand: boolean; followerAt: number }[] = [];
-    let follower: StoreFollower | undefined;
-    follower = new StoreFollower(
+    const follower: StoreFollower = new StoreFollower(
       store,
       async (event, lastInHand) => {
-        seen.push({ position: event.position, lastInHand, followerAt: follower?.position ?? -1 });
+        seen.push({ position: event.position, lastInHand, followerAt: follower.position });
       },
       { error: () => undefined },
     );
