@@ -19,6 +19,7 @@ import { AppendSignal, catchUpSubscription, track } from './catch-up-subscriptio
 import { filterStreamEvents } from './read-filters';
 import { fileSystemFault, storeFault, translateSqliteError } from './sqlite-faults';
 import { LOCK_WAIT_MS, openReadOnly, openWritable } from './sqlite-open';
+import { CHECKPOINT_AFTER_BYTES, FALLBACK_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
 import { StoreUnavailableError } from '../errors';
 
 interface EventRow {
@@ -43,6 +44,11 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** For readers that write nothing (audit:verify): a read-only file is fine, and appends are refused. */
   readOnly?: boolean;
+  /**
+   * Checkpoint the WAL on a thread of its own (see WalCheckpointer) rather than inside a commit on
+   * the event loop. Default: on for a writable file.
+   */
+  checkpointThread?: boolean;
 }
 
 /**
@@ -75,6 +81,10 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   /** The last append that failed for a reason of the store's; cleared by a successful one. */
   private writeFault?: StoreUnavailableError;
+  /** Checkpoints the WAL off the event loop; undefined for `:memory:`, read-only, or when turned off. */
+  readonly checkpointer?: WalCheckpointer;
+  /** JSON text written since the last checkpoint was asked for (an estimate of the WAL's growth). */
+  private walBytes = 0;
   private readonly stmt: {
     head: Database.Statement<[string], { revision: number; hash: string | null }>;
     findEvent: Database.Statement<[string], StoredEventRef>;
@@ -93,6 +103,10 @@ export class SqliteEventStore implements EventStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.readOnly = options.readOnly ?? false;
     this.db = this.readOnly ? openReadOnly(file) : openWritable(file);
+    if (!this.readOnly && file !== ':memory:' && (options.checkpointThread ?? true)) {
+      this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+      this.checkpointer = new WalCheckpointer(file);
+    }
     this.stmt = {
       head: this.db.prepare(
         // SQLite reads the hash out of the JSON text: cheaper than parsing all of it in JavaScript.
@@ -171,6 +185,10 @@ export class SqliteEventStore implements EventStore {
     if (settled.some((o) => 'written' in o && o.written)) {
       this.writeFault = undefined;
       this.signal.notify();
+      if (this.checkpointer && this.walBytes >= CHECKPOINT_AFTER_BYTES) {
+        this.walBytes = 0;
+        this.checkpointer.request();
+      }
     }
   }
 
@@ -234,6 +252,7 @@ export class SqliteEventStore implements EventStore {
         event.metadataJson,
       );
       position = Number(info.lastInsertRowid);
+      this.walBytes += event.dataJson.length + event.metadataJson.length;
     });
     return {
       result: { nextExpectedRevision: plan.firstRevision + sealed.length - 1, position },
@@ -313,6 +332,8 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     clearTimeout(this.lockRetry);
     if (this.pending.length > 0) this.flush();
+    // The thread's connection first: the last one to close checkpoints what is left and removes the WAL.
+    await this.checkpointer?.close();
     this.db.close();
   }
 }
