@@ -19,7 +19,7 @@ import { AppendSignal, catchUpSubscription, track } from './catch-up-subscriptio
 import { filterStreamEvents } from './read-filters';
 import { fileSystemFault, storeFault, translateSqliteError } from './sqlite-faults';
 import { LOCK_WAIT_MS, openReadOnly, openWritable } from './sqlite-open';
-import { CHECKPOINT_AFTER_BYTES, FALLBACK_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
+import { CHECKPOINT_AFTER_PAGES, estimatedWalPages, WalCheckpointer } from './wal-checkpointer';
 import { StoreUnavailableError } from '../errors';
 
 interface EventRow {
@@ -45,8 +45,8 @@ export interface SqliteEventStoreOptions {
   /** For readers that write nothing (audit:verify): a read-only file is fine, and appends are refused. */
   readOnly?: boolean;
   /**
-   * Checkpoint the WAL on a thread of its own (see WalCheckpointer) rather than inside a commit on
-   * the event loop. Default: on for a writable file.
+   * Copy the WAL into the database file on a thread of its own (see WalCheckpointer), leaving
+   * little for the checkpoint SQLite runs inside a commit. Default: on for a writable file.
    */
   checkpointThread?: boolean;
 }
@@ -83,8 +83,9 @@ export class SqliteEventStore implements EventStore {
   private writeFault?: StoreUnavailableError;
   /** Checkpoints the WAL off the event loop; undefined for `:memory:`, read-only, or when turned off. */
   readonly checkpointer?: WalCheckpointer;
-  /** JSON text written since the last checkpoint was asked for (an estimate of the WAL's growth). */
-  private walBytes = 0;
+  /** WAL pages written since the last checkpoint was asked for (estimated), and the JSON of the group being committed. */
+  private walPages = 0;
+  private groupChars = 0;
   private readonly stmt: {
     head: Database.Statement<[string], { revision: number; hash: string | null }>;
     findEvent: Database.Statement<[string], StoredEventRef>;
@@ -103,8 +104,7 @@ export class SqliteEventStore implements EventStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.readOnly = options.readOnly ?? false;
     this.db = this.readOnly ? openReadOnly(file) : openWritable(file);
-    if (!this.readOnly && file !== ':memory:' && (options.checkpointThread ?? true)) {
-      this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    if (!this.readOnly && file !== ':memory:' && file !== '' && (options.checkpointThread ?? true)) {
       this.checkpointer = new WalCheckpointer(file);
     }
     this.stmt = {
@@ -185,8 +185,9 @@ export class SqliteEventStore implements EventStore {
     if (settled.some((o) => 'written' in o && o.written)) {
       this.writeFault = undefined;
       this.signal.notify();
-      if (this.checkpointer && this.walBytes >= CHECKPOINT_AFTER_BYTES) {
-        this.walBytes = 0;
+      this.walPages += estimatedWalPages(this.groupChars);
+      if (this.checkpointer && this.walPages >= CHECKPOINT_AFTER_PAGES) {
+        this.walPages = 0;
         this.checkpointer.request();
       }
     }
@@ -200,6 +201,7 @@ export class SqliteEventStore implements EventStore {
    */
   private commitGroup(batch: PendingAppend[], waitForLock: boolean): Outcome[] | 'busy' {
     const recordedAt = new Date().toISOString();
+    this.groupChars = 0;
     if (!waitForLock) this.db.pragma('busy_timeout = 0');
     try {
       return this.db.transaction(() => batch.map((r) => this.tryAppend(r, recordedAt))).immediate();
@@ -252,7 +254,7 @@ export class SqliteEventStore implements EventStore {
         event.metadataJson,
       );
       position = Number(info.lastInsertRowid);
-      this.walBytes += event.dataJson.length + event.metadataJson.length;
+      this.groupChars += event.dataJson.length + event.metadataJson.length;
     });
     return {
       result: { nextExpectedRevision: plan.firstRevision + sealed.length - 1, position },
@@ -329,11 +331,13 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Takes no more requests from here (the last flush below asks for none).
+    const checkpointsEnded = this.checkpointer?.close();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     clearTimeout(this.lockRetry);
     if (this.pending.length > 0) this.flush();
     // The thread's connection first: the last one to close checkpoints what is left and removes the WAL.
-    await this.checkpointer?.close();
+    await checkpointsEnded;
     this.db.close();
   }
 }

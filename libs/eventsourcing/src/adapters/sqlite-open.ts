@@ -4,6 +4,15 @@ import { openFault } from './sqlite-faults';
 /** How long a connection waits for another process's write lock before it fails as busy. */
 export const LOCK_WAIT_MS = 5000;
 
+/**
+ * WAL pages after which the writing connection checkpoints inside its commit (SQLite's default:
+ * 1000). Fewer, larger checkpoints copy a page written many times over once; in a burst of
+ * 10,000 deadline firings the commits spent about 160 ms less on them with 4000 than with 1000,
+ * and with the checkpoint thread (wal-checkpointer.ts) beside it about 300 ms less. The WAL file
+ * then grows to about 16 MB before it starts over.
+ */
+export const WRITER_AUTOCHECKPOINT_PAGES = 4000;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   position  INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -31,6 +40,7 @@ export function openWritable(file: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('cache_size = -65536');
+    db.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
     db.exec(SCHEMA);
     db.exec('BEGIN IMMEDIATE');
     try {

@@ -1,91 +1,178 @@
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { verifyStore } from '../hash-chain';
 import { newEvent } from '../testing/new-event';
 import { SqliteEventStore } from './sqlite-event-store';
-import { CHECKPOINT_AFTER_BYTES, FALLBACK_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
+import { WRITER_AUTOCHECKPOINT_PAGES } from './sqlite-open';
+import { type WalCheckpointer, WalCheckpointer as Checkpointer } from './wal-checkpointer';
 
-const freshFile = () => join(mkdtempSync(join(tmpdir(), 'es-wal-')), 'events.sqlite');
+const root = join(__dirname, '..', '..', '..', '..');
+const dirs: string[] = [];
+const freshFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'es-wal-'));
+  dirs.push(dir);
+  return join(dir, 'events.sqlite');
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
-/** About 4 KB of JSON per event: a few hundred of them pass the checkpoint threshold. */
-const bulky = (i: number) => newEvent('Bulky', { i, text: 'x'.repeat(4000) });
-
-async function writeBytes(store: SqliteEventStore, bytes: number, stream = 'bulk'): Promise<number> {
-  const count = Math.ceil(bytes / 4000);
-  // In groups of 50 concurrent appends: the store's group commit, as under load.
-  for (let i = 0; i < count; i += 50)
-    await Promise.all(
-      Array.from({ length: Math.min(50, count - i) }, (_, j) =>
-        store.appendToStream(`${stream}-${(i + j) % 7}`, [bulky(i + j)], 'any'),
-      ),
-    );
-  return count;
-}
+const autocheckpoint = (store: SqliteEventStore) =>
+  (store as unknown as { db: Database.Database }).db.pragma('wal_autocheckpoint', { simple: true });
+const thread = (store: SqliteEventStore): WalCheckpointer => {
+  if (!store.checkpointer) throw new Error('the store has no checkpoint thread');
+  return store.checkpointer;
+};
+const until = async (condition: () => boolean, what: string, ms = 10_000) => {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
 
 describe('WAL checkpoints on a thread of their own (SQLite store)', () => {
-  it('moves the WAL into the database file off the event loop once enough was written, losing nothing', async () => {
+  it('under single small appends the thread checkpoints beside the writer, and the WAL still starts over', async () => {
     const file = freshFile();
     const store = new SqliteEventStore(file);
-    expect(store.checkpointer?.started).toBe(false);
-    const before = size(file);
-    const checkpointed = store.checkpointer!.next();
-    const written = await writeBytes(store, CHECKPOINT_AFTER_BYTES + 200_000);
-    const result = await checkpointed;
-    expect(store.checkpointer!.started).toBe(true);
-    expect(result.busy).toBe(0);
-    expect(result.checkpointed).toBeGreaterThan(0);
-    // The pages are in the database file now, far below the fallback's 10,000 pages (40 MB) of WAL.
-    expect(CHECKPOINT_AFTER_BYTES).toBeLessThan(FALLBACK_AUTOCHECKPOINT_PAGES * 4096);
-    expect(size(file) - before).toBeGreaterThan(CHECKPOINT_AFTER_BYTES);
-
-    const all = await store.readAll();
-    expect(all).toHaveLength(written);
+    expect(autocheckpoint(store)).toBe(WRITER_AUTOCHECKPOINT_PAGES);
+    expect(thread(store).started).toBe(false);
+    // One event per commit, as the API writes under light load: about 4 WAL pages each, so
+    // 4,500 commits are some 18,000 pages.
+    for (let i = 0; i < 4500; i++)
+      await store.appendToStream(`small-${i % 11}`, [newEvent('Tick', { i })], 'any');
+    expect(thread(store).started).toBe(true);
+    expect(thread(store).completed).toBeGreaterThanOrEqual(5);
+    expect(thread(store).lastError).toBeUndefined();
+    // The WAL file keeps its largest size: it started over near the writer's checkpoint size.
+    expect(size(`${file}-wal`)).toBeLessThan(2 * WRITER_AUTOCHECKPOINT_PAGES * 4096);
     expect(await verifyStore((after) => store.readAll({ after, maxCount: 1000 }))).toMatchObject({
-      events: written,
+      events: 4500,
       breaks: [],
     });
     await store.close();
-    // Closed: the thread is gone and the last connection removed the WAL.
-    expect(existsSync(`${file}-wal`)).toBe(false);
     const reopened = new SqliteEventStore(file);
-    expect(await reopened.readAll()).toHaveLength(written);
+    expect(await reopened.readAll()).toHaveLength(4500);
     await reopened.close();
   });
 
-  it('starts no thread for a store that writes little, and none for a read-only one or when turned off', async () => {
+  it('copies a burst of large events into the database file from its thread, losing nothing', async () => {
+    const file = freshFile();
+    const store = new SqliteEventStore(file);
+    const before = size(file);
+    const checkpointed = thread(store).next();
+    // 600 events of 4 KB in groups of 50 concurrent appends (the store's group commit): fewer
+    // than the pages at which the writing connection would checkpoint by itself.
+    for (let i = 0; i < 600; i += 50)
+      await Promise.all(
+        Array.from({ length: 50 }, (_, j) =>
+          store.appendToStream(`bulk-${(i + j) % 7}`, [newEvent('Bulky', { i: i + j, text: 'x'.repeat(4000) })], 'any'),
+        ),
+      );
+    const result = await checkpointed;
+    expect(result.busy).toBe(0);
+    expect(result.checkpointed).toBeGreaterThan(0);
+    // So the database file grew by the thread's copy.
+    expect(result.log).toBeLessThan(WRITER_AUTOCHECKPOINT_PAGES);
+    expect(size(file) - before).toBeGreaterThan(1024 * 1024);
+    expect(await store.readAll()).toHaveLength(600);
+    await store.close();
+    const reopened = new SqliteEventStore(file);
+    expect(await reopened.readAll()).toHaveLength(600);
+    await reopened.close();
+  });
+
+  it('starts no thread for a store that writes little, none for a read-only one or when turned off', async () => {
     const file = freshFile();
     const store = new SqliteEventStore(file);
     await store.appendToStream('few-1', [newEvent('Tick', { i: 1 })], 'no_stream');
-    expect(store.checkpointer?.started).toBe(false);
+    expect(thread(store).started).toBe(false);
     await store.close();
     const reader = new SqliteEventStore(file, { readOnly: true });
     expect(reader.checkpointer).toBeUndefined();
     await reader.close();
     const off = new SqliteEventStore(file, { checkpointThread: false });
     expect(off.checkpointer).toBeUndefined();
-    // Without the thread the connection keeps SQLite's own checkpoint at its default size.
-    expect(
-      (off as unknown as { db: Database.Database }).db.pragma('wal_autocheckpoint', { simple: true }),
-    ).toBe(1000);
     await off.close();
-    const on = new SqliteEventStore(file);
-    expect(
-      (on as unknown as { db: Database.Database }).db.pragma('wal_autocheckpoint', { simple: true }),
-    ).toBe(FALLBACK_AUTOCHECKPOINT_PAGES);
-    await on.close();
   });
 
-  it('a thread that cannot open its file reports why and asks for nothing more; closing still ends it', async () => {
-    const checkpointer = new WalCheckpointer(join(freshFile(), 'missing.sqlite'));
-    checkpointer.request();
-    const until = Date.now() + 10_000;
-    while (checkpointer.failure === undefined && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    expect(checkpointer.failure).toMatch(/unable to open|directory|no such file/i);
-    checkpointer.request();
-    expect(checkpointer.completed).toBe(0);
-    await checkpointer.close();
-    await checkpointer.close();
+  it('a thread that dies is given up; appends go on, with the writing connection’s own checkpoints', async () => {
+    const file = freshFile();
+    const store = new SqliteEventStore(file);
+    for (let i = 0; i < 300; i++) await store.appendToStream('dies', [newEvent('Tick', { i })], 'any');
+    await until(() => thread(store).started, 'the thread to start');
+    const worker = (thread(store) as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    await worker.terminate();
+    await until(() => thread(store).failure !== undefined, 'the failure to be noticed');
+    expect(thread(store).failure).toMatch(/ended/);
+    await expect(thread(store).next()).rejects.toThrow(/ended/);
+    const completed = thread(store).completed;
+    for (let i = 300; i < 5000; i++) await store.appendToStream('dies', [newEvent('Tick', { i })], i - 1);
+    expect(thread(store).completed).toBe(completed);
+    expect(size(`${file}-wal`)).toBeLessThan(2 * WRITER_AUTOCHECKPOINT_PAGES * 4096);
+    expect(await store.readStream('dies')).toHaveLength(5000);
+    await store.close();
   });
+
+  it('refuses a path that names another file than the store opened, and a missing one; closing still ends it', async () => {
+    const file = freshFile();
+    const backup = `${file}.backup`;
+    const store = new SqliteEventStore(file);
+    const other = new SqliteEventStore(backup);
+    const moved = new Checkpointer(file);
+    await other.close();
+    await store.close();
+    // The path now names another file (a backup restored over the open one, say).
+    renameSync(backup, file);
+    moved.request();
+    await until(() => moved.failure !== undefined, 'the refusal');
+    expect(moved.failure).toMatch(/another file|no such file/);
+    await expect(moved.next()).rejects.toThrow();
+    moved.request();
+    expect(moved.completed).toBe(0);
+    await moved.close();
+    await moved.close();
+    expect(() => new Checkpointer(join(file, 'missing.sqlite'))).toThrow();
+  });
+
+  it('a writer killed while its thread checkpoints loses no acknowledged append', async () => {
+    const file = freshFile();
+    const child = spawn(
+      process.execPath,
+      ['-r', join(root, 'test/support/register-ts.js'), join(root, 'test/support/sqlite-checkpoint-writer.child.ts'), file],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const acked = new Map<string, number>();
+    let checkpoints = 0;
+    let stderr = '';
+    let buffer = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        const [what, a, b] = line.split(' ');
+        if (what === 'acked') acked.set(a, Math.max(acked.get(a) ?? -1, Number(b)));
+        if (what === 'checkpointed') checkpoints = Number(a);
+      }
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // Killed right after its second checkpoint was reported: a third may be under way.
+    await until(() => checkpoints >= 2 || child.exitCode !== null, 'two checkpoints in the writer', 30_000);
+    child.kill('SIGKILL');
+    await exited;
+    expect(stderr).toBe('');
+    expect(checkpoints).toBeGreaterThanOrEqual(2);
+    const store = new SqliteEventStore(file);
+    for (const [stream, revision] of acked) {
+      const events = await store.readStream(stream);
+      expect(events.length).toBeGreaterThanOrEqual(revision + 1);
+    }
+    const total = [...acked.values()].reduce((sum, r) => sum + r + 1, 0);
+    expect(total).toBeGreaterThan(1000);
+    expect(await verifyStore((after) => store.readAll({ after, maxCount: 1000 }))).toMatchObject({ breaks: [] });
+    await store.close();
+  }, 60_000);
 });

@@ -1,30 +1,52 @@
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 /**
- * How many pages the writing connection lets the WAL grow to before it checkpoints on its own
- * (SQLite's default is 1000, about 4 MB): only a fallback while the thread below does the work.
+ * Estimated WAL pages written after which the thread is asked for a checkpoint: well before the
+ * writing connection's own (WRITER_AUTOCHECKPOINT_PAGES), so that that one finds nearly all of the
+ * WAL copied and only tops up the rest. It is still needed: only a checkpoint that finds the
+ * whole WAL copied lets the next write start the WAL over from its beginning, and one running
+ * beside continuous writes never does.
  */
-export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
+export const CHECKPOINT_AFTER_PAGES = 250;
 
-/** Written JSON (data and metadata text) after which the thread is asked for a checkpoint. */
-export const CHECKPOINT_AFTER_BYTES = 2 * 1024 * 1024;
+/**
+ * The WAL pages a committed transaction writes, estimated: every commit rewrites the table's last
+ * page, `sqlite_sequence` and a leaf of each of the two unique indexes (4 pages, whatever the
+ * size of the events), and the events' JSON fills further pages (4 KiB each, about half full
+ * after splits).
+ */
+export function estimatedWalPages(jsonChars: number): number {
+  return 4 + Math.ceil(jsonChars / 2048);
+}
+
+/** Checkpoints that fail one after another before the thread is given up. */
+const FAILURES_BEFORE_GIVING_UP = 3;
+/** How long closing waits for the thread to end its checkpoint and close its connection. */
+const CLOSE_WAIT_MS = 5000;
 
 /**
  * The thread's own code (plain JavaScript: it runs as it is, from the compiled API or a test).
- * It opens a second connection to the file and, when asked, copies the WAL's committed pages
- * into the database file (`wal_checkpoint(PASSIVE)`: it neither waits for nor blocks a writer
- * or a reader; what a reader still needs is left for the next time).
+ * It opens a second connection to the file (only if the path still names the file the store
+ * opened) and, when asked, copies the WAL's committed pages into the database file
+ * (`wal_checkpoint(PASSIVE)`: it never waits for a writer or a reader, and leaves what a reader
+ * still needs for the next time). With `synchronous = FULL` it fsyncs the WAL before copying and
+ * the database file before it counts the pages as copied.
  */
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
 let db;
 try {
+  const now = statSync(workerData.file);
+  if (now.dev !== workerData.dev || now.ino !== workerData.ino)
+    throw new Error('the path names another file than the one the store opened');
   db = new Database(workerData.file, { fileMustExist: true });
   db.pragma('busy_timeout = 0');
   db.pragma('synchronous = FULL');
 } catch (error) {
-  parentPort.postMessage({ failed: String(error && error.message) });
+  parentPort.postMessage({ failed: String((error && error.message) || error) });
 }
 parentPort.on('message', (message) => {
   if (message === 'close') {
@@ -37,7 +59,7 @@ parentPort.on('message', (message) => {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     parentPort.postMessage({ done: result });
   } catch (error) {
-    parentPort.postMessage({ error: String(error && error.code || error && error.message) });
+    parentPort.postMessage({ error: String((error && (error.code || error.message)) || error) });
   }
 });
 `;
@@ -52,25 +74,34 @@ export interface CheckpointResult {
 
 /**
  * Checkpoints an SQLite file in WAL mode on a thread of its own. Without it the connection that
- * commits runs the checkpoint whenever the WAL passes 1000 pages: it writes the pages into the
- * database file and fsyncs it inside that commit, on the event loop, which the API's requests and
- * a burst of deadline firings then wait for. The thread starts at the first request (a store that
- * writes little never starts one), asks for one checkpoint at a time, and is unref'd. If it
- * cannot run, the writing connection's own checkpoint (FALLBACK_AUTOCHECKPOINT_PAGES) still keeps
- * the WAL bounded.
+ * commits runs the checkpoint whenever the WAL passes WRITER_AUTOCHECKPOINT_PAGES: it copies them
+ * all into the database file and fsyncs it inside that commit, on the event loop, which the API's
+ * requests and a burst of deadline firings then wait for. With it, that checkpoint finds most
+ * pages copied already. The thread starts at the first request (a store that writes little never starts one)
+ * and is asked for one checkpoint at a time. If it cannot run (its file would not open, it died,
+ * its checkpoints keep failing), `failure` says why and requests do nothing from then on: the
+ * writing connection's own checkpoints go on as without it.
  */
 export class WalCheckpointer {
   private worker?: Worker;
   private inFlight = false;
-  private closed = false;
+  private closing = false;
   private exited?: Promise<void>;
-  private readonly listeners = new Set<(result: CheckpointResult) => void>();
-  /** Checkpoints the thread has run; for tests and /metrics-style reading. */
+  private failuresInARow = 0;
+  private readonly waiting = new Set<{ resolve(r: CheckpointResult): void; reject(e: Error): void }>();
+  private readonly identity: { dev: number; ino: number };
+  /** Checkpoints the thread has run. */
   completed = 0;
-  /** Why the thread could not work (its file would not open, it died); requests then do nothing. */
+  /** The last checkpoint's error, if it failed. */
+  lastError?: string;
+  /** Why the thread was given up; requests then do nothing. */
   failure?: string;
 
-  constructor(private readonly file: string) {}
+  /** `file` must exist: the thread opens only the file it names now. */
+  constructor(private readonly file: string) {
+    const { dev, ino } = statSync(file);
+    this.identity = { dev, ino };
+  }
 
   get started(): boolean {
     return this.worker !== undefined;
@@ -78,55 +109,80 @@ export class WalCheckpointer {
 
   /** Asks for a checkpoint; one already running covers this request too. */
   request(): void {
-    if (this.closed || this.failure !== undefined || this.inFlight) return;
+    if (this.closing || this.failure !== undefined || this.inFlight) return;
     this.inFlight = true;
     (this.worker ??= this.start()).postMessage('checkpoint');
   }
 
-  /** Resolves with the next checkpoint's result (tests). */
+  /** The next checkpoint's result; rejects if the thread is given up or closed first. */
   next(): Promise<CheckpointResult> {
-    return new Promise((resolve) => {
-      const once = (result: CheckpointResult) => {
-        this.listeners.delete(once);
-        resolve(result);
-      };
-      this.listeners.add(once);
-    });
+    if (this.failure !== undefined) return Promise.reject(new Error(this.failure));
+    if (this.closing) return Promise.reject(new Error('the checkpoint thread is closed'));
+    return new Promise((resolve, reject) => this.waiting.add({ resolve, reject }));
+  }
+
+  private settleWaiting(outcome: { result: CheckpointResult } | { error: Error }): void {
+    for (const waiter of this.waiting) {
+      if ('result' in outcome) waiter.resolve(outcome.result);
+      else waiter.reject(outcome.error);
+    }
+    this.waiting.clear();
+  }
+
+  private fail(reason: string): void {
+    if (this.failure !== undefined || this.closing) return;
+    this.failure = reason;
+    this.inFlight = false;
+    this.settleWaiting({ error: new Error(reason) });
+    if (this.worker) void this.close();
   }
 
   private start(): Worker {
     const worker = new Worker(THREAD, {
       eval: true,
-      workerData: { file: this.file, driver: require.resolve('better-sqlite3') },
+      workerData: { file: this.file, driver: require.resolve('better-sqlite3'), ...this.identity },
     });
     worker.unref();
     worker.on('message', (message: { done?: CheckpointResult; error?: string; failed?: string }) => {
       this.inFlight = false;
-      if (message.failed !== undefined) this.failure = message.failed;
-      if (message.done) {
-        this.completed++;
-        for (const listener of [...this.listeners]) listener(message.done);
+      if (message.failed !== undefined) return this.fail(message.failed);
+      if (message.error !== undefined) {
+        this.lastError = message.error;
+        if (++this.failuresInARow >= FAILURES_BEFORE_GIVING_UP)
+          this.fail(`${FAILURES_BEFORE_GIVING_UP} checkpoints failed in a row, the last with ${message.error}`);
+        return;
       }
-      // An error (the disk full, say) is left to the next request: the fallback checkpoint and
-      // the next commit report a lasting fault of the file to the store's callers.
+      if (message.done) {
+        this.failuresInARow = 0;
+        this.lastError = undefined;
+        this.completed++;
+        this.settleWaiting({ result: message.done });
+      }
     });
-    worker.on('error', (error) => {
-      this.failure = error.message;
-      this.inFlight = false;
-    });
+    worker.on('error', (error) => this.fail(error.message));
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    void this.exited.then(() => this.fail('the checkpoint thread ended'));
     return worker;
   }
 
-  /** Ends the thread (it closes its connection first); safe to call more than once. */
+  /**
+   * Ends the thread (it closes its connection first) and takes no more requests; waits at most
+   * CLOSE_WAIT_MS for a checkpoint in progress (a thread cannot be stopped inside SQLite), then
+   * lets the caller go on: whichever connection closes last checkpoints what is left.
+   */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    const wasClosing = this.closing;
+    this.closing = true;
+    this.settleWaiting({ error: new Error('the checkpoint thread is closed') });
     const worker = this.worker;
-    if (!worker) return;
+    if (!worker || wasClosing) return;
     worker.postMessage('close');
-    const timer = setTimeout(() => void worker.terminate(), 5000);
-    await this.exited;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), CLOSE_WAIT_MS);
+      timer.unref();
+    });
+    if ((await Promise.race([this.exited, gaveUp])) === 'late') worker.terminate().catch(() => undefined);
     clearTimeout(timer);
   }
 }
