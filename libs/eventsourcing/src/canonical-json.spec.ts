@@ -33,6 +33,9 @@ function randomValue(seed: { s: number }, depth: number): unknown {
     'line\nbreak',
     '\u0001',
     '\ud83d\ude00',
+    'lone \ud800 surrogate',
+    'tail \udc00',
+    '\u2028\u007f',
     '€',
     'z',
   ];

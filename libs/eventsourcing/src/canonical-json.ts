@@ -33,7 +33,12 @@ export function canonicalJson(value: unknown): string {
   return out + '}';
 }
 
+/** What JSON.stringify escapes in a string: quote, backslash, control characters, lone surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 function primitive(value: unknown): string {
+  // Most strings (ids, dates, names) need no escaping: quoted as they are, without a native call.
+  if (typeof value === 'string') return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new TypeError('canonicalJson: non-finite numbers cannot be hashed');
   }

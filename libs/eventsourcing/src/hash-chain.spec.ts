@@ -65,6 +65,20 @@ describe('event hash', () => {
       .digest('hex');
     expect(eventHash(input)).toBe(reference);
     expect(eventHash({ ...input, metadata: { ...metadata, prevHash: reference } })).not.toBe(reference);
+    // The members written by hand in their sorted order, and the general way for data left out.
+    for (const other of [
+      { ...input, data: undefined },
+      { ...input, data: ['a', 1, null] },
+      { ...input, data: 'line\nbreak "quoted" \ud800' },
+      { ...input, streamId: 'deadline-"x"\\y', revision: 12, type: 'Type\u0001' },
+    ]) {
+      const { streamId, revision, type, data } = other;
+      expect(eventHash(other)).toBe(
+        createHash('sha256')
+          .update(`${metadata.prevHash}\n${canonicalJson({ streamId, revision, type, data, metadata })}`)
+          .digest('hex'),
+      );
+    }
   });
 });
 

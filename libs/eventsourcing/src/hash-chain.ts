@@ -21,13 +21,21 @@ interface HashInput {
 
 /** SHA-256 over the previous hash and the canonical JSON of the event (without its own hash). */
 export function eventHash(input: HashInput): string {
-  const text = `${input.metadata.prevHash}\n${canonicalJson({
-    streamId: input.streamId,
-    revision: input.revision,
-    type: input.type,
-    data: input.data,
-    metadata: input.metadata,
-  })}`;
+  // canonicalJson of { streamId, revision, type, data, metadata }, its members written in their
+  // sorted order by hand (data, metadata, revision, streamId, type): no object to build and sort
+  // per event. Data left undefined (a member canonicalJson would drop) takes the general way.
+  const body =
+    input.data === undefined || !Number.isFinite(input.revision)
+      ? canonicalJson({
+          streamId: input.streamId,
+          revision: input.revision,
+          type: input.type,
+          data: input.data,
+          metadata: input.metadata,
+        })
+      : `{"data":${canonicalJson(input.data)},"metadata":${canonicalJson(input.metadata)},` +
+        `"revision":${input.revision},"streamId":${canonicalJson(input.streamId)},"type":${canonicalJson(input.type)}}`;
+  const text = `${input.metadata.prevHash}\n${body}`;
   // The same UTF-8 bytes either way; one-shot hashing (Node 20.12+) needs no Hash object per event.
   return typeof oneShotHash === 'function'
     ? oneShotHash('sha256', text, 'hex')
