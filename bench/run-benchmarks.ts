@@ -321,6 +321,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// The event loop running empty before the run has ended means an await that nothing will settle
+// (a thread or timer left unref'd, say): Node would end with code 0 and no figures.
+let ended = false;
+process.once('beforeExit', () => {
+  if (ended) return;
+  process.stderr.write('bench failed: the run stopped before its end (an await that nothing settles)\n');
+  process.exitCode = 1;
+});
+
 main(cleanup, interrupt.signal)
   .catch((error: unknown) => {
     if (interrupt.signal.aborted) return 130;
@@ -329,6 +338,7 @@ main(cleanup, interrupt.signal)
   })
   .then(async (code) => {
     await cleanup.runAll();
+    ended = true;
     process.exitCode = code;
   });
 

@@ -1,10 +1,11 @@
-// Writes until it is killed, with WAL checkpoints on their thread: node -r register-ts.js sqlite-checkpoint-writer.child.ts <file>
+// Writes with WAL checkpoints on their thread: node -r register-ts.js sqlite-checkpoint-writer.child.ts <file> [close]
 // Prints `acked <stream> <revision>` for every append the store acknowledged, and `checkpointed <n>` after each checkpoint.
+// Without `close` it writes until it is killed; with it, it closes the store after the first checkpoint and prints `closed`.
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '@app/eventsourcing';
 
 async function main(): Promise<void> {
-  const [file] = process.argv.slice(2);
+  const [file, mode] = process.argv.slice(2);
   const store = new SqliteEventStore(file);
   let reported = 0;
   for (let i = 0; ; i++) {
@@ -36,6 +37,12 @@ async function main(): Promise<void> {
     process.stdout.write((await Promise.all(appends)).join(''));
     const completed = store.checkpointer?.completed ?? 0;
     if (completed > reported) process.stdout.write(`checkpointed ${(reported = completed)}\n`);
+    if (mode === 'close' && completed > 0) {
+      // Nothing else keeps this process alive now: closing must still finish.
+      await store.close();
+      process.stdout.write('closed\n');
+      return;
+    }
   }
 }
 main().catch((error) => {

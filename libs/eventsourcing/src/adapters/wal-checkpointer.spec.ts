@@ -32,6 +32,20 @@ const until = async (condition: () => boolean, what: string, ms = 10_000) => {
   }
 };
 
+/** test/support/sqlite-checkpoint-writer.child.ts in a process of its own. */
+const writer = (file: string, ...mode: string[]) =>
+  spawn(
+    process.execPath,
+    [
+      '-r',
+      join(root, 'test/support/register-ts.js'),
+      join(root, 'test/support/sqlite-checkpoint-writer.child.ts'),
+      file,
+      ...mode,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+
 describe('WAL checkpoints on a thread of their own (SQLite store)', () => {
   it('under single small appends the thread checkpoints beside the writer, and the WAL still starts over', async () => {
     const file = freshFile();
@@ -136,13 +150,19 @@ describe('WAL checkpoints on a thread of their own (SQLite store)', () => {
     expect(() => new Checkpointer(join(file, 'missing.sqlite'))).toThrow();
   });
 
+  it('a process with nothing else to do still finishes closing its store (the thread is held until it ends)', async () => {
+    const child = writer(freshFile(), 'close');
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stdout).toMatch(/checkpointed 1\n/);
+    expect(stdout.endsWith('closed\n')).toBe(true);
+    expect(code).toBe(0);
+  }, 60_000);
+
   it('a writer killed while its thread checkpoints loses no acknowledged append', async () => {
     const file = freshFile();
-    const child = spawn(
-      process.execPath,
-      ['-r', join(root, 'test/support/register-ts.js'), join(root, 'test/support/sqlite-checkpoint-writer.child.ts'), file],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = writer(file);
     const acked = new Map<string, number>();
     let checkpoints = 0;
     let stderr = '';

@@ -176,11 +176,13 @@ export class WalCheckpointer {
     this.settleWaiting({ error: new Error('the checkpoint thread is closed') });
     const worker = this.worker;
     if (!worker || wasClosing) return;
+    // Held until it has ended: an unref'd thread and timer alone would let a process with nothing
+    // else to do (a CLI, the bench between two parts) end in the middle of this await.
+    worker.ref();
     worker.postMessage('close');
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), CLOSE_WAIT_MS);
-      timer.unref();
     });
     if ((await Promise.race([this.exited, gaveUp])) === 'late') worker.terminate().catch(() => undefined);
     clearTimeout(timer);
