@@ -81,7 +81,11 @@ describe('WAL checkpoints on a thread of their own (SQLite store)', () => {
     for (let i = 0; i < 600; i += 50)
       await Promise.all(
         Array.from({ length: 50 }, (_, j) =>
-          store.appendToStream(`bulk-${(i + j) % 7}`, [newEvent('Bulky', { i: i + j, text: 'x'.repeat(4000) })], 'any'),
+          store.appendToStream(
+            `bulk-${(i + j) % 7}`,
+            [newEvent('Bulky', { i: i + j, text: 'x'.repeat(4000) })],
+            'any',
+          ),
         ),
       );
     const result = await checkpointed;
@@ -192,7 +196,9 @@ describe('WAL checkpoints on a thread of their own (SQLite store)', () => {
     }
     const total = [...acked.values()].reduce((sum, r) => sum + r + 1, 0);
     expect(total).toBeGreaterThan(1000);
-    expect(await verifyStore((after) => store.readAll({ after, maxCount: 1000 }))).toMatchObject({ breaks: [] });
+    expect(await verifyStore((after) => store.readAll({ after, maxCount: 1000 }))).toMatchObject({
+      breaks: [],
+    });
     await store.close();
   }, 60_000);
 });

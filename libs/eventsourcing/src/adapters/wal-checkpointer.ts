@@ -149,7 +149,9 @@ export class WalCheckpointer {
       if (message.error !== undefined) {
         this.lastError = message.error;
         if (++this.failuresInARow >= FAILURES_BEFORE_GIVING_UP)
-          this.fail(`${FAILURES_BEFORE_GIVING_UP} checkpoints failed in a row, the last with ${message.error}`);
+          this.fail(
+            `${FAILURES_BEFORE_GIVING_UP} checkpoints failed in a row, the last with ${message.error}`,
+          );
         return;
       }
       if (message.done) {
