@@ -102,6 +102,20 @@ describe('the deadline manager acts on a page of events at once', () => {
   /** An event through the worker's own connection wakes its subscription, which then reads one page. */
   const wake = (store: SqliteEventStore) =>
     appendFact(store, 'note-wake', 'NoteTaken', { note: 'no deadline follows from this' }, START);
+  /**
+   * Waits until the worker has acted on everything in the store and its subscription waits again.
+   * Its own appends wake it: writes that arrive while it still reads would be taken one page at a
+   * time, as they come, rather than as the one page this test is about.
+   */
+  const idle = async (worker: DeadlineWorker, store: SqliteEventStore) => {
+    await eventually(
+      async () => (await worker.health()).position === (await store.headPosition()),
+      10_000,
+      'the worker caught up with the store',
+    );
+    // Its last read (empty) and the return to waiting run on before a timer fires.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  };
   const deadlineEvents = async (store: SqliteEventStore) =>
     (await eventsOf(store)).filter((e) => e.streamId === `deadline-${CALL_DEADLINE}`);
   /** Waits until the call's deadline holds `count` events of the type. */
@@ -129,12 +143,13 @@ describe('the deadline manager acts on a page of events at once', () => {
     const own = open(file);
     const store = new CountingStore(own);
     await publishCall(writer);
-    await startWorker(store);
+    const worker = await startWorker(store);
     await eventually(async () => (await deadlineEvents(own)).length === 1, 5000, 'the call deadline opened');
     const queue = inspectQueue(SHARED_QUEUE_DB, prefix);
     try {
       // Nobody obliged yet: only the closing is queued.
       expect(await queue.job(`deadline|${CALL_DEADLINE}|reminder-14|20111215T230000Z`)).toBeUndefined();
+      await idle(worker, own);
       store.appends.length = 0;
 
       for (const ags of APPLICANTS) await draft(writer, ags);
@@ -148,6 +163,7 @@ describe('the deadline manager acts on a page of events at once', () => {
         'the first reminder queued',
       );
 
+      await idle(worker, own);
       for (const ags of APPLICANTS) await submit(writer, ags);
       await wake(own);
       await recorded(own, 'DeadlineObligationMet', 40);
