@@ -4,6 +4,7 @@ import { AUDIT_EVENTS, benchAuditStore, FULL_AUDIT_EVENTS, REBUILD_RUNS } from '
 import { BENCH_REDIS_DB, benchDeadlines, DEADLINES, DUE_TOGETHER } from './deadlines.bench';
 import { benchApiReady } from './api-ready.bench';
 import { benchEmmettCommands } from './emmett-commands.bench';
+import { benchFrameworkCeiling, CEILING_STACKS } from './framework-ceiling.bench';
 import { benchHttpCommands, type WorkerLag } from './http-commands.bench';
 import { benchConcurrentAppends, benchSequentialAppends } from './sqlite-append.bench';
 import { Cleanup } from './support/cleanup';
@@ -25,8 +26,8 @@ import { elapsedMs, now } from './support/stopwatch';
  *   BENCH_STORE_DIR           with BENCH_ONLY=ready: keep the audit store written there and use
  *                             it again in the next run of the same BENCH_EVENTS
  *   BENCH_ONLY                comma-separated parts to run: append, http (with append), emmett
- *                             (ours-vs-emmett needs http too), audit, ready (builds the audit
- *                             store), deadlines
+ *                             (ours-vs-emmett needs http too), ceiling (the ratios need http
+ *                             too), audit, ready (builds the audit store), deadlines
  *   BENCH_DEADLINES_CPU_PROF_DIR  write a CPU profile of the deadline burst alone there (from
  *                             300 ms before it to its last firing)
  *   BENCH_DEADLINES_REDIS_PORT  the deadline part uses database 0 of a redis-server already
@@ -43,7 +44,7 @@ const WRITERS = 32;
 const APPENDS_PER_WRITER = 300;
 const HTTP_SECONDS = 8;
 const API_LOG_LEVEL = 'info';
-const PARTS = ['append', 'http', 'emmett', 'audit', 'ready', 'deadlines'] as const;
+const PARTS = ['append', 'http', 'emmett', 'ceiling', 'audit', 'ready', 'deadlines'] as const;
 type Part = (typeof PARTS)[number];
 
 class Interrupted extends Error {}
@@ -227,6 +228,45 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<number> {
     // The peer's own failures (e.g. SQLITE_BUSY past its 1 s busy timeout) are its figure, not a
     // broken bench: they are counted and shown, and failed commands do not count as served.
     timePart('emmett', partStart);
+  }
+
+  if (runs('ceiling')) {
+    // The same load against the HTTP stacks alone, answering at once with nothing behind them:
+    // how far the command path can come on each, on this machine, beside this load generator.
+    partStart = now();
+    const cpu: string[] = [];
+    for (const stack of CEILING_STACKS) {
+      const ceiling = await benchFrameworkCeiling(cleanup, stack, httpOptions);
+      checkpoint();
+      report.figure(`ceiling-${stack}-throughput`, ceiling.commandsPerSecond, 'commands/s');
+      cpu.push(`${stack} ${ceiling.apiCpuMsPerCommand?.toFixed(3) ?? 'n/a'} ms`);
+      if (stack === 'nest-express') {
+        if (concurrentPerSecond !== undefined)
+          report.figure(
+            'nest-express-ceiling-vs-append-ratio',
+            ceiling.commandsPerSecond / concurrentPerSecond,
+            'ratio',
+          );
+        if (oursPerSecond !== undefined)
+          report.figure(
+            'command-vs-nest-express-ceiling-ratio',
+            oursPerSecond / ceiling.commandsPerSecond,
+            'ratio',
+          );
+      }
+      for (const sample of ceiling.errorSamples) report.note(`${stack} ceiling error: ${sample}`);
+      if (ceiling.errors > 0) {
+        process.stderr.write(
+          `bench failed: ${ceiling.errors} requests to the ${stack} ceiling did not answer\n`,
+        );
+        ok = false;
+      }
+    }
+    report.note(
+      `ceiling: the two commands answered at once with nothing behind them (no token check, validation, ` +
+        `store or logging; bench/framework-ceiling/server.ts); server cpu per command: ${cpu.join(', ')}`,
+    );
+    timePart('ceiling', partStart);
   }
 
   const auditEvents = Number(process.env.BENCH_EVENTS ?? AUDIT_EVENTS);
