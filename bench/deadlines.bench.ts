@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import Redis from 'ioredis';
@@ -140,6 +140,8 @@ function profileBurst(fromMs: number, dir: string | undefined): { stop(): Promis
       if (!stopped) return undefined;
       const { profile } = stopped;
       const file = join(dir, `deadline-burst-${Date.now()}.cpuprofile`);
+      // As --cpu-prof-dir does for the API's profiles: a directory not there yet is made.
+      mkdirSync(dir, { recursive: true });
       writeFileSync(file, JSON.stringify(profile));
       return file;
     },
