@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { type HttpBenchOptions, type HttpBenchResult, loadCommands } from './http-commands.bench';
+import type { HttpBenchOptions, HttpBenchResult } from './http-commands.bench';
 import type { Cleanup } from './support/cleanup';
-import { openPeerCalls, scriptBeside, startPeer } from './support/peer-process';
+import { loadPeerCommands, scriptBeside, startPeer } from './support/peer-process';
 import { makeTempDir } from './support/temp-dir';
 
 /** Printed by bench/emmett/peer.ts once it listens (kept here so the bench never loads the peer). */
@@ -27,17 +27,5 @@ export async function benchEmmettCommands(
     dir,
     cleanup,
   );
-  const result = await loadCommands(
-    cleanup,
-    {
-      baseUrl: peer.baseUrl,
-      pids: [peer.pid],
-      setUp: async () => undefined,
-      openCalls: (...args) => openPeerCalls('Emmett peer', ...args),
-    },
-    devSecret,
-    options,
-  ).finally(() => peer.stop());
-  if (result.errors > 0) result.errorSamples.push(`Emmett peer log: ${peer.tail()}`);
-  return result;
+  return loadPeerCommands(cleanup, peer, devSecret, options);
 }

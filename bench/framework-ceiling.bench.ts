@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { type HttpBenchOptions, type HttpBenchResult, loadCommands } from './http-commands.bench';
+import type { HttpBenchOptions, HttpBenchResult } from './http-commands.bench';
 import type { Cleanup } from './support/cleanup';
-import { openPeerCalls, scriptBeside, startPeer } from './support/peer-process';
+import { loadPeerCommands, scriptBeside, startPeer } from './support/peer-process';
 import { makeTempDir } from './support/temp-dir';
 
 /** Printed by bench/framework-ceiling/server.ts once it listens. */
@@ -33,17 +33,5 @@ export async function benchFrameworkCeiling(
     dir,
     cleanup,
   );
-  const result = await loadCommands(
-    cleanup,
-    {
-      baseUrl: server.baseUrl,
-      pids: [server.pid],
-      setUp: async () => undefined,
-      openCalls: (...args) => openPeerCalls(`${stack} ceiling`, ...args),
-    },
-    devSecret,
-    options,
-  ).finally(() => server.stop());
-  if (result.errors > 0) result.errorSamples.push(`${stack} ceiling log: ${server.tail()}`);
-  return result;
+  return loadPeerCommands(cleanup, server, devSecret, options);
 }

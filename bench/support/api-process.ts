@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopChild, waitForLine } from './child-process';
 import type { Cleanup } from './cleanup';
 import { freePort } from './free-port';
 import { randomUUID } from 'node:crypto';
@@ -86,10 +87,11 @@ export async function startApi(options: ApiProcessOptions, cleanup: Cleanup): Pr
   process.on('exit', killOnExit);
   const stop = async () => {
     process.off('exit', killOnExit);
-    await Promise.all([stopChild(child), worker && stopChild(worker)]);
+    await Promise.all([stopChild(child, STOP_TIMEOUT_MS), worker && stopChild(worker, STOP_TIMEOUT_MS)]);
   };
   cleanup.add(`stop API pid ${child.pid}`, stop);
-  await waitForReadyLine(child, logFile);
+  // The line main.ts prints once the server listens.
+  await waitForLine('the API', child, logFile, READY_LINE, START_TIMEOUT_MS);
   const pids = [child.pid as number, ...(worker ? [worker.pid as number] : [])];
   return {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -99,35 +101,4 @@ export async function startApi(options: ApiProcessOptions, cleanup: Cleanup): Pr
     ...(workerPort !== undefined ? { workerHealthUrl: `http://127.0.0.1:${workerPort}/health` } : {}),
     stop,
   };
-}
-
-/** Polls the log for the line main.ts prints once the server listens; fails fast if it exits. */
-async function waitForReadyLine(child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the API exited during start (code ${child.exitCode}):\n${tail(logFile)}`);
-    }
-    if (readFileSync(logFile, 'utf8').includes(READY_LINE)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the API did not print "${READY_LINE}" within ${START_TIMEOUT_MS} ms:\n${tail(logFile)}`);
-}
-
-/** SIGTERM lets Nest close the store cleanly; SIGKILL if it hangs. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
-function tail(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
-  } catch {
-    return '(no log)';
-  }
 }

@@ -27,6 +27,11 @@ export async function createProgramme(client: JsonClient, officeToken: string): 
   );
 }
 
+/** The ids of `count` bench calls numbered on from `firstIndex` (each server of the bench uses them). */
+export function benchCallIds(firstIndex: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `bench-call-${String(firstIndex + i).padStart(4, '0')}`);
+}
+
 /**
  * The grants office drafts and publishes `count` more calls (a few at a time) and hands their
  * (call, municipality) pairs to the slots. Calls are numbered on from `firstIndex`.
@@ -39,10 +44,7 @@ export async function openCalls(
   count: number,
 ): Promise<void> {
   const PARALLEL = 8;
-  const ids = Array.from(
-    { length: count },
-    (_, i) => `bench-call-${String(firstIndex + i).padStart(4, '0')}`,
-  );
+  const ids = benchCallIds(firstIndex, count);
   for (let i = 0; i < ids.length; i += PARALLEL) {
     await Promise.all(
       ids.slice(i, i + PARALLEL).map(async (callId) => {

@@ -1,7 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { type HttpBenchOptions, type HttpBenchResult, loadCommands } from '../http-commands.bench';
 import type { ApplicationSlots } from './application-slots';
+import { benchCallIds } from './calls-setup';
+import { logTail, stopChild, waitForLine } from './child-process';
 import type { Cleanup } from './cleanup';
 import { freePort } from './free-port';
 import type { JsonClient } from './http-client';
@@ -9,11 +12,10 @@ import type { JsonClient } from './http-client';
 const START_TIMEOUT_MS = 30_000;
 
 export interface PeerProcess {
+  name: string;
   baseUrl: string;
   pid: number;
   logFile: string;
-  /** The last lines of its log, for an error message. */
-  tail(): string;
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export async function startPeer(
   cleanup: Cleanup,
 ): Promise<PeerProcess> {
   const port = await freePort();
-  const logFile = join(dir, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.log`);
+  const logFile = join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.log`);
   const logFd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [...process.execArgv, script], {
     env: { ...process.env, ...env, PORT: String(port) },
@@ -40,20 +42,13 @@ export async function startPeer(
   closeSync(logFd);
   const killOnExit = () => child.kill('SIGKILL');
   process.on('exit', killOnExit);
-  const stopPeer = async () => {
+  const stop = async () => {
     process.off('exit', killOnExit);
-    await stop(child);
+    await stopChild(child);
   };
-  cleanup.add(`stop ${name} pid ${child.pid}`, stopPeer);
-  const peer: PeerProcess = {
-    baseUrl: `http://127.0.0.1:${port}`,
-    pid: child.pid as number,
-    logFile,
-    tail: () => tail(logFile),
-    stop: stopPeer,
-  };
-  await waitForReady(name, child, peer, readyLine);
-  return peer;
+  cleanup.add(`stop ${name} pid ${child.pid}`, stop);
+  await waitForLine(name, child, logFile, readyLine, START_TIMEOUT_MS, 10);
+  return { name, baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, logFile, stop };
 }
 
 /** A script beside the caller's module: the .ts under ts-node/jest, the compiled .js otherwise. */
@@ -62,10 +57,32 @@ export function scriptBeside(callerFile: string, dir: string, name: string): str
 }
 
 /**
- * Opens `count` calls numbered on from `firstIndex` on a peer (`POST /bench/calls/<id>`, answered
- * 201), then hands out their (call, municipality) pairs.
+ * The command bench's load against a peer, which then stops. It opens calls with `POST
+ * /bench/calls/<id>` (answered 201) and needs nothing set up before; errors come with its log's
+ * last lines.
  */
-export async function openPeerCalls(
+export async function loadPeerCommands(
+  cleanup: Cleanup,
+  peer: PeerProcess,
+  devSecret: string,
+  options: HttpBenchOptions,
+): Promise<HttpBenchResult> {
+  const result = await loadCommands(
+    cleanup,
+    {
+      baseUrl: peer.baseUrl,
+      pids: [peer.pid],
+      setUp: async () => undefined,
+      openCalls: (...args) => openPeerCalls(peer.name, ...args),
+    },
+    devSecret,
+    options,
+  ).finally(() => peer.stop());
+  if (result.errors > 0) result.errorSamples.push(`${peer.name}, its log: ${logTail(peer.logFile, 10)}`);
+  return result;
+}
+
+async function openPeerCalls(
   name: string,
   client: JsonClient,
   officeToken: string,
@@ -73,10 +90,7 @@ export async function openPeerCalls(
   firstIndex: number,
   count: number,
 ): Promise<void> {
-  const ids = Array.from(
-    { length: count },
-    (_, i) => `bench-call-${String(firstIndex + i).padStart(4, '0')}`,
-  );
+  const ids = benchCallIds(firstIndex, count);
   for (const callId of ids) {
     const result = await client.post(`/bench/calls/${callId}`, officeToken);
     if (result.status !== 201) {
@@ -84,38 +98,4 @@ export async function openPeerCalls(
     }
   }
   for (const callId of ids) slots.addCall(callId);
-}
-
-async function waitForReady(
-  name: string,
-  child: ChildProcess,
-  peer: PeerProcess,
-  readyLine: string,
-): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${name} exited during start (code ${child.exitCode}):\n${peer.tail()}`);
-    }
-    if (readFileSync(peer.logFile, 'utf8').includes(readyLine)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${name} did not start within ${START_TIMEOUT_MS} ms:\n${peer.tail()}`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function tail(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-10).join('\n');
-  } catch {
-    return '(no log)';
-  }
 }
