@@ -22,10 +22,14 @@ function lockDigest() {
 const NOT_THE_REASON =
   /^(code|errno|syscall) \S+$|complete log of this run|^Log files were not written|\.log$/i;
 
+/** How many of the packages npm names as missing or invalid the sentence lists before "and N more". */
+const DETAILS_NAMED = 5;
+
 /**
  * npm's own reason, in one sentence: the first sentence of its first error message, with the
- * first package it names as missing or invalid in brackets, ending with a full stop. Only npm's
- * error lines count (not its warnings); a usage text after the message is never reached.
+ * packages it names as missing or invalid in brackets (the first five, and how many more), ending
+ * with a full stop. Only npm's error lines count (not its warnings); a usage text after the
+ * message is never reached.
  */
 function npmReason(stderr) {
   const all = String(stderr ?? '').split('\n');
@@ -33,15 +37,23 @@ function npmReason(stderr) {
   const lines = (errors.length > 0 ? errors : all)
     .map((line) => line.replace(/^npm (error|ERR!)/, '').trim())
     .filter((line) => line && !NOT_THE_REASON.test(line));
-  const detail = lines.find((line) => /^(Missing|Invalid):/.test(line));
-  const message = lines.find((line) => line !== detail) ?? 'npm gave no reason';
+  // npm may name a package twice (it does for a `file:` dependency, see its test): once is enough.
+  const details = [
+    ...new Set(
+      lines.filter((line) => /^(Missing|Invalid):/.test(line)).map((line) => line.replace(/[.\s]+$/, '')),
+    ),
+  ];
+  const message = lines.find((line) => !/^(Missing|Invalid):/.test(line)) ?? 'npm gave no reason';
+  const named = details.slice(0, DETAILS_NAMED);
+  const more = details.length - named.length;
+  const detail = named.length > 0 ? named.join('; ') + (more > 0 ? `; and ${more} more` : '') : undefined;
   return oneSentence(message, detail);
 }
 
 /** The first sentence of a message, without its closing mark, then the detail, then a full stop. */
 function oneSentence(message, detail) {
   const first = (/^.*?[.!?](?=\s|$)/.exec(message)?.[0] ?? message).replace(/[.!?:;,\s]+$/, '');
-  return detail ? `${first} (${detail.replace(/[.\s]+$/, '')}).` : `${first}.`;
+  return detail ? `${first} (${detail}).` : `${first}.`;
 }
 
 function installLocked() {

@@ -141,7 +141,7 @@ describe('scripts/ensure-deps.js', () => {
       );
     });
 
-    it("keeps an invalid package's detail and npm's older ERR! prefix", () => {
+    it("names every package npm names as missing or invalid, and keeps npm's older ERR! prefix", () => {
       const stderr = [
         'npm ERR! code EUSAGE',
         'npm ERR!',
@@ -154,7 +154,20 @@ describe('scripts/ensure-deps.js', () => {
       ].join('\n');
       expect(npmReason(stderr)).toBe(
         '`npm ci` can only install packages when your package.json and package-lock.json or npm-shrinkwrap.json ' +
-          "are in sync (Invalid: lock file's left-pad@1.2.0 does not satisfy left-pad@1.3.0).",
+          "are in sync (Invalid: lock file's left-pad@1.2.0 does not satisfy left-pad@1.3.0; " +
+          'Missing: right-pad@1.0.0 from lock file).',
+      );
+    });
+
+    it('names the first five of many packages and says how many more there are', () => {
+      const stderr = [
+        'npm error `npm ci` can only install packages when your package.json and package-lock.json are in sync.',
+        ...Array.from({ length: 8 }, (_, i) => `npm error Missing: pad-${i}@1.0.0 from lock file`),
+      ].join('\n');
+      expect(npmReason(stderr)).toBe(
+        '`npm ci` can only install packages when your package.json and package-lock.json are in sync (' +
+          Array.from({ length: 5 }, (_, i) => `Missing: pad-${i}@1.0.0 from lock file`).join('; ') +
+          '; and 3 more).',
       );
     });
 
