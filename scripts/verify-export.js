@@ -218,8 +218,10 @@ function checkSignature({ manifest, signature }, pin, at, problem) {
     problem(`${at} names a key id or raw key that does not belong to its public key`);
   }
   const payload = Buffer.from(canonicalJson(manifest), 'utf8');
+  // Only the signature's own text: Node's decoder also reads texts with skipped characters or
+  // other unused bits as the same bytes, and such an altered signature must not pass.
   const bytes = Buffer.from(signature, 'base64');
-  if (bytes.length !== 64 || !verify(null, payload, key, bytes)) {
+  if (bytes.toString('base64') !== signature || bytes.length !== 64 || !verify(null, payload, key, bytes)) {
     problem('the signature does not match the manifest (manifest altered or signed by another key)');
   }
   if (pin !== undefined) {

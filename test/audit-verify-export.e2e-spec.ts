@@ -130,6 +130,35 @@ describe('audit:verify-export (offline)', () => {
     }
   });
 
+  it('exits 1 for a signature text altered so that it still decodes to the same bytes', async () => {
+    const at = lines.length - 2;
+    const trailer = JSON.parse(lines[at]) as { signature: string };
+    const { signature } = trailer;
+    // 64 bytes: 86 characters and '=='; the last of the 86 has four unused low bits.
+    const last = signature.length - 3;
+    const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const sameBytes =
+      signature.slice(0, last) + base64[base64.indexOf(signature[last]) ^ 1] + signature.slice(last + 1);
+    expect(Buffer.from(sameBytes, 'base64').equals(Buffer.from(signature, 'base64'))).toBe(true);
+    for (const [name, altered] of Object.entries({
+      'same-bytes': sameBytes,
+      'skipped-character': `${signature.slice(0, 10)}!${signature.slice(10)}`,
+    })) {
+      const content = [
+        ...lines.slice(0, at),
+        JSON.stringify({ ...trailer, signature: altered }),
+        ...lines.slice(at + 1),
+      ];
+      const result = await runNode(
+        VERIFY_EXPORT,
+        [variant(name, content), '--public-key', publicKeyFile],
+        offline,
+      );
+      expect({ name, code: result.code }).toEqual({ name, code: 1 });
+      expect(result.stdout).toMatch(/the signature does not match the manifest/);
+    }
+  });
+
   it('exits 1 when the export was re-signed by another key and that key is not the pinned one', async () => {
     const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }).toString();
     const otherFile = join(dir, 'other.pem');

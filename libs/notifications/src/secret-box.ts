@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { strictBase64 } from '@app/shared/encoding/strict-base64';
 
 const PREFIX = 'sealed.v1';
 
@@ -27,10 +28,11 @@ export class SecretBox {
   /** The secret, or undefined when it was sealed under another key or altered. */
   open(sealed: string | undefined): string | undefined {
     if (!sealed?.startsWith(`${PREFIX}.`)) return undefined;
+    // Each part exactly as seal() wrote it: a text that only decodes to the same bytes is altered too.
     const [iv, tag, body] = sealed
       .slice(PREFIX.length + 1)
       .split('.')
-      .map((p) => Buffer.from(p, 'base64url'));
+      .map((p) => strictBase64(p, 'base64url'));
     if (!iv || !tag || !body) return undefined;
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, iv);

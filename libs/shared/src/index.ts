@@ -36,3 +36,4 @@ export * from './metrics/metrics-registry';
 export * from './http/list-query';
 export * from './http/refusals';
 export * from './http/api-file';
+export * from './encoding/strict-base64';

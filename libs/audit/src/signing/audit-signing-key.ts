@@ -2,6 +2,7 @@ import { createHash, createPublicKey, generateKeyPairSync, type KeyObject, sign,
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type AuditSigningKeySource, parseEd25519PrivateKey } from '@app/shared/config/audit-config';
+import { strictBase64 } from '@app/shared/encoding/strict-base64';
 
 export interface PublicKeyInfo {
   algorithm: 'Ed25519';
@@ -47,8 +48,9 @@ export function readEd25519PublicKey(text: string): KeyObject {
 /** An Ed25519 signature check that no other key type can pass. */
 export function verifyEd25519(publicKey: KeyObject, payload: string, signature: string): boolean {
   if (publicKey.asymmetricKeyType !== 'ed25519') return false;
-  const bytes = Buffer.from(signature, 'base64');
-  return bytes.length === 64 && verify(null, Buffer.from(payload, 'utf8'), publicKey, bytes);
+  // Only the signature's own text: one that merely decodes to the same bytes has been altered.
+  const bytes = strictBase64(signature, 'base64');
+  return bytes?.length === 64 && verify(null, Buffer.from(payload, 'utf8'), publicKey, bytes);
 }
 
 /** The key that signs audit export manifests and integrity checkpoints. */
