@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { type HttpBenchOptions, type HttpBenchResult, loadCommands } from '../http-commands.bench';
-import type { ApplicationSlots } from './application-slots';
+import {
+  type CommandTarget,
+  type HttpBenchOptions,
+  type HttpBenchResult,
+  loadCommands,
+} from '../http-commands.bench';
 import { benchCallIds } from './calls-setup';
 import { logTail, stopChild, waitForLine } from './child-process';
 import type { Cleanup } from './cleanup';
 import { freePort } from './free-port';
-import type { JsonClient } from './http-client';
 
 const START_TIMEOUT_MS = 30_000;
 
@@ -73,7 +76,7 @@ export async function loadPeerCommands(
       baseUrl: peer.baseUrl,
       pids: [peer.pid],
       setUp: async () => undefined,
-      openCalls: (...args) => openPeerCalls(peer.name, ...args),
+      openCalls: openPeerCalls(peer.name),
     },
     devSecret,
     options,
@@ -82,20 +85,16 @@ export async function loadPeerCommands(
   return result;
 }
 
-async function openPeerCalls(
-  name: string,
-  client: JsonClient,
-  officeToken: string,
-  slots: ApplicationSlots,
-  firstIndex: number,
-  count: number,
-): Promise<void> {
-  const ids = benchCallIds(firstIndex, count);
-  for (const callId of ids) {
-    const result = await client.post(`/bench/calls/${callId}`, officeToken);
-    if (result.status !== 201) {
-      throw new Error(`${name}: open call ${callId}: HTTP ${result.status} ${result.body.slice(0, 300)}`);
+/** A peer's `openCalls`: `POST /bench/calls/<id>` for each call, answered 201, then its pairs handed out. */
+function openPeerCalls(name: string): CommandTarget['openCalls'] {
+  return async (client, officeToken, slots, firstIndex, count) => {
+    const ids = benchCallIds(firstIndex, count);
+    for (const callId of ids) {
+      const result = await client.post(`/bench/calls/${callId}`, officeToken);
+      if (result.status !== 201) {
+        throw new Error(`${name}: open call ${callId}: HTTP ${result.status} ${result.body.slice(0, 300)}`);
+      }
     }
-  }
-  for (const callId of ids) slots.addCall(callId);
+    for (const callId of ids) slots.addCall(callId);
+  };
 }
