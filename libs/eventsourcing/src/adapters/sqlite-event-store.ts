@@ -83,9 +83,10 @@ export class SqliteEventStore implements EventStore {
   private writeFault?: StoreUnavailableError;
   /** Checkpoints the WAL off the event loop; undefined for `:memory:`, read-only, or when turned off. */
   readonly checkpointer?: WalCheckpointer;
-  /** WAL pages written since the last checkpoint was asked for (estimated), and the JSON of the group being committed. */
+  /** WAL pages written since the last checkpoint was asked for (estimated), and the JSON and events of the group being committed. */
   private walPages = 0;
   private groupChars = 0;
+  private groupEvents = 0;
   private readonly stmt: {
     head: Database.Statement<[string], { revision: number; hash: string | null }>;
     findEvent: Database.Statement<[string], StoredEventRef>;
@@ -185,7 +186,7 @@ export class SqliteEventStore implements EventStore {
     if (settled.some((o) => 'written' in o && o.written)) {
       this.writeFault = undefined;
       this.signal.notify();
-      this.walPages += estimatedWalPages(this.groupChars);
+      this.walPages += estimatedWalPages(this.groupChars, this.groupEvents);
       if (this.checkpointer && this.walPages >= CHECKPOINT_AFTER_PAGES) {
         this.walPages = 0;
         this.checkpointer.request();
@@ -202,6 +203,7 @@ export class SqliteEventStore implements EventStore {
   private commitGroup(batch: PendingAppend[], waitForLock: boolean): Outcome[] | 'busy' {
     const recordedAt = new Date().toISOString();
     this.groupChars = 0;
+    this.groupEvents = 0;
     if (!waitForLock) this.db.pragma('busy_timeout = 0');
     try {
       return this.db.transaction(() => batch.map((r) => this.tryAppend(r, recordedAt))).immediate();
@@ -255,6 +257,7 @@ export class SqliteEventStore implements EventStore {
       );
       position = Number(info.lastInsertRowid);
       this.groupChars += event.dataJson.length + event.metadataJson.length;
+      this.groupEvents++;
     });
     return {
       result: { nextExpectedRevision: plan.firstRevision + sealed.length - 1, position },

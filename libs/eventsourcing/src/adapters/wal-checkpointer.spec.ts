@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { verifyStore } from '../hash-chain';
 import { newEvent } from '../testing/new-event';
 import { SqliteEventStore } from './sqlite-event-store';
 import { WRITER_AUTOCHECKPOINT_PAGES } from './sqlite-open';
-import { type WalCheckpointer, WalCheckpointer as Checkpointer } from './wal-checkpointer';
+import { estimatedWalPages, type WalCheckpointer, WalCheckpointer as Checkpointer } from './wal-checkpointer';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const dirs: string[] = [];
@@ -99,6 +100,59 @@ describe('WAL checkpoints on a thread of their own (SQLite store)', () => {
     const reopened = new SqliteEventStore(file);
     expect(await reopened.readAll()).toHaveLength(600);
     await reopened.close();
+  });
+
+  it('estimates the WAL pages of a commit as a table of many events writes them (index leaves per event, the JSON)', async () => {
+    const file = freshFile();
+    const store = new SqliteEventStore(file, { checkpointThread: false });
+    await store.appendToStream('seed', [newEvent('Tick', {})], 'no_stream');
+    // 50,000 events with random ids and stream names (as deadlines have them), written directly.
+    const raw = new Database(file);
+    const insert = raw.prepare(
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, 0, ?, ?, ?, ?)',
+    );
+    const text = 'x'.repeat(300);
+    raw.transaction(() => {
+      for (let i = 0; i < 50_000; i++) {
+        const e = newEvent('Tick', { i, text });
+        insert.run(
+          `deadline-${randomUUID()}`,
+          e.metadata.eventId,
+          e.type,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+        );
+      }
+    })();
+    try {
+      for (const events of [20, 200]) {
+        raw.pragma('wal_checkpoint(TRUNCATE)');
+        const head = await store.headPosition();
+        // One group commit: every append is handed over before the store flushes.
+        await Promise.all(
+          Array.from({ length: events / 2 }, () =>
+            store.appendToStream(
+              `deadline-${randomUUID()}`,
+              [newEvent('Tick', { text }), newEvent('Tick', { text })],
+              'no_stream',
+            ),
+          ),
+        );
+        const written = await store.readAll({ after: head });
+        expect(written).toHaveLength(events);
+        const chars = written.reduce(
+          (sum, e) => sum + JSON.stringify(e.data).length + JSON.stringify(e.metadata).length,
+          0,
+        );
+        const pages = (size(`${file}-wal`) - 32) / (4096 + 24);
+        const estimate = estimatedWalPages(chars, events);
+        expect(estimate / pages).toBeGreaterThan(0.75);
+        expect(estimate / pages).toBeLessThan(1.33);
+      }
+    } finally {
+      raw.close();
+      await store.close();
+    }
   });
 
   it('starts no thread for a store that writes little, none for a read-only one or when turned off', async () => {
