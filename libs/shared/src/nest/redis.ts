@@ -2,9 +2,21 @@ import { Inject, Logger, type OnApplicationShutdown, type OnModuleInit } from '@
 import Redis from 'ioredis';
 import { REDIS } from './tokens';
 
+/**
+ * How long closing a client waits for its socket to close before destroying it (ioredis: 2 s).
+ * Closed while Redis was away, the client's last socket has closed already and never says so
+ * again: the full wait held a stopping process (and a test worker) for nothing.
+ */
+const DISCONNECT_TIMEOUT_MS = 500;
+
 /** A client that reports, rather than hides, an unreachable Redis. */
 export function createRedis(url: string, name: string): Redis {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, enableOfflineQueue: true });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: true,
+    disconnectTimeout: DISCONNECT_TIMEOUT_MS,
+  });
   const logger = new Logger(`Redis:${name}`);
   let reported = false;
   redis.on('error', (error: Error) => {
