@@ -24,6 +24,8 @@ const NOT_THE_REASON =
 
 /** How many of the packages npm names as missing or invalid the sentence lists before "and N more". */
 const DETAILS_NAMED = 5;
+/** npm's line naming a package as missing from, or invalid in, the lock file. */
+const PACKAGE_DETAIL = /^(Missing|Invalid):/;
 
 /**
  * npm's own reason, in one sentence: the first sentence of its first error message, with the
@@ -39,11 +41,9 @@ function npmReason(stderr) {
     .filter((line) => line && !NOT_THE_REASON.test(line));
   // npm may name a package twice (it does for a `file:` dependency, see its test): once is enough.
   const details = [
-    ...new Set(
-      lines.filter((line) => /^(Missing|Invalid):/.test(line)).map((line) => line.replace(/[.\s]+$/, '')),
-    ),
+    ...new Set(lines.filter((line) => PACKAGE_DETAIL.test(line)).map((line) => line.replace(/[.\s]+$/, ''))),
   ];
-  const message = lines.find((line) => !/^(Missing|Invalid):/.test(line)) ?? 'npm gave no reason';
+  const message = lines.find((line) => !PACKAGE_DETAIL.test(line)) ?? 'npm gave no reason';
   const named = details.slice(0, DETAILS_NAMED);
   const more = details.length - named.length;
   const detail = named.length > 0 ? named.join('; ') + (more > 0 ? `; and ${more} more` : '') : undefined;
