@@ -24,7 +24,11 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper,
+  // content-disposition 3 is an ES module, which Jest cannot require: see the file.
+  moduleNameMapper: {
+    ...moduleNameMapper,
+    '^content-disposition$': '<rootDir>/test/support/content-disposition.cjs.js',
+  },
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
   // Most of the suite waits on I/O (HTTP, Redis, SQLite, Chromium), and every test file keeps its

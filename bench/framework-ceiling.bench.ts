@@ -16,7 +16,7 @@ export type CeilingStack = (typeof CEILING_STACKS)[number];
  * The same load as benchHttpCommands (two commands per pair, 32 keep-alive connections, the same
  * bodies and tokens) against a server that answers them at once with nothing behind them: how
  * many commands per second the HTTP stack alone allows on this machine, beside the same load
- * generator. Our API runs on Nest with Express; the command path cannot be faster than that.
+ * generator. Our API runs on Nest with Fastify; the command path cannot be faster than that.
  */
 export async function benchFrameworkCeiling(
   cleanup: Cleanup,

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { signDevToken } from '@app/identity';
 import { SimulatedClock } from '@app/shared';
-import { buildApi } from '../apps/api/src/build-api';
+import { buildApi, initApi } from '../apps/api/src/build-api';
 import { bearer, DEV_SECRET, startTestApi, testConfig, type TestApi } from './support/test-api';
 
 /** GET /clock: a client reads business time from the server, simulated or not. */
@@ -13,7 +13,7 @@ describe('GET /clock', () => {
     // Given an installation on a simulated clock, a day per wall-clock second
     const clock = new SimulatedClock({ start: '2012-03-01T08:00:00.000Z', speed: 86_400 });
     const app = await buildApi({ config: testConfig(), clock });
-    await app.init();
+    await initApi(app);
     try {
       const token = await signDevToken(DEV_SECRET, { role: 'municipality', ags: '05978000' });
       // When a municipality asks twice, a wall-clock moment apart

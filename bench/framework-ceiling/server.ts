@@ -1,6 +1,6 @@
 // The ceiling of the HTTP command bench: the same routes as our API's two commands, answered at
 // once, with nothing behind them (no token check, validation, store, logging), by Node's own http
-// module, by Nest on Express (what the API runs on) or by Nest on Fastify, as its own process:
+// module, by Nest on Express or by Nest on Fastify (what the API runs on), as its own process:
 //   PORT=… CEILING_STACK=node-http|nest-express|nest-fastify node dist/bench/framework-ceiling/server.js
 // What the two commands cost above such a stack is what the API itself does.
 import 'reflect-metadata';

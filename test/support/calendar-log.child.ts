@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { MemoryEventStore } from '@app/eventsourcing';
 import { FixedClock, DEMO_REGISTRY_FILE, loadConfig } from '@app/shared';
-import { buildApi } from '../../apps/api/src/build-api';
+import { buildApi, initApi } from '../../apps/api/src/build-api';
 
 async function main(): Promise<void> {
   const [token] = process.argv.slice(2);
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     store: new MemoryEventStore(),
     clock: new FixedClock('2012-05-07T08:00:00Z'),
   });
-  await app.init();
+  await initApi(app);
   await request(app.getHttpServer()).get(`/calendar/05978000/${token}.ics`);
   await app.close();
 }

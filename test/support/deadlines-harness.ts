@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
@@ -11,7 +10,7 @@ import { type EventStore, MemoryEventStore, type RecordedEvent } from '@app/even
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { type Role, signDevToken } from '@app/identity';
 import { type Clock, DEMO_REGISTRY_FILE, loadConfig } from '@app/shared';
-import { buildApi } from '../../apps/api/src/build-api';
+import { type Api, buildApi, initApi } from '../../apps/api/src/build-api';
 import { DEV_SECRET } from './test-api';
 
 /** Kept here too for the tests that import it from the harness. */
@@ -64,7 +63,7 @@ export function countBy<T>(items: T[], key: (item: T) => string): Map<string, nu
 }
 
 export interface DeadlinesApi {
-  app: NestExpressApplication;
+  app: Api;
   http: ReturnType<typeof request>;
   store: EventStore;
   token(role: Role, ags?: string): Promise<string>;
@@ -97,7 +96,7 @@ export async function startDeadlinesApi(options: {
   });
   const store = options.store ?? new MemoryEventStore();
   const app = await buildApi({ config, store, clock: options.clock });
-  await app.init();
+  await initApi(app);
   return {
     app,
     http: request(app.getHttpServer()),

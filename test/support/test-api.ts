@@ -7,7 +7,7 @@ import { type EventStore, MemoryEventStore } from '@app/eventsourcing';
 import { type Role, signDevToken } from '@app/identity';
 import { CALL_2011, DEMO_REGISTRY_FILE, FixedClock, loadConfig, PROGRAMME_KKZ, TERMS_KKZ } from '@app/shared';
 import { berlinDate } from '@app/programmes-calls/rules';
-import { buildApi } from '../../apps/api/src/build-api';
+import { buildApi, initApi } from '../../apps/api/src/build-api';
 
 export const DEV_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -43,7 +43,7 @@ export async function startTestApi(
   const store = options.store ?? new MemoryEventStore();
   const clock = new FixedClock(options.now ?? '2011-11-09T09:00:00.000Z');
   const app = await buildApi({ config, store, clock });
-  await app.init();
+  await initApi(app);
   return {
     app,
     http: request(app.getHttpServer()),

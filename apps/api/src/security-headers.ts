@@ -1,4 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 
 /**
@@ -29,12 +29,38 @@ const headers = (inlineStyles: boolean, connectSources: string[]) =>
   });
 
 /**
- * `connectSources`: other origins the web workspace may fetch from — the OIDC identity provider
- * (discovery document and token endpoint of the sign-in with PKCE), nothing else.
+ * The headers helmet sets with these settings, taken once: they depend on nothing in the request,
+ * so every response gets the same set without running helmet's dozen middlewares each time.
  */
-export function securityHeaders(connectSources: string[] = []): RequestHandler {
-  const everywhere = headers(false, connectSources);
-  const docs = headers(true, connectSources);
-  return (req: Request, res: Response, next: NextFunction) =>
-    (req.path === '/docs' || req.path.startsWith('/docs/') ? docs : everywhere)(req, res, next);
+function headerSet(inlineStyles: boolean, connectSources: string[]): Record<string, string> {
+  const set: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      set[name] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete set[name];
+    },
+  };
+  let failure: unknown;
+  headers(inlineStyles, connectSources)(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    (error?: unknown) => {
+      failure = error;
+    },
+  );
+  if (failure) throw failure;
+  return set;
+}
+
+/**
+ * `connectSources`: other origins the web workspace may fetch from — the OIDC identity provider
+ * (discovery document and token endpoint of the sign-in with PKCE), nothing else. Returns the
+ * headers for a request's path (without its query).
+ */
+export function securityHeaders(connectSources: string[] = []): (path: string) => Record<string, string> {
+  const everywhere = headerSet(false, connectSources);
+  const docs = headerSet(true, connectSources);
+  return (path) => (path === '/docs' || path.startsWith('/docs/') ? docs : everywhere);
 }

@@ -1,6 +1,6 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuditAccessLogMiddleware } from './http/audit-access-log.middleware';
+import { AuditAccessLog } from './http/audit-access-log';
 import { AuditIntegrityController } from './http/audit-integrity.controller';
 import { AuditRecordsController } from './http/audit-records.controller';
 import { AuditReader } from './queries/audit-reader';
@@ -17,6 +17,7 @@ import { signingKeyProvider } from './signing/signing-key.provider';
   imports: [CqrsModule],
   controllers: [AuditRecordsController, AuditIntegrityController],
   providers: [
+    AuditAccessLog,
     AuditReader,
     signingKeyProvider,
     ListStreamsHandler,
@@ -29,8 +30,4 @@ import { signingKeyProvider } from './signing/signing-key.provider';
     GetPublicKeyHandler,
   ],
 })
-export class AuditModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuditAccessLogMiddleware).forRoutes('*');
-  }
-}
+export class AuditModule {}

@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionRunner } from '@app/eventsourcing';
 import { TOKEN_VERIFIER, type TokenVerifier } from '@app/identity';
-import { BusinessCalendar } from '@app/shared';
+import { APP_CONFIG, type AppConfig, BusinessCalendar } from '@app/shared';
 import { CancelDeadlineController } from './cancel-deadline/cancel-deadline.controller';
 import { CancelDeadlineHandler } from './cancel-deadline/cancel-deadline.handler';
 import { ExtendDeadlineController } from './extend-deadline/extend-deadline.controller';
@@ -52,15 +52,18 @@ export class DeadlinesModule implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly queue: DeadlineQueueAccess,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.projections.register(deadlinesProjection);
-    // Routes are registered by now and the 404 handler is not yet: the dashboard goes between.
-    const app = this.adapterHost.httpAdapter?.getInstance<{ use: (path: string, router: unknown) => void }>();
+    // Fastify's middleware (middie) runs before its routes and its 404 handler.
+    const app = this.adapterHost.httpAdapter?.getInstance<{
+      use: (path: string, handler: unknown) => void;
+    }>();
     app?.use(
       QUEUE_DASHBOARD_PATH,
-      queueDashboard(() => this.queue.get(), this.verifier),
+      queueDashboard(() => this.queue.get(), this.verifier, this.config.trustProxy),
     );
   }
 }

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
-import { requestContext } from '@app/shared';
+import type { IncomingHttpHeaders } from 'node:http';
+import { type ProblemRequest, requestContext, routeTemplateOf } from '@app/shared';
 import { ForbiddenRole, Unauthenticated } from './auth-errors';
 import { type Principal, primaryRole, type Role } from './principal';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
@@ -9,7 +9,10 @@ import type { TokenVerifier } from './token-verifier';
 
 export const TOKEN_VERIFIER = Symbol('TokenVerifier');
 
-export interface AuthenticatedRequest extends Request {
+/** Fastify's request (Express's alike), with the principal the guard found. */
+export interface AuthenticatedRequest extends ProblemRequest {
+  headers: IncomingHttpHeaders;
+  method: string;
   principal?: Principal;
 }
 
@@ -43,7 +46,7 @@ export class AuthGuard implements CanActivate {
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (!allowed || allowed.length === 0) {
-      this.logger.error(`route ${req.method} ${req.route?.path ?? req.path} declares no roles: refused`);
+      this.logger.error(`route ${req.method} ${routeTemplateOf(req) ?? req.url} declares no roles: refused`);
       throw new ForbiddenRole([]);
     }
     if (!principal.roles.some((r) => allowed.includes(r))) throw new ForbiddenRole(allowed);

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 
 /**
  * The first path segments of the web workspace's pages (apps/web/src/routes.ts). German words,
@@ -29,33 +31,32 @@ export const WEB_PAGE_ROOTS = [
   'befragungen',
 ] as const;
 
-const PAGE = new RegExp(`^/(${WEB_PAGE_ROOTS.join('|')})(/|$)`);
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
  * Serves the built web workspace (dist/web) at `/`: its files under /assets (named by content
  * hash, cached for a year), and index.html for `/` and every page of the workspace, so that a
- * bookmarked URL opens its page. Nothing else is touched: every other path goes on to the API.
- * The page loads its script and styles from this origin only, which the API's CSP allows.
+ * bookmarked URL opens its page. Nothing else is touched: every other path is the API's. Without
+ * a built workspace these paths answer 404 like any unknown one. The page loads its script and
+ * styles from this origin only, which the API's CSP allows.
  */
-export function webWorkspace(webRoot: string): RequestHandler {
+export async function registerWebWorkspace(app: NestFastifyApplication, webRoot: string): Promise<void> {
   const index = join(webRoot, 'index.html');
-  const assets = express.static(join(webRoot, 'assets'), {
-    fallthrough: false,
-    immutable: true,
-    maxAge: '365d',
-    index: false,
-    redirect: false,
-  });
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (req.path.startsWith('/assets/')) {
-      if (!existsSync(index)) return next();
-      req.url = req.url.slice('/assets'.length);
-      return assets(req, res, next);
-    }
-    if (req.path !== '/' && req.path !== '/index.html' && !PAGE.test(req.path)) return next();
-    if (!existsSync(index)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index, (error) => (error ? next(error) : undefined));
+  const assets = join(webRoot, 'assets');
+  // Only `reply.sendFile` (ranges, conditional requests, types); the routes are these below.
+  await app.register(fastifyStatic, { root: webRoot, serve: false });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  const page = async (_request: unknown, reply: FastifyReply) => {
+    if (!existsSync(index)) return reply.callNotFound();
+    reply.header('Cache-Control', 'no-cache');
+    return reply.sendFile('index.html', webRoot, { cacheControl: false });
   };
+  for (const path of ['/', '/index.html', ...WEB_PAGE_ROOTS.flatMap((root) => [`/${root}`, `/${root}/*`])])
+    fastify.get(path, page);
+
+  fastify.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
+    if (!existsSync(index)) return reply.callNotFound();
+    return reply.sendFile(request.params['*'], assets, { immutable: true, maxAge: YEAR_MS, index: false });
+  });
 }

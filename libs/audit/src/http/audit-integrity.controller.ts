@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query as QueryParam, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type Principal, Roles } from '@app/identity';
 import { ApiFile, Refuses } from '@app/shared';
 import { TimeRangeReversed } from '../errors';
@@ -46,7 +46,7 @@ export class AuditIntegrityController {
   async export(
     @CurrentPrincipal() principal: Principal,
     @QueryParam() filter: ExportFilter,
-    @Res() res: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const range = timeRangeFrom(filter);
     const writer: ExportWriter = await this.queryBus.execute(
@@ -62,10 +62,18 @@ export class AuditIntegrityController {
         createdBy: principal.subject,
       }),
     );
-    // After attachment(), which would guess the type from the file name.
-    res
-      .attachment(`audit-export-${writer.createdAt.replace(/[:.]/g, '-')}.ndjson`)
-      .setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    // The lines go out as they are read, on the Node response itself: Fastify hands it over with
+    // the headers set so far (correlation id, security headers).
+    const res = reply.raw;
+    for (const [name, value] of Object.entries(reply.getHeaders()))
+      if (value !== undefined) res.setHeader(name, value);
+    reply.hijack();
+    res.statusCode = 200;
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="audit-export-${writer.createdAt.replace(/[:.]/g, '-')}.ndjson"`,
+    );
+    res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     try {
       const sink = responseSink(res);
       await writer.write(sink.write, sink.signal);

@@ -4,6 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Logger, ServiceUnavailableException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import express, {
+  type Express,
   type NextFunction,
   type Request,
   type RequestHandler,
@@ -52,8 +53,12 @@ const wantsPage = (req: Request) => req.method === 'GET' && req.accepts(['json',
  * at `/admin/queues/login` and then holds a session id in an HttpOnly, SameSite=Strict cookie
  * limited to the dashboard's path. The session is short-lived and kept server-side
  * (DashboardSessions); the token itself never becomes a cookie.
+ *
+ * An Express app of its own (Bull Board's adapter is Express), mounted as middleware on the API's
+ * Fastify: Express gives the Node request and response its helpers as they come in. It trusts
+ * proxies as the API does (`secure` of the cookie).
  */
-export function queueDashboard(queue: () => Queue, verifier: TokenVerifier): Router {
+export function queueDashboard(queue: () => Queue, verifier: TokenVerifier, trustProxy: string): Express {
   const logger = new Logger('QueueDashboard');
   const sessions = new DashboardSessions(queue);
   let board: RequestHandler | undefined;
@@ -128,5 +133,10 @@ export function queueDashboard(queue: () => Queue, verifier: TokenVerifier): Rou
     }
   });
   router.use(guard, (req, res, next) => dashboard()(req, res, next));
-  return router;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', trustProxy);
+  app.use(router);
+  return app;
 }

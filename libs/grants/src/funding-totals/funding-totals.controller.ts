@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -54,8 +54,8 @@ export class FundingTotalsController {
   async totalsCsv(
     @Param('programmeId', IdPipe) programmeId: string,
     @QueryParam() query: FundingTotalsCsvQuery,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const view: FundingTotalsView = await this.queryBus.execute(new GetFundingTotalsQuery(programmeId));
     const table = fundingTotalsTable(view);
@@ -75,8 +75,8 @@ export class FundingTotalsController {
   })
   async totalsXlsx(
     @Param('programmeId', IdPipe) programmeId: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const view: FundingTotalsView = await this.queryBus.execute(new GetFundingTotalsQuery(programmeId));
     const workbook = fundingTotalsWorkbook(view, this.clock);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query as QueryParam, Res, StreamableFile } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -106,10 +106,10 @@ export class GrantsQueriesController {
   async noticePdf(
     @CurrentPrincipal() principal: Principal,
     @Param('grantId', IdPipe) grantId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const pdf: RenderedPdf = await this.queryBus.execute(new GetGrantNoticePdfQuery(principal, grantId));
-    res.setHeader('X-Document-SHA256', pdf.sha256);
+    res.header('X-Document-SHA256', pdf.sha256);
     return new StreamableFile(pdf.bytes, {
       type: pdf.contentType,
       disposition: `inline; filename="${pdf.fileName}"`,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Req, Res, StreamableFile } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type RenderedPdf, type ReminderLetterView, renderReminderLetter } from '@app/documents';
@@ -128,8 +128,8 @@ export class ReminderLetterController {
     @CurrentPrincipal() principal: Principal,
     @Param('deadlineId', IdPipe) deadlineId: string,
     @Param('ags') ags: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const locale = preferredLocale(req.headers['accept-language']);
     const pdf: RenderedPdf = await this.queryBus.execute(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -60,8 +60,8 @@ export class ProgrammeReportController {
     @QueryParam() query: ProgrammeReportQuery,
     // Read from the request, not as a documented parameter: OpenAPI ignores an `Accept` parameter,
     // and any value is answered (HTML unless PDF is preferred).
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const locale = preferredLocale(req.headers['accept-language']);
     const view: ProgrammeReportView = await this.queryBus.execute(

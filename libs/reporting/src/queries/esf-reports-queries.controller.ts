@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -108,8 +108,8 @@ export class EsfReportsQueriesController {
   async totalsCsv(
     @Param('programmeId', IdPipe) programmeId: string,
     @QueryParam() query: FundingCsvQuery,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const view = await this.queryBus.execute(new GetFundingExportQuery(programmeId));
     const table = query.table === 'lines' ? fundingLinesTable(view) : fundingByYearTable(view);
@@ -128,8 +128,8 @@ export class EsfReportsQueriesController {
   @ApiFile(XLSX_CONTENT_TYPE, 'An Excel workbook of the accepted expenditure.', { binary: true })
   async totalsXlsx(
     @Param('programmeId', IdPipe) programmeId: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const view = await this.queryBus.execute(new GetFundingExportQuery(programmeId));
     const workbook = fundingWorkbook(view);

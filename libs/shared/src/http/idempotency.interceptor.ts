@@ -6,7 +6,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { catchError, from, type Observable, of, switchMap } from 'rxjs';
 import {
   type Actor,
@@ -76,6 +76,13 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
  * twice. A retry after a crash between the command's append and the recorded answer decides
  * again on the new state, and may be refused where the first answer was a success.
  */
+/** What this interceptor uses of the answer: Fastify's reply and Express's response alike. */
+interface Reply {
+  statusCode: number;
+  status(code: number): unknown;
+  header(name: string, value: string): unknown;
+}
+
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
@@ -85,7 +92,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    const req = http.getRequest<Request & { principal?: { subject: string } }>();
+    const req = http.getRequest<{
+      headers: IncomingHttpHeaders;
+      method: string;
+      originalUrl: string;
+      body?: unknown;
+      principal?: { subject: string };
+    }>();
     const key = req.headers['idempotency-key'];
     if (key === undefined || req.method === 'GET' || !req.principal) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
@@ -94,7 +107,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         en: 'Idempotency-Key must be 1 to 200 visible ASCII characters.',
       });
     }
-    const res = http.getResponse<Response>();
+    const res = http.getResponse<Reply>();
     const scope = createHash('sha256').update(`${req.principal.subject}\n${key}`).digest('hex').slice(0, 40);
     const streamId = `idempotency-${scope}`;
     const requestHash = createHash('sha256')
@@ -146,10 +159,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  private replay(completed: Completed, requestHash: string, res: Response): unknown {
+  private replay(completed: Completed, requestHash: string, res: Reply): unknown {
     if (completed.requestHash !== requestHash) throw new IdempotencyKeyReused();
     res.status(completed.status);
-    res.setHeader('Idempotent-Replayed', 'true');
+    res.header('Idempotent-Replayed', 'true');
     return completed.body;
   }
 

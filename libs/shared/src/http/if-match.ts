@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { RequestValidationError } from './request-validation-error';
 
 /** `If-Match: "3"` → 3: the revision the caller last read; absent → undefined. */
@@ -21,7 +21,7 @@ const documentIfMatch = (target: object, key: string | symbol | undefined) => {
 
 export const IfMatchRevision = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): number | undefined => {
-    const header = ctx.switchToHttp().getRequest<Request>().headers['if-match'];
+    const header = ctx.switchToHttp().getRequest<{ headers: IncomingHttpHeaders }>().headers['if-match'];
     if (header === undefined) return undefined;
     const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(header).trim());
     if (!match)

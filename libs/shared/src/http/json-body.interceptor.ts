@@ -9,7 +9,6 @@ import { SetMetadata } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { IncomingMessage } from 'node:http';
-import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { RequestValidationError } from './request-validation-error';
 
@@ -46,15 +45,15 @@ export class JsonBodyInterceptor implements NestInterceptor {
   /** Throws if the route takes a body and the request's is not JSON (or missing); see above. */
   check(context: ExecutionContext): void {
     if (context.getType() !== 'http' || !this.routeTakesBody(context)) return;
-    const req = context.switchToHttp().getRequest<Request & { [JSON_BYTES]?: number }>();
+    const req = context.switchToHttp().getRequest<BodyRequest>();
     const optional = Reflect.getMetadata(BODY_OPTIONAL, context.getHandler()) === true;
-    if (!req.is('application/json')) {
+    if (!isJson(req)) {
       if (sentContent(req)) throw new UnsupportedMediaTypeException();
       if (!optional) throw bodyRequired();
       req.body = {};
       return;
     }
-    if (!req[JSON_BYTES] && !optional) throw bodyRequired();
+    if (!(req.raw ?? req)[JSON_BYTES] && !optional) throw bodyRequired();
   }
 
   private routeTakesBody(context: ExecutionContext): boolean {
@@ -71,7 +70,28 @@ export class JsonBodyInterceptor implements NestInterceptor {
 }
 
 /** A body was sent: announced by its length or by chunked transfer. */
-function sentContent(req: Request): boolean {
+/** Fastify's request (its Node request as `raw`) or Express's (itself the Node request). */
+interface BodyRequest {
+  headers: IncomingMessage['headers'];
+  body?: unknown;
+  raw?: IncomingMessage & { [JSON_BYTES]?: number };
+  [JSON_BYTES]?: number;
+}
+
+/**
+ * A body was announced (even of length 0) as `application/json`, with or without parameters: what
+ * the body parser reads.
+ */
+function isJson(req: BodyRequest): boolean {
+  const type = req.headers['content-type'];
+  const announced =
+    req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined;
+  if (type === undefined || !announced) return false;
+  const semicolon = type.indexOf(';');
+  return (semicolon === -1 ? type : type.slice(0, semicolon)).trim().toLowerCase() === 'application/json';
+}
+
+function sentContent(req: BodyRequest): boolean {
   const length = Number(req.headers['content-length']);
   return req.headers['transfer-encoding'] !== undefined || length > 0;
 }

@@ -21,17 +21,20 @@ export function preferredLocale(acceptLanguage: string | string[] | undefined): 
   return best?.locale ?? 'de';
 }
 
-/** What a response needs to say its language: express's `Response` has both. */
-interface LanguageHeaders {
-  setHeader(name: string, value: string): unknown;
-  vary(field: string): unknown;
+/** What a response needs to say its language: Fastify's reply and Express's response have both. */
+export interface HeaderTarget {
+  header(name: string, value: string): unknown;
+  getHeader(name: string): unknown;
 }
 
 /**
  * Marks a response as written in `locale` (`Content-Language`) and as chosen by the request's
  * `Accept-Language` (`Vary`, so a cache keeps the German and the English answer apart).
  */
-export function setContentLanguage(res: LanguageHeaders, locale: Locale): void {
-  res.setHeader('Content-Language', locale);
-  res.vary('Accept-Language');
+export function setContentLanguage(res: HeaderTarget, locale: Locale): void {
+  res.header('Content-Language', locale);
+  const vary = res.getHeader('vary');
+  const fields = vary === undefined ? '' : String(vary);
+  if (!/(^|,)\s*(accept-language|\*)\s*(,|$)/i.test(fields))
+    res.header('Vary', fields ? `${fields}, Accept-Language` : 'Accept-Language');
 }

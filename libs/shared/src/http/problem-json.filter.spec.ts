@@ -1,12 +1,11 @@
-import type { Request, Response } from 'express';
-import { sendProblem } from './problem-json.filter';
+import { type ProblemReply, type ProblemRequest, sendProblem } from './problem-json.filter';
 
 describe('the log line of an unexpected error', () => {
   const token = 'c'.repeat(48);
   const answer = () => {
-    const res = { headersSent: false } as Record<string, unknown>;
-    for (const name of ['status', 'type', 'set', 'send']) res[name] = () => res;
-    return res as unknown as Response;
+    const res = { sent: false } as Record<string, unknown>;
+    for (const name of ['status', 'header', 'send']) res[name] = () => res;
+    return res as unknown as ProblemReply;
   };
 
   it('names the route, never the URL with a credential in it', () => {
@@ -14,9 +13,9 @@ describe('the log line of an unexpected error', () => {
     const req = {
       method: 'GET',
       originalUrl: `/calendar/05978000/${token}.ics?access_token=${token}`,
-      route: { path: '/calendar/:ags/:token.ics' },
+      routeOptions: { url: '/calendar/:ags/:token.ics' },
       headers: {},
-    } as unknown as Request;
+    } as ProblemRequest;
     sendProblem(new Error('boom'), req, answer(), { error: (entry: unknown) => logged.push(entry) });
     expect(logged).toEqual([expect.objectContaining({ route: '/calendar/:ags/:token.ics', method: 'GET' })]);
     expect(JSON.stringify(logged)).not.toContain(token);

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** Process metrics (CPU, memory, event loop, GC, handles) exist once per process, however many apps it runs. */
@@ -33,24 +32,14 @@ export class MetricsRegistry {
   }
 
   /**
-   * Express middleware: times every request and labels it with its route's template
-   * (`/deadlines/:deadlineId`), never the raw path, so ids do not multiply the series.
+   * One answered request, labelled with its route's template (`/deadlines/:deadlineId`), never
+   * the raw path, so ids do not multiply the series; `undefined` for a path no route matched.
    */
-  httpMetrics() {
-    return (req: Request, res: Response, next: NextFunction): void => {
-      const end = this.httpRequestDuration.startTimer();
-      res.once('finish', () => {
-        const template = req.route?.path as string | undefined;
-        // Nest answers unknown paths from a catch-all route of its own.
-        const matched = template !== undefined && template !== '/{*path}';
-        end({
-          method: req.method,
-          route: matched ? `${req.baseUrl}${template}` : 'unmatched',
-          status_code: String(res.statusCode),
-        });
-      });
-      next();
-    };
+  observeRequest(method: string, route: string | undefined, statusCode: number, seconds: number): void {
+    this.httpRequestDuration.observe(
+      { method, route: route ?? 'unmatched', status_code: String(statusCode) },
+      seconds,
+    );
   }
 }
 

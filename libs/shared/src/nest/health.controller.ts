@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Logger, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import { type EventStore, ProjectionRunner, StoreUnavailableError } from '@app/eventsourcing';
 import { Public } from '../http/public.decorator';
@@ -46,7 +46,7 @@ export class HealthController {
    */
   @Get()
   @Public()
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Res({ passthrough: true }) res: FastifyReply) {
     const [store, redis] = await Promise.all([
       this.probe('store', () => this.store.ping()),
       this.probe('redis', () => this.redis.ping()),
@@ -89,7 +89,7 @@ export class HealthController {
    */
   @Get('ready')
   @Public()
-  async ready(@Res({ passthrough: true }) res: Response) {
+  async ready(@Res({ passthrough: true }) res: FastifyReply) {
     const [store, redis] = await Promise.all([
       this.probe('store', () => this.store.ping()),
       this.probe('redis', () => this.redis.ping()),

@@ -1,4 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
 import { type FieldError, germanConstraint, RequestValidationError } from '@app/shared';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -19,29 +18,24 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  *   never reaches a validator (some throw on it) or an event.
  * Every field in breach is named, like the validation pipe names its fields.
  */
-export function checkJsonBody(req: Request, _res: Response, next: NextFunction): void {
-  if (req.body === null || typeof req.body !== 'object') return next();
+export function checkJsonBody(body: unknown): RequestValidationError | undefined {
+  if (body === null || typeof body !== 'object') return undefined;
   const found: Finding[] = [];
-  const outcome = walk(req.body, '', 0, found);
+  const outcome = walk(body, '', 0, found);
   if (outcome === TOO_DEEP) {
-    return next(
-      new RequestValidationError('too-deeply-nested', {
-        de: `Der Inhalt der Anfrage ist tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`,
-        en: `The request body is nested deeper than ${MAX_DEPTH} levels.`,
-      }),
-    );
+    return new RequestValidationError('too-deeply-nested', {
+      de: `Der Inhalt der Anfrage ist tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`,
+      en: `The request body is nested deeper than ${MAX_DEPTH} levels.`,
+    });
   }
   const forbidden = found.find((f) => f.kind === 'forbidden-key');
   if (forbidden) {
-    return next(
-      new RequestValidationError('forbidden-key', {
-        de: `Der Inhalt der Anfrage darf den Schlüssel „${forbidden.key}“ nicht enthalten.`,
-        en: `The request body may not contain the key "${forbidden.key}".`,
-      }),
-    );
+    return new RequestValidationError('forbidden-key', {
+      de: `Der Inhalt der Anfrage darf den Schlüssel „${forbidden.key}“ nicht enthalten.`,
+      en: `The request body may not contain the key "${forbidden.key}".`,
+    });
   }
-  if (found.length > 0) return next(invalidValues(found));
-  next();
+  return found.length > 0 ? invalidValues(found) : undefined;
 }
 
 type Finding =
