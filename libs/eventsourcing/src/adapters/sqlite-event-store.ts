@@ -16,6 +16,7 @@ import { sealEventsSerialized } from '../hash-chain';
 import { assertValidStreamId } from '../stream-name';
 import { planAppend, type StreamHead, type StoredEventRef } from './append-rules';
 import { AppendSignal, catchUpSubscription, track } from './catch-up-subscription';
+import { sharedPages } from './shared-pages';
 import { filterStreamEvents } from './read-filters';
 import { fileSystemFault, storeFault, translateSqliteError } from './sqlite-faults';
 import { LOCK_WAIT_MS, openReadOnly, openWritable } from './sqlite-open';
@@ -70,6 +71,8 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<Subscription>();
+  /** The subscriptions' pages, read once for all of them that stand at the same position. */
+  private readonly pages = sharedPages((after, maxCount) => this.readAll({ after, maxCount }));
   private readonly pollIntervalMs: number;
   private readonly readOnly: boolean;
   private pending: PendingAppend[] = [];
@@ -290,7 +293,7 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     const subscription = catchUpSubscription(
       {
-        readPage: (after, maxCount) => this.readAll({ after, maxCount }),
+        readPage: this.pages,
         signal: this.signal,
         pollIntervalMs: this.pollIntervalMs,
       },
