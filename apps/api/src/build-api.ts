@@ -23,7 +23,8 @@ export type Api = NestFastifyApplication;
  * The API exactly as it runs in production, for main.ts and for tests alike: Nest on Fastify,
  * security headers, a body size limit, correlation ids, problem+json for every error,
  * validation, OpenAPI. Fastify rather than Express because a command costs about a third less
- * CPU on it (bench/results/PROFILE.md, eighth session). Tests start it with {@link startApi}.
+ * CPU on it (bench/results/PROFILE.md, sixth session of 7 Dec). Tests that do not listen start
+ * it with {@link initApi}.
  */
 export async function buildApi(options: ApiOptions): Promise<Api> {
   const { config } = options;

@@ -69,7 +69,6 @@ export class JsonBodyInterceptor implements NestInterceptor {
   }
 }
 
-/** A body was sent: announced by its length or by chunked transfer. */
 /** Fastify's request (its Node request as `raw`) or Express's (itself the Node request). */
 interface BodyRequest {
   headers: IncomingMessage['headers'];
@@ -91,6 +90,7 @@ function isJson(req: BodyRequest): boolean {
   return (semicolon === -1 ? type : type.slice(0, semicolon)).trim().toLowerCase() === 'application/json';
 }
 
+/** A body was sent: announced by its length or by chunked transfer. */
 function sentContent(req: BodyRequest): boolean {
   const length = Number(req.headers['content-length']);
   return req.headers['transfer-encoding'] !== undefined || length > 0;
