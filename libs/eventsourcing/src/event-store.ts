@@ -52,6 +52,12 @@ export interface Subscription {
   stop(): Promise<void>;
   /** Resolves (or rejects) when the subscription ends. A handler error ends it. */
   readonly done: Promise<void>;
+  /**
+   * Looks for new events now instead of at the next poll, if the subscription is waiting for
+   * one (a store that pushes its events has nothing to do here). For a reader that must see
+   * everything stored up to now, e.g. before a deadline fires.
+   */
+  poke?(): void;
 }
 
 /**

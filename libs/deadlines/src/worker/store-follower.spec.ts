@@ -1,4 +1,7 @@
-import { MemoryEventStore } from '@app/eventsourcing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryEventStore, SqliteEventStore } from '@app/eventsourcing';
 import { newEvent } from '@app/eventsourcing/testing/new-event';
 import { StoreFollower } from './store-follower';
 
@@ -27,5 +30,40 @@ describe('following the store a page at a time', () => {
     await follower.waitFor(6);
     expect(seen[5]).toEqual({ position: 6, lastInHand: true, followerAt: 5 });
     await follower.stop();
+  });
+});
+
+/**
+ * Another process's appends are seen at the next poll. A firing waits until the follower has
+ * read up to the store's head (so a fulfilment stored just before the moment counts): waiting
+ * makes the follower look at once, not at its next poll.
+ */
+describe('waiting for what another process stored', () => {
+  it('looks at once instead of at the next poll', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'follower-poke-')), 'events.sqlite');
+    const worker = new SqliteEventStore(file, { pollIntervalMs: 60_000, checkpointThread: false });
+    const api = new SqliteEventStore(file, { checkpointThread: false });
+    const seen: number[] = [];
+    const follower = new StoreFollower(worker, async (event) => void seen.push(event.position), {
+      error: () => undefined,
+    });
+    try {
+      follower.follow();
+      await api.appendToStream('s-1', [newEvent('T', { i: 1 })], 'no_stream');
+      // Not signalled to the worker's store: without a poke the follower would sleep for a minute.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(seen).toEqual([]);
+      const head = await worker.headPosition();
+      let timer: NodeJS.Timeout | undefined;
+      const tooLate = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('not seen within 5 s: waited for the poll')), 5_000);
+      });
+      await Promise.race([follower.waitFor(head), tooLate]).finally(() => clearTimeout(timer));
+      expect(seen).toEqual([head]);
+    } finally {
+      await follower.stop();
+      await api.close();
+      await worker.close();
+    }
   });
 });

@@ -97,6 +97,8 @@ export class StoreFollower {
   waitFor(position: number): Promise<void> {
     if (position <= this.position) return Promise.resolve();
     if (this.state !== 'following') return Promise.reject(new NotFollowingTheStore(this.state));
+    // Another process's appends are seen at the next poll; a firing waiting here looks now.
+    this.subscription?.poke?.();
     return new Promise((resolve, reject) => this.waiters.push({ position, resolve, reject }));
   }
 

@@ -52,7 +52,7 @@ const MORE_IN_HAND: Delivery = Object.freeze({ lastInHand: false });
 
 /**
  * Reads pages after the checkpoint and hands each event to the handler, one at a time, in
- * order, telling it which is the last of the page (see Delivery); when caught up it sleeps until an append in this process or the next poll.
+ * order, telling it which is the last of the page (see Delivery); when caught up it sleeps until an append in this process, the next poll or a `poke`.
  */
 export function catchUpSubscription(
   source: CatchUpSource,
@@ -61,13 +61,17 @@ export function catchUpSubscription(
 ): Subscription {
   let stopped = false;
   let cancelWait: (() => void) | undefined;
+  /** Poked while reading: the read may have begun before what the poke is about was stored. */
+  let poked = false;
   const run = async (): Promise<void> => {
     let checkpoint = after;
     while (!stopped) {
       const versionBeforeRead = source.signal.version;
+      poked = false;
       const page = await source.readPage(checkpoint, PAGE_SIZE);
       if (page.length === 0) {
         if (stopped) return;
+        if (poked) continue;
         const waiting = source.signal.wait(source.pollIntervalMs, versionBeforeRead);
         cancelWait = waiting.cancel;
         await waiting.promise;
@@ -89,6 +93,10 @@ export function catchUpSubscription(
       stopped = true;
       cancelWait?.();
       await done.catch(() => undefined);
+    },
+    poke() {
+      poked = true;
+      cancelWait?.();
     },
   };
 }
