@@ -77,6 +77,12 @@ const PATH_REFUSALS: Record<string, () => RequestValidationError> = {
     }),
 };
 
+/** The headers every answer carries: the security headers for its path, the correlation id. */
+function markAnswer(headersFor: HeadersFor, request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(headersFor(pathOf(request.url)));
+  reply.header('X-Correlation-Id', request.id);
+}
+
 /**
  * Fastify's `frameworkErrors`: a path it cannot route (bad %-encoding, an overlong parameter)
  * is answered before any hook runs, so the headers every answer carries are set here too.
@@ -84,8 +90,7 @@ const PATH_REFUSALS: Record<string, () => RequestValidationError> = {
 export function frameworkErrors(headersFor: HeadersFor) {
   const logger = new Logger('Http');
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
-    reply.headers(headersFor(pathOf(request.url)));
-    reply.header('X-Correlation-Id', request.id);
+    markAnswer(headersFor, request, reply);
     const refusal = PATH_REFUSALS[error.code];
     sendProblem(refusal ? refusal() : error, request, reply, logger);
   };
@@ -105,12 +110,9 @@ export function frameworkErrors(headersFor: HeadersFor) {
 export function registerHttpHooks(fastify: FastifyInstance, options: HttpHookOptions): void {
   const { headersFor } = options;
   const readJson = express.json({ limit: options.bodyLimitBytes, strict: true, verify: noteJsonBodySize });
-  const started = new WeakMap<object, number>();
 
   fastify.addHook('onRequest', (request, reply, done) => {
-    started.set(request, performance.now());
-    reply.headers(headersFor(pathOf(request.url)));
-    reply.header('X-Correlation-Id', request.id);
+    markAnswer(headersFor, request, reply);
     done();
   });
 
@@ -129,14 +131,12 @@ export function registerHttpHooks(fastify: FastifyInstance, options: HttpHookOpt
   });
 
   fastify.addHook('onResponse', (request, reply, done) => {
-    const since = started.get(request);
-    if (since !== undefined)
-      options.metrics.observeRequest(
-        request.method,
-        request.routeOptions.url,
-        reply.statusCode,
-        (performance.now() - since) / 1000,
-      );
+    options.metrics.observeRequest(
+      request.method,
+      request.routeOptions.url,
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
     done();
   });
 }

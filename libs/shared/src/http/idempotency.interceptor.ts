@@ -64,6 +64,13 @@ interface Completed extends Started {
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
+/** What this interceptor uses of the answer: Fastify's reply and Express's response alike. */
+interface Reply {
+  statusCode: number;
+  status(code: number): unknown;
+  header(name: string, value: string): unknown;
+}
+
 /**
  * Idempotency-Key on commands, kept in the event store (stream `idempotency-<hash of caller and
  * key>`), so it survives restarts and serves every API replica:
@@ -76,13 +83,6 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
  * twice. A retry after a crash between the command's append and the recorded answer decides
  * again on the new state, and may be refused where the first answer was a success.
  */
-/** What this interceptor uses of the answer: Fastify's reply and Express's response alike. */
-interface Reply {
-  statusCode: number;
-  status(code: number): unknown;
-  header(name: string, value: string): unknown;
-}
-
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(

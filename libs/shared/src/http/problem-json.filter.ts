@@ -30,20 +30,20 @@ export interface ProblemRequest {
 }
 
 /**
- * A Fastify reply or an Express response (both have `status`, `header` and `send`), or a bare
- * Node response. A Fastify reply taken over by its route (`hijack`, a stream) is answered on its
- * Node response directly, if nothing was sent on it yet.
+ * A Fastify reply or an Express response: both have `status`, `header` and `send`. A Fastify
+ * reply taken over by its route (`hijack`, a stream) is answered on its Node response directly,
+ * if nothing was sent on it yet.
  */
-export type ProblemReply =
-  | {
-      status(code: number): unknown;
-      header(name: string, value: string): unknown;
-      send(body: string): unknown;
-      headersSent?: boolean;
-      sent?: boolean;
-      raw?: ServerResponse;
-    }
-  | ServerResponse;
+export interface ProblemReply {
+  status(code: number): unknown;
+  header(name: string, value: string): unknown;
+  send(body: string): unknown;
+  /** Express. */
+  headersSent?: boolean;
+  /** Fastify: sent, or taken over by the route. */
+  sent?: boolean;
+  raw?: ServerResponse;
+}
 
 /** The route's template (`/grants/:grantId`) if one matched. */
 export function routeTemplateOf(req: ProblemRequest): string | undefined {
@@ -61,19 +61,21 @@ export function sendProblem(
   const { problem, internal } = problemFromError(error, locale);
   const correlationId =
     requestContext.current()?.correlationId ?? (typeof req.id === 'string' ? req.id : undefined);
+  // The route's template, not the URL, which may carry a credential (the calendar feed's token);
+  // the request log's line of the same correlation id has the URL, masked.
   const route = routeTemplateOf(req);
   const where = route !== undefined ? { route } : {};
   if (internal) logger.error({ err: error, correlationId, method: req.method, ...where }, 'unhandled error');
   const body = JSON.stringify({ ...problem, instance: req.originalUrl ?? req.url, correlationId });
   const headers = { 'Content-Type': 'application/problem+json; charset=utf-8', 'Content-Language': locale };
-  const raw = 'raw' in res && res.raw ? res.raw : 'send' in res ? undefined : (res as ServerResponse);
-  if ('send' in res && !('sent' in res && res.sent)) {
+  if (!res.sent) {
     if (res.headersSent) return;
     res.status(problem.status);
     for (const [name, value] of Object.entries(headers)) res.header(name, value);
     res.send(body);
     return;
   }
+  const raw = res.raw;
   if (!raw || raw.headersSent) return;
   raw.statusCode = problem.status;
   for (const [name, value] of Object.entries(headers)) raw.setHeader(name, value);
