@@ -22,6 +22,33 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Offset of a time zone from UTC at an instant, in milliseconds (Berlin: +1 h in winter, +2 h in summer). */
 export function zoneOffsetMs(instant: number, timeZone = BERLIN): number {
+  let hours = offsetsByHour.get(timeZone);
+  if (!hours) {
+    hours = new Map();
+    offsetsByHour.set(timeZone, hours);
+  }
+  const hour = Math.floor(instant / HOUR_MS);
+  const known = hours.get(hour);
+  if (known !== undefined) return known;
+  const offset = measuredOffsetMs(instant, timeZone);
+  // An hour whose first and last second have the same offset has it throughout (no zone changes
+  // its offset twice within an hour); an hour with a change is measured each time it is asked.
+  const start = hour * HOUR_MS;
+  const startOffset = instant === start ? offset : measuredOffsetMs(start, timeZone);
+  if (startOffset === offset && measuredOffsetMs(start + HOUR_MS - 1000, timeZone) === offset) {
+    if (hours.size >= CACHED_HOURS) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset;
+}
+
+const HOUR_MS = 3_600_000;
+/** Hours whose offset is kept per zone (a command asks for "now", a calendar for its days). */
+const CACHED_HOURS = 20_000;
+const offsetsByHour = new Map<string, Map<number, number>>();
+
+/** The offset as the zone's rules give it (Intl): a few microseconds, so `zoneOffsetMs` keeps it per hour. */
+function measuredOffsetMs(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(new Date(instant))
