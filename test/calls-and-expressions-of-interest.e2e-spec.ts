@@ -172,6 +172,32 @@ describe('call → expression of interest over HTTP', () => {
     expect(view.body.members).toEqual([]);
   });
 
+  it('stores one draft and one claim when a municipality sends the same draft four times at once', async () => {
+    await api.close();
+    const dir = mkdtempSync(join(tmpdir(), 'kkz-drafts-'));
+    api = await startTestApi({
+      now: '2011-11-09T09:00:00.000Z',
+      store: new SqliteEventStore(join(dir, 'e.sqlite')),
+    });
+    office = await api.token('grants-office');
+    await publishCall2011(api);
+    const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
+    // Each is checked on the stream as the others find it; the ones that lose the race to the
+    // store are decided again on the stream as it then is, and refused.
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        api.http.post('/calls/kkz-2011/expressions-of-interest').set(oberhausen).send(BRUECKEN),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const refused of results.filter((r) => r.status === 409))
+      expect(refused.body.code).toBe('expression-of-interest-exists');
+    const events = await api.store.readAll();
+    expect(events.filter((e) => e.type === 'ExpressionOfInterestDrafted')).toHaveLength(1);
+    const claims = events.filter((e) => e.streamId.startsWith('participation-'));
+    expect(claims.map((e) => e.type)).toEqual(['ParticipationClaimed']);
+  });
+
   it('lets a member confirm only one of three invitations it answers at once', async () => {
     await api.close();
     const dir = mkdtempSync(join(tmpdir(), 'kkz-claims-'));

@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ExpectedRevision, MemoryEventStore, type NewEvent, SqliteEventStore } from '@app/eventsourcing';
+import {
+  type ExpectedRevision,
+  MemoryEventStore,
+  type NewEvent,
+  SqliteEventStore,
+  StoreUnavailableError,
+} from '@app/eventsourcing';
 import { BRUECKEN, OBERHAUSEN, PROGRAMME } from './support/fixtures';
 import { eventually } from './support/waiting';
 import { bearer, publishCall2011, startTestApi, type TestApi } from './support/test-api';
@@ -26,6 +32,9 @@ describe('Idempotency-Key on commands', () => {
     const again = await api.http.post('/programmes').set(key).send({ title: PROGRAMME.title }).expect(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers['content-type']).toBe(first.headers['content-type']);
+    expect(again.headers['x-correlation-id']).toBeDefined();
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(await domainEvents()).toHaveLength(eventsAfterFirst.length);
     const listed = await api.http.get('/programmes').set(office).expect(200);
     expect(listed.body.items).toHaveLength(1);
@@ -202,6 +211,35 @@ describe('Idempotency-Key on commands', () => {
       code: 'idempotency-request-in-progress',
     });
     expect((await first).status).toBe(201);
+    expect((await domainEvents()).filter((e) => e.type === 'ProgrammeCreated')).toHaveLength(1);
+  });
+
+  it('answers with the problem it met when the answer cannot be recorded, and keeps the key held', async () => {
+    // The command is stored; recording its answer under the key fails (the disk filled up between).
+    class FullAfterCommand extends MemoryEventStore {
+      override async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision) {
+        if (events.some((e) => e.type === 'IdempotentRequestCompleted'))
+          throw new StoreUnavailableError('disk-full', 'SQLITE_FULL');
+        return super.appendToStream(streamId, events, expected);
+      }
+    }
+    await api.close();
+    const store = new FullAfterCommand();
+    api = await startTestApi({ store });
+    office = bearer(await api.token('grants-office'));
+    const key = { ...office, 'Idempotency-Key': 'full-after-command' };
+    const res = await api.http.post('/programmes').set(key).send({ title: 'Voll' });
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'store-unavailable', reason: 'disk-full' });
+    expect(res.body.detail).toMatch(/Datenträger des Ereignisspeichers ist voll/);
+    expect((await domainEvents()).filter((e) => e.type === 'ProgrammeCreated')).toHaveLength(1);
+    // The key stays reserved (a minute of wall time), so a retry does not create a second programme.
+    const retry = await api.http.post('/programmes').set(key).send({ title: 'Voll' });
+    expect({ status: retry.status, code: retry.body.code }).toEqual({
+      status: 409,
+      code: 'idempotency-request-in-progress',
+    });
     expect((await domainEvents()).filter((e) => e.type === 'ProgrammeCreated')).toHaveLength(1);
   });
 

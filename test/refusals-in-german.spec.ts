@@ -133,7 +133,7 @@ describe('refusals in German', () => {
       'libs/programmes-calls/src/errors.ts',
       'libs/council-resolutions/src/oparl/oparl-errors.ts',
       'libs/identity/src/auth-errors.ts',
-      'libs/shared/src/http/idempotency.interceptor.ts',
+      'libs/shared/src/http/idempotency.ts',
       'libs/eventsourcing/src/domain-error.ts',
     ]) {
       expect(refusalModules).toContain(expected);

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { EventStore } from '@app/eventsourcing';
 import { IdentityModule } from '@app/identity';
@@ -12,8 +12,8 @@ import {
   createRedis,
   EventSourcingModule,
   HealthController,
-  IdempotencyInterceptor,
-  JsonBodyInterceptor,
+  IdempotencyKeys,
+  JsonBodyCheck,
   LOG_REDACTION,
   loggableRequest,
   loggableResponse,
@@ -22,7 +22,7 @@ import {
   type LogDestination,
   ProblemJsonFilter,
   REDIS,
-  RequestInterceptor,
+  RequestGuard,
   ReferenceDataModule,
   RedisLifecycle,
 } from '@app/shared';
@@ -39,6 +39,15 @@ export interface ApiOptions {
   /** Where the log goes: stdout (default), or stderr when stdout is a person's output (the demo). */
   logTo?: LogDestination;
 }
+
+/**
+ * The JSON body and the Idempotency-Key, checked by one global guard (RequestGuard) that runs
+ * after the identity module's: global guards run in the order their modules are imported.
+ */
+@Module({
+  providers: [JsonBodyCheck, IdempotencyKeys, { provide: APP_GUARD, useClass: RequestGuard }],
+})
+class RequestChecksModule {}
 
 @Module({})
 export class ApiModule {
@@ -74,6 +83,8 @@ export class ApiModule {
         // Before identity: the rate limit's guard runs before the token is checked.
         ...RateLimitModule.forRoot(config),
         IdentityModule.forRoot(config),
+        // After identity: its guard knows the caller before the body and the key are looked at.
+        RequestChecksModule,
         ...CONTEXT_MODULES,
         ...embeddedWorkerModules(config),
       ],
@@ -82,11 +93,6 @@ export class ApiModule {
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl, 'api') },
         RedisLifecycle,
         { provide: APP_FILTER, useClass: ProblemJsonFilter },
-        // One global interceptor for both, in this order: a body that is not JSON is refused
-        // before a key is looked at.
-        JsonBodyInterceptor,
-        IdempotencyInterceptor,
-        { provide: APP_INTERCEPTOR, useClass: RequestInterceptor },
       ],
     };
   }

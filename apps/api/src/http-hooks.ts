@@ -6,9 +6,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import {
   type MetricsRegistry,
   noteJsonBodySize,
+  problemAnswer,
   RequestValidationError,
   requestContext,
   sendProblem,
+  settleAnswer,
 } from '@app/shared';
 import { checkJsonBody } from './body-checks';
 
@@ -101,10 +103,12 @@ export function frameworkErrors(headersFor: HeadersFor) {
  * - security headers and the correlation id on every answer, errors included;
  * - the body: JSON only (UTF-8, objects and arrays, within the limit), read by the same parser
  *   as ever (body-parser's), so its refusals keep their problem codes; any other type is left
- *   unread and refused by the routes that take a body (JsonBodyInterceptor);
+ *   unread and refused by the routes that take a body (JsonBodyCheck, in the request guard);
  * - the parsed body's checks (body-checks.ts), then the rest of the request inside its context
  *   (actor, correlation, idempotency); it starts after parsing because stream callbacks may not
  *   carry the context;
+ * - the work a request left for its answer (the Idempotency-Key's record of it), done before
+ *   the answer leaves; if that fails, the answer is the problem it met instead;
  * - the request histogram, by route template.
  */
 export function registerHttpHooks(fastify: FastifyInstance, options: HttpHookOptions): void {
@@ -128,6 +132,19 @@ export function registerHttpHooks(fastify: FastifyInstance, options: HttpHookOpt
     const refused = checkJsonBody(request.body);
     if (refused) return done(refused);
     requestContext.run({ correlationId: request.id }, done);
+  });
+
+  const logger = new Logger('Problem');
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    try {
+      await settleAnswer(request.raw, reply.statusCode, payload);
+      return payload;
+    } catch (error) {
+      const { status, headers, body } = problemAnswer(error, request, logger);
+      reply.code(status);
+      reply.headers(headers);
+      return body;
+    }
   });
 
   fastify.addHook('onResponse', (request, reply, done) => {

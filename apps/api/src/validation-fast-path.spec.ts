@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, validate, type ValidatorOptions } from 'class-validator';
 import { memoizeValidationMetadata } from '@app/shared';
 import { ValidationFastPath } from '@app/shared/http/validation-fast-path';
 // Every controller and its bodies and queries: the rules of the whole API are registered.
 import { ApiModule } from './api.module';
+
+// class-transformer's own store of `@Type` (its `cjs/storage` module has no typings of its own).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: import('class-transformer/types/MetadataStorage').MetadataStorage;
+};
 
 type Rule = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
 type Class = new () => object;

@@ -14,7 +14,7 @@ import {
   mayRead,
 } from './expression-of-interest';
 import type { MemberLookup } from './joint-application';
-import { participationDecider, participationStream } from './participation';
+import { participationDecider, type ParticipationState, participationStream } from './participation';
 
 /** The call as its own stream says it is now: the authoritative facts for a decision. */
 export async function loadCallFacts(commands: CommandService, callId: string): Promise<CallFacts> {
@@ -95,21 +95,30 @@ export async function withParticipations<T>(
   write: () => Promise<T>,
 ): Promise<T> {
   const { callId, applicationId, named, before } = claim;
-  const change = (ags: string, action: 'claim' | 'release') =>
-    commands.run(participationStream(callId, ags), participationDecider, {
-      callId,
-      ags,
-      applicationId,
-      action,
-    });
+  type Known = { state: ParticipationState; revision: number };
+  const change = (ags: string, action: 'claim' | 'release', known?: Known) =>
+    commands.run(
+      participationStream(callId, ags),
+      participationDecider,
+      { callId, ags, applicationId, action },
+      known ? { known } : {},
+    );
   const toClaim = named.filter((ags) => !before.includes(ags));
+  // What each preview read: the claim is decided on it (a claim stored meanwhile makes the store
+  // refuse the append, and the claim is decided again on the stream as it is then).
+  const checked = new Map<string, Known>();
   for (const ags of toClaim) {
-    await commands.preview(participationStream(callId, ags), participationDecider, {
-      callId,
-      ags,
-      applicationId,
-      action: 'claim',
-    });
+    const { state, revision } = await commands.preview(
+      participationStream(callId, ags),
+      participationDecider,
+      {
+        callId,
+        ags,
+        applicationId,
+        action: 'claim',
+      },
+    );
+    checked.set(ags, { state, revision });
   }
   const claimed: string[] = [];
   const undo = async () => {
@@ -118,7 +127,7 @@ export async function withParticipations<T>(
   let result: T;
   try {
     for (const ags of toClaim) {
-      if ((await change(ags, 'claim')).events.length > 0) claimed.push(ags);
+      if ((await change(ags, 'claim', checked.get(ags))).events.length > 0) claimed.push(ags);
     }
     result = await write();
   } catch (error) {

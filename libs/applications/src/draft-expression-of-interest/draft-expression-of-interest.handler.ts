@@ -39,11 +39,16 @@ export class DraftExpressionOfInterestHandler implements ICommandHandler<DraftEx
     };
     // Refusals first, so that a refused draft claims nothing; then the lead's own claim with the
     // draft. The members named are only invited: their places are claimed when each confirms.
-    await this.commands.preview(stream, draftExpressionOfInterestDecider, command);
+    // The draft is decided on the state the preview read; a draft stored meanwhile makes the
+    // store refuse the append, and the draft is decided again on the stream as it is then.
+    const checked = await this.commands.preview(stream, draftExpressionOfInterestDecider, command);
     const outcome = await withParticipations(
       this.commands,
       { callId, applicationId, named: [leadAgs], before: [] },
-      () => this.commands.run(stream, draftExpressionOfInterestDecider, command),
+      () =>
+        this.commands.run(stream, draftExpressionOfInterestDecider, command, {
+          known: { state: checked.state, revision: checked.revision },
+        }),
     );
     return CommandAccepted.of(applicationId, outcome.revision);
   }

@@ -1,17 +1,29 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { IdempotentReplay } from './idempotency';
 import { preferredLocale } from './locale';
 import { problemFromError } from './problem';
 import { requestContext } from './request-context';
 
-/** Renders every error as application/problem+json; never a stack trace. */
+/**
+ * Renders every error as application/problem+json; never a stack trace. Also sends the first
+ * answer again for a repeated Idempotency-Key, which the request guard throws (a guard cannot
+ * answer itself): as Nest would have sent it from the handler.
+ */
 @Catch()
 export class ProblemJsonFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendProblem(error, http.getRequest<ProblemRequest>(), http.getResponse<ProblemReply>(), this.logger);
+    const res = http.getResponse<ProblemReply>();
+    if (error instanceof IdempotentReplay) {
+      res.status(error.status);
+      res.header('Idempotent-Replayed', 'true');
+      res.send(error.body);
+      return;
+    }
+    sendProblem(error, http.getRequest<ProblemRequest>(), res, this.logger);
   }
 }
 
@@ -37,7 +49,7 @@ export interface ProblemRequest {
 export interface ProblemReply {
   status(code: number): unknown;
   header(name: string, value: string): unknown;
-  send(body: string): unknown;
+  send(body: unknown): unknown;
   /** Express. */
   headersSent?: boolean;
   /** Fastify: sent, or taken over by the route. */
@@ -51,12 +63,12 @@ export function routeTemplateOf(req: ProblemRequest): string | undefined {
   return typeof template === 'string' ? template : undefined;
 }
 
-export function sendProblem(
+/** An error as the problem+json answer to a request (logged first if it is an internal one). */
+export function problemAnswer(
   error: unknown,
   req: ProblemRequest,
-  res: ProblemReply,
   logger: Pick<Logger, 'error'>,
-): void {
+): { status: number; headers: Record<string, string>; body: string } {
   const locale = preferredLocale(req.headers['accept-language']);
   const { problem, internal } = problemFromError(error, locale);
   const correlationId =
@@ -66,18 +78,30 @@ export function sendProblem(
   const route = routeTemplateOf(req);
   const where = route !== undefined ? { route } : {};
   if (internal) logger.error({ err: error, correlationId, method: req.method, ...where }, 'unhandled error');
-  const body = JSON.stringify({ ...problem, instance: req.originalUrl ?? req.url, correlationId });
-  const headers = { 'Content-Type': 'application/problem+json; charset=utf-8', 'Content-Language': locale };
+  return {
+    status: problem.status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Content-Language': locale },
+    body: JSON.stringify({ ...problem, instance: req.originalUrl ?? req.url, correlationId }),
+  };
+}
+
+export function sendProblem(
+  error: unknown,
+  req: ProblemRequest,
+  res: ProblemReply,
+  logger: Pick<Logger, 'error'>,
+): void {
+  const { status, headers, body } = problemAnswer(error, req, logger);
   if (!res.sent) {
     if (res.headersSent) return;
-    res.status(problem.status);
+    res.status(status);
     for (const [name, value] of Object.entries(headers)) res.header(name, value);
     res.send(body);
     return;
   }
   const raw = res.raw;
   if (!raw || raw.headersSent) return;
-  raw.statusCode = problem.status;
+  raw.statusCode = status;
   for (const [name, value] of Object.entries(headers)) raw.setHeader(name, value);
   raw.end(body);
 }

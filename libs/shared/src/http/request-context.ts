@@ -7,7 +7,7 @@ export interface RequestContext {
   actor?: Actor;
   /** From the Idempotency-Key header (scoped to the caller), if any. */
   commandId?: string;
-  /** Set by the idempotency interceptor: reserve this key before the request's first append. */
+  /** Set by the Idempotency-Key's check: reserve this key before the request's first append. */
   idempotency?: { reserve: () => Promise<void> };
   /** The request's one reading of the clock. */
   now?: Date;

@@ -1,13 +1,6 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Inject,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { catchError, from, type Observable, of, switchMap } from 'rxjs';
 import {
   type Actor,
   canonicalJson,
@@ -22,7 +15,7 @@ import {
 } from '@app/eventsourcing';
 import { Clock } from '../time/clock';
 import { EVENT_STORE } from '../nest/tokens';
-import { type RequestContext, requestContext } from './request-context';
+import type { RequestContext } from './request-context';
 import { RequestValidationError } from './request-validation-error';
 
 export class IdempotencyKeyReused extends DomainError {
@@ -64,12 +57,29 @@ interface Completed extends Started {
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-/** What this interceptor uses of the answer: Fastify's reply and Express's response alike. */
-interface Reply {
-  statusCode: number;
-  status(code: number): unknown;
-  header(name: string, value: string): unknown;
+/** What the key's check reads of a request (Fastify's). */
+export interface KeyedRequest {
+  headers: IncomingHttpHeaders;
+  method: string;
+  originalUrl: string;
+  body?: unknown;
+  principal?: { subject: string };
 }
+
+/**
+ * The first answer to a request, sent again for a repeat of it (status, body, and the header
+ * `Idempotent-Replayed: true`). Thrown by the request guard, sent by the problem filter: a guard
+ * cannot answer itself.
+ */
+export class IdempotentReplay {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
+
+/** What a request holding a key does with its answer: records it, or gives the key back. */
+export type SettleKey = (status: number, body: unknown) => Promise<void>;
 
 /**
  * Idempotency-Key on commands, kept in the event store (stream `idempotency-<hash of caller and
@@ -82,88 +92,73 @@ interface Reply {
  * Event ids derive from the key, so a concurrent duplicate of the same request writes nothing
  * twice. A retry after a crash between the command's append and the recorded answer decides
  * again on the new state, and may be refused where the first answer was a success.
+ *
+ * Checked by the request guard before the route's handler; the answer is recorded (or the key
+ * given back) when it is sent, before it leaves (`whenAnswered`, Fastify's onSend). Not a Nest
+ * interceptor: Nest wraps every interceptor of every request in rxjs and `AsyncResource.bind`,
+ * a measurable share of a command for a header most requests do not carry.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyKeys {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const req = http.getRequest<{
-      headers: IncomingHttpHeaders;
-      method: string;
-      originalUrl: string;
-      body?: unknown;
-      principal?: { subject: string };
-    }>();
+  /**
+   * Before the handler: nothing to do (no key, a GET, no caller), the first answer to replay, or
+   * the request goes on holding the key (the request context gets the command id and the
+   * reservation) and `settle` must be called with its answer.
+   */
+  async begin(
+    req: KeyedRequest,
+    ctx: RequestContext | undefined,
+  ): Promise<{ replay: IdempotentReplay } | { settle: SettleKey } | undefined> {
     const key = req.headers['idempotency-key'];
-    if (key === undefined || req.method === 'GET' || !req.principal) return next.handle();
+    if (key === undefined || req.method === 'GET' || !req.principal) return undefined;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new RequestValidationError('invalid-idempotency-key', {
         de: 'Idempotency-Key muss aus 1 bis 200 sichtbaren ASCII-Zeichen bestehen.',
         en: 'Idempotency-Key must be 1 to 200 visible ASCII characters.',
       });
     }
-    const res = http.getResponse<Reply>();
     const scope = createHash('sha256').update(`${req.principal.subject}\n${key}`).digest('hex').slice(0, 40);
     const streamId = `idempotency-${scope}`;
     const requestHash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl}\n${canonicalJson(withoutSecrets(req.body ?? null))}`)
       .digest('hex');
-    const ctx = requestContext.current();
 
-    return from(this.store.readStream(streamId)).pipe(
-      switchMap((history) => {
-        const state = read(history);
-        if (state.completed) return of(this.replay(state.completed, requestHash, res));
-        if (state.started && state.started.requestHash !== requestHash) throw new IdempotencyKeyReused();
-        if (state.started && !isStale(state.startedRecordedAt)) throw new IdempotencyRequestInProgress();
-        // Free, or a crashed attempt of this very request (stale): this request may go on.
-        let reserved = false;
-        if (ctx) {
-          ctx.commandId = scope;
-          ctx.idempotency = {
-            reserve: async () => {
-              if (reserved) return;
-              await this.reserve(streamId, requestHash, history.length - 1, ctx);
-              reserved = true;
-            },
-          };
+    const history = await this.store.readStream(streamId);
+    const state = read(history);
+    if (state.completed) {
+      if (state.completed.requestHash !== requestHash) throw new IdempotencyKeyReused();
+      return { replay: new IdempotentReplay(state.completed.status, state.completed.body) };
+    }
+    if (state.started && state.started.requestHash !== requestHash) throw new IdempotencyKeyReused();
+    if (state.started && !isStale(state.startedRecordedAt)) throw new IdempotencyRequestInProgress();
+    // Free, or a crashed attempt of this very request (stale): this request may go on.
+    let reserved = false;
+    if (ctx) {
+      ctx.commandId = scope;
+      ctx.idempotency = {
+        reserve: async () => {
+          if (reserved) return;
+          await this.reserve(streamId, requestHash, history.length - 1, ctx);
+          reserved = true;
+        },
+      };
+    }
+    return {
+      settle: async (status, body) => {
+        // A refused request gives its key back, so that a corrected retry may use it.
+        if (status >= 400) {
+          if (reserved)
+            await this.append(streamId, 'IdempotentRequestAbandoned', { requestHash }, 'any', ctx, true);
+          return;
         }
-        return next.handle().pipe(
-          switchMap((body: unknown) =>
-            from(this.remember(streamId, { requestHash, status: res.statusCode, body }, ctx)),
-          ),
-          catchError((error: unknown) =>
-            from(
-              (async () => {
-                // A refused request gives its key back, so that a corrected retry may use it.
-                if (reserved)
-                  await this.append(
-                    streamId,
-                    'IdempotentRequestAbandoned',
-                    { requestHash },
-                    'any',
-                    ctx,
-                    true,
-                  );
-                throw error;
-              })(),
-            ),
-          ),
-        );
-      }),
-    );
-  }
-
-  private replay(completed: Completed, requestHash: string, res: Reply): unknown {
-    if (completed.requestHash !== requestHash) throw new IdempotencyKeyReused();
-    res.status(completed.status);
-    res.header('Idempotent-Replayed', 'true');
-    return completed.body;
+        await this.remember(streamId, { requestHash, status, body }, ctx);
+      },
+    };
   }
 
   /** Claims the key for this request before anything else is written; refuses a different request. */
@@ -196,9 +191,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     streamId: string,
     record: Completed,
     ctx: RequestContext | undefined,
-  ): Promise<unknown> {
+  ): Promise<void> {
     await this.append(streamId, 'IdempotentRequestCompleted', record, 'any', ctx);
-    return record.body;
   }
 
   private append(

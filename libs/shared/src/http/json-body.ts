@@ -1,15 +1,8 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Injectable,
-  type NestInterceptor,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { type ExecutionContext, Injectable, UnsupportedMediaTypeException } from '@nestjs/common';
 import { SetMetadata } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { IncomingMessage } from 'node:http';
-import type { Observable } from 'rxjs';
 import { RequestValidationError } from './request-validation-error';
 
 const JSON_BYTES = Symbol('json body bytes');
@@ -31,16 +24,12 @@ export function noteJsonBodySize(req: IncomingMessage, _res: unknown, body: Buff
  * at all) reached the handler as an empty object and was acted on: every field of a draft "left
  * out", a channel "switched off". So a route with a `@Body()` answers 415 to a body of another
  * type and 400 to a missing or empty one; an empty change is sent as `{}`. Routes without a body
- * are left alone. Runs before the idempotency interceptor, so such a request reserves no key.
+ * are left alone. Checked by the request guard before the Idempotency-Key, so such a request
+ * reserves no key.
  */
 @Injectable()
-export class JsonBodyInterceptor implements NestInterceptor {
+export class JsonBodyCheck {
   private readonly takesBody = new WeakMap<object, boolean>();
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    this.check(context);
-    return next.handle();
-  }
 
   /** Throws if the route takes a body and the request's is not JSON (or missing); see above. */
   check(context: ExecutionContext): void {
