@@ -172,14 +172,18 @@ describe('call → expression of interest over HTTP', () => {
     expect(view.body.members).toEqual([]);
   });
 
-  it('stores one draft and one claim when a municipality sends the same draft four times at once', async () => {
+  /** The API again, on a SQLite file of its own: races are decided by the store's write lock. */
+  const restartOnSqliteFile = async (prefix: string) => {
     await api.close();
-    const dir = mkdtempSync(join(tmpdir(), 'kkz-drafts-'));
     api = await startTestApi({
       now: '2011-11-09T09:00:00.000Z',
-      store: new SqliteEventStore(join(dir, 'e.sqlite')),
+      store: new SqliteEventStore(join(mkdtempSync(join(tmpdir(), prefix)), 'e.sqlite')),
     });
     office = await api.token('grants-office');
+  };
+
+  it('stores one draft and one claim when a municipality sends the same draft four times at once', async () => {
+    await restartOnSqliteFile('kkz-drafts-');
     await publishCall2011(api);
     const oberhausen = bearer(await api.token('municipality', OBERHAUSEN));
     // Each is checked on the stream as the others find it; the ones that lose the race to the
@@ -199,13 +203,7 @@ describe('call → expression of interest over HTTP', () => {
   });
 
   it('lets a member confirm only one of three invitations it answers at once', async () => {
-    await api.close();
-    const dir = mkdtempSync(join(tmpdir(), 'kkz-claims-'));
-    api = await startTestApi({
-      now: '2011-11-09T09:00:00.000Z',
-      store: new SqliteEventStore(join(dir, 'e.sqlite')),
-    });
-    office = await api.token('grants-office');
+    await restartOnSqliteFile('kkz-claims-');
     kamen = await api.token('municipality', UNNA_MEMBERS[0]);
     await publishCall2011(api);
     const leads = [KREIS_UNNA, OBERHAUSEN, DORTMUND];
